@@ -1,0 +1,285 @@
+//! The `whosaid` command line: extraction, evaluation and lexicon building.
+
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{bail, Context, Result};
+use clap::{Parser, Subcommand, ValueEnum};
+use serde::Serialize;
+use whosaid::brat::{write_ann, AnnDoc};
+use whosaid::eval::{find_ann, score_dirs, text_docs, PredSource};
+use whosaid::{Attribution, Extractor, Lexicon};
+
+mod table;
+
+/// whosaid reads news and makes its structure of claims explicit: who said
+/// what, with which words.
+#[derive(Parser)]
+#[command(name = "whosaid", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Extract attributions (source, cue, content) from articles.
+    Extract(ExtractArgs),
+    /// Score extraction against gold BRAT files, like bench/score.py.
+    Eval(EvalArgs),
+    /// Derive the cue lexicon from an annotated split (text/ and ann/).
+    Lexicon(LexiconArgs),
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// One JSON document object (an array of them for several inputs).
+    Json,
+    /// One JSON document object per line, one line per input.
+    Jsonl,
+    /// PolNeAR-compatible BRAT standoff (.ann).
+    Brat,
+    /// A readable view for a terminal.
+    Table,
+}
+
+#[derive(clap::Args)]
+struct ExtractArgs {
+    /// Text files (UTF-8) to read; standard input when none.
+    files: Vec<PathBuf>,
+    /// Output format [default: table on a terminal, jsonl otherwise].
+    #[arg(long, short)]
+    format: Option<Format>,
+    /// Write one file per input into this directory (`<stem>.json`, `.ann`, `.txt`).
+    #[arg(long)]
+    out: Option<PathBuf>,
+}
+
+#[derive(clap::Args)]
+struct EvalArgs {
+    /// Directory of `<doc>.txt` files.
+    #[arg(long)]
+    text: PathBuf,
+    /// Directory of gold `<doc>_<annotator>.ann` files.
+    #[arg(long)]
+    gold: PathBuf,
+    /// Directory of predicted `<doc>.ann` files; extraction runs when absent.
+    #[arg(long)]
+    pred: Option<PathBuf>,
+    /// Print the full report as JSON (the shape of score.py --json).
+    #[arg(long)]
+    json: bool,
+    /// Exit with status 1 when attribution full-match F1 is below this.
+    #[arg(long, value_name = "F1")]
+    min_full_f1: Option<f64>,
+}
+
+#[derive(clap::Args)]
+struct LexiconArgs {
+    /// Split directory holding `text/` and `ann/` (e.g. ../shared/data/polnear/train).
+    #[arg(long)]
+    data: PathBuf,
+}
+
+/// One extracted document, as written by the json and jsonl formats.
+#[derive(Serialize)]
+struct DocOutput<'a> {
+    /// The input's file stem (`stdin` for standard input).
+    id: &'a str,
+    /// The text the offsets refer to (line ends normalized to `\n`).
+    text: &'a str,
+    attributions: &'a [Attribution],
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Extract(args) => extract(args),
+        Command::Eval(args) => eval(args),
+        Command::Lexicon(args) => lexicon(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            if is_broken_pipe(&err) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("whosaid: error: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// An input document: its display name, id (stem) and text.
+struct Input {
+    name: String,
+    id: String,
+    text: String,
+}
+
+fn read_input(path: &Path) -> Result<Input, whosaid::Error> {
+    let text = whosaid::error::read_text(path)?;
+    let id = path
+        .file_stem()
+        .map_or_else(|| "document".to_string(), |s| s.to_string_lossy().into_owned());
+    Ok(Input {
+        name: path.display().to_string(),
+        id,
+        text,
+    })
+}
+
+fn read_stdin() -> Result<Input> {
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .read_to_end(&mut bytes)
+        .context("reading standard input")?;
+    let text = whosaid::error::decode_text(bytes, Path::new("<stdin>"))?;
+    Ok(Input {
+        name: "<stdin>".into(),
+        id: "stdin".into(),
+        text,
+    })
+}
+
+fn extract(args: ExtractArgs) -> Result<ExitCode> {
+    let stdout = std::io::stdout();
+    let format = args.format.unwrap_or(if stdout.is_terminal() {
+        Format::Table
+    } else {
+        Format::Jsonl
+    });
+    if format == Format::Brat && args.out.is_none() && args.files.len() > 1 {
+        bail!("--format brat writes one .ann per input: give --out DIR for several inputs");
+    }
+    if let Some(dir) = &args.out {
+        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    }
+    let extractor = Extractor::builtin();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut failed = 0usize;
+    let array = format == Format::Json && args.out.is_none() && args.files.len() > 1;
+    if array {
+        out.write_all(b"[\n")?;
+    }
+    let inputs: Box<dyn Iterator<Item = Result<Input, anyhow::Error>>> = if args.files.is_empty() {
+        Box::new(std::iter::once(read_stdin()))
+    } else {
+        Box::new(args.files.iter().map(|p| read_input(p).map_err(Into::into)))
+    };
+    let mut written = 0usize;
+    for input in inputs {
+        let input = match input {
+            Ok(i) => i,
+            Err(err) => {
+                failed += 1;
+                eprintln!("whosaid: skipping input: {err:#}");
+                continue;
+            }
+        };
+        let attributions = extractor.extract(&input.text);
+        let rendered = render(format, &input, &attributions)?;
+        if let Some(dir) = &args.out {
+            let ext = match format {
+                Format::Json | Format::Jsonl => "json",
+                Format::Brat => "ann",
+                Format::Table => "txt",
+            };
+            let path = dir.join(format!("{}.{ext}", input.id));
+            if let Err(err) = std::fs::write(&path, rendered.as_bytes()) {
+                failed += 1;
+                eprintln!("whosaid: {}: writing {}: {err}", input.name, path.display());
+            }
+        } else {
+            if array && written > 0 {
+                out.write_all(b",\n")?;
+            }
+            out.write_all(rendered.as_bytes())?;
+        }
+        written += 1;
+    }
+    if array {
+        out.write_all(b"\n]\n")?;
+    }
+    out.flush()?;
+    if failed > 0 {
+        eprintln!("whosaid: {failed} input(s) failed, {written} extracted");
+        return Ok(ExitCode::FAILURE);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn render(format: Format, input: &Input, attributions: &[Attribution]) -> Result<String> {
+    let doc = DocOutput {
+        id: &input.id,
+        text: &input.text,
+        attributions,
+    };
+    Ok(match format {
+        Format::Json => serde_json::to_string_pretty(&doc)? + "\n",
+        Format::Jsonl => serde_json::to_string(&doc)? + "\n",
+        Format::Brat => write_ann(&input.text, attributions),
+        Format::Table => table::render(&input.name, attributions),
+    })
+}
+
+fn eval(args: EvalArgs) -> Result<ExitCode> {
+    let extractor = Extractor::builtin();
+    let run = |text: &str| write_ann(text, &extractor.extract(text));
+    let pred = match &args.pred {
+        Some(dir) => {
+            if !dir.is_dir() {
+                eprintln!(
+                    "whosaid: warning: pred dir {} does not exist; scoring as empty",
+                    dir.display()
+                );
+            }
+            PredSource::Dir(dir)
+        }
+        None => PredSource::Run(&run),
+    };
+    let report = score_dirs(&args.text, &args.gold, pred)?;
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        println!("{}", report.table());
+    }
+    if let Some(min) = args.min_full_f1 {
+        let f1 = report.metrics.attr.full.f1;
+        if f1 < min {
+            eprintln!("whosaid: attribution full-match F1 {f1:.4} is below the required {min:.4}");
+            return Ok(ExitCode::FAILURE);
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn lexicon(args: LexiconArgs) -> Result<ExitCode> {
+    let text_dir = args.data.join("text");
+    let ann_dir = args.data.join("ann");
+    let mut docs = Vec::new();
+    for doc in text_docs(&text_dir)? {
+        let Some(gold) = find_ann(&ann_dir, &doc) else {
+            continue;
+        };
+        let text = whosaid::error::read_text(&text_dir.join(format!("{doc}.txt")))?;
+        let ann = AnnDoc::parse(&whosaid::error::read_text(&gold)?);
+        docs.push((text, ann));
+    }
+    if docs.is_empty() {
+        bail!("no annotated documents under {}", args.data.display());
+    }
+    let lex = Lexicon::derive(docs.iter().map(|(t, a)| (t.as_str(), a)));
+    let mut out = std::io::stdout().lock();
+    out.write_all(lex.to_tsv().as_bytes())?;
+    eprintln!("whosaid: {} entries from {} documents", lex.entries().len(), docs.len());
+    Ok(ExitCode::SUCCESS)
+}

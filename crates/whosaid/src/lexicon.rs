@@ -1,0 +1,338 @@
+//! The cue lexicon: which words and phrases introduce attributions, learned
+//! from PolNeAR's gold `Cue` spans.
+//!
+//! # How it is derived
+//! [`Lexicon::derive`] reads annotated documents (PolNeAR train). For every
+//! gold cue it takes the lowercased tokens the cue overlaps (this crate's
+//! tokenizer); the whole phrase (up to [`MAX_PHRASE`] tokens) and each word
+//! in it become candidate entries. For each entry it counts:
+//! - `cue`: gold cues containing the entry as a contiguous token run;
+//! - `total`: occurrences of the entry anywhere in the texts;
+//! - where the source and content stood relative to the cue.
+//!
+//! `cue / total` estimates how often the phrase is a cue when it occurs; the
+//! extractor keeps entries above a precision threshold. The committed table,
+//! `data/cues.tsv`, is regenerated with
+//! `whosaid lexicon --data ../shared/data/polnear/train > crates/whosaid/data/cues.tsv`.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+use crate::brat::AnnDoc;
+use crate::error::Error;
+use crate::text::Document;
+
+/// Longest phrase kept, in tokens.
+pub const MAX_PHRASE: usize = 4;
+
+/// Fewest gold occurrences for an entry to be written to the table.
+const MIN_CUE_COUNT: u32 = 2;
+
+/// The table shipped with the crate, derived from PolNeAR train.
+pub const BUILTIN_TSV: &str = include_str!("../data/cues.tsv");
+
+/// Counts for one lexicon entry.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Entry {
+    /// Lowercased tokens of the phrase.
+    pub phrase: Vec<String>,
+    /// Gold cues containing the phrase.
+    pub cue: u32,
+    /// Occurrences of the phrase in all texts.
+    pub total: u32,
+    /// Gold attributions whose source starts before the cue.
+    pub source_before: u32,
+    /// Gold attributions whose source starts after the cue.
+    pub source_after: u32,
+    /// Gold attributions with no source.
+    pub no_source: u32,
+}
+
+impl Entry {
+    /// Estimated probability that an occurrence is a cue.
+    pub fn precision(&self) -> f32 {
+        if self.total == 0 {
+            0.0
+        } else {
+            self.cue as f32 / self.total.max(self.cue) as f32
+        }
+    }
+
+    /// Whether the source usually follows the cue (`according to X`).
+    pub fn source_follows(&self) -> bool {
+        self.source_after > self.source_before
+    }
+}
+
+/// A cue lexicon, indexed for matching at a token.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    entries: Vec<Entry>,
+    /// First token → entries starting with it, longest phrase first.
+    by_first: HashMap<String, Vec<u32>>,
+}
+
+/// Lowercases `s` into `buf` unless it is already lowercase ASCII.
+pub(crate) fn lowercase<'a>(s: &'a str, buf: &'a mut String) -> &'a str {
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        return s;
+    }
+    buf.clear();
+    buf.extend(s.chars().flat_map(char::to_lowercase));
+    buf
+}
+
+impl Lexicon {
+    /// The lexicon shipped with the crate.
+    pub fn builtin() -> Self {
+        Self::from_tsv(BUILTIN_TSV).expect("the built-in cue table is valid")
+    }
+
+    /// Builds a lexicon from entries.
+    pub fn from_entries(entries: Vec<Entry>) -> Self {
+        let mut by_first: HashMap<String, Vec<u32>> = HashMap::new();
+        for (i, e) in entries.iter().enumerate() {
+            if let Some(first) = e.phrase.first() {
+                by_first.entry(first.clone()).or_default().push(i as u32);
+            }
+        }
+        for ids in by_first.values_mut() {
+            ids.sort_by_key(|&i| std::cmp::Reverse(entries[i as usize].phrase.len()));
+        }
+        Lexicon { entries, by_first }
+    }
+
+    /// All entries.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// Entry `id`.
+    pub fn entry(&self, id: u32) -> &Entry {
+        &self.entries[id as usize]
+    }
+
+    /// Parses the TSV table written by [`Lexicon::to_tsv`].
+    pub fn from_tsv(tsv: &str) -> Result<Self, Error> {
+        let mut entries = Vec::new();
+        for (n, line) in tsv.lines().enumerate() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let bad = |why: &str| Error::Lexicon {
+                line: n + 1,
+                reason: why.to_string(),
+            };
+            let cols: Vec<&str> = line.split('\t').collect();
+            if cols.len() != 6 {
+                return Err(bad("expected 6 tab-separated columns"));
+            }
+            let num = |s: &str| s.parse::<u32>().map_err(|_| bad("not a count"));
+            let phrase: Vec<String> = cols[0].split(' ').map(str::to_string).collect();
+            if phrase.iter().any(String::is_empty) {
+                return Err(bad("empty phrase token"));
+            }
+            entries.push(Entry {
+                phrase,
+                cue: num(cols[1])?,
+                total: num(cols[2])?,
+                source_before: num(cols[3])?,
+                source_after: num(cols[4])?,
+                no_source: num(cols[5])?,
+            });
+        }
+        Ok(Self::from_entries(entries))
+    }
+
+    /// Writes the table, most frequent cues first.
+    pub fn to_tsv(&self) -> String {
+        let mut out = String::from(
+            "# whosaid cue lexicon, derived from PolNeAR train gold Cue spans.\n\
+             # Regenerate: whosaid lexicon --data ../shared/data/polnear/train > crates/whosaid/data/cues.tsv\n\
+             # phrase\tcue\ttotal\tsource_before\tsource_after\tno_source\n",
+        );
+        for e in &self.entries {
+            let _ = writeln!(
+                out,
+                "{}\t{}\t{}\t{}\t{}\t{}",
+                e.phrase.join(" "),
+                e.cue,
+                e.total,
+                e.source_before,
+                e.source_after,
+                e.no_source
+            );
+        }
+        out
+    }
+
+    /// The longest entry matching at token `i` of `doc` that `keep` accepts,
+    /// with the number of tokens it spans. `buf` is scratch space.
+    pub fn match_at(
+        &self,
+        doc: &Document,
+        i: usize,
+        buf: &mut String,
+        keep: impl Fn(&Entry) -> bool,
+    ) -> Option<(u32, usize)> {
+        let first = lowercase(doc.token_text(i), buf);
+        let ids = self.by_first.get(first)?;
+        'entries: for &id in ids {
+            let e = &self.entries[id as usize];
+            if !keep(e) || i + e.phrase.len() > doc.tokens.len() {
+                continue;
+            }
+            for (k, word) in e.phrase.iter().enumerate().skip(1) {
+                if lowercase(doc.token_text(i + k), buf) != word {
+                    continue 'entries;
+                }
+            }
+            return Some((id, e.phrase.len()));
+        }
+        None
+    }
+
+    /// Derives a lexicon from annotated documents: `(text, gold annotations)`.
+    pub fn derive<'a>(docs: impl IntoIterator<Item = (&'a str, &'a AnnDoc)>) -> Self {
+        let mut index: HashMap<Vec<String>, Entry> = HashMap::new();
+        let mut parsed = Vec::new();
+        let mut buf = String::new();
+        for (text, ann) in docs {
+            let doc = Document::new(text);
+            let chars = crate::text::CharOffsets::new(text);
+            let starts: Vec<usize> = doc
+                .tokens
+                .iter()
+                .map(|t| chars.char_offset(t.start))
+                .collect();
+            let ends: Vec<usize> = doc
+                .tokens
+                .iter()
+                .map(|t| chars.char_offset(t.end))
+                .collect();
+            for attr in &ann.attributions {
+                let cue_frags = ann.fragments(&attr.cue);
+                if cue_frags.is_empty() || ann.fragments(&attr.content).is_empty() {
+                    continue;
+                }
+                let cue_start = cue_frags.iter().map(|f| f.0).min().unwrap_or(0);
+                let toks: Vec<String> = (0..doc.tokens.len())
+                    .filter(|&t| cue_frags.iter().any(|&(s, e)| starts[t] < e && ends[t] > s))
+                    .map(|t| lowercase(doc.token_text(t), &mut buf).to_string())
+                    .collect();
+                if toks.is_empty() {
+                    continue;
+                }
+                let src = ann.fragments(&attr.source);
+                let placement = match src.iter().map(|f| f.0).min() {
+                    None => 2,
+                    Some(s) if s < cue_start => 0,
+                    Some(_) => 1,
+                };
+                let mut candidates: Vec<Vec<String>> = Vec::new();
+                if toks.len() <= MAX_PHRASE {
+                    candidates.push(toks.clone());
+                }
+                for t in &toks {
+                    if t.chars().any(char::is_alphanumeric) || t == ":" {
+                        candidates.push(vec![t.clone()]);
+                    }
+                }
+                candidates.sort();
+                candidates.dedup();
+                for phrase in candidates {
+                    let e = index.entry(phrase.clone()).or_insert_with(|| Entry {
+                        phrase,
+                        ..Entry::default()
+                    });
+                    e.cue += 1;
+                    match placement {
+                        0 => e.source_before += 1,
+                        1 => e.source_after += 1,
+                        _ => e.no_source += 1,
+                    }
+                }
+            }
+            parsed.push(doc);
+        }
+        index.retain(|_, e| e.cue >= MIN_CUE_COUNT);
+        // Count every occurrence of each phrase in the texts.
+        let mut entries: Vec<Entry> = index.into_values().collect();
+        entries.sort_by(|a, b| b.cue.cmp(&a.cue).then_with(|| a.phrase.cmp(&b.phrase)));
+        let mut lex = Self::from_entries(entries);
+        let mut totals = vec![0u32; lex.entries.len()];
+        for doc in &parsed {
+            for i in 0..doc.tokens.len() {
+                let first = lowercase(doc.token_text(i), &mut buf).to_string();
+                let Some(ids) = lex.by_first.get(&first) else {
+                    continue;
+                };
+                for &id in ids {
+                    let e = &lex.entries[id as usize];
+                    let n = e.phrase.len();
+                    if i + n <= doc.tokens.len()
+                        && (1..n).all(|k| {
+                            lowercase(doc.token_text(i + k), &mut buf) == e.phrase[k]
+                        })
+                    {
+                        totals[id as usize] += 1;
+                    }
+                }
+            }
+        }
+        for (e, t) in lex.entries.iter_mut().zip(totals) {
+            e.total = t.max(e.cue);
+        }
+        lex
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_table_loads_and_knows_said() {
+        let lex = Lexicon::builtin();
+        let said = lex
+            .entries()
+            .iter()
+            .find(|e| e.phrase == ["said"])
+            .expect("said is a cue");
+        assert!(said.precision() > 0.8, "{said:?}");
+        let acc = lex
+            .entries()
+            .iter()
+            .find(|e| e.phrase == ["according", "to"])
+            .expect("according to is a cue");
+        assert!(acc.source_follows());
+    }
+
+    #[test]
+    fn tsv_round_trip() {
+        let lex = Lexicon::builtin();
+        let again = Lexicon::from_tsv(&lex.to_tsv()).unwrap();
+        assert_eq!(lex.entries(), again.entries());
+    }
+
+    #[test]
+    fn bad_tsv_names_the_line() {
+        let err = Lexicon::from_tsv("said\t1\t2\t3\t4\t5\nbad line\n").unwrap_err();
+        assert!(err.to_string().contains("line 2"), "{err}");
+    }
+
+    #[test]
+    fn derive_counts_cues_and_occurrences() {
+        let text = "Bob said yes. Ann said no. The said law.";
+        let ann = AnnDoc::parse(
+            "T1\tSource 0 3\tBob\nT2\tCue 4 8\tsaid\nT3\tContent 9 12\tyes\n\
+             E1\tAttribution:T2 Source:T1 Cue:T2 Content:T3\n\
+             T4\tSource 14 17\tAnn\nT5\tCue 18 22\tsaid\nT6\tContent 23 25\tno\n\
+             E2\tAttribution:T5 Source:T4 Cue:T5 Content:T6\n",
+        );
+        let lex = Lexicon::derive([(text, &ann)]);
+        let said = &lex.entries()[0];
+        assert_eq!(said.phrase, ["said"]);
+        assert_eq!((said.cue, said.total, said.source_before), (2, 3, 2));
+    }
+}

@@ -1,0 +1,109 @@
+//! whosaid: who said what, in news text.
+//!
+//! The pipeline, each stage a module:
+//! 1. [`text`]: the document as paragraphs, sentences and tokens (byte offsets);
+//! 2. [`quotes`]: paired quotation marks, across paragraphs;
+//! 3. [`lexicon`]: cue words and phrases learned from PolNeAR;
+//! 4. [`extract`]: rules that assemble source, cue and content;
+//! 5. [`Extractor`]: runs the stages and reports spans in code points.
+//!
+//! [`brat`] reads and writes BRAT standoff, [`eval`] scores predictions like
+//! the reference scorer.
+//!
+//! ```
+//! let extractor = whosaid::Extractor::builtin();
+//! let found = extractor.extract("Headline\n\n“We will win,” Smith said.");
+//! assert_eq!(found[0].source[0].text, "Smith");
+//! ```
+
+pub mod attribution;
+pub mod brat;
+pub mod error;
+pub mod eval;
+pub mod extract;
+pub mod lexicon;
+pub mod quotes;
+pub mod text;
+
+pub use attribution::{Attribution, Kind, Span};
+pub use error::Error;
+pub use extract::RuleConfig;
+pub use lexicon::Lexicon;
+pub use text::Document;
+
+use quotes::QuoteIndex;
+use text::CharOffsets;
+
+/// Runs the extraction pipeline. Cheap to share across threads (`&self`).
+#[derive(Debug, Clone)]
+pub struct Extractor {
+    lexicon: Lexicon,
+    config: RuleConfig,
+}
+
+impl Extractor {
+    /// An extractor with the built-in lexicon and default thresholds.
+    pub fn builtin() -> Self {
+        Self::new(Lexicon::builtin(), RuleConfig::default())
+    }
+
+    /// An extractor over a given lexicon and thresholds.
+    pub fn new(lexicon: Lexicon, config: RuleConfig) -> Self {
+        Extractor { lexicon, config }
+    }
+
+    /// Finds the attributions of `text`. Never fails and never panics: any
+    /// string is a document.
+    pub fn extract(&self, text: &str) -> Vec<Attribution> {
+        let doc = Document::new(text);
+        self.extract_document(&doc)
+    }
+
+    /// Finds the attributions of an already segmented document.
+    pub fn extract_document(&self, doc: &Document) -> Vec<Attribution> {
+        let quotes = QuoteIndex::new(doc);
+        let found = extract::extract(doc, &quotes, &self.lexicon, &self.config);
+        let offsets = CharOffsets::new(doc.text());
+        let span = |r: &std::ops::Range<usize>| {
+            let (a, b) = (doc.tokens[r.start].start, doc.tokens[r.end - 1].end);
+            Span {
+                start: offsets.char_offset(a),
+                end: offsets.char_offset(b),
+                text: doc.text()[a..b].to_string(),
+            }
+        };
+        found
+            .iter()
+            .map(|a| {
+                let kind = kind_of(&quotes, &a.content);
+                Attribution {
+                    source: a.source.iter().filter(|r| !r.is_empty()).map(span).collect(),
+                    cue: std::iter::once(&a.cue).filter(|r| !r.is_empty()).map(span).collect(),
+                    content: a.content.iter().filter(|r| !r.is_empty()).map(span).collect(),
+                    kind,
+                }
+            })
+            .collect()
+    }
+}
+
+/// Direct when every content run is one quotation, mixed when quotation marks occur inside, indirect otherwise.
+fn kind_of(quotes: &QuoteIndex, content: &[std::ops::Range<usize>]) -> Kind {
+    let whole_quote = |r: &std::ops::Range<usize>| {
+        quotes
+            .quote_of_mark(r.start)
+            .is_some_and(|q| q.open == r.start && q.close + 1 == r.end)
+    };
+    if !content.is_empty() && content.iter().all(whole_quote) {
+        return Kind::Direct;
+    }
+    let has_quote = content
+        .iter()
+        .flat_map(|r| r.clone())
+        .any(|i| quotes.quote_of_mark(i).is_some());
+    if has_quote {
+        Kind::Mixed
+    } else {
+        Kind::Indirect
+    }
+}

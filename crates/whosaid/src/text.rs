@@ -1,0 +1,617 @@
+//! The text layer: document → paragraphs → sentences → tokens, with offsets.
+//!
+//! Everything here works in **byte offsets** into the document text (what
+//! Rust's `str` slicing wants). Conversion to the Unicode code point offsets
+//! of the public output happens once, at the edge, through [`CharOffsets`].
+//!
+//! The tokenizer and sentence splitter are made for news prose: titles and
+//! abbreviations (`Sen.`, `U.S.`, `Jan.`), initials, numbers with separators
+//! (`3.2`, `800,000`), dashes, ellipses and sentence ends inside and after
+//! quotation marks. Both run in one linear pass.
+
+use std::ops::Range;
+
+/// What a token is, as far as the rules downstream care.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters (possibly with digits, internal apostrophes and hyphens).
+    Word,
+    /// Starts with a digit: `2016`, `3.2`, `800,000`, `6-1`.
+    Number,
+    /// A word that carries its period: `Mr.`, `U.S.`, `J.` (initials).
+    Abbreviation,
+    /// A quotation mark or an apostrophe standing alone; see [`crate::quotes`].
+    QuoteMark,
+    /// Any other symbol: punctuation, dashes, ellipses, brackets.
+    Punct,
+}
+
+/// One token: a byte range of the document text and its kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// What the token is.
+    pub kind: TokenKind,
+    /// Whether whitespace (or the paragraph start) comes right before it.
+    pub space_before: bool,
+    /// Whether whitespace (or the paragraph end) comes right after it.
+    pub space_after: bool,
+}
+
+impl Token {
+    /// The token's text.
+    pub fn text<'a>(&self, doc_text: &'a str) -> &'a str {
+        &doc_text[self.start..self.end]
+    }
+}
+
+/// A sentence: a run of tokens inside one paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    /// Indices into [`Document::tokens`].
+    pub tokens: Range<usize>,
+    /// Index into [`Document::paragraphs`].
+    pub paragraph: usize,
+}
+
+/// A paragraph: text between blank lines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    /// Byte range of the paragraph text (without surrounding whitespace).
+    pub bytes: Range<usize>,
+    /// Indices into [`Document::sentences`].
+    pub sentences: Range<usize>,
+}
+
+/// A tokenized, segmented document. Owns its text so that offsets and text
+/// can never disagree.
+#[derive(Debug, Clone)]
+pub struct Document {
+    text: String,
+    /// Every token, in text order.
+    pub tokens: Vec<Token>,
+    /// Every sentence, in text order.
+    pub sentences: Vec<Sentence>,
+    /// Every paragraph, in text order.
+    pub paragraphs: Vec<Paragraph>,
+}
+
+impl Document {
+    /// Segments and tokenizes `text`. Never fails: any string is a document.
+    pub fn new(text: impl Into<String>) -> Self {
+        let text = text.into();
+        let mut doc = Document {
+            text,
+            tokens: Vec::new(),
+            sentences: Vec::new(),
+            paragraphs: Vec::new(),
+        };
+        doc.segment();
+        doc
+    }
+
+    /// The document text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The text of token `i`.
+    pub fn token_text(&self, i: usize) -> &str {
+        self.tokens[i].text(&self.text)
+    }
+
+    /// Index of the sentence holding token `i` (binary search).
+    pub fn sentence_of(&self, token: usize) -> usize {
+        self.sentences
+            .partition_point(|s| s.tokens.end <= token)
+            .min(self.sentences.len().saturating_sub(1))
+    }
+
+    fn segment(&mut self) {
+        let text = std::mem::take(&mut self.text);
+        for para in paragraph_ranges(&text) {
+            let first_token = self.tokens.len();
+            tokenize_into(&text, para.clone(), &mut self.tokens);
+            if self.tokens.len() == first_token {
+                continue;
+            }
+            let paragraph = self.paragraphs.len();
+            let first_sentence = self.sentences.len();
+            split_sentences(
+                &text,
+                &self.tokens,
+                first_token..self.tokens.len(),
+                paragraph,
+                &mut self.sentences,
+            );
+            self.paragraphs.push(Paragraph {
+                bytes: para,
+                sentences: first_sentence..self.sentences.len(),
+            });
+        }
+        self.text = text;
+    }
+}
+
+/// Splits text into paragraphs at blank lines (a line holding only
+/// whitespace). A single newline inside a paragraph is plain whitespace:
+/// hard-wrapped text stays one paragraph.
+fn paragraph_ranges(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut para_start: Option<usize> = None;
+    let mut para_end = 0;
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let line_end = line_start + line.len();
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            if let Some(s) = para_start.take() {
+                out.push(s..para_end);
+            }
+        } else {
+            let lead = line.len() - line.trim_start().len();
+            if para_start.is_none() {
+                para_start = Some(line_start + lead);
+            }
+            para_end = line_start + line.trim_end().len();
+        }
+        line_start = line_end;
+    }
+    if let Some(s) = para_start {
+        out.push(s..para_end);
+    }
+    out
+}
+
+/// Words that take a period without ending a sentence when followed by a name
+/// or a lowercase word. Lowercase, without the period.
+const ABBREVIATIONS: &[&str] = &[
+    "adm", "apr", "ariz", "aug", "ave", "blvd", "calif", "capt", "cmdr", "co", "col", "conn",
+    "corp", "dec", "dept", "dr", "etc", "feb", "fig", "fla", "ft", "gen", "gov", "hon", "inc",
+    "jan", "jr", "jul", "jun", "lt", "ltd", "maj", "mich", "minn", "mr", "mrs", "ms", "mt", "nov",
+    "oct", "pres", "prof", "rep", "reps", "rev", "sen", "sens", "sep", "sept", "sgt", "sr", "st",
+    "supt", "vs", "wis",
+];
+
+/// Titles never end a sentence: they always precede a name.
+const TITLES: &[&str] = &[
+    "adm", "capt", "cmdr", "col", "dr", "gen", "gov", "hon", "lt", "maj", "mr", "mrs", "ms",
+    "pres", "prof", "rep", "reps", "rev", "sen", "sens", "sgt", "supt",
+];
+
+/// Capitalized words that usually begin a new sentence; after an
+/// abbreviation such as `U.S.` they mark a sentence break.
+const SENTENCE_STARTERS: &[&str] = &[
+    "a", "after", "and", "as", "at", "but", "for", "he", "her", "his", "however", "i", "if", "in",
+    "it", "its", "meanwhile", "on", "she", "so", "that", "the", "their", "there", "these", "they",
+    "this", "we", "when", "while", "yet", "you",
+];
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// Separators: whitespace and control characters (which are never content).
+fn is_separator(c: char) -> bool {
+    c.is_whitespace() || c.is_control()
+}
+
+/// Quotation marks of every family we pair, and apostrophes.
+pub(crate) fn is_quote_char(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\''
+            | '“'
+            | '”'
+            | '„'
+            | '‟'
+            | '«'
+            | '»'
+            | '‘'
+            | '’'
+            | '‚'
+            | '‛'
+            | '‹'
+            | '›'
+            | '`'
+    )
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’')
+}
+
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '‐' | '‑')
+}
+
+/// A small cursor over `text[range]` by chars.
+struct Cursor<'a> {
+    text: &'a str,
+    pos: usize,
+    end: usize,
+}
+
+impl Cursor<'_> {
+    fn peek_at(&self, byte: usize) -> Option<char> {
+        if byte >= self.end {
+            return None;
+        }
+        self.text[byte..self.end].chars().next()
+    }
+    fn peek(&self) -> Option<char> {
+        self.peek_at(self.pos)
+    }
+    /// The char after the one at `byte`, and its byte offset.
+    fn next_after(&self, byte: usize) -> Option<(usize, char)> {
+        let c = self.peek_at(byte)?;
+        let next = byte + c.len_utf8();
+        self.peek_at(next).map(|d| (next, d))
+    }
+}
+
+fn tokenize_into(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
+    let mut cur = Cursor {
+        text,
+        pos: range.start,
+        end: range.end,
+    };
+    let mut space_before = true;
+    while let Some(c) = cur.peek() {
+        if is_separator(c) {
+            cur.pos += c.len_utf8();
+            space_before = true;
+            if let Some(last) = out.last_mut() {
+                if last.end <= cur.pos && last.start >= range.start {
+                    last.space_after = true;
+                }
+            }
+            continue;
+        }
+        let start = cur.pos;
+        let kind = if is_word_char(c) {
+            scan_word(&mut cur)
+        } else if is_quote_char(c) {
+            cur.pos += c.len_utf8();
+            TokenKind::QuoteMark
+        } else {
+            scan_punct(&mut cur, c);
+            TokenKind::Punct
+        };
+        out.push(Token {
+            start,
+            end: cur.pos,
+            kind,
+            space_before,
+            space_after: cur.pos >= range.end,
+        });
+        space_before = false;
+    }
+}
+
+/// Scans a word or number starting at the cursor; returns its kind.
+fn scan_word(cur: &mut Cursor<'_>) -> TokenKind {
+    let start = cur.pos;
+    let first = cur.peek().unwrap_or(' ');
+    let numeric = first.is_numeric();
+    let mut letters = 0usize;
+    loop {
+        while let Some(c) = cur.peek().filter(|&c| is_word_char(c)) {
+            cur.pos += c.len_utf8();
+            letters += 1;
+        }
+        // Joiners: an apostrophe or hyphen between word chars, a period or
+        // comma between digits.
+        let Some(j) = cur.peek() else { break };
+        let Some((_, after)) = cur.next_after(cur.pos) else {
+            break;
+        };
+        let prev_digit = cur.text[..cur.pos]
+            .chars()
+            .next_back()
+            .is_some_and(|p| p.is_ascii_digit());
+        let joins = (is_apostrophe(j) || is_hyphen(j)) && is_word_char(after)
+            || (j == '.' || j == ',') && prev_digit && after.is_ascii_digit();
+        if !joins {
+            break;
+        }
+        cur.pos += j.len_utf8();
+    }
+    if numeric {
+        return TokenKind::Number;
+    }
+    // Dotted abbreviations (U.S., a.m., U.N.) and initials (J.).
+    if cur.peek() == Some('.') {
+        let word = &cur.text[start..cur.pos];
+        if letters == 1 {
+            // Initial or start of a dotted chain: X.Y.Z.
+            let mut p = cur.pos + 1;
+            loop {
+                let Some(l) = cur.peek_at(p).filter(|c| c.is_alphabetic()) else {
+                    break;
+                };
+                let dot = p + l.len_utf8();
+                if cur.peek_at(dot) != Some('.') {
+                    break;
+                }
+                p = dot + 1;
+            }
+            let single_upper = word.chars().all(char::is_uppercase);
+            if p > cur.pos + 1 || single_upper {
+                cur.pos = p;
+                return TokenKind::Abbreviation;
+            }
+        }
+        if is_listed(word, ABBREVIATIONS) {
+            cur.pos += 1;
+            return TokenKind::Abbreviation;
+        }
+    }
+    TokenKind::Word
+}
+
+fn scan_punct(cur: &mut Cursor<'_>, c: char) {
+    cur.pos += c.len_utf8();
+    // Runs that read as one symbol: "...", "--", "?!", "!!".
+    if matches!(c, '.' | '-' | '!' | '?') {
+        while let Some(d) = cur.peek() {
+            let same_run = d == c || (c == '?' && d == '!') || (c == '!' && d == '?');
+            if !same_run {
+                break;
+            }
+            cur.pos += d.len_utf8();
+        }
+    }
+}
+
+/// Case-insensitive membership of an ASCII word list, without allocating.
+fn is_listed(word: &str, list: &[&str]) -> bool {
+    word.len() <= 8
+        && list
+            .iter()
+            .any(|w| w.len() == word.len() && w.eq_ignore_ascii_case(word))
+}
+
+fn is_terminal(tok: &Token, text: &str) -> bool {
+    if tok.kind != TokenKind::Punct {
+        return false;
+    }
+    let t = tok.text(text);
+    t.starts_with('.') || t.starts_with('!') || t.starts_with('?') || t == "…"
+}
+
+fn is_closing_bracket(tok: &Token, text: &str) -> bool {
+    tok.kind == TokenKind::Punct && matches!(tok.text(text), ")" | "]" | "}")
+}
+
+/// Whether a sentence may start at `tok`: not with a lowercase word.
+fn can_start_sentence(tok: &Token, text: &str) -> bool {
+    match tok.kind {
+        TokenKind::Word | TokenKind::Abbreviation => tok
+            .text(text)
+            .chars()
+            .next()
+            .is_some_and(|c| !c.is_lowercase()),
+        TokenKind::Number | TokenKind::QuoteMark => true,
+        TokenKind::Punct => !matches!(tok.text(text), "," | ";" | ":" | ")" | "]"),
+    }
+}
+
+fn split_sentences(
+    text: &str,
+    tokens: &[Token],
+    range: Range<usize>,
+    paragraph: usize,
+    out: &mut Vec<Sentence>,
+) {
+    let mut start = range.start;
+    let mut i = range.start;
+    while i < range.end {
+        let tok = &tokens[i];
+        let breaks_after = if is_terminal(tok, text) {
+            true
+        } else if tok.kind == TokenKind::Abbreviation {
+            abbreviation_ends_sentence(text, tokens, i, range.end)
+        } else {
+            false
+        };
+        if !breaks_after {
+            i += 1;
+            continue;
+        }
+        // Absorb closing quotes and brackets attached to the terminal.
+        let mut j = i + 1;
+        while j < range.end
+            && !tokens[j].space_before
+            && (tokens[j].kind == TokenKind::QuoteMark || is_closing_bracket(&tokens[j], text))
+        {
+            j += 1;
+        }
+        if j < range.end && can_start_sentence(&tokens[j], text) && tokens[j].space_before {
+            out.push(Sentence {
+                tokens: start..j,
+                paragraph,
+            });
+            start = j;
+        }
+        i = j;
+    }
+    if start < range.end {
+        out.push(Sentence {
+            tokens: start..range.end,
+            paragraph,
+        });
+    }
+}
+
+/// An abbreviation's period ends the sentence only when a typical sentence
+/// starter follows ("… in the U.S. The …"); titles never end one.
+fn abbreviation_ends_sentence(text: &str, tokens: &[Token], i: usize, end: usize) -> bool {
+    let word = tokens[i].text(text);
+    let bare = word.strip_suffix('.').unwrap_or(word);
+    if is_listed(bare, TITLES) || i + 1 >= end {
+        return false;
+    }
+    let next = &tokens[i + 1];
+    let next_text = next.text(text);
+    next.kind == TokenKind::Word
+        && next_text.chars().next().is_some_and(char::is_uppercase)
+        && is_listed(next_text, SENTENCE_STARTERS)
+}
+
+/// Maps byte offsets of a text to Unicode code point offsets.
+///
+/// Built once per document in O(n); ASCII text takes a fast path with no
+/// table at all. Lookups are O(log n) for non-ASCII text.
+#[derive(Debug, Clone)]
+pub struct CharOffsets {
+    /// Byte offsets of every non-ASCII char (sorted). Empty for ASCII text.
+    wide: Vec<(usize, usize)>,
+}
+
+impl CharOffsets {
+    /// Builds the map for `text`.
+    pub fn new(text: &str) -> Self {
+        let mut wide = Vec::new();
+        if !text.is_ascii() {
+            // (byte offset after a multi-byte char, bytes saved so far)
+            let mut extra = 0;
+            for (b, c) in text.char_indices() {
+                let len = c.len_utf8();
+                if len > 1 {
+                    extra += len - 1;
+                    wide.push((b + len, extra));
+                }
+            }
+        }
+        CharOffsets { wide }
+    }
+
+    /// Code point offset of byte offset `byte` (which must be a char boundary).
+    pub fn char_offset(&self, byte: usize) -> usize {
+        let k = self.wide.partition_point(|&(b, _)| b <= byte);
+        if k == 0 {
+            byte
+        } else {
+            byte - self.wide[k - 1].1
+        }
+    }
+}
+
+/// Byte offset of code point offset `chars` in `text`, or `None` past the end.
+pub fn byte_offset(text: &str, chars: usize) -> Option<usize> {
+    if chars == 0 {
+        return Some(0);
+    }
+    text.char_indices()
+        .map(|(b, _)| b)
+        .chain(std::iter::once(text.len()))
+        .nth(chars)
+}
+
+/// Normalizes line ends as Python's universal newlines do (`\r\n` and `\r`
+/// become `\n`), so offsets agree with the reference scorer and with
+/// PolNeAR's annotations.
+pub fn normalize_newlines(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('\r') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(text: &str) -> Vec<&str> {
+        let d = Document::new(text);
+        (0..d.tokens.len()).map(|i| d.token_text(i)).collect()
+    }
+
+    fn sents(text: &str) -> Vec<String> {
+        let d = Document::new(text);
+        d.sentences
+            .iter()
+            .map(|s| {
+                let a = d.tokens[s.tokens.start].start;
+                let b = d.tokens[s.tokens.end - 1].end;
+                d.text()[a..b].to_string()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn tokenizes_news_words() {
+        assert_eq!(
+            toks("Sen. O’Malley’s U.S. plan costs $3.2 million, or 800,000 votes..."),
+            [
+                "Sen.", "O’Malley’s", "U.S.", "plan", "costs", "$", "3.2", "million", ",", "or",
+                "800,000", "votes", "..."
+            ]
+        );
+        assert_eq!(
+            toks("Interfax-Ukraine — a 6-1 vote"),
+            ["Interfax-Ukraine", "—", "a", "6-1", "vote"]
+        );
+        assert_eq!(toks("“Hi,” he said"), ["“", "Hi", ",", "”", "he", "said"]);
+        assert_eq!(toks("the Debates’ 15"), ["the", "Debates", "’", "15"]);
+        assert_eq!(toks("George W. Bush"), ["George", "W.", "Bush"]);
+    }
+
+    #[test]
+    fn splits_sentences_at_news_boundaries() {
+        assert_eq!(
+            sents("Mr. Smith went to Washington. He said no."),
+            ["Mr. Smith went to Washington.", "He said no."]
+        );
+        assert_eq!(
+            sents("He lives in the U.S. The rest stayed. Jan. 5 was cold."),
+            ["He lives in the U.S.", "The rest stayed.", "Jan. 5 was cold."]
+        );
+        assert_eq!(
+            sents("“We will win.” Trump said so. “Why?” he asked."),
+            ["“We will win.”", "Trump said so.", "“Why?” he asked."]
+        );
+        assert_eq!(
+            sents("He paused... Then he left. The U.S. Senate voted."),
+            ["He paused...", "Then he left.", "The U.S. Senate voted."]
+        );
+        assert_eq!(
+            sents("George W. Bush spoke (briefly.) Then left."),
+            ["George W. Bush spoke (briefly.)", "Then left."]
+        );
+    }
+
+    #[test]
+    fn paragraphs_split_at_blank_lines_only() {
+        let d = Document::new("Title\n\nOne line\nwrapped here.\n \nLast.");
+        assert_eq!(d.paragraphs.len(), 3);
+        assert_eq!(&d.text()[d.paragraphs[1].bytes.clone()], "One line\nwrapped here.");
+    }
+
+    #[test]
+    fn empty_and_whitespace_documents() {
+        assert!(Document::new("").tokens.is_empty());
+        assert!(Document::new(" \n\n\t").sentences.is_empty());
+    }
+
+    #[test]
+    fn char_offsets_map_bytes_to_code_points() {
+        let text = "a’b “c” d";
+        let map = CharOffsets::new(text);
+        for (chars, (byte, _)) in text.char_indices().enumerate() {
+            assert_eq!(map.char_offset(byte), chars);
+            assert_eq!(byte_offset(text, chars), Some(byte));
+        }
+        assert_eq!(map.char_offset(text.len()), text.chars().count());
+        assert_eq!(byte_offset(text, 100), None);
+    }
+
+    #[test]
+    fn newlines_normalized_like_python() {
+        assert_eq!(normalize_newlines("a\r\nb\rc\n"), "a\nb\nc\n");
+    }
+}
