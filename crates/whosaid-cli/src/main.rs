@@ -54,6 +54,8 @@ struct ExtractArgs {
     /// Write one file per input into this directory (`<stem>.json`, `.ann`, `.txt`).
     #[arg(long)]
     out: Option<PathBuf>,
+    #[command(flatten)]
+    rules: RuleArgs,
 }
 
 #[derive(clap::Args)]
@@ -73,6 +75,32 @@ struct EvalArgs {
     /// Exit with status 1 when attribution full-match F1 is below this.
     #[arg(long, value_name = "F1")]
     min_full_f1: Option<f64>,
+    #[command(flatten)]
+    rules: RuleArgs,
+}
+
+/// Tuning knobs of the rule extractor (defaults are the shipped settings).
+#[derive(clap::Args)]
+struct RuleArgs {
+    /// Lowest estimated precision of a lexicon entry used as a cue.
+    #[arg(long, value_name = "P")]
+    min_precision: Option<f32>,
+    /// Fewest gold occurrences of a lexicon entry used as a cue.
+    #[arg(long, value_name = "N")]
+    min_cue_count: Option<u32>,
+}
+
+impl RuleArgs {
+    fn extractor(&self) -> Extractor {
+        let mut config = whosaid::RuleConfig::default();
+        if let Some(p) = self.min_precision {
+            config.min_precision = p;
+        }
+        if let Some(n) = self.min_cue_count {
+            config.min_cue_count = n;
+        }
+        Extractor::new(Lexicon::builtin(), config)
+    }
 }
 
 #[derive(clap::Args)]
@@ -163,7 +191,7 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
     if let Some(dir) = &args.out {
         std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     }
-    let extractor = Extractor::builtin();
+    let extractor = args.rules.extractor();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut failed = 0usize;
     let array = format == Format::Json && args.out.is_none() && args.files.len() > 1;
@@ -232,7 +260,7 @@ fn render(format: Format, input: &Input, attributions: &[Attribution]) -> Result
 }
 
 fn eval(args: EvalArgs) -> Result<ExitCode> {
-    let extractor = Extractor::builtin();
+    let extractor = args.rules.extractor();
     let run = |text: &str| write_ann(text, &extractor.extract(text));
     let pred = match &args.pred {
         Some(dir) => {

@@ -75,6 +75,19 @@ const AUXILIARIES: &[&str] = &[
     "still", "even", "just", "only", "soon", "long", "ago", "since", "always", "now",
 ];
 
+/// Words that end a time phrase (`on Tuesday`, `last week`).
+const TIME_WORDS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+    "yesterday", "tonight", "night", "morning", "afternoon", "evening", "week", "month", "year",
+    "earlier", "later", "recently",
+];
+
+/// Words that lead a time phrase.
+const TIME_LEADS: &[&str] = &[
+    "on", "in", "at", "last", "this", "earlier", "late", "early", "next", "the", "that",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+];
+
 const EXPLETIVES: &[&str] = &["it", "there"];
 
 /// Words that open an adverbial after a cue (`said on Tuesday`, `said in a
@@ -87,6 +100,16 @@ const ADVERBIAL_STARTS: &[&str] = &[
 ];
 
 const RELATIVE_STARTS: &[&str] = &["who", "which", "whose", "whom", "where", "as", "because"];
+
+/// Whether a lexicon entry serves as a cue under `config`. A lone auxiliary
+/// or adverb (`also`, from `also said`) never does: it only rides along.
+fn usable_cue(e: &Entry, config: &RuleConfig) -> bool {
+    let lone_function_word = e.phrase.len() == 1 && listed(&e.phrase[0], AUXILIARIES);
+    e.cue >= config.min_cue_count
+        && e.precision() >= config.min_precision
+        && !lone_function_word
+        && e.phrase.first().is_some_and(|w| w.chars().any(char::is_alphanumeric))
+}
 
 fn listed(word: &str, list: &[&str]) -> bool {
     word.len() <= 12 && list.iter().any(|w| w.eq_ignore_ascii_case(word))
@@ -180,9 +203,7 @@ impl Rules<'_> {
     }
 
     fn keep_entry(&self, e: &Entry) -> bool {
-        e.cue >= self.config.min_cue_count
-            && e.precision() >= self.config.min_precision
-            && e.phrase.first().is_some_and(|w| w.chars().any(char::is_alphanumeric))
+        usable_cue(e, self.config)
     }
 
     fn any_claimed(&self, r: &Range<usize>) -> bool {
@@ -250,12 +271,10 @@ impl Rules<'_> {
                 continue;
             }
             let (lexicon, config) = (self.lexicon, self.config);
-            let keep = |e: &Entry| {
-                e.cue >= config.min_cue_count
-                    && e.precision() >= config.min_precision
-                    && e.phrase.first().is_some_and(|w| w.chars().any(char::is_alphanumeric))
-            };
+            let keep = |e: &Entry| usable_cue(e, config);
+            let nominal = i > s.start && self.is_determiner(i - 1);
             match lexicon.match_at(self.doc, i, &mut self.buf, keep) {
+                Some((_, len)) if nominal => i += len,
                 Some((entry, len)) if i + len <= s.end => {
                     self.cues.push(Cue {
                         tokens: i..i + len,
@@ -266,6 +285,18 @@ impl Rules<'_> {
                 _ => i += 1,
             }
         }
+    }
+
+    /// A determiner or possessive: what follows is a noun (`the statement`,
+    /// `Cruz’s preferred candidates`), not a verb of saying.
+    fn is_determiner(&self, i: usize) -> bool {
+        const DETERMINERS: &[&str] = &[
+            "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these",
+            "those",
+        ];
+        let t = self.text(i);
+        self.word_is(i, DETERMINERS)
+            || (self.kind(i) == TokenKind::Word && (t.ends_with("’s") || t.ends_with("'s")))
     }
 
     fn sentence(&mut self, sent: usize) {
@@ -347,11 +378,14 @@ impl Rules<'_> {
     ) -> Option<TokenAttribution> {
         let c = cue.tokens.clone();
         let before_cue = c.start.checked_sub(1).filter(|&b| b >= s.start);
-        let inverted = before_cue.is_some_and(|b| self.is_punct(b, ",") || self.closes_quote(b).is_some());
-        let (source, rest, boundary) = if inverted {
-            let src = self.np_right(c.end, s.end);
-            let rest = src.as_ref().map_or(c.end, |r| r.end);
-            (src, rest, before_cue)
+        let participle = self.text(c.end - 1).ends_with("ing");
+        // `“…,” said X`: a quote or comma, the cue, then the source.
+        let inverted_source = before_cue
+            .filter(|&b| !participle && (self.is_punct(b, ",") || self.closes_quote(b).is_some()))
+            .and_then(|_| self.np_right(c.end, s.end));
+        let (source, rest, boundary) = if let Some(src) = inverted_source.clone() {
+            let rest = src.end;
+            (Some(src), rest, before_cue)
         } else {
             let src = self.np_left(c.start, s.start);
             let boundary = src
@@ -362,39 +396,48 @@ impl Rules<'_> {
             (src, c.end, boundary)
         };
         if let Some(b) = boundary {
-            if self.trivial_remainder(rest, s.end) {
+            let after_quote = self.closes_quote(b).is_some()
+                || (b > s.start && self.closes_quote(b - 1).is_some());
+            if self.trivial_remainder(rest, s.end, after_quote) {
                 return self.content_before(sent, s, b, rest, source, c);
             }
         }
-        if inverted {
+        if inverted_source.is_some() {
             return None;
         }
         // Source, cue, then content.
         let start = self.content_start(c.end, s.end);
         let mut end = self.content_end(s);
-        if start < s.end {
+        let mut content = start..end;
+        if start >= end {
+            // `X said:` closing the paragraph: the content is the next one.
+            content = self.next_paragraph_content(sent, c.end)?;
+        } else {
             if let Some(q) = self.opens_quote(start) {
                 end = end.max(q.end);
             }
-        }
-        // Stop before a following `, <cue>` (`…, adding that …`).
-        if let Some(next) = cues
-            .iter()
-            .map(|k| k.tokens.start)
-            .find(|&k| k > start + 1 && k < end && self.is_punct(k - 1, ","))
-        {
-            if !self.quotes.is_quoted(next) {
-                end = next - 1;
+            if let Some(k) = self.clause_break(start, end, cues) {
+                end = k - 1;
             }
+            content = start..end;
         }
-        let content = start..end;
         if content.is_empty() || !self.has_word(&content) {
             return None;
         }
+        let subject_end = self.skip_auxiliaries(c.start, s.start);
         let source = match source {
             Some(src) if self.is_expletive(&src) => None,
             Some(src) => Some(src),
-            None if before_cue.is_some_and(|b| self.is_punct(b, ",")) => {
+            // `X, who say …`: PolNeAR takes the relative pronoun as source.
+            None if subject_end > s.start && self.word_is(subject_end - 1, &["who", "which", "that"]) => {
+                Some(subject_end - 1..subject_end)
+            }
+            // `X did this, saying …`, `X did this and told …`: the subject
+            // of the sentence.
+            None if subject_end > s.start
+                && (self.is_punct(subject_end - 1, ",")
+                    || self.word_is(subject_end - 1, &["and", "but", "then", "or"])) =>
+            {
                 last_source.or_else(|| self.leading_np(s.start, c.start))
             }
             None => None,
@@ -407,6 +450,40 @@ impl Rules<'_> {
             cue: c,
             content: vec![content],
         })
+    }
+
+    /// Where content after a cue ends early: before `, <cue>` (`…, adding
+    /// that …`), `, <subject> <cue>` within a few tokens, or a participial
+    /// clause (`…, throwing a wrench into …`).
+    fn clause_break(&self, start: usize, end: usize, cues: &[Cue]) -> Option<usize> {
+        (start + 2..end).find(|&k| {
+            if !self.is_punct(k - 1, ",") || self.quotes.is_quoted(k) {
+                return false;
+            }
+            let cue_soon = cues
+                .iter()
+                .any(|c| c.tokens.start >= k && c.tokens.start < k + 6 && !(k..c.tokens.start).any(|i| self.is_np_boundary(i)));
+            cue_soon || (self.is_lowercase_word(k) && self.text(k).ends_with("ing"))
+        })
+    }
+
+    /// `X said:` at a paragraph end: the next paragraph is the content (its
+    /// leading quote when it starts with one).
+    fn next_paragraph_content(&self, sent: usize, after_cue: usize) -> Option<Range<usize>> {
+        let s = &self.doc.sentences[sent];
+        let para = &self.doc.paragraphs[s.paragraph];
+        let colon = (after_cue..s.tokens.end).find(|&i| self.is_punct(i, ":"))?;
+        if colon + 1 != s.tokens.end || sent + 1 != para.sentences.end {
+            return None;
+        }
+        let next_para = self.doc.paragraphs.get(s.paragraph + 1)?;
+        let first = self.doc.sentences.get(next_para.sentences.start)?;
+        if let Some(q) = self.opens_quote(first.tokens.start) {
+            return Some(q);
+        }
+        let last = &self.doc.sentences[next_para.sentences.end - 1];
+        let r = first.tokens.start..self.content_end(&last.tokens);
+        (!self.any_claimed(&r)).then_some(r)
     }
 
     /// Cues that often stand without a source in the gold data (passives,
@@ -422,7 +499,9 @@ impl Rules<'_> {
 
     /// Whether the tokens after a cue (and its source) hold no content:
     /// nothing, a new clause after a comma, or a short adverbial.
-    fn trivial_remainder(&self, rest: usize, end: usize) -> bool {
+    /// After a quote, any short remainder without `that` or a new quote is
+    /// trivial too (`“…,” Kasper told POLITICO in a statement.`).
+    fn trivial_remainder(&self, rest: usize, end: usize, after_quote: bool) -> bool {
         let mut r = rest;
         while r < end && (self.is_terminal(r) || self.closes_quote(r).is_some()) {
             r += 1;
@@ -431,7 +510,7 @@ impl Rules<'_> {
             return true;
         }
         let window = r..end;
-        self.word_is(r, ADVERBIAL_STARTS)
+        (self.word_is(r, ADVERBIAL_STARTS) || (after_quote && window.len() <= 8))
             && window.len() <= 12
             && !window.clone().any(|i| self.word_is(i, &["that"]) || self.opens_quote(i).is_some())
     }
@@ -476,19 +555,17 @@ impl Rules<'_> {
         })
     }
 
-    /// The second half of a split quote: `, “B”` right after the cue and
-    /// source, or `“B”` opening the next sentence of the paragraph when this
-    /// one ends at the cue.
+    /// The second half of a split quote: `, “B”` later in the sentence (after
+    /// the cue, the source and maybe an apposition), or `“B”` opening the next
+    /// sentence of the paragraph.
     fn continuing_quote(&self, sent: usize, s: &Range<usize>, rest: usize) -> Option<Range<usize>> {
-        if rest + 1 < s.end && self.is_punct(rest, ",") {
-            return self.opens_quote(rest + 1).filter(|q| !self.any_claimed(q));
-        }
-        let mut r = rest;
-        while r < s.end && self.is_terminal(r) {
-            r += 1;
-        }
-        if r < s.end {
-            return None;
+        for k in rest..s.end {
+            if let Some(q) = self.opens_quote(k) {
+                let after_comma = k > rest && self.is_punct(k - 1, ",");
+                return (after_comma || k == rest)
+                    .then_some(q)
+                    .filter(|q| !self.any_claimed(q));
+            }
         }
         let next = self.doc.sentences.get(sent + 1)?;
         if next.paragraph != self.doc.sentences[sent].paragraph {
@@ -505,7 +582,14 @@ impl Rules<'_> {
         let mut k = after_cue;
         let window = after_cue..(after_cue + OBJECT_WINDOW).min(end);
         for i in window {
-            if self.is_punct(i, ",") || self.kind(i) == TokenKind::QuoteMark {
+            if self.is_punct(i, ",") {
+                // `told CNN, “…”`: the object ends at the comma.
+                if i > after_cue && i + 1 < end && self.opens_quote(i + 1).is_some() {
+                    k = i + 1;
+                }
+                break;
+            }
+            if self.kind(i) == TokenKind::QuoteMark {
                 break;
             }
             if self.word_is(i, &["that"]) && self.is_lowercase_word(i) {
@@ -532,9 +616,9 @@ impl Rules<'_> {
         }
     }
 
-    /// The noun phrase ending right before a cue (skipping auxiliaries and
-    /// adverbs: `X has also said`), back to a boundary.
-    fn np_left(&self, cue_start: usize, sent_start: usize) -> Option<Range<usize>> {
+    /// Where the subject ends before a cue: back over auxiliaries and
+    /// adverbs (`X has also said`).
+    fn skip_auxiliaries(&self, cue_start: usize, sent_start: usize) -> usize {
         let mut end = cue_start;
         while end > sent_start {
             let i = end - 1;
@@ -543,6 +627,20 @@ impl Rules<'_> {
                 end -= 1;
             } else {
                 break;
+            }
+        }
+        end
+    }
+
+    /// The noun phrase ending right before a cue (skipping auxiliaries and
+    /// adverbs: `X has also said`), back to a boundary.
+    fn np_left(&self, cue_start: usize, sent_start: usize) -> Option<Range<usize>> {
+        let mut end = self.skip_auxiliaries(cue_start, sent_start);
+        // Skip a time phrase right before the cue: `X on Tuesday said`.
+        if end > sent_start && self.word_is(end - 1, TIME_WORDS) {
+            end -= 1;
+            while end > sent_start && cue_start - end < 4 && self.word_is(end - 1, TIME_LEADS) {
+                end -= 1;
             }
         }
         // Skip a parenthetical right before the cue: `Sessions (R-Ala.) said`.
@@ -554,6 +652,10 @@ impl Rules<'_> {
         let mut start = end;
         while start > sent_start && end - start < MAX_NP && !self.is_np_boundary(start - 1) {
             start -= 1;
+        }
+        // A capitalized clause opener is no part of the subject: `When asked`.
+        while start < end && (self.word_is(start, NP_STOP_WORDS) || self.word_is(start, TIME_LEADS)) {
+            start += 1;
         }
         (start < end).then_some(start..end)
     }

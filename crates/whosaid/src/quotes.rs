@@ -1,6 +1,7 @@
 //! Quote structure: pairing quotation marks into quotes.
 //!
-//! Marks come in two families, double (`"` `“` `”` `„` `«` `»`) and single
+//! Marks come in two families, double (`"` `“` `”` `„` `«` `»`, and `''` as
+//! some newspapers type it) and single
 //! (`'` `‘` `’` `‚` `‹` `›`). Typographic marks say which side they are on;
 //! straight marks (`"`, `'`) and `’` are read from their surroundings: an
 //! opening mark has space before it and a word after it, a closing mark the
@@ -73,7 +74,8 @@ fn classify(doc: &Document, i: usize) -> Option<(Family, Side)> {
     if tok.kind != TokenKind::QuoteMark {
         return None;
     }
-    let c = doc.token_text(i).chars().next()?;
+    let mark = doc.token_text(i);
+    let c = if mark.len() == 2 { '"' } else { mark.chars().next()? };
     let next_is_word = doc
         .tokens
         .get(i + 1)
@@ -258,6 +260,11 @@ mod tests {
             ["‘fine’"]
         );
         assert_eq!(quoted("He said 'no' to the voters' wishes"), ["'no'"]);
+    }
+
+    #[test]
+    fn doubled_apostrophes_are_double_quotes() {
+        assert_eq!(quoted("''Yes,'' he said, ''it's fine.''"), ["''Yes,''", "''it's fine.''"]);
     }
 
     #[test]

@@ -276,6 +276,10 @@ fn tokenize_into(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
             scan_word(&mut cur)
         } else if is_quote_char(c) {
             cur.pos += c.len_utf8();
+            // Two apostrophes or backticks stand for a double quote (''…'').
+            if (c == '\'' || c == '`') && cur.peek() == Some(c) {
+                cur.pos += 1;
+            }
             TokenKind::QuoteMark
         } else {
             scan_punct(&mut cur, c);
@@ -559,6 +563,7 @@ mod tests {
         assert_eq!(toks("“Hi,” he said"), ["“", "Hi", ",", "”", "he", "said"]);
         assert_eq!(toks("the Debates’ 15"), ["the", "Debates", "’", "15"]);
         assert_eq!(toks("George W. Bush"), ["George", "W.", "Bush"]);
+        assert_eq!(toks("''Yes,'' he said"), ["''", "Yes", ",", "''", "he", "said"]);
     }
 
     #[test]
