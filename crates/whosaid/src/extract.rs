@@ -40,7 +40,7 @@ pub struct RuleConfig {
 impl Default for RuleConfig {
     fn default() -> Self {
         RuleConfig {
-            min_precision: 0.35,
+            min_precision: 0.4,
             min_cue_count: 3,
         }
     }
@@ -382,7 +382,8 @@ impl Rules<'_> {
         // `“…,” said X`: a quote or comma, the cue, then the source.
         let inverted_source = before_cue
             .filter(|&b| !participle && (self.is_punct(b, ",") || self.closes_quote(b).is_some()))
-            .and_then(|_| self.np_right(c.end, s.end));
+            .and_then(|_| self.np_right(c.end, s.end))
+            .filter(|src| self.trivial_remainder(src.end, s.end, false));
         let (source, rest, boundary) = if let Some(src) = inverted_source.clone() {
             let rest = src.end;
             (Some(src), rest, before_cue)
@@ -401,9 +402,6 @@ impl Rules<'_> {
             if self.trivial_remainder(rest, s.end, after_quote) {
                 return self.content_before(sent, s, b, rest, source, c);
             }
-        }
-        if inverted_source.is_some() {
-            return None;
         }
         // Source, cue, then content.
         let start = self.content_start(c.end, s.end);
@@ -460,9 +458,11 @@ impl Rules<'_> {
             if !self.is_punct(k - 1, ",") || self.quotes.is_quoted(k) {
                 return false;
             }
-            let cue_soon = cues
-                .iter()
-                .any(|c| c.tokens.start >= k && c.tokens.start < k + 6 && !(k..c.tokens.start).any(|i| self.is_np_boundary(i)));
+            let clause = if self.word_is(k, &["but", "and"]) { k + 1 } else { k };
+            let cue_soon = cues.iter().any(|c| {
+                (clause..clause + 6).contains(&c.tokens.start)
+                    && !(clause..c.tokens.start).any(|i| self.is_np_boundary(i))
+            });
             cue_soon || (self.is_lowercase_word(k) && self.text(k).ends_with("ing"))
         })
     }

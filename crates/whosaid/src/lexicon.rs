@@ -7,7 +7,9 @@
 //! tokenizer); the whole phrase (up to [`MAX_PHRASE`] tokens) and each word
 //! in it become candidate entries. For each entry it counts:
 //! - `cue`: gold cues containing the entry as a contiguous token run;
-//! - `total`: occurrences of the entry anywhere in the texts;
+//! - `total`: occurrences of the entry in the texts outside quotations (the
+//!   extractor never looks for cues inside quotes, so neither does the
+//!   estimate);
 //! - where the source and content stood relative to the cue.
 //!
 //! `cue / total` estimates how often the phrase is a cue when it occurs; the
@@ -262,7 +264,11 @@ impl Lexicon {
         let mut lex = Self::from_entries(entries);
         let mut totals = vec![0u32; lex.entries.len()];
         for doc in &parsed {
+            let quotes = crate::quotes::QuoteIndex::new(doc);
             for i in 0..doc.tokens.len() {
+                if quotes.is_quoted(i) {
+                    continue;
+                }
                 let first = lowercase(doc.token_text(i), &mut buf).to_string();
                 let Some(ids) = lex.by_first.get(&first) else {
                     continue;
