@@ -27,6 +27,9 @@ use crate::text::Document;
 /// Longest phrase kept, in tokens.
 pub const MAX_PHRASE: usize = 4;
 
+/// Pseudo-count of non-cue occurrences added to every entry's total.
+pub const PRECISION_PRIOR: f32 = 2.0;
+
 /// Fewest gold occurrences for an entry to be written to the table.
 const MIN_CUE_COUNT: u32 = 2;
 
@@ -51,13 +54,11 @@ pub struct Entry {
 }
 
 impl Entry {
-    /// Estimated probability that an occurrence is a cue.
+    /// Estimated probability that an occurrence is a cue, shrunk towards 0
+    /// for rare phrases: `cue / (total + PRECISION_PRIOR)`, so that 4 of 8
+    /// is trusted less than 400 of 800.
     pub fn precision(&self) -> f32 {
-        if self.total == 0 {
-            0.0
-        } else {
-            self.cue as f32 / self.total.max(self.cue) as f32
-        }
+        self.cue as f32 / (self.total.max(self.cue) as f32 + PRECISION_PRIOR)
     }
 
     /// Whether the source usually follows the cue (`according to X`).
