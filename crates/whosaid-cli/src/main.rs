@@ -30,6 +30,18 @@ enum Command {
     Eval(EvalArgs),
     /// Derive the cue lexicon from an annotated split (text/ and ann/).
     Lexicon(LexiconArgs),
+    /// Measure extraction throughput on files (read once, extracted in memory).
+    Throughput(ThroughputArgs),
+}
+
+#[derive(clap::Args)]
+struct ThroughputArgs {
+    /// Text files to extract from.
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    /// Passes over all files.
+    #[arg(long, default_value_t = 5)]
+    repeat: usize,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -126,6 +138,7 @@ fn main() -> ExitCode {
         Command::Extract(args) => extract(args),
         Command::Eval(args) => eval(args),
         Command::Lexicon(args) => lexicon(args),
+        Command::Throughput(args) => throughput(args),
     };
     match result {
         Ok(code) => code,
@@ -155,9 +168,10 @@ struct Input {
 
 fn read_input(path: &Path) -> Result<Input, whosaid::Error> {
     let text = whosaid::error::read_text(path)?;
-    let id = path
-        .file_stem()
-        .map_or_else(|| "document".to_string(), |s| s.to_string_lossy().into_owned());
+    let id = path.file_stem().map_or_else(
+        || "document".to_string(),
+        |s| s.to_string_lossy().into_owned(),
+    );
     Ok(Input {
         name: path.display().to_string(),
         id,
@@ -308,6 +322,39 @@ fn lexicon(args: LexiconArgs) -> Result<ExitCode> {
     let lex = Lexicon::derive(docs.iter().map(|(t, a)| (t.as_str(), a)));
     let mut out = std::io::stdout().lock();
     out.write_all(lex.to_tsv().as_bytes())?;
-    eprintln!("whosaid: {} entries from {} documents", lex.entries().len(), docs.len());
+    eprintln!(
+        "whosaid: {} entries from {} documents",
+        lex.entries().len(),
+        docs.len()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn throughput(args: ThroughputArgs) -> Result<ExitCode> {
+    let texts = args
+        .files
+        .iter()
+        .map(|p| whosaid::error::read_text(p))
+        .collect::<Result<Vec<_>, _>>()?;
+    let words: usize = texts.iter().map(|t| t.split_whitespace().count()).sum();
+    let extractor = Extractor::builtin();
+    let repeat = args.repeat.max(1);
+    let start = std::time::Instant::now();
+    let mut found = 0usize;
+    for _ in 0..repeat {
+        found += texts
+            .iter()
+            .map(|t| extractor.extract(t).len())
+            .sum::<usize>();
+    }
+    let secs = start.elapsed().as_secs_f64();
+    let total_words = (words * repeat) as f64;
+    println!(
+        "{} documents, {words} words, {} attributions per pass; {repeat} passes in {secs:.3} s: {:.0} words/s, {:.0} documents/s",
+        texts.len(),
+        found / repeat,
+        total_words / secs,
+        (texts.len() * repeat) as f64 / secs
+    );
     Ok(ExitCode::SUCCESS)
 }

@@ -11,7 +11,11 @@ fn joined(spans: &[Span]) -> String {
     if spans.is_empty() {
         return "—".to_string();
     }
-    spans.iter().map(|s| s.text.replace('\n', " ")).collect::<Vec<_>>().join(" … ")
+    spans
+        .iter()
+        .map(|s| s.text.replace('\n', " "))
+        .collect::<Vec<_>>()
+        .join(" … ")
 }
 
 fn elide(s: &str, max: usize) -> String {
@@ -44,7 +48,11 @@ pub fn render(name: &str, attributions: &[Attribution]) -> String {
             joined(&a.source),
             joined(&a.cue)
         );
-        let _ = writeln!(out, "     content: {}", elide(&joined(&a.content), MAX_CONTENT));
+        let _ = writeln!(
+            out,
+            "     content: {}",
+            elide(&joined(&a.content), MAX_CONTENT)
+        );
         let _ = writeln!(
             out,
             "     at: source {}  cue {}  content {}",

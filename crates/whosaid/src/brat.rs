@@ -92,6 +92,13 @@ fn is_id(s: &str, prefix: char) -> bool {
 impl AnnDoc {
     /// Parses `.ann` text. Never fails; see [`AnnDoc::warnings`].
     pub fn parse(ann: &str) -> Self {
+        Self::parse_against(ann, None)
+    }
+
+    /// Parses `.ann` text and, given the document text, counts `T` lines
+    /// whose text field disagrees with their offsets (`span_text_mismatch`).
+    pub fn parse_against(ann: &str, text: Option<&str>) -> Self {
+        let chars: Option<Vec<char>> = text.map(|t| t.chars().collect());
         let mut doc = AnnDoc::default();
         let mut raw_e: Vec<Vec<&str>> = Vec::new();
         for line in ann.split('\n') {
@@ -108,6 +115,16 @@ impl AnnDoc {
                 };
                 match parse_fragments(offsets) {
                     Some(fragments) => {
+                        if let (Some(chars), Some(written)) = (&chars, parts.get(2)) {
+                            let slice = |&(s, e): &(usize, usize)| -> String {
+                                let e = e.min(chars.len());
+                                chars[s.min(e)..e].iter().collect()
+                            };
+                            let expect: Vec<String> = fragments.iter().map(slice).collect();
+                            if expect.join(" ") != *written {
+                                doc.warn("span_text_mismatch");
+                            }
+                        }
                         doc.spans.insert(
                             ident.to_string(),
                             TextBound {
@@ -187,7 +204,8 @@ fn parse_fragments(offsets: &str) -> Option<Vec<(usize, usize)>> {
 /// Writes attributions as a PolNeAR-compatible `.ann` file: `T` lines for
 /// Source, Cue and Content, an `Attribution` (or `Attribution-no-source`)
 /// trigger over the cue, and an `E` line per attribution. A fragment that
-/// crosses a line break is split there, since `.ann` text fields are one line.
+/// crosses a line break or a tab is split there, since an `.ann` text field
+/// is one line between tabs.
 pub fn write_ann(text: &str, attributions: &[Attribution]) -> String {
     let mut out = String::new();
     let mut next_t = 1;
@@ -217,7 +235,11 @@ pub fn write_ann(text: &str, attributions: &[Attribution]) -> String {
         } else {
             "Attribution-no-source"
         };
-        let trigger = line(&mut out, trigger_kind, if cue.is_some() { &a.cue } else { &a.content });
+        let trigger = line(
+            &mut out,
+            trigger_kind,
+            if cue.is_some() { &a.cue } else { &a.content },
+        );
         let Some(trigger) = trigger else { continue };
         let _ = write!(out, "E{}\t{trigger_kind}:T{trigger}", n + 1);
         for (role, id) in [("Source", source), ("Cue", cue), ("Content", content)] {
@@ -230,7 +252,7 @@ pub fn write_ann(text: &str, attributions: &[Attribution]) -> String {
     out
 }
 
-/// Splits spans at line breaks and trims whitespace; returns
+/// Splits spans at line breaks and tabs and trims whitespace; returns
 /// `(start, end, text)` in code points.
 fn line_fragments<'a>(text: &'a str, spans: &[Span]) -> Vec<(usize, usize, &'a str)> {
     let mut out = Vec::new();
@@ -245,7 +267,7 @@ fn line_fragments<'a>(text: &'a str, spans: &[Span]) -> Vec<(usize, usize, &'a s
             continue;
         }
         let mut chars = span.start;
-        for piece in text[first..last].split('\n') {
+        for piece in text[first..last].split(['\n', '\r', '\t']) {
             let lead = piece.len() - piece.trim_start().len();
             let trimmed = piece.trim();
             let s = chars + piece[..lead].chars().count();
@@ -282,7 +304,28 @@ mod tests {
         assert_eq!(ann.spans["T3"].fragments, [(11, 15), (20, 25)]);
         assert_eq!(ann.attributions[0].content, ["T3"]);
         assert_eq!(ann.warnings["dangling_E_arg"], 1);
-        assert_eq!(ann.warnings["ignored_line"], 2);
+        assert_eq!(ann.warnings["ignored_line"], 1);
+        assert_eq!(ann.warnings["malformed_T"], 1);
+    }
+
+    /// Regression: a tab inside a span broke the `.ann` columns (found by
+    /// the property tests).
+    #[test]
+    fn spans_with_tabs_are_split() {
+        let text = "he said\tit";
+        let a = Attribution {
+            source: vec![],
+            cue: vec![span(text, 3, 7)],
+            content: vec![span(text, 3, 10)],
+            kind: Kind::Indirect,
+        };
+        let ann = write_ann(text, &[a]);
+        let parsed = AnnDoc::parse_against(&ann, Some(text));
+        assert!(parsed.warnings.is_empty(), "{ann}");
+        assert_eq!(
+            parsed.fragments(&parsed.attributions[0].content),
+            [(3, 7), (8, 10)]
+        );
     }
 
     #[test]
@@ -300,6 +343,9 @@ mod tests {
         assert!(parsed.warnings.is_empty(), "{ann}");
         let content = parsed.fragments(&parsed.attributions[0].content);
         assert_eq!(content, [(0, 4), (14, 16), (18, n)]);
-        assert!(ann.contains("E1\tAttribution:T4 Source:T1 Cue:T2 Content:T3"), "{ann}");
+        assert!(
+            ann.contains("E1\tAttribution:T4 Source:T1 Cue:T2 Content:T3"),
+            "{ann}"
+        );
     }
 }

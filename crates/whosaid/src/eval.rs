@@ -149,6 +149,17 @@ pub struct Report {
     pub metrics: Metrics,
     /// Per-document counts, by document name.
     pub per_doc: std::collections::BTreeMap<String, DocCounts>,
+    /// Ignored or malformed `.ann` lines, by kind, on each side.
+    pub warnings: Warnings,
+}
+
+/// Counts of ignored or malformed `.ann` lines (see [`AnnDoc::warnings`]).
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Warnings {
+    /// In gold files.
+    pub gold: std::collections::BTreeMap<String, usize>,
+    /// In prediction files.
+    pub pred: std::collections::BTreeMap<String, usize>,
 }
 
 /// Python's `str.isspace`.
@@ -354,6 +365,7 @@ pub struct Scorer {
     without_gold: Vec<String>,
     without_pred: Vec<String>,
     per_doc: std::collections::BTreeMap<String, DocCounts>,
+    warnings: Warnings,
 }
 
 impl Scorer {
@@ -375,17 +387,21 @@ impl Scorer {
             self.without_pred.push(name.to_string());
         }
         let empty = AnnDoc::default();
+        for (side, ann) in [
+            (&mut self.warnings.gold, Some(gold)),
+            (&mut self.warnings.pred, pred),
+        ] {
+            for (k, v) in ann.iter().flat_map(|a| a.warnings.iter()) {
+                *side.entry(k.to_string()).or_default() += v;
+            }
+        }
         let g = doc_view(gold, &idx);
         let p = doc_view(pred.unwrap_or(&empty), &idx);
         self.skipped.gold += g.skipped;
         self.skipped.pred += p.skipped;
         for r in 0..3 {
             let tp = overlap(&g.role_tokens[r], &p.role_tokens[r]);
-            self.token[r].add(
-                tp,
-                p.role_tokens[r].len() - tp,
-                g.role_tokens[r].len() - tp,
-            );
+            self.token[r].add(tp, p.role_tokens[r].len() - tp, g.role_tokens[r].len() - tp);
             let tp = g.role_spans[r].intersection(&p.role_spans[r]).count();
             self.span[r].add(tp, p.role_spans[r].len() - tp, g.role_spans[r].len() - tp);
         }
@@ -428,6 +444,7 @@ impl Scorer {
                 },
             },
             per_doc: self.per_doc,
+            warnings: self.warnings,
         }
     }
 }
@@ -470,6 +487,16 @@ impl Report {
                 "{name:<15}{:>7.3}{:>7.3}{:>7.3}{:>8}{:>8}{:>8}",
                 v.p, v.r, v.f1, v.tp, v.fp, v.fn_
             ));
+        }
+        let pred_warnings: Vec<String> = self
+            .warnings
+            .pred
+            .iter()
+            .filter(|(_, &v)| v > 0)
+            .map(|(k, v)| format!("'{k}': {v}"))
+            .collect();
+        if !pred_warnings.is_empty() {
+            lines.push(format!("pred warnings: {{{}}}", pred_warnings.join(", ")));
         }
         lines.join("\n")
     }
@@ -514,11 +541,7 @@ pub fn text_docs(dir: &Path) -> Result<Vec<String>, Error> {
 /// Scores a directory of predictions like `score.py --text --gold --pred`.
 /// `predict` supplies the prediction of a document when given (instead of
 /// reading `pred_dir`): `(name, text) → .ann`.
-pub fn score_dirs(
-    text_dir: &Path,
-    gold_dir: &Path,
-    pred: PredSource<'_>,
-) -> Result<Report, Error> {
+pub fn score_dirs(text_dir: &Path, gold_dir: &Path, pred: PredSource<'_>) -> Result<Report, Error> {
     if !gold_dir.is_dir() {
         return Err(Error::NotADirectory {
             path: gold_dir.to_path_buf(),
@@ -531,13 +554,13 @@ pub fn score_dirs(
             continue;
         };
         let text = read_text(&text_dir.join(format!("{doc}.txt")))?;
-        let gold = AnnDoc::parse(&read_text(&gold_path)?);
+        let gold = AnnDoc::parse_against(&read_text(&gold_path)?, Some(&text));
         let pred = match &pred {
             PredSource::Dir(dir) => match find_ann(dir, &doc) {
-                Some(p) => Some(AnnDoc::parse(&read_text(&p)?)),
+                Some(p) => Some(AnnDoc::parse_against(&read_text(&p)?, Some(&text))),
                 None => None,
             },
-            PredSource::Run(f) => Some(AnnDoc::parse(&f(&text))),
+            PredSource::Run(f) => Some(AnnDoc::parse_against(&f(&text), Some(&text))),
         };
         scorer.add(&doc, &text, &gold, pred.as_ref());
     }
@@ -583,7 +606,10 @@ mod tests {
             src2.0, src2.1, cue2.0, cue2.1, con2b.0, con2b.1, con2a.0, con2a.1, cue2.0, cue2.1,
             cue3.0, cue3.1, con3.0, con3.1, cue3.0, cue3.1,
         );
-        let (p_con1, p_con2) = (pos("we will win big"), pos("the plan, which failed, was bad"));
+        let (p_con1, p_con2) = (
+            pos("we will win big"),
+            pos("the plan, which failed, was bad"),
+        );
         let (p_src_bad, p_cue_sp, p_con3) = (pos("reports"), pos("today"), pos("Trump said"));
         let pred = format!(
             "T1\tSource {} {}\tx\nT2\tCue {} {}\tx\nT3\tContent {} {}\tx\nE1\tAttribution:T2 Source:T1 Cue:T2 Content:T3\n\
@@ -594,7 +620,12 @@ mod tests {
             p_cue_sp.0, p_cue_sp.1, p_con3.0, p_con3.1,
         );
         let mut scorer = Scorer::new();
-        scorer.add("d1", text, &AnnDoc::parse(&gold), Some(&AnnDoc::parse(&pred)));
+        scorer.add(
+            "d1",
+            text,
+            &AnnDoc::parse(&gold),
+            Some(&AnnDoc::parse(&pred)),
+        );
         let r = scorer.report();
         let m = &r.metrics;
         let c = |p: Prf| (p.tp, p.fp, p.fn_);

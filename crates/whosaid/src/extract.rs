@@ -72,23 +72,96 @@ const NP_STOP_WORDS: &[&str] = &[
 ];
 
 const AUXILIARIES: &[&str] = &[
-    "also", "has", "have", "had", "previously", "later", "then", "would", "will", "could", "can",
-    "may", "might", "should", "must", "again", "once", "already", "never", "not", "did", "does",
-    "do", "is", "was", "were", "are", "be", "been", "being", "first", "further", "n't", "often",
-    "still", "even", "just", "only", "soon", "long", "ago", "since", "always", "now",
+    "also",
+    "has",
+    "have",
+    "had",
+    "previously",
+    "later",
+    "then",
+    "would",
+    "will",
+    "could",
+    "can",
+    "may",
+    "might",
+    "should",
+    "must",
+    "again",
+    "once",
+    "already",
+    "never",
+    "not",
+    "did",
+    "does",
+    "do",
+    "is",
+    "was",
+    "were",
+    "are",
+    "be",
+    "been",
+    "being",
+    "first",
+    "further",
+    "n't",
+    "often",
+    "still",
+    "even",
+    "just",
+    "only",
+    "soon",
+    "long",
+    "ago",
+    "since",
+    "always",
+    "now",
 ];
 
 /// Words that end a time phrase (`on Tuesday`, `last week`).
 const TIME_WORDS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-    "yesterday", "tonight", "night", "morning", "afternoon", "evening", "week", "month", "year",
-    "earlier", "later", "recently",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tonight",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "week",
+    "month",
+    "year",
+    "earlier",
+    "later",
+    "recently",
 ];
 
 /// Words that lead a time phrase.
 const TIME_LEADS: &[&str] = &[
-    "on", "in", "at", "last", "this", "earlier", "late", "early", "next", "the", "that",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "on",
+    "in",
+    "at",
+    "last",
+    "this",
+    "earlier",
+    "late",
+    "early",
+    "next",
+    "the",
+    "that",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
 ];
 
 const EXPLETIVES: &[&str] = &["it", "there"];
@@ -96,10 +169,44 @@ const EXPLETIVES: &[&str] = &["it", "there"];
 /// Words that open an adverbial after a cue (`said on Tuesday`, `said in a
 /// statement`): such a remainder does not hold the content.
 const ADVERBIAL_STARTS: &[&str] = &[
-    "on", "in", "at", "during", "last", "this", "earlier", "later", "yesterday", "today",
-    "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "recently", "afterward", "afterwards", "before", "after", "while", "when", "from", "via",
-    "through", "late", "early", "shortly", "then", "again", "too", "as", "by", "with", "to",
+    "on",
+    "in",
+    "at",
+    "during",
+    "last",
+    "this",
+    "earlier",
+    "later",
+    "yesterday",
+    "today",
+    "tonight",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "recently",
+    "afterward",
+    "afterwards",
+    "before",
+    "after",
+    "while",
+    "when",
+    "from",
+    "via",
+    "through",
+    "late",
+    "early",
+    "shortly",
+    "then",
+    "again",
+    "too",
+    "as",
+    "by",
+    "with",
+    "to",
 ];
 
 const RELATIVE_STARTS: &[&str] = &["who", "which", "whose", "whom", "where", "as", "because"];
@@ -111,7 +218,9 @@ fn usable_cue(e: &Entry, config: &RuleConfig) -> bool {
     e.cue >= config.min_cue_count
         && e.precision() >= config.min_precision
         && !lone_function_word
-        && e.phrase.first().is_some_and(|w| w.chars().any(char::is_alphanumeric))
+        && e.phrase
+            .first()
+            .is_some_and(|w| w.chars().any(char::is_alphanumeric))
 }
 
 fn listed(word: &str, list: &[&str]) -> bool {
@@ -139,7 +248,9 @@ pub fn extract(
     for s in 0..doc.sentences.len() {
         rules.sentence(s);
     }
-    rules.out.sort_by_key(|a| a.content.first().map_or(0, |r| r.start));
+    rules
+        .out
+        .sort_by_key(|a| a.content.first().map_or(0, |r| r.start));
     rules.out
 }
 
@@ -190,7 +301,8 @@ impl Rules<'_> {
     }
 
     fn is_lowercase_word(&self, i: usize) -> bool {
-        self.kind(i) == TokenKind::Word && self.text(i).chars().next().is_some_and(char::is_lowercase)
+        self.kind(i) == TokenKind::Word
+            && self.text(i).chars().next().is_some_and(char::is_lowercase)
     }
 
     /// An opening mark of a paired quote (or a paragraph continuation mark).
@@ -214,7 +326,11 @@ impl Rules<'_> {
     }
 
     fn claim(&mut self, a: TokenAttribution) {
-        let ranges = a.source.iter().chain(std::iter::once(&a.cue)).chain(&a.content);
+        let ranges = a
+            .source
+            .iter()
+            .chain(std::iter::once(&a.cue))
+            .chain(&a.content);
         for r in ranges {
             for c in &mut self.claimed[r.clone()] {
                 *c = true;
@@ -441,7 +557,9 @@ impl Rules<'_> {
             Some(src) if self.is_expletive(&src) => None,
             Some(src) => Some(src),
             // `X, who say …`: PolNeAR takes the relative pronoun as source.
-            None if subject_end > s.start && self.word_is(subject_end - 1, &["who", "which", "that"]) => {
+            None if subject_end > s.start
+                && self.word_is(subject_end - 1, &["who", "which", "that"]) =>
+            {
                 Some(subject_end - 1..subject_end)
             }
             // `X did this, saying …`, `X did this and told …`: the subject
@@ -472,7 +590,11 @@ impl Rules<'_> {
             if !self.is_punct(k - 1, ",") || self.quotes.is_quoted(k) {
                 return false;
             }
-            let clause = if self.word_is(k, &["but", "and"]) { k + 1 } else { k };
+            let clause = if self.word_is(k, &["but", "and"]) {
+                k + 1
+            } else {
+                k
+            };
             // Only strong cues open a new clause after a subject; weaker
             // ones (`something X refused to do`) sit inside the content.
             let cue_soon = cues.iter().any(|c| {
@@ -488,12 +610,33 @@ impl Rules<'_> {
     /// (`something`, `morning`) nor a preposition (`including`, `during`).
     fn is_participle(&self, i: usize) -> bool {
         const NOT_PARTICIPLES: &[&str] = &[
-            "something", "nothing", "anything", "everything", "thing", "during", "morning",
-            "evening", "including", "according", "regarding", "concerning", "following",
-            "pending", "notwithstanding", "spring", "king", "ring", "bring", "string", "sing",
+            "something",
+            "nothing",
+            "anything",
+            "everything",
+            "thing",
+            "during",
+            "morning",
+            "evening",
+            "including",
+            "according",
+            "regarding",
+            "concerning",
+            "following",
+            "pending",
+            "notwithstanding",
+            "spring",
+            "king",
+            "ring",
+            "bring",
+            "string",
+            "sing",
         ];
         let t = self.text(i);
-        self.is_lowercase_word(i) && t.len() > 5 && t.ends_with("ing") && !listed(t, NOT_PARTICIPLES)
+        self.is_lowercase_word(i)
+            && t.len() > 5
+            && t.ends_with("ing")
+            && !listed(t, NOT_PARTICIPLES)
     }
 
     /// `X said:` at a paragraph end: the next paragraph is the content (its
@@ -541,7 +684,9 @@ impl Rules<'_> {
         let window = r..end;
         (self.word_is(r, ADVERBIAL_STARTS) || (after_quote && window.len() <= 8))
             && window.len() <= 12
-            && !window.clone().any(|i| self.word_is(i, &["that"]) || self.opens_quote(i).is_some())
+            && !window
+                .clone()
+                .any(|i| self.word_is(i, &["that"]) || self.opens_quote(i).is_some())
     }
 
     /// Content before a cue: the quote closed at `boundary`, or the sentence
@@ -674,7 +819,11 @@ impl Rules<'_> {
         }
         // Skip a parenthetical right before the cue: `Sessions (R-Ala.) said`.
         if end > sent_start && self.is_punct(end - 1, ")") {
-            if let Some(open) = (sent_start..end - 1).rev().take(MAX_NP).find(|&i| self.is_punct(i, "(")) {
+            if let Some(open) = (sent_start..end - 1)
+                .rev()
+                .take(MAX_NP)
+                .find(|&i| self.is_punct(i, "("))
+            {
                 end = open;
             }
         }
@@ -683,7 +832,10 @@ impl Rules<'_> {
             start -= 1;
         }
         // A capitalized clause opener is no part of the subject: `When asked`.
-        while start < end && (self.word_is(start, NP_STOP_WORDS) || self.word_is(start, TIME_LEADS)) {
+        while start < end
+            && (self.word_is(start, NP_STOP_WORDS)
+                || self.word_is(start, &["in", "on", "at", "during"]))
+        {
             start += 1;
         }
         (start < end).then_some(start..end)
@@ -696,7 +848,7 @@ impl Rules<'_> {
         while end < sent_end
             && end - from < MAX_NP + 2
             && !self.is_terminal(end)
-            && !(self.is_np_boundary(end) && !self.word_is(end, &["of", "to"]))
+            && (!self.is_np_boundary(end) || self.word_is(end, &["of", "to"]))
         {
             end += 1;
         }
@@ -718,7 +870,9 @@ impl Rules<'_> {
             }
         }
         let np = sent_start..end;
-        let conj = ["but", "and", "so", "yet", "in", "on", "at", "after", "when", "while", "as"];
+        let conj = [
+            "but", "and", "so", "yet", "in", "on", "at", "after", "when", "while", "as",
+        ];
         (!np.is_empty() && !self.word_is(sent_start, &conj)).then_some(np)
     }
 }
@@ -753,7 +907,11 @@ mod tests {
     fn direct_quote_with_trailing_cue() {
         assert_eq!(
             run("Intro.\n\n“We will win,” Stoltenberg said."),
-            [("Stoltenberg".into(), "said".into(), vec!["“We will win,”".into()])]
+            [(
+                "Stoltenberg".into(),
+                "said".into(),
+                vec!["“We will win,”".into()]
+            )]
         );
     }
 
@@ -800,7 +958,14 @@ mod tests {
     #[test]
     fn headline_colon() {
         let got = run("NATO Chief: Membership Is Off the Table\n\nBody.");
-        assert_eq!(got[0], ("NATO Chief".into(), ":".into(), vec!["Membership Is Off the Table".into()]));
+        assert_eq!(
+            got[0],
+            (
+                "NATO Chief".into(),
+                ":".into(),
+                vec!["Membership Is Off the Table".into()]
+            )
+        );
     }
 
     #[test]

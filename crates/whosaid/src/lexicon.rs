@@ -278,9 +278,7 @@ impl Lexicon {
                     let e = &lex.entries[id as usize];
                     let n = e.phrase.len();
                     if i + n <= doc.tokens.len()
-                        && (1..n).all(|k| {
-                            lowercase(doc.token_text(i + k), &mut buf) == e.phrase[k]
-                        })
+                        && (1..n).all(|k| lowercase(doc.token_text(i + k), &mut buf) == e.phrase[k])
                     {
                         totals[id as usize] += 1;
                     }

@@ -77,9 +77,22 @@ impl Extractor {
             .map(|a| {
                 let kind = kind_of(&quotes, &a.content);
                 Attribution {
-                    source: a.source.iter().filter(|r| !r.is_empty()).map(span).collect(),
-                    cue: std::iter::once(&a.cue).filter(|r| !r.is_empty()).map(span).collect(),
-                    content: a.content.iter().filter(|r| !r.is_empty()).map(span).collect(),
+                    source: a
+                        .source
+                        .iter()
+                        .filter(|r| !r.is_empty())
+                        .map(span)
+                        .collect(),
+                    cue: std::iter::once(&a.cue)
+                        .filter(|r| !r.is_empty())
+                        .map(span)
+                        .collect(),
+                    content: a
+                        .content
+                        .iter()
+                        .filter(|r| !r.is_empty())
+                        .map(span)
+                        .collect(),
                     kind,
                 }
             })

@@ -75,7 +75,11 @@ fn classify(doc: &Document, i: usize) -> Option<(Family, Side)> {
         return None;
     }
     let mark = doc.token_text(i);
-    let c = if mark.len() == 2 { '"' } else { mark.chars().next()? };
+    let c = if mark.len() == 2 {
+        '"'
+    } else {
+        mark.chars().next()?
+    };
     let next_is_word = doc
         .tokens
         .get(i + 1)
@@ -150,8 +154,11 @@ impl QuoteIndex {
                     continue;
                 };
                 let open_pos = stack.iter().rposition(|s| s.1 == family);
+                // `„…“`: the low-9 opener is closed by a high-6 mark.
+                let low_nine_open =
+                    open_pos.is_some_and(|k| doc.token_text(stack[k].0).starts_with('„'));
                 let close = match side {
-                    Side::Open => false,
+                    Side::Open => low_nine_open && doc.token_text(i).starts_with('“'),
                     Side::Close | Side::CloseOrApostrophe => true,
                     Side::Either => open_pos.is_some(),
                     Side::Apostrophe => continue,
@@ -264,7 +271,10 @@ mod tests {
 
     #[test]
     fn doubled_apostrophes_are_double_quotes() {
-        assert_eq!(quoted("''Yes,'' he said, ''it's fine.''"), ["''Yes,''", "''it's fine.''"]);
+        assert_eq!(
+            quoted("''Yes,'' he said, ''it's fine.''"),
+            ["''Yes,''", "''it's fine.''"]
+        );
     }
 
     #[test]

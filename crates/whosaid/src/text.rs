@@ -185,9 +185,38 @@ const TITLES: &[&str] = &[
 /// Capitalized words that usually begin a new sentence; after an
 /// abbreviation such as `U.S.` they mark a sentence break.
 const SENTENCE_STARTERS: &[&str] = &[
-    "a", "after", "and", "as", "at", "but", "for", "he", "her", "his", "however", "i", "if", "in",
-    "it", "its", "meanwhile", "on", "she", "so", "that", "the", "their", "there", "these", "they",
-    "this", "we", "when", "while", "yet", "you",
+    "a",
+    "after",
+    "and",
+    "as",
+    "at",
+    "but",
+    "for",
+    "he",
+    "her",
+    "his",
+    "however",
+    "i",
+    "if",
+    "in",
+    "it",
+    "its",
+    "meanwhile",
+    "on",
+    "she",
+    "so",
+    "that",
+    "the",
+    "their",
+    "there",
+    "these",
+    "they",
+    "this",
+    "we",
+    "when",
+    "while",
+    "yet",
+    "you",
 ];
 
 fn is_word_char(c: char) -> bool {
@@ -333,10 +362,7 @@ fn scan_word(cur: &mut Cursor<'_>) -> TokenKind {
         if letters == 1 {
             // Initial or start of a dotted chain: X.Y.Z.
             let mut p = cur.pos + 1;
-            loop {
-                let Some(l) = cur.peek_at(p).filter(|c| c.is_alphabetic()) else {
-                    break;
-                };
+            while let Some(l) = cur.peek_at(p).filter(|c| c.is_alphabetic()) {
                 let dot = p + l.len_utf8();
                 if cur.peek_at(dot) != Some('.') {
                     break;
@@ -530,9 +556,11 @@ pub fn normalize_newlines(text: &str) -> std::borrow::Cow<'_, str> {
 mod tests {
     use super::*;
 
-    fn toks(text: &str) -> Vec<&str> {
+    fn toks(text: &str) -> Vec<String> {
         let d = Document::new(text);
-        (0..d.tokens.len()).map(|i| d.token_text(i)).collect()
+        (0..d.tokens.len())
+            .map(|i| d.token_text(i).to_string())
+            .collect()
     }
 
     fn sents(text: &str) -> Vec<String> {
@@ -552,8 +580,19 @@ mod tests {
         assert_eq!(
             toks("Sen. O’Malley’s U.S. plan costs $3.2 million, or 800,000 votes..."),
             [
-                "Sen.", "O’Malley’s", "U.S.", "plan", "costs", "$", "3.2", "million", ",", "or",
-                "800,000", "votes", "..."
+                "Sen.",
+                "O’Malley’s",
+                "U.S.",
+                "plan",
+                "costs",
+                "$",
+                "3.2",
+                "million",
+                ",",
+                "or",
+                "800,000",
+                "votes",
+                "..."
             ]
         );
         assert_eq!(
@@ -563,7 +602,10 @@ mod tests {
         assert_eq!(toks("“Hi,” he said"), ["“", "Hi", ",", "”", "he", "said"]);
         assert_eq!(toks("the Debates’ 15"), ["the", "Debates", "’", "15"]);
         assert_eq!(toks("George W. Bush"), ["George", "W.", "Bush"]);
-        assert_eq!(toks("''Yes,'' he said"), ["''", "Yes", ",", "''", "he", "said"]);
+        assert_eq!(
+            toks("''Yes,'' he said"),
+            ["''", "Yes", ",", "''", "he", "said"]
+        );
     }
 
     #[test]
@@ -574,7 +616,11 @@ mod tests {
         );
         assert_eq!(
             sents("He lives in the U.S. The rest stayed. Jan. 5 was cold."),
-            ["He lives in the U.S.", "The rest stayed.", "Jan. 5 was cold."]
+            [
+                "He lives in the U.S.",
+                "The rest stayed.",
+                "Jan. 5 was cold."
+            ]
         );
         assert_eq!(
             sents("“We will win.” Trump said so. “Why?” he asked."),
@@ -594,7 +640,10 @@ mod tests {
     fn paragraphs_split_at_blank_lines_only() {
         let d = Document::new("Title\n\nOne line\nwrapped here.\n \nLast.");
         assert_eq!(d.paragraphs.len(), 3);
-        assert_eq!(&d.text()[d.paragraphs[1].bytes.clone()], "One line\nwrapped here.");
+        assert_eq!(
+            &d.text()[d.paragraphs[1].bytes.clone()],
+            "One line\nwrapped here."
+        );
     }
 
     #[test]

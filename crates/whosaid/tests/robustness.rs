@@ -1,0 +1,118 @@
+//! Property tests: any text, however broken, is a document. Extraction never
+//! panics and every span it reports is a well-formed slice of the input.
+
+use proptest::prelude::*;
+use whosaid::brat::{write_ann, AnnDoc};
+use whosaid::{Attribution, Extractor};
+
+/// Checks the invariants of an extraction over `text`.
+fn check(text: &str, found: &[Attribution]) {
+    let chars: Vec<char> = text.chars().collect();
+    for a in found {
+        assert!(!a.content.is_empty(), "an attribution always has content");
+        for span in a.source.iter().chain(&a.cue).chain(&a.content) {
+            assert!(span.start < span.end && span.end <= chars.len(), "{span:?}");
+            let slice: String = chars[span.start..span.end].iter().collect();
+            assert_eq!(slice, span.text);
+        }
+    }
+    // BRAT output parses back cleanly with the same number of attributions.
+    let ann = AnnDoc::parse_against(&write_ann(text, found), Some(text));
+    assert!(ann.warnings.is_empty(), "{:?}", ann.warnings);
+    assert_eq!(ann.attributions.len(), found.len());
+}
+
+/// Text made of the pieces that trouble a news parser.
+fn newsy_text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("“".to_string()),
+        Just("”".to_string()),
+        Just("\"".to_string()),
+        Just("'".to_string()),
+        Just("’".to_string()),
+        Just("‘".to_string()),
+        Just("«".to_string()),
+        Just("»".to_string()),
+        Just("„".to_string()),
+        Just("''".to_string()),
+        Just(" said ".to_string()),
+        Just(" according to ".to_string()),
+        Just(", he said".to_string()),
+        Just(": ".to_string()),
+        Just(". ".to_string()),
+        Just("\n\n".to_string()),
+        Just("\n".to_string()),
+        Just("U.S. ".to_string()),
+        Just("Mr. ".to_string()),
+        Just("…".to_string()),
+        Just("—".to_string()),
+        Just("\u{0}\u{7}\u{1b}".to_string()),
+        Just("\r\n".to_string()),
+        "[A-Za-z]{1,8}",
+        "[ \\t]{1,3}",
+        any::<char>().prop_map(String::from),
+    ];
+    proptest::collection::vec(piece, 0..80).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn newsy_text_never_breaks(text in newsy_text()) {
+        let found = Extractor::builtin().extract(&text);
+        check(&text, &found);
+    }
+
+    #[test]
+    fn arbitrary_strings_never_break(text in any::<String>()) {
+        let found = Extractor::builtin().extract(&text);
+        check(&text, &found);
+    }
+
+    #[test]
+    fn mutated_article_never_breaks(cuts in proptest::collection::vec((0usize..2600, 0usize..40, any::<char>()), 1..8)) {
+        let mut text: Vec<char> = include_str!("../../../examples/nato-rutte.txt").chars().collect();
+        for (at, len, c) in cuts {
+            let at = at.min(text.len());
+            let end = (at + len).min(text.len());
+            text.splice(at..end, std::iter::once(c));
+        }
+        let text: String = text.into_iter().collect();
+        let found = Extractor::builtin().extract(&text);
+        check(&text, &found);
+    }
+
+    #[test]
+    fn brat_parser_takes_anything(ann in any::<String>()) {
+        let _ = AnnDoc::parse_against(&ann, Some("some text"));
+    }
+}
+
+#[test]
+fn empty_and_blank_inputs() {
+    let ex = Extractor::builtin();
+    for text in [
+        "",
+        " ",
+        "\n\n\n",
+        "“",
+        "”",
+        "\"",
+        "said",
+        ":",
+        "According to",
+    ] {
+        check(text, &ex.extract(text));
+    }
+}
+
+/// One 10 MB line full of quote marks and cues stays linear: this finishes
+/// in seconds even in a debug build (a quadratic pairing would not).
+#[test]
+fn ten_megabyte_line() {
+    let unit = "He said “yes, ‘maybe’ no\" and 'it’s' « fine » „ok“ according to X: ";
+    let text = unit.repeat(10_000_000 / unit.len());
+    let found = Extractor::builtin().extract(&text);
+    check(&text, &found);
+}

@@ -1,0 +1,17 @@
+//! Extraction over arbitrary bytes (as text when UTF-8): never panics, spans
+//! always slice the input.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let n = text.chars().count();
+    for a in whosaid::Extractor::builtin().extract(text) {
+        for span in a.source.iter().chain(&a.cue).chain(&a.content) {
+            assert!(span.start < span.end && span.end <= n);
+        }
+    }
+});
