@@ -368,6 +368,11 @@ impl Rules<'_> {
         if colon == s.start || self.quotes.is_quoted(colon) {
             return;
         }
+        // `The Latest: …` is a rubric; headline speakers are bare names or
+        // titles (`NATO Chief: …`, `Poll: …`).
+        if self.word_is(s.start, &["the", "a", "an"]) {
+            return;
+        }
         let end = self.content_end(&s);
         let content = colon + 1..end;
         let source = s.start..colon;
@@ -392,9 +397,14 @@ impl Rules<'_> {
             let (lexicon, config) = (self.lexicon, self.config);
             let keep = |e: &Entry| usable_cue(e, config);
             let nominal = i > s.start && self.is_determiner(i - 1);
+            // `Trump spokesman Hope Hicks`: a capitalized word inside a body
+            // sentence is a name, not a cue (headlines are title case).
+            let name = i > s.start
+                && self.doc.sentences[self.doc.sentence_of(i)].paragraph > 0
+                && self.text(i).chars().next().is_some_and(char::is_uppercase);
             let passive = self.is_agentive_passive(i, s);
             match lexicon.match_at(self.doc, i, &mut self.buf, keep) {
-                Some((_, len)) if nominal || passive => i += len,
+                Some((_, len)) if nominal || passive || name => i += len,
                 Some((entry, len)) if i + len <= s.end => {
                     self.cues.push(Cue {
                         tokens: i..i + len,
@@ -750,16 +760,17 @@ impl Rules<'_> {
     }
 
     /// Where content after a cue starts: after `,` or `:`, at a `that`
-    /// closing a short object (`told reporters that …`), or after a short
-    /// lead-in ending in a colon (`said in a statement: …`).
+    /// closing a short object or adverbial (`told reporters that …`, `said
+    /// on Tuesday that …`), or after a lead-in ending in a colon (`said in a
+    /// statement: …`).
     fn content_start(&self, after_cue: usize, end: usize) -> usize {
-        let mut k = after_cue;
+        let mut k = None;
         let window = after_cue..(after_cue + OBJECT_WINDOW).min(end);
         for i in window {
             if self.is_punct(i, ",") {
                 // `told CNN, “…”`: the object ends at the comma.
                 if i > after_cue && i + 1 < end && self.opens_quote(i + 1).is_some() {
-                    k = i + 1;
+                    k = Some(i + 1);
                 }
                 break;
             }
@@ -767,14 +778,15 @@ impl Rules<'_> {
                 break;
             }
             if self.word_is(i, &["that"]) && self.is_lowercase_word(i) {
-                k = i;
+                k = Some(i);
                 break;
             }
             if self.is_punct(i, ":") {
-                k = i + 1;
+                k = Some(i + 1);
                 break;
             }
         }
+        let mut k = k.unwrap_or(after_cue);
         while k < end && (self.is_punct(k, ",") || self.is_punct(k, ":")) {
             k += 1;
         }
