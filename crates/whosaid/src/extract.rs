@@ -520,20 +520,20 @@ impl Rules<'_> {
         let before_cue = c.start.checked_sub(1).filter(|&b| b >= s.start);
         let participle = self.is_participle(c.end - 1);
         // `“…,” said X`: a quote or comma, the cue, then the source.
-        let inverted_source = before_cue
-            .filter(|&b| !participle && (self.is_punct(b, ",") || self.closes_quote(b).is_some()))
+        let inverted_source = self
+            .boundary_before(c.start, s)
+            .filter(|_| !participle)
             .and_then(|_| self.np_right(c.end, s.end))
             .filter(|src| self.trivial_remainder(src.end, s.end, false));
         let (source, rest, boundary) = if let Some(src) = inverted_source.clone() {
             let rest = src.end;
-            (Some(src), rest, before_cue)
+            (Some(src), rest, self.boundary_before(c.start, s))
         } else {
-            let src = self.np_left(c.start, s.start);
-            let boundary = src
-                .as_ref()
-                .and_then(|r| r.start.checked_sub(1))
-                .filter(|&b| b >= s.start)
-                .filter(|&b| self.is_punct(b, ",") || self.closes_quote(b).is_some());
+            let mut src = self.np_left(c.start, s.start);
+            if src.is_none() && !participle && before_cue.is_some_and(|b| self.is_punct(b, ",")) {
+                src = self.subject_with_apposition(c.start - 1, s);
+            }
+            let boundary = src.as_ref().and_then(|r| self.boundary_before(r.start, s));
             (src, c.end, boundary)
         };
         if let Some(b) = boundary {
@@ -688,7 +688,13 @@ impl Rules<'_> {
         while r < end && (self.is_terminal(r) || self.closes_quote(r).is_some()) {
             r += 1;
         }
-        if r >= end || self.is_punct(r, ",") || self.is_punct(r, ";") {
+        // Nothing, a new clause, or a relative clause on the source (`said
+        // Sen. Whelan, who represents …`).
+        if r >= end
+            || self.is_punct(r, ",")
+            || self.is_punct(r, ";")
+            || self.word_is(r, &["who", "whose", "whom"])
+        {
             return true;
         }
         let window = r..end;
@@ -730,6 +736,8 @@ impl Rules<'_> {
             if let Some(second) = self.continuing_quote(sent, s, rest) {
                 content.push(second);
             }
+        } else if let Some(second) = self.parenthetical_rest(s, rest) {
+            content.push(second);
         }
         let source = source.filter(|r| !self.is_expletive(r));
         Some(TokenAttribution {
@@ -737,6 +745,51 @@ impl Rules<'_> {
             cue,
             content,
         })
+    }
+
+    /// `The golf industry, she said, is doing better`: after a parenthetical
+    /// cue the sentence goes on with the rest of the content.
+    fn parenthetical_rest(&self, s: &Range<usize>, rest: usize) -> Option<Range<usize>> {
+        let start = rest + 1;
+        let end = self.content_end(s);
+        let ok = rest < s.end
+            && self.is_punct(rest, ",")
+            && start < end
+            && self.is_lowercase_word(start)
+            && !self.is_participle(start)
+            && !self.word_is(start, RELATIVE_STARTS)
+            && !self.word_is(start, &["according", "adding", "but", "and", "so"])
+            && self.opens_quote(start).is_none();
+        let r = start..end;
+        (ok && !self.any_claimed(&r)).then_some(r)
+    }
+
+    /// The comma or closing quote right before `pos`, where content before
+    /// a source or cue ends; at a sentence start, a quote closing the
+    /// previous sentence of the paragraph (`“Why?” Trump said.`).
+    fn boundary_before(&self, pos: usize, s: &Range<usize>) -> Option<usize> {
+        let b = pos.checked_sub(1)?;
+        if b >= s.start {
+            return (self.is_punct(b, ",") || self.closes_quote(b).is_some()).then_some(b);
+        }
+        let same_paragraph = self.doc.sentence_of(b) + 1 == self.doc.sentence_of(pos)
+            && self.doc.sentences[self.doc.sentence_of(b)].paragraph
+                == self.doc.sentences[self.doc.sentence_of(pos)].paragraph;
+        (same_paragraph && self.closes_quote(b).is_some()).then_some(b)
+    }
+
+    /// `McConnell, R-Ky., said` / `Aftergood, who heads …, said`: the subject
+    /// before an apposition that ends at the comma `comma`.
+    fn subject_with_apposition(&self, comma: usize, s: &Range<usize>) -> Option<Range<usize>> {
+        let lo = comma.saturating_sub(20).max(s.start);
+        let open = (lo..comma).rev().find(|&i| {
+            self.is_punct(i, ",") || self.kind(i) == TokenKind::QuoteMark || self.is_terminal(i)
+        })?;
+        if !self.is_punct(open, ",") || open + 1 >= comma {
+            return None;
+        }
+        let head = self.np_left(open, s.start)?;
+        Some(head.start..comma)
     }
 
     /// The second half of a split quote: `, “B”` later in the sentence (after
