@@ -118,8 +118,9 @@ const AUXILIARIES: &[&str] = &[
     "now",
 ];
 
-/// Words that end a time phrase (`on Tuesday`, `last week`).
-const TIME_WORDS: &[&str] = &[
+/// Day names: they end or lead a time phrase (`on Tuesday`, `Tuesday night`)
+/// and open an adverbial after a cue (`said Tuesday`).
+const WEEKDAYS: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",
@@ -127,6 +128,10 @@ const TIME_WORDS: &[&str] = &[
     "friday",
     "saturday",
     "sunday",
+];
+
+/// Words that end a time phrase (`on Tuesday`, `last week`), besides day names.
+const TIME_WORDS: &[&str] = &[
     "today",
     "yesterday",
     "tonight",
@@ -142,26 +147,9 @@ const TIME_WORDS: &[&str] = &[
     "recently",
 ];
 
-/// Words that lead a time phrase.
+/// Words that lead a time phrase, besides day names.
 const TIME_LEADS: &[&str] = &[
-    "on",
-    "in",
-    "at",
-    "last",
-    "this",
-    "earlier",
-    "late",
-    "early",
-    "next",
-    "the",
-    "that",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
+    "on", "in", "at", "last", "this", "earlier", "late", "early", "next", "the", "that",
 ];
 
 const EXPLETIVES: &[&str] = &["it", "there"];
@@ -180,13 +168,6 @@ const ADVERBIAL_STARTS: &[&str] = &[
     "yesterday",
     "today",
     "tonight",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "recently",
     "afterward",
     "afterwards",
@@ -698,7 +679,8 @@ impl Rules<'_> {
             return true;
         }
         let window = r..end;
-        (self.word_is(r, ADVERBIAL_STARTS) || (after_quote && window.len() <= 8))
+        let adverbial = self.word_is(r, ADVERBIAL_STARTS) || self.word_is(r, WEEKDAYS);
+        (adverbial || (after_quote && window.len() <= 8))
             && window.len() <= 12
             && !window
                 .clone()
@@ -876,9 +858,11 @@ impl Rules<'_> {
     fn np_left(&self, cue_start: usize, sent_start: usize) -> Option<Range<usize>> {
         let mut end = self.skip_auxiliaries(cue_start, sent_start);
         // Skip a time phrase right before the cue: `X on Tuesday said`.
-        if end > sent_start && self.word_is(end - 1, TIME_WORDS) {
+        let time_word = |i| self.word_is(i, TIME_WORDS) || self.word_is(i, WEEKDAYS);
+        let time_lead = |i| self.word_is(i, TIME_LEADS) || self.word_is(i, WEEKDAYS);
+        if end > sent_start && time_word(end - 1) {
             end -= 1;
-            while end > sent_start && cue_start - end < 4 && self.word_is(end - 1, TIME_LEADS) {
+            while end > sent_start && cue_start - end < 4 && time_lead(end - 1) {
                 end -= 1;
             }
         }
