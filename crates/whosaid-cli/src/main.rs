@@ -32,6 +32,32 @@ enum Command {
     Lexicon(LexiconArgs),
     /// Measure extraction throughput on files (read once, extracted in memory).
     Throughput(ThroughputArgs),
+    /// Train the shipped models from PolNeAR (fixed seed, reproducible).
+    Train(TrainArgs),
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum TrainTarget {
+    /// The part-of-speech tagger (silver CoreNLP tags).
+    Pos,
+    /// Every shipped model.
+    All,
+}
+
+#[derive(clap::Args)]
+struct TrainArgs {
+    /// Which model to train.
+    #[arg(value_enum, default_value = "all")]
+    what: TrainTarget,
+    /// PolNeAR directory holding train/ and dev/.
+    #[arg(long, default_value = "../shared/data/polnear")]
+    data: PathBuf,
+    /// Where model files are written.
+    #[arg(long, default_value = "crates/whosaid/models")]
+    out: PathBuf,
+    /// Random seed for shuffling.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
 }
 
 #[derive(clap::Args)]
@@ -139,6 +165,7 @@ fn main() -> ExitCode {
         Command::Eval(args) => eval(args),
         Command::Lexicon(args) => lexicon(args),
         Command::Throughput(args) => throughput(args),
+        Command::Train(args) => train(args),
     };
     match result {
         Ok(code) => code,
@@ -356,5 +383,49 @@ fn throughput(args: ThroughputArgs) -> Result<ExitCode> {
         total_words / secs,
         (texts.len() * repeat) as f64 / secs
     );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Sentences of `(form, PTB tag)` from every `.conllu` file in `dir`.
+fn conllu_sentences(dir: &Path) -> Result<Vec<Vec<(String, String)>>> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .with_context(|| format!("reading {}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "conllu"))
+        .collect();
+    files.sort();
+    let mut out = Vec::new();
+    for f in files {
+        let text = whosaid::error::read_text(&f)?;
+        for sent in whosaid::conllu::parse(&text) {
+            out.push(sent.into_iter().map(|t| (t.form, t.xpos)).collect());
+        }
+    }
+    Ok(out)
+}
+
+fn train(args: TrainArgs) -> Result<ExitCode> {
+    std::fs::create_dir_all(&args.out)
+        .with_context(|| format!("creating {}", args.out.display()))?;
+    if matches!(args.what, TrainTarget::Pos | TrainTarget::All) {
+        let started = std::time::Instant::now();
+        let train = conllu_sentences(&args.data.join("train/conllu"))?;
+        let dev = conllu_sentences(&args.data.join("dev/conllu"))?;
+        let model = whosaid::pos::train(&train, 5, args.seed);
+        let bytes = whosaid::model::encode(whosaid::model::ModelKind::PosTagger, &model);
+        let tagger = whosaid::pos::PosTagger::from_model(model)?;
+        let acc = whosaid::pos::accuracy(&tagger, &dev);
+        let path = args.out.join("pos.bin");
+        std::fs::write(&path, &bytes).with_context(|| format!("writing {}", path.display()))?;
+        eprintln!(
+            "pos tagger: {} train sentences, dev accuracy {:.4} ({} dev tokens), {} bytes, {:.1} s -> {}",
+            train.len(),
+            acc,
+            dev.iter().map(Vec::len).sum::<usize>(),
+            bytes.len(),
+            started.elapsed().as_secs_f64(),
+            path.display()
+        );
+    }
     Ok(ExitCode::SUCCESS)
 }

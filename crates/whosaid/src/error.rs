@@ -32,6 +32,15 @@ pub enum Error {
         /// What is wrong.
         reason: String,
     },
+    /// A model file could not be loaded.
+    #[error("{path}: {source}")]
+    Model {
+        /// The model file.
+        path: PathBuf,
+        /// What is wrong with it.
+        #[source]
+        source: crate::model::ModelError,
+    },
     /// A directory expected by the evaluation is missing.
     #[error("{path}: not a directory")]
     NotADirectory {

@@ -18,10 +18,13 @@
 
 pub mod attribution;
 pub mod brat;
+pub mod conllu;
 pub mod error;
 pub mod eval;
 pub mod extract;
 pub mod lexicon;
+pub mod model;
+pub mod pos;
 pub mod quotes;
 pub mod text;
 
