@@ -24,6 +24,7 @@ pub mod eval;
 pub mod extract;
 pub mod lexicon;
 pub mod model;
+pub mod perceptron;
 pub mod pos;
 pub mod quotes;
 pub mod text;

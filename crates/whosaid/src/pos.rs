@@ -3,19 +3,16 @@
 //!
 //! Greedy left-to-right decoding with the two previous tags as features
 //! (Collins 2002; the feature set follows the classic "perceptron tagger").
-//! Features are hashed to `u64` with FNV-1a, which is stable across builds
-//! and platforms, so model files stay valid.
-//!
-//! The stored form, [`PosModel`], is a sparse table (feature → nonzero class
-//! weights) framed by [`crate::model`]; [`PosTagger`] is the runtime form, a
-//! hash map from feature to a slice of that table.
+//! The perceptron itself (hashed features, sparse weights, averaging) lives
+//! in [`crate::perceptron`]. The stored form, [`PosModel`], is framed by
+//! [`crate::model`]; [`PosTagger`] is the runtime form.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 use serde::{Deserialize, Serialize};
 
 use crate::model::{self, ModelError, ModelKind};
+use crate::perceptron::{argmax, feature, Rng, SparseTable, Trainer, Weights};
 
 /// The tagger shipped with the crate (`whosaid train pos` rebuilds it).
 pub const BUILTIN_MODEL: &[u8] = include_bytes!("../models/pos.bin");
@@ -25,62 +22,15 @@ pub const BUILTIN_MODEL: &[u8] = include_bytes!("../models/pos.bin");
 pub struct PosModel {
     /// Tag names; class `k` is `tags[k]`.
     pub tags: Vec<String>,
-    /// Feature hashes, sorted.
-    pub features: Vec<u64>,
-    /// `offsets[i]..offsets[i + 1]` indexes `classes`/`weights` of feature `i`.
-    pub offsets: Vec<u32>,
-    /// Class of each nonzero weight.
-    pub classes: Vec<u8>,
-    /// The weights.
-    pub weights: Vec<f32>,
+    /// The averaged weights.
+    pub weights: SparseTable,
 }
-
-/// A hasher for keys that already are hashes.
-#[derive(Default)]
-struct IdentityHasher(u64);
-
-impl Hasher for IdentityHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8) | u64::from(b);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-
-type FeatureMap<V> = HashMap<u64, V, BuildHasherDefault<IdentityHasher>>;
 
 /// The runtime tagger.
 #[derive(Debug, Clone)]
 pub struct PosTagger {
     tags: Vec<String>,
-    index: FeatureMap<(u32, u32)>,
-    classes: Vec<u8>,
-    weights: Vec<f32>,
-}
-
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
-
-fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(FNV_PRIME);
-    }
-    h
-}
-
-/// Hash of a feature: its template id and up to two string parts.
-fn feature(template: u8, a: &str, b: &str) -> u64 {
-    let h = fnv(FNV_OFFSET, &[template]);
-    let h = fnv(h, a.as_bytes());
-    let h = fnv(h, &[0xff]);
-    fnv(h, b.as_bytes())
+    weights: Weights,
 }
 
 /// The normalized word form used in features.
@@ -178,44 +128,19 @@ impl PosTagger {
 
     /// Builds the runtime form of a stored model.
     pub fn from_model(m: PosModel) -> Result<Self, ModelError> {
-        let bad = |why: &str| ModelError::Decode(why.to_string());
-        if m.offsets.len() != m.features.len() + 1
-            || m.classes.len() != m.weights.len()
-            || m.offsets.last().copied().unwrap_or(0) as usize != m.weights.len()
-            || m.offsets.windows(2).any(|w| w[0] > w[1])
-        {
-            return Err(bad("inconsistent weight table"));
+        if m.tags.is_empty() || m.tags.len() > 256 {
+            return Err(ModelError::Decode("bad tag set".into()));
         }
-        if m.tags.is_empty() || m.classes.iter().any(|&c| c as usize >= m.tags.len()) {
-            return Err(bad("class out of range"));
-        }
-        let mut index = FeatureMap::default();
-        for (i, &f) in m.features.iter().enumerate() {
-            index.insert(f, (m.offsets[i], m.offsets[i + 1]));
-        }
+        let weights = Weights::new(m.weights, m.tags.len())?;
         Ok(PosTagger {
             tags: m.tags,
-            index,
-            classes: m.classes,
-            weights: m.weights,
+            weights,
         })
     }
 
     /// Tag names.
     pub fn tags(&self) -> &[String] {
         &self.tags
-    }
-
-    fn best(&self, feats: &[u64], scores: &mut [f32]) -> usize {
-        scores.iter_mut().for_each(|s| *s = 0.0);
-        for f in feats {
-            if let Some(&(a, b)) = self.index.get(f) {
-                for k in a as usize..b as usize {
-                    scores[self.classes[k] as usize] += self.weights[k];
-                }
-            }
-        }
-        argmax(scores)
     }
 
     /// Tags one sentence of word forms; returns tag indices.
@@ -231,40 +156,11 @@ impl PosTagger {
                 .checked_sub(2)
                 .map_or("<s>", |k| self.tags[out[k]].as_str());
             features(&words, forms, i, p1, p2, &mut feats);
-            out.push(self.best(&feats, &mut scores));
+            scores.iter_mut().for_each(|s| *s = 0.0);
+            self.weights.add_scores(&feats, &mut scores);
+            out.push(argmax(&scores));
         }
         out
-    }
-}
-
-fn argmax(scores: &[f32]) -> usize {
-    let mut best = 0;
-    for (k, &s) in scores.iter().enumerate() {
-        if s > scores[best] {
-            best = k;
-        }
-    }
-    best
-}
-
-/// A small deterministic PRNG (xorshift64*) for shuffling training data.
-pub(crate) struct Rng(u64);
-
-impl Rng {
-    pub(crate) fn new(seed: u64) -> Self {
-        Rng(seed.max(1))
-    }
-    pub(crate) fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-    pub(crate) fn shuffle<T>(&mut self, v: &mut [T]) {
-        for i in (1..v.len()).rev() {
-            let j = (self.next() % (i as u64 + 1)) as usize;
-            v.swap(i, j);
-        }
     }
 }
 
@@ -277,24 +173,17 @@ pub fn train(sentences: &[Vec<(String, String)>], epochs: usize, seed: u64) -> P
         .collect::<std::collections::BTreeSet<_>>()
         .into_iter()
         .collect();
-    tags.truncate(255);
+    tags.truncate(256);
     let tag_id: HashMap<&str, usize> = tags
         .iter()
         .enumerate()
         .map(|(i, t)| (t.as_str(), i))
         .collect();
-    let n = tags.len();
-    // Averaged perceptron with lazy averaging: weights, running totals and
-    // the step each weight last changed.
-    let mut rows: FeatureMap<usize> = FeatureMap::default();
-    let mut w: Vec<f32> = Vec::new();
-    let mut total: Vec<f64> = Vec::new();
-    let mut stamp: Vec<u32> = Vec::new();
-    let mut step: u32 = 0;
+    let mut trainer = Trainer::new(tags.len());
     let mut order: Vec<usize> = (0..sentences.len()).collect();
     let mut rng = Rng::new(seed);
     let mut feats = Vec::new();
-    let mut scores = vec![0.0f32; n];
+    let mut scores = vec![0.0f32; tags.len()];
     for _ in 0..epochs {
         rng.shuffle(&mut order);
         for &s in &order {
@@ -310,63 +199,22 @@ pub fn train(sentences: &[Vec<(String, String)>], epochs: usize, seed: u64) -> P
                     .map_or("<s>", |k| tags[prev[k]].as_str());
                 features(&words, &forms, i, p1, p2, &mut feats);
                 scores.iter_mut().for_each(|x| *x = 0.0);
-                for f in &feats {
-                    if let Some(&r) = rows.get(f) {
-                        for (k, x) in scores.iter_mut().enumerate() {
-                            *x += w[r * n + k];
-                        }
-                    }
-                }
+                trainer.add_scores(&feats, &mut scores);
                 let guess = argmax(&scores);
                 let truth = tag_id.get(gold.as_str()).copied().unwrap_or(0);
-                step += 1;
+                trainer.tick();
                 if guess != truth {
-                    for f in &feats {
-                        let r = *rows.entry(*f).or_insert_with(|| {
-                            w.extend(std::iter::repeat_n(0.0, n));
-                            total.extend(std::iter::repeat_n(0.0, n));
-                            stamp.extend(std::iter::repeat_n(0, n));
-                            w.len() / n - 1
-                        });
-                        for (k, delta) in [(truth, 1.0f32), (guess, -1.0f32)] {
-                            let j = r * n + k;
-                            total[j] += f64::from(step - stamp[j]) * f64::from(w[j]);
-                            stamp[j] = step;
-                            w[j] += delta;
-                        }
-                    }
+                    trainer.update(&feats, truth, 1.0);
+                    trainer.update(&feats, guess, -1.0);
                 }
                 prev.push(guess);
             }
         }
     }
-    // Average, keep nonzero weights, sort features for a deterministic file.
-    let mut feature_rows: Vec<(u64, usize)> = rows.into_iter().collect();
-    feature_rows.sort_unstable();
-    let mut out = PosModel {
+    PosModel {
         tags,
-        features: Vec::new(),
-        offsets: vec![0],
-        classes: Vec::new(),
-        weights: Vec::new(),
-    };
-    for (f, r) in feature_rows {
-        let before = out.weights.len();
-        for k in 0..n {
-            let j = r * n + k;
-            let t = total[j] + f64::from(step - stamp[j]) * f64::from(w[j]);
-            let avg = (t / f64::from(step.max(1))) as f32;
-            if avg.abs() >= 1e-3 {
-                out.classes.push(k as u8);
-                out.weights.push(avg);
-            }
-        }
-        if out.weights.len() > before {
-            out.features.push(f);
-            out.offsets.push(out.weights.len() as u32);
-        }
+        weights: trainer.finish(),
     }
-    out
 }
 
 /// Tagging accuracy of `tagger` on sentences of `(form, tag)`.
@@ -431,7 +279,7 @@ mod tests {
         let back: PosModel = model::decode(ModelKind::PosTagger, &bytes).unwrap();
         assert_eq!(m, back);
         let mut broken = m;
-        broken.offsets.push(99);
+        broken.weights.offsets.push(99);
         assert!(PosTagger::from_model(broken).is_err());
     }
 

@@ -1,0 +1,274 @@
+//! The averaged perceptron shared by the learned models: hashed features,
+//! a sparse stored weight table, its runtime index, and a trainer with lazy
+//! averaging.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::ModelError;
+
+/// A hasher for keys that already are hashes.
+#[derive(Default)]
+pub(crate) struct IdentityHasher(u64);
+
+impl Hasher for IdentityHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+pub(crate) type FeatureMap<V> = HashMap<u64, V, BuildHasherDefault<IdentityHasher>>;
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(FNV_PRIME);
+    }
+    h
+}
+
+/// Hash of a feature: its template id and two string parts. FNV-1a is
+/// stable across builds and platforms, so model files stay valid.
+pub fn feature(template: u8, a: &str, b: &str) -> u64 {
+    let h = fnv(FNV_OFFSET, &[template]);
+    let h = fnv(h, a.as_bytes());
+    let h = fnv(h, &[0xff]);
+    fnv(h, b.as_bytes())
+}
+
+/// Stored weights: for each feature (sorted hashes), its nonzero class
+/// weights.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct SparseTable {
+    /// Feature hashes, sorted.
+    pub features: Vec<u64>,
+    /// `offsets[i]..offsets[i + 1]` indexes `classes`/`weights` of feature `i`.
+    pub offsets: Vec<u32>,
+    /// Class of each nonzero weight.
+    pub classes: Vec<u8>,
+    /// The weights.
+    pub weights: Vec<f32>,
+}
+
+/// The runtime form of a [`SparseTable`]: feature → slice of weights.
+#[derive(Debug, Clone)]
+pub struct Weights {
+    index: FeatureMap<(u32, u32)>,
+    classes: Vec<u8>,
+    weights: Vec<f32>,
+}
+
+impl Weights {
+    /// Validates `table` for `n_classes` classes and indexes it.
+    pub fn new(table: SparseTable, n_classes: usize) -> Result<Self, ModelError> {
+        let bad = |why: &str| ModelError::Decode(why.to_string());
+        if table.offsets.len() != table.features.len() + 1
+            || table.classes.len() != table.weights.len()
+            || table.offsets.last().copied().unwrap_or(0) as usize != table.weights.len()
+            || table.offsets.windows(2).any(|w| w[0] > w[1])
+        {
+            return Err(bad("inconsistent weight table"));
+        }
+        if table.classes.iter().any(|&c| c as usize >= n_classes) {
+            return Err(bad("class out of range"));
+        }
+        let mut index = FeatureMap::default();
+        for (i, &f) in table.features.iter().enumerate() {
+            index.insert(f, (table.offsets[i], table.offsets[i + 1]));
+        }
+        Ok(Weights {
+            index,
+            classes: table.classes,
+            weights: table.weights,
+        })
+    }
+
+    /// Adds the weights of `feats` to `scores` (one slot per class).
+    pub fn add_scores(&self, feats: &[u64], scores: &mut [f32]) {
+        for f in feats {
+            if let Some(&(a, b)) = self.index.get(f) {
+                for k in a as usize..b as usize {
+                    scores[self.classes[k] as usize] += self.weights[k];
+                }
+            }
+        }
+    }
+}
+
+/// Index of the highest score (the first on ties).
+pub fn argmax(scores: &[f32]) -> usize {
+    let mut best = 0;
+    for (k, &s) in scores.iter().enumerate() {
+        if s > scores[best] {
+            best = k;
+        }
+    }
+    best
+}
+
+/// Averaged perceptron training state, with lazy averaging: each weight
+/// keeps a running total and the step it last changed.
+pub struct Trainer {
+    n: usize,
+    rows: FeatureMap<usize>,
+    w: Vec<f32>,
+    total: Vec<f64>,
+    stamp: Vec<u32>,
+    step: u32,
+}
+
+impl Trainer {
+    /// A trainer for `n` classes.
+    pub fn new(n: usize) -> Self {
+        Trainer {
+            n,
+            rows: FeatureMap::default(),
+            w: Vec::new(),
+            total: Vec::new(),
+            stamp: Vec::new(),
+            step: 0,
+        }
+    }
+
+    /// Adds the current (not averaged) weights of `feats` to `scores`.
+    pub fn add_scores(&self, feats: &[u64], scores: &mut [f32]) {
+        for f in feats {
+            if let Some(&r) = self.rows.get(f) {
+                for (k, x) in scores.iter_mut().enumerate() {
+                    *x += self.w[r * self.n + k];
+                }
+            }
+        }
+    }
+
+    /// Advances the averaging clock by one example.
+    pub fn tick(&mut self) {
+        self.step += 1;
+    }
+
+    /// Adds `delta` to the weight of each of `feats` for `class`.
+    pub fn update(&mut self, feats: &[u64], class: usize, delta: f32) {
+        let n = self.n;
+        for f in feats {
+            let r = *self.rows.entry(*f).or_insert_with(|| {
+                let r = self.w.len() / n;
+                self.w.resize(self.w.len() + n, 0.0);
+                self.total.resize(self.total.len() + n, 0.0);
+                self.stamp.resize(self.stamp.len() + n, 0);
+                r
+            });
+            let j = r * n + class;
+            self.total[j] += f64::from(self.step - self.stamp[j]) * f64::from(self.w[j]);
+            self.stamp[j] = self.step;
+            self.w[j] += delta;
+        }
+    }
+
+    /// The averaged weights, nonzero entries only, features sorted (so the
+    /// same training run always writes the same bytes).
+    pub fn finish(self) -> SparseTable {
+        let mut rows: Vec<(u64, usize)> = self.rows.into_iter().collect();
+        rows.sort_unstable();
+        let mut out = SparseTable {
+            offsets: vec![0],
+            ..SparseTable::default()
+        };
+        let steps = f64::from(self.step.max(1));
+        for (f, r) in rows {
+            let before = out.weights.len();
+            for k in 0..self.n {
+                let j = r * self.n + k;
+                let t = self.total[j] + f64::from(self.step - self.stamp[j]) * f64::from(self.w[j]);
+                let avg = (t / steps) as f32;
+                if avg.abs() >= 1e-3 {
+                    out.classes.push(k as u8);
+                    out.weights.push(avg);
+                }
+            }
+            if out.weights.len() > before {
+                out.features.push(f);
+                out.offsets.push(out.weights.len() as u32);
+            }
+        }
+        out
+    }
+}
+
+/// A small deterministic PRNG (xorshift64*) for shuffling training data.
+pub struct Rng(u64);
+
+impl Rng {
+    /// A generator for `seed`.
+    pub fn new(seed: u64) -> Self {
+        Rng(seed.max(1))
+    }
+
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    /// Fisher–Yates shuffle.
+    pub fn shuffle<T>(&mut self, v: &mut [T]) {
+        for i in (1..v.len()).rev() {
+            let j = (self.next() % (i as u64 + 1)) as usize;
+            v.swap(i, j);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn averaged_weights_favor_the_trained_class() {
+        let mut t = Trainer::new(2);
+        let f = [feature(1, "said", "")];
+        for _ in 0..3 {
+            t.tick();
+            t.update(&f, 1, 1.0);
+            t.update(&f, 0, -1.0);
+        }
+        let w = Weights::new(t.finish(), 2).unwrap();
+        let mut s = [0.0; 2];
+        w.add_scores(&f, &mut s);
+        assert_eq!(argmax(&s), 1);
+    }
+
+    #[test]
+    fn invalid_tables_are_rejected() {
+        let bad = SparseTable {
+            features: vec![1],
+            offsets: vec![0, 5],
+            classes: vec![0],
+            weights: vec![1.0],
+        };
+        assert!(Weights::new(bad, 2).is_err());
+    }
+
+    #[test]
+    fn shuffles_deterministically() {
+        let mut a: Vec<u32> = (0..20).collect();
+        let mut b = a.clone();
+        Rng::new(3).shuffle(&mut a);
+        Rng::new(3).shuffle(&mut b);
+        assert_eq!(a, b);
+        assert_ne!(a, (0..20).collect::<Vec<_>>());
+    }
+}
