@@ -40,6 +40,8 @@ enum Command {
 enum TrainTarget {
     /// The part-of-speech tagger (silver CoreNLP tags).
     Pos,
+    /// The attribution tagger (PolNeAR gold; needs the POS model).
+    Attr,
     /// Every shipped model.
     All,
 }
@@ -58,6 +60,9 @@ struct TrainArgs {
     /// Random seed for shuffling.
     #[arg(long, default_value_t = 1)]
     seed: u64,
+    /// Training epochs of the attribution tagger.
+    #[arg(long, default_value_t = 10)]
+    epochs: usize,
 }
 
 #[derive(clap::Args)]
@@ -126,6 +131,9 @@ struct RuleArgs {
     /// Fewest gold occurrences of a lexicon entry used as a cue.
     #[arg(long, value_name = "N")]
     min_cue_count: Option<u32>,
+    /// Use the rules alone, without the learned models.
+    #[arg(long)]
+    rules_only: bool,
 }
 
 impl RuleArgs {
@@ -137,7 +145,12 @@ impl RuleArgs {
         if let Some(n) = self.min_cue_count {
             config.min_cue_count = n;
         }
-        Extractor::new(Lexicon::builtin(), config)
+        if self.rules_only {
+            return Extractor::new(Lexicon::builtin(), config);
+        }
+        let pos = whosaid::pos::PosTagger::builtin();
+        let attr = whosaid::learned::AttrTagger::builtin().expect("the built-in attribution model is valid");
+        Extractor::with_models(Lexicon::builtin(), config, pos, attr)
     }
 }
 
@@ -332,8 +345,22 @@ fn eval(args: EvalArgs) -> Result<ExitCode> {
 }
 
 fn lexicon(args: LexiconArgs) -> Result<ExitCode> {
-    let text_dir = args.data.join("text");
-    let ann_dir = args.data.join("ann");
+    let docs = annotated_docs(&args.data)?;
+    let lex = Lexicon::derive(docs.iter().map(|(t, a)| (t.as_str(), a)));
+    let mut out = std::io::stdout().lock();
+    out.write_all(lex.to_tsv().as_bytes())?;
+    eprintln!(
+        "whosaid: {} entries from {} documents",
+        lex.entries().len(),
+        docs.len()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `(text, gold annotations)` of every annotated document of a split.
+fn annotated_docs(split: &Path) -> Result<Vec<(String, AnnDoc)>> {
+    let text_dir = split.join("text");
+    let ann_dir = split.join("ann");
     let mut docs = Vec::new();
     for doc in text_docs(&text_dir)? {
         let Some(gold) = find_ann(&ann_dir, &doc) else {
@@ -344,17 +371,9 @@ fn lexicon(args: LexiconArgs) -> Result<ExitCode> {
         docs.push((text, ann));
     }
     if docs.is_empty() {
-        bail!("no annotated documents under {}", args.data.display());
+        bail!("no annotated documents under {}", split.display());
     }
-    let lex = Lexicon::derive(docs.iter().map(|(t, a)| (t.as_str(), a)));
-    let mut out = std::io::stdout().lock();
-    out.write_all(lex.to_tsv().as_bytes())?;
-    eprintln!(
-        "whosaid: {} entries from {} documents",
-        lex.entries().len(),
-        docs.len()
-    );
-    Ok(ExitCode::SUCCESS)
+    Ok(docs)
 }
 
 fn throughput(args: ThroughputArgs) -> Result<ExitCode> {
@@ -425,6 +444,33 @@ fn train(args: TrainArgs) -> Result<ExitCode> {
             bytes.len(),
             started.elapsed().as_secs_f64(),
             path.display()
+        );
+    }
+    if matches!(args.what, TrainTarget::Attr | TrainTarget::All) {
+        let started = std::time::Instant::now();
+        let pos_path = args.out.join("pos.bin");
+        let pos_bytes = std::fs::read(&pos_path).with_context(|| format!("reading {}", pos_path.display()))?;
+        let tagger = whosaid::pos::PosTagger::from_bytes(&pos_bytes)
+            .map_err(|e| whosaid::Error::Model { path: pos_path.clone(), source: e })?;
+        let train = annotated_docs(&args.data.join("train"))?;
+        let rules = whosaid::RuleConfig::default();
+        let model = whosaid::learned::train(&train, &tagger, &rules, args.epochs, args.seed, |msg| {
+            eprintln!("attribution tagger: {msg} ({:.0} s)", started.elapsed().as_secs_f64())
+        });
+        let bytes = whosaid::model::encode(whosaid::model::ModelKind::AttributionTagger, &model);
+        let path = args.out.join("attr.bin");
+        std::fs::write(&path, &bytes).with_context(|| format!("writing {}", path.display()))?;
+        let attr = whosaid::learned::AttrTagger::from_model(model)?;
+        let extractor = Extractor::with_models(Lexicon::builtin(), rules, tagger, attr);
+        let dev = args.data.join("dev");
+        let run = |text: &str| write_ann(text, &extractor.extract(text));
+        let report = score_dirs(&dev.join("text"), &dev.join("ann"), PredSource::Run(&run))?;
+        eprintln!(
+            "attribution tagger: {} bytes, {:.1} s -> {}\n{}",
+            bytes.len(),
+            started.elapsed().as_secs_f64(),
+            path.display(),
+            report.table()
         );
     }
     Ok(ExitCode::SUCCESS)

@@ -235,6 +235,37 @@ pub fn extract(
     rules.out
 }
 
+/// The rules' source for each cue (token ranges), for attributions found
+/// some other way (the learned tagger) whose source is missing: `X said`,
+/// `“…,” said X`, `X, an aide, said`, `X did this, saying …`, `who say`.
+pub fn sources_for_cues(
+    doc: &Document,
+    quotes: &QuoteIndex,
+    lexicon: &Lexicon,
+    config: &RuleConfig,
+    cues: &[Range<usize>],
+) -> Vec<Option<Range<usize>>> {
+    let rules = Rules {
+        doc,
+        quotes,
+        lexicon,
+        config,
+        claimed: Vec::new(),
+        out: Vec::new(),
+        buf: String::new(),
+        cues: Vec::new(),
+    };
+    cues.iter()
+        .map(|c| {
+            if c.is_empty() || c.end > doc.tokens.len() {
+                return None;
+            }
+            let s = doc.sentences[doc.sentence_of(c.start)].tokens.clone();
+            rules.source_of_cue(c.clone(), &s)
+        })
+        .collect()
+}
+
 #[derive(Debug, Clone)]
 struct Cue {
     tokens: Range<usize>,
@@ -647,6 +678,34 @@ impl Rules<'_> {
         let last = &self.doc.sentences[next_para.sentences.end - 1];
         let r = first.tokens.start..self.content_end(&last.tokens);
         (!self.any_claimed(&r)).then_some(r)
+    }
+
+    /// The source of a cue by the rules alone (see [`sources_for_cues`]).
+    fn source_of_cue(&self, c: Range<usize>, s: &Range<usize>) -> Option<Range<usize>> {
+        let participle = self.is_participle(c.end - 1);
+        if !participle && self.boundary_before(c.start, s).is_some() {
+            if let Some(src) = self.np_right(c.end, s.end) {
+                return Some(src);
+            }
+        }
+        if let Some(src) = self.np_left(c.start, s.start) {
+            return (!self.is_expletive(&src)).then_some(src);
+        }
+        let before = c.start.checked_sub(1).filter(|&b| b >= s.start)?;
+        if !participle && self.is_punct(before, ",") {
+            if let Some(src) = self.subject_with_apposition(before, s) {
+                return Some(src);
+            }
+        }
+        let subject_end = self.skip_auxiliaries(c.start, s.start);
+        let prev = subject_end.checked_sub(1).filter(|&b| b >= s.start)?;
+        if self.word_is(prev, &["who", "which", "that"]) {
+            return Some(prev..subject_end);
+        }
+        if self.is_punct(prev, ",") || self.word_is(prev, &["and", "but", "then", "or"]) {
+            return self.leading_np(s.start, c.start);
+        }
+        None
     }
 
     /// Cues that often stand without a source in the gold data (passives,

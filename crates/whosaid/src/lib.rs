@@ -22,6 +22,7 @@ pub mod conllu;
 pub mod error;
 pub mod eval;
 pub mod extract;
+pub mod learned;
 pub mod lexicon;
 pub mod model;
 pub mod perceptron;
@@ -43,17 +44,44 @@ use text::CharOffsets;
 pub struct Extractor {
     lexicon: Lexicon,
     config: RuleConfig,
+    models: Option<(pos::PosTagger, learned::AttrTagger)>,
 }
 
 impl Extractor {
-    /// An extractor with the built-in lexicon and default thresholds.
+    /// The shipped pipeline: built-in lexicon, rules and learned models.
     pub fn builtin() -> Self {
+        let pos = pos::PosTagger::builtin();
+        let attr = learned::AttrTagger::builtin().expect("the built-in attribution model is valid");
+        Self::with_models(Lexicon::builtin(), RuleConfig::default(), pos, attr)
+    }
+
+    /// The rules alone, with the built-in lexicon and default thresholds.
+    pub fn rules() -> Self {
         Self::new(Lexicon::builtin(), RuleConfig::default())
     }
 
-    /// An extractor over a given lexicon and thresholds.
+    /// A rules-only extractor over a given lexicon and thresholds.
     pub fn new(lexicon: Lexicon, config: RuleConfig) -> Self {
-        Extractor { lexicon, config }
+        Extractor {
+            lexicon,
+            config,
+            models: None,
+        }
+    }
+
+    /// An extractor whose attributions come from the learned tagger (which
+    /// reads the rules' output as features).
+    pub fn with_models(
+        lexicon: Lexicon,
+        config: RuleConfig,
+        pos: pos::PosTagger,
+        attr: learned::AttrTagger,
+    ) -> Self {
+        Extractor {
+            lexicon,
+            config,
+            models: Some((pos, attr)),
+        }
     }
 
     /// Finds the attributions of `text`. Never fails and never panics: any
@@ -66,7 +94,13 @@ impl Extractor {
     /// Finds the attributions of an already segmented document.
     pub fn extract_document(&self, doc: &Document) -> Vec<Attribution> {
         let quotes = QuoteIndex::new(doc);
-        let found = extract::extract(doc, &quotes, &self.lexicon, &self.config);
+        let found = match &self.models {
+            Some((pos, attr)) => {
+                let cx = learned::Context::new(doc, pos, &self.lexicon, &self.config);
+                attr.extract(&cx, &self.lexicon, &self.config)
+            }
+            None => extract::extract(doc, &quotes, &self.lexicon, &self.config),
+        };
         let offsets = CharOffsets::new(doc.text());
         let span = |r: &std::ops::Range<usize>| {
             let (a, b) = (doc.tokens[r.start].start, doc.tokens[r.end - 1].end);

@@ -28,12 +28,15 @@ const HEADER_LEN: usize = 24;
 pub enum ModelKind {
     /// Part-of-speech tagger ([`crate::pos::PosModel`]).
     PosTagger = 1,
+    /// Attribution tagger ([`crate::learned::AttrModel`]).
+    AttributionTagger = 2,
 }
 
 impl ModelKind {
     fn name(self) -> &'static str {
         match self {
             ModelKind::PosTagger => "part-of-speech tagger",
+            ModelKind::AttributionTagger => "attribution tagger",
         }
     }
 }

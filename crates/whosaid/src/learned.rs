@@ -1,0 +1,621 @@
+//! The learned attribution model: BIO tagging of source, cue and content
+//! over each paragraph, then linking the tagged spans into attributions.
+//!
+//! - **Labels**: `O`, `B-S`/`I-S` (source), `B-Q`/`I-Q` (cue), `B-C`/`I-C`
+//!   (content), one per token, as PolNeAR's one-attribution-per-token
+//!   scheme allows.
+//! - **Model**: a structured averaged perceptron (Collins 2002) with
+//!   first-order label transitions, decoded by Viterbi under BIO
+//!   constraints, per paragraph (contents cross sentences; they rarely cross
+//!   paragraphs).
+//! - **Features**: words and POS tags in a ±2 window, shape, quote state,
+//!   cue-lexicon matches and their estimated precision, the signed distance
+//!   to the nearest cue candidate in the sentence, sentence and paragraph
+//!   position, and the rule extractor's role for the token (stacking: the
+//!   rules' decisions are evidence the model learns when to trust). For
+//!   training, the rule roles come from 5-fold jackknifing (lexicon derived
+//!   without the fold), so the model does not learn to over-trust them.
+//! - **Linking**: each cue span opens an attribution; each content span
+//!   joins the nearest cue of its paragraph (same sentence preferred), each
+//!   source span the nearest cue of its sentence (else paragraph).
+
+use serde::{Deserialize, Serialize};
+
+use crate::brat::AnnDoc;
+use crate::extract::{self, RuleConfig, TokenAttribution};
+use crate::lexicon::Lexicon;
+use crate::model::{self, ModelError, ModelKind};
+use crate::perceptron::{feature, Rng, SparseTable, Trainer, Weights};
+use crate::pos::{normalize, PosTagger};
+use crate::quotes::QuoteIndex;
+use crate::text::{CharOffsets, Document};
+
+/// The attribution model shipped with the crate (`whosaid train attr`).
+pub const BUILTIN_MODEL: &[u8] = include_bytes!("../models/attr.bin");
+
+/// Label names, in class order.
+pub const LABELS: [&str; 7] = ["O", "B-S", "I-S", "B-Q", "I-Q", "B-C", "I-C"];
+const N: usize = LABELS.len();
+const O: usize = 0;
+
+/// Role of a label: 0 none, 1 source, 2 cue, 3 content.
+fn role(label: usize) -> usize {
+    label.div_ceil(2)
+}
+
+fn is_inside(label: usize) -> bool {
+    label != O && label % 2 == 0
+}
+
+/// Whether `prev → cur` is a valid BIO transition.
+fn allowed(prev: Option<usize>, cur: usize) -> bool {
+    !is_inside(cur) || prev.is_some_and(|p| p != O && role(p) == role(cur))
+}
+
+/// Stored attribution model.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct AttrModel {
+    /// Label names (must equal [`LABELS`]).
+    pub labels: Vec<String>,
+    /// Emission and transition weights.
+    pub weights: SparseTable,
+}
+
+/// The runtime attribution tagger.
+#[derive(Debug, Clone)]
+pub struct AttrTagger {
+    weights: Weights,
+    transitions: [[f32; N]; N],
+    start: [f32; N],
+}
+
+fn transition_feature(prev: Option<usize>) -> u64 {
+    feature(200, prev.map_or("^", |p| LABELS[p]), "")
+}
+
+/// Everything the features of one document need, computed once.
+pub struct Context<'a> {
+    doc: &'a Document,
+    quotes: QuoteIndex,
+    words: Vec<String>,
+    pos: Vec<&'a str>,
+    rule: Vec<usize>,
+    /// Lexicon precision (tenths) of a cue match starting at / covering a token.
+    lex_start: Vec<Option<u8>>,
+    lex_inside: Vec<bool>,
+}
+
+impl<'a> Context<'a> {
+    /// Analyses `doc`: quotes, POS tags, lexicon matches and rule roles.
+    pub fn new(
+        doc: &'a Document,
+        tagger: &'a PosTagger,
+        lexicon: &Lexicon,
+        rules: &RuleConfig,
+    ) -> Self {
+        let quotes = QuoteIndex::new(doc);
+        let n = doc.tokens.len();
+        let words: Vec<String> = (0..n).map(|i| normalize(doc.token_text(i))).collect();
+        let mut pos = vec![""; n];
+        for s in &doc.sentences {
+            let forms: Vec<&str> = s.tokens.clone().map(|i| doc.token_text(i)).collect();
+            for (k, t) in tagger.tag(&forms).into_iter().enumerate() {
+                pos[s.tokens.start + k] = tagger.tags()[t].as_str();
+            }
+        }
+        let mut lex_start = vec![None; n];
+        let mut lex_inside = vec![false; n];
+        let mut buf = String::new();
+        let mut i = 0;
+        while i < n {
+            let m = lexicon.match_at(doc, i, &mut buf, |e| e.cue >= 2);
+            match m {
+                Some((id, len)) if !quotes.is_quoted(i) => {
+                    let p = lexicon.entry(id).precision();
+                    lex_start[i] = Some((p * 10.0) as u8);
+                    for slot in &mut lex_inside[i + 1..(i + len).min(n)] {
+                        *slot = true;
+                    }
+                    i += len;
+                }
+                _ => i += 1,
+            }
+        }
+        let mut rule = vec![O; n];
+        for a in extract::extract(doc, &quotes, lexicon, rules) {
+            let runs = a.source.iter().map(|r| (1, r)).chain([(2, &a.cue)]).chain(a.content.iter().map(|r| (3, r)));
+            for (role, r) in runs {
+                for (k, t) in r.clone().enumerate() {
+                    rule[t] = role * 2 - usize::from(k == 0);
+                }
+            }
+        }
+        Context {
+            doc,
+            quotes,
+            words,
+            pos,
+            rule,
+            lex_start,
+            lex_inside,
+        }
+    }
+
+    fn word(&self, i: isize) -> &str {
+        if i < 0 {
+            "<p>"
+        } else {
+            self.words.get(i as usize).map_or("</p>", String::as_str)
+        }
+    }
+
+    fn tag(&self, i: isize) -> &str {
+        if i < 0 {
+            "<p>"
+        } else {
+            self.pos.get(i as usize).copied().unwrap_or("</p>")
+        }
+    }
+
+    /// Features of token `i`, whose sentence is `sent`.
+    fn features(&self, i: usize, sent: &std::ops::Range<usize>, cues: &[usize], out: &mut Vec<u64>) {
+        out.clear();
+        let t = i as isize;
+        let (w0, p0) = (self.word(t), self.tag(t));
+        out.push(feature(0, "", ""));
+        out.push(feature(1, w0, ""));
+        out.push(feature(2, self.word(t - 1), ""));
+        out.push(feature(3, self.word(t + 1), ""));
+        out.push(feature(4, self.word(t - 2), ""));
+        out.push(feature(5, self.word(t + 2), ""));
+        out.push(feature(6, p0, ""));
+        out.push(feature(7, self.tag(t - 1), ""));
+        out.push(feature(8, self.tag(t + 1), ""));
+        out.push(feature(9, self.tag(t - 1), p0));
+        out.push(feature(10, p0, self.tag(t + 1)));
+        out.push(feature(11, self.tag(t - 2), ""));
+        out.push(feature(12, self.tag(t + 2), ""));
+        let quote = match self.quotes.quote_of_mark(i) {
+            Some(q) if q.open == i => "open",
+            Some(_) => "close",
+            None if self.quotes.is_quoted(i) => "in",
+            None => "out",
+        };
+        out.push(feature(13, quote, ""));
+        out.push(feature(14, quote, p0));
+        let rule = LABELS[self.rule[i]];
+        out.push(feature(15, rule, ""));
+        out.push(feature(16, rule, LABELS[self.rule.get(i + 1).copied().unwrap_or(O)]));
+        out.push(feature(17, LABELS[if i > 0 { self.rule[i - 1] } else { O }], rule));
+        out.push(feature(18, rule, p0));
+        let lex = match (self.lex_start[i], self.lex_inside[i]) {
+            (Some(p), _) => format!("B{p}"),
+            (None, true) => "I".to_string(),
+            (None, false) => "-".to_string(),
+        };
+        out.push(feature(19, &lex, ""));
+        out.push(feature(20, &lex, p0));
+        // Signed distance to the nearest cue candidate of the sentence.
+        let nearest = cues.iter().map(|&c| c as isize - t).min_by_key(|d| d.abs());
+        let dist = match nearest {
+            None => "none".to_string(),
+            Some(d) => {
+                let b = match d.abs() {
+                    0 => 0,
+                    1 => 1,
+                    2 => 2,
+                    3..=5 => 3,
+                    6..=10 => 4,
+                    _ => 5,
+                };
+                format!("{}{b}", if d < 0 { "-" } else { "+" })
+            }
+        };
+        out.push(feature(21, &dist, ""));
+        out.push(feature(22, &dist, quote));
+        let place = if i == sent.start {
+            "first"
+        } else if i + 1 == sent.end {
+            "last"
+        } else {
+            "mid"
+        };
+        out.push(feature(23, place, p0));
+        let para = self.doc.sentences[self.doc.sentence_of(i)].paragraph;
+        out.push(feature(24, if para == 0 { "headline" } else { "body" }, rule));
+        out.push(feature(25, &shape_of(self.doc.token_text(i)), ""));
+    }
+
+    /// Feature vectors of every token of paragraph `p`, and its token range.
+    fn paragraph_features(&self, p: usize) -> (std::ops::Range<usize>, Vec<Vec<u64>>) {
+        let para = &self.doc.paragraphs[p];
+        let first = &self.doc.sentences[para.sentences.start];
+        let last = &self.doc.sentences[para.sentences.end - 1];
+        let range = first.tokens.start..last.tokens.end;
+        let mut feats = Vec::with_capacity(range.len());
+        let mut buf = Vec::new();
+        for s in para.sentences.clone() {
+            let sent = self.doc.sentences[s].tokens.clone();
+            let cues: Vec<usize> = sent
+                .clone()
+                .filter(|&i| self.lex_start[i].is_some_and(|p| p >= 3))
+                .collect();
+            for i in sent.clone() {
+                self.features(i, &sent, &cues, &mut buf);
+                feats.push(buf.clone());
+            }
+        }
+        (range, feats)
+    }
+}
+
+fn shape_of(form: &str) -> String {
+    let mut out = String::new();
+    for c in form.chars().take(8) {
+        let s = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else {
+            c
+        };
+        if !out.ends_with(s) {
+            out.push(s);
+        }
+    }
+    out
+}
+
+/// Viterbi decoding under BIO constraints; `emit(i, scores)` fills the
+/// emission scores of position `i`.
+fn viterbi(
+    len: usize,
+    start: &[f32; N],
+    trans: &[[f32; N]; N],
+    mut emit: impl FnMut(usize, &mut [f32; N]),
+) -> Vec<usize> {
+    if len == 0 {
+        return Vec::new();
+    }
+    let mut score = [[f32::NEG_INFINITY; N]; 2];
+    let mut back = vec![[0u8; N]; len];
+    let mut e = [0.0f32; N];
+    emit(0, &mut e);
+    for y in 0..N {
+        if allowed(None, y) {
+            score[0][y] = start[y] + e[y];
+        }
+    }
+    for i in 1..len {
+        emit(i, &mut e);
+        let (prev, cur) = if i % 2 == 1 { (0, 1) } else { (1, 0) };
+        for y in 0..N {
+            let mut best = f32::NEG_INFINITY;
+            let mut arg = 0;
+            for p in 0..N {
+                if !allowed(Some(p), y) {
+                    continue;
+                }
+                let s = score[prev][p] + trans[p][y];
+                if s > best {
+                    best = s;
+                    arg = p;
+                }
+            }
+            score[cur][y] = best + e[y];
+            back[i][y] = arg as u8;
+        }
+    }
+    let last = score[(len - 1) % 2];
+    let mut y = (0..N).fold(0, |b, k| if last[k] > last[b] { k } else { b });
+    let mut out = vec![0; len];
+    for i in (0..len).rev() {
+        out[i] = y;
+        y = back[i][y] as usize;
+    }
+    out
+}
+
+impl AttrTagger {
+    /// The model shipped with the crate.
+    pub fn builtin() -> Result<Self, ModelError> {
+        Self::from_bytes(BUILTIN_MODEL)
+    }
+
+    /// Loads a model file.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, ModelError> {
+        Self::from_model(model::decode(ModelKind::AttributionTagger, bytes)?)
+    }
+
+    /// Builds the runtime form of a stored model.
+    pub fn from_model(m: AttrModel) -> Result<Self, ModelError> {
+        if m.labels.iter().map(String::as_str).ne(LABELS) {
+            return Err(ModelError::Decode("unexpected label set".into()));
+        }
+        let weights = Weights::new(m.weights, N)?;
+        let mut transitions = [[0.0; N]; N];
+        for (p, row) in transitions.iter_mut().enumerate() {
+            weights.add_scores(&[transition_feature(Some(p))], row);
+        }
+        let mut start = [0.0; N];
+        weights.add_scores(&[transition_feature(None)], &mut start);
+        Ok(AttrTagger {
+            weights,
+            transitions,
+            start,
+        })
+    }
+
+    /// Labels every token of the document.
+    pub fn label(&self, cx: &Context<'_>) -> Vec<usize> {
+        let mut labels = vec![O; cx.doc.tokens.len()];
+        for p in 0..cx.doc.paragraphs.len() {
+            let (range, feats) = cx.paragraph_features(p);
+            let path = viterbi(range.len(), &self.start, &self.transitions, |i, e| {
+                *e = [0.0; N];
+                self.weights.add_scores(&feats[i], e);
+            });
+            labels[range].copy_from_slice(&path);
+        }
+        labels
+    }
+
+    /// Tags and links: the attributions of the document. Attributions left
+    /// without a source take the one the rules find for their cue.
+    pub fn extract(&self, cx: &Context<'_>, lexicon: &Lexicon, rules: &RuleConfig) -> Vec<TokenAttribution> {
+        let mut found = link(cx.doc, &self.label(cx));
+        let missing: Vec<usize> = (0..found.len()).filter(|&k| found[k].source.is_none()).collect();
+        let cues: Vec<std::ops::Range<usize>> = missing.iter().map(|&k| found[k].cue.clone()).collect();
+        let sources = extract::sources_for_cues(cx.doc, &cx.quotes, lexicon, rules, &cues);
+        for (k, src) in missing.into_iter().zip(sources) {
+            // A source must not overlap the attribution's own content.
+            found[k].source = src.filter(|r| !found[k].content.iter().any(|c| c.start < r.end && r.start < c.end));
+        }
+        found
+    }
+}
+
+/// Turns per-token labels into attributions (see the module docs).
+pub fn link(doc: &Document, labels: &[usize]) -> Vec<TokenAttribution> {
+    // Maximal runs: (role, tokens).
+    let mut spans: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
+    for (i, &l) in labels.iter().enumerate() {
+        if l == O {
+            continue;
+        }
+        match spans.last_mut() {
+            Some((r, run)) if is_inside(l) && *r == role(l) && run.end == i => run.end = i + 1,
+            _ => spans.push((role(l), i..i + 1)),
+        }
+    }
+    let sentence = |i: usize| doc.sentence_of(i);
+    let paragraph = |i: usize| doc.sentences[sentence(i)].paragraph;
+    let cues: Vec<std::ops::Range<usize>> = spans.iter().filter(|s| s.0 == 2).map(|s| s.1.clone()).collect();
+    let mut out: Vec<TokenAttribution> = cues
+        .iter()
+        .map(|c| TokenAttribution {
+            source: None,
+            cue: c.clone(),
+            content: Vec::new(),
+        })
+        .collect();
+    let gap = |a: &std::ops::Range<usize>, b: &std::ops::Range<usize>| {
+        if a.end <= b.start {
+            b.start - a.end
+        } else {
+            a.start.saturating_sub(b.end)
+        }
+    };
+    let nearest = |r: &std::ops::Range<usize>, same_sentence_only: bool| -> Option<usize> {
+        cues.iter()
+            .enumerate()
+            .filter(|(_, c)| paragraph(c.start) == paragraph(r.start))
+            .filter(|(_, c)| !same_sentence_only || sentence(c.start) == sentence(r.start))
+            .min_by_key(|(_, c)| (sentence(c.start) != sentence(r.start), gap(c, r)))
+            .map(|(k, _)| k)
+    };
+    for (role, r) in &spans {
+        match role {
+            3 => {
+                if let Some(k) = nearest(r, false) {
+                    out[k].content.push(r.clone());
+                }
+            }
+            1 => {
+                if let Some(k) = nearest(r, true).or_else(|| nearest(r, false)) {
+                    let src = out[k].source.get_or_insert(r.clone());
+                    src.start = src.start.min(r.start);
+                    src.end = src.end.max(r.end);
+                }
+            }
+            _ => {}
+        }
+    }
+    out.retain(|a| !a.content.is_empty());
+    out.sort_by_key(|a| a.content[0].start);
+    out
+}
+
+/// Per-token gold labels of a document from its BRAT annotation.
+pub fn gold_labels(doc: &Document, ann: &AnnDoc) -> Vec<usize> {
+    let chars = CharOffsets::new(doc.text());
+    let starts: Vec<usize> = doc.tokens.iter().map(|t| chars.char_offset(t.start)).collect();
+    let ends: Vec<usize> = doc.tokens.iter().map(|t| chars.char_offset(t.end)).collect();
+    let mut labels = vec![O; doc.tokens.len()];
+    for a in &ann.attributions {
+        if a.content.is_empty() {
+            continue;
+        }
+        for (role, ids) in [(1, &a.source), (2, &a.cue), (3, &a.content)] {
+            let mut frags = ann.fragments(ids);
+            frags.sort_unstable();
+            for (s, e) in frags {
+                let first = ends.partition_point(|&end| end <= s);
+                let mut k = first;
+                while k < starts.len() && starts[k] < e {
+                    if labels[k] == O {
+                        labels[k] = if k == first { role * 2 - 1 } else { role * 2 };
+                    }
+                    k += 1;
+                }
+            }
+        }
+    }
+    // Repair I- labels left without a B- (a B- lost to an overlap).
+    for i in 0..labels.len() {
+        let prev = i.checked_sub(1).map(|p| labels[p]);
+        if is_inside(labels[i]) && !allowed(prev, labels[i]) {
+            labels[i] -= 1;
+        }
+    }
+    labels
+}
+
+/// One training document: its text, tokens and gold labels.
+pub struct TrainingDoc {
+    /// The segmented text.
+    pub doc: Document,
+    /// Gold label per token.
+    pub labels: Vec<usize>,
+}
+
+/// Trains the model. `folds` documents' rule features use a lexicon derived
+/// without them (jackknife); deterministic for a seed.
+pub fn train(
+    docs: &[(String, AnnDoc)],
+    tagger: &PosTagger,
+    rules: &RuleConfig,
+    epochs: usize,
+    seed: u64,
+    mut progress: impl FnMut(&str),
+) -> AttrModel {
+    const FOLDS: usize = 5;
+    let prepared: Vec<TrainingDoc> = docs
+        .iter()
+        .map(|(text, ann)| {
+            let doc = Document::new(text.as_str());
+            let labels = gold_labels(&doc, ann);
+            TrainingDoc { doc, labels }
+        })
+        .collect();
+    // Features per paragraph, computed once (rule roles jackknifed).
+    let mut sequences: Vec<(Vec<Vec<u64>>, Vec<usize>)> = Vec::new();
+    for fold in 0..FOLDS {
+        let lexicon = Lexicon::derive(
+            docs.iter()
+                .enumerate()
+                .filter(|(i, _)| i % FOLDS != fold)
+                .map(|(_, (t, a))| (t.as_str(), a)),
+        );
+        for (i, td) in prepared.iter().enumerate() {
+            if i % FOLDS != fold {
+                continue;
+            }
+            let cx = Context::new(&td.doc, tagger, &lexicon, rules);
+            for p in 0..td.doc.paragraphs.len() {
+                let (range, feats) = cx.paragraph_features(p);
+                sequences.push((feats, td.labels[range].to_vec()));
+            }
+        }
+        progress(&format!("features: fold {}/{FOLDS}", fold + 1));
+    }
+    let mut trainer = Trainer::new(N);
+    let mut rng = Rng::new(seed);
+    let mut order: Vec<usize> = (0..sequences.len()).collect();
+    for epoch in 0..epochs {
+        rng.shuffle(&mut order);
+        let mut errors = 0usize;
+        for &k in &order {
+            let (feats, gold) = &sequences[k];
+            let mut start = [0.0; N];
+            trainer.add_scores(&[transition_feature(None)], &mut start);
+            let mut trans = [[0.0; N]; N];
+            for (p, row) in trans.iter_mut().enumerate() {
+                trainer.add_scores(&[transition_feature(Some(p))], row);
+            }
+            let guess = viterbi(gold.len(), &start, &trans, |i, e| {
+                *e = [0.0; N];
+                trainer.add_scores(&feats[i], e);
+            });
+            trainer.tick();
+            if guess == *gold {
+                continue;
+            }
+            for i in 0..gold.len() {
+                let (g, p) = (gold[i], guess[i]);
+                let (gp, pp) = if i == 0 { (None, None) } else { (Some(gold[i - 1]), Some(guess[i - 1])) };
+                if g != p {
+                    errors += 1;
+                    trainer.update(&feats[i], g, 1.0);
+                    trainer.update(&feats[i], p, -1.0);
+                }
+                if g != p || gp != pp {
+                    trainer.update(&[transition_feature(gp)], g, 1.0);
+                    trainer.update(&[transition_feature(pp)], p, -1.0);
+                }
+            }
+        }
+        progress(&format!("epoch {}/{epochs}: {errors} token errors", epoch + 1));
+    }
+    AttrModel {
+        labels: LABELS.iter().map(|s| s.to_string()).collect(),
+        weights: trainer.finish(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn viterbi_respects_bio() {
+        // Emissions favor I-C at the start, which is not allowed.
+        let path = viterbi(3, &[0.0; N], &[[0.0; N]; N], |i, e| {
+            *e = [0.0; N];
+            e[6] = 5.0;
+            if i == 0 {
+                e[5] = 1.0;
+            }
+        });
+        assert_eq!(path, [5, 6, 6]);
+    }
+
+    #[test]
+    fn links_spans_to_nearest_cue() {
+        let doc = Document::new("Head\n\nTrump said the plan works, and Clinton said it fails.");
+        // Trump said the plan works , and Clinton said it fails .
+        // 0     1    2   3    4     5 6   7       8    9  10    11   (+1 for "Head")
+        let mut labels = vec![O; doc.tokens.len()];
+        let set = |l: &mut Vec<usize>, r: std::ops::Range<usize>, b: usize| {
+            for (k, i) in r.enumerate() {
+                l[i + 1] = if k == 0 { b } else { b + 1 };
+            }
+        };
+        set(&mut labels, 0..1, 1);
+        set(&mut labels, 1..2, 3);
+        set(&mut labels, 2..5, 5);
+        set(&mut labels, 7..8, 1);
+        set(&mut labels, 8..9, 3);
+        set(&mut labels, 9..11, 5);
+        let found = link(&doc, &labels);
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].source, Some(1..2));
+        assert_eq!(found[0].content, [3..6]);
+        assert_eq!(found[1].source, Some(8..9));
+        assert_eq!(found[1].content, [10..12]);
+    }
+
+    #[test]
+    fn gold_labels_follow_bio() {
+        let text = "Head\n\nBob said yes today.";
+        let doc = Document::new(text);
+        let ann = AnnDoc::parse(
+            "T1\tSource 6 9\tBob\nT2\tCue 10 14\tsaid\nT3\tContent 15 24\tyes today\n\
+             E1\tAttribution:T2 Source:T1 Cue:T2 Content:T3\n",
+        );
+        let labels = gold_labels(&doc, &ann);
+        assert_eq!(&labels[1..6], &[1, 3, 5, 6, O]);
+    }
+}
