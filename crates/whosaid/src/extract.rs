@@ -238,12 +238,15 @@ pub fn extract(
 /// The rules' source for each cue (token ranges), for attributions found
 /// some other way (the learned tagger) whose source is missing: `X said`,
 /// `“…,” said X`, `X, an aide, said`, `X did this, saying …`, `who say`.
+///
+/// Each cue comes with the attribution's content, which the source must not
+/// overlap.
 pub fn sources_for_cues(
     doc: &Document,
     quotes: &QuoteIndex,
     lexicon: &Lexicon,
     config: &RuleConfig,
-    cues: &[Range<usize>],
+    cues: &[(Range<usize>, &[Range<usize>])],
 ) -> Vec<Option<Range<usize>>> {
     let rules = Rules {
         doc,
@@ -255,13 +258,15 @@ pub fn sources_for_cues(
         buf: String::new(),
         cues: Vec::new(),
     };
+    let mut buf = String::new();
     cues.iter()
-        .map(|c| {
+        .map(|(c, content)| {
             if c.is_empty() || c.end > doc.tokens.len() {
                 return None;
             }
             let s = doc.sentences[doc.sentence_of(c.start)].tokens.clone();
-            rules.source_of_cue(c.clone(), &s)
+            let free = |r: &Range<usize>| !content.iter().any(|k| k.start < r.end && r.start < k.end);
+            rules.source_of_cue(c.clone(), &s, free, &mut buf)
         })
         .collect()
 }
@@ -680,20 +685,27 @@ impl Rules<'_> {
         (!self.any_claimed(&r)).then_some(r)
     }
 
-    /// The source of a cue by the rules alone (see [`sources_for_cues`]).
-    fn source_of_cue(&self, c: Range<usize>, s: &Range<usize>) -> Option<Range<usize>> {
-        let participle = self.is_participle(c.end - 1);
+    /// The source of a cue by the rules alone (see [`sources_for_cues`]);
+    /// `free` rejects candidates that overlap the content.
+    fn source_of_cue(
+        &self,
+        c: Range<usize>,
+        s: &Range<usize>,
+        free: impl Fn(&Range<usize>) -> bool,
+        buf: &mut String,
+    ) -> Option<Range<usize>> {
+        let participle = self.is_participle(c.start) || self.is_participle(c.end - 1);
         if !participle && self.boundary_before(c.start, s).is_some() {
-            if let Some(src) = self.np_right(c.end, s.end) {
+            if let Some(src) = self.np_right(c.end, s.end).filter(&free) {
                 return Some(src);
             }
         }
-        if let Some(src) = self.np_left(c.start, s.start) {
+        if let Some(src) = self.np_left(c.start, s.start).filter(&free) {
             return (!self.is_expletive(&src)).then_some(src);
         }
         let before = c.start.checked_sub(1).filter(|&b| b >= s.start)?;
         if !participle && self.is_punct(before, ",") {
-            if let Some(src) = self.subject_with_apposition(before, s) {
+            if let Some(src) = self.subject_with_apposition(before, s).filter(&free) {
                 return Some(src);
             }
         }
@@ -702,10 +714,19 @@ impl Rules<'_> {
         if self.word_is(prev, &["who", "which", "that"]) {
             return Some(prev..subject_end);
         }
-        if self.is_punct(prev, ",") || self.word_is(prev, &["and", "but", "then", "or"]) {
-            return self.leading_np(s.start, c.start);
+        if !(self.is_punct(prev, ",") || self.word_is(prev, &["and", "but", "then", "or"])) {
+            return None;
         }
-        None
+        // `he said, adding …`: the source of the cue before, else the
+        // subject of the sentence.
+        let earlier = (s.start..prev).rev().find_map(|k| {
+            if self.quotes.is_quoted(k) || !self.is_word(k) {
+                return None;
+            }
+            let (_, _) = self.lexicon.match_at(self.doc, k, buf, |e| usable_cue(e, self.config))?;
+            self.np_left(k, s.start).filter(|r| !self.is_expletive(r))
+        });
+        earlier.or_else(|| self.leading_np(s.start, c.start)).filter(&free)
     }
 
     /// Cues that often stand without a source in the gold data (passives,

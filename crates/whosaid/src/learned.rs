@@ -83,6 +83,8 @@ pub struct Context<'a> {
     /// Lexicon precision (tenths) of a cue match starting at / covering a token.
     lex_start: Vec<Option<u8>>,
     lex_inside: Vec<bool>,
+    /// The rule extractor's attributions.
+    rule_attributions: Vec<TokenAttribution>,
 }
 
 impl<'a> Context<'a> {
@@ -122,8 +124,14 @@ impl<'a> Context<'a> {
             }
         }
         let mut rule = vec![O; n];
-        for a in extract::extract(doc, &quotes, lexicon, rules) {
-            let runs = a.source.iter().map(|r| (1, r)).chain([(2, &a.cue)]).chain(a.content.iter().map(|r| (3, r)));
+        let rule_attributions = extract::extract(doc, &quotes, lexicon, rules);
+        for a in &rule_attributions {
+            let runs = a
+                .source
+                .iter()
+                .map(|r| (1, r))
+                .chain([(2, &a.cue)])
+                .chain(a.content.iter().map(|r| (3, r)));
             for (role, r) in runs {
                 for (k, t) in r.clone().enumerate() {
                     rule[t] = role * 2 - usize::from(k == 0);
@@ -138,6 +146,7 @@ impl<'a> Context<'a> {
             rule,
             lex_start,
             lex_inside,
+            rule_attributions,
         }
     }
 
@@ -196,7 +205,8 @@ impl<'a> Context<'a> {
         out.push(feature(19, &lex, ""));
         out.push(feature(20, &lex, p0));
         // Signed distance to the nearest cue candidate of the sentence.
-        let nearest = cues.iter().map(|&c| c as isize - t).min_by_key(|d| d.abs());
+        let nearest_cue = cues.iter().copied().min_by_key(|&c| (c as isize - t).abs());
+        let nearest = nearest_cue.map(|c| c as isize - t);
         let dist = match nearest {
             None => "none".to_string(),
             Some(d) => {
@@ -224,6 +234,24 @@ impl<'a> Context<'a> {
         let para = self.doc.sentences[self.doc.sentence_of(i)].paragraph;
         out.push(feature(24, if para == 0 { "headline" } else { "body" }, rule));
         out.push(feature(25, &shape_of(self.doc.token_text(i)), ""));
+        out.push(feature(26, w0, rule));
+        out.push(feature(27, &lex, &dist));
+        out.push(feature(28, p0, &dist));
+        out.push(feature(29, self.word(t - 1), w0));
+        if let Some(c) = nearest_cue {
+            out.push(feature(30, &self.words[c], &dist));
+        }
+        out.push(feature(31, quote, rule));
+        let rules_here = sent.clone().any(|k| self.rule[k] != O);
+        out.push(feature(32, if rules_here { "ruled" } else { "unruled" }, p0));
+        let to_end = match sent.end - i {
+            1 => "1",
+            2 => "2",
+            3..=5 => "3-5",
+            _ => "far",
+        };
+        out.push(feature(33, to_end, p0));
+        out.push(feature(34, self.word(t - 2), self.word(t - 1)));
     }
 
     /// Feature vectors of every token of paragraph `p`, and its token range.
@@ -365,13 +393,52 @@ impl AttrTagger {
     /// Tags and links: the attributions of the document. Attributions left
     /// without a source take the one the rules find for their cue.
     pub fn extract(&self, cx: &Context<'_>, lexicon: &Lexicon, rules: &RuleConfig) -> Vec<TokenAttribution> {
-        let mut found = link(cx.doc, &self.label(cx));
+        let (mut found, bare) = link_with_bare_cues(cx.doc, &self.label(cx));
+        // `…, a source said.`: a cue the model found no content for, where
+        // the rules read content before it, takes the rules' attribution,
+        // which replaces the model's attributions inside that content (the
+        // model tends to read an inner verb there as the cue).
+        for cue in &bare {
+            let Some(rule) = cx
+                .rule_attributions
+                .iter()
+                .find(|a| a.cue.start < cue.end && cue.start < a.cue.end)
+            else {
+                continue;
+            };
+            let inside = |r: &std::ops::Range<usize>| rule.content.iter().any(|c| c.start <= r.start && r.end <= c.end);
+            found.retain(|a| !(inside(&a.cue) && a.content.iter().all(inside)));
+            if !found.iter().any(|a| a.content.iter().any(|c| rule.content.iter().any(|k| k.start < c.end && c.start < k.end))) {
+                found.push(rule.clone());
+            }
+        }
+        found.sort_by_key(|a| a.content[0].start);
         let missing: Vec<usize> = (0..found.len()).filter(|&k| found[k].source.is_none()).collect();
-        let cues: Vec<std::ops::Range<usize>> = missing.iter().map(|&k| found[k].cue.clone()).collect();
+        let cues: Vec<(std::ops::Range<usize>, &[std::ops::Range<usize>])> = missing
+            .iter()
+            .map(|&k| (found[k].cue.clone(), found[k].content.as_slice()))
+            .collect();
         let sources = extract::sources_for_cues(cx.doc, &cx.quotes, lexicon, rules, &cues);
         for (k, src) in missing.into_iter().zip(sources) {
-            // A source must not overlap the attribution's own content.
-            found[k].source = src.filter(|r| !found[k].content.iter().any(|c| c.start < r.end && r.start < c.end));
+            found[k].source = src;
+        }
+        // Headline attributions (`NATO Chief: …`) are rare in training; the
+        // rules' ones stand where the model found nothing.
+        {
+            let mut taken = vec![false; cx.doc.tokens.len()];
+            for a in &found {
+                for r in a.content.iter().chain([&a.cue]).chain(&a.source) {
+                    taken[r.clone()].iter_mut().for_each(|t| *t = true);
+                }
+            }
+            for a in &cx.rule_attributions {
+                let clash = a.content.iter().chain([&a.cue]).any(|r| taken[r.clone()].iter().any(|&t| t));
+                let headline = cx.doc.sentences[cx.doc.sentence_of(a.cue.start)].paragraph == 0;
+                if !clash && headline {
+                    found.push(a.clone());
+                }
+            }
+            found.sort_by_key(|a| a.content[0].start);
         }
         found
     }
@@ -379,6 +446,11 @@ impl AttrTagger {
 
 /// Turns per-token labels into attributions (see the module docs).
 pub fn link(doc: &Document, labels: &[usize]) -> Vec<TokenAttribution> {
+    link_with_bare_cues(doc, labels).0
+}
+
+/// [`link`], plus the cue spans that got no content.
+fn link_with_bare_cues(doc: &Document, labels: &[usize]) -> (Vec<TokenAttribution>, Vec<std::ops::Range<usize>>) {
     // Maximal runs: (role, tokens).
     let mut spans: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
     for (i, &l) in labels.iter().enumerate() {
@@ -419,23 +491,59 @@ pub fn link(doc: &Document, labels: &[usize]) -> Vec<TokenAttribution> {
     for (role, r) in &spans {
         match role {
             3 => {
+                // Content with no cue in its paragraph is dropped: joining
+                // it to a neighbour's cue costs more full matches than it
+                // wins (measured on PolNeAR dev).
                 if let Some(k) = nearest(r, false) {
                     out[k].content.push(r.clone());
                 }
             }
             1 => {
+                // One source per cue: the nearest source span.
                 if let Some(k) = nearest(r, true).or_else(|| nearest(r, false)) {
-                    let src = out[k].source.get_or_insert(r.clone());
-                    src.start = src.start.min(r.start);
-                    src.end = src.end.max(r.end);
+                    let cue = &cues[k];
+                    let closer = out[k].source.as_ref().is_none_or(|old| gap(cue, r) < gap(cue, old));
+                    if closer {
+                        out[k].source = Some(r.clone());
+                    }
                 }
             }
             _ => {}
         }
     }
+    let bare: Vec<std::ops::Range<usize>> = out.iter().filter(|a| a.content.is_empty()).map(|a| a.cue.clone()).collect();
     out.retain(|a| !a.content.is_empty());
+    out.sort_by_key(|a| a.cue.start);
+    merge_nested(doc, &mut out);
     out.sort_by_key(|a| a.content[0].start);
-    out
+    (out, bare)
+}
+
+/// `Trump said that Clinton once described X as Y`: PolNeAR keeps the
+/// outer attribution only, with the inner one inside its content. When an
+/// attribution starts (source or cue) exactly where the content of the
+/// attribution before it in the sentence ends, it is folded into that
+/// content.
+fn merge_nested(doc: &Document, out: &mut Vec<TokenAttribution>) {
+    let mut k = 1;
+    while k < out.len() {
+        let (head, tail) = out.split_at_mut(k);
+        let (outer, inner) = (&mut head[k - 1], &tail[0]);
+        let inner_start = inner.source.as_ref().map_or(inner.cue.start, |s| s.start.min(inner.cue.start));
+        let inner_end = inner.content.iter().map(|r| r.end).max().unwrap_or(inner.cue.end);
+        let outer_end = outer.content.iter().map(|r| r.end).max().unwrap_or(0);
+        let outer_after_cue = outer.content.iter().all(|r| r.start >= outer.cue.end);
+        let same_sentence = doc.sentence_of(outer.cue.start) == doc.sentence_of(inner.cue.start);
+        let inner_after = inner.content.iter().all(|r| r.start >= inner.cue.end);
+        if same_sentence && outer_after_cue && inner_after && outer_end == inner_start {
+            if let Some(last) = outer.content.last_mut() {
+                last.end = last.end.max(inner_end);
+            }
+            out.remove(k);
+        } else {
+            k += 1;
+        }
+    }
 }
 
 /// Per-token gold labels of a document from its BRAT annotation.
@@ -472,6 +580,9 @@ pub fn gold_labels(doc: &Document, ann: &AnnDoc) -> Vec<usize> {
     }
     labels
 }
+
+/// Fewest training tokens a feature must occur in to be kept.
+const MIN_FEATURE_COUNT: u32 = 3;
 
 /// One training document: its text, tokens and gold labels.
 pub struct TrainingDoc {
@@ -521,6 +632,20 @@ pub fn train(
         }
         progress(&format!("features: fold {}/{FOLDS}", fold + 1));
     }
+    // Rare features (mostly word bigrams) cost model size and generalize
+    // poorly: keep those seen in at least MIN_FEATURE_COUNT tokens.
+    let mut counts: crate::perceptron::FeatureMap<u32> = Default::default();
+    for (feats, _) in &sequences {
+        for f in feats.iter().flatten() {
+            *counts.entry(*f).or_default() += 1;
+        }
+    }
+    for (feats, _) in &mut sequences {
+        for token in feats.iter_mut() {
+            token.retain(|f| counts[f] >= MIN_FEATURE_COUNT);
+        }
+    }
+    drop(counts);
     let mut trainer = Trainer::new(N);
     let mut rng = Rng::new(seed);
     let mut order: Vec<usize> = (0..sequences.len()).collect();
@@ -561,7 +686,7 @@ pub fn train(
     }
     AttrModel {
         labels: LABELS.iter().map(|s| s.to_string()).collect(),
-        weights: trainer.finish(),
+        weights: trainer.finish(1e-3),
     }
 }
 

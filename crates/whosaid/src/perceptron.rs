@@ -177,9 +177,10 @@ impl Trainer {
         }
     }
 
-    /// The averaged weights, nonzero entries only, features sorted (so the
-    /// same training run always writes the same bytes).
-    pub fn finish(self) -> SparseTable {
+    /// The averaged weights, entries of magnitude `min_weight` or more
+    /// only, features sorted (so the same training run always writes the
+    /// same bytes).
+    pub fn finish(self, min_weight: f32) -> SparseTable {
         let mut rows: Vec<(u64, usize)> = self.rows.into_iter().collect();
         rows.sort_unstable();
         let mut out = SparseTable {
@@ -193,7 +194,7 @@ impl Trainer {
                 let j = r * self.n + k;
                 let t = self.total[j] + f64::from(self.step - self.stamp[j]) * f64::from(self.w[j]);
                 let avg = (t / steps) as f32;
-                if avg.abs() >= 1e-3 {
+                if avg.abs() >= min_weight.max(1e-6) {
                     out.classes.push(k as u8);
                     out.weights.push(avg);
                 }
@@ -245,7 +246,7 @@ mod tests {
             t.update(&f, 1, 1.0);
             t.update(&f, 0, -1.0);
         }
-        let w = Weights::new(t.finish(), 2).unwrap();
+        let w = Weights::new(t.finish(1e-3), 2).unwrap();
         let mut s = [0.0; 2];
         w.add_scores(&f, &mut s);
         assert_eq!(argmax(&s), 1);

@@ -213,7 +213,7 @@ pub fn train(sentences: &[Vec<(String, String)>], epochs: usize, seed: u64) -> P
     }
     PosModel {
         tags,
-        weights: trainer.finish(),
+        weights: trainer.finish(1e-3),
     }
 }
 
