@@ -149,7 +149,8 @@ impl RuleArgs {
             return Extractor::new(Lexicon::builtin(), config);
         }
         let pos = whosaid::pos::PosTagger::builtin();
-        let attr = whosaid::learned::AttrTagger::builtin().expect("the built-in attribution model is valid");
+        let attr = whosaid::learned::AttrTagger::builtin()
+            .expect("the built-in attribution model is valid");
         Extractor::with_models(Lexicon::builtin(), config, pos, attr)
     }
 }
@@ -449,14 +450,22 @@ fn train(args: TrainArgs) -> Result<ExitCode> {
     if matches!(args.what, TrainTarget::Attr | TrainTarget::All) {
         let started = std::time::Instant::now();
         let pos_path = args.out.join("pos.bin");
-        let pos_bytes = std::fs::read(&pos_path).with_context(|| format!("reading {}", pos_path.display()))?;
-        let tagger = whosaid::pos::PosTagger::from_bytes(&pos_bytes)
-            .map_err(|e| whosaid::Error::Model { path: pos_path.clone(), source: e })?;
+        let pos_bytes =
+            std::fs::read(&pos_path).with_context(|| format!("reading {}", pos_path.display()))?;
+        let tagger =
+            whosaid::pos::PosTagger::from_bytes(&pos_bytes).map_err(|e| whosaid::Error::Model {
+                path: pos_path.clone(),
+                source: e,
+            })?;
         let train = annotated_docs(&args.data.join("train"))?;
         let rules = whosaid::RuleConfig::default();
-        let model = whosaid::learned::train(&train, &tagger, &rules, args.epochs, args.seed, |msg| {
-            eprintln!("attribution tagger: {msg} ({:.0} s)", started.elapsed().as_secs_f64())
-        });
+        let model =
+            whosaid::learned::train(&train, &tagger, &rules, args.epochs, args.seed, |msg| {
+                eprintln!(
+                    "attribution tagger: {msg} ({:.0} s)",
+                    started.elapsed().as_secs_f64()
+                )
+            });
         let bytes = whosaid::model::encode(whosaid::model::ModelKind::AttributionTagger, &model);
         let path = args.out.join("attr.bin");
         std::fs::write(&path, &bytes).with_context(|| format!("writing {}", path.display()))?;

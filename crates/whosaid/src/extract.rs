@@ -265,7 +265,8 @@ pub fn sources_for_cues(
                 return None;
             }
             let s = doc.sentences[doc.sentence_of(c.start)].tokens.clone();
-            let free = |r: &Range<usize>| !content.iter().any(|k| k.start < r.end && r.start < k.end);
+            let free =
+                |r: &Range<usize>| !content.iter().any(|k| k.start < r.end && r.start < k.end);
             rules.source_of_cue(c.clone(), &s, free, &mut buf)
         })
         .collect()
@@ -723,10 +724,14 @@ impl Rules<'_> {
             if self.quotes.is_quoted(k) || !self.is_word(k) {
                 return None;
             }
-            let (_, _) = self.lexicon.match_at(self.doc, k, buf, |e| usable_cue(e, self.config))?;
+            let (_, _) = self
+                .lexicon
+                .match_at(self.doc, k, buf, |e| usable_cue(e, self.config))?;
             self.np_left(k, s.start).filter(|r| !self.is_expletive(r))
         });
-        earlier.or_else(|| self.leading_np(s.start, c.start)).filter(&free)
+        earlier
+            .or_else(|| self.leading_np(s.start, c.start))
+            .filter(&free)
     }
 
     /// Cues that often stand without a source in the gold data (passives,

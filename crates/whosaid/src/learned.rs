@@ -25,7 +25,7 @@ use crate::brat::AnnDoc;
 use crate::extract::{self, RuleConfig, TokenAttribution};
 use crate::lexicon::Lexicon;
 use crate::model::{self, ModelError, ModelKind};
-use crate::perceptron::{feature, Rng, SparseTable, Trainer, Weights};
+use crate::perceptron::{feature, DenseWeights, Rng, SparseTable, Trainer};
 use crate::pos::{normalize, PosTagger};
 use crate::quotes::QuoteIndex;
 use crate::text::{CharOffsets, Document};
@@ -64,7 +64,7 @@ pub struct AttrModel {
 /// The runtime attribution tagger.
 #[derive(Debug, Clone)]
 pub struct AttrTagger {
-    weights: Weights,
+    weights: DenseWeights<N>,
     transitions: [[f32; N]; N],
     start: [f32; N],
 }
@@ -101,7 +101,11 @@ impl<'a> Context<'a> {
         let mut pos = vec![""; n];
         for s in &doc.sentences {
             let forms: Vec<&str> = s.tokens.clone().map(|i| doc.token_text(i)).collect();
-            for (k, t) in tagger.tag(&forms).into_iter().enumerate() {
+            for (k, t) in tagger
+                .tag_normalized(&words[s.tokens.clone()], &forms)
+                .into_iter()
+                .enumerate()
+            {
                 pos[s.tokens.start + k] = tagger.tags()[t].as_str();
             }
         }
@@ -166,9 +170,15 @@ impl<'a> Context<'a> {
         }
     }
 
-    /// Features of token `i`, whose sentence is `sent`.
-    fn features(&self, i: usize, sent: &std::ops::Range<usize>, cues: &[usize], out: &mut Vec<u64>) {
-        out.clear();
+    /// Appends the features of token `i` to `out`. `at` says where `i`
+    /// stands in its sentence and paragraph.
+    fn features(&self, i: usize, at: &Position, out: &mut Vec<u64>, scratch: &mut String) {
+        const LEX: [&str; 11] = [
+            "B0", "B1", "B2", "B3", "B4", "B5", "B6", "B7", "B8", "B9", "B10",
+        ];
+        const DIST: [&str; 12] = [
+            "-0", "-1", "-2", "-3", "-4", "-5", "+0", "+1", "+2", "+3", "+4", "+5",
+        ];
         let t = i as isize;
         let (w0, p0) = (self.word(t), self.tag(t));
         out.push(feature(0, "", ""));
@@ -194,23 +204,30 @@ impl<'a> Context<'a> {
         out.push(feature(14, quote, p0));
         let rule = LABELS[self.rule[i]];
         out.push(feature(15, rule, ""));
-        out.push(feature(16, rule, LABELS[self.rule.get(i + 1).copied().unwrap_or(O)]));
-        out.push(feature(17, LABELS[if i > 0 { self.rule[i - 1] } else { O }], rule));
+        out.push(feature(
+            16,
+            rule,
+            LABELS[self.rule.get(i + 1).copied().unwrap_or(O)],
+        ));
+        out.push(feature(
+            17,
+            LABELS[if i > 0 { self.rule[i - 1] } else { O }],
+            rule,
+        ));
         out.push(feature(18, rule, p0));
         let lex = match (self.lex_start[i], self.lex_inside[i]) {
-            (Some(p), _) => format!("B{p}"),
-            (None, true) => "I".to_string(),
-            (None, false) => "-".to_string(),
+            (Some(p), _) => LEX[usize::from(p).min(10)],
+            (None, true) => "I",
+            (None, false) => "-",
         };
-        out.push(feature(19, &lex, ""));
-        out.push(feature(20, &lex, p0));
+        out.push(feature(19, lex, ""));
+        out.push(feature(20, lex, p0));
         // Signed distance to the nearest cue candidate of the sentence.
-        let nearest_cue = cues.iter().copied().min_by_key(|&c| (c as isize - t).abs());
-        let nearest = nearest_cue.map(|c| c as isize - t);
-        let dist = match nearest {
-            None => "none".to_string(),
-            Some(d) => {
-                let b = match d.abs() {
+        let dist = match at.nearest_cue {
+            None => "none",
+            Some(c) => {
+                let d = c as isize - t;
+                let b = match d.unsigned_abs() {
                     0 => 0,
                     1 => 1,
                     2 => 2,
@@ -218,33 +235,48 @@ impl<'a> Context<'a> {
                     6..=10 => 4,
                     _ => 5,
                 };
-                format!("{}{b}", if d < 0 { "-" } else { "+" })
+                DIST[b + if d < 0 { 0 } else { 6 }]
             }
         };
-        out.push(feature(21, &dist, ""));
-        out.push(feature(22, &dist, quote));
-        let place = if i == sent.start {
+        out.push(feature(21, dist, ""));
+        out.push(feature(22, dist, quote));
+        let place = if i == at.sentence.start {
             "first"
-        } else if i + 1 == sent.end {
+        } else if i + 1 == at.sentence.end {
             "last"
         } else {
             "mid"
         };
         out.push(feature(23, place, p0));
-        let para = self.doc.sentences[self.doc.sentence_of(i)].paragraph;
-        out.push(feature(24, if para == 0 { "headline" } else { "body" }, rule));
-        out.push(feature(25, &shape_of(self.doc.token_text(i)), ""));
+        out.push(feature(
+            24,
+            if at.paragraph == 0 {
+                "headline"
+            } else {
+                "body"
+            },
+            rule,
+        ));
+        shape_into(self.doc.token_text(i), scratch);
+        out.push(feature(25, scratch, ""));
         out.push(feature(26, w0, rule));
-        out.push(feature(27, &lex, &dist));
-        out.push(feature(28, p0, &dist));
+        out.push(feature(27, lex, dist));
+        out.push(feature(28, p0, dist));
         out.push(feature(29, self.word(t - 1), w0));
-        if let Some(c) = nearest_cue {
-            out.push(feature(30, &self.words[c], &dist));
+        if let Some(c) = at.nearest_cue {
+            out.push(feature(30, &self.words[c], dist));
         }
         out.push(feature(31, quote, rule));
-        let rules_here = sent.clone().any(|k| self.rule[k] != O);
-        out.push(feature(32, if rules_here { "ruled" } else { "unruled" }, p0));
-        let to_end = match sent.end - i {
+        out.push(feature(
+            32,
+            if at.rules_in_sentence {
+                "ruled"
+            } else {
+                "unruled"
+            },
+            p0,
+        ));
+        let to_end = match at.sentence.end - i {
             1 => "1",
             2 => "2",
             3..=5 => "3-5",
@@ -254,31 +286,76 @@ impl<'a> Context<'a> {
         out.push(feature(34, self.word(t - 2), self.word(t - 1)));
     }
 
-    /// Feature vectors of every token of paragraph `p`, and its token range.
-    fn paragraph_features(&self, p: usize) -> (std::ops::Range<usize>, Vec<Vec<u64>>) {
+    /// The features of every token of paragraph `p`. Linear in its length:
+    /// per-sentence facts are computed once, the nearest cue by a sweep.
+    fn paragraph_features(&self, p: usize) -> ParagraphFeatures {
         let para = &self.doc.paragraphs[p];
         let first = &self.doc.sentences[para.sentences.start];
         let last = &self.doc.sentences[para.sentences.end - 1];
         let range = first.tokens.start..last.tokens.end;
-        let mut feats = Vec::with_capacity(range.len());
-        let mut buf = Vec::new();
+        let mut out = ParagraphFeatures {
+            range: range.clone(),
+            data: Vec::with_capacity(range.len() * 36),
+            offsets: Vec::with_capacity(range.len() + 1),
+        };
+        out.offsets.push(0);
+        let mut scratch = String::new();
         for s in para.sentences.clone() {
-            let sent = self.doc.sentences[s].tokens.clone();
-            let cues: Vec<usize> = sent
+            let sentence = self.doc.sentences[s].tokens.clone();
+            let cues: Vec<usize> = sentence
                 .clone()
                 .filter(|&i| self.lex_start[i].is_some_and(|p| p >= 3))
                 .collect();
-            for i in sent.clone() {
-                self.features(i, &sent, &cues, &mut buf);
-                feats.push(buf.clone());
+            let rules_in_sentence = sentence.clone().any(|k| self.rule[k] != O);
+            let mut next = 0; // first cue at or after the token
+            for i in sentence.clone() {
+                while next < cues.len() && cues[next] < i {
+                    next += 1;
+                }
+                let before = next.checked_sub(1).map(|k| cues[k]);
+                let after = cues.get(next).copied();
+                let nearest_cue = match (before, after) {
+                    (Some(b), Some(a)) => Some(if i - b <= a - i { b } else { a }),
+                    (b, a) => b.or(a),
+                };
+                let at = Position {
+                    sentence: sentence.clone(),
+                    paragraph: p,
+                    nearest_cue,
+                    rules_in_sentence,
+                };
+                self.features(i, &at, &mut out.data, &mut scratch);
+                out.offsets.push(out.data.len() as u32);
             }
         }
-        (range, feats)
+        out
     }
 }
 
-fn shape_of(form: &str) -> String {
-    let mut out = String::new();
+/// Where a token stands, for its features.
+struct Position {
+    sentence: std::ops::Range<usize>,
+    paragraph: usize,
+    nearest_cue: Option<usize>,
+    rules_in_sentence: bool,
+}
+
+/// The features of a paragraph's tokens, flat.
+struct ParagraphFeatures {
+    range: std::ops::Range<usize>,
+    data: Vec<u64>,
+    offsets: Vec<u32>,
+}
+
+impl ParagraphFeatures {
+    fn token(&self, k: usize) -> &[u64] {
+        &self.data[self.offsets[k] as usize..self.offsets[k + 1] as usize]
+    }
+}
+
+/// A compressed word shape (`Xx`, `d.d`) written into `out`.
+fn shape_into(form: &str, out: &mut String) {
+    out.clear();
     for c in form.chars().take(8) {
         let s = if c.is_uppercase() {
             'X'
@@ -293,7 +370,6 @@ fn shape_of(form: &str) -> String {
             out.push(s);
         }
     }
-    out
 }
 
 /// Viterbi decoding under BIO constraints; `emit(i, scores)` fills the
@@ -362,7 +438,7 @@ impl AttrTagger {
         if m.labels.iter().map(String::as_str).ne(LABELS) {
             return Err(ModelError::Decode("unexpected label set".into()));
         }
-        let weights = Weights::new(m.weights, N)?;
+        let weights = DenseWeights::<N>::new(&m.weights)?;
         let mut transitions = [[0.0; N]; N];
         for (p, row) in transitions.iter_mut().enumerate() {
             weights.add_scores(&[transition_feature(Some(p))], row);
@@ -380,19 +456,24 @@ impl AttrTagger {
     pub fn label(&self, cx: &Context<'_>) -> Vec<usize> {
         let mut labels = vec![O; cx.doc.tokens.len()];
         for p in 0..cx.doc.paragraphs.len() {
-            let (range, feats) = cx.paragraph_features(p);
-            let path = viterbi(range.len(), &self.start, &self.transitions, |i, e| {
+            let feats = cx.paragraph_features(p);
+            let path = viterbi(feats.range.len(), &self.start, &self.transitions, |i, e| {
                 *e = [0.0; N];
-                self.weights.add_scores(&feats[i], e);
+                self.weights.add_scores(feats.token(i), e);
             });
-            labels[range].copy_from_slice(&path);
+            labels[feats.range].copy_from_slice(&path);
         }
         labels
     }
 
     /// Tags and links: the attributions of the document. Attributions left
     /// without a source take the one the rules find for their cue.
-    pub fn extract(&self, cx: &Context<'_>, lexicon: &Lexicon, rules: &RuleConfig) -> Vec<TokenAttribution> {
+    pub fn extract(
+        &self,
+        cx: &Context<'_>,
+        lexicon: &Lexicon,
+        rules: &RuleConfig,
+    ) -> Vec<TokenAttribution> {
         let (mut found, bare) = link_with_bare_cues(cx.doc, &self.label(cx));
         // `…, a source said.`: a cue the model found no content for, where
         // the rules read content before it, takes the rules' attribution,
@@ -406,14 +487,26 @@ impl AttrTagger {
             else {
                 continue;
             };
-            let inside = |r: &std::ops::Range<usize>| rule.content.iter().any(|c| c.start <= r.start && r.end <= c.end);
+            let inside = |r: &std::ops::Range<usize>| {
+                rule.content
+                    .iter()
+                    .any(|c| c.start <= r.start && r.end <= c.end)
+            };
             found.retain(|a| !(inside(&a.cue) && a.content.iter().all(inside)));
-            if !found.iter().any(|a| a.content.iter().any(|c| rule.content.iter().any(|k| k.start < c.end && c.start < k.end))) {
+            if !found.iter().any(|a| {
+                a.content.iter().any(|c| {
+                    rule.content
+                        .iter()
+                        .any(|k| k.start < c.end && c.start < k.end)
+                })
+            }) {
                 found.push(rule.clone());
             }
         }
         found.sort_by_key(|a| a.content[0].start);
-        let missing: Vec<usize> = (0..found.len()).filter(|&k| found[k].source.is_none()).collect();
+        let missing: Vec<usize> = (0..found.len())
+            .filter(|&k| found[k].source.is_none())
+            .collect();
         let cues: Vec<(std::ops::Range<usize>, &[std::ops::Range<usize>])> = missing
             .iter()
             .map(|&k| (found[k].cue.clone(), found[k].content.as_slice()))
@@ -432,7 +525,11 @@ impl AttrTagger {
                 }
             }
             for a in &cx.rule_attributions {
-                let clash = a.content.iter().chain([&a.cue]).any(|r| taken[r.clone()].iter().any(|&t| t));
+                let clash = a
+                    .content
+                    .iter()
+                    .chain([&a.cue])
+                    .any(|r| taken[r.clone()].iter().any(|&t| t));
                 let headline = cx.doc.sentences[cx.doc.sentence_of(a.cue.start)].paragraph == 0;
                 if !clash && headline {
                     found.push(a.clone());
@@ -450,7 +547,10 @@ pub fn link(doc: &Document, labels: &[usize]) -> Vec<TokenAttribution> {
 }
 
 /// [`link`], plus the cue spans that got no content.
-fn link_with_bare_cues(doc: &Document, labels: &[usize]) -> (Vec<TokenAttribution>, Vec<std::ops::Range<usize>>) {
+fn link_with_bare_cues(
+    doc: &Document,
+    labels: &[usize],
+) -> (Vec<TokenAttribution>, Vec<std::ops::Range<usize>>) {
     // Maximal runs: (role, tokens).
     let mut spans: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
     for (i, &l) in labels.iter().enumerate() {
@@ -464,7 +564,11 @@ fn link_with_bare_cues(doc: &Document, labels: &[usize]) -> (Vec<TokenAttributio
     }
     let sentence = |i: usize| doc.sentence_of(i);
     let paragraph = |i: usize| doc.sentences[sentence(i)].paragraph;
-    let cues: Vec<std::ops::Range<usize>> = spans.iter().filter(|s| s.0 == 2).map(|s| s.1.clone()).collect();
+    let cues: Vec<std::ops::Range<usize>> = spans
+        .iter()
+        .filter(|s| s.0 == 2)
+        .map(|s| s.1.clone())
+        .collect();
     let mut out: Vec<TokenAttribution> = cues
         .iter()
         .map(|c| TokenAttribution {
@@ -502,7 +606,10 @@ fn link_with_bare_cues(doc: &Document, labels: &[usize]) -> (Vec<TokenAttributio
                 // One source per cue: the nearest source span.
                 if let Some(k) = nearest(r, true).or_else(|| nearest(r, false)) {
                     let cue = &cues[k];
-                    let closer = out[k].source.as_ref().is_none_or(|old| gap(cue, r) < gap(cue, old));
+                    let closer = out[k]
+                        .source
+                        .as_ref()
+                        .is_none_or(|old| gap(cue, r) < gap(cue, old));
                     if closer {
                         out[k].source = Some(r.clone());
                     }
@@ -511,7 +618,11 @@ fn link_with_bare_cues(doc: &Document, labels: &[usize]) -> (Vec<TokenAttributio
             _ => {}
         }
     }
-    let bare: Vec<std::ops::Range<usize>> = out.iter().filter(|a| a.content.is_empty()).map(|a| a.cue.clone()).collect();
+    let bare: Vec<std::ops::Range<usize>> = out
+        .iter()
+        .filter(|a| a.content.is_empty())
+        .map(|a| a.cue.clone())
+        .collect();
     out.retain(|a| !a.content.is_empty());
     out.sort_by_key(|a| a.cue.start);
     merge_nested(doc, &mut out);
@@ -529,8 +640,16 @@ fn merge_nested(doc: &Document, out: &mut Vec<TokenAttribution>) {
     while k < out.len() {
         let (head, tail) = out.split_at_mut(k);
         let (outer, inner) = (&mut head[k - 1], &tail[0]);
-        let inner_start = inner.source.as_ref().map_or(inner.cue.start, |s| s.start.min(inner.cue.start));
-        let inner_end = inner.content.iter().map(|r| r.end).max().unwrap_or(inner.cue.end);
+        let inner_start = inner
+            .source
+            .as_ref()
+            .map_or(inner.cue.start, |s| s.start.min(inner.cue.start));
+        let inner_end = inner
+            .content
+            .iter()
+            .map(|r| r.end)
+            .max()
+            .unwrap_or(inner.cue.end);
         let outer_end = outer.content.iter().map(|r| r.end).max().unwrap_or(0);
         let outer_after_cue = outer.content.iter().all(|r| r.start >= outer.cue.end);
         let same_sentence = doc.sentence_of(outer.cue.start) == doc.sentence_of(inner.cue.start);
@@ -549,8 +668,16 @@ fn merge_nested(doc: &Document, out: &mut Vec<TokenAttribution>) {
 /// Per-token gold labels of a document from its BRAT annotation.
 pub fn gold_labels(doc: &Document, ann: &AnnDoc) -> Vec<usize> {
     let chars = CharOffsets::new(doc.text());
-    let starts: Vec<usize> = doc.tokens.iter().map(|t| chars.char_offset(t.start)).collect();
-    let ends: Vec<usize> = doc.tokens.iter().map(|t| chars.char_offset(t.end)).collect();
+    let starts: Vec<usize> = doc
+        .tokens
+        .iter()
+        .map(|t| chars.char_offset(t.start))
+        .collect();
+    let ends: Vec<usize> = doc
+        .tokens
+        .iter()
+        .map(|t| chars.char_offset(t.end))
+        .collect();
     let mut labels = vec![O; doc.tokens.len()];
     for a in &ann.attributions {
         if a.content.is_empty() {
@@ -612,7 +739,7 @@ pub fn train(
         })
         .collect();
     // Features per paragraph, computed once (rule roles jackknifed).
-    let mut sequences: Vec<(Vec<Vec<u64>>, Vec<usize>)> = Vec::new();
+    let mut sequences: Vec<(ParagraphFeatures, Vec<usize>)> = Vec::new();
     for fold in 0..FOLDS {
         let lexicon = Lexicon::derive(
             docs.iter()
@@ -626,8 +753,9 @@ pub fn train(
             }
             let cx = Context::new(&td.doc, tagger, &lexicon, rules);
             for p in 0..td.doc.paragraphs.len() {
-                let (range, feats) = cx.paragraph_features(p);
-                sequences.push((feats, td.labels[range].to_vec()));
+                let feats = cx.paragraph_features(p);
+                let gold = td.labels[feats.range.clone()].to_vec();
+                sequences.push((feats, gold));
             }
         }
         progress(&format!("features: fold {}/{FOLDS}", fold + 1));
@@ -636,16 +764,56 @@ pub fn train(
     // poorly: keep those seen in at least MIN_FEATURE_COUNT tokens.
     let mut counts: crate::perceptron::FeatureMap<u32> = Default::default();
     for (feats, _) in &sequences {
-        for f in feats.iter().flatten() {
+        for f in &feats.data {
             *counts.entry(*f).or_default() += 1;
         }
     }
-    for (feats, _) in &mut sequences {
-        for token in feats.iter_mut() {
-            token.retain(|f| counts[f] >= MIN_FEATURE_COUNT);
-        }
-    }
+    let sequences: Vec<(Vec<Vec<u64>>, Vec<usize>)> = sequences
+        .into_iter()
+        .map(|(feats, gold)| {
+            let tokens = (0..gold.len())
+                .map(|k| {
+                    feats
+                        .token(k)
+                        .iter()
+                        .copied()
+                        .filter(|f| counts[f] >= MIN_FEATURE_COUNT)
+                        .collect()
+                })
+                .collect();
+            (tokens, gold)
+        })
+        .collect();
     drop(counts);
+    // Several runs over different shuffles, averaged: steadier than one.
+    let tables: Vec<SparseTable> = (0..RUNS as u64)
+        .map(|run| {
+            let table = train_run(
+                &sequences,
+                epochs,
+                seed.wrapping_add(run * 1000),
+                &mut progress,
+            );
+            progress(&format!("run {}/{RUNS} done", run + 1));
+            table
+        })
+        .collect();
+    AttrModel {
+        labels: LABELS.iter().map(|s| s.to_string()).collect(),
+        weights: SparseTable::average(&tables, N),
+    }
+}
+
+/// Independent training runs averaged into the shipped model.
+const RUNS: usize = 3;
+
+/// One structured-perceptron training run over prepared sequences.
+fn train_run(
+    sequences: &[(Vec<Vec<u64>>, Vec<usize>)],
+    epochs: usize,
+    seed: u64,
+    progress: &mut impl FnMut(&str),
+) -> SparseTable {
     let mut trainer = Trainer::new(N);
     let mut rng = Rng::new(seed);
     let mut order: Vec<usize> = (0..sequences.len()).collect();
@@ -670,7 +838,11 @@ pub fn train(
             }
             for i in 0..gold.len() {
                 let (g, p) = (gold[i], guess[i]);
-                let (gp, pp) = if i == 0 { (None, None) } else { (Some(gold[i - 1]), Some(guess[i - 1])) };
+                let (gp, pp) = if i == 0 {
+                    (None, None)
+                } else {
+                    (Some(gold[i - 1]), Some(guess[i - 1]))
+                };
                 if g != p {
                     errors += 1;
                     trainer.update(&feats[i], g, 1.0);
@@ -682,12 +854,12 @@ pub fn train(
                 }
             }
         }
-        progress(&format!("epoch {}/{epochs}: {errors} token errors", epoch + 1));
+        progress(&format!(
+            "epoch {}/{epochs}: {errors} token errors",
+            epoch + 1
+        ));
     }
-    AttrModel {
-        labels: LABELS.iter().map(|s| s.to_string()).collect(),
-        weights: trainer.finish(1e-3),
-    }
+    trainer.finish(1e-3)
 }
 
 #[cfg(test)]

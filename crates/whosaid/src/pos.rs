@@ -12,7 +12,10 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{self, ModelError, ModelKind};
-use crate::perceptron::{argmax, feature, Rng, SparseTable, Trainer, Weights};
+use crate::perceptron::{argmax, feature, DenseWeights, Rng, SparseTable, Trainer};
+
+/// Most tags a model may have (the PTB set has 45).
+pub const MAX_TAGS: usize = 48;
 
 /// The tagger shipped with the crate (`whosaid train pos` rebuilds it).
 pub const BUILTIN_MODEL: &[u8] = include_bytes!("../models/pos.bin");
@@ -30,7 +33,7 @@ pub struct PosModel {
 #[derive(Debug, Clone)]
 pub struct PosTagger {
     tags: Vec<String>,
-    weights: Weights,
+    weights: DenseWeights<MAX_TAGS>,
 }
 
 /// The normalized word form used in features.
@@ -128,10 +131,17 @@ impl PosTagger {
 
     /// Builds the runtime form of a stored model.
     pub fn from_model(m: PosModel) -> Result<Self, ModelError> {
-        if m.tags.is_empty() || m.tags.len() > 256 {
+        if m.tags.is_empty() || m.tags.len() > MAX_TAGS {
             return Err(ModelError::Decode("bad tag set".into()));
         }
-        let weights = Weights::new(m.weights, m.tags.len())?;
+        if m.weights
+            .classes
+            .iter()
+            .any(|&c| c as usize >= m.tags.len())
+        {
+            return Err(ModelError::Decode("class out of range".into()));
+        }
+        let weights = DenseWeights::new(&m.weights)?;
         Ok(PosTagger {
             tags: m.tags,
             weights,
@@ -146,19 +156,24 @@ impl PosTagger {
     /// Tags one sentence of word forms; returns tag indices.
     pub fn tag(&self, forms: &[&str]) -> Vec<usize> {
         let words: Vec<String> = forms.iter().map(|f| normalize(f)).collect();
-        let mut scores = vec![0.0; self.tags.len()];
+        self.tag_normalized(&words, forms)
+    }
+
+    /// Tags one sentence given its forms and their [`normalize`]d words.
+    pub fn tag_normalized(&self, words: &[String], forms: &[&str]) -> Vec<usize> {
+        let n = self.tags.len();
         let mut feats = Vec::with_capacity(16);
         let mut out = Vec::with_capacity(forms.len());
-        for i in 0..forms.len() {
+        for i in 0..forms.len().min(words.len()) {
             let p1 = out.last().map_or("<s>", |&t: &usize| self.tags[t].as_str());
             let p2 = out
                 .len()
                 .checked_sub(2)
                 .map_or("<s>", |k| self.tags[out[k]].as_str());
-            features(&words, forms, i, p1, p2, &mut feats);
-            scores.iter_mut().for_each(|s| *s = 0.0);
+            features(words, forms, i, p1, p2, &mut feats);
+            let mut scores = [0.0f32; MAX_TAGS];
             self.weights.add_scores(&feats, &mut scores);
-            out.push(argmax(&scores));
+            out.push(argmax(&scores[..n]));
         }
         out
     }
@@ -173,7 +188,7 @@ pub fn train(sentences: &[Vec<(String, String)>], epochs: usize, seed: u64) -> P
         .collect::<std::collections::BTreeSet<_>>()
         .into_iter()
         .collect();
-    tags.truncate(256);
+    tags.truncate(MAX_TAGS);
     let tag_id: HashMap<&str, usize> = tags
         .iter()
         .enumerate()
