@@ -73,6 +73,8 @@ struct ThroughputArgs {
     /// Passes over all files.
     #[arg(long, default_value_t = 5)]
     repeat: usize,
+    #[command(flatten)]
+    rules: RuleArgs,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -115,6 +117,10 @@ struct EvalArgs {
     /// Print the full report as JSON (the shape of score.py --json).
     #[arg(long)]
     json: bool,
+    /// Also print recall by kind of gold attribution (quoted or not, with
+    /// or without a source).
+    #[arg(long)]
+    by_kind: bool,
     /// Exit with status 1 when attribution full-match F1 is below this.
     #[arg(long, value_name = "F1")]
     min_full_f1: Option<f64>,
@@ -334,6 +340,9 @@ fn eval(args: EvalArgs) -> Result<ExitCode> {
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else {
         println!("{}", report.table());
+        if args.by_kind {
+            println!("{}", report.kind_table());
+        }
     }
     if let Some(min) = args.min_full_f1 {
         let f1 = report.metrics.attr.full.f1;
@@ -384,7 +393,7 @@ fn throughput(args: ThroughputArgs) -> Result<ExitCode> {
         .map(|p| whosaid::error::read_text(p))
         .collect::<Result<Vec<_>, _>>()?;
     let words: usize = texts.iter().map(|t| t.split_whitespace().count()).sum();
-    let extractor = Extractor::builtin();
+    let extractor = args.rules.extractor();
     let repeat = args.repeat.max(1);
     let start = std::time::Instant::now();
     let mut found = 0usize;

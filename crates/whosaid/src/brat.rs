@@ -207,10 +207,17 @@ fn parse_fragments(offsets: &str) -> Option<Vec<(usize, usize)>> {
 /// crosses a line break or a tab is split there, since an `.ann` text field
 /// is one line between tabs.
 pub fn write_ann(text: &str, attributions: &[Attribution]) -> String {
+    let bytes = ByteOffsets::new(
+        text,
+        attributions
+            .iter()
+            .flat_map(|a| a.source.iter().chain(&a.cue).chain(&a.content))
+            .flat_map(|s| [s.start, s.end]),
+    );
     let mut out = String::new();
     let mut next_t = 1;
     let mut line = |out: &mut String, kind: &str, spans: &[Span]| -> Option<usize> {
-        let frags = line_fragments(text, spans);
+        let frags = line_fragments(text, &bytes, spans);
         if frags.is_empty() {
             return None;
         }
@@ -254,13 +261,17 @@ pub fn write_ann(text: &str, attributions: &[Attribution]) -> String {
 
 /// Splits spans at line breaks and tabs and trims whitespace; returns
 /// `(start, end, text)` in code points.
-fn line_fragments<'a>(text: &'a str, spans: &[Span]) -> Vec<(usize, usize, &'a str)> {
+fn line_fragments<'a>(
+    text: &'a str,
+    bytes: &ByteOffsets,
+    spans: &[Span],
+) -> Vec<(usize, usize, &'a str)> {
     let mut out = Vec::new();
     for span in spans {
-        let Some(first) = crate::text::byte_offset(text, span.start) else {
+        let Some(first) = bytes.get(span.start) else {
             continue;
         };
-        let Some(last) = crate::text::byte_offset(text, span.end) else {
+        let Some(last) = bytes.get(span.end) else {
             continue;
         };
         if first >= last {
@@ -279,6 +290,39 @@ fn line_fragments<'a>(text: &'a str, spans: &[Span]) -> Vec<(usize, usize, &'a s
         }
     }
     out
+}
+
+/// Byte offsets of a set of code point offsets, found in one pass over the
+/// text (a lookup per span from the text start would be quadratic).
+struct ByteOffsets(Vec<(usize, usize)>);
+
+impl ByteOffsets {
+    fn new(text: &str, chars: impl Iterator<Item = usize>) -> Self {
+        let mut wanted: Vec<usize> = chars.collect();
+        wanted.sort_unstable();
+        wanted.dedup();
+        let mut out = Vec::with_capacity(wanted.len());
+        let mut next = wanted.iter().peekable();
+        let ends = text
+            .char_indices()
+            .map(|(b, _)| b)
+            .chain(std::iter::once(text.len()));
+        for (c, b) in ends.enumerate() {
+            while next.peek().is_some_and(|&&w| w == c) {
+                out.push((c, b));
+                next.next();
+            }
+            if next.peek().is_none() {
+                break;
+            }
+        }
+        ByteOffsets(out)
+    }
+
+    fn get(&self, chars: usize) -> Option<usize> {
+        let k = self.0.binary_search_by_key(&chars, |&(c, _)| c).ok()?;
+        Some(self.0[k].1)
+    }
 }
 
 #[cfg(test)]

@@ -151,6 +151,25 @@ pub struct Report {
     pub per_doc: std::collections::BTreeMap<String, DocCounts>,
     /// Ignored or malformed `.ann` lines, by kind, on each side.
     pub warnings: Warnings,
+    /// Recall split by kind of gold attribution.
+    pub recall_by_kind: std::collections::BTreeMap<String, KindRecall>,
+}
+
+/// Recall over one kind of gold attribution (not in `score.py`): `quoted`
+/// (content holds a quotation mark) or `unquoted`, `with_source` or
+/// `without_source`.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct KindRecall {
+    /// Gold attributions of this kind.
+    pub gold: usize,
+    /// Of those, content matches.
+    pub content_match: usize,
+    /// Of those, full matches.
+    pub full_match: usize,
+    /// `content_match / gold`.
+    pub content_recall: f64,
+    /// `full_match / gold`.
+    pub full_recall: f64,
 }
 
 /// Counts of ignored or malformed `.ann` lines (see [`AnnDoc::warnings`]).
@@ -254,6 +273,8 @@ struct AttrSets {
     source: TokenSet,
     cue: TokenSet,
     content: TokenSet,
+    /// The content holds a quotation mark (direct or mixed speech).
+    quoted: bool,
 }
 
 struct DocView {
@@ -290,10 +311,17 @@ fn doc_view(ann: &AnnDoc, idx: &TextIndex) -> DocView {
             idx.tokens_of(&ann.fragments(a.role(role)), &mut s);
             s
         };
+        let quoted = ann.fragments(&a.content).iter().any(|&(s, e)| {
+            let e = e.min(idx.chars.len());
+            idx.chars[s.min(e)..e]
+                .iter()
+                .any(|c| matches!(c, '"' | '“' | '”' | '„' | '«' | '»'))
+        });
         let sets = AttrSets {
             source: set(Role::Source),
             cue: set(Role::Cue),
             content: set(Role::Content),
+            quoted,
         };
         if sets.content.is_empty() {
             view.skipped += 1;
@@ -319,8 +347,9 @@ fn slot_ok(g: &TokenSet, p: &TokenSet) -> bool {
     (g.is_empty() && p.is_empty()) || overlap(g, p) > 0
 }
 
-/// Greedy one-to-one matching; returns `(content matches, full matches)`.
-fn match_attributions(gold: &[AttrSets], pred: &[AttrSets]) -> (usize, usize) {
+/// Greedy one-to-one matching; returns, per gold attribution, `None` when
+/// unmatched, else whether the match is full.
+fn match_attributions(gold: &[AttrSets], pred: &[AttrSets]) -> Vec<Option<bool>> {
     let mut cands = Vec::new();
     for (gi, g) in gold.iter().enumerate() {
         for (pi, p) in pred.iter().enumerate() {
@@ -338,19 +367,16 @@ fn match_attributions(gold: &[AttrSets], pred: &[AttrSets]) -> (usize, usize) {
             .then(a.2.cmp(&b.2))
             .then(a.3.cmp(&b.3))
     });
-    let mut used_g = vec![false; gold.len()];
+    let mut matched = vec![None; gold.len()];
     let mut used_p = vec![false; pred.len()];
-    let (mut content, mut full) = (0, 0);
     for (_, is_full, gi, pi) in cands {
-        if used_g[gi] || used_p[pi] {
+        if matched[gi].is_some() || used_p[pi] {
             continue;
         }
-        used_g[gi] = true;
+        matched[gi] = Some(is_full);
         used_p[pi] = true;
-        content += 1;
-        full += usize::from(is_full);
     }
-    (content, full)
+    matched
 }
 
 /// Accumulates document scores into a [`Report`].
@@ -366,6 +392,7 @@ pub struct Scorer {
     without_pred: Vec<String>,
     per_doc: std::collections::BTreeMap<String, DocCounts>,
     warnings: Warnings,
+    recall_by_kind: std::collections::BTreeMap<String, KindRecall>,
 }
 
 impl Scorer {
@@ -405,7 +432,25 @@ impl Scorer {
             let tp = g.role_spans[r].intersection(&p.role_spans[r]).count();
             self.span[r].add(tp, p.role_spans[r].len() - tp, g.role_spans[r].len() - tp);
         }
-        let (nc, nf) = match_attributions(&g.attrs, &p.attrs);
+        let matched = match_attributions(&g.attrs, &p.attrs);
+        let nc = matched.iter().filter(|m| m.is_some()).count();
+        let nf = matched.iter().filter(|m| **m == Some(true)).count();
+        for (a, m) in g.attrs.iter().zip(&matched) {
+            let kinds = [
+                if a.quoted { "quoted" } else { "unquoted" },
+                if a.source.is_empty() {
+                    "without_source"
+                } else {
+                    "with_source"
+                },
+            ];
+            for kind in kinds {
+                let r = self.recall_by_kind.entry(kind.to_string()).or_default();
+                r.gold += 1;
+                r.content_match += usize::from(m.is_some());
+                r.full_match += usize::from(*m == Some(true));
+            }
+        }
         let (ng, np) = (g.attrs.len(), p.attrs.len());
         self.attr_content.add(nc, np - nc, ng - nc);
         self.attr_full.add(nf, np - nf, ng - nf);
@@ -445,11 +490,42 @@ impl Scorer {
             },
             per_doc: self.per_doc,
             warnings: self.warnings,
+            recall_by_kind: self
+                .recall_by_kind
+                .into_iter()
+                .map(|(k, mut v)| {
+                    let ratio = |a: usize| {
+                        if v.gold == 0 {
+                            0.0
+                        } else {
+                            a as f64 / v.gold as f64
+                        }
+                    };
+                    v.content_recall = ratio(v.content_match);
+                    v.full_recall = ratio(v.full_match);
+                    (k, v)
+                })
+                .collect(),
         }
     }
 }
 
 impl Report {
+    /// Recall by kind of gold attribution, as a small table.
+    pub fn kind_table(&self) -> String {
+        let mut lines = vec![format!(
+            "{:<16}{:>7}{:>10}{:>10}",
+            "gold kind", "gold", "R content", "R full"
+        )];
+        for (kind, r) in &self.recall_by_kind {
+            lines.push(format!(
+                "{kind:<16}{:>7}{:>10.3}{:>10.3}",
+                r.gold, r.content_recall, r.full_recall
+            ));
+        }
+        lines.join("\n")
+    }
+
     /// The table `score.py` prints, line for line.
     pub fn table(&self) -> String {
         let mut lines = vec![

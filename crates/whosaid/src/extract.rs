@@ -60,6 +60,9 @@ pub struct TokenAttribution {
 /// Estimated precision above which a cue is taken to open its own clause.
 const STRONG_CUE: f32 = 0.8;
 
+/// How far back a participle cue looks for the cue whose source it shares.
+const MAX_LOOKBACK: usize = 40;
+
 /// The longest an NP scan may run, in tokens.
 const MAX_NP: usize = 10;
 /// How far after a cue a `that` or `:` may open the content.
@@ -720,15 +723,17 @@ impl Rules<'_> {
         }
         // `he said, adding …`: the source of the cue before, else the
         // subject of the sentence.
-        let earlier = (s.start..prev).rev().find_map(|k| {
-            if self.quotes.is_quoted(k) || !self.is_word(k) {
-                return None;
-            }
-            let (_, _) = self
-                .lexicon
-                .match_at(self.doc, k, buf, |e| usable_cue(e, self.config))?;
-            self.np_left(k, s.start).filter(|r| !self.is_expletive(r))
-        });
+        let earlier = (s.start.max(prev.saturating_sub(MAX_LOOKBACK))..prev)
+            .rev()
+            .find_map(|k| {
+                if self.quotes.is_quoted(k) || !self.is_word(k) {
+                    return None;
+                }
+                let (_, _) = self
+                    .lexicon
+                    .match_at(self.doc, k, buf, |e| usable_cue(e, self.config))?;
+                self.np_left(k, s.start).filter(|r| !self.is_expletive(r))
+            });
         earlier
             .or_else(|| self.leading_np(s.start, c.start))
             .filter(&free)

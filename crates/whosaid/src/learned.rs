@@ -392,7 +392,7 @@ fn viterbi(
             score[0][y] = start[y] + e[y];
         }
     }
-    for i in 1..len {
+    for (i, pointers) in back.iter_mut().enumerate().skip(1) {
         emit(i, &mut e);
         let (prev, cur) = if i % 2 == 1 { (0, 1) } else { (1, 0) };
         for y in 0..N {
@@ -409,7 +409,7 @@ fn viterbi(
                 }
             }
             score[cur][y] = best + e[y];
-            back[i][y] = arg as u8;
+            pointers[y] = arg as u8;
         }
     }
     let last = score[(len - 1) % 2];
@@ -479,28 +479,45 @@ impl AttrTagger {
         // the rules read content before it, takes the rules' attribution,
         // which replaces the model's attributions inside that content (the
         // model tends to read an inner verb there as the cue).
+        let rules_by_cue = &cx.rule_attributions; // sorted by content start, not cue
+        let mut by_cue: Vec<usize> = (0..rules_by_cue.len()).collect();
+        by_cue.sort_by_key(|&k| rules_by_cue[k].cue.start);
+        let mut replacements: Vec<&TokenAttribution> = Vec::new();
         for cue in &bare {
-            let Some(rule) = cx
-                .rule_attributions
-                .iter()
-                .find(|a| a.cue.start < cue.end && cue.start < a.cue.end)
+            let at = by_cue.partition_point(|&k| rules_by_cue[k].cue.end <= cue.start);
+            let Some(rule) = by_cue
+                .get(at)
+                .map(|&k| &rules_by_cue[k])
+                .filter(|a| a.cue.start < cue.end && cue.start < a.cue.end)
             else {
                 continue;
             };
-            let inside = |r: &std::ops::Range<usize>| {
-                rule.content
-                    .iter()
-                    .any(|c| c.start <= r.start && r.end <= c.end)
-            };
+            replacements.push(rule);
+        }
+        if !replacements.is_empty() {
+            // Tokens inside the replacing contents.
+            let mut covered = vec![false; cx.doc.tokens.len()];
+            for rule in &replacements {
+                for c in &rule.content {
+                    covered[c.clone()].iter_mut().for_each(|t| *t = true);
+                }
+            }
+            let inside = |r: &std::ops::Range<usize>| covered[r.clone()].iter().all(|&t| t);
             found.retain(|a| !(inside(&a.cue) && a.content.iter().all(inside)));
-            if !found.iter().any(|a| {
-                a.content.iter().any(|c| {
-                    rule.content
-                        .iter()
-                        .any(|k| k.start < c.end && c.start < k.end)
-                })
-            }) {
-                found.push(rule.clone());
+            let mut taken = vec![false; cx.doc.tokens.len()];
+            for a in &found {
+                for c in &a.content {
+                    taken[c.clone()].iter_mut().for_each(|t| *t = true);
+                }
+            }
+            for rule in replacements {
+                if !rule
+                    .content
+                    .iter()
+                    .any(|c| taken[c.clone()].iter().any(|&t| t))
+                {
+                    found.push(rule.clone());
+                }
             }
         }
         found.sort_by_key(|a| a.content[0].start);
@@ -584,13 +601,23 @@ fn link_with_bare_cues(
             a.start.saturating_sub(b.end)
         }
     };
+    // The nearest cue is the closest one on the left or on the right
+    // (cues are sorted and sentences contiguous): O(log n) per span.
     let nearest = |r: &std::ops::Range<usize>, same_sentence_only: bool| -> Option<usize> {
-        cues.iter()
-            .enumerate()
-            .filter(|(_, c)| paragraph(c.start) == paragraph(r.start))
-            .filter(|(_, c)| !same_sentence_only || sentence(c.start) == sentence(r.start))
-            .min_by_key(|(_, c)| (sentence(c.start) != sentence(r.start), gap(c, r)))
-            .map(|(k, _)| k)
+        let right = cues.partition_point(|c| c.start < r.start);
+        let candidates = right
+            .checked_sub(1)
+            .into_iter()
+            .chain((right < cues.len()).then_some(right));
+        candidates
+            .filter(|&k| paragraph(cues[k].start) == paragraph(r.start))
+            .filter(|&k| !same_sentence_only || sentence(cues[k].start) == sentence(r.start))
+            .min_by_key(|&k| {
+                (
+                    sentence(cues[k].start) != sentence(r.start),
+                    gap(&cues[k], r),
+                )
+            })
     };
     for (role, r) in &spans {
         match role {
@@ -636,33 +663,34 @@ fn link_with_bare_cues(
 /// attribution before it in the sentence ends, it is folded into that
 /// content.
 fn merge_nested(doc: &Document, out: &mut Vec<TokenAttribution>) {
-    let mut k = 1;
-    while k < out.len() {
-        let (head, tail) = out.split_at_mut(k);
-        let (outer, inner) = (&mut head[k - 1], &tail[0]);
-        let inner_start = inner
-            .source
-            .as_ref()
-            .map_or(inner.cue.start, |s| s.start.min(inner.cue.start));
-        let inner_end = inner
-            .content
-            .iter()
-            .map(|r| r.end)
-            .max()
-            .unwrap_or(inner.cue.end);
-        let outer_end = outer.content.iter().map(|r| r.end).max().unwrap_or(0);
-        let outer_after_cue = outer.content.iter().all(|r| r.start >= outer.cue.end);
-        let same_sentence = doc.sentence_of(outer.cue.start) == doc.sentence_of(inner.cue.start);
-        let inner_after = inner.content.iter().all(|r| r.start >= inner.cue.end);
-        if same_sentence && outer_after_cue && inner_after && outer_end == inner_start {
-            if let Some(last) = outer.content.last_mut() {
-                last.end = last.end.max(inner_end);
+    let mut kept: Vec<TokenAttribution> = Vec::with_capacity(out.len());
+    for inner in out.drain(..) {
+        if let Some(outer) = kept.last_mut() {
+            let inner_start = inner
+                .source
+                .as_ref()
+                .map_or(inner.cue.start, |s| s.start.min(inner.cue.start));
+            let inner_end = inner
+                .content
+                .iter()
+                .map(|r| r.end)
+                .max()
+                .unwrap_or(inner.cue.end);
+            let outer_end = outer.content.iter().map(|r| r.end).max().unwrap_or(0);
+            let outer_after_cue = outer.content.iter().all(|r| r.start >= outer.cue.end);
+            let same_sentence =
+                doc.sentence_of(outer.cue.start) == doc.sentence_of(inner.cue.start);
+            let inner_after = inner.content.iter().all(|r| r.start >= inner.cue.end);
+            if same_sentence && outer_after_cue && inner_after && outer_end == inner_start {
+                if let Some(last) = outer.content.last_mut() {
+                    last.end = last.end.max(inner_end);
+                }
+                continue;
             }
-            out.remove(k);
-        } else {
-            k += 1;
         }
+        kept.push(inner);
     }
+    *out = kept;
 }
 
 /// Per-token gold labels of a document from its BRAT annotation.
@@ -867,6 +895,55 @@ mod tests {
     use super::*;
 
     #[test]
+    fn builtin_model_loads_and_rejects_corruption() {
+        assert!(AttrTagger::builtin().is_ok());
+        let mut bytes = BUILTIN_MODEL.to_vec();
+        let last = bytes.len() - 1;
+        bytes[last] ^= 0x55;
+        assert_eq!(
+            AttrTagger::from_bytes(&bytes).unwrap_err(),
+            ModelError::Checksum
+        );
+        assert!(matches!(
+            AttrTagger::from_bytes(crate::pos::BUILTIN_MODEL),
+            Err(ModelError::WrongKind { .. })
+        ));
+        assert!(matches!(
+            AttrTagger::from_bytes(&bytes[..100]),
+            Err(ModelError::Truncated(_))
+        ));
+    }
+
+    #[test]
+    fn fixed_model_gives_deterministic_output() {
+        let extractor = crate::Extractor::builtin();
+        let text = include_str!("../../../examples/nato-rutte.txt");
+        let a = extractor.extract(text);
+        assert!(a.len() >= 10, "{} attributions", a.len());
+        assert_eq!(a, extractor.extract(text));
+        assert_eq!(a, crate::Extractor::builtin().extract(text));
+    }
+
+    #[test]
+    fn training_is_deterministic() {
+        let text = "Head\n\nBob said the plan works. “It is fine,” Ann said.\n\nThe plan failed, according to Reuters.";
+        let ann = AnnDoc::parse(
+            "T1\tSource 6 9\tBob\nT2\tCue 10 14\tsaid\nT3\tContent 15 29\tthe plan works\n\
+             E1\tAttribution:T2 Source:T1 Cue:T2 Content:T3\n",
+        );
+        let docs = vec![(text.to_string(), ann); 5];
+        let tagger = PosTagger::builtin();
+        let rules = RuleConfig::default();
+        let a = train(&docs, &tagger, &rules, 2, 7, |_| {});
+        let b = train(&docs, &tagger, &rules, 2, 7, |_| {});
+        assert_eq!(a, b);
+        let bytes = model::encode(ModelKind::AttributionTagger, &a);
+        let back: AttrModel = model::decode(ModelKind::AttributionTagger, &bytes).unwrap();
+        assert_eq!(a, back);
+        assert!(AttrTagger::from_model(back).is_ok());
+    }
+
+    #[test]
     fn viterbi_respects_bio() {
         // Emissions favor I-C at the start, which is not allowed.
         let path = viterbi(3, &[0.0; N], &[[0.0; N]; N], |i, e| {
@@ -899,9 +976,9 @@ mod tests {
         let found = link(&doc, &labels);
         assert_eq!(found.len(), 2);
         assert_eq!(found[0].source, Some(1..2));
-        assert_eq!(found[0].content, [3..6]);
+        assert_eq!(found[0].content, vec![3..6]);
         assert_eq!(found[1].source, Some(8..9));
-        assert_eq!(found[1].content, [10..12]);
+        assert_eq!(found[1].content, vec![10..12]);
     }
 
     #[test]

@@ -1,9 +1,17 @@
 //! Property tests: any text, however broken, is a document. Extraction never
 //! panics and every span it reports is a well-formed slice of the input.
 
+use std::sync::OnceLock;
+
 use proptest::prelude::*;
 use whosaid::brat::{write_ann, AnnDoc};
 use whosaid::{Attribution, Extractor};
+
+/// The shipped pipeline (rules and learned models), loaded once.
+fn extractor() -> &'static Extractor {
+    static EXTRACTOR: OnceLock<Extractor> = OnceLock::new();
+    EXTRACTOR.get_or_init(Extractor::builtin)
+}
 
 /// Checks the invariants of an extraction over `text`.
 fn check(text: &str, found: &[Attribution]) {
@@ -60,13 +68,13 @@ proptest! {
 
     #[test]
     fn newsy_text_never_breaks(text in newsy_text()) {
-        let found = Extractor::builtin().extract(&text);
+        let found = extractor().extract(&text);
         check(&text, &found);
     }
 
     #[test]
     fn arbitrary_strings_never_break(text in any::<String>()) {
-        let found = Extractor::builtin().extract(&text);
+        let found = extractor().extract(&text);
         check(&text, &found);
     }
 
@@ -79,7 +87,7 @@ proptest! {
             text.splice(at..end, std::iter::once(c));
         }
         let text: String = text.into_iter().collect();
-        let found = Extractor::builtin().extract(&text);
+        let found = extractor().extract(&text);
         check(&text, &found);
     }
 
@@ -91,7 +99,7 @@ proptest! {
 
 #[test]
 fn empty_and_blank_inputs() {
-    let ex = Extractor::builtin();
+    let ex = extractor();
     for text in [
         "",
         " ",
@@ -108,11 +116,12 @@ fn empty_and_blank_inputs() {
 }
 
 /// One 10 MB line full of quote marks and cues stays linear: this finishes
-/// in seconds even in a debug build (a quadratic pairing would not).
+/// in seconds (a quadratic pairing or feature scan would not), with the
+/// rules and with the learned models.
 #[test]
 fn ten_megabyte_line() {
     let unit = "He said “yes, ‘maybe’ no\" and 'it’s' « fine » „ok“ according to X: ";
     let text = unit.repeat(10_000_000 / unit.len());
-    let found = Extractor::builtin().extract(&text);
-    check(&text, &found);
+    check(&text, &Extractor::rules().extract(&text));
+    check(&text, &extractor().extract(&text));
 }
