@@ -27,12 +27,14 @@ fn polnear_dev() -> Vec<String> {
 
 fn bench(c: &mut Criterion) {
     let extractor = Extractor::builtin();
+    let rules = Extractor::rules();
     let example = include_str!("../../../examples/nato-rutte.txt");
 
     let mut group = c.benchmark_group("example");
     group.throughput(Throughput::Elements(words(example)));
     group.bench_function("segment", |b| b.iter(|| Document::new(example)));
     group.bench_function("extract", |b| b.iter(|| extractor.extract(example)));
+    group.bench_function("extract_rules", |b| b.iter(|| rules.extract(example)));
     group.finish();
 
     let dev = polnear_dev();
