@@ -25,10 +25,10 @@ use crate::brat::AnnDoc;
 use crate::extract::{self, RuleConfig, TokenAttribution};
 use crate::lexicon::Lexicon;
 use crate::model::{self, ModelError, ModelKind};
-use crate::perceptron::{feature, DenseWeights, Rng, SparseTable, Trainer};
+use crate::perceptron::{feature, shape_class, DenseWeights, Rng, SparseTable, Trainer};
 use crate::pos::{normalize, PosTagger};
 use crate::quotes::QuoteIndex;
-use crate::text::{CharOffsets, Document};
+use crate::text::Document;
 
 /// The attribution model shipped with the crate (`whosaid train attr`).
 pub const BUILTIN_MODEL: &[u8] = include_bytes!("../models/attr.bin");
@@ -357,15 +357,7 @@ impl ParagraphFeatures {
 fn shape_into(form: &str, out: &mut String) {
     out.clear();
     for c in form.chars().take(8) {
-        let s = if c.is_uppercase() {
-            'X'
-        } else if c.is_lowercase() {
-            'x'
-        } else if c.is_numeric() {
-            'd'
-        } else {
-            c
-        };
+        let s = shape_class(c);
         if !out.ends_with(s) {
             out.push(s);
         }
@@ -695,17 +687,7 @@ fn merge_nested(doc: &Document, out: &mut Vec<TokenAttribution>) {
 
 /// Per-token gold labels of a document from its BRAT annotation.
 pub fn gold_labels(doc: &Document, ann: &AnnDoc) -> Vec<usize> {
-    let chars = CharOffsets::new(doc.text());
-    let starts: Vec<usize> = doc
-        .tokens
-        .iter()
-        .map(|t| chars.char_offset(t.start))
-        .collect();
-    let ends: Vec<usize> = doc
-        .tokens
-        .iter()
-        .map(|t| chars.char_offset(t.end))
-        .collect();
+    let (starts, ends) = doc.token_char_offsets();
     let mut labels = vec![O; doc.tokens.len()];
     for a in &ann.attributions {
         if a.content.is_empty() {

@@ -202,17 +202,7 @@ impl Lexicon {
         let mut buf = String::new();
         for (text, ann) in docs {
             let doc = Document::new(text);
-            let chars = crate::text::CharOffsets::new(text);
-            let starts: Vec<usize> = doc
-                .tokens
-                .iter()
-                .map(|t| chars.char_offset(t.start))
-                .collect();
-            let ends: Vec<usize> = doc
-                .tokens
-                .iter()
-                .map(|t| chars.char_offset(t.end))
-                .collect();
+            let (starts, ends) = doc.token_char_offsets();
             for attr in &ann.attributions {
                 let cue_frags = ann.fragments(&attr.cue);
                 if cue_frags.is_empty() || ann.fragments(&attr.content).is_empty() {

@@ -49,6 +49,20 @@ pub fn feature(template: u8, a: &str, b: &str) -> u64 {
     fnv(h, b.as_bytes())
 }
 
+/// The shape class of a char for word-shape features: `X`, `x`, `d`, or
+/// the char itself.
+pub fn shape_class(c: char) -> char {
+    if c.is_uppercase() {
+        'X'
+    } else if c.is_lowercase() {
+        'x'
+    } else if c.is_numeric() {
+        'd'
+    } else {
+        c
+    }
+}
+
 /// Stored weights: for each feature (sorted hashes), its nonzero class
 /// weights.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]

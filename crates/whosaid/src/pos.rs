@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{self, ModelError, ModelKind};
-use crate::perceptron::{argmax, feature, DenseWeights, Rng, SparseTable, Trainer};
+use crate::perceptron::{argmax, feature, shape_class, DenseWeights, Rng, SparseTable, Trainer};
 
 /// Most tags a model may have (the PTB set has 45).
 pub const MAX_TAGS: usize = 48;
@@ -67,15 +67,7 @@ fn prefix1(w: &str) -> &str {
 fn shape(form: &str) -> String {
     let mut out = String::new();
     for c in form.chars() {
-        let s = if c.is_uppercase() {
-            'X'
-        } else if c.is_lowercase() {
-            'x'
-        } else if c.is_numeric() {
-            'd'
-        } else {
-            c
-        };
+        let s = shape_class(c);
         if !out.ends_with(s) {
             out.push(s);
         }

@@ -103,6 +103,15 @@ impl Document {
         self.tokens[i].text(&self.text)
     }
 
+    /// Code point offsets of every token: `(starts, ends)`.
+    pub fn token_char_offsets(&self) -> (Vec<usize>, Vec<usize>) {
+        let chars = CharOffsets::new(&self.text);
+        self.tokens
+            .iter()
+            .map(|t| (chars.char_offset(t.start), chars.char_offset(t.end)))
+            .unzip()
+    }
+
     /// Index of the sentence holding token `i` (binary search).
     pub fn sentence_of(&self, token: usize) -> usize {
         self.sentences
