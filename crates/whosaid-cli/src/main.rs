@@ -154,10 +154,7 @@ impl RuleArgs {
         if self.rules_only {
             return Extractor::new(Lexicon::builtin(), config);
         }
-        let pos = whosaid::pos::PosTagger::builtin();
-        let attr = whosaid::learned::AttrTagger::builtin()
-            .expect("the built-in attribution model is valid");
-        Extractor::with_models(Lexicon::builtin(), config, pos, attr)
+        Extractor::builtin_with(config)
     }
 }
 

@@ -50,9 +50,14 @@ pub struct Extractor {
 impl Extractor {
     /// The shipped pipeline: built-in lexicon, rules and learned models.
     pub fn builtin() -> Self {
+        Self::builtin_with(RuleConfig::default())
+    }
+
+    /// The shipped pipeline with other rule thresholds.
+    pub fn builtin_with(config: RuleConfig) -> Self {
         let pos = pos::PosTagger::builtin();
         let attr = learned::AttrTagger::builtin().expect("the built-in attribution model is valid");
-        Self::with_models(Lexicon::builtin(), RuleConfig::default(), pos, attr)
+        Self::with_models(Lexicon::builtin(), config, pos, attr)
     }
 
     /// The rules alone, with the built-in lexicon and default thresholds.

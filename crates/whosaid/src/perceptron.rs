@@ -1,6 +1,6 @@
 //! The averaged perceptron shared by the learned models: hashed features,
-//! a sparse stored weight table, its runtime index, and a trainer with lazy
-//! averaging.
+//! a sparse stored weight table, its runtime form (an open-addressing
+//! table), and a trainer with lazy averaging.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -106,51 +106,6 @@ impl SparseTable {
             out.offsets.push(out.weights.len() as u32);
         }
         out
-    }
-}
-
-/// The runtime form of a [`SparseTable`]: feature → slice of weights.
-#[derive(Debug, Clone)]
-pub struct Weights {
-    index: FeatureMap<(u32, u32)>,
-    classes: Vec<u8>,
-    weights: Vec<f32>,
-}
-
-impl Weights {
-    /// Validates `table` for `n_classes` classes and indexes it.
-    pub fn new(table: SparseTable, n_classes: usize) -> Result<Self, ModelError> {
-        let bad = |why: &str| ModelError::Decode(why.to_string());
-        if table.offsets.len() != table.features.len() + 1
-            || table.classes.len() != table.weights.len()
-            || table.offsets.last().copied().unwrap_or(0) as usize != table.weights.len()
-            || table.offsets.windows(2).any(|w| w[0] > w[1])
-        {
-            return Err(bad("inconsistent weight table"));
-        }
-        if table.classes.iter().any(|&c| c as usize >= n_classes) {
-            return Err(bad("class out of range"));
-        }
-        let mut index = FeatureMap::default();
-        for (i, &f) in table.features.iter().enumerate() {
-            index.insert(f, (table.offsets[i], table.offsets[i + 1]));
-        }
-        Ok(Weights {
-            index,
-            classes: table.classes,
-            weights: table.weights,
-        })
-    }
-
-    /// Adds the weights of `feats` to `scores` (one slot per class).
-    pub fn add_scores(&self, feats: &[u64], scores: &mut [f32]) {
-        for f in feats {
-            if let Some(&(a, b)) = self.index.get(f) {
-                for k in a as usize..b as usize {
-                    scores[self.classes[k] as usize] += self.weights[k];
-                }
-            }
-        }
     }
 }
 
@@ -365,7 +320,7 @@ mod tests {
             t.update(&f, 1, 1.0);
             t.update(&f, 0, -1.0);
         }
-        let w = Weights::new(t.finish(1e-3), 2).unwrap();
+        let w = DenseWeights::<2>::new(&t.finish(1e-3)).unwrap();
         let mut s = [0.0; 2];
         w.add_scores(&f, &mut s);
         assert_eq!(argmax(&s), 1);
@@ -379,7 +334,14 @@ mod tests {
             classes: vec![0],
             weights: vec![1.0],
         };
-        assert!(Weights::new(bad, 2).is_err());
+        assert!(DenseWeights::<2>::new(&bad).is_err());
+        let out_of_range = SparseTable {
+            features: vec![1],
+            offsets: vec![0, 1],
+            classes: vec![3],
+            weights: vec![1.0],
+        };
+        assert!(DenseWeights::<2>::new(&out_of_range).is_err());
     }
 
     #[test]
