@@ -154,6 +154,11 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// The document's quote structure, computed once for the features.
+    pub fn into_quotes(self) -> QuoteIndex {
+        self.quotes
+    }
+
     fn word(&self, i: isize) -> &str {
         if i < 0 {
             "<p>"

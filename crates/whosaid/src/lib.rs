@@ -98,13 +98,19 @@ impl Extractor {
 
     /// Finds the attributions of an already segmented document.
     pub fn extract_document(&self, doc: &Document) -> Vec<Attribution> {
-        let quotes = QuoteIndex::new(doc);
-        let found = match &self.models {
+        let (found, quotes) = match &self.models {
             Some((pos, attr)) => {
                 let cx = learned::Context::new(doc, pos, &self.lexicon, &self.config);
-                attr.extract(&cx, &self.lexicon, &self.config)
+                let found = attr.extract(&cx, &self.lexicon, &self.config);
+                (found, cx.into_quotes())
             }
-            None => extract::extract(doc, &quotes, &self.lexicon, &self.config),
+            None => {
+                let quotes = QuoteIndex::new(doc);
+                (
+                    extract::extract(doc, &quotes, &self.lexicon, &self.config),
+                    quotes,
+                )
+            }
         };
         let offsets = CharOffsets::new(doc.text());
         let span = |r: &std::ops::Range<usize>| {
