@@ -7,8 +7,9 @@ use std::path::PathBuf;
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
-    /// A file could not be read or written.
-    #[error("{path}: {source}")]
+    /// A file could not be read or written. (The reason is the error's
+    /// `source()`, so that error chains print it once.)
+    #[error("{path}")]
     Io {
         /// The file.
         path: PathBuf,
@@ -32,8 +33,8 @@ pub enum Error {
         /// What is wrong.
         reason: String,
     },
-    /// A model file could not be loaded.
-    #[error("{path}: {source}")]
+    /// A model file could not be loaded (the reason is the `source()`).
+    #[error("model {path}")]
     Model {
         /// The model file.
         path: PathBuf,
