@@ -42,6 +42,9 @@ enum TrainTarget {
     Pos,
     /// The attribution tagger (PolNeAR gold; needs the POS model).
     Attr,
+    /// The named-entity tagger (silver CoreNLP NER; needs the POS model).
+    /// Not yet used by extraction, so not part of `all`.
+    Ner,
     /// Every shipped model.
     All,
 }
@@ -412,8 +415,8 @@ fn throughput(args: ThroughputArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Sentences of `(form, PTB tag)` from every `.conllu` file in `dir`.
-fn conllu_sentences(dir: &Path) -> Result<Vec<Vec<(String, String)>>> {
+/// Sentences of every `.conllu` file in `dir`.
+fn conllu_files(dir: &Path) -> Result<Vec<Vec<whosaid::conllu::ConllToken>>> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .with_context(|| format!("reading {}", dir.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -422,12 +425,76 @@ fn conllu_sentences(dir: &Path) -> Result<Vec<Vec<(String, String)>>> {
     files.sort();
     let mut out = Vec::new();
     for f in files {
-        let text = whosaid::error::read_text(&f)?;
-        for sent in whosaid::conllu::parse(&text) {
-            out.push(sent.into_iter().map(|t| (t.form, t.xpos)).collect());
-        }
+        out.extend(whosaid::conllu::parse(&whosaid::error::read_text(&f)?));
     }
     Ok(out)
+}
+
+/// Sentences of `(form, PTB tag)` from every `.conllu` file in `dir`.
+fn conllu_sentences(dir: &Path) -> Result<Vec<Vec<(String, String)>>> {
+    Ok(conllu_files(dir)?
+        .into_iter()
+        .map(|s| s.into_iter().map(|t| (t.form, t.xpos)).collect())
+        .collect())
+}
+
+/// The POS tagger in the output directory (trained first when needed).
+fn trained_pos(out: &Path) -> Result<whosaid::pos::PosTagger> {
+    let path = out.join("pos.bin");
+    let bytes = std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
+    Ok(whosaid::pos::PosTagger::from_bytes(&bytes)
+        .map_err(|e| whosaid::Error::Model { path, source: e })?)
+}
+
+/// Forms, POS tags and gold entity labels of one sentence.
+type OwnedSentence = (Vec<String>, Vec<String>, Vec<usize>);
+
+fn train_ner(args: &TrainArgs) -> Result<()> {
+    use whosaid::ner::{bio_from_classes, Sentence};
+    let started = std::time::Instant::now();
+    let tagger = trained_pos(&args.out)?;
+    let load = |split: &str| -> Result<Vec<OwnedSentence>> {
+        Ok(conllu_files(&args.data.join(split).join("conllu"))?
+            .into_iter()
+            .map(|s| {
+                let forms: Vec<String> = s.iter().map(|t| t.form.clone()).collect();
+                let refs: Vec<&str> = forms.iter().map(String::as_str).collect();
+                let pos: Vec<String> = tagger
+                    .tag(&refs)
+                    .into_iter()
+                    .map(|k| tagger.tags()[k].clone())
+                    .collect();
+                let classes: Vec<&str> = s.iter().map(|t| t.ner.as_str()).collect();
+                let labels = bio_from_classes(&classes);
+                (forms, pos, labels)
+            })
+            .collect())
+    };
+    let (train, dev) = (load("train")?, load("dev")?);
+    fn view(v: &[OwnedSentence]) -> Vec<whosaid::ner::Labeled<'_>> {
+        v.iter()
+            .map(|(f, p, l)| {
+                let s = Sentence {
+                    forms: f.iter().map(String::as_str).collect(),
+                    pos: p.iter().map(String::as_str).collect(),
+                };
+                (s, l.clone())
+            })
+            .collect()
+    }
+    let model = whosaid::ner::train(&view(&train), 5, args.seed);
+    let bytes = whosaid::model::encode(whosaid::model::ModelKind::EntityTagger, &model);
+    let path = args.out.join("ner.bin");
+    std::fs::write(&path, &bytes).with_context(|| format!("writing {}", path.display()))?;
+    let ner = whosaid::ner::NerTagger::from_model(model)?;
+    let (p, r, f1) = whosaid::ner::evaluate(&ner, &view(&dev));
+    eprintln!(
+        "entity tagger: dev entities (exact span and class, vs silver CoreNLP) P {p:.4} R {r:.4} F1 {f1:.4}; {} bytes, {:.1} s -> {}",
+        bytes.len(),
+        started.elapsed().as_secs_f64(),
+        path.display()
+    );
+    Ok(())
 }
 
 fn train(args: TrainArgs) -> Result<ExitCode> {
@@ -453,16 +520,12 @@ fn train(args: TrainArgs) -> Result<ExitCode> {
             path.display()
         );
     }
+    if args.what == TrainTarget::Ner {
+        train_ner(&args)?;
+    }
     if matches!(args.what, TrainTarget::Attr | TrainTarget::All) {
         let started = std::time::Instant::now();
-        let pos_path = args.out.join("pos.bin");
-        let pos_bytes =
-            std::fs::read(&pos_path).with_context(|| format!("reading {}", pos_path.display()))?;
-        let tagger =
-            whosaid::pos::PosTagger::from_bytes(&pos_bytes).map_err(|e| whosaid::Error::Model {
-                path: pos_path.clone(),
-                source: e,
-            })?;
+        let tagger = trained_pos(&args.out)?;
         let train = annotated_docs(&args.data.join("train"))?;
         let rules = whosaid::RuleConfig::default();
         let model =

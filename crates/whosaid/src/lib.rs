@@ -25,6 +25,7 @@ pub mod extract;
 pub mod learned;
 pub mod lexicon;
 pub mod model;
+pub mod ner;
 pub mod perceptron;
 pub mod pos;
 pub mod quotes;

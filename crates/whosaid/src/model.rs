@@ -30,6 +30,8 @@ pub enum ModelKind {
     PosTagger = 1,
     /// Attribution tagger ([`crate::learned::AttrModel`]).
     AttributionTagger = 2,
+    /// Named-entity tagger ([`crate::ner::NerModel`]).
+    EntityTagger = 3,
 }
 
 impl ModelKind {
@@ -37,6 +39,7 @@ impl ModelKind {
         match self {
             ModelKind::PosTagger => "part-of-speech tagger",
             ModelKind::AttributionTagger => "attribution tagger",
+            ModelKind::EntityTagger => "entity tagger",
         }
     }
 }

@@ -282,6 +282,46 @@ impl Trainer {
     }
 }
 
+/// Trains a greedy left-to-right tagger (one perceptron decision per token,
+/// with the labels predicted so far available to the features), as the
+/// part-of-speech and entity taggers are. Deterministic for a seed.
+pub fn train_greedy<S>(
+    sequences: &[S],
+    n_labels: usize,
+    epochs: usize,
+    seed: u64,
+    gold: impl Fn(&S) -> &[usize],
+    features: impl Fn(&S, usize, &[usize], &mut Vec<u64>),
+) -> SparseTable {
+    let mut trainer = Trainer::new(n_labels);
+    let mut order: Vec<usize> = (0..sequences.len()).collect();
+    let mut rng = Rng::new(seed);
+    let mut feats = Vec::new();
+    let mut scores = vec![0.0f32; n_labels];
+    for _ in 0..epochs {
+        rng.shuffle(&mut order);
+        for &s in &order {
+            let seq = &sequences[s];
+            let labels = gold(seq);
+            let mut prev: Vec<usize> = Vec::with_capacity(labels.len());
+            for (i, &truth) in labels.iter().enumerate() {
+                feats.clear();
+                features(seq, i, &prev, &mut feats);
+                scores.iter_mut().for_each(|x| *x = 0.0);
+                trainer.add_scores(&feats, &mut scores);
+                let guess = argmax(&scores);
+                trainer.tick();
+                if guess != truth {
+                    trainer.update(&feats, truth, 1.0);
+                    trainer.update(&feats, guess, -1.0);
+                }
+                prev.push(guess);
+            }
+        }
+    }
+    trainer.finish(1e-3)
+}
+
 /// A small deterministic PRNG (xorshift64*) for shuffling training data.
 pub struct Rng(u64);
 

@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{self, ModelError, ModelKind};
-use crate::perceptron::{argmax, feature, shape_class, DenseWeights, Rng, SparseTable, Trainer};
+use crate::perceptron::{argmax, feature, shape_class, train_greedy, DenseWeights, SparseTable};
 
 /// Most tags a model may have (the PTB set has 45).
 pub const MAX_TAGS: usize = 48;
@@ -186,42 +186,39 @@ pub fn train(sentences: &[Vec<(String, String)>], epochs: usize, seed: u64) -> P
         .enumerate()
         .map(|(i, t)| (t.as_str(), i))
         .collect();
-    let mut trainer = Trainer::new(tags.len());
-    let mut order: Vec<usize> = (0..sentences.len()).collect();
-    let mut rng = Rng::new(seed);
-    let mut feats = Vec::new();
-    let mut scores = vec![0.0f32; tags.len()];
-    for _ in 0..epochs {
-        rng.shuffle(&mut order);
-        for &s in &order {
-            let sent = &sentences[s];
-            let forms: Vec<&str> = sent.iter().map(|(f, _)| f.as_str()).collect();
-            let words: Vec<String> = forms.iter().map(|f| normalize(f)).collect();
-            let mut prev: Vec<usize> = Vec::with_capacity(sent.len());
-            for (i, (_, gold)) in sent.iter().enumerate() {
-                let p1 = prev.last().map_or("<s>", |&t| tags[t].as_str());
-                let p2 = prev
-                    .len()
-                    .checked_sub(2)
-                    .map_or("<s>", |k| tags[prev[k]].as_str());
-                features(&words, &forms, i, p1, p2, &mut feats);
-                scores.iter_mut().for_each(|x| *x = 0.0);
-                trainer.add_scores(&feats, &mut scores);
-                let guess = argmax(&scores);
-                let truth = tag_id.get(gold.as_str()).copied().unwrap_or(0);
-                trainer.tick();
-                if guess != truth {
-                    trainer.update(&feats, truth, 1.0);
-                    trainer.update(&feats, guess, -1.0);
-                }
-                prev.push(guess);
-            }
-        }
+    struct Prepared {
+        forms: Vec<String>,
+        words: Vec<String>,
+        gold: Vec<usize>,
     }
-    PosModel {
-        tags,
-        weights: trainer.finish(1e-3),
-    }
+    let prepared: Vec<Prepared> = sentences
+        .iter()
+        .map(|sent| Prepared {
+            forms: sent.iter().map(|(f, _)| f.clone()).collect(),
+            words: sent.iter().map(|(f, _)| normalize(f)).collect(),
+            gold: sent
+                .iter()
+                .map(|(_, t)| tag_id.get(t.as_str()).copied().unwrap_or(0))
+                .collect(),
+        })
+        .collect();
+    let weights = train_greedy(
+        &prepared,
+        tags.len(),
+        epochs,
+        seed,
+        |p| &p.gold,
+        |p, i, prev, out| {
+            let forms: Vec<&str> = p.forms.iter().map(String::as_str).collect();
+            let p1 = prev.last().map_or("<s>", |&t| tags[t].as_str());
+            let p2 = prev
+                .len()
+                .checked_sub(2)
+                .map_or("<s>", |k| tags[prev[k]].as_str());
+            features(&p.words, &forms, i, p1, p2, out);
+        },
+    );
+    PosModel { tags, weights }
 }
 
 /// Tagging accuracy of `tagger` on sentences of `(form, tag)`.

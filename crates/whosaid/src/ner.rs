@@ -1,0 +1,298 @@
+//! Named entities: persons, organizations, locations and other names (the
+//! four classes of CoreNLP's CoNLL model), as BIO labels from a greedy
+//! averaged perceptron trained on PolNeAR's silver NER layer.
+//!
+//! This is the first piece of speaker resolution (issue 4): `whosaid train
+//! ner` builds and evaluates the model; the pipeline does not use it yet.
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{self, ModelError, ModelKind};
+use crate::perceptron::{argmax, feature, shape_class, train_greedy, DenseWeights, SparseTable};
+use crate::pos::normalize;
+
+/// Entity classes, in label order.
+pub const CLASSES: [&str; 4] = ["PERSON", "ORGANIZATION", "LOCATION", "MISC"];
+/// `O`, then `B-`/`I-` for each class.
+const N: usize = 1 + 2 * CLASSES.len();
+
+fn label_name(l: usize) -> String {
+    if l == 0 {
+        "O".into()
+    } else {
+        let prefix = if l % 2 == 1 { "B" } else { "I" };
+        format!("{prefix}-{}", CLASSES[(l - 1) / 2])
+    }
+}
+
+/// Label of `class` (index into [`CLASSES`]), beginning or inside.
+fn label(class: usize, begin: bool) -> usize {
+    1 + 2 * class + usize::from(!begin)
+}
+
+/// Stored model.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct NerModel {
+    /// Label names (`O`, `B-PERSON`, `I-PERSON`, …).
+    pub labels: Vec<String>,
+    /// The averaged weights.
+    pub weights: SparseTable,
+}
+
+/// The runtime entity tagger.
+#[derive(Debug, Clone)]
+pub struct NerTagger {
+    weights: DenseWeights<N>,
+}
+
+/// One sentence for the tagger: word forms and their POS tags.
+pub struct Sentence<'a> {
+    /// Word forms as written.
+    pub forms: Vec<&'a str>,
+    /// Their Penn Treebank tags.
+    pub pos: Vec<&'a str>,
+}
+
+fn shape(form: &str) -> String {
+    let mut out = String::new();
+    for c in form.chars().take(8) {
+        let s = shape_class(c);
+        if !out.ends_with(s) {
+            out.push(s);
+        }
+    }
+    out
+}
+
+fn features(words: &[String], s: &Sentence<'_>, i: usize, prev: &[usize], out: &mut Vec<u64>) {
+    let w = |k: isize| -> &str {
+        let j = i as isize + k;
+        if j < 0 {
+            "<s>"
+        } else {
+            words.get(j as usize).map_or("</s>", String::as_str)
+        }
+    };
+    let p = |k: isize| -> &str {
+        let j = i as isize + k;
+        if j < 0 {
+            "<s>"
+        } else {
+            s.pos.get(j as usize).copied().unwrap_or("</s>")
+        }
+    };
+    let p1 = prev
+        .last()
+        .map_or_else(|| "<s>".to_string(), |&l| label_name(l));
+    let w0 = w(0);
+    let form = s.forms[i];
+    let sh = shape(form);
+    let suffix: String = w0.chars().rev().take(3).collect();
+    let prefix: String = w0.chars().take(3).collect();
+    out.push(feature(0, "", ""));
+    out.push(feature(1, w0, ""));
+    out.push(feature(2, form, ""));
+    out.push(feature(3, &sh, ""));
+    out.push(feature(4, &suffix, ""));
+    out.push(feature(5, &prefix, ""));
+    out.push(feature(6, w(-1), ""));
+    out.push(feature(7, w(1), ""));
+    out.push(feature(8, w(-2), ""));
+    out.push(feature(9, w(2), ""));
+    out.push(feature(10, p(0), ""));
+    out.push(feature(11, p(-1), p(0)));
+    out.push(feature(12, p(0), p(1)));
+    out.push(feature(13, &p1, ""));
+    out.push(feature(14, &p1, w0));
+    out.push(feature(15, &p1, p(0)));
+    out.push(feature(16, &sh, if i == 0 { "first" } else { "later" }));
+    out.push(feature(17, w(-1), w0));
+    out.push(feature(18, w0, w(1)));
+}
+
+/// Replaces an `I-` label that cannot follow its predecessor by `B-`.
+fn repair(prev: Option<usize>, l: usize) -> usize {
+    let inside = l != 0 && l % 2 == 0;
+    let continues = inside && prev.is_some_and(|p| p != 0 && (p - 1) / 2 == (l - 1) / 2);
+    if inside && !continues {
+        l - 1
+    } else {
+        l
+    }
+}
+
+impl NerTagger {
+    /// Loads a model file.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, ModelError> {
+        Self::from_model(model::decode(ModelKind::EntityTagger, bytes)?)
+    }
+
+    /// Builds the runtime form of a stored model.
+    pub fn from_model(m: NerModel) -> Result<Self, ModelError> {
+        if m.labels.len() != N
+            || m.labels
+                .iter()
+                .enumerate()
+                .any(|(l, n)| *n != label_name(l))
+        {
+            return Err(ModelError::Decode("unexpected label set".into()));
+        }
+        Ok(NerTagger {
+            weights: DenseWeights::new(&m.weights)?,
+        })
+    }
+
+    /// BIO label of every token of a sentence.
+    pub fn tag(&self, s: &Sentence<'_>) -> Vec<usize> {
+        let words: Vec<String> = s.forms.iter().map(|f| normalize(f)).collect();
+        let mut out: Vec<usize> = Vec::with_capacity(s.forms.len());
+        let mut feats = Vec::with_capacity(24);
+        for i in 0..s.forms.len().min(s.pos.len()) {
+            feats.clear();
+            features(&words, s, i, &out, &mut feats);
+            let mut scores = [0.0f32; N];
+            self.weights.add_scores(&feats, &mut scores);
+            out.push(repair(out.last().copied(), argmax(&scores)));
+        }
+        out
+    }
+}
+
+/// Entities of a labeled sentence: `(class index, token range)`.
+pub fn entities(labels: &[usize]) -> Vec<(usize, std::ops::Range<usize>)> {
+    let mut out: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
+    for (i, &l) in labels.iter().enumerate() {
+        if l == 0 {
+            continue;
+        }
+        let class = (l - 1) / 2;
+        match out.last_mut() {
+            Some((c, r)) if l % 2 == 0 && *c == class && r.end == i => r.end = i + 1,
+            _ => out.push((class, i..i + 1)),
+        }
+    }
+    out
+}
+
+/// BIO labels from per-token classes (`O`, `PERSON`, …): a run of one class
+/// is one entity, as CoreNLP's token-level NER column implies.
+pub fn bio_from_classes(classes: &[&str]) -> Vec<usize> {
+    let mut out = Vec::with_capacity(classes.len());
+    for (i, c) in classes.iter().enumerate() {
+        let Some(k) = CLASSES.iter().position(|x| x == c) else {
+            out.push(0);
+            continue;
+        };
+        out.push(label(k, i == 0 || classes[i - 1] != *c));
+    }
+    out
+}
+
+/// A training or evaluation sentence: forms, POS tags, gold BIO labels.
+pub type Labeled<'a> = (Sentence<'a>, Vec<usize>);
+
+/// Trains the tagger; deterministic for a seed.
+pub fn train(sentences: &[Labeled<'_>], epochs: usize, seed: u64) -> NerModel {
+    let words: Vec<Vec<String>> = sentences
+        .iter()
+        .map(|(s, _)| s.forms.iter().map(|f| normalize(f)).collect())
+        .collect();
+    let paired: Vec<(&Labeled<'_>, &[String])> = sentences
+        .iter()
+        .zip(words.iter().map(Vec::as_slice))
+        .collect();
+    let weights = train_greedy(
+        &paired,
+        N,
+        epochs,
+        seed,
+        |(labeled, _)| labeled.1.as_slice(),
+        |(labeled, words), i, prev, out| features(words, &labeled.0, i, prev, out),
+    );
+    NerModel {
+        labels: (0..N).map(label_name).collect(),
+        weights,
+    }
+}
+
+/// Entity-level precision, recall and F1 (exact span and class).
+pub fn evaluate(tagger: &NerTagger, sentences: &[Labeled<'_>]) -> (f64, f64, f64) {
+    let (mut tp, mut pred, mut gold) = (0usize, 0usize, 0usize);
+    for (s, labels) in sentences {
+        let g = entities(labels);
+        let p = entities(&tagger.tag(s));
+        tp += p.iter().filter(|e| g.contains(e)).count();
+        pred += p.len();
+        gold += g.len();
+    }
+    let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+    let (p, r) = (ratio(tp, pred), ratio(tp, gold));
+    let f1 = if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    };
+    (p, r, f1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toy() -> Vec<Labeled<'static>> {
+        let sent = |forms: &[&'static str], pos: &[&'static str], ner: &[&str]| {
+            (
+                Sentence {
+                    forms: forms.to_vec(),
+                    pos: pos.to_vec(),
+                },
+                bio_from_classes(ner),
+            )
+        };
+        vec![
+            sent(
+                &["Jens", "Stoltenberg", "visited", "Kiev", "."],
+                &["NNP", "NNP", "VBD", "NNP", "."],
+                &["PERSON", "PERSON", "O", "LOCATION", "O"],
+            ),
+            sent(
+                &["Mark", "Rutte", "told", "Bloomberg", "TV", "."],
+                &["NNP", "NNP", "VBD", "NNP", "NNP", "."],
+                &["PERSON", "PERSON", "O", "ORGANIZATION", "ORGANIZATION", "O"],
+            ),
+        ]
+    }
+
+    #[test]
+    fn bio_and_entities_round_trip() {
+        let labels = bio_from_classes(&["PERSON", "PERSON", "O", "LOCATION", "PERSON"]);
+        assert_eq!(entities(&labels), [(0, 0..2), (2, 3..4), (0, 4..5)]);
+    }
+
+    #[test]
+    fn learns_toy_data_and_survives_the_file_format() {
+        let data = toy();
+        let model = train(&data, 10, 3);
+        assert_eq!(model, train(&data, 10, 3), "same seed, same model");
+        let bytes = model::encode(ModelKind::EntityTagger, &model);
+        let tagger = NerTagger::from_bytes(&bytes).unwrap();
+        assert_eq!(evaluate(&tagger, &data).2, 1.0);
+        assert!(matches!(
+            NerTagger::from_bytes(crate::pos::BUILTIN_MODEL),
+            Err(ModelError::WrongKind { .. })
+        ));
+    }
+
+    #[test]
+    fn illegal_inside_labels_are_repaired() {
+        assert_eq!(repair(None, label(1, false)), label(1, true));
+        assert_eq!(
+            repair(Some(label(1, true)), label(1, false)),
+            label(1, false)
+        );
+        assert_eq!(
+            repair(Some(label(0, true)), label(1, false)),
+            label(1, true)
+        );
+    }
+}
