@@ -25,7 +25,7 @@ use crate::brat::AnnDoc;
 use crate::extract::{self, RuleConfig, TokenAttribution};
 use crate::lexicon::Lexicon;
 use crate::model::{self, ModelError, ModelKind};
-use crate::perceptron::{feature, shape_class, DenseWeights, Rng, SparseTable, Trainer};
+use crate::perceptron::{feature, shape_into, DenseWeights, Rng, SparseTable, Trainer};
 use crate::pos::{normalize, PosTagger};
 use crate::quotes::QuoteIndex;
 use crate::text::Document;
@@ -355,17 +355,6 @@ struct ParagraphFeatures {
 impl ParagraphFeatures {
     fn token(&self, k: usize) -> &[u64] {
         &self.data[self.offsets[k] as usize..self.offsets[k + 1] as usize]
-    }
-}
-
-/// A compressed word shape (`Xx`, `d.d`) written into `out`.
-fn shape_into(form: &str, out: &mut String) {
-    out.clear();
-    for c in form.chars().take(8) {
-        let s = shape_class(c);
-        if !out.ends_with(s) {
-            out.push(s);
-        }
     }
 }
 

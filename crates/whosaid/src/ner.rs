@@ -8,7 +8,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::model::{self, ModelError, ModelKind};
-use crate::perceptron::{argmax, feature, shape_class, train_greedy, DenseWeights, SparseTable};
+use crate::perceptron::{
+    argmax, feature, shape_into, train_greedy, window, DenseWeights, SparseTable,
+};
 use crate::pos::normalize;
 
 /// Entity classes, in label order.
@@ -53,40 +55,16 @@ pub struct Sentence<'a> {
     pub pos: Vec<&'a str>,
 }
 
-fn shape(form: &str) -> String {
-    let mut out = String::new();
-    for c in form.chars().take(8) {
-        let s = shape_class(c);
-        if !out.ends_with(s) {
-            out.push(s);
-        }
-    }
-    out
-}
-
 fn features(words: &[String], s: &Sentence<'_>, i: usize, prev: &[usize], out: &mut Vec<u64>) {
-    let w = |k: isize| -> &str {
-        let j = i as isize + k;
-        if j < 0 {
-            "<s>"
-        } else {
-            words.get(j as usize).map_or("</s>", String::as_str)
-        }
-    };
-    let p = |k: isize| -> &str {
-        let j = i as isize + k;
-        if j < 0 {
-            "<s>"
-        } else {
-            s.pos.get(j as usize).copied().unwrap_or("</s>")
-        }
-    };
+    let w = |k: isize| window(words, i, k);
+    let p = |k: isize| window(&s.pos, i, k);
     let p1 = prev
         .last()
         .map_or_else(|| "<s>".to_string(), |&l| label_name(l));
     let w0 = w(0);
     let form = s.forms[i];
-    let sh = shape(form);
+    let mut sh = String::new();
+    shape_into(form, &mut sh);
     let suffix: String = w0.chars().rev().take(3).collect();
     let prefix: String = w0.chars().take(3).collect();
     out.push(feature(0, "", ""));

@@ -63,6 +63,27 @@ pub fn shape_class(c: char) -> char {
     }
 }
 
+/// A compressed word shape of the first 8 chars (`Xx`, `d.d`), written
+/// into `out`.
+pub fn shape_into(form: &str, out: &mut String) {
+    out.clear();
+    for c in form.chars().take(8) {
+        let s = shape_class(c);
+        if !out.ends_with(s) {
+            out.push(s);
+        }
+    }
+}
+
+/// The item `k` places from `i` in a sentence, or a boundary marker
+/// (`<s>` before it, `</s>` after it), for window features.
+pub fn window<T: AsRef<str>>(items: &[T], i: usize, k: isize) -> &str {
+    match i.checked_add_signed(k) {
+        None => "<s>",
+        Some(j) => items.get(j).map_or("</s>", AsRef::as_ref),
+    }
+}
+
 /// Stored weights: for each feature (sorted hashes), its nonzero class
 /// weights.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]

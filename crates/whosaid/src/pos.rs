@@ -12,7 +12,9 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{self, ModelError, ModelKind};
-use crate::perceptron::{argmax, feature, shape_class, train_greedy, DenseWeights, SparseTable};
+use crate::perceptron::{
+    argmax, feature, shape_class, train_greedy, window, DenseWeights, SparseTable,
+};
 
 /// Most tags a model may have (the PTB set has 45).
 pub const MAX_TAGS: usize = 48;
@@ -82,14 +84,7 @@ fn shape(form: &str) -> String {
 /// and the previous two tags.
 fn features(words: &[String], forms: &[&str], i: usize, p1: &str, p2: &str, out: &mut Vec<u64>) {
     out.clear();
-    let w = |k: isize| -> &str {
-        let j = i as isize + k;
-        if j < 0 {
-            "<s>"
-        } else {
-            words.get(j as usize).map_or("</s>", String::as_str)
-        }
-    };
+    let w = |k: isize| window(words, i, k);
     let w0 = w(0);
     out.push(feature(0, "", ""));
     out.push(feature(1, w0, ""));
