@@ -1,20 +1,22 @@
 //! The `whosaid` command line: extraction, evaluation and lexicon building.
 
+use std::collections::HashMap;
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
+use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 use whosaid::brat::{write_ann, AnnDoc};
 use whosaid::eval::{find_ann, score_dirs, text_docs, PredSource};
-use whosaid::{Attribution, Extractor, Lexicon};
+use whosaid::{Account, Attribution, DocumentInfo, Extractor, Lexicon};
 
 mod table;
 
 /// whosaid reads news and makes its structure of claims explicit: who said
-/// what, with which words.
+/// what, when, through whom — and what the outlet asserts on its own.
 #[derive(Parser)]
 #[command(name = "whosaid", version, about, long_about = None)]
 struct Cli {
@@ -28,8 +30,14 @@ enum Command {
     Extract(ExtractArgs),
     /// Score extraction against gold BRAT files, like bench/score.py.
     Eval(EvalArgs),
+    /// Score pronoun-source resolution ("he said") on gold attributions
+    /// against the silver coreference chains of a PolNeAR split.
+    EvalPronouns(EvalPronounsArgs),
     /// Derive the cue lexicon from an annotated split (text/ and ann/).
     Lexicon(LexiconArgs),
+    /// Derive the first-name gender table from a split's coreference
+    /// chains (conllu/*.coref.tsv): which names are "he", which "she".
+    Genders(LexiconArgs),
     /// Measure extraction throughput on files (read once, extracted in memory).
     Throughput(ThroughputArgs),
     /// Train the shipped models from PolNeAR (fixed seed, reproducible).
@@ -42,8 +50,8 @@ enum TrainTarget {
     Pos,
     /// The attribution tagger (PolNeAR gold; needs the POS model).
     Attr,
-    /// The named-entity tagger (silver CoreNLP NER; needs the POS model).
-    /// Not yet used by extraction, so not part of `all`.
+    /// The named-entity tagger (silver CoreNLP NER; needs the POS model),
+    /// used to resolve speakers.
     Ner,
     /// Every shipped model.
     All,
@@ -76,6 +84,9 @@ struct ThroughputArgs {
     /// Passes over all files.
     #[arg(long, default_value_t = 5)]
     repeat: usize,
+    /// Also resolve (speakers, channels, times), as `extract` does by default.
+    #[arg(long)]
+    resolve: bool,
     #[command(flatten)]
     rules: RuleArgs,
 }
@@ -102,8 +113,70 @@ struct ExtractArgs {
     /// Write one file per input into this directory (`<stem>.json`, `.ann`, `.txt`).
     #[arg(long)]
     out: Option<PathBuf>,
+    /// Publication date (YYYY-MM-DD) of the inputs: relative times such as
+    /// "on Friday" resolve against it.
+    #[arg(long, value_parser = parse_date)]
+    published: Option<NaiveDate>,
+    /// Tab-separated metadata with a header naming `filename` (or `id`) and
+    /// `publication_date` (or `published`) columns, like PolNeAR's
+    /// metadata.tsv: each input's date, found by file stem.
+    #[arg(long)]
+    metadata: Option<PathBuf>,
+    /// Extraction only: no speakers, channels, times or unattributed
+    /// assertions (faster).
+    #[arg(long)]
+    no_resolve: bool,
     #[command(flatten)]
     rules: RuleArgs,
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|e| format!("expected YYYY-MM-DD: {e}"))
+}
+
+/// Publication dates by document id, from a metadata TSV.
+fn read_metadata(path: &Path) -> Result<HashMap<String, NaiveDate>> {
+    let text = whosaid::error::read_text(path)?;
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().unwrap_or("").split('\t').collect();
+    let col = |names: &[&str]| header.iter().position(|h| names.contains(&h.trim()));
+    let (Some(id_col), Some(date_col)) = (
+        col(&["filename", "id", "doc", "document"]),
+        col(&["publication_date", "published", "date"]),
+    ) else {
+        bail!(
+            "{}: the header needs a `filename` (or `id`) and a `publication_date` (or `published`) column",
+            path.display()
+        );
+    };
+    let mut out = HashMap::new();
+    for (n, line) in lines.enumerate() {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let (Some(id), Some(date)) = (cols.get(id_col), cols.get(date_col)) else {
+            continue;
+        };
+        match parse_date(date.trim()) {
+            Ok(d) => {
+                out.insert(id.trim().to_string(), d);
+            }
+            Err(e) => eprintln!(
+                "whosaid: warning: {} line {}: date {date:?}: {e}",
+                path.display(),
+                n + 2
+            ),
+        }
+    }
+    Ok(out)
+}
+
+#[derive(clap::Args)]
+struct EvalPronounsArgs {
+    /// Split directory holding text/, ann/ and conllu/ (with .coref.tsv).
+    #[arg(long, default_value = "../shared/data/polnear/dev")]
+    data: PathBuf,
+    /// Print the counts as JSON.
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(clap::Args)]
@@ -175,7 +248,19 @@ struct DocOutput<'a> {
     id: &'a str,
     /// The text the offsets refer to (line ends normalized to `\n`).
     text: &'a str,
-    attributions: &'a [Attribution],
+    /// Publication date used to resolve relative times.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    published: Option<NaiveDate>,
+    #[serde(flatten)]
+    found: Found<'a>,
+}
+
+/// Attributions alone (`--no-resolve`) or the resolved account.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Found<'a> {
+    Attributions { attributions: &'a [Attribution] },
+    Account(&'a Account),
 }
 
 fn main() -> ExitCode {
@@ -183,7 +268,9 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Extract(args) => extract(args),
         Command::Eval(args) => eval(args),
+        Command::EvalPronouns(args) => eval_pronouns(args),
         Command::Lexicon(args) => lexicon(args),
+        Command::Genders(args) => genders(args),
         Command::Throughput(args) => throughput(args),
         Command::Train(args) => train(args),
     };
@@ -253,6 +340,10 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
         std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     }
     let extractor = args.rules.extractor();
+    let metadata = match &args.metadata {
+        Some(path) => read_metadata(path)?,
+        None => HashMap::new(),
+    };
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut failed = 0usize;
     let array = format == Format::Json && args.out.is_none() && args.files.len() > 1;
@@ -274,8 +365,23 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
                 continue;
             }
         };
-        let attributions = extractor.extract(&input.text);
-        let rendered = render(format, &input, &attributions)?;
+        let published = metadata.get(&input.id).copied().or(args.published);
+        let resolve = !args.no_resolve && format != Format::Brat;
+        let rendered = if resolve {
+            let info = DocumentInfo { published };
+            let account = extractor.analyze(&input.text, &info);
+            render(format, &input, published, Found::Account(&account))?
+        } else {
+            let attributions = extractor.extract(&input.text);
+            render(
+                format,
+                &input,
+                published,
+                Found::Attributions {
+                    attributions: &attributions,
+                },
+            )?
+        };
         if let Some(dir) = &args.out {
             let ext = match format {
                 Format::Json | Format::Jsonl => "json",
@@ -306,17 +412,42 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn render(format: Format, input: &Input, attributions: &[Attribution]) -> Result<String> {
-    let doc = DocOutput {
-        id: &input.id,
-        text: &input.text,
-        attributions,
-    };
+fn render(
+    format: Format,
+    input: &Input,
+    published: Option<NaiveDate>,
+    found: Found<'_>,
+) -> Result<String> {
     Ok(match format {
-        Format::Json => serde_json::to_string_pretty(&doc)? + "\n",
-        Format::Jsonl => serde_json::to_string(&doc)? + "\n",
-        Format::Brat => write_ann(&input.text, attributions),
-        Format::Table => table::render(&input.name, attributions),
+        Format::Json | Format::Jsonl => {
+            let doc = DocOutput {
+                id: &input.id,
+                text: &input.text,
+                published,
+                found,
+            };
+            if format == Format::Json {
+                serde_json::to_string_pretty(&doc)? + "\n"
+            } else {
+                serde_json::to_string(&doc)? + "\n"
+            }
+        }
+        Format::Brat => match found {
+            Found::Attributions { attributions } => write_ann(&input.text, attributions),
+            Found::Account(account) => {
+                let outermost: Vec<Attribution> = account
+                    .attributions
+                    .iter()
+                    .filter(|a| a.is_outermost())
+                    .map(|a| a.attribution.clone())
+                    .collect();
+                write_ann(&input.text, &outermost)
+            }
+        },
+        Format::Table => match found {
+            Found::Attributions { attributions } => table::render(&input.name, attributions),
+            Found::Account(account) => table::render_account(&input.name, account),
+        },
     })
 }
 
@@ -386,6 +517,99 @@ fn annotated_docs(split: &Path) -> Result<Vec<(String, AnnDoc)>> {
     Ok(docs)
 }
 
+fn genders(args: LexiconArgs) -> Result<ExitCode> {
+    let dir = args.data.join("conllu");
+    let mut counts = std::collections::BTreeMap::new();
+    let mut docs = 0usize;
+    for entry in std::fs::read_dir(&dir).with_context(|| format!("reading {}", dir.display()))? {
+        let path = entry?.path();
+        let Some(stem) = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .and_then(|n| n.strip_suffix(".coref.tsv"))
+        else {
+            continue;
+        };
+        let conll_path = dir.join(format!("{stem}.conllu"));
+        if !conll_path.is_file() {
+            continue;
+        }
+        let conll = whosaid::conllu::parse(&whosaid::error::read_text(&conll_path)?);
+        let coref = whosaid::conllu::parse_coref(&whosaid::error::read_text(&path)?);
+        whosaid::entities::gender_counts(&conll, &coref, &mut counts);
+        docs += 1;
+    }
+    if docs == 0 {
+        bail!("no conllu/*.coref.tsv files under {}", args.data.display());
+    }
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    writeln!(
+        out,
+        "# whosaid name genders: chains where a person's name is referred to as he / she.\n\
+         # Derived from PolNeAR's silver CoreNLP coreference ({docs} documents).\n\
+         # Regenerate: whosaid genders --data ../shared/data/polnear/train > crates/whosaid/data/genders.tsv\n\
+         # name\tmale\tfemale"
+    )?;
+    for (name, (m, f)) in counts {
+        writeln!(out, "{name}\t{m}\t{f}")?;
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn eval_pronouns(args: EvalPronounsArgs) -> Result<ExitCode> {
+    let text_dir = args.data.join("text");
+    let conll_dir = args.data.join("conllu");
+    let resolver = whosaid::Resolver::builtin();
+    let mut total = whosaid::resolve::PronounScore::default();
+    let mut docs = 0usize;
+    for doc in text_docs(&text_dir)? {
+        let Some(gold) = find_ann(&args.data.join("ann"), &doc) else {
+            continue;
+        };
+        let coref_path = conll_dir.join(format!("{doc}.coref.tsv"));
+        let conll_path = conll_dir.join(format!("{doc}.conllu"));
+        if !coref_path.is_file() || !conll_path.is_file() {
+            eprintln!("whosaid: warning: {doc}: no conllu/coref files; skipped");
+            continue;
+        }
+        let text = whosaid::error::read_text(&text_dir.join(format!("{doc}.txt")))?;
+        let ann = AnnDoc::parse(&whosaid::error::read_text(&gold)?);
+        let conll = whosaid::conllu::parse(&whosaid::error::read_text(&conll_path)?);
+        let coref = whosaid::conllu::parse_coref(&whosaid::error::read_text(&coref_path)?);
+        total += resolver.score_pronouns(&text, &ann, &conll, &coref);
+        docs += 1;
+    }
+    if docs == 0 {
+        bail!("no annotated documents under {}", args.data.display());
+    }
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&total)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    let pct = |n: usize| 100.0 * n as f64 / total.measurable.max(1) as f64;
+    println!(
+        "{docs} documents: {} pronoun sources, {} with a named referent in their coreference chain",
+        total.sources, total.measurable
+    );
+    println!(
+        "resolved correctly   {:>5}  {:5.1}%",
+        total.correct,
+        pct(total.correct)
+    );
+    println!(
+        "left unresolved      {:>5}  {:5.1}%",
+        total.unresolved,
+        pct(total.unresolved)
+    );
+    println!(
+        "baseline (closest person mention before) {:>5}  {:5.1}%",
+        total.baseline_correct,
+        pct(total.baseline_correct)
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
 fn throughput(args: ThroughputArgs) -> Result<ExitCode> {
     let texts = args
         .files
@@ -395,12 +619,23 @@ fn throughput(args: ThroughputArgs) -> Result<ExitCode> {
     let words: usize = texts.iter().map(|t| t.split_whitespace().count()).sum();
     let extractor = args.rules.extractor();
     let repeat = args.repeat.max(1);
-    let start = std::time::Instant::now();
     let mut found = 0usize;
+    let info = DocumentInfo::default();
+    if args.resolve {
+        // Load the resolver's models before the clock starts.
+        extractor.analyze("", &info);
+    }
+    let start = std::time::Instant::now();
     for _ in 0..repeat {
         found += texts
             .iter()
-            .map(|t| extractor.extract(t).len())
+            .map(|t| {
+                if args.resolve {
+                    extractor.analyze(t, &info).attributions.len()
+                } else {
+                    extractor.extract(t).len()
+                }
+            })
             .sum::<usize>();
     }
     let secs = start.elapsed().as_secs_f64();
@@ -520,7 +755,7 @@ fn train(args: TrainArgs) -> Result<ExitCode> {
             path.display()
         );
     }
-    if args.what == TrainTarget::Ner {
+    if matches!(args.what, TrainTarget::Ner | TrainTarget::All) {
         train_ner(&args)?;
     }
     if matches!(args.what, TrainTarget::Attr | TrainTarget::All) {

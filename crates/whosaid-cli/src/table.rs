@@ -2,7 +2,8 @@
 
 use std::fmt::Write as _;
 
-use whosaid::{Attribution, Span};
+use whosaid::resolve::{ChannelKind, Polarity};
+use whosaid::{Account, Attribution, Span};
 
 /// Longest content shown before eliding the middle.
 const MAX_CONTENT: usize = 160;
@@ -62,4 +63,131 @@ pub fn render(name: &str, attributions: &[Attribution]) -> String {
         );
     }
     out
+}
+
+/// Renders a resolved account: each attribution with its speaker,
+/// channel, time and links, then the speakers and the outlet's own claims.
+pub fn render_account(name: &str, account: &Account) -> String {
+    let mut out = format!(
+        "{name}: {} attribution(s), {} speaker(s), {} unattributed\n",
+        account.attributions.len(),
+        account.speakers.len(),
+        account.unattributed.len()
+    );
+    let speaker_name = |id: Option<usize>| {
+        id.and_then(|id| account.speakers.get(id))
+            .map_or_else(|| "?".to_string(), |s| s.name.clone())
+    };
+    for (i, r) in account.attributions.iter().enumerate() {
+        let a = &r.attribution;
+        let _ = writeln!(
+            out,
+            "\n{:>3}. {:<8}  speaker: {}  (source: {}  cue: {})",
+            i + 1,
+            a.kind.as_str(),
+            speaker_name(r.speaker),
+            joined(&a.source),
+            joined(&a.cue)
+        );
+        let _ = writeln!(
+            out,
+            "     content: {}",
+            elide(&joined(&a.content), MAX_CONTENT)
+        );
+        if !r.channel.is_empty() {
+            let chain: Vec<String> = r
+                .channel
+                .iter()
+                .map(|c| match &c.via {
+                    Some(via) => format!("{} ({via})", channel_name(c.kind)),
+                    None => channel_name(c.kind).to_string(),
+                })
+                .collect();
+            let _ = writeln!(out, "     channel: {}", chain.join(" → "));
+        }
+        if let Some(t) = &r.time {
+            let value = t
+                .value
+                .as_deref()
+                .unwrap_or("relative, no publication date");
+            let _ = writeln!(out, "     time: {} = {value}", t.span.text);
+        }
+        if let Some(j) = r.nested_in {
+            let _ = writeln!(out, "     nested in: #{}", j + 1);
+        }
+        if let Some(j) = r.continues {
+            let _ = writeln!(out, "     continues: #{}", j + 1);
+        }
+        if let Some(q) = &r.answers {
+            let polarity = match q.polarity {
+                Some(Polarity::Affirms) => "affirms",
+                Some(Polarity::Denies) => "denies",
+                None => "answers",
+            };
+            let by = q
+                .asked_by
+                .as_ref()
+                .map_or(String::new(), |b| format!(" (asked by {})", b.text));
+            let _ = writeln!(out, "     {polarity}: {}{by}", q.question.text);
+        }
+        let _ = writeln!(
+            out,
+            "     at: source {}  cue {}  content {}",
+            offsets(&a.source),
+            offsets(&a.cue),
+            offsets(&a.content)
+        );
+    }
+    if !account.speakers.is_empty() {
+        out.push_str("\nspeakers:\n");
+    }
+    for s in &account.speakers {
+        let count = account
+            .attributions
+            .iter()
+            .filter(|a| a.speaker == Some(s.id))
+            .count();
+        let kind = serde_json::to_value(s.kind)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        let _ = write!(out, "  [{}] {} ({kind}", s.id, s.name);
+        if s.anonymous {
+            out.push_str(", anonymous");
+        }
+        let _ = write!(out, "), {count} attribution(s)");
+        if !s.titles.is_empty() {
+            let _ = write!(out, "; titles: {}", s.titles.join("; "));
+        }
+        out.push('\n');
+    }
+    if !account.unattributed.is_empty() {
+        out.push_str("\nunattributed (the outlet's own voice):\n");
+    }
+    for u in &account.unattributed {
+        let _ = writeln!(
+            out,
+            "  - {} [{}-{}]",
+            elide(&u.span.text.replace('\n', " "), MAX_CONTENT),
+            u.span.start,
+            u.span.end
+        );
+    }
+    out
+}
+
+fn channel_name(kind: ChannelKind) -> &'static str {
+    match kind {
+        ChannelKind::Interview => "interview",
+        ChannelKind::Told => "told",
+        ChannelKind::Statement => "statement",
+        ChannelKind::Post => "post",
+        ChannelKind::PressConference => "press conference",
+        ChannelKind::Speech => "speech",
+        ChannelKind::Letter => "letter",
+        ChannelKind::Testimony => "testimony",
+        ChannelKind::Broadcast => "broadcast",
+        ChannelKind::Relay => "relayed by",
+        _ => "other",
+    }
 }

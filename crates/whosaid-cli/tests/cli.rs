@@ -48,17 +48,32 @@ fn json_spans_agree_with_the_text() {
     for a in attrs {
         assert!(["direct", "indirect", "mixed"].contains(&a["kind"].as_str().unwrap()));
         assert!(!a["content"].as_array().unwrap().is_empty());
-        for role in ["source", "cue", "content"] {
-            for span in a[role].as_array().unwrap() {
-                let (s, e) = (
-                    span["start"].as_u64().unwrap() as usize,
-                    span["end"].as_u64().unwrap() as usize,
-                );
-                let text: String = chars[s..e].iter().collect();
-                assert_eq!(text, span["text"].as_str().unwrap());
+    }
+    // Every span anywhere in the account (roles, speaker mentions, times,
+    // questions, channel evidence, unattributed text) matches the text.
+    fn check(v: &Value, chars: &[char], seen: &mut usize) {
+        match v {
+            Value::Object(map) => {
+                if let (Some(s), Some(e), Some(t)) = (
+                    map.get("start").and_then(Value::as_u64),
+                    map.get("end").and_then(Value::as_u64),
+                    map.get("text").and_then(Value::as_str),
+                ) {
+                    let text: String = chars[s as usize..e as usize].iter().collect();
+                    assert_eq!(text, t);
+                    *seen += 1;
+                }
+                map.iter()
+                    .filter(|(k, _)| *k != "text")
+                    .for_each(|(_, v)| check(v, chars, seen));
             }
+            Value::Array(items) => items.iter().for_each(|v| check(v, chars, seen)),
+            _ => {}
         }
     }
+    let mut seen = 0;
+    check(&doc, &chars, &mut seen);
+    assert!(seen > 60, "{seen} spans checked");
 }
 
 /// The extraction of the example article, pinned. Regenerate after an
@@ -78,6 +93,239 @@ fn golden_example_extraction() {
         stdout(&out),
         want,
         "extraction changed: review and regenerate the golden file"
+    );
+}
+
+fn example_account(extra: &[&str]) -> Value {
+    let out = run(whosaid()
+        .args(["extract", "--format", "json"])
+        .args(extra)
+        .arg(example()));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_str(&stdout(&out)).unwrap()
+}
+
+/// The resolved account of the example article: who the speakers are, how
+/// Rutte's words reached the outlet, when Stoltenberg spoke, which answer
+/// replies to which question, and what the author says on their own.
+#[test]
+fn example_account_resolves_speakers_channels_times_and_voice() {
+    let doc = example_account(&[]);
+    let speakers = doc["speakers"].as_array().unwrap();
+    let attrs = doc["attributions"].as_array().unwrap();
+    let id_of = |name: &str| {
+        speakers
+            .iter()
+            .find(|s| s["name"] == name)
+            .unwrap_or_else(|| panic!("no speaker {name}: {speakers:#?}"))["id"]
+            .as_u64()
+            .unwrap()
+    };
+    let cues_of = |id: u64| -> Vec<String> {
+        attrs
+            .iter()
+            .filter(|a| a["speaker"].as_u64() == Some(id))
+            .map(|a| a["cue"][0]["text"].as_str().unwrap_or("").to_string())
+            .collect()
+    };
+    let rutte = id_of("Mark Rutte");
+    let stoltenberg = id_of("Jens Stoltenberg");
+    let interfax = id_of("Interfax-Ukraine");
+    assert_eq!(speakers.len(), 3, "{speakers:#?}");
+    assert_eq!(
+        cues_of(rutte),
+        [
+            ":",
+            "added",
+            "confirmed",
+            "answered",
+            "went on to say",
+            "explained",
+            "argued",
+            "stated"
+        ]
+    );
+    let rutte_sources: Vec<&str> = attrs
+        .iter()
+        .filter(|a| a["speaker"].as_u64() == Some(rutte))
+        .map(|a| a["source"][0]["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(rutte_sources[0], "NATO Chief");
+    assert_eq!(rutte_sources.iter().filter(|s| **s == "he").count(), 2);
+    assert_eq!(cues_of(stoltenberg), ["explained", "said", "added"]);
+    assert_eq!(cues_of(interfax), ["According to"]);
+    assert_eq!(speakers[interfax as usize]["kind"], "media");
+    assert_eq!(speakers[rutte as usize]["kind"], "person");
+    let rutte_titles = speakers[rutte as usize]["titles"].to_string();
+    assert!(
+        rutte_titles.contains("NATO Secretary General"),
+        "{rutte_titles}"
+    );
+    let stoltenberg_titles = speakers[stoltenberg as usize]["titles"].to_string();
+    assert!(
+        stoltenberg_titles.contains("Rutte’s predecessor"),
+        "{stoltenberg_titles}"
+    );
+
+    let by_cue = |cue: &str, speaker: u64| {
+        attrs
+            .iter()
+            .find(|a| a["cue"][0]["text"] == cue && a["speaker"].as_u64() == Some(speaker))
+            .unwrap_or_else(|| panic!("no {cue}"))
+    };
+    // Stoltenberg's explanation is dated 2023; his quote's "autumn of 2021"
+    // is inside the content, not the time of saying.
+    assert_eq!(by_cue("explained", stoltenberg)["time"]["value"], "2023");
+    assert!(by_cue("said", stoltenberg)["time"].is_null());
+    // Rutte's words reached the outlet in the Bloomberg TV interview.
+    for cue in ["confirmed", "answered", "went on to say", "explained"] {
+        let chain = &by_cue(cue, rutte)["channel"];
+        assert_eq!(chain[0]["kind"], "interview", "{cue}: {chain}");
+        assert_eq!(chain[0]["via"], "Bloomberg TV", "{cue}: {chain}");
+    }
+    // … and "yes" through Interfax-Ukraine, answering the question asked.
+    let answered = by_cue("answered", rutte);
+    assert_eq!(answered["channel"][1]["kind"], "relay");
+    assert_eq!(answered["channel"][1]["via"], "Interfax-Ukraine");
+    let question = &answered["answers"];
+    assert_eq!(question["polarity"], "affirms");
+    assert!(question["question"]["text"]
+        .as_str()
+        .unwrap()
+        .contains("Trump had removed the issue of Ukraine’s accession to NATO"));
+    assert_eq!(
+        question["asked_by"]["text"],
+        "Bloomberg TV’s Annemarie Gordern"
+    );
+    // "In an interview that aired on Friday": relative without a date.
+    let confirmed_time = &by_cue("confirmed", rutte)["time"];
+    assert_eq!(confirmed_time["text"], "on Friday");
+    assert!(confirmed_time["value"].is_null());
+    assert_eq!(confirmed_time["relative"], true);
+
+    // The author's own paragraphs.
+    let unattributed: Vec<&str> = doc["unattributed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["text"].as_str().unwrap())
+        .collect();
+    for start in [
+        "In 2021, before the invasion",
+        "However, his overtures",
+        "While Washington and Brussels",
+    ] {
+        assert!(
+            unattributed.iter().any(|u| u.starts_with(start)),
+            "{start}: {unattributed:#?}"
+        );
+    }
+    // Quoted and reported words are never listed as the outlet's.
+    assert!(!unattributed.iter().any(|u| u.contains("normalize")));
+
+    // With a publication date, "on Friday" becomes a date (2025-02-17 is a Monday).
+    let dated = example_account(&["--published", "2025-02-17"]);
+    assert_eq!(dated["published"], "2025-02-17");
+    let confirmed = dated["attributions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["cue"][0]["text"] == "confirmed")
+        .unwrap();
+    assert_eq!(confirmed["time"]["value"], "2025-02-14");
+}
+
+#[test]
+fn metadata_dates_inputs_and_bad_dates_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("story-1.txt");
+    std::fs::write(
+        &text,
+        "Talks\n\nJohn Smith said on Friday that the talks had failed.\n",
+    )
+    .unwrap();
+    let meta = dir.path().join("metadata.tsv");
+    std::fs::write(
+        &meta,
+        "filename\tpublication_date\nstory-1\t2016-09-12\nother\tnot-a-date\n",
+    )
+    .unwrap();
+    let out = run(whosaid()
+        .args(["extract", "--format", "json", "--metadata"])
+        .arg(&meta)
+        .arg(&text));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(doc["published"], "2016-09-12");
+    // 2016-09-12 is a Monday.
+    assert_eq!(doc["attributions"][0]["time"]["value"], "2016-09-09");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not-a-date"));
+
+    let out = run(whosaid()
+        .args(["extract", "--published", "12/09/2016"])
+        .arg(&text));
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("YYYY-MM-DD"));
+
+    std::fs::write(&meta, "name\tdate\n").unwrap();
+    let out = run(whosaid()
+        .args(["extract", "--metadata"])
+        .arg(&meta)
+        .arg(&text));
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("filename"));
+}
+
+#[test]
+fn no_resolve_and_brat_keep_extraction_only() {
+    let out = run(whosaid()
+        .args(["extract", "--format", "json", "--no-resolve"])
+        .arg(example()));
+    assert!(out.status.success());
+    let doc: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert!(doc.get("speakers").is_none());
+    let plain = doc["attributions"].as_array().unwrap().len();
+    // The account holds the same outermost attributions in its BRAT view.
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(whosaid()
+        .args(["extract", "--format", "brat", "--out"])
+        .arg(dir.path())
+        .arg(example()));
+    assert!(out.status.success());
+    let ann = std::fs::read_to_string(dir.path().join("nato-rutte.ann")).unwrap();
+    assert_eq!(ann.lines().filter(|l| l.starts_with('E')).count(), plain);
+}
+
+#[test]
+fn eval_pronouns_scores_against_coreference() {
+    let Some(shared) = shared() else {
+        eprintln!("skipped: ../shared not present");
+        return;
+    };
+    let out = run(whosaid()
+        .args(["eval-pronouns", "--json", "--data"])
+        .arg(shared.join("data/polnear/dev")));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let score: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let measurable = score["measurable"].as_u64().unwrap();
+    let correct = score["correct"].as_u64().unwrap();
+    assert!(measurable > 100, "{score}");
+    // Well above the closest-person baseline.
+    assert!(
+        correct > score["baseline_correct"].as_u64().unwrap(),
+        "{score}"
     );
 }
 

@@ -72,9 +72,68 @@ pub fn parse(text: &str) -> Vec<Vec<ConllToken>> {
     sentences
 }
 
+/// One mention of a coreference chain (`conllu/<doc>.coref.tsv`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CorefMention {
+    /// Chain id: mentions of one chain corefer.
+    pub chain: u32,
+    /// 1-based sentence number in the `.conllu` file.
+    pub sentence: usize,
+    /// 1-based index of the first token.
+    pub start: usize,
+    /// 1-based index one past the last token.
+    pub end: usize,
+    /// The mention's words.
+    pub text: String,
+}
+
+impl CorefMention {
+    /// Code point span of the mention in the article, given the parsed
+    /// `.conllu` sentences.
+    pub fn char_span(&self, sentences: &[Vec<ConllToken>]) -> Option<(usize, usize)> {
+        let s = sentences.get(self.sentence.checked_sub(1)?)?;
+        let first = s.get(self.start.checked_sub(1)?)?;
+        let last = s.get(self.end.checked_sub(2)?)?;
+        (first.start < last.end).then_some((first.start, last.end))
+    }
+}
+
+/// Parses a `.coref.tsv` file (header `chain sentence start end head
+/// representative text`). Malformed lines are skipped.
+pub fn parse_coref(text: &str) -> Vec<CorefMention> {
+    text.lines()
+        .skip(1)
+        .filter_map(|line| {
+            let cols: Vec<&str> = line.split('\t').collect();
+            Some(CorefMention {
+                chain: cols.first()?.parse().ok()?,
+                sentence: cols.get(1)?.parse().ok()?,
+                start: cols.get(2)?.parse().ok()?,
+                end: cols.get(3)?.parse().ok()?,
+                text: cols.get(6).map_or_else(String::new, |t| t.to_string()),
+            })
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reads_coreference_mentions() {
+        let tsv = "chain\tsentence\tstart\tend\thead\trepresentative\ttext\n1\t1\t1\t2\t1\t1\tO'Malley\nbad\n";
+        let m = parse_coref(tsv);
+        assert_eq!(m.len(), 1);
+        let conll =
+            parse("1\tO'Malley\to'malley\t_\tNNP\t_\t2\tcompound\t_\tStart=0|End=8|NER=PERSON\n");
+        assert_eq!(m[0].char_span(&conll), Some((0, 8)));
+        let out_of_range = CorefMention {
+            sentence: 2,
+            ..m[0].clone()
+        };
+        assert_eq!(out_of_range.char_span(&conll), None);
+    }
 
     #[test]
     fn reads_tokens_and_offsets() {

@@ -19,6 +19,7 @@
 pub mod attribution;
 pub mod brat;
 pub mod conllu;
+pub mod entities;
 pub mod error;
 pub mod eval;
 pub mod extract;
@@ -29,12 +30,15 @@ pub mod ner;
 pub mod perceptron;
 pub mod pos;
 pub mod quotes;
+pub mod resolve;
 pub mod text;
+pub mod when;
 
 pub use attribution::{Attribution, Kind, Span};
 pub use error::Error;
 pub use extract::RuleConfig;
 pub use lexicon::Lexicon;
+pub use resolve::{Account, DocumentInfo, Resolver};
 pub use text::Document;
 
 use quotes::QuoteIndex;
@@ -46,6 +50,8 @@ pub struct Extractor {
     lexicon: Lexicon,
     config: RuleConfig,
     models: Option<(pos::PosTagger, learned::AttrTagger)>,
+    /// Loaded on first use: extraction alone does not need it.
+    resolver: std::sync::OnceLock<Resolver>,
 }
 
 impl Extractor {
@@ -72,6 +78,7 @@ impl Extractor {
             lexicon,
             config,
             models: None,
+            resolver: std::sync::OnceLock::new(),
         }
     }
 
@@ -87,6 +94,7 @@ impl Extractor {
             lexicon,
             config,
             models: Some((pos, attr)),
+            resolver: std::sync::OnceLock::new(),
         }
     }
 
@@ -97,9 +105,56 @@ impl Extractor {
         self.extract_document(&doc)
     }
 
-    /// Finds the attributions of an already segmented document.
-    pub fn extract_document(&self, doc: &Document) -> Vec<Attribution> {
-        let (found, quotes) = match &self.models {
+    /// Extracts and resolves: speakers, channels, times, nesting, answers
+    /// and the outlet's unattributed assertions. Never panics.
+    pub fn analyze(&self, text: &str, info: &DocumentInfo) -> Account {
+        let doc = Document::new(text);
+        let (found, quotes, pos) = self.tagged_attributions(&doc);
+        let resolver = self.resolver.get_or_init(|| {
+            let pos = match &self.models {
+                Some((pos, _)) => pos.clone(),
+                None => pos::PosTagger::builtin(),
+            };
+            Resolver::new(
+                pos,
+                ner::NerTagger::builtin(),
+                self.lexicon.clone(),
+                self.config.clone(),
+            )
+        });
+        match pos {
+            Some(pos) => resolver.account_tagged(&doc, &pos, &quotes, &found, info),
+            None => resolver.account(&doc, &quotes, &found, info),
+        }
+    }
+
+    /// Attributions, quotes and, from the learned path, the POS tags it
+    /// computed (resolution reuses them).
+    fn tagged_attributions<'a>(
+        &'a self,
+        doc: &'a Document,
+    ) -> (
+        Vec<extract::TokenAttribution>,
+        QuoteIndex,
+        Option<Vec<&'a str>>,
+    ) {
+        match &self.models {
+            Some((pos, attr)) => {
+                let cx = learned::Context::new(doc, pos, &self.lexicon, &self.config);
+                let found = attr.extract(&cx, &self.lexicon, &self.config);
+                let (quotes, tags) = cx.into_parts();
+                (found, quotes, Some(tags))
+            }
+            None => {
+                let (found, quotes) = self.token_attributions(doc);
+                (found, quotes, None)
+            }
+        }
+    }
+
+    /// The attributions as token ranges, with the quote structure.
+    fn token_attributions(&self, doc: &Document) -> (Vec<extract::TokenAttribution>, QuoteIndex) {
+        match &self.models {
             Some((pos, attr)) => {
                 let cx = learned::Context::new(doc, pos, &self.lexicon, &self.config);
                 let found = attr.extract(&cx, &self.lexicon, &self.config);
@@ -112,7 +167,12 @@ impl Extractor {
                     quotes,
                 )
             }
-        };
+        }
+    }
+
+    /// Finds the attributions of an already segmented document.
+    pub fn extract_document(&self, doc: &Document) -> Vec<Attribution> {
+        let (found, quotes) = self.token_attributions(doc);
         let offsets = CharOffsets::new(doc.text());
         let span = |r: &std::ops::Range<usize>| {
             let (a, b) = (doc.tokens[r.start].start, doc.tokens[r.end - 1].end);
@@ -151,7 +211,7 @@ impl Extractor {
 }
 
 /// Direct when every content run is one quotation, mixed when quotation marks occur inside, indirect otherwise.
-fn kind_of(quotes: &QuoteIndex, content: &[std::ops::Range<usize>]) -> Kind {
+pub(crate) fn kind_of(quotes: &QuoteIndex, content: &[std::ops::Range<usize>]) -> Kind {
     let whole_quote = |r: &std::ops::Range<usize>| {
         quotes
             .quote_of_mark(r.start)

@@ -2,8 +2,8 @@
 //! four classes of CoreNLP's CoNLL model), as BIO labels from a greedy
 //! averaged perceptron trained on PolNeAR's silver NER layer.
 //!
-//! This is the first piece of speaker resolution (issue 4): `whosaid train
-//! ner` builds and evaluates the model; the pipeline does not use it yet.
+//! [`crate::resolve`] groups its mentions into speakers; `whosaid train ner`
+//! rebuilds and evaluates the model.
 
 use serde::{Deserialize, Serialize};
 
@@ -99,7 +99,14 @@ fn repair(prev: Option<usize>, l: usize) -> usize {
     }
 }
 
+const BUILTIN_MODEL: &[u8] = include_bytes!("../models/ner.bin");
+
 impl NerTagger {
+    /// The tagger shipped with the crate.
+    pub fn builtin() -> Self {
+        Self::from_bytes(BUILTIN_MODEL).expect("the built-in entity model is valid")
+    }
+
     /// Loads a model file.
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, ModelError> {
         Self::from_model(model::decode(ModelKind::EntityTagger, bytes)?)

@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 
 use proptest::prelude::*;
 use whosaid::brat::{write_ann, AnnDoc};
-use whosaid::{Attribution, Extractor};
+use whosaid::{Account, Attribution, DocumentInfo, Extractor, Span};
 
 /// The shipped pipeline (rules and learned models), loaded once.
 fn extractor() -> &'static Extractor {
@@ -28,6 +28,45 @@ fn check(text: &str, found: &[Attribution]) {
     let ann = AnnDoc::parse_against(&write_ann(text, found), Some(text));
     assert!(ann.warnings.is_empty(), "{:?}", ann.warnings);
     assert_eq!(ann.attributions.len(), found.len());
+}
+
+/// Checks the invariants of a resolved account over `text`: every span
+/// slices the text, every index points inside its list, and the outermost
+/// attributions are exactly what extraction finds.
+fn check_account(text: &str, account: &Account) {
+    let chars: Vec<char> = text.chars().collect();
+    let slice = |s: &Span| {
+        assert!(s.start < s.end && s.end <= chars.len(), "{s:?}");
+        assert_eq!(chars[s.start..s.end].iter().collect::<String>(), s.text);
+    };
+    let n = account.attributions.len();
+    for a in &account.attributions {
+        let at = &a.attribution;
+        at.source
+            .iter()
+            .chain(&at.cue)
+            .chain(&at.content)
+            .for_each(&slice);
+        if let Some(t) = &a.time {
+            slice(&t.span);
+        }
+        if let Some(q) = &a.answers {
+            slice(&q.question);
+            q.asked_by.iter().for_each(&slice);
+        }
+        a.channel
+            .iter()
+            .filter_map(|c| c.evidence.as_ref())
+            .for_each(&slice);
+        assert!(a.speaker.is_none_or(|s| s < account.speakers.len()));
+        assert!(a.nested_in.is_none_or(|j| j < n));
+        assert!(a.continues.is_none_or(|j| j < n));
+    }
+    for (id, s) in account.speakers.iter().enumerate() {
+        assert_eq!(s.id, id);
+        s.mentions.iter().for_each(&slice);
+    }
+    account.unattributed.iter().for_each(|u| slice(&u.span));
 }
 
 /// Text made of the pieces that trouble a news parser.
@@ -70,6 +109,8 @@ proptest! {
     fn newsy_text_never_breaks(text in newsy_text()) {
         let found = extractor().extract(&text);
         check(&text, &found);
+        let account = extractor().analyze(&text, &DocumentInfo::default());
+        check_account(&text, &account);
     }
 
     #[test]
@@ -89,6 +130,10 @@ proptest! {
         let text: String = text.into_iter().collect();
         let found = extractor().extract(&text);
         check(&text, &found);
+        let account = extractor().analyze(&text, &DocumentInfo::default());
+        check_account(&text, &account);
+        let outermost = account.attributions.iter().filter(|a| a.is_outermost()).count();
+        prop_assert!(outermost <= found.len());
     }
 
     #[test]
