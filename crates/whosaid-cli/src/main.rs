@@ -177,6 +177,9 @@ struct EvalPronounsArgs {
     /// Print the counts as JSON.
     #[arg(long)]
     json: bool,
+    /// Exit with failure when accuracy (correct / measurable) falls below this.
+    #[arg(long)]
+    min_accuracy: Option<f64>,
 }
 
 #[derive(clap::Args)]
@@ -583,9 +586,17 @@ fn eval_pronouns(args: EvalPronounsArgs) -> Result<ExitCode> {
     if docs == 0 {
         bail!("no annotated documents under {}", args.data.display());
     }
+    let accuracy = total.correct as f64 / total.measurable.max(1) as f64;
+    let verdict = match args.min_accuracy {
+        Some(min) if accuracy < min => {
+            eprintln!("whosaid: pronoun resolution accuracy {accuracy:.4} is below {min:.4}");
+            ExitCode::FAILURE
+        }
+        _ => ExitCode::SUCCESS,
+    };
     if args.json {
         println!("{}", serde_json::to_string_pretty(&total)?);
-        return Ok(ExitCode::SUCCESS);
+        return Ok(verdict);
     }
     let pct = |n: usize| 100.0 * n as f64 / total.measurable.max(1) as f64;
     println!(
@@ -607,7 +618,7 @@ fn eval_pronouns(args: EvalPronounsArgs) -> Result<ExitCode> {
         total.baseline_correct,
         pct(total.baseline_correct)
     );
-    Ok(ExitCode::SUCCESS)
+    Ok(verdict)
 }
 
 fn throughput(args: ThroughputArgs) -> Result<ExitCode> {

@@ -465,7 +465,23 @@ fn table_and_out_dir() {
         .arg(example()));
     assert!(out.status.success());
     let table = std::fs::read_to_string(tmp.path().join("nato-rutte.txt")).unwrap();
-    assert!(table.contains("source: Stoltenberg  cue: said"), "{table}");
+    assert!(
+        table.contains("speaker: Jens Stoltenberg  (source: Stoltenberg  cue: said)"),
+        "{table}"
+    );
+    assert!(
+        table.contains("channel: interview (Bloomberg TV) → relayed by (Interfax-Ukraine)"),
+        "{table}"
+    );
+    assert!(table.contains("time: in 2023 = 2023"), "{table}");
+    assert!(
+        table.contains("Interfax-Ukraine (media), 1 attribution(s)"),
+        "{table}"
+    );
+    assert!(
+        table.contains("unattributed (the outlet's own voice):\n  - The announcement comes as"),
+        "{table}"
+    );
 }
 
 #[test]

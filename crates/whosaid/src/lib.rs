@@ -1,11 +1,14 @@
-//! whosaid: who said what, in news text.
+//! whosaid: who said what, when, through whom — in news text.
 //!
 //! The pipeline, each stage a module:
 //! 1. [`text`]: the document as paragraphs, sentences and tokens (byte offsets);
 //! 2. [`quotes`]: paired quotation marks, across paragraphs;
 //! 3. [`lexicon`]: cue words and phrases learned from PolNeAR;
 //! 4. [`extract`]: rules that assemble source, cue and content;
-//! 5. [`Extractor`]: runs the stages and reports spans in code points.
+//! 5. [`pos`], [`learned`]: the taggers that refine them;
+//! 6. [`ner`], [`entities`], [`when`], [`resolve`]: speakers, channels, times,
+//!    nesting, answers and the outlet's own voice;
+//! 7. [`Extractor`]: runs the stages and reports spans in code points.
 //!
 //! [`brat`] reads and writes BRAT standoff, [`eval`] scores predictions like
 //! the reference scorer.
@@ -14,6 +17,12 @@
 //! let extractor = whosaid::Extractor::builtin();
 //! let found = extractor.extract("Headline\n\n“We will win,” Smith said.");
 //! assert_eq!(found[0].source[0].text, "Smith");
+//!
+//! let text = "Talks\n\nJohn Smith said that the talks failed. He added, “We will try again.”";
+//! let account = extractor.analyze(text, &whosaid::DocumentInfo::default());
+//! let second = &account.attributions[1];
+//! assert_eq!(second.attribution.source[0].text, "He");
+//! assert_eq!(account.speakers[second.speaker.unwrap()].name, "John Smith");
 //! ```
 
 pub mod attribution;
