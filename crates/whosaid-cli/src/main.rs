@@ -1,7 +1,7 @@
 //! The `whosaid` command line: extraction, evaluation and lexicon building.
 
 use std::collections::HashMap;
-use std::io::{IsTerminal, Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -78,9 +78,12 @@ struct TrainArgs {
 
 #[derive(clap::Args)]
 struct ThroughputArgs {
-    /// Text files to extract from.
+    /// Inputs of any format (text, HTML, JSONL, WARC, directories).
     #[arg(required = true)]
     files: Vec<PathBuf>,
+    /// Read every input as this format instead of detecting it.
+    #[arg(long, value_enum)]
+    input_format: Option<InputFormatArg>,
     /// Passes over all files.
     #[arg(long, default_value_t = 5)]
     repeat: usize,
@@ -105,21 +108,41 @@ enum Format {
 
 #[derive(clap::Args)]
 struct ExtractArgs {
-    /// Text files (UTF-8) to read; standard input when none.
+    /// Inputs: text, HTML, JSONL or WARC(.gz) files, directories (read
+    /// recursively) or `-`; standard input when none.
     files: Vec<PathBuf>,
     /// Output format [default: table on a terminal, jsonl otherwise].
     #[arg(long, short)]
     format: Option<Format>,
-    /// Write one file per input into this directory (`<stem>.json`, `.ann`, `.txt`).
+    /// Write one file per document into this directory (`<id>.json`, `.ann`, `.txt`).
     #[arg(long)]
     out: Option<PathBuf>,
-    /// Publication date (YYYY-MM-DD) of the inputs: relative times such as
-    /// "on Friday" resolve against it.
+    /// Read every input as this format instead of detecting it (by file
+    /// extension, then by content).
+    #[arg(long, value_enum)]
+    input_format: Option<InputFormatArg>,
+    /// JSONL field mapping, NAME=KEY, repeatable (names: id, url, title,
+    /// text, html, published, outlet, byline, language; the defaults are the
+    /// names themselves).
+    #[arg(long = "field", value_name = "NAME=KEY")]
+    fields: Vec<String>,
+    /// Worker threads [default: all cores].
+    #[arg(long, short)]
+    jobs: Option<usize>,
+    /// Write one JSON line per failed record here (source, record, id, reason).
+    #[arg(long)]
+    errors: Option<PathBuf>,
+    /// Largest record (WARC body, JSONL line, file) read, in bytes.
+    #[arg(long, default_value_t = whosaid_ingest::warc::DEFAULT_MAX_RECORD)]
+    max_record_bytes: u64,
+    /// Publication date (YYYY-MM-DD) of every input: relative times such as
+    /// "on Friday" resolve against it. It wins over dates in the documents.
     #[arg(long, value_parser = parse_date)]
     published: Option<NaiveDate>,
     /// Tab-separated metadata with a header naming `filename` (or `id`) and
     /// `publication_date` (or `published`) columns, like PolNeAR's
-    /// metadata.tsv: each input's date, found by file stem.
+    /// metadata.tsv: each document's date, found by id (file stem). It wins
+    /// over dates in the documents.
     #[arg(long)]
     metadata: Option<PathBuf>,
     /// Extraction only: no speakers, channels, times or unattributed
@@ -128,6 +151,29 @@ struct ExtractArgs {
     no_resolve: bool,
     #[command(flatten)]
     rules: RuleArgs,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum InputFormatArg {
+    /// UTF-8 text, paragraphs separated by blank lines.
+    Text,
+    /// HTML pages (main content and metadata are extracted).
+    Html,
+    /// One JSON object per line.
+    Jsonl,
+    /// WARC archives, plain or gzipped.
+    Warc,
+}
+
+impl From<InputFormatArg> for whosaid_ingest::InputFormat {
+    fn from(f: InputFormatArg) -> Self {
+        match f {
+            InputFormatArg::Text => Self::Text,
+            InputFormatArg::Html => Self::Html,
+            InputFormatArg::Jsonl => Self::Jsonl,
+            InputFormatArg::Warc => Self::Warc,
+        }
+    }
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
@@ -247,13 +293,11 @@ struct LexiconArgs {
 /// One extracted document, as written by the json and jsonl formats.
 #[derive(Serialize)]
 struct DocOutput<'a> {
-    /// The input's file stem (`stdin` for standard input).
-    id: &'a str,
+    /// Document metadata: id, url, title, byline, outlet, language.
+    #[serde(flatten)]
+    meta: &'a whosaid_ingest::Metadata,
     /// The text the offsets refer to (line ends normalized to `\n`).
     text: &'a str,
-    /// Publication date used to resolve relative times.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    published: Option<NaiveDate>,
     #[serde(flatten)]
     found: Found<'a>,
 }
@@ -296,163 +340,8 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
     })
 }
 
-/// An input document: its display name, id (stem) and text.
-struct Input {
-    name: String,
-    id: String,
-    text: String,
-}
-
-fn read_input(path: &Path) -> Result<Input, whosaid::Error> {
-    let text = whosaid::error::read_text(path)?;
-    let id = path.file_stem().map_or_else(
-        || "document".to_string(),
-        |s| s.to_string_lossy().into_owned(),
-    );
-    Ok(Input {
-        name: path.display().to_string(),
-        id,
-        text,
-    })
-}
-
-fn read_stdin() -> Result<Input> {
-    let mut bytes = Vec::new();
-    std::io::stdin()
-        .read_to_end(&mut bytes)
-        .context("reading standard input")?;
-    let text = whosaid::error::decode_text(bytes, Path::new("<stdin>"))?;
-    Ok(Input {
-        name: "<stdin>".into(),
-        id: "stdin".into(),
-        text,
-    })
-}
-
-fn extract(args: ExtractArgs) -> Result<ExitCode> {
-    let stdout = std::io::stdout();
-    let format = args.format.unwrap_or(if stdout.is_terminal() {
-        Format::Table
-    } else {
-        Format::Jsonl
-    });
-    if format == Format::Brat && args.out.is_none() && args.files.len() > 1 {
-        bail!("--format brat writes one .ann per input: give --out DIR for several inputs");
-    }
-    if let Some(dir) = &args.out {
-        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-    }
-    let extractor = args.rules.extractor();
-    let metadata = match &args.metadata {
-        Some(path) => read_metadata(path)?,
-        None => HashMap::new(),
-    };
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    let mut failed = 0usize;
-    let array = format == Format::Json && args.out.is_none() && args.files.len() > 1;
-    if array {
-        out.write_all(b"[\n")?;
-    }
-    let inputs: Box<dyn Iterator<Item = Result<Input, anyhow::Error>>> = if args.files.is_empty() {
-        Box::new(std::iter::once(read_stdin()))
-    } else {
-        Box::new(args.files.iter().map(|p| read_input(p).map_err(Into::into)))
-    };
-    let mut written = 0usize;
-    for input in inputs {
-        let input = match input {
-            Ok(i) => i,
-            Err(err) => {
-                failed += 1;
-                eprintln!("whosaid: skipping input: {err:#}");
-                continue;
-            }
-        };
-        let published = metadata.get(&input.id).copied().or(args.published);
-        let resolve = !args.no_resolve && format != Format::Brat;
-        let rendered = if resolve {
-            let info = DocumentInfo { published };
-            let account = extractor.analyze(&input.text, &info);
-            render(format, &input, published, Found::Account(&account))?
-        } else {
-            let attributions = extractor.extract(&input.text);
-            render(
-                format,
-                &input,
-                published,
-                Found::Attributions {
-                    attributions: &attributions,
-                },
-            )?
-        };
-        if let Some(dir) = &args.out {
-            let ext = match format {
-                Format::Json | Format::Jsonl => "json",
-                Format::Brat => "ann",
-                Format::Table => "txt",
-            };
-            let path = dir.join(format!("{}.{ext}", input.id));
-            if let Err(err) = std::fs::write(&path, rendered.as_bytes()) {
-                failed += 1;
-                eprintln!("whosaid: {}: writing {}: {err}", input.name, path.display());
-            }
-        } else {
-            if array && written > 0 {
-                out.write_all(b",\n")?;
-            }
-            out.write_all(rendered.as_bytes())?;
-        }
-        written += 1;
-    }
-    if array {
-        out.write_all(b"\n]\n")?;
-    }
-    out.flush()?;
-    if failed > 0 {
-        eprintln!("whosaid: {failed} input(s) failed, {written} extracted");
-        return Ok(ExitCode::FAILURE);
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
-fn render(
-    format: Format,
-    input: &Input,
-    published: Option<NaiveDate>,
-    found: Found<'_>,
-) -> Result<String> {
-    Ok(match format {
-        Format::Json | Format::Jsonl => {
-            let doc = DocOutput {
-                id: &input.id,
-                text: &input.text,
-                published,
-                found,
-            };
-            if format == Format::Json {
-                serde_json::to_string_pretty(&doc)? + "\n"
-            } else {
-                serde_json::to_string(&doc)? + "\n"
-            }
-        }
-        Format::Brat => match found {
-            Found::Attributions { attributions } => write_ann(&input.text, attributions),
-            Found::Account(account) => {
-                let outermost: Vec<Attribution> = account
-                    .attributions
-                    .iter()
-                    .filter(|a| a.is_outermost())
-                    .map(|a| a.attribution.clone())
-                    .collect();
-                write_ann(&input.text, &outermost)
-            }
-        },
-        Format::Table => match found {
-            Found::Attributions { attributions } => table::render(&input.name, attributions),
-            Found::Account(account) => table::render_account(&input.name, account),
-        },
-    })
-}
+mod batch;
+use batch::extract;
 
 fn eval(args: EvalArgs) -> Result<ExitCode> {
     let extractor = args.rules.extractor();
@@ -622,14 +511,35 @@ fn eval_pronouns(args: EvalPronounsArgs) -> Result<ExitCode> {
 }
 
 fn throughput(args: ThroughputArgs) -> Result<ExitCode> {
-    let texts = args
-        .files
+    // Read every record into memory first: the clock measures decoding
+    // (HTML extraction, charsets) and extraction, not the disk.
+    let options = whosaid_ingest::ReaderOptions {
+        format: args.input_format.map(Into::into),
+        ..Default::default()
+    };
+    let records: Vec<whosaid_ingest::RawRecord> =
+        whosaid_ingest::Reader::new(whosaid_ingest::expand_paths(&args.files)?, options)
+            .collect::<Result<_, _>>()?;
+    let bytes: usize = records
         .iter()
-        .map(|p| whosaid::error::read_text(p))
-        .collect::<Result<Vec<_>, _>>()?;
+        .map(|r| match &r.body {
+            whosaid_ingest::Body::Text(t) => t.len(),
+            whosaid_ingest::Body::Html { bytes, .. } => bytes.len(),
+        })
+        .sum();
+    let repeat = args.repeat.max(1);
+    let start = std::time::Instant::now();
+    let mut texts = Vec::new();
+    for _ in 0..repeat {
+        texts = records
+            .iter()
+            .cloned()
+            .map(|r| r.into_document().map(|d| d.text))
+            .collect::<Result<Vec<_>, _>>()?;
+    }
+    let decode_secs = start.elapsed().as_secs_f64() / repeat as f64;
     let words: usize = texts.iter().map(|t| t.split_whitespace().count()).sum();
     let extractor = args.rules.extractor();
-    let repeat = args.repeat.max(1);
     let mut found = 0usize;
     let info = DocumentInfo::default();
     if args.resolve {
@@ -649,14 +559,27 @@ fn throughput(args: ThroughputArgs) -> Result<ExitCode> {
             })
             .sum::<usize>();
     }
-    let secs = start.elapsed().as_secs_f64();
-    let total_words = (words * repeat) as f64;
+    let secs = start.elapsed().as_secs_f64() / repeat as f64;
+    let n = texts.len() as f64;
     println!(
-        "{} documents, {words} words, {} attributions per pass; {repeat} passes in {secs:.3} s: {:.0} words/s, {:.0} documents/s",
+        "{} documents ({bytes} input bytes), {words} words, {} attributions; mean of {repeat} passes, one thread:",
         texts.len(),
-        found / repeat,
-        total_words / secs,
-        (texts.len() * repeat) as f64 / secs
+        found / repeat
+    );
+    println!(
+        "  decoding (HTML, charsets)  {decode_secs:8.3} s  {:>9.0} documents/s  {:>10.0} words/s",
+        n / decode_secs,
+        words as f64 / decode_secs
+    );
+    println!(
+        "  {:<25}  {secs:8.3} s  {:>9.0} documents/s  {:>10.0} words/s",
+        if args.resolve {
+            "extraction + resolution"
+        } else {
+            "extraction"
+        },
+        n / secs,
+        words as f64 / secs
     );
     Ok(ExitCode::SUCCESS)
 }

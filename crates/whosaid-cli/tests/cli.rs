@@ -591,3 +591,211 @@ fn eval_agrees_with_reference_scorer_on_dev() {
     }
     assert_eq!(ours["attributions"], theirs["attributions"]);
 }
+
+/// A directory of every input kind: text, an HTML page, a JSONL corpus and
+/// a WARC.gz archive, plus broken records.
+fn mixed_corpus(dir: &Path) {
+    use whosaid_ingest::fixture::{news_page, warc_gz, PageInfo};
+    let text = std::fs::read_to_string(example()).unwrap();
+    let info = PageInfo {
+        outlet: "Antiwar.com",
+        author: "Kyle Anzalone",
+        published: "2025-02-17",
+        url: "https://news.example/rutte",
+    };
+    std::fs::create_dir_all(dir.join("pages")).unwrap();
+    std::fs::write(dir.join("a-plain.txt"), &text).unwrap();
+    std::fs::write(dir.join("pages/b-page.html"), news_page(&text, &info)).unwrap();
+    let line = |id: &str, body: &str| {
+        serde_json::json!({"doc": id, "body": body, "published": "2016-09-12"}).to_string()
+    };
+    let jsonl = [
+        line("j1", "Title\n\nJohn Smith said that the plan failed."),
+        "{not json".to_string(),
+        String::new(),
+        line("j2", "Title\n\n“We will win,” Jane Doe said."),
+    ]
+    .join("\n");
+    std::fs::write(dir.join("c-corpus.jsonl"), jsonl).unwrap();
+    let pages = vec![(
+        "w1".to_string(),
+        "https://news.example/w1".to_string(),
+        news_page(&text, &info),
+    )];
+    warc_gz(
+        std::fs::File::create(dir.join("d-crawl.warc.gz")).unwrap(),
+        &pages,
+    )
+    .unwrap();
+}
+
+#[test]
+fn batch_reads_every_format_in_order_and_reports_failures() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    mixed_corpus(&corpus);
+    let errors = tmp.path().join("errors.jsonl");
+    let run_with = |jobs: &str| {
+        run(whosaid()
+            .args([
+                "extract",
+                "--format",
+                "jsonl",
+                "--field",
+                "id=doc",
+                "--field",
+                "text=body",
+            ])
+            .args(["--jobs", jobs, "--errors"])
+            .arg(&errors)
+            .arg(&corpus))
+    };
+    let out = run_with("2");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "one bad JSONL line fails the run"
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("6 read, 5 extracted, 1 failed"), "{err}");
+    assert!(err.contains("c-corpus.jsonl line 2"), "{err}");
+    let docs: Vec<Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let ids: Vec<&str> = docs.iter().map(|d| d["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["a-plain", "j1", "j2", "urn:uuid:w1", "b-page"]);
+    // The page and the archive give the text file's attributions.
+    let cues = |d: &Value| -> Vec<String> {
+        d["attributions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["cue"].to_string())
+            .collect()
+    };
+    assert_eq!(cues(&docs[0]), cues(&docs[4]));
+    assert_eq!(cues(&docs[0]), cues(&docs[3]));
+    let page = &docs[4];
+    assert_eq!(page["outlet"], "Antiwar.com");
+    assert_eq!(page["byline"], "Kyle Anzalone");
+    assert_eq!(
+        page["title"],
+        "NATO Chief: Membership for Ukraine Is Off the Table"
+    );
+    assert_eq!(page["url"], "https://news.example/rutte");
+    assert_eq!(page["language"], "en");
+    // The page's date resolves "on Friday" (2025-02-17 is a Monday).
+    assert_eq!(page["published"], "2025-02-17");
+    let friday = page["attributions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["cue"][0]["text"] == "confirmed")
+        .unwrap();
+    assert_eq!(friday["time"]["value"], "2025-02-14");
+    assert_eq!(docs[1]["published"], "2016-09-12");
+    // One JSON line per failure, naming the file and the line.
+    let failures: Vec<Value> = std::fs::read_to_string(&errors)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(failures.len(), 1);
+    assert!(failures[0]["source"]
+        .as_str()
+        .unwrap()
+        .ends_with("c-corpus.jsonl"));
+    assert_eq!(failures[0]["record"]["line"], 2);
+    assert!(failures[0]["reason"].as_str().unwrap().contains("JSON"));
+    // One worker or two: the same output, in the same order.
+    let single = run_with("1");
+    assert_eq!(stdout(&single), stdout(&out));
+}
+
+#[test]
+fn user_dates_win_and_formats_can_be_forced() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    mixed_corpus(&corpus);
+    // A page under a name that says nothing, read as HTML by force.
+    let odd = tmp.path().join("page.dat");
+    std::fs::copy(corpus.join("pages/b-page.html"), &odd).unwrap();
+    let out = run(whosaid()
+        .args([
+            "extract",
+            "--format",
+            "json",
+            "--input-format",
+            "html",
+            "--published",
+            "2025-03-03",
+        ])
+        .arg(&odd));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(doc["outlet"], "Antiwar.com");
+    assert_eq!(
+        doc["published"], "2025-03-03",
+        "--published wins over the page"
+    );
+    // Without forcing, the same bytes are sniffed as HTML anyway.
+    let out = run(whosaid().args(["extract", "--format", "json"]).arg(&odd));
+    let doc: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(doc["published"], "2025-02-17");
+    // JSONL on stdin.
+    use std::io::Write;
+    let mut child = whosaid()
+        .args(["extract", "--format", "jsonl", "--input-format", "jsonl"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"{\"id\":\"s1\",\"text\":\"T\\n\\nJohn Smith said that it failed.\"}\n{\"id\":\"s2\",\"text\":\"T\\n\\nJane Doe said that it worked.\"}\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let ids: Vec<String> = stdout(&out)
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<Value>(l).unwrap()["id"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(ids, ["s1", "s2"]);
+    // Bad --field specs are refused up front.
+    let out = run(whosaid()
+        .args(["extract", "--field", "nope=x"])
+        .arg(example()));
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown field"));
+}
+
+#[test]
+fn out_dir_names_files_by_document_id() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    mixed_corpus(&corpus);
+    let out_dir = tmp.path().join("out");
+    let out = run(whosaid()
+        .args(["extract", "--format", "brat", "--out"])
+        .arg(&out_dir)
+        .arg(corpus.join("d-crawl.warc.gz")));
+    assert!(out.status.success());
+    assert!(out_dir.join("urn_uuid_w1.ann").is_file());
+    let out = run(whosaid()
+        .args(["extract", "--format", "brat"])
+        .arg(corpus.join("d-crawl.warc.gz")));
+    assert!(!out.status.success(), "brat to stdout needs one document");
+}

@@ -1,0 +1,272 @@
+//! HTML pages: charset decoding (`encoding_rs`) and main-content
+//! extraction with metadata (`dom_smoothie`, a readability.js port, which
+//! reads meta tags, Open Graph and JSON-LD `NewsArticle`).
+//!
+//! The text keeps the page's structure: each block (`p`, `blockquote`,
+//! headings, list items, `br`-separated lines) becomes a paragraph, so
+//! multi-paragraph quotes and headline attributions work as on text files.
+//! The headline comes first, as in a text file.
+
+use dom_smoothie::{Config, Readability, TextMode};
+use encoding_rs::Encoding;
+
+use crate::{parse_date, Metadata};
+
+/// The text and metadata of a page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    /// Headline, then the main content, paragraphs separated by blank lines.
+    pub text: String,
+    /// What the page says about itself (`id` left empty).
+    pub meta: Metadata,
+}
+
+/// Elements that are never article text: navigation, share widgets,
+/// comment threads, related links, ads, forms.
+const CLUTTER: &str = "nav, footer, aside, form, script, style, noscript, iframe, \
+    [class*=share], [class*=social], [id=comments], [class~=comments], [class~=comment], \
+    [class*=related], [class*=advert], [class~=ad-slot], [class*=newsletter], [class*=promo]";
+
+/// How many bytes of the page are searched for a `<meta charset>`.
+const CHARSET_PRESCAN: usize = 2048;
+
+/// Decodes page bytes. Valid UTF-8 is taken as UTF-8 whatever the label
+/// says (mislabeled pages are common, and legacy-encoded text is almost
+/// never valid UTF-8); otherwise the BOM, the container's charset, then the
+/// page's `<meta>` charset decide, with windows-1252 as the last resort.
+pub fn decode(bytes: &[u8], declared: Option<&str>) -> String {
+    if let Some((enc, bom)) = Encoding::for_bom(bytes) {
+        return enc
+            .decode_without_bom_handling(&bytes[bom..])
+            .0
+            .into_owned();
+    }
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return s.to_string();
+    }
+    let label = declared
+        .and_then(|l| Encoding::for_label(l.trim().as_bytes()))
+        .or_else(|| meta_charset(&bytes[..bytes.len().min(CHARSET_PRESCAN)]))
+        .filter(|e| *e != encoding_rs::UTF_8)
+        .unwrap_or(encoding_rs::WINDOWS_1252);
+    label.decode_without_bom_handling(bytes).0.into_owned()
+}
+
+/// The encoding a page declares in its first bytes (`<meta charset=…>` or
+/// `content="text/html; charset=…"`).
+fn meta_charset(head: &[u8]) -> Option<&'static Encoding> {
+    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
+    let at = lower.windows(8).position(|w| w == b"charset=")? + 8;
+    let rest = &lower[at..];
+    let rest = rest
+        .strip_prefix(b"\"")
+        .or(rest.strip_prefix(b"'"))
+        .unwrap_or(rest);
+    let end = rest
+        .iter()
+        .position(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.')))
+        .unwrap_or(rest.len());
+    Encoding::for_label(&rest[..end])
+}
+
+/// The charset parameter of an HTTP `Content-Type` value.
+pub fn charset_of_content_type(value: &str) -> Option<String> {
+    value.split(';').skip(1).find_map(|p| {
+        let (k, v) = p.split_once('=')?;
+        k.trim()
+            .eq_ignore_ascii_case("charset")
+            .then(|| v.trim().trim_matches(['"', '\'']).to_string())
+    })
+}
+
+/// Extracts the main text and metadata of a page. `url` (where it was
+/// fetched) resolves relative links and is the fallback URL; `charset` is
+/// the container's declared charset. Errors are reasons, for the caller to
+/// place.
+pub fn extract(bytes: &[u8], url: Option<&str>, charset: Option<&str>) -> Result<Page, String> {
+    let html = decode(bytes, charset);
+    let absolute = url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
+    let cfg = Config {
+        text_mode: TextMode::Formatted,
+        ..Default::default()
+    };
+    let mut readability =
+        Readability::new(html.as_str(), absolute, Some(cfg)).map_err(|e| e.to_string())?;
+    let canonical = readability
+        .doc
+        .select("link[rel=canonical]")
+        .attr("href")
+        .map(|h| h.to_string())
+        .filter(|h| h.starts_with("http"));
+    // Page furniture readability sometimes merges into a short article.
+    readability.doc.select(CLUTTER).remove();
+    let article = readability
+        .parse()
+        .map_err(|e| format!("no main content: {e}"))?;
+    let site = article
+        .site_name
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty());
+    let title = article
+        .title
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let title = Some(strip_site(&title, site)).filter(|t| !t.is_empty());
+    let byline = article
+        .byline
+        .map(|b| b.trim().to_string())
+        .filter(|b| !b.is_empty());
+    let text = page_text(title.as_deref(), byline.as_deref(), &article.text_content);
+    let outlet = article
+        .site_name
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .or_else(|| absolute.and_then(host));
+    Ok(Page {
+        text,
+        meta: Metadata {
+            id: String::new(),
+            url: canonical.or(article.url).or(absolute.map(str::to_string)),
+            title,
+            byline,
+            published: article.published_time.as_deref().and_then(parse_date),
+            outlet,
+            language: article.lang.filter(|l| !l.is_empty()),
+        },
+    })
+}
+
+/// A page title without the site name around a separator ("Talks Fail |
+/// The Planet" → "Talks Fail").
+fn strip_site(title: &str, site: Option<&str>) -> String {
+    let Some(site) = site else {
+        return title.to_string();
+    };
+    for sep in [" | ", " - ", " — ", " – ", " :: ", " · "] {
+        if let Some((head, tail)) = title.rsplit_once(sep) {
+            if tail.trim().eq_ignore_ascii_case(site) {
+                return head.trim().to_string();
+            }
+        }
+        if let Some((head, tail)) = title.split_once(sep) {
+            if head.trim().eq_ignore_ascii_case(site) {
+                return tail.trim().to_string();
+            }
+        }
+    }
+    title.to_string()
+}
+
+/// The host of a URL (`www.` dropped), as a last-resort outlet name.
+fn host(url: &str) -> Option<String> {
+    let rest = url.split_once("://")?.1;
+    let host = rest.split(['/', '?', '#', ':']).next()?;
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    (!host.is_empty()).then(|| host.to_string())
+}
+
+/// Headline, then the content's blocks as paragraphs; a block that only
+/// repeats the headline or the byline is dropped.
+fn page_text(title: Option<&str>, byline: Option<&str>, content: &str) -> String {
+    let mut paragraphs: Vec<String> = Vec::new();
+    if let Some(t) = title {
+        paragraphs.push(t.to_string());
+    }
+    let same = |a: &str, b: &str| a.trim().eq_ignore_ascii_case(b.trim());
+    for block in content.split('\n') {
+        let block = block.split_whitespace().collect::<Vec<_>>().join(" ");
+        if block.is_empty() {
+            continue;
+        }
+        let repeats_title = title.is_some_and(|t| same(&block, t));
+        let repeats_byline = byline.is_some_and(|b| {
+            same(&block, b) || block.strip_prefix("By ").is_some_and(|x| same(x, b))
+        });
+        if repeats_title || repeats_byline {
+            continue;
+        }
+        paragraphs.push(block);
+    }
+    paragraphs.join("\n\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_wins_over_a_wrong_label_and_legacy_bytes_use_the_label() {
+        assert_eq!(decode("café".as_bytes(), Some("iso-8859-1")), "café");
+        assert_eq!(decode(b"caf\xe9", Some("iso-8859-1")), "café");
+        assert_eq!(decode(b"caf\xe9", None), "café");
+        let page = b"<html><head><meta charset=\"windows-1251\"></head>\xef\xf0\xe8";
+        assert!(decode(page, None).ends_with("при"));
+        assert_eq!(decode(b"\xef\xbb\xbfhi", None), "hi");
+        assert_eq!(decode(b"caf\xe9", Some("no-such-charset")), "café");
+    }
+
+    #[test]
+    fn content_type_charset() {
+        assert_eq!(
+            charset_of_content_type("text/html; charset=\"ISO-8859-1\"").as_deref(),
+            Some("ISO-8859-1")
+        );
+        assert_eq!(charset_of_content_type("text/html"), None);
+    }
+
+    #[test]
+    fn a_news_page_gives_paragraphs_and_metadata() {
+        let html = r#"<!DOCTYPE html><html lang="en"><head><title>Talks Fail | The Planet</title>
+<meta property="og:site_name" content="The Planet">
+<meta property="article:published_time" content="2016-09-12T10:00:00Z">
+<meta name="author" content="Jane Reporter">
+<link rel="canonical" href="https://planet.example/talks">
+</head><body><nav><ul><li><a href="/a">World</a></li><li><a href="/b">Sport</a></li></ul></nav>
+<article><h1>Talks Fail</h1><p class="byline">By Jane Reporter</p>
+<p>The talks failed on Monday after three days, officials in both capitals said late at night.</p>
+<p>“We did what we could. It was not enough for them,” the minister said at the airport.</p>
+<blockquote>“There will be another round,” she added, “but not this year.”</blockquote>
+<p>Line one<br>Line two of a long paragraph that keeps going with many words in it.</p>
+</article><div class="comments"><p>Reader comment: terrible!</p></div></body></html>"#;
+        let page = extract(html.as_bytes(), Some("https://planet.example/x?y"), None).unwrap();
+        let paragraphs: Vec<&str> = page.text.split("\n\n").collect();
+        assert_eq!(paragraphs[0], "Talks Fail");
+        assert!(
+            paragraphs[1].starts_with("The talks failed"),
+            "{paragraphs:?}"
+        );
+        assert!(
+            paragraphs.contains(&"“There will be another round,” she added, “but not this year.”")
+        );
+        assert!(paragraphs.contains(&"Line one"), "{paragraphs:?}");
+        assert!(!page.text.contains("By Jane Reporter"), "{}", page.text);
+        assert!(!page.text.contains("World"), "{}", page.text);
+        assert_eq!(page.meta.title.as_deref(), Some("Talks Fail"));
+        assert_eq!(page.meta.byline.as_deref(), Some("Jane Reporter"));
+        assert_eq!(page.meta.outlet.as_deref(), Some("The Planet"));
+        assert_eq!(
+            page.meta.url.as_deref(),
+            Some("https://planet.example/talks")
+        );
+        assert_eq!(page.meta.language.as_deref(), Some("en"));
+        assert_eq!(
+            page.meta.published.map(|d| d.to_string()).as_deref(),
+            Some("2016-09-12")
+        );
+    }
+
+    #[test]
+    fn odd_pages_never_panic() {
+        let deep = format!(
+            "{}<p>text here</p>{}",
+            "<div>".repeat(10_000),
+            "</div>".repeat(10_000)
+        );
+        for page in ["", "<", "<html>", "\0\0\0", "<p>short</p>", deep.as_str()] {
+            let _ = extract(page.as_bytes(), None, None);
+        }
+        let _ = extract(b"\xff\xfe\x00<\x00p", Some("not a url"), Some("utf-16"));
+    }
+}
