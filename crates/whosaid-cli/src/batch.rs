@@ -22,7 +22,7 @@ use whosaid_ingest::{
     expand_paths, FieldNames, IngestError, InputFormat, Locator, Reader, ReaderOptions,
 };
 
-use crate::{read_metadata, table, DocOutput, ExtractArgs, Format, Found};
+use crate::{read_metadata, table, DocOutput, ExtractArgs, Format, Found, InputArgs};
 
 /// Records read per worker before a chunk is processed.
 const CHUNK_PER_JOB: usize = 32;
@@ -99,6 +99,180 @@ fn file_name(id: &str, taken: &mut HashSet<String>) -> String {
     name
 }
 
+/// Counts of a finished batch.
+pub(crate) struct Counts {
+    read: u64,
+    done: u64,
+    failed: u64,
+    skipped: u64,
+}
+
+impl Counts {
+    /// Prints the closing line and gives the exit code (1 if anything failed).
+    pub(crate) fn finish(&self, verb: &str) -> ExitCode {
+        let skipped = if self.skipped > 0 {
+            format!(", {} non-article records skipped", self.skipped)
+        } else {
+            String::new()
+        };
+        eprintln!(
+            "whosaid: {} read, {} {verb}, {} failed{skipped}",
+            self.read, self.done, self.failed
+        );
+        if self.failed > 0 {
+            ExitCode::FAILURE
+        } else {
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+/// Inputs being read, the worker pool, the progress bar and the error log.
+pub(crate) struct Batch {
+    reader: Reader,
+    pool: rayon::ThreadPool,
+    jobs: usize,
+    progress: indicatif::ProgressBar,
+    errors: Option<BufWriter<File>>,
+    published: Option<NaiveDate>,
+    metadata: HashMap<String, NaiveDate>,
+    /// Whether the inputs may hold several documents.
+    pub(crate) many: bool,
+}
+
+impl Batch {
+    pub(crate) fn open(args: &InputArgs) -> Result<Self> {
+        let forced = args.input_format.map(InputFormat::from);
+        let paths = if args.files.is_empty() {
+            vec![PathBuf::from("-")]
+        } else {
+            expand_paths(&args.files)?
+        };
+        let many = paths.len() > 1 || paths.iter().any(|p| is_container(p, forced));
+        let mut fields = FieldNames::default();
+        for spec in &args.fields {
+            fields.set(spec).map_err(anyhow::Error::msg)?;
+        }
+        let metadata = match &args.metadata {
+            Some(path) => read_metadata(path)?,
+            None => HashMap::new(),
+        };
+        let errors = match &args.errors {
+            Some(path) => Some(BufWriter::new(
+                File::create(path).with_context(|| format!("creating {}", path.display()))?,
+            )),
+            None => None,
+        };
+        let jobs = args
+            .jobs
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+            .max(1);
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(jobs)
+            .build()
+            .context("starting worker threads")?;
+        let progress = if std::io::stderr().is_terminal() {
+            let bar = indicatif::ProgressBar::new_spinner();
+            bar.set_style(
+                indicatif::ProgressStyle::with_template(
+                    "{spinner} {human_pos} documents  {per_sec}  {elapsed_precise}",
+                )
+                .expect("a valid progress template"),
+            );
+            bar
+        } else {
+            indicatif::ProgressBar::hidden()
+        };
+        let options = ReaderOptions {
+            format: forced,
+            fields,
+            max_record: args.max_record_bytes,
+        };
+        Ok(Batch {
+            reader: Reader::new(paths, options),
+            pool,
+            jobs,
+            progress,
+            errors,
+            published: args.published,
+            metadata,
+            many,
+        })
+    }
+
+    /// Decodes each record and runs `work` on it in parallel, then hands the
+    /// results to `emit` in input order. Failed records are reported (and
+    /// logged to `--errors`) and the batch goes on; a panic in `work` fails
+    /// its record only.
+    pub(crate) fn run<T: Send>(
+        mut self,
+        work: impl Fn(&whosaid_ingest::Document) -> T + Sync,
+        mut emit: impl FnMut(T) -> Result<()>,
+    ) -> Result<Counts> {
+        let mut counts = Counts {
+            read: 0,
+            done: 0,
+            failed: 0,
+            skipped: 0,
+        };
+        loop {
+            let chunk: Vec<_> = self
+                .reader
+                .by_ref()
+                .take(CHUNK_PER_JOB * self.jobs)
+                .collect();
+            if chunk.is_empty() {
+                break;
+            }
+            counts.read += chunk.len() as u64;
+            let (published, metadata) = (self.published, &self.metadata);
+            let results: Vec<Result<T, Failure>> = self.pool.install(|| {
+                chunk
+                    .into_par_iter()
+                    .map(|record| {
+                        let mut doc = record?.into_document()?;
+                        // The user's date wins over the document's own.
+                        doc.meta.published = published
+                            .or_else(|| metadata.get(&doc.meta.id).copied())
+                            .or(doc.meta.published);
+                        let run = std::panic::AssertUnwindSafe(|| work(&doc));
+                        std::panic::catch_unwind(run).map_err(|_| Failure {
+                            source: doc.source.clone(),
+                            record: Some(doc.locator),
+                            id: Some(doc.meta.id.clone()),
+                            reason: "internal error while extracting (please report this input)"
+                                .into(),
+                        })
+                    })
+                    .collect()
+            });
+            for result in results {
+                self.progress.inc(1);
+                match result {
+                    Ok(t) => {
+                        emit(t)?;
+                        counts.done += 1;
+                    }
+                    Err(f) => {
+                        counts.failed += 1;
+                        self.progress.suspend(|| eprintln!("whosaid: skipping {f}"));
+                        if let Some(w) = self.errors.as_mut() {
+                            serde_json::to_writer(&mut *w, &f)?;
+                            w.write_all(b"\n")?;
+                        }
+                    }
+                }
+            }
+        }
+        self.progress.finish_and_clear();
+        if let Some(mut w) = self.errors.take() {
+            w.flush()?;
+        }
+        counts.skipped = self.reader.skipped();
+        Ok(counts)
+    }
+}
+
 pub(crate) fn extract(args: ExtractArgs) -> Result<ExitCode> {
     let stdout = std::io::stdout();
     let format = args.format.unwrap_or(if stdout.is_terminal() {
@@ -106,96 +280,30 @@ pub(crate) fn extract(args: ExtractArgs) -> Result<ExitCode> {
     } else {
         Format::Jsonl
     });
-    let forced = args.input_format.map(InputFormat::from);
-    let paths = if args.files.is_empty() {
-        vec![PathBuf::from("-")]
-    } else {
-        expand_paths(&args.files)?
-    };
-    let many = paths.len() > 1 || paths.iter().any(|p| is_container(p, forced));
-    if format == Format::Brat && args.out.is_none() && many {
+    let batch = Batch::open(&args.input)?;
+    if format == Format::Brat && args.out.is_none() && batch.many {
         bail!("--format brat writes one .ann per document: give --out DIR for several inputs");
     }
     if let Some(dir) = &args.out {
         std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     }
-    let mut fields = FieldNames::default();
-    for spec in &args.fields {
-        fields.set(spec).map_err(anyhow::Error::msg)?;
-    }
-    let metadata = match &args.metadata {
-        Some(path) => read_metadata(path)?,
-        None => HashMap::new(),
-    };
-    let mut errors = match &args.errors {
-        Some(path) => Some(BufWriter::new(
-            File::create(path).with_context(|| format!("creating {}", path.display()))?,
-        )),
-        None => None,
-    };
-    let jobs = args
-        .jobs
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-        .max(1);
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(jobs)
-        .build()
-        .context("starting worker threads")?;
     let extractor = args.rules.extractor();
-    let progress = if std::io::stderr().is_terminal() {
-        let bar = indicatif::ProgressBar::new_spinner();
-        bar.set_style(
-            indicatif::ProgressStyle::with_template(
-                "{spinner} {human_pos} documents  {per_sec}  {elapsed_precise}",
-            )
-            .expect("a valid progress template"),
-        );
-        bar
-    } else {
-        indicatif::ProgressBar::hidden()
-    };
-    let options = ReaderOptions {
-        format: forced,
-        fields,
-        max_record: args.max_record_bytes,
-    };
-    let mut reader = Reader::new(paths, options);
     let cx = Worker {
         format,
         resolve: !args.no_resolve && format != Format::Brat,
-        published: args.published,
-        metadata: &metadata,
         extractor: &extractor,
     };
     let mut out = BufWriter::new(stdout.lock());
-    let array = format == Format::Json && args.out.is_none() && many;
+    let array = format == Format::Json && args.out.is_none() && batch.many;
     if array {
         out.write_all(b"[\n")?;
     }
-    let (mut read, mut written, mut failed) = (0u64, 0u64, 0u64);
+    let mut written = 0u64;
+    let mut write_failed = 0u64;
     let mut taken = HashSet::new();
-    loop {
-        let chunk: Vec<_> = reader.by_ref().take(CHUNK_PER_JOB * jobs).collect();
-        if chunk.is_empty() {
-            break;
-        }
-        read += chunk.len() as u64;
-        let results: Vec<Result<Rendered, Failure>> =
-            pool.install(|| chunk.into_par_iter().map(|r| cx.process(r)).collect());
-        for result in results {
-            progress.inc(1);
-            let rendered = match result {
-                Ok(r) => r,
-                Err(f) => {
-                    failed += 1;
-                    progress.suspend(|| eprintln!("whosaid: skipping {f}"));
-                    if let Some(w) = errors.as_mut() {
-                        serde_json::to_writer(&mut *w, &f)?;
-                        w.write_all(b"\n")?;
-                    }
-                    continue;
-                }
-            };
+    let mut counts = batch.run(
+        |doc| cx.render(doc),
+        |rendered| {
             if let Some(dir) = &args.out {
                 let ext = match format {
                     Format::Json | Format::Jsonl => "json",
@@ -204,77 +312,40 @@ pub(crate) fn extract(args: ExtractArgs) -> Result<ExitCode> {
                 };
                 let path = dir.join(format!("{}.{ext}", file_name(&rendered.id, &mut taken)));
                 if let Err(err) = std::fs::write(&path, rendered.output.as_bytes()) {
-                    failed += 1;
+                    write_failed += 1;
                     eprintln!(
                         "whosaid: {}: writing {}: {err}",
                         rendered.id,
                         path.display()
                     );
-                    continue;
                 }
             } else {
                 if array && written > 0 {
                     out.write_all(b",\n")?;
                 }
                 out.write_all(rendered.output.as_bytes())?;
+                written += 1;
             }
-            written += 1;
-        }
-        out.flush()?;
-    }
+            Ok(())
+        },
+    )?;
     if array {
         out.write_all(b"\n]\n")?;
     }
     out.flush()?;
-    progress.finish_and_clear();
-    if let Some(mut w) = errors {
-        w.flush()?;
-    }
-    let skipped = reader.skipped();
-    let skipped = if skipped > 0 {
-        format!(", {skipped} non-article records skipped")
-    } else {
-        String::new()
-    };
-    eprintln!("whosaid: {read} read, {written} extracted, {failed} failed{skipped}");
-    Ok(if failed > 0 {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    })
+    counts.done -= write_failed;
+    counts.failed += write_failed;
+    Ok(counts.finish("extracted"))
 }
 
-/// What every worker needs.
+/// Extracts and renders one document.
 struct Worker<'a> {
     format: Format,
     resolve: bool,
-    published: Option<NaiveDate>,
-    metadata: &'a HashMap<String, NaiveDate>,
     extractor: &'a Extractor,
 }
 
 impl Worker<'_> {
-    /// Decodes, extracts and renders one record. A panic (a bug) fails the
-    /// record, not the batch.
-    fn process(
-        &self,
-        record: Result<whosaid_ingest::RawRecord, IngestError>,
-    ) -> Result<Rendered, Failure> {
-        let mut doc = record?.into_document()?;
-        // The user's date wins over the document's own.
-        doc.meta.published = self
-            .published
-            .or_else(|| self.metadata.get(&doc.meta.id).copied())
-            .or(doc.meta.published);
-        let run = std::panic::AssertUnwindSafe(|| self.render(&doc));
-        std::panic::catch_unwind(run).map_err(|_| Failure {
-            source: doc.source.clone(),
-            record: Some(doc.locator),
-            id: Some(doc.meta.id.clone()),
-            reason: "internal error while extracting (please report this input)".into(),
-        })
-    }
-
     fn render(&self, doc: &whosaid_ingest::Document) -> Rendered {
         let name = match doc.locator {
             Locator::File => doc.source.clone(),

@@ -13,6 +13,7 @@ use whosaid::brat::{write_ann, AnnDoc};
 use whosaid::eval::{find_ann, score_dirs, text_docs, PredSource};
 use whosaid::{Account, Attribution, DocumentInfo, Extractor, Lexicon};
 
+mod store_cmd;
 mod table;
 
 /// whosaid reads news and makes its structure of claims explicit: who said
@@ -33,6 +34,14 @@ enum Command {
     /// Score pronoun-source resolution ("he said") on gold attributions
     /// against the silver coreference chains of a PolNeAR split.
     EvalPronouns(EvalPronounsArgs),
+    /// Extract documents into the statement store (SQLite).
+    Ingest(store_cmd::IngestArgs),
+    /// Search stored statements.
+    Search(store_cmd::SearchArgs),
+    /// Stored speakers, ranked; `speakers merge A B` joins two.
+    Speakers(store_cmd::SpeakersArgs),
+    /// One stored speaker's statements over time.
+    Speaker(store_cmd::SpeakerArgs),
     /// Derive the cue lexicon from an annotated split (text/ and ann/).
     Lexicon(LexiconArgs),
     /// Derive the first-name gender table from a split's coreference
@@ -108,15 +117,28 @@ enum Format {
 
 #[derive(clap::Args)]
 struct ExtractArgs {
-    /// Inputs: text, HTML, JSONL or WARC(.gz) files, directories (read
-    /// recursively) or `-`; standard input when none.
-    files: Vec<PathBuf>,
+    #[command(flatten)]
+    input: InputArgs,
     /// Output format [default: table on a terminal, jsonl otherwise].
     #[arg(long, short)]
     format: Option<Format>,
     /// Write one file per document into this directory (`<id>.json`, `.ann`, `.txt`).
     #[arg(long)]
     out: Option<PathBuf>,
+    /// Extraction only: no speakers, channels, times or unattributed
+    /// assertions (faster).
+    #[arg(long)]
+    no_resolve: bool,
+    #[command(flatten)]
+    rules: RuleArgs,
+}
+
+/// Where documents come from and how a batch runs (extract, ingest).
+#[derive(clap::Args)]
+struct InputArgs {
+    /// Inputs: text, HTML, JSONL or WARC(.gz) files, directories (read
+    /// recursively) or `-`; standard input when none.
+    files: Vec<PathBuf>,
     /// Read every input as this format instead of detecting it (by file
     /// extension, then by content).
     #[arg(long, value_enum)]
@@ -145,12 +167,6 @@ struct ExtractArgs {
     /// over dates in the documents.
     #[arg(long)]
     metadata: Option<PathBuf>,
-    /// Extraction only: no speakers, channels, times or unattributed
-    /// assertions (faster).
-    #[arg(long)]
-    no_resolve: bool,
-    #[command(flatten)]
-    rules: RuleArgs,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -316,6 +332,10 @@ fn main() -> ExitCode {
         Command::Extract(args) => extract(args),
         Command::Eval(args) => eval(args),
         Command::EvalPronouns(args) => eval_pronouns(args),
+        Command::Ingest(args) => store_cmd::ingest(args),
+        Command::Search(args) => store_cmd::search(args),
+        Command::Speakers(args) => store_cmd::speakers(args),
+        Command::Speaker(args) => store_cmd::speaker(args),
         Command::Lexicon(args) => lexicon(args),
         Command::Genders(args) => genders(args),
         Command::Throughput(args) => throughput(args),

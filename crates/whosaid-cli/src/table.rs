@@ -191,3 +191,13 @@ fn channel_name(kind: ChannelKind) -> &'static str {
         _ => "other",
     }
 }
+
+/// `s` cut to `max` chars with an ellipsis.
+pub fn clip(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}

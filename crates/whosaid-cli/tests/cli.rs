@@ -799,3 +799,138 @@ fn out_dir_names_files_by_document_id() {
         .arg(corpus.join("d-crawl.warc.gz")));
     assert!(!out.status.success(), "brat to stdout needs one document");
 }
+
+fn store_totals(db: &Path) -> Value {
+    let out = run(whosaid()
+        .args(["speakers", "--format", "json", "--db"])
+        .arg(db));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_str::<Value>(&stdout(&out)).unwrap()["totals"].clone()
+}
+
+#[test]
+fn store_ingest_search_speakers_and_merge() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("s.db");
+    let out = run(whosaid().args(["ingest", "--db"]).arg(&db).arg(example()));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // Twice: stored once.
+    let out = run(whosaid().args(["ingest", "--db"]).arg(&db).arg(example()));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("1 already in"));
+    let totals = store_totals(&db);
+    assert_eq!(totals["documents"], 1);
+    assert_eq!(totals["attributions"], 12);
+    let out = run(whosaid()
+        .args([
+            "search",
+            "membership",
+            "--speaker",
+            "Rutte",
+            "--format",
+            "json",
+            "--db",
+        ])
+        .arg(&db));
+    let hits: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(hits.as_array().unwrap().len(), 2, "{hits}");
+    assert!(hits
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|h| h["speaker"] == "Mark Rutte"));
+    let out = run(whosaid()
+        .args(["speaker", "Jens Stoltenberg", "--db"])
+        .arg(&db));
+    assert!(
+        stdout(&out).contains("3 statements in 1 documents"),
+        "{}",
+        stdout(&out)
+    );
+    // Merge Interfax-Ukraine into Stoltenberg (a wrong merge, but a test of the command).
+    let out = run(whosaid()
+        .args([
+            "speakers",
+            "merge",
+            "Jens Stoltenberg",
+            "Interfax-Ukraine",
+            "--db",
+        ])
+        .arg(&db));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = run(whosaid()
+        .args(["speaker", "Jens Stoltenberg", "--db"])
+        .arg(&db));
+    assert!(stdout(&out).contains("4 statements"), "{}", stdout(&out));
+    // Bad queries and missing stores are clear errors.
+    let out = run(whosaid().args(["search", "\"open", "--db"]).arg(&db));
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("bad search query"));
+    let out = run(whosaid()
+        .args(["search", "x", "--db"])
+        .arg(tmp.path().join("none.db")));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no store at"));
+}
+
+/// Killing an ingest midway and running it again leaves every document
+/// stored exactly once.
+#[test]
+fn a_killed_ingest_resumes_without_loss_or_duplicates() {
+    let tmp = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(example()).unwrap();
+    let n = 400;
+    let corpus: String = (0..n)
+        .map(|i| serde_json::json!({"id": format!("doc-{i}"), "text": text}).to_string() + "\n")
+        .collect();
+    let input = tmp.path().join("corpus.jsonl");
+    std::fs::write(&input, corpus).unwrap();
+    let db = tmp.path().join("s.db");
+    let mut child = whosaid()
+        .args(["ingest", "--jobs", "1", "--db"])
+        .arg(&db)
+        .arg(&input)
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Wait until some chunks are committed, then kill.
+    let started = std::time::Instant::now();
+    loop {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        if let Ok(Some(_)) = child.try_wait() {
+            break;
+        }
+        let stored = db.is_file() && store_totals(&db)["documents"].as_u64().unwrap_or(0) > 0;
+        if stored || started.elapsed().as_secs() > 60 {
+            child.kill().unwrap();
+            child.wait().unwrap();
+            break;
+        }
+    }
+    let partial = store_totals(&db)["documents"].as_u64().unwrap();
+    assert!(partial <= n, "{partial}");
+    eprintln!("killed with {partial} of {n} documents stored");
+    let out = run(whosaid().args(["ingest", "--db"]).arg(&db).arg(&input));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let totals = store_totals(&db);
+    assert_eq!(totals["documents"], n);
+    assert_eq!(
+        totals["attributions"],
+        12 * n,
+        "whole documents only, none twice"
+    );
+}

@@ -33,6 +33,7 @@ pub struct DocumentInfo {
 /// What kind of speaker an entity is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum SpeakerKind {
     /// One person, named or not.
     Person,

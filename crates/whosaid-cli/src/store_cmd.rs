@@ -1,0 +1,281 @@
+//! `whosaid ingest`, `search`, `speakers`, `speaker`: the statement store.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use whosaid::DocumentInfo;
+use whosaid_store::{Added, Query, Store};
+
+use crate::batch::Batch;
+use crate::{InputArgs, RuleArgs};
+
+/// Documents written per transaction: a killed ingest loses at most the
+/// uncommitted ones, which the next run adds.
+const COMMIT_EVERY: usize = 64;
+
+#[derive(clap::Args)]
+pub(crate) struct IngestArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    /// The store (created when missing).
+    #[arg(long, default_value = "whosaid.db")]
+    db: PathBuf,
+    #[command(flatten)]
+    rules: RuleArgs,
+}
+
+#[derive(clap::Args)]
+pub(crate) struct SearchArgs {
+    /// Full-text query over what was said (FTS5 syntax: words, "phrases",
+    /// OR, NOT, prefix*); empty lists everything.
+    #[arg(default_value = "")]
+    query: String,
+    /// The store.
+    #[arg(long, default_value = "whosaid.db")]
+    db: PathBuf,
+    /// Only this speaker (name substring or id).
+    #[arg(long)]
+    speaker: Option<String>,
+    /// Only this outlet (name substring).
+    #[arg(long)]
+    outlet: Option<String>,
+    /// Published on or after (YYYY-MM-DD).
+    #[arg(long, value_parser = crate::parse_date)]
+    since: Option<chrono::NaiveDate>,
+    /// Published on or before (YYYY-MM-DD).
+    #[arg(long, value_parser = crate::parse_date)]
+    until: Option<chrono::NaiveDate>,
+    /// Most results.
+    #[arg(long, default_value_t = 20)]
+    limit: usize,
+    /// Results skipped (paging).
+    #[arg(long, default_value_t = 0)]
+    offset: usize,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    format: ListFormat,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum ListFormat {
+    /// Aligned text.
+    Table,
+    /// JSON.
+    Json,
+}
+
+#[derive(clap::Args)]
+pub(crate) struct SpeakersArgs {
+    #[command(subcommand)]
+    action: Option<SpeakersAction>,
+    /// The store.
+    #[arg(long, default_value = "whosaid.db", global = true)]
+    db: PathBuf,
+    /// Most speakers listed.
+    #[arg(long, default_value_t = 30)]
+    limit: usize,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    format: ListFormat,
+}
+
+#[derive(clap::Subcommand)]
+enum SpeakersAction {
+    /// Merge speaker FROM into INTO (ids or names): one person stored twice.
+    Merge {
+        /// The speaker that stays.
+        into: String,
+        /// The speaker merged away.
+        from: String,
+    },
+}
+
+#[derive(clap::Args)]
+pub(crate) struct SpeakerArgs {
+    /// Name or id.
+    name: String,
+    /// The store.
+    #[arg(long, default_value = "whosaid.db")]
+    db: PathBuf,
+    /// Most statements listed.
+    #[arg(long, default_value_t = 200)]
+    limit: usize,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    format: ListFormat,
+}
+
+fn open(db: &std::path::Path) -> Result<Store> {
+    Store::open(db).with_context(|| format!("opening the store {}", db.display()))
+}
+
+fn open_existing(db: &std::path::Path) -> Result<Store> {
+    if !db.is_file() {
+        anyhow::bail!(
+            "no store at {} (create one with `whosaid ingest … --db {}`)",
+            db.display(),
+            db.display()
+        );
+    }
+    open(db)
+}
+
+pub(crate) fn ingest(args: IngestArgs) -> Result<ExitCode> {
+    let mut store = open(&args.db)?;
+    let extractor = args.rules.extractor();
+    let batch = Batch::open(&args.input)?;
+    let mut pending = Vec::new();
+    let (mut new, mut existing, mut attributions) = (0u64, 0u64, 0u64);
+    let mut commit =
+        |pending: &mut Vec<(whosaid_ingest::Document, whosaid::Account)>| -> Result<()> {
+            let refs: Vec<_> = pending
+                .iter()
+                .map(|(d, a)| (&d.meta, d.text.as_str(), a))
+                .collect();
+            for added in store.add_all(&refs)? {
+                match added {
+                    Added::New(n) => {
+                        new += 1;
+                        attributions += n as u64;
+                    }
+                    Added::Existing => existing += 1,
+                }
+            }
+            pending.clear();
+            Ok(())
+        };
+    let counts = batch.run(
+        |doc| {
+            let info = DocumentInfo {
+                published: doc.meta.published,
+            };
+            (doc.clone(), extractor.analyze(&doc.text, &info))
+        },
+        |item| {
+            pending.push(item);
+            if pending.len() >= COMMIT_EVERY {
+                commit(&mut pending)?;
+            }
+            Ok(())
+        },
+    )?;
+    commit(&mut pending)?;
+    eprintln!(
+        "whosaid: stored {new} new documents ({attributions} attributions), {existing} already in {}",
+        args.db.display()
+    );
+    Ok(counts.finish("processed"))
+}
+
+pub(crate) fn search(args: SearchArgs) -> Result<ExitCode> {
+    let store = open_existing(&args.db)?;
+    let hits = store.search(&Query {
+        text: args.query.clone(),
+        speaker: args.speaker,
+        outlet: args.outlet,
+        since: args.since.map(|d| d.to_string()),
+        until: args.until.map(|d| d.to_string()),
+        limit: args.limit,
+        offset: args.offset,
+    })?;
+    let mut out = std::io::stdout().lock();
+    match args.format {
+        ListFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&hits)?)?,
+        ListFormat::Table => {
+            for h in &hits {
+                writeln!(
+                    out,
+                    "{}  {:<18}  {:<24}  {} {}\n    {}",
+                    h.published.as_deref().unwrap_or("----------"),
+                    crate::table::clip(h.outlet.as_deref().unwrap_or("?"), 18),
+                    crate::table::clip(h.speaker.as_deref().unwrap_or("?"), 24),
+                    h.cue,
+                    if h.anonymous { "(anonymous)" } else { "" },
+                    crate::table::clip(&h.content.replace('\n', " "), 200)
+                )?;
+            }
+            writeln!(out, "{} result(s)", hits.len())?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub(crate) fn speakers(args: SpeakersArgs) -> Result<ExitCode> {
+    if let Some(SpeakersAction::Merge { into, from }) = &args.action {
+        let mut store = open_existing(&args.db)?;
+        let (a, b) = store.merge_speakers(into, from)?;
+        eprintln!("whosaid: merged speaker {b} into {a}");
+        return Ok(ExitCode::SUCCESS);
+    }
+    let store = open_existing(&args.db)?;
+    let list = store.speakers(args.limit)?;
+    let totals = store.totals()?;
+    let mut out = std::io::stdout().lock();
+    match args.format {
+        ListFormat::Json => writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&serde_json::json!({"totals": totals, "speakers": list}))?
+        )?,
+        ListFormat::Table => {
+            writeln!(
+                out,
+                "{} documents, {} attributions, {} speakers; {:.1}% of attributions anonymous",
+                totals.documents,
+                totals.attributions,
+                totals.speakers,
+                100.0 * totals.anonymous_share
+            )?;
+            for s in &list {
+                writeln!(
+                    out,
+                    "{:>6}  {:>5} statements  {:>4} docs  {:<12} {}{}",
+                    s.id,
+                    s.statements,
+                    s.documents,
+                    s.kind,
+                    s.name,
+                    if s.anonymous { " (anonymous)" } else { "" }
+                )?;
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub(crate) fn speaker(args: SpeakerArgs) -> Result<ExitCode> {
+    let store = open_existing(&args.db)?;
+    let s = store.speaker(&args.name)?;
+    let timeline = store.timeline(s.id, args.limit)?;
+    let mut out = std::io::stdout().lock();
+    match args.format {
+        ListFormat::Json => writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&serde_json::json!({"speaker": s, "timeline": timeline}))?
+        )?,
+        ListFormat::Table => {
+            writeln!(
+                out,
+                "{} ({}), {} statements in {} documents",
+                s.name, s.kind, s.statements, s.documents
+            )?;
+            if !s.titles.is_empty() {
+                writeln!(out, "titles: {}", s.titles.join("; "))?;
+            }
+            for h in &timeline {
+                writeln!(
+                    out,
+                    "{}  {:<18}  {}: {}",
+                    h.published.as_deref().unwrap_or("----------"),
+                    crate::table::clip(h.outlet.as_deref().unwrap_or("?"), 18),
+                    h.cue,
+                    crate::table::clip(&h.content.replace('\n', " "), 160)
+                )?;
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

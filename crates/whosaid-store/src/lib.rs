@@ -1,0 +1,896 @@
+//! The statement store: documents, attributions, speakers and outlets in an
+//! embedded SQLite database (WAL journal), with full-text search (FTS5)
+//! over what was said.
+//!
+//! - **Idempotent ingest.** A document is keyed by its URL, else its id,
+//!   else a hash of its text; storing it again is a no-op.
+//! - **Crash-safe.** Each document and its attributions are written in one
+//!   transaction; a killed ingest leaves whole documents only, and running
+//!   it again adds exactly the missing ones.
+//! - **Speakers across documents.** Named speakers merge by kind and
+//!   normalized name — people by first and last name ("Donald J. Trump" =
+//!   "Donald Trump"); a one-word person name ("Rutte") joins the single
+//!   stored person whose name ends with it; anonymous speakers ("a source")
+//!   never merge across documents. [`Store::merge_speakers`] corrects the rule.
+//! - **Versioned schema.** `PRAGMA user_version` holds the schema version;
+//!   [`Store::open`] migrates older stores and refuses newer ones.
+
+use std::path::Path;
+
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use serde::Serialize;
+use whosaid::resolve::{Account, SpeakerKind};
+use whosaid_ingest::Metadata;
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: i64 = 1;
+
+/// Store errors.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum StoreError {
+    /// SQLite failed (I/O, corruption, a bad query).
+    #[error("store: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    /// The store was written by a newer whosaid.
+    #[error("store schema version {found} is newer than this whosaid supports ({supported})")]
+    TooNew {
+        /// Version in the file.
+        found: i64,
+        /// Version this build knows.
+        supported: i64,
+    },
+    /// A search query FTS5 cannot parse.
+    #[error("bad search query {query:?}: {reason}")]
+    BadQuery {
+        /// The query.
+        query: String,
+        /// SQLite's complaint.
+        reason: String,
+    },
+    /// No speaker matches a name or id.
+    #[error("no speaker {0:?}")]
+    NoSpeaker(String),
+}
+
+/// Migrations: index `k` moves a store from version `k` to `k + 1`.
+const MIGRATIONS: &[&str] = &[r#"
+CREATE TABLE outlets (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE
+);
+CREATE TABLE documents (
+    id INTEGER PRIMARY KEY,
+    doc_key TEXT NOT NULL UNIQUE,
+    ext_id TEXT NOT NULL,
+    url TEXT,
+    title TEXT,
+    byline TEXT,
+    published TEXT,
+    outlet_id INTEGER REFERENCES outlets(id),
+    language TEXT,
+    text TEXT NOT NULL,
+    account TEXT NOT NULL
+);
+CREATE INDEX documents_published ON documents(published);
+CREATE INDEX documents_outlet ON documents(outlet_id);
+CREATE TABLE speakers (
+    id INTEGER PRIMARY KEY,
+    merge_key TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    anonymous INTEGER NOT NULL,
+    titles TEXT NOT NULL DEFAULT '[]'
+);
+CREATE TABLE speaker_aliases (
+    merge_key TEXT PRIMARY KEY,
+    speaker_id INTEGER NOT NULL REFERENCES speakers(id)
+);
+CREATE TABLE attributions (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    ord INTEGER NOT NULL,
+    speaker_id INTEGER REFERENCES speakers(id),
+    kind TEXT NOT NULL,
+    source TEXT NOT NULL,
+    cue TEXT NOT NULL,
+    content TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    time_value TEXT,
+    nested INTEGER NOT NULL
+);
+CREATE INDEX attributions_speaker ON attributions(speaker_id);
+CREATE INDEX attributions_document ON attributions(document_id);
+CREATE VIRTUAL TABLE attributions_fts USING fts5(
+    content, source, cue, content='attributions', content_rowid='id'
+);
+CREATE TRIGGER attributions_ai AFTER INSERT ON attributions BEGIN
+    INSERT INTO attributions_fts(rowid, content, source, cue)
+    VALUES (new.id, new.content, new.source, new.cue);
+END;
+CREATE TRIGGER attributions_ad AFTER DELETE ON attributions BEGIN
+    INSERT INTO attributions_fts(attributions_fts, rowid, content, source, cue)
+    VALUES ('delete', old.id, old.content, old.source, old.cue);
+END;
+"#];
+
+/// An open store.
+pub struct Store {
+    conn: Connection,
+}
+
+/// What [`Store::add`] did with a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Added {
+    /// Stored, with this many attributions.
+    New(usize),
+    /// Already stored under the same key: nothing written.
+    Existing,
+}
+
+/// One search hit.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Hit {
+    /// Attribution row id.
+    pub attribution: i64,
+    /// The document's external id.
+    pub document: String,
+    /// Headline.
+    pub title: Option<String>,
+    /// Publication date.
+    pub published: Option<String>,
+    /// Outlet.
+    pub outlet: Option<String>,
+    /// Speaker id and name.
+    pub speaker_id: Option<i64>,
+    /// Speaker name.
+    pub speaker: Option<String>,
+    /// Whether the speaker is unnamed.
+    pub anonymous: bool,
+    /// The cue.
+    pub cue: String,
+    /// What was said.
+    pub content: String,
+    /// Direct, indirect or mixed.
+    pub kind: String,
+}
+
+/// Search filters.
+#[derive(Debug, Clone, Default)]
+pub struct Query {
+    /// FTS5 query over contents, sources and cues (empty: everything).
+    pub text: String,
+    /// Speaker name (case-insensitive substring) or numeric id.
+    pub speaker: Option<String>,
+    /// Outlet name (case-insensitive substring).
+    pub outlet: Option<String>,
+    /// Earliest publication date, `YYYY-MM-DD`.
+    pub since: Option<String>,
+    /// Latest publication date, `YYYY-MM-DD`.
+    pub until: Option<String>,
+    /// Most hits.
+    pub limit: usize,
+    /// Hits skipped.
+    pub offset: usize,
+}
+
+/// A speaker with counts.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SpeakerSummary {
+    /// Row id.
+    pub id: i64,
+    /// Name.
+    pub name: String,
+    /// person, organization, media, group.
+    pub kind: String,
+    /// Unnamed.
+    pub anonymous: bool,
+    /// Titles seen.
+    pub titles: Vec<String>,
+    /// Attributions.
+    pub statements: i64,
+    /// Documents quoting them.
+    pub documents: i64,
+}
+
+/// Corpus totals.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Totals {
+    /// Documents.
+    pub documents: i64,
+    /// Attributions.
+    pub attributions: i64,
+    /// Speakers.
+    pub speakers: i64,
+    /// Share of attributions whose speaker is anonymous.
+    pub anonymous_share: f64,
+}
+
+fn kind_name(kind: SpeakerKind) -> &'static str {
+    match kind {
+        SpeakerKind::Person => "person",
+        SpeakerKind::Organization => "organization",
+        SpeakerKind::Media => "media",
+        SpeakerKind::Group => "group",
+        _ => "other",
+    }
+}
+
+/// A stable 64-bit FNV-1a hash of a text, as hex.
+fn text_hash(text: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.as_bytes() {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
+
+/// The key a document is stored under: URL, else a real id, else a hash.
+pub fn document_key(meta: &Metadata, text: &str) -> String {
+    if let Some(url) = &meta.url {
+        return format!("url:{url}");
+    }
+    let synthetic = meta.id.is_empty()
+        || meta.id == "stdin"
+        || meta.id.starts_with("line-")
+        || meta.id.starts_with("offset-");
+    if synthetic {
+        format!("hash:{}", text_hash(text))
+    } else {
+        format!("id:{}", meta.id)
+    }
+}
+
+fn normalize_name(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+impl Store {
+    /// Opens (creating or migrating) the store at `path`.
+    pub fn open(path: &Path) -> Result<Self, StoreError> {
+        Self::init(Connection::open(path)?)
+    }
+
+    /// A store in memory, for tests and one-off runs.
+    pub fn in_memory() -> Result<Self, StoreError> {
+        Self::init(Connection::open_in_memory()?)
+    }
+
+    fn init(conn: Connection) -> Result<Self, StoreError> {
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        let mut store = Store { conn };
+        store.migrate()?;
+        Ok(store)
+    }
+
+    /// The schema version of the open store.
+    pub fn version(&self) -> Result<i64, StoreError> {
+        Ok(self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))?)
+    }
+
+    fn migrate(&mut self) -> Result<(), StoreError> {
+        let mut version = self.version()?;
+        if version > SCHEMA_VERSION {
+            return Err(StoreError::TooNew {
+                found: version,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        while version < SCHEMA_VERSION {
+            let tx = self.conn.transaction()?;
+            tx.execute_batch(MIGRATIONS[version as usize])?;
+            version += 1;
+            tx.pragma_update(None, "user_version", version)?;
+            tx.commit()?;
+        }
+        Ok(())
+    }
+
+    /// Whether a document with this key is stored.
+    pub fn contains(&self, key: &str) -> Result<bool, StoreError> {
+        Ok(self
+            .conn
+            .query_row("SELECT 1 FROM documents WHERE doc_key = ?1", [key], |_| {
+                Ok(())
+            })
+            .optional()?
+            .is_some())
+    }
+
+    /// Stores a batch of documents with their accounts, in one transaction
+    /// (all or nothing). Returns what happened to each.
+    pub fn add_all(
+        &mut self,
+        docs: &[(&Metadata, &str, &Account)],
+    ) -> Result<Vec<Added>, StoreError> {
+        let tx = self.conn.transaction()?;
+        let mut out = Vec::with_capacity(docs.len());
+        for (meta, text, account) in docs {
+            out.push(add_one(&tx, meta, text, account)?);
+        }
+        tx.commit()?;
+        Ok(out)
+    }
+
+    /// Stores one document (see [`Store::add_all`]).
+    pub fn add(
+        &mut self,
+        meta: &Metadata,
+        text: &str,
+        account: &Account,
+    ) -> Result<Added, StoreError> {
+        Ok(self.add_all(&[(meta, text, account)])?[0])
+    }
+
+    /// Full-text search with filters, best matches first (then newest).
+    pub fn search(&self, q: &Query) -> Result<Vec<Hit>, StoreError> {
+        let mut sql = String::from(
+            "SELECT a.id, d.ext_id, d.title, d.published, o.name, s.id, s.name, \
+             COALESCE(s.anonymous, 0), a.cue, a.content, a.kind \
+             FROM attributions a JOIN documents d ON d.id = a.document_id \
+             LEFT JOIN outlets o ON o.id = d.outlet_id LEFT JOIN speakers s ON s.id = a.speaker_id ",
+        );
+        let mut args: Vec<Box<dyn rusqlite::ToSql>> = Vec::new();
+        let text = q.text.trim();
+        if !text.is_empty() {
+            sql.push_str(
+                "JOIN attributions_fts f ON f.rowid = a.id WHERE attributions_fts MATCH ?",
+            );
+            args.push(Box::new(text.to_string()));
+        } else {
+            sql.push_str("WHERE 1");
+        }
+        if let Some(s) = &q.speaker {
+            if let Ok(id) = s.parse::<i64>() {
+                sql.push_str(" AND s.id = ?");
+                args.push(Box::new(id));
+            } else {
+                sql.push_str(" AND s.name LIKE ? ESCAPE '\\'");
+                args.push(Box::new(like(s)));
+            }
+        }
+        if let Some(o) = &q.outlet {
+            sql.push_str(" AND o.name LIKE ? ESCAPE '\\'");
+            args.push(Box::new(like(o)));
+        }
+        if let Some(d) = &q.since {
+            sql.push_str(" AND d.published >= ?");
+            args.push(Box::new(d.clone()));
+        }
+        if let Some(d) = &q.until {
+            sql.push_str(" AND d.published <= ?");
+            args.push(Box::new(d.clone()));
+        }
+        sql.push_str(if text.is_empty() {
+            " ORDER BY d.published DESC, a.id"
+        } else {
+            " ORDER BY f.rank, d.published DESC"
+        });
+        sql.push_str(" LIMIT ? OFFSET ?");
+        args.push(Box::new(q.limit.max(1) as i64));
+        args.push(Box::new(q.offset as i64));
+        let bad_query = |e: rusqlite::Error| match &e {
+            rusqlite::Error::SqliteFailure(f, Some(msg))
+                if f.code == rusqlite::ErrorCode::Unknown && !text.is_empty() =>
+            {
+                StoreError::BadQuery {
+                    query: text.to_string(),
+                    reason: msg.clone(),
+                }
+            }
+            _ => StoreError::Sqlite(e),
+        };
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt
+            .query_map(
+                rusqlite::params_from_iter(args.iter().map(|b| b.as_ref())),
+                |r| {
+                    Ok(Hit {
+                        attribution: r.get(0)?,
+                        document: r.get(1)?,
+                        title: r.get(2)?,
+                        published: r.get(3)?,
+                        outlet: r.get(4)?,
+                        speaker_id: r.get(5)?,
+                        speaker: r.get(6)?,
+                        anonymous: r.get::<_, i64>(7)? != 0,
+                        cue: r.get(8)?,
+                        content: r.get(9)?,
+                        kind: r.get(10)?,
+                    })
+                },
+            )
+            .map_err(bad_query)?;
+        rows.collect::<Result<_, _>>().map_err(bad_query)
+    }
+
+    /// Speakers ranked by number of statements.
+    pub fn speakers(&self, limit: usize) -> Result<Vec<SpeakerSummary>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT s.id, s.name, s.kind, s.anonymous, s.titles, COUNT(a.id), COUNT(DISTINCT a.document_id) \
+             FROM speakers s JOIN attributions a ON a.speaker_id = s.id \
+             GROUP BY s.id ORDER BY COUNT(a.id) DESC, s.name LIMIT ?1",
+        )?;
+        let rows = stmt.query_map([limit as i64], summary_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// One speaker by id or (case-insensitive) name; the most quoted when
+    /// several share the name.
+    pub fn speaker(&self, name_or_id: &str) -> Result<SpeakerSummary, StoreError> {
+        let (cond, arg): (&str, Box<dyn rusqlite::ToSql>) = match name_or_id.parse::<i64>() {
+            Ok(id) => ("s.id = ?1", Box::new(id)),
+            Err(_) => (
+                "s.name = ?1 COLLATE NOCASE",
+                Box::new(name_or_id.to_string()),
+            ),
+        };
+        let sql = format!(
+            "SELECT s.id, s.name, s.kind, s.anonymous, s.titles, COUNT(a.id), COUNT(DISTINCT a.document_id) \
+             FROM speakers s LEFT JOIN attributions a ON a.speaker_id = s.id WHERE {cond} \
+             GROUP BY s.id ORDER BY COUNT(a.id) DESC LIMIT 1"
+        );
+        self.conn
+            .query_row(&sql, [arg.as_ref()], summary_row)
+            .optional()?
+            .ok_or_else(|| StoreError::NoSpeaker(name_or_id.to_string()))
+    }
+
+    /// Merges speaker `from` into `into`: its statements, titles and future
+    /// matches of its name go to `into`. Both are ids or names.
+    pub fn merge_speakers(&mut self, into: &str, from: &str) -> Result<(i64, i64), StoreError> {
+        let into = self.speaker(into)?;
+        let from = self.speaker(from)?;
+        if into.id == from.id {
+            return Ok((into.id, from.id));
+        }
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "UPDATE attributions SET speaker_id = ?1 WHERE speaker_id = ?2",
+            params![into.id, from.id],
+        )?;
+        tx.execute(
+            "UPDATE speaker_aliases SET speaker_id = ?1 WHERE speaker_id = ?2",
+            params![into.id, from.id],
+        )?;
+        let key: String = tx.query_row(
+            "SELECT merge_key FROM speakers WHERE id = ?1",
+            [from.id],
+            |r| r.get(0),
+        )?;
+        let mut titles = into.titles.clone();
+        for t in from.titles {
+            if !titles.contains(&t) {
+                titles.push(t);
+            }
+        }
+        tx.execute(
+            "UPDATE speakers SET titles = ?1 WHERE id = ?2",
+            params![serde_json::to_string(&titles).unwrap_or_default(), into.id],
+        )?;
+        tx.execute("DELETE FROM speakers WHERE id = ?1", [from.id])?;
+        tx.execute(
+            "INSERT OR REPLACE INTO speaker_aliases(merge_key, speaker_id) VALUES (?1, ?2)",
+            params![key, into.id],
+        )?;
+        tx.commit()?;
+        Ok((into.id, from.id))
+    }
+
+    /// A speaker's statements, oldest first.
+    pub fn timeline(&self, speaker_id: i64, limit: usize) -> Result<Vec<Hit>, StoreError> {
+        let mut hits = self.search(&Query {
+            speaker: Some(speaker_id.to_string()),
+            limit,
+            ..Query::default()
+        })?;
+        hits.sort_by(|a, b| {
+            a.published
+                .cmp(&b.published)
+                .then(a.attribution.cmp(&b.attribution))
+        });
+        Ok(hits)
+    }
+
+    /// Corpus totals.
+    pub fn totals(&self) -> Result<Totals, StoreError> {
+        let count = |sql: &str| -> Result<i64, StoreError> {
+            Ok(self.conn.query_row(sql, [], |r| r.get(0))?)
+        };
+        let documents = count("SELECT COUNT(*) FROM documents")?;
+        let attributions = count("SELECT COUNT(*) FROM attributions")?;
+        let speakers = count("SELECT COUNT(*) FROM speakers")?;
+        let anonymous = count(
+            "SELECT COUNT(*) FROM attributions a JOIN speakers s ON s.id = a.speaker_id WHERE s.anonymous = 1",
+        )?;
+        Ok(Totals {
+            documents,
+            attributions,
+            speakers,
+            anonymous_share: if attributions > 0 {
+                anonymous as f64 / attributions as f64
+            } else {
+                0.0
+            },
+        })
+    }
+
+    /// The stored account of a document (by external id), as JSON.
+    pub fn document_json(&self, ext_id: &str) -> Result<Option<serde_json::Value>, StoreError> {
+        let row: Option<(String, String)> = self
+            .conn
+            .query_row(
+                "SELECT text, account FROM documents WHERE ext_id = ?1 ORDER BY id LIMIT 1",
+                [ext_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        Ok(row.map(|(text, account)| {
+            let mut v: serde_json::Value = serde_json::from_str(&account).unwrap_or_default();
+            if let Some(obj) = v.as_object_mut() {
+                obj.insert("text".into(), serde_json::Value::String(text));
+            }
+            v
+        }))
+    }
+}
+
+fn like(s: &str) -> String {
+    let escaped = s
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    format!("%{escaped}%")
+}
+
+fn summary_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<SpeakerSummary> {
+    let titles: String = r.get(4)?;
+    Ok(SpeakerSummary {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        kind: r.get(2)?,
+        anonymous: r.get::<_, i64>(3)? != 0,
+        titles: serde_json::from_str(&titles).unwrap_or_default(),
+        statements: r.get(5)?,
+        documents: r.get(6)?,
+    })
+}
+
+fn add_one(
+    tx: &Transaction<'_>,
+    meta: &Metadata,
+    text: &str,
+    account: &Account,
+) -> Result<Added, StoreError> {
+    let key = document_key(meta, text);
+    let exists = tx
+        .query_row("SELECT 1 FROM documents WHERE doc_key = ?1", [&key], |_| {
+            Ok(())
+        })
+        .optional()?
+        .is_some();
+    if exists {
+        return Ok(Added::Existing);
+    }
+    let outlet_id: Option<i64> = match &meta.outlet {
+        Some(name) => {
+            tx.execute("INSERT OR IGNORE INTO outlets(name) VALUES (?1)", [name])?;
+            Some(
+                tx.query_row("SELECT id FROM outlets WHERE name = ?1", [name], |r| {
+                    r.get(0)
+                })?,
+            )
+        }
+        None => None,
+    };
+    let account_json = serde_json::json!({
+        "id": meta.id,
+        "url": meta.url,
+        "title": meta.title,
+        "byline": meta.byline,
+        "published": meta.published,
+        "outlet": meta.outlet,
+        "language": meta.language,
+        "attributions": account.attributions,
+        "speakers": account.speakers,
+        "unattributed": account.unattributed,
+    });
+    tx.execute(
+        "INSERT INTO documents(doc_key, ext_id, url, title, byline, published, outlet_id, language, text, account) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![
+            key,
+            meta.id,
+            meta.url,
+            meta.title,
+            meta.byline,
+            meta.published.map(|d| d.to_string()),
+            outlet_id,
+            meta.language,
+            text,
+            account_json.to_string()
+        ],
+    )?;
+    let document_id = tx.last_insert_rowid();
+    // Speakers of this document → store ids.
+    let mut ids = Vec::with_capacity(account.speakers.len());
+    for s in &account.speakers {
+        ids.push(speaker_id(tx, s, &key)?);
+    }
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO attributions(document_id, ord, speaker_id, kind, source, cue, content, channel, time_value, nested) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )?;
+    let join = |spans: &[whosaid::Span]| {
+        spans
+            .iter()
+            .map(|s| s.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" … ")
+    };
+    for (ord, a) in account.attributions.iter().enumerate() {
+        let at = &a.attribution;
+        insert.execute(params![
+            document_id,
+            ord as i64,
+            a.speaker.map(|k| ids[k]),
+            at.kind.as_str(),
+            join(&at.source),
+            join(&at.cue),
+            join(&at.content),
+            serde_json::to_string(&a.channel).unwrap_or_default(),
+            a.time.as_ref().and_then(|t| t.value.clone()),
+            i64::from(a.nested_in.is_some()),
+        ])?;
+    }
+    Ok(Added::New(account.attributions.len()))
+}
+
+/// The store id of a document's speaker, by the merge rule (module docs).
+fn speaker_id(
+    tx: &Transaction<'_>,
+    s: &whosaid::resolve::Speaker,
+    doc_key: &str,
+) -> Result<i64, StoreError> {
+    let kind = kind_name(s.kind);
+    let name = normalize_name(&s.name);
+    let mut key = if s.anonymous {
+        format!("anon:{doc_key}:{name}")
+    } else if s.kind == SpeakerKind::Person && name.contains(' ') {
+        // "Donald J. Trump" and "Donald Trump": first and last name.
+        let words: Vec<&str> = name.split(' ').collect();
+        format!("person:{} {}", words[0], words[words.len() - 1])
+    } else {
+        format!("{kind}:{name}")
+    };
+    // "Rutte" alone joins the one stored person named "… Rutte".
+    if !s.anonymous && s.kind == SpeakerKind::Person && !name.contains(' ') {
+        let mut stmt = tx.prepare_cached(
+            "SELECT merge_key FROM speakers WHERE merge_key LIKE ?1 ESCAPE '\\' LIMIT 2",
+        )?;
+        let found: Vec<String> = stmt
+            .query_map(
+                [format!(
+                    "person:% {}",
+                    name.replace('%', "\\%").replace('_', "\\_")
+                )],
+                |r| r.get(0),
+            )?
+            .collect::<Result<_, _>>()?;
+        if found.len() == 1 {
+            key = found[0].clone();
+        }
+    }
+    if let Some(id) = tx
+        .query_row(
+            "SELECT speaker_id FROM speaker_aliases WHERE merge_key = ?1",
+            [&key],
+            |r| r.get(0),
+        )
+        .optional()?
+    {
+        add_titles(tx, id, &s.titles)?;
+        return Ok(id);
+    }
+    let existing: Option<i64> = tx
+        .query_row(
+            "SELECT id FROM speakers WHERE merge_key = ?1",
+            [&key],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let id = match existing {
+        Some(id) => id,
+        None => {
+            tx.execute(
+                "INSERT INTO speakers(merge_key, name, kind, anonymous) VALUES (?1, ?2, ?3, ?4)",
+                params![key, s.name, kind, i64::from(s.anonymous)],
+            )?;
+            tx.last_insert_rowid()
+        }
+    };
+    add_titles(tx, id, &s.titles)?;
+    Ok(id)
+}
+
+fn add_titles(tx: &Transaction<'_>, id: i64, new: &[String]) -> Result<(), StoreError> {
+    if new.is_empty() {
+        return Ok(());
+    }
+    let current: String = tx.query_row("SELECT titles FROM speakers WHERE id = ?1", [id], |r| {
+        r.get(0)
+    })?;
+    let mut titles: Vec<String> = serde_json::from_str(&current).unwrap_or_default();
+    let before = titles.len();
+    for t in new {
+        if !titles.iter().any(|x| x.eq_ignore_ascii_case(t)) {
+            titles.push(t.clone());
+        }
+    }
+    if titles.len() != before {
+        tx.execute(
+            "UPDATE speakers SET titles = ?1 WHERE id = ?2",
+            params![serde_json::to_string(&titles).unwrap_or_default(), id],
+        )?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use whosaid::{DocumentInfo, Extractor};
+
+    fn doc(id: &str, outlet: &str, date: &str, text: &str) -> (Metadata, String, Account) {
+        let meta = Metadata {
+            id: id.into(),
+            outlet: Some(outlet.into()),
+            published: date.parse().ok(),
+            ..Default::default()
+        };
+        let account = Extractor::builtin().analyze(text, &DocumentInfo::default());
+        (meta, text.to_string(), account)
+    }
+
+    fn corpus(store: &mut Store) {
+        let docs = [
+            doc("a", "Planet", "2025-02-10", "Talks\n\nNATO Secretary General Mark Rutte said that Ukraine would not join NATO. A source said that the talks failed."),
+            doc("b", "Globe", "2025-02-14", "More\n\nRutte said that membership for Ukraine was off the table. A source said that the deal was close."),
+        ];
+        let refs: Vec<(&Metadata, &str, &Account)> =
+            docs.iter().map(|(m, t, a)| (m, t.as_str(), a)).collect();
+        let added = store.add_all(&refs).unwrap();
+        assert!(matches!(added[0], Added::New(n) if n >= 2));
+    }
+
+    #[test]
+    fn speakers_merge_across_documents_but_anonymous_ones_do_not() {
+        let mut store = Store::in_memory().unwrap();
+        corpus(&mut store);
+        let rutte = store.speaker("Mark Rutte").unwrap();
+        assert_eq!(rutte.statements, 2, "{rutte:?}");
+        assert_eq!(rutte.documents, 2);
+        assert!(rutte.titles.iter().any(|t| t == "NATO Secretary General"));
+        let speakers = store.speakers(10).unwrap();
+        let sources: Vec<_> = speakers.iter().filter(|s| s.anonymous).collect();
+        assert_eq!(
+            sources.len(),
+            2,
+            "one anonymous source per document: {speakers:?}"
+        );
+        let totals = store.totals().unwrap();
+        assert_eq!(totals.documents, 2);
+        assert!((totals.anonymous_share - 0.5).abs() < 1e-9, "{totals:?}");
+    }
+
+    #[test]
+    fn ingest_is_idempotent() {
+        let mut store = Store::in_memory().unwrap();
+        corpus(&mut store);
+        let before = store.totals().unwrap();
+        let (m, t, a) = doc("a", "Planet", "2025-02-10", "Talks\n\nNATO Secretary General Mark Rutte said that Ukraine would not join NATO. A source said that the talks failed.");
+        assert_eq!(store.add(&m, &t, &a).unwrap(), Added::Existing);
+        assert_eq!(store.totals().unwrap(), before);
+        // Without a real id the text hash keys the document.
+        let anon = Metadata {
+            id: "line-3".into(),
+            ..Default::default()
+        };
+        assert!(matches!(store.add(&anon, &t, &a).unwrap(), Added::New(_)));
+        assert_eq!(store.add(&anon, &t, &a).unwrap(), Added::Existing);
+    }
+
+    #[test]
+    fn search_filters_and_bad_queries() {
+        let mut store = Store::in_memory().unwrap();
+        corpus(&mut store);
+        let q = |text: &str| Query {
+            text: text.into(),
+            limit: 10,
+            ..Default::default()
+        };
+        let hits = store.search(&q("membership")).unwrap();
+        assert_eq!(hits.len(), 1);
+        assert_eq!(hits[0].speaker.as_deref(), Some("Mark Rutte"));
+        assert_eq!(hits[0].outlet.as_deref(), Some("Globe"));
+        let hits = store
+            .search(&Query {
+                speaker: Some("rutte".into()),
+                ..q("")
+            })
+            .unwrap();
+        assert_eq!(hits.len(), 2);
+        assert_eq!(
+            hits[0].published.as_deref(),
+            Some("2025-02-14"),
+            "newest first"
+        );
+        let hits = store
+            .search(&Query {
+                since: Some("2025-02-12".into()),
+                ..q("Ukraine")
+            })
+            .unwrap();
+        assert_eq!(hits.len(), 1);
+        let hits = store
+            .search(&Query {
+                outlet: Some("plan".into()),
+                ..q("")
+            })
+            .unwrap();
+        assert!(hits.iter().all(|h| h.outlet.as_deref() == Some("Planet")));
+        // SQL in a filter is data, not code.
+        let hits = store
+            .search(&Query {
+                speaker: Some("x' OR 1=1 --".into()),
+                ..q("")
+            })
+            .unwrap();
+        assert!(hits.is_empty());
+        assert!(matches!(
+            store.search(&q("\"unbalanced")),
+            Err(StoreError::BadQuery { .. })
+        ));
+    }
+
+    #[test]
+    fn merging_speakers_moves_statements() {
+        let mut store = Store::in_memory().unwrap();
+        corpus(&mut store);
+        let anon: Vec<SpeakerSummary> = store
+            .speakers(10)
+            .unwrap()
+            .into_iter()
+            .filter(|s| s.anonymous)
+            .collect();
+        let (a, b) = (anon[0].id.to_string(), anon[1].id.to_string());
+        store.merge_speakers(&a, &b).unwrap();
+        assert_eq!(store.speaker(&a).unwrap().statements, 2);
+        assert!(matches!(store.speaker(&b), Err(StoreError::NoSpeaker(_))));
+        assert_eq!(store.timeline(anon[0].id, 10).unwrap().len(), 2);
+    }
+
+    #[test]
+    fn the_schema_is_versioned() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.db");
+        assert_eq!(
+            Store::open(&path).unwrap().version().unwrap(),
+            SCHEMA_VERSION
+        );
+        let conn = Connection::open(&path).unwrap();
+        conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+            .unwrap();
+        drop(conn);
+        assert!(matches!(Store::open(&path), Err(StoreError::TooNew { .. })));
+    }
+}
