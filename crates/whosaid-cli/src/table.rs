@@ -49,20 +49,28 @@ pub fn render(name: &str, attributions: &[Attribution]) -> String {
             joined(&a.source),
             joined(&a.cue)
         );
-        let _ = writeln!(
-            out,
-            "     content: {}",
-            elide(&joined(&a.content), MAX_CONTENT)
-        );
-        let _ = writeln!(
-            out,
-            "     at: source {}  cue {}  content {}",
-            offsets(&a.source),
-            offsets(&a.cue),
-            offsets(&a.content)
-        );
+        write_content(&mut out, a);
+        write_offsets(&mut out, a);
     }
     out
+}
+
+fn write_content(out: &mut String, a: &Attribution) {
+    let _ = writeln!(
+        out,
+        "     content: {}",
+        elide(&joined(&a.content), MAX_CONTENT)
+    );
+}
+
+fn write_offsets(out: &mut String, a: &Attribution) {
+    let _ = writeln!(
+        out,
+        "     at: source {}  cue {}  content {}",
+        offsets(&a.source),
+        offsets(&a.cue),
+        offsets(&a.content)
+    );
 }
 
 /// Renders a resolved account: each attribution with its speaker,
@@ -89,11 +97,7 @@ pub fn render_account(name: &str, account: &Account) -> String {
             joined(&a.source),
             joined(&a.cue)
         );
-        let _ = writeln!(
-            out,
-            "     content: {}",
-            elide(&joined(&a.content), MAX_CONTENT)
-        );
+        write_content(&mut out, a);
         if !r.channel.is_empty() {
             let chain: Vec<String> = r
                 .channel
@@ -130,13 +134,7 @@ pub fn render_account(name: &str, account: &Account) -> String {
                 .map_or(String::new(), |b| format!(" (asked by {})", b.text));
             let _ = writeln!(out, "     {polarity}: {}{by}", q.question.text);
         }
-        let _ = writeln!(
-            out,
-            "     at: source {}  cue {}  content {}",
-            offsets(&a.source),
-            offsets(&a.cue),
-            offsets(&a.content)
-        );
+        write_offsets(&mut out, a);
     }
     if !account.speakers.is_empty() {
         out.push_str("\nspeakers:\n");

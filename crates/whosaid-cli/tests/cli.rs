@@ -27,6 +27,15 @@ fn run(cmd: &mut Command) -> Output {
     cmd.output().expect("whosaid runs")
 }
 
+/// Fails with the command's stderr unless it succeeded.
+fn assert_success(out: &Output) {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 fn stdout(out: &Output) -> String {
     String::from_utf8(out.stdout.clone()).expect("utf-8 output")
 }
@@ -36,11 +45,7 @@ fn json_spans_agree_with_the_text() {
     let out = run(whosaid()
         .args(["extract", "--format", "json"])
         .arg(example()));
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     let doc: Value = serde_json::from_str(&stdout(&out)).unwrap();
     let chars: Vec<char> = doc["text"].as_str().unwrap().chars().collect();
     let attrs = doc["attributions"].as_array().unwrap();
@@ -101,11 +106,7 @@ fn example_account(extra: &[&str]) -> Value {
         .args(["extract", "--format", "json"])
         .args(extra)
         .arg(example()));
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     serde_json::from_str(&stdout(&out)).unwrap()
 }
 
@@ -258,11 +259,7 @@ fn metadata_dates_inputs_and_bad_dates_are_refused() {
         .args(["extract", "--format", "json", "--metadata"])
         .arg(&meta)
         .arg(&text));
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     let doc: Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(doc["published"], "2016-09-12");
     // 2016-09-12 is a Monday.
@@ -313,11 +310,7 @@ fn eval_pronouns_scores_against_coreference() {
     let out = run(whosaid()
         .args(["eval-pronouns", "--json", "--data"])
         .arg(shared.join("data/polnear/dev")));
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     let score: Value = serde_json::from_str(&stdout(&out)).unwrap();
     let measurable = score["measurable"].as_u64().unwrap();
     let correct = score["correct"].as_u64().unwrap();
@@ -564,11 +557,7 @@ fn eval_agrees_with_reference_scorer_on_dev() {
         eprintln!("skipped: python3 not available");
         return;
     };
-    assert!(
-        py.status.success(),
-        "{}",
-        String::from_utf8_lossy(&py.stderr)
-    );
+    assert_success(&py);
     let theirs: Value = serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
     for level in ["token", "span", "attr"] {
         let ours = ours["metrics"][level].as_object().unwrap();
@@ -732,11 +721,7 @@ fn user_dates_win_and_formats_can_be_forced() {
             "2025-03-03",
         ])
         .arg(&odd));
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     let doc: Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(doc["outlet"], "Antiwar.com");
     assert_eq!(
@@ -804,11 +789,7 @@ fn store_totals(db: &Path) -> Value {
     let out = run(whosaid()
         .args(["speakers", "--format", "json", "--db"])
         .arg(db));
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     serde_json::from_str::<Value>(&stdout(&out)).unwrap()["totals"].clone()
 }
 
@@ -817,11 +798,7 @@ fn store_ingest_search_speakers_and_merge() {
     let tmp = tempfile::tempdir().unwrap();
     let db = tmp.path().join("s.db");
     let out = run(whosaid().args(["ingest", "--db"]).arg(&db).arg(example()));
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     // Twice: stored once.
     let out = run(whosaid().args(["ingest", "--db"]).arg(&db).arg(example()));
     assert!(String::from_utf8_lossy(&out.stderr).contains("1 already in"));
@@ -864,11 +841,7 @@ fn store_ingest_search_speakers_and_merge() {
             "--db",
         ])
         .arg(&db));
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     let out = run(whosaid()
         .args(["speaker", "Jens Stoltenberg", "--db"])
         .arg(&db));
@@ -921,11 +894,7 @@ fn a_killed_ingest_resumes_without_loss_or_duplicates() {
     assert!(partial <= n, "{partial}");
     eprintln!("killed with {partial} of {n} documents stored");
     let out = run(whosaid().args(["ingest", "--db"]).arg(&db).arg(&input));
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     let totals = store_totals(&db);
     assert_eq!(totals["documents"], n);
     assert_eq!(
