@@ -38,6 +38,8 @@ enum Command {
     Ingest(store_cmd::IngestArgs),
     /// Search stored statements.
     Search(store_cmd::SearchArgs),
+    /// Serve the HTTP JSON API over a store (read-only unless a token is set).
+    Serve(store_cmd::ServeArgs),
     /// Stored speakers, ranked; `speakers merge A B` joins two.
     Speakers(store_cmd::SpeakersArgs),
     /// One stored speaker's statements over time.
@@ -335,6 +337,7 @@ fn main() -> ExitCode {
         Command::Ingest(args) => store_cmd::ingest(args),
         Command::Search(args) => store_cmd::search(args),
         Command::Speakers(args) => store_cmd::speakers(args),
+        Command::Serve(args) => store_cmd::serve(args),
         Command::Speaker(args) => store_cmd::speaker(args),
         Command::Lexicon(args) => lexicon(args),
         Command::Genders(args) => genders(args),

@@ -279,3 +279,24 @@ pub(crate) fn speaker(args: SpeakerArgs) -> Result<ExitCode> {
     }
     Ok(ExitCode::SUCCESS)
 }
+
+#[derive(clap::Args)]
+pub(crate) struct ServeArgs {
+    /// The store (created when missing).
+    #[arg(long, default_value = "whosaid.db")]
+    db: PathBuf,
+    /// Address to listen on.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    addr: std::net::SocketAddr,
+    /// Bearer token that allows `POST /api/documents` [default: the
+    /// WHOSAID_TOKEN environment variable]; without one the API is read-only.
+    #[arg(long)]
+    token: Option<String>,
+}
+
+pub(crate) fn serve(args: ServeArgs) -> Result<ExitCode> {
+    let token = args.token.or_else(|| std::env::var("WHOSAID_TOKEN").ok());
+    whosaid_server::serve_blocking(&args.db, args.addr, token)
+        .with_context(|| format!("serving {} on {}", args.db.display(), args.addr))?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,112 @@
+//! Load test of a running `whosaid serve` on loopback: N keep-alive
+//! clients issue search requests for a fixed time; prints request count,
+//! errors and latency percentiles.
+//!
+//! `cargo run --release -p whosaid-server --example loadtest -- 127.0.0.1:8080 8 10`
+//! (address, clients, seconds).
+
+use std::time::{Duration, Instant};
+
+use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
+use tokio::net::TcpStream;
+
+const QUERIES: &[&str] = &[
+    "q=Clinton",
+    "q=email+server",
+    "q=Trump+wall",
+    "q=%22health+care%22",
+    "q=refugees",
+    "q=taxes&outlet=News",
+    "speaker=Sanders",
+    "q=Russia&since=2016-01-01",
+    "q=debate+OR+poll",
+    "q=jobs*",
+];
+
+/// One request on a kept-alive connection; Ok(status).
+async fn request(conn: &mut BufReader<TcpStream>, path: &str) -> std::io::Result<u16> {
+    let req = format!("GET {path} HTTP/1.1\r\nHost: load\r\nConnection: keep-alive\r\n\r\n");
+    conn.get_mut().write_all(req.as_bytes()).await?;
+    let mut line = String::new();
+    conn.read_line(&mut line).await?;
+    let status: u16 = line
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let mut length = 0usize;
+    loop {
+        line.clear();
+        if conn.read_line(&mut line).await? == 0 {
+            return Err(std::io::ErrorKind::UnexpectedEof.into());
+        }
+        let l = line.trim_end();
+        if l.is_empty() {
+            break;
+        }
+        if let Some((k, v)) = l.split_once(':') {
+            if k.eq_ignore_ascii_case("content-length") {
+                length = v.trim().parse().unwrap_or(0);
+            }
+        }
+    }
+    let mut body = vec![0; length];
+    conn.read_exact(&mut body).await?;
+    Ok(status)
+}
+
+#[tokio::main]
+async fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let addr = args
+        .first()
+        .cloned()
+        .unwrap_or_else(|| "127.0.0.1:8080".into());
+    let clients: usize = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(8);
+    let seconds: u64 = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(10);
+    let deadline = Instant::now() + Duration::from_secs(seconds);
+    let mut tasks = Vec::new();
+    for c in 0..clients {
+        let addr = addr.clone();
+        tasks.push(tokio::spawn(async move {
+            let mut latencies = Vec::new();
+            let mut errors = 0usize;
+            let mut conn = BufReader::new(TcpStream::connect(&addr).await.expect("connect"));
+            let mut i = c;
+            while Instant::now() < deadline {
+                let path = format!("/api/search?{}&limit=20", QUERIES[i % QUERIES.len()]);
+                i += 1;
+                let start = Instant::now();
+                match request(&mut conn, &path).await {
+                    Ok(200) => latencies.push(start.elapsed()),
+                    _ => {
+                        errors += 1;
+                        conn = BufReader::new(TcpStream::connect(&addr).await.expect("reconnect"));
+                    }
+                }
+            }
+            (latencies, errors)
+        }));
+    }
+    let mut all = Vec::new();
+    let mut errors = 0;
+    for t in tasks {
+        let (l, e) = t.await.unwrap();
+        all.extend(l);
+        errors += e;
+    }
+    all.sort();
+    let pct = |p: f64| {
+        all.get(((all.len() as f64 - 1.0) * p) as usize)
+            .copied()
+            .unwrap_or_default()
+    };
+    println!(
+        "{clients} clients, {seconds} s: {} requests ({:.0}/s), {errors} errors; latency p50 {:?}, p99 {:?}, max {:?}",
+        all.len(),
+        all.len() as f64 / seconds as f64,
+        pct(0.5),
+        pct(0.99),
+        all.last().copied().unwrap_or_default()
+    );
+}

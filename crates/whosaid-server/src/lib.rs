@@ -1,0 +1,372 @@
+//! The HTTP JSON API over the statement store (`whosaid serve`).
+//!
+//! Read-only unless a token is configured: `POST /api/documents` needs
+//! `Authorization: Bearer <token>` and answers 401 otherwise. Every error is
+//! JSON (`{"error": "…"}`) with its status code; request bodies are capped
+//! ([`MAX_BODY`]) and every request has a deadline ([`REQUEST_TIMEOUT`]).
+//! SQLite work runs on blocking threads behind one mutex-guarded
+//! connection (WAL lets other processes read meanwhile).
+
+use std::net::SocketAddr;
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use axum::extract::{DefaultBodyLimit, Path as UrlPath, Query as UrlQuery, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde::Deserialize;
+use serde_json::{json, Value};
+use whosaid::{DocumentInfo, Extractor};
+use whosaid_ingest::Metadata;
+use whosaid_store::{Added, Query, Store, StoreError};
+
+/// Largest request body accepted.
+pub const MAX_BODY: usize = 4 * 1024 * 1024;
+/// Deadline of one request.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+/// Most results one search returns.
+const MAX_LIMIT: usize = 500;
+
+/// Shared by every request.
+struct AppState {
+    /// Connections tried in turn; one per core so reads run in parallel
+    /// (WAL), writes serialize in SQLite.
+    stores: Vec<Mutex<Store>>,
+    next: std::sync::atomic::AtomicUsize,
+    extractor: Extractor,
+    token: Option<String>,
+}
+
+/// An error answer: status and message.
+struct ApiError(StatusCode, String);
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        (self.0, Json(json!({ "error": self.1 }))).into_response()
+    }
+}
+
+impl From<StoreError> for ApiError {
+    fn from(e: StoreError) -> Self {
+        let status = match e {
+            StoreError::BadQuery { .. } => StatusCode::BAD_REQUEST,
+            StoreError::NoSpeaker(_) => StatusCode::NOT_FOUND,
+            _ => StatusCode::INTERNAL_SERVER_ERROR,
+        };
+        ApiError(status, e.to_string())
+    }
+}
+
+type ApiResult = Result<Json<Value>, ApiError>;
+
+/// Runs store work off the async threads.
+async fn with_store<T: Send + 'static>(
+    state: &Arc<AppState>,
+    f: impl FnOnce(&mut Store) -> Result<T, StoreError> + Send + 'static,
+) -> Result<T, ApiError> {
+    let state = Arc::clone(state);
+    tokio::task::spawn_blocking(move || {
+        let k = state
+            .next
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+            % state.stores.len();
+        let mut store = state.stores[k].lock().map_err(|_| {
+            ApiError(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "store lock poisoned".into(),
+            )
+        })?;
+        f(&mut store).map_err(ApiError::from)
+    })
+    .await
+    .map_err(|e| ApiError(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?
+}
+
+/// The router over one connection (an in-memory store, tests).
+pub fn router(store: Store, extractor: Extractor, token: Option<String>) -> Router {
+    router_with(vec![store], extractor, token)
+}
+
+/// The router over several connections to one store file.
+pub fn router_with(stores: Vec<Store>, extractor: Extractor, token: Option<String>) -> Router {
+    let state = Arc::new(AppState {
+        stores: stores.into_iter().map(Mutex::new).collect(),
+        next: std::sync::atomic::AtomicUsize::new(0),
+        extractor,
+        token: token.filter(|t| !t.is_empty()),
+    });
+    Router::new()
+        .route("/api/search", get(search))
+        .route("/api/documents/{id}", get(document))
+        .route("/api/documents", post(add_document))
+        .route("/api/speakers", get(speakers))
+        .route("/api/speakers/{id}", get(speaker))
+        .route("/api/extract", post(extract))
+        .route("/openapi.json", get(openapi))
+        .fallback(|| async { ApiError(StatusCode::NOT_FOUND, "no such endpoint".into()) })
+        .layer(DefaultBodyLimit::max(MAX_BODY))
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            REQUEST_TIMEOUT,
+        ))
+        .with_state(state)
+}
+
+/// Serves the API on `addr` until Ctrl-C, on a runtime of its own (for
+/// callers without one, such as the CLI).
+pub fn serve_blocking(db: &Path, addr: SocketAddr, token: Option<String>) -> std::io::Result<()> {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?
+        .block_on(serve(db, addr, token))
+}
+
+/// Serves the API on `addr` until Ctrl-C.
+pub async fn serve(db: &Path, addr: SocketAddr, token: Option<String>) -> std::io::Result<()> {
+    let n = std::thread::available_parallelism()
+        .map_or(2, |n| n.get())
+        .max(2);
+    let stores = (0..n)
+        .map(|_| Store::open(db))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| std::io::Error::other(e.to_string()))?;
+    let app = router_with(stores, Extractor::builtin(), token);
+    let listener = tokio::net::TcpListener::bind(addr).await?;
+    eprintln!(
+        "whosaid: serving {} on http://{}",
+        db.display(),
+        listener.local_addr()?
+    );
+    axum::serve(listener, app)
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+}
+
+#[derive(Deserialize)]
+struct SearchParams {
+    #[serde(default)]
+    q: String,
+    speaker: Option<String>,
+    outlet: Option<String>,
+    since: Option<String>,
+    until: Option<String>,
+    limit: Option<usize>,
+    offset: Option<usize>,
+}
+
+fn check_date(name: &str, value: &Option<String>) -> Result<(), ApiError> {
+    match value {
+        Some(v) if chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d").is_err() => Err(ApiError(
+            StatusCode::BAD_REQUEST,
+            format!("{name}: expected YYYY-MM-DD, got {v:?}"),
+        )),
+        _ => Ok(()),
+    }
+}
+
+async fn search(
+    State(state): State<Arc<AppState>>,
+    UrlQuery(p): UrlQuery<SearchParams>,
+) -> ApiResult {
+    check_date("since", &p.since)?;
+    check_date("until", &p.until)?;
+    let query = Query {
+        text: p.q,
+        speaker: p.speaker,
+        outlet: p.outlet,
+        since: p.since,
+        until: p.until,
+        limit: p.limit.unwrap_or(20).clamp(1, MAX_LIMIT),
+        offset: p.offset.unwrap_or(0),
+    };
+    let hits = with_store(&state, move |s| s.search(&query)).await?;
+    Ok(Json(json!({ "results": hits })))
+}
+
+async fn document(State(state): State<Arc<AppState>>, UrlPath(id): UrlPath<String>) -> ApiResult {
+    let wanted = id.clone();
+    match with_store(&state, move |s| s.document_json(&wanted)).await? {
+        Some(doc) => Ok(Json(doc)),
+        None => Err(ApiError(
+            StatusCode::NOT_FOUND,
+            format!("no document {id:?}"),
+        )),
+    }
+}
+
+#[derive(Deserialize)]
+struct LimitParams {
+    limit: Option<usize>,
+}
+
+async fn speakers(
+    State(state): State<Arc<AppState>>,
+    UrlQuery(p): UrlQuery<LimitParams>,
+) -> ApiResult {
+    let limit = p.limit.unwrap_or(50).clamp(1, MAX_LIMIT);
+    let (totals, list) = with_store(&state, move |s| Ok((s.totals()?, s.speakers(limit)?))).await?;
+    Ok(Json(json!({ "totals": totals, "speakers": list })))
+}
+
+async fn speaker(State(state): State<Arc<AppState>>, UrlPath(id): UrlPath<i64>) -> ApiResult {
+    let (summary, timeline) = with_store(&state, move |s| {
+        let summary = s.speaker(&id.to_string())?;
+        let timeline = s.timeline(summary.id, MAX_LIMIT)?;
+        Ok((summary, timeline))
+    })
+    .await?;
+    Ok(Json(json!({ "speaker": summary, "timeline": timeline })))
+}
+
+/// A document sent to the API.
+#[derive(Deserialize)]
+struct DocumentIn {
+    text: String,
+    #[serde(default)]
+    id: Option<String>,
+    url: Option<String>,
+    title: Option<String>,
+    byline: Option<String>,
+    published: Option<String>,
+    outlet: Option<String>,
+    language: Option<String>,
+}
+
+impl DocumentIn {
+    fn meta(&self) -> Result<Metadata, ApiError> {
+        check_date("published", &self.published)?;
+        Ok(Metadata {
+            id: self.id.clone().unwrap_or_default(),
+            url: self.url.clone(),
+            title: self.title.clone(),
+            byline: self.byline.clone(),
+            published: self.published.as_deref().and_then(|d| d.parse().ok()),
+            outlet: self.outlet.clone(),
+            language: self.language.clone(),
+        })
+    }
+}
+
+async fn extract(State(state): State<Arc<AppState>>, Json(doc): Json<DocumentIn>) -> ApiResult {
+    let meta = doc.meta()?;
+    let text = whosaid_ingest::normalize_text(&doc.text);
+    let account = tokio::task::spawn_blocking(move || {
+        state.extractor.analyze(
+            &text,
+            &DocumentInfo {
+                published: meta.published,
+            },
+        )
+    })
+    .await
+    .map_err(|e| ApiError(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
+    Ok(Json(serde_json::to_value(account).unwrap_or_default()))
+}
+
+async fn add_document(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    Json(doc): Json<DocumentIn>,
+) -> ApiResult {
+    let presented = headers
+        .get("authorization")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "));
+    match (&state.token, presented) {
+        (Some(t), Some(p)) if t == p => {}
+        (None, _) => {
+            return Err(ApiError(
+                StatusCode::UNAUTHORIZED,
+                "this server is read-only: start it with --token to accept documents".into(),
+            ))
+        }
+        _ => {
+            return Err(ApiError(
+                StatusCode::UNAUTHORIZED,
+                "missing or wrong bearer token".into(),
+            ))
+        }
+    }
+    let mut meta = doc.meta()?;
+    let text = whosaid_ingest::normalize_text(&doc.text);
+    if text.trim().is_empty() {
+        return Err(ApiError(StatusCode::BAD_REQUEST, "empty text".into()));
+    }
+    let worker = Arc::clone(&state);
+    let (meta, text, account) = tokio::task::spawn_blocking(move || {
+        let account = worker.extractor.analyze(
+            &text,
+            &DocumentInfo {
+                published: meta.published,
+            },
+        );
+        if meta.id.is_empty() {
+            meta.id = whosaid_store::document_key(&meta, &text);
+        }
+        (meta, text, account)
+    })
+    .await
+    .map_err(|e| ApiError(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
+    let id = meta.id.clone();
+    let added = with_store(&state, move |s| s.add(&meta, &text, &account)).await?;
+    let (status, attributions) = match added {
+        Added::New(n) => ("stored", n),
+        Added::Existing => ("already stored", 0),
+    };
+    Ok(Json(
+        json!({ "id": id, "status": status, "attributions": attributions }),
+    ))
+}
+
+async fn openapi() -> Json<Value> {
+    Json(openapi_spec())
+}
+
+/// The OpenAPI 3.1 description of every endpoint.
+pub fn openapi_spec() -> Value {
+    let err = json!({"description": "error", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}});
+    let ok = |d: &str| json!({"description": d, "content": {"application/json": {"schema": {"type": "object"}}}});
+    let q = |name: &str, d: &str| json!({"name": name, "in": "query", "required": false, "description": d, "schema": {"type": "string"}});
+    let body = json!({"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/DocumentIn"}}}});
+    json!({
+        "openapi": "3.1.0",
+        "info": {"title": "whosaid API", "version": env!("CARGO_PKG_VERSION"),
+                 "description": "Who said what, when, through whom: search the statement store, extract attributions."},
+        "paths": {
+            "/api/search": {"get": {"summary": "Full-text search over statements",
+                "parameters": [q("q", "FTS5 query"), q("speaker", "name substring or id"), q("outlet", "name substring"),
+                               q("since", "YYYY-MM-DD"), q("until", "YYYY-MM-DD"), q("limit", "1–500, default 20"), q("offset", "paging")],
+                "responses": {"200": ok("{results: [Hit]}"), "400": err}}},
+            "/api/documents/{id}": {"get": {"summary": "A stored document with its account",
+                "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}],
+                "responses": {"200": ok("document"), "404": err}}},
+            "/api/documents": {"post": {"summary": "Extract and store a document (bearer token)",
+                "security": [{"bearer": []}], "requestBody": body,
+                "responses": {"200": ok("{id, status, attributions}"), "400": err, "401": err, "413": err}}},
+            "/api/speakers": {"get": {"summary": "Speakers ranked by statements, with corpus totals",
+                "parameters": [q("limit", "1–500, default 50")], "responses": {"200": ok("{totals, speakers}")}}},
+            "/api/speakers/{id}": {"get": {"summary": "One speaker and their statements over time",
+                "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
+                "responses": {"200": ok("{speaker, timeline}"), "404": err}}},
+            "/api/extract": {"post": {"summary": "Extract and resolve attributions; nothing is stored",
+                "requestBody": body, "responses": {"200": ok("account: {attributions, speakers, unattributed}"), "400": err, "413": err}}},
+            "/openapi.json": {"get": {"summary": "This description", "responses": {"200": ok("OpenAPI document")}}}
+        },
+        "components": {
+            "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
+            "schemas": {
+                "Error": {"type": "object", "properties": {"error": {"type": "string"}}, "required": ["error"]},
+                "DocumentIn": {"type": "object", "required": ["text"], "properties": {
+                    "text": {"type": "string"}, "id": {"type": "string"}, "url": {"type": "string"},
+                    "title": {"type": "string"}, "byline": {"type": "string"},
+                    "published": {"type": "string", "format": "date"}, "outlet": {"type": "string"},
+                    "language": {"type": "string"}}}
+            }
+        }
+    })
+}
