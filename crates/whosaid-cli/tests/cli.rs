@@ -903,3 +903,53 @@ fn a_killed_ingest_resumes_without_loss_or_duplicates() {
         "whole documents only, none twice"
     );
 }
+
+/// `whosaid serve` answers on a real socket, read-only without a token.
+#[test]
+fn serve_answers_http_on_loopback() {
+    use std::io::{Read, Write};
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("s.db");
+    assert_success(&run(whosaid()
+        .args(["ingest", "--db"])
+        .arg(&db)
+        .arg(example())));
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let addr = format!("127.0.0.1:{port}");
+    let mut child = whosaid()
+        .args(["serve", "--addr", &addr, "--db"])
+        .arg(&db)
+        .env_remove("WHOSAID_TOKEN")
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let get = |request: &str| -> Option<String> {
+        let mut conn = std::net::TcpStream::connect(&addr).ok()?;
+        conn.write_all(request.as_bytes()).ok()?;
+        let mut out = String::new();
+        conn.read_to_string(&mut out).ok()?;
+        Some(out)
+    };
+    let started = std::time::Instant::now();
+    let response = loop {
+        let r = get("GET /api/speakers HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n");
+        if r.is_some() || started.elapsed().as_secs() > 30 {
+            break r;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    };
+    let posted = get(
+        "POST /api/documents HTTP/1.1\r\nHost: t\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: 13\r\n\r\n{\"text\":\"x\"}\n",
+    );
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let response = response.expect("the server answers");
+    assert!(response.starts_with("HTTP/1.1 200"), "{response}");
+    assert!(response.contains("Mark Rutte"), "{response}");
+    let posted = posted.unwrap();
+    assert!(posted.starts_with("HTTP/1.1 401"), "{posted}");
+}
