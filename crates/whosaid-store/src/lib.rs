@@ -333,14 +333,29 @@ impl Store {
 
     /// Full-text search with filters, best matches first (then newest).
     pub fn search(&self, q: &Query) -> Result<Vec<Hit>, StoreError> {
-        let mut sql = String::from(
-            "SELECT a.id, d.ext_id, d.title, d.published, o.name, s.id, s.name, \
-             COALESCE(s.anonymous, 0), a.cue, a.content, a.kind \
-             FROM attributions a JOIN documents d ON d.id = a.document_id \
-             LEFT JOIN outlets o ON o.id = d.outlet_id LEFT JOIN speakers s ON s.id = a.speaker_id ",
-        );
+        let select = "SELECT a.id, d.ext_id, d.title, d.published, o.name, s.id, s.name, \
+             COALESCE(s.anonymous, 0), a.cue, a.content, a.kind ";
+        let joins = "JOIN documents d ON d.id = a.document_id \
+             LEFT JOIN outlets o ON o.id = d.outlet_id LEFT JOIN speakers s ON s.id = a.speaker_id ";
         let mut args: Vec<Box<dyn rusqlite::ToSql>> = Vec::new();
         let text = q.text.trim();
+        let filtered =
+            q.speaker.is_some() || q.outlet.is_some() || q.since.is_some() || q.until.is_some();
+        let limit = q.limit.max(1) as i64;
+        if !text.is_empty() && !filtered {
+            // Text alone: FTS5 ranks and cuts inside the index, then the
+            // few hits are joined (ranking thousands of joined rows is slow).
+            let sql = format!(
+                "WITH top AS (SELECT rowid AS id, rank FROM attributions_fts \
+                 WHERE attributions_fts MATCH ?1 ORDER BY rank LIMIT ?2 OFFSET ?3) \
+                 {select} FROM top JOIN attributions a ON a.id = top.id {joins} ORDER BY top.rank"
+            );
+            args.push(Box::new(text.to_string()));
+            args.push(Box::new(limit));
+            args.push(Box::new(q.offset as i64));
+            return self.run_search(&sql, &args, text);
+        }
+        let mut sql = format!("{select} FROM attributions a {joins}");
         if !text.is_empty() {
             sql.push_str(
                 "JOIN attributions_fts f ON f.rowid = a.id WHERE attributions_fts MATCH ?",
@@ -350,11 +365,14 @@ impl Store {
             sql.push_str("WHERE 1");
         }
         if let Some(s) = &q.speaker {
+            // Speaker ids first, so the attribution index does the rest.
             if let Ok(id) = s.parse::<i64>() {
-                sql.push_str(" AND s.id = ?");
+                sql.push_str(" AND a.speaker_id = ?");
                 args.push(Box::new(id));
             } else {
-                sql.push_str(" AND s.name LIKE ? ESCAPE '\\'");
+                sql.push_str(
+                    " AND a.speaker_id IN (SELECT id FROM speakers WHERE name LIKE ? ESCAPE '\\')",
+                );
                 args.push(Box::new(like(s)));
             }
         }
@@ -376,8 +394,17 @@ impl Store {
             " ORDER BY f.rank, d.published DESC"
         });
         sql.push_str(" LIMIT ? OFFSET ?");
-        args.push(Box::new(q.limit.max(1) as i64));
+        args.push(Box::new(limit));
         args.push(Box::new(q.offset as i64));
+        self.run_search(&sql, &args, text)
+    }
+
+    fn run_search(
+        &self,
+        sql: &str,
+        args: &[Box<dyn rusqlite::ToSql>],
+        text: &str,
+    ) -> Result<Vec<Hit>, StoreError> {
         let bad_query = |e: rusqlite::Error| match &e {
             rusqlite::Error::SqliteFailure(f, Some(msg))
                 if f.code == rusqlite::ErrorCode::Unknown && !text.is_empty() =>
@@ -389,7 +416,7 @@ impl Store {
             }
             _ => StoreError::Sqlite(e),
         };
-        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut stmt = self.conn.prepare_cached(sql)?;
         let rows = stmt
             .query_map(
                 rusqlite::params_from_iter(args.iter().map(|b| b.as_ref())),
