@@ -155,7 +155,8 @@ impl Extractor {
                 (found, quotes, Some(tags))
             }
             None => {
-                let (found, quotes) = self.token_attributions(doc);
+                let quotes = QuoteIndex::new(doc);
+                let found = extract::extract(doc, &quotes, &self.lexicon, &self.config);
                 (found, quotes, None)
             }
         }
@@ -163,20 +164,8 @@ impl Extractor {
 
     /// The attributions as token ranges, with the quote structure.
     fn token_attributions(&self, doc: &Document) -> (Vec<extract::TokenAttribution>, QuoteIndex) {
-        match &self.models {
-            Some((pos, attr)) => {
-                let cx = learned::Context::new(doc, pos, &self.lexicon, &self.config);
-                let found = attr.extract(&cx, &self.lexicon, &self.config);
-                (found, cx.into_quotes())
-            }
-            None => {
-                let quotes = QuoteIndex::new(doc);
-                (
-                    extract::extract(doc, &quotes, &self.lexicon, &self.config),
-                    quotes,
-                )
-            }
-        }
+        let (found, quotes, _) = self.tagged_attributions(doc);
+        (found, quotes)
     }
 
     /// Finds the attributions of an already segmented document.
