@@ -38,8 +38,10 @@ enum Command {
     Ingest(store_cmd::IngestArgs),
     /// Search stored statements.
     Search(store_cmd::SearchArgs),
-    /// Serve the HTTP JSON API over a store (read-only unless a token is set).
+    /// Serve the web UI and HTTP JSON API over a store (read-only unless a token is set).
     Serve(store_cmd::ServeArgs),
+    /// Serve the bundled example articles in a fresh store, to click through.
+    Demo(store_cmd::DemoArgs),
     /// Stored speakers, ranked; `speakers merge A B` joins two.
     Speakers(store_cmd::SpeakersArgs),
     /// One stored speaker's statements over time.
@@ -338,6 +340,7 @@ fn main() -> ExitCode {
         Command::Search(args) => store_cmd::search(args),
         Command::Speakers(args) => store_cmd::speakers(args),
         Command::Serve(args) => store_cmd::serve(args),
+        Command::Demo(args) => store_cmd::demo(args),
         Command::Speaker(args) => store_cmd::speaker(args),
         Command::Lexicon(args) => lexicon(args),
         Command::Genders(args) => genders(args),

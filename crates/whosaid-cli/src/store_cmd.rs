@@ -300,3 +300,84 @@ pub(crate) fn serve(args: ServeArgs) -> Result<ExitCode> {
         .with_context(|| format!("serving {} on {}", args.db.display(), args.addr))?;
     Ok(ExitCode::SUCCESS)
 }
+
+/// The bundled example article (its outlet and author are named in its
+/// last paragraph; its date is not known, so none is given).
+const EXAMPLE_ARTICLE: &str = include_str!("../../../examples/nato-rutte.txt");
+/// Three short fictional articles (a made-up city, people and outlets)
+/// that give the demo cross-document speakers, outlets and dates.
+const DEMO_JSONL: &str = include_str!("../../../examples/demo.jsonl");
+
+#[derive(clap::Args)]
+pub(crate) struct DemoArgs {
+    /// Address to listen on.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    addr: std::net::SocketAddr,
+    /// Keep the demo store here instead of a temporary directory.
+    #[arg(long)]
+    db: Option<PathBuf>,
+}
+
+/// The bundled articles as documents.
+pub(crate) fn demo_documents() -> Result<Vec<whosaid_ingest::Document>> {
+    let example = whosaid_ingest::Metadata {
+        id: "nato-rutte".into(),
+        title: EXAMPLE_ARTICLE.lines().next().map(str::to_string),
+        outlet: Some("Antiwar.com".into()),
+        byline: Some("Kyle Anzalone".into()),
+        ..Default::default()
+    };
+    let mut docs = vec![whosaid_ingest::Document {
+        source: "examples/nato-rutte.txt".into(),
+        locator: whosaid_ingest::Locator::File,
+        meta: example,
+        text: whosaid_ingest::normalize_text(EXAMPLE_ARTICLE),
+    }];
+    let fields = whosaid_ingest::FieldNames::default();
+    for (k, line) in DEMO_JSONL.lines().enumerate() {
+        let record = whosaid_ingest::jsonl::parse_line(
+            line.as_bytes(),
+            k as u64 + 1,
+            "examples/demo.jsonl",
+            &fields,
+        )?;
+        docs.push(record.into_document()?);
+    }
+    Ok(docs)
+}
+
+/// `whosaid demo`: the bundled articles in a fresh store, served.
+pub(crate) fn demo(args: DemoArgs) -> Result<ExitCode> {
+    let tmp = tempfile::tempdir().context("creating a temporary directory")?;
+    let db = args.db.unwrap_or_else(|| tmp.path().join("demo.db"));
+    let mut store = Store::open(&db).with_context(|| format!("opening {}", db.display()))?;
+    let extractor = whosaid::Extractor::builtin();
+    let docs = demo_documents()?;
+    let accounts: Vec<_> = docs
+        .iter()
+        .map(|d| {
+            extractor.analyze(
+                &d.text,
+                &DocumentInfo {
+                    published: d.meta.published,
+                },
+            )
+        })
+        .collect();
+    let refs: Vec<_> = docs
+        .iter()
+        .zip(&accounts)
+        .map(|(d, a)| (&d.meta, d.text.as_str(), a))
+        .collect();
+    store.add_all(&refs)?;
+    drop(store);
+    eprintln!(
+        "whosaid: demo store with {} bundled articles at {}; open http://{} in a browser (Ctrl-C stops)",
+        docs.len(),
+        db.display(),
+        args.addr
+    );
+    whosaid_server::serve_blocking(&db, args.addr, None)
+        .with_context(|| format!("serving the demo on {}", args.addr))?;
+    Ok(ExitCode::SUCCESS)
+}

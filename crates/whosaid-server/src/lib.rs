@@ -1,4 +1,7 @@
-//! The HTTP JSON API over the statement store (`whosaid serve`).
+//! The HTTP JSON API and web UI over the statement store (`whosaid serve`).
+//!
+//! `/api/…` and `/openapi.json` answer JSON; every other path is a page of
+//! the web UI ([`ui`]: overview, search, articles, speakers).
 //!
 //! Read-only unless a token is configured: `POST /api/documents` needs
 //! `Authorization: Bearer <token>` and answers 401 otherwise. Every error is
@@ -22,6 +25,8 @@ use serde_json::{json, Value};
 use whosaid::{DocumentInfo, Extractor};
 use whosaid_ingest::Metadata;
 use whosaid_store::{Added, Query, Store, StoreError};
+
+mod ui;
 
 /// Largest request body accepted.
 pub const MAX_BODY: usize = 4 * 1024 * 1024;
@@ -106,13 +111,24 @@ pub fn router_with(stores: Vec<Store>, extractor: Extractor, token: Option<Strin
         .route("/api/speakers/{id}", get(speaker))
         .route("/api/extract", post(extract))
         .route("/openapi.json", get(openapi))
-        .fallback(|| async { ApiError(StatusCode::NOT_FOUND, "no such endpoint".into()) })
+        .merge(ui::routes())
+        .fallback(not_found)
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .layer(tower_http::timeout::TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             REQUEST_TIMEOUT,
         ))
         .with_state(state)
+}
+
+/// Unknown paths: JSON under `/api/`, a page elsewhere.
+async fn not_found(uri: axum::http::Uri) -> Response {
+    let e = ApiError(StatusCode::NOT_FOUND, format!("nothing at {}", uri.path()));
+    if uri.path().starts_with("/api/") {
+        e.into_response()
+    } else {
+        ui::error_page(e)
+    }
 }
 
 /// Serves the API on `addr` until Ctrl-C, on a runtime of its own (for

@@ -206,6 +206,43 @@ pub struct Totals {
     pub anonymous_share: f64,
 }
 
+/// An outlet with counts.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OutletSummary {
+    /// Outlet name.
+    pub name: String,
+    /// Documents stored from it.
+    pub documents: i64,
+    /// Attributions in those documents.
+    pub attributions: i64,
+}
+
+/// A stored document, without its text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DocumentSummary {
+    /// External id (what `/api/documents/{id}` takes).
+    pub id: String,
+    /// Headline.
+    pub title: Option<String>,
+    /// Publication date.
+    pub published: Option<String>,
+    /// Outlet.
+    pub outlet: Option<String>,
+    /// Attributions found in it.
+    pub attributions: i64,
+}
+
+/// Statements of one speaker in one week through one outlet.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WeekCount {
+    /// Monday of the week, `YYYY-MM-DD`.
+    pub week: String,
+    /// Outlet (none when the document named none).
+    pub outlet: Option<String>,
+    /// Attributions.
+    pub statements: i64,
+}
+
 fn kind_name(kind: SpeakerKind) -> &'static str {
     match kind {
         SpeakerKind::Person => "person",
@@ -551,6 +588,81 @@ impl Store {
         })
     }
 
+    /// Outlets ranked by documents.
+    pub fn outlets(&self, limit: usize) -> Result<Vec<OutletSummary>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT o.name, COUNT(*), COALESCE(SUM(n.c), 0) FROM outlets o \
+             JOIN documents d ON d.outlet_id = o.id \
+             LEFT JOIN (SELECT document_id, COUNT(*) AS c FROM attributions GROUP BY document_id) n \
+               ON n.document_id = d.id \
+             GROUP BY o.id ORDER BY COUNT(*) DESC, o.name LIMIT ?1",
+        )?;
+        let rows = stmt.query_map([limit as i64], |r| {
+            Ok(OutletSummary {
+                name: r.get(0)?,
+                documents: r.get(1)?,
+                attributions: r.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Documents, newest publication first (undated last).
+    pub fn recent_documents(
+        &self,
+        limit: usize,
+        offset: usize,
+    ) -> Result<Vec<DocumentSummary>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT d.ext_id, d.title, d.published, o.name, \
+               (SELECT COUNT(*) FROM attributions a WHERE a.document_id = d.id) \
+             FROM documents d LEFT JOIN outlets o ON o.id = d.outlet_id \
+             ORDER BY d.published IS NULL, d.published DESC, d.id DESC LIMIT ?1 OFFSET ?2",
+        )?;
+        let rows = stmt.query_map([limit as i64, offset as i64], |r| {
+            Ok(DocumentSummary {
+                id: r.get(0)?,
+                title: r.get(1)?,
+                published: r.get(2)?,
+                outlet: r.get(3)?,
+                attributions: r.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// A speaker's statements per week (weeks start on Monday) and outlet,
+    /// oldest first; statements in undated documents are left out.
+    pub fn speaker_weeks(&self, speaker_id: i64) -> Result<Vec<WeekCount>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT date(d.published, '-6 days', 'weekday 1') AS week, o.name, COUNT(*) \
+             FROM attributions a JOIN documents d ON d.id = a.document_id \
+             LEFT JOIN outlets o ON o.id = d.outlet_id \
+             WHERE a.speaker_id = ?1 AND date(d.published) IS NOT NULL \
+             GROUP BY week, o.name ORDER BY week, o.name",
+        )?;
+        let rows = stmt.query_map([speaker_id], |r| {
+            Ok(WeekCount {
+                week: r.get(0)?,
+                outlet: r.get(1)?,
+                statements: r.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The store's speaker id of each attribution of a document, in the
+    /// order of its account (pages link a document's speakers to theirs).
+    pub fn document_speaker_ids(&self, ext_id: &str) -> Result<Vec<Option<i64>>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT a.speaker_id FROM attributions a \
+             WHERE a.document_id = (SELECT id FROM documents WHERE ext_id = ?1 ORDER BY id LIMIT 1) \
+             ORDER BY a.ord",
+        )?;
+        let rows = stmt.query_map([ext_id], |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     /// The stored account of a document (by external id), as JSON.
     pub fn document_json(&self, ext_id: &str) -> Result<Option<serde_json::Value>, StoreError> {
         let row: Option<(String, String)> = self
@@ -817,6 +929,42 @@ mod tests {
         let totals = store.totals().unwrap();
         assert_eq!(totals.documents, 2);
         assert!((totals.anonymous_share - 0.5).abs() < 1e-9, "{totals:?}");
+    }
+
+    #[test]
+    fn overview_queries_count_outlets_documents_and_weeks() {
+        let mut store = Store::in_memory().unwrap();
+        corpus(&mut store);
+        let outlets = store.outlets(10).unwrap();
+        assert_eq!(outlets.len(), 2);
+        assert!(outlets
+            .iter()
+            .all(|o| o.documents == 1 && o.attributions >= 2));
+        let docs = store.recent_documents(10, 0).unwrap();
+        let ids: Vec<_> = docs.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids, ["b", "a"], "newest first");
+        assert_eq!(store.recent_documents(10, 1).unwrap().len(), 1);
+        let ids = store.document_speaker_ids("a").unwrap();
+        assert!(ids.len() >= 2 && ids.iter().all(Option::is_some), "{ids:?}");
+        assert!(store.document_speaker_ids("nope").unwrap().is_empty());
+        let rutte = store.speaker("Mark Rutte").unwrap();
+        let weeks = store.speaker_weeks(rutte.id).unwrap();
+        // 2025-02-10 is a Monday, 2025-02-14 the Friday of the same week.
+        assert_eq!(
+            weeks,
+            vec![
+                WeekCount {
+                    week: "2025-02-10".into(),
+                    outlet: Some("Globe".into()),
+                    statements: 1
+                },
+                WeekCount {
+                    week: "2025-02-10".into(),
+                    outlet: Some("Planet".into()),
+                    statements: 1
+                },
+            ]
+        );
     }
 
     #[test]

@@ -356,6 +356,27 @@ pub fn name_words(doc: &Document, r: Range<usize>) -> Vec<String> {
         .collect()
 }
 
+/// Person mentions with the title words they start with moved out
+/// ("Mayor Elena Marsh" → "Elena Marsh"), so that the name merges with its
+/// other mentions and the title is found before it like any other.
+fn without_leading_titles(doc: &Document, mut mentions: Vec<Mention>) -> Vec<Mention> {
+    for m in &mut mentions {
+        if m.class != MentionClass::Person {
+            continue;
+        }
+        while m.tokens.len() > 1 {
+            let first = doc.token_text(m.tokens.start).to_lowercase();
+            let next = doc.token_text(m.tokens.start + 1);
+            if is_title_noun(&first) && next.chars().next().is_some_and(char::is_uppercase) {
+                m.tokens.start += 1;
+            } else {
+                break;
+            }
+        }
+    }
+    mentions
+}
+
 /// The mention as a display name: its text, a final possessive stripped.
 pub fn display_name(doc: &Document, r: Range<usize>) -> String {
     if r.is_empty() {
@@ -374,6 +395,7 @@ impl Entities {
         genders: &GenderLexicon,
     ) -> Self {
         use std::collections::HashMap;
+        let mentions = without_leading_titles(doc, mentions);
         let mut e = Entities::default();
         let mut assigned: Vec<Option<usize>> = vec![None; mentions.len()];
         let new_entity = |e: &mut Entities, m: &Mention, words: Vec<String>| {

@@ -1958,6 +1958,21 @@ mod tests {
     }
 
     #[test]
+    fn a_title_tagged_inside_the_name_becomes_a_title() {
+        // Regression: the tagger took "Mayor" into the name, so "Mayor Elena
+        // Marsh" and "Elena Marsh" were two speakers in the store.
+        let acc = analyze(
+            "Harbor\n\nMayor Elena Marsh said on Monday that the city would move ahead with the plan.\n\n\
+             “This plan brings jobs back,” Marsh told reporters.",
+        );
+        assert_eq!(acc.attributions.len(), 2, "{acc:#?}");
+        let s = speaker(&acc, &acc.attributions[0]);
+        assert_eq!(s.name, "Elena Marsh");
+        assert!(s.titles.iter().any(|t| t == "Mayor"), "{:?}", s.titles);
+        assert_eq!(acc.attributions[1].speaker, acc.attributions[0].speaker);
+    }
+
+    #[test]
     fn a_pronoun_takes_the_gender_that_fits() {
         let acc = analyze(
             "Debate\n\nHillary Clinton said that the plan would work. Donald Trump said that it would fail.\n\n\
