@@ -129,7 +129,7 @@ async fn limits_errors_and_the_description() {
         .unwrap();
     let (status, _) = call(&app, bad).await;
     assert!(status.is_client_error());
-    let (status, body) = call(&app, get("/nowhere")).await;
+    let (status, body) = call(&app, get("/api/nowhere")).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert!(body["error"].is_string());
     let (status, spec) = call(&app, get("/openapi.json")).await;

@@ -23,7 +23,7 @@ use whosaid::resolve::{Account, SpeakerKind};
 use whosaid_ingest::Metadata;
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 /// Store errors.
 #[derive(Debug, thiserror::Error)]
@@ -54,7 +54,8 @@ pub enum StoreError {
 }
 
 /// Migrations: index `k` moves a store from version `k` to `k + 1`.
-const MIGRATIONS: &[&str] = &[r#"
+const MIGRATIONS: &[&str] = &[
+    r#"
 CREATE TABLE outlets (
     id INTEGER PRIMARY KEY,
     name TEXT NOT NULL UNIQUE
@@ -112,7 +113,12 @@ CREATE TRIGGER attributions_ad AFTER DELETE ON attributions BEGIN
     INSERT INTO attributions_fts(attributions_fts, rowid, content, source, cue)
     VALUES ('delete', old.id, old.content, old.source, old.cue);
 END;
-"#];
+"#,
+    // Version 2: the full-text index is filled once per transaction by
+    // `add_all` instead of per row by a trigger (a row trigger makes FTS5
+    // flush a tiny segment at every statement, a third of ingest time).
+    "DROP TRIGGER attributions_ai;",
+];
 
 /// An open store.
 pub struct Store {
@@ -350,10 +356,19 @@ impl Store {
         docs: &[(&Metadata, &str, &Account)],
     ) -> Result<Vec<Added>, StoreError> {
         let tx = self.conn.transaction()?;
+        let last: i64 = tx.query_row("SELECT COALESCE(MAX(id), 0) FROM attributions", [], |r| {
+            r.get(0)
+        })?;
         let mut out = Vec::with_capacity(docs.len());
         for (meta, text, account) in docs {
             out.push(add_one(&tx, meta, text, account)?);
         }
+        // Index the new rows in one statement: one FTS5 flush per batch.
+        tx.execute(
+            "INSERT INTO attributions_fts(rowid, content, source, cue) \
+             SELECT id, content, source, cue FROM attributions WHERE id > ?1",
+            [last],
+        )?;
         tx.commit()?;
         Ok(out)
     }
@@ -1067,5 +1082,46 @@ mod tests {
             .unwrap();
         drop(conn);
         assert!(matches!(Store::open(&path), Err(StoreError::TooNew { .. })));
+    }
+
+    #[test]
+    fn a_version_1_store_migrates_and_keeps_its_index() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v1.db");
+        {
+            // A store as version 1 wrote it: rows indexed by the trigger.
+            let conn = Connection::open(&path).unwrap();
+            conn.execute_batch(MIGRATIONS[0]).unwrap();
+            conn.pragma_update(None, "user_version", 1).unwrap();
+            conn.execute(
+                "INSERT INTO documents(doc_key, ext_id, text, account) VALUES ('id:old', 'old', 't', '{}')",
+                [],
+            )
+            .unwrap();
+            conn.execute(
+                "INSERT INTO attributions(document_id, ord, kind, source, cue, content, channel, nested) \
+                 VALUES (1, 0, 'direct', 'Ann', 'said', 'zebras are striped', '[]', 0)",
+                [],
+            )
+            .unwrap();
+        }
+        let mut store = Store::open(&path).unwrap();
+        assert_eq!(store.version().unwrap(), SCHEMA_VERSION);
+        corpus(&mut store);
+        let q = |text: &str| Query {
+            text: text.into(),
+            limit: 10,
+            ..Default::default()
+        };
+        assert_eq!(store.search(&q("zebras")).unwrap().len(), 1, "old rows");
+        assert_eq!(store.search(&q("membership")).unwrap().len(), 1, "new rows");
+        // The index matches the rows exactly (each indexed once).
+        store
+            .conn
+            .execute(
+                "INSERT INTO attributions_fts(attributions_fts) VALUES ('integrity-check')",
+                [],
+            )
+            .expect("FTS5 index consistent with its content table");
     }
 }

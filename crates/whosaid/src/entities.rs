@@ -377,6 +377,29 @@ fn without_leading_titles(doc: &Document, mut mentions: Vec<Mention>) -> Vec<Men
     mentions
 }
 
+/// One-word organization or other mentions that are the surname of a
+/// person named in full in the document become person mentions ("Rutte
+/// answered" tagged as an organization after "Mark Rutte").
+fn surnames_as_people(doc: &Document, mut mentions: Vec<Mention>) -> Vec<Mention> {
+    let surnames: std::collections::HashSet<String> = mentions
+        .iter()
+        .filter(|m| m.class == MentionClass::Person)
+        .filter_map(|m| {
+            let words = name_words(doc, m.tokens.clone());
+            (words.len() >= 2).then(|| words.last().cloned()).flatten()
+        })
+        .collect();
+    for m in &mut mentions {
+        if matches!(m.class, MentionClass::Organization | MentionClass::Misc) {
+            let words = name_words(doc, m.tokens.clone());
+            if words.len() == 1 && surnames.contains(&words[0]) {
+                m.class = MentionClass::Person;
+            }
+        }
+    }
+    mentions
+}
+
 /// The mention as a display name: its text, a final possessive stripped.
 pub fn display_name(doc: &Document, r: Range<usize>) -> String {
     if r.is_empty() {
@@ -395,7 +418,7 @@ impl Entities {
         genders: &GenderLexicon,
     ) -> Self {
         use std::collections::HashMap;
-        let mentions = without_leading_titles(doc, mentions);
+        let mentions = surnames_as_people(doc, without_leading_titles(doc, mentions));
         let mut e = Entities::default();
         let mut assigned: Vec<Option<usize>> = vec![None; mentions.len()];
         let new_entity = |e: &mut Entities, m: &Mention, words: Vec<String>| {

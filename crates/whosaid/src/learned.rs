@@ -817,9 +817,13 @@ pub fn train(
         .collect();
     AttrModel {
         labels: LABELS.iter().map(|s| s.to_string()).collect(),
-        weights: SparseTable::average(&tables, N),
+        weights: SparseTable::average(&tables, N).pruned(PRUNE_BELOW),
     }
 }
+
+/// Averaged weights below this magnitude are dropped (a quarter of the
+/// size, the same dev scores within 0.001: ARCHITECTURE.md).
+const PRUNE_BELOW: f32 = 5.0;
 
 /// Independent training runs averaged into the shipped model.
 const RUNS: usize = 3;

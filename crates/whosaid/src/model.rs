@@ -18,8 +18,9 @@ use serde::{de::DeserializeOwned, Serialize};
 
 /// File magic.
 pub const MAGIC: &[u8; 8] = b"WHOSAIDM";
-/// The container format this build writes and reads.
-pub const FORMAT_VERSION: u16 = 1;
+/// The container format this build writes and reads (2: pruned weights,
+/// the part-of-speech tag dictionary).
+pub const FORMAT_VERSION: u16 = 2;
 const HEADER_LEN: usize = 24;
 
 /// What a model file holds.

@@ -99,6 +99,31 @@ pub struct SparseTable {
 }
 
 impl SparseTable {
+    /// The table without weights of magnitude below `min_abs`, and without
+    /// the features left with none: a smaller model (and a runtime table
+    /// that stays in cache) for a small loss, measured by `whosaid train`.
+    pub fn pruned(&self, min_abs: f32) -> SparseTable {
+        let mut out = SparseTable {
+            offsets: vec![0],
+            ..SparseTable::default()
+        };
+        for (i, &f) in self.features.iter().enumerate() {
+            let (a, b) = (self.offsets[i] as usize, self.offsets[i + 1] as usize);
+            let before = out.weights.len();
+            for k in a..b.min(self.weights.len()) {
+                if self.weights[k].abs() >= min_abs {
+                    out.classes.push(self.classes[k]);
+                    out.weights.push(self.weights[k]);
+                }
+            }
+            if out.weights.len() > before {
+                out.features.push(f);
+                out.offsets.push(out.weights.len() as u32);
+            }
+        }
+        out
+    }
+
     /// The mean of several tables over `n_classes` classes (a feature absent
     /// from a table counts as zero there).
     pub fn average(tables: &[SparseTable], n_classes: usize) -> SparseTable {
@@ -195,6 +220,91 @@ impl<const N: usize> DenseWeights<N> {
                     break;
                 }
                 if slot.0 == 0 {
+                    break;
+                }
+                at = (at + 1) & self.mask;
+            }
+        }
+    }
+}
+
+/// A runtime weight table for many classes with few nonzero weights per
+/// feature (the part-of-speech tagger: 48 tags, ~3 weights a feature): an
+/// open-addressing index of 16-byte slots pointing into one packed weight
+/// array. A quarter of the dense layout's memory, so it stays in cache.
+#[derive(Debug, Clone)]
+pub struct SparseWeights<const N: usize> {
+    mask: usize,
+    /// Feature key (never 0), first entry, entry count.
+    slots: Vec<(u64, u32, u32)>,
+    /// (class, weight), grouped by feature.
+    entries: Vec<(u32, f32)>,
+}
+
+impl<const N: usize> SparseWeights<N> {
+    /// Builds the table from sparse weights; classes must be below `N`.
+    pub fn new(table: &SparseTable) -> Result<Self, ModelError> {
+        if table.offsets.len() != table.features.len() + 1
+            || table.classes.len() != table.weights.len()
+            || table.offsets.last().copied().unwrap_or(0) as usize != table.weights.len()
+            || table.offsets.windows(2).any(|w| w[0] > w[1])
+            || table.classes.iter().any(|&c| c as usize >= N)
+            || table
+                .features
+                .windows(2)
+                .any(|w| w[0].max(1) == w[1].max(1))
+        {
+            return Err(ModelError::Decode("inconsistent weight table".into()));
+        }
+        let capacity = (table.features.len() * 2 + 1).next_power_of_two().max(16);
+        let mut slots = vec![(0u64, 0u32, 0u32); capacity];
+        let mask = capacity - 1;
+        let entries = table
+            .classes
+            .iter()
+            .zip(&table.weights)
+            .map(|(&c, &w)| (u32::from(c), w))
+            .collect();
+        for (i, &f) in table.features.iter().enumerate() {
+            let key = f.max(1);
+            let mut at = (key as usize) & mask;
+            while slots[at].0 != 0 {
+                at = (at + 1) & mask;
+            }
+            let (a, b) = (table.offsets[i], table.offsets[i + 1]);
+            slots[at] = (key, a, b - a);
+        }
+        Ok(SparseWeights {
+            mask,
+            slots,
+            entries,
+        })
+    }
+
+    /// Adds the weights of `feats` to `scores`.
+    pub fn add_scores(&self, feats: &[u64], scores: &mut [f32; N]) {
+        #[cfg(target_arch = "x86_64")]
+        for &f in feats {
+            let at = (f.max(1) as usize) & self.mask;
+            // SAFETY: prefetching is a hint; the pointer is in bounds.
+            unsafe {
+                use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+                _mm_prefetch::<_MM_HINT_T0>(self.slots.as_ptr().add(at).cast());
+            }
+        }
+        for &f in feats {
+            let key = f.max(1);
+            let mut at = (key as usize) & self.mask;
+            loop {
+                let (k, start, len) = self.slots[at];
+                if k == key {
+                    let start = start as usize;
+                    for &(c, w) in &self.entries[start..start + len as usize] {
+                        scores[c as usize] += w;
+                    }
+                    break;
+                }
+                if k == 0 {
                     break;
                 }
                 at = (at + 1) & self.mask;

@@ -1030,6 +1030,22 @@ impl Resolution<'_> {
                 return Some(self.entity_draft(e));
             }
         }
+        // A capitalized surname the entity tagger missed ("Rutte answered"):
+        // the one person named in full with that last name.
+        if let [w] = words.as_slice() {
+            let capitalized = self
+                .doc
+                .token_text(src.start)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
+            let mut people = self.ents.list.iter().enumerate().filter(|(_, x)| {
+                x.class == MentionClass::Person && x.words.len() >= 2 && x.words.last() == Some(w)
+            });
+            if let (true, Some((e, _)), None) = (capitalized, people.next(), people.next()) {
+                return Some(self.entity_draft(e));
+            }
+        }
         // A title alone ("NATO Chief", "the president").
         if let Some(e) = self.title_reference(&src, &words) {
             return Some(self.entity_draft(e));
@@ -1970,6 +1986,49 @@ mod tests {
         assert_eq!(s.name, "Elena Marsh");
         assert!(s.titles.iter().any(|t| t == "Mayor"), "{:?}", s.titles);
         assert_eq!(acc.attributions[1].speaker, acc.attributions[0].speaker);
+    }
+
+    #[test]
+    fn a_surname_the_tagger_missed_joins_the_person() {
+        let acc = analyze(
+            "Talks\n\nNATO Secretary General Mark Rutte said that the talks went well. \
+             Zyx Qwerty said nothing. Rutte answered “yes.”",
+        );
+        let last = acc.attributions.last().unwrap();
+        assert_eq!(last.attribution.source[0].text, "Rutte");
+        assert_eq!(speaker(&acc, last).name, "Mark Rutte", "{acc:#?}");
+    }
+
+    #[test]
+    fn a_surname_tagged_as_an_organization_joins_the_person() {
+        // Regression: after pruning the entity model, "Rutte answered" was
+        // tagged as an organization and became a speaker of its own.
+        let doc =
+            Document::new("Talks\n\nMark Rutte said that talks went well. Rutte answered “yes.”");
+        let n = doc.tokens.len();
+        let rutte = (0..n)
+            .filter(|&i| doc.token_text(i) == "Rutte")
+            .collect::<Vec<_>>();
+        let mentions = vec![
+            entities::Mention {
+                tokens: rutte[0] - 1..rutte[0] + 1,
+                class: MentionClass::Person,
+            },
+            entities::Mention {
+                tokens: rutte[1]..rutte[1] + 1,
+                class: MentionClass::Organization,
+            },
+        ];
+        let pos = vec!["NNP"; n];
+        let e = Entities::build(&doc, &pos, mentions, &GenderLexicon::default());
+        assert_eq!(
+            e.list.len(),
+            1,
+            "{:?}",
+            e.list.iter().map(|x| &x.name).collect::<Vec<_>>()
+        );
+        assert_eq!(e.list[0].class, MentionClass::Person);
+        assert_eq!(e.list[0].mentions.len(), 2);
     }
 
     #[test]
