@@ -22,6 +22,10 @@ use serde::Serialize;
 use whosaid::resolve::{Account, SpeakerKind};
 use whosaid_ingest::Metadata;
 
+/// Text searches rank at most this many of the latest matches (see
+/// [`Store::search`]).
+pub const RANK_WINDOW: usize = 1000;
+
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = 2;
 
@@ -123,6 +127,7 @@ END;
 /// An open store.
 pub struct Store {
     conn: Connection,
+    rank_window: usize,
 }
 
 /// What [`Store::add`] did with a document.
@@ -308,7 +313,10 @@ impl Store {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        let mut store = Store { conn };
+        let mut store = Store {
+            conn,
+            rank_window: RANK_WINDOW,
+        };
         store.migrate()?;
         Ok(store)
     }
@@ -384,38 +392,29 @@ impl Store {
     }
 
     /// Full-text search with filters, best matches first (then newest).
+    ///
+    /// Text queries rank, with BM25, the latest `rank_window` statements
+    /// (by storage order) that match and pass the filters
+    /// ([`RANK_WINDOW`] by default): ranking every match of a common word
+    /// ("said", "Trump") costs tens of milliseconds on a large store, and
+    /// the window bounds it. Words rarer than that are ranked exactly.
     pub fn search(&self, q: &Query) -> Result<Vec<Hit>, StoreError> {
         let select = "SELECT a.id, d.ext_id, d.title, d.published, o.name, s.id, s.name, \
-             COALESCE(s.anonymous, 0), a.cue, a.content, a.kind ";
+             COALESCE(s.anonymous, 0), a.cue, a.content, a.kind";
         let joins = "JOIN documents d ON d.id = a.document_id \
              LEFT JOIN outlets o ON o.id = d.outlet_id LEFT JOIN speakers s ON s.id = a.speaker_id ";
         let mut args: Vec<Box<dyn rusqlite::ToSql>> = Vec::new();
         let text = q.text.trim();
-        let filtered =
-            q.speaker.is_some() || q.outlet.is_some() || q.since.is_some() || q.until.is_some();
         let limit = q.limit.max(1) as i64;
-        if !text.is_empty() && !filtered {
-            // Text alone: FTS5 ranks and cuts inside the index, then the
-            // few hits are joined (ranking thousands of joined rows is slow).
-            let sql = format!(
-                "WITH top AS (SELECT rowid AS id, rank FROM attributions_fts \
-                 WHERE attributions_fts MATCH ?1 ORDER BY rank LIMIT ?2 OFFSET ?3) \
-                 {select} FROM top JOIN attributions a ON a.id = top.id {joins} ORDER BY top.rank"
-            );
-            args.push(Box::new(text.to_string()));
-            args.push(Box::new(limit));
-            args.push(Box::new(q.offset as i64));
-            return self.run_search(&sql, &args, text);
-        }
-        let mut sql = format!("{select} FROM attributions a {joins}");
-        if !text.is_empty() {
-            sql.push_str(
-                "JOIN attributions_fts f ON f.rowid = a.id WHERE attributions_fts MATCH ?",
-            );
-            args.push(Box::new(text.to_string()));
+        let mut sql = if text.is_empty() {
+            format!("{select} FROM attributions a {joins} WHERE 1")
         } else {
-            sql.push_str("WHERE 1");
-        }
+            args.push(Box::new(text.to_string()));
+            format!(
+                "{select}, f.rank AS score FROM attributions_fts f \
+                 JOIN attributions a ON a.id = f.rowid {joins} WHERE attributions_fts MATCH ?"
+            )
+        };
         if let Some(s) = &q.speaker {
             // Speaker ids first, so the attribution index does the rest.
             if let Ok(id) = s.parse::<i64>() {
@@ -440,15 +439,26 @@ impl Store {
             sql.push_str(" AND d.published <= ?");
             args.push(Box::new(d.clone()));
         }
-        sql.push_str(if text.is_empty() {
-            " ORDER BY d.published DESC, a.id"
+        if text.is_empty() {
+            sql.push_str(" ORDER BY d.published DESC, a.id LIMIT ? OFFSET ?");
         } else {
-            " ORDER BY f.rank, d.published DESC"
-        });
-        sql.push_str(" LIMIT ? OFFSET ?");
+            // The window: latest passing matches; rank is computed for
+            // those rows only.
+            sql = format!(
+                "SELECT * FROM ({sql} ORDER BY f.rowid DESC LIMIT ?) \
+                 ORDER BY score, 4 DESC, 1 LIMIT ? OFFSET ?"
+            );
+            args.push(Box::new(self.rank_window as i64));
+        }
         args.push(Box::new(limit));
         args.push(Box::new(q.offset as i64));
         self.run_search(&sql, &args, text)
+    }
+
+    /// Sets how many of the latest matches text searches rank (default
+    /// [`RANK_WINDOW`]): larger is exact on more common words, slower.
+    pub fn set_rank_window(&mut self, window: usize) {
+        self.rank_window = window.max(1);
     }
 
     fn run_search(
@@ -980,6 +990,28 @@ mod tests {
                 },
             ]
         );
+    }
+
+    #[test]
+    fn the_rank_window_counts_matches_that_pass_the_filters() {
+        let mut store = Store::in_memory().unwrap();
+        corpus(&mut store);
+        store.set_rank_window(1);
+        let q = |text: &str, outlet: Option<&str>| Query {
+            text: text.into(),
+            outlet: outlet.map(String::from),
+            limit: 10,
+            ..Default::default()
+        };
+        // Text alone: the latest match only (the window).
+        assert_eq!(store.search(&q("said", None)).unwrap().len(), 1);
+        // The window holds matches that pass the filters: a filter that
+        // excludes the latest match still finds an older one.
+        let hits = store.search(&q("said", Some("Planet"))).unwrap();
+        assert_eq!(hits.len(), 1, "{hits:?}");
+        assert_eq!(hits[0].outlet.as_deref(), Some("Planet"));
+        store.set_rank_window(RANK_WINDOW);
+        assert_eq!(store.search(&q("said", None)).unwrap().len(), 4);
     }
 
     #[test]
