@@ -82,7 +82,7 @@ fn features(words: &[String], s: &Sentence<'_>, i: usize, prev: &[usize], out: &
     out.push(feature(1, w0, ""));
     out.push(feature(2, form, ""));
     out.push(feature(3, &sh, ""));
-    out.push(feature(4, &suffix, ""));
+    out.push(feature(4, suffix, ""));
     out.push(feature(5, prefix, ""));
     out.push(feature(6, w(-1), ""));
     out.push(feature(7, w(1), ""));
