@@ -879,4 +879,58 @@ mod tests {
         assert!(html.contains("Jane &lt;b&gt;Doe&lt;/b&gt;"), "{html}");
         assert!(html.contains(r#"<mark class="outlet""#), "{html}");
     }
+
+    fn visible(html: &str) -> String {
+        let mut out = String::new();
+        let mut in_tag = false;
+        for c in html.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                c if !in_tag => out.push(c),
+                _ => {}
+            }
+        }
+        out.replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&amp;", "&")
+    }
+
+    proptest::proptest! {
+        /// Any text with any spans (overlapping, reversed, out of range,
+        /// mid-character in bytes) renders without a panic, shows every
+        /// character once and in order, and never lets markup through.
+        #[test]
+        fn highlighting_never_panics_or_loses_text(
+            text in "[a-zé“”<>&\" ]{0,60}",
+            spans in proptest::collection::vec((0usize..80, 0usize..80, 0u8..4), 0..12),
+            nested in proptest::option::of(0usize..3),
+        ) {
+            let mut doc = DocView {
+                id: "p".into(), url: None, title: None, byline: None, published: None,
+                outlet: None, text: text.clone(), attributions: Vec::new(),
+                speakers: vec![SpeakerView { name: "<s>".into(), kind: String::new(), anonymous: false, titles: vec![] }],
+                unattributed: Vec::new(),
+            };
+            for (k, (a, b, role)) in spans.into_iter().enumerate() {
+                match role {
+                    0 => doc.unattributed.push(span(a, b)),
+                    r => doc.attributions.push(AttrView {
+                        source: if r == 1 { vec![span(a, b)] } else { vec![] },
+                        cue: if r == 2 { vec![span(a, b)] } else { vec![] },
+                        content: if r == 3 { vec![span(a, b)] } else { vec![] },
+                        kind: "direct".into(),
+                        speaker: Some(k % 3),
+                        channel: vec![],
+                        time: None,
+                        nested_in: nested,
+                    }),
+                }
+            }
+            let html = highlighted(&doc, &|k| format!("sp{}", k.unwrap_or(0))).into_string();
+            proptest::prop_assert_eq!(visible(&html), text);
+            proptest::prop_assert!(!html.contains("<s>"));
+        }
+    }
 }

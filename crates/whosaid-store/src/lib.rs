@@ -26,6 +26,9 @@ use whosaid_ingest::Metadata;
 /// [`Store::search`]).
 pub const RANK_WINDOW: usize = 1000;
 
+/// Bytes of the store file SQLite maps into memory per connection.
+const MMAP_SIZE: i64 = 1 << 30;
+
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = 2;
 
@@ -313,6 +316,11 @@ impl Store {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
+        // Reads through a memory map instead of a read() per page (a
+        // third of a loaded server's time went to copying pages), and a
+        // page cache of 32 MB per connection.
+        conn.pragma_update(None, "mmap_size", MMAP_SIZE)?;
+        conn.pragma_update(None, "cache_size", -32_768)?;
         let mut store = Store {
             conn,
             rank_window: RANK_WINDOW,
