@@ -30,7 +30,7 @@ pub const RANK_WINDOW: usize = 1000;
 const MMAP_SIZE: i64 = 1 << 30;
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// Store errors.
 #[derive(Debug, thiserror::Error)]
@@ -125,6 +125,11 @@ END;
     // `add_all` instead of per row by a trigger (a row trigger makes FTS5
     // flush a tiny segment at every statement, a third of ingest time).
     "DROP TRIGGER attributions_ai;",
+    // Version 3: the last name of people with two or more name words,
+    // indexed, so that a surname alone ("Rutte") finds its person without
+    // scanning every speaker (filled for older rows by `backfill_v3`).
+    "ALTER TABLE speakers ADD COLUMN last_word TEXT;
+     CREATE INDEX speakers_last_word ON speakers(last_word);",
 ];
 
 /// An open store.
@@ -348,6 +353,9 @@ impl Store {
             let tx = self.conn.transaction()?;
             tx.execute_batch(MIGRATIONS[version as usize])?;
             version += 1;
+            if version == 3 {
+                backfill_v3(&tx)?;
+            }
             tx.pragma_update(None, "user_version", version)?;
             tx.commit()?;
         }
@@ -737,6 +745,22 @@ fn summary_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<SpeakerSummary> {
     })
 }
 
+/// What `documents.account` holds: the metadata and the account, written
+/// straight to JSON (no intermediate `Value`).
+#[derive(Serialize)]
+struct StoredAccount<'a> {
+    id: &'a str,
+    url: &'a Option<String>,
+    title: &'a Option<String>,
+    byline: &'a Option<String>,
+    published: &'a Option<chrono::NaiveDate>,
+    outlet: &'a Option<String>,
+    language: &'a Option<String>,
+    attributions: &'a [whosaid::resolve::ResolvedAttribution],
+    speakers: &'a [whosaid::resolve::Speaker],
+    unattributed: &'a [whosaid::resolve::Unattributed],
+}
+
 fn add_one(
     tx: &Transaction<'_>,
     meta: &Metadata,
@@ -764,18 +788,18 @@ fn add_one(
         }
         None => None,
     };
-    let account_json = serde_json::json!({
-        "id": meta.id,
-        "url": meta.url,
-        "title": meta.title,
-        "byline": meta.byline,
-        "published": meta.published,
-        "outlet": meta.outlet,
-        "language": meta.language,
-        "attributions": account.attributions,
-        "speakers": account.speakers,
-        "unattributed": account.unattributed,
-    });
+    let account_json = StoredAccount {
+        id: &meta.id,
+        url: &meta.url,
+        title: &meta.title,
+        byline: &meta.byline,
+        published: &meta.published,
+        outlet: &meta.outlet,
+        language: &meta.language,
+        attributions: &account.attributions,
+        speakers: &account.speakers,
+        unattributed: &account.unattributed,
+    };
     tx.execute(
         "INSERT INTO documents(doc_key, ext_id, url, title, byline, published, outlet_id, language, text, account) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
@@ -789,7 +813,7 @@ fn add_one(
             outlet_id,
             meta.language,
             text,
-            account_json.to_string()
+            serde_json::to_string(&account_json).unwrap_or_default()
         ],
     )?;
     let document_id = tx.last_insert_rowid();
@@ -846,47 +870,41 @@ fn speaker_id(
     };
     // "Rutte" alone joins the one stored person named "… Rutte".
     if !s.anonymous && s.kind == SpeakerKind::Person && !name.contains(' ') {
-        let mut stmt = tx.prepare_cached(
-            "SELECT merge_key FROM speakers WHERE merge_key LIKE ?1 ESCAPE '\\' LIMIT 2",
-        )?;
+        let mut stmt = tx
+            .prepare_cached("SELECT merge_key FROM speakers WHERE last_word = ?1 LIMIT 2")?;
         let found: Vec<String> = stmt
-            .query_map(
-                [format!(
-                    "person:% {}",
-                    name.replace('%', "\\%").replace('_', "\\_")
-                )],
-                |r| r.get(0),
-            )?
+            .query_map([&name], |r| r.get(0))?
             .collect::<Result<_, _>>()?;
         if found.len() == 1 {
             key = found[0].clone();
         }
     }
-    if let Some(id) = tx
-        .query_row(
-            "SELECT speaker_id FROM speaker_aliases WHERE merge_key = ?1",
-            [&key],
-            |r| r.get(0),
-        )
-        .optional()?
-    {
+    let alias: Option<i64> = tx
+        .prepare_cached("SELECT speaker_id FROM speaker_aliases WHERE merge_key = ?1")?
+        .query_row([&key], |r| r.get(0))
+        .optional()?;
+    if let Some(id) = alias {
         add_titles(tx, id, &s.titles)?;
         return Ok(id);
     }
     let existing: Option<i64> = tx
-        .query_row(
-            "SELECT id FROM speakers WHERE merge_key = ?1",
-            [&key],
-            |r| r.get(0),
-        )
+        .prepare_cached("SELECT id FROM speakers WHERE merge_key = ?1")?
+        .query_row([&key], |r| r.get(0))
         .optional()?;
     let id = match existing {
         Some(id) => id,
         None => {
-            tx.execute(
-                "INSERT INTO speakers(merge_key, name, kind, anonymous) VALUES (?1, ?2, ?3, ?4)",
-                params![key, s.name, kind, i64::from(s.anonymous)],
-            )?;
+            tx.prepare_cached(
+                "INSERT INTO speakers(merge_key, name, kind, anonymous, last_word) \
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?
+            .execute(params![
+                key,
+                s.name,
+                kind,
+                i64::from(s.anonymous),
+                last_word(&key)
+            ])?;
             tx.last_insert_rowid()
         }
     };
@@ -894,13 +912,33 @@ fn speaker_id(
     Ok(id)
 }
 
+/// The last name word of a person merge key (`person:first last`), none
+/// for one-word names and other kinds.
+fn last_word(merge_key: &str) -> Option<&str> {
+    let name = merge_key.strip_prefix("person:")?;
+    name.rsplit_once(' ').map(|(_, last)| last)
+}
+
+/// Schema 3: `last_word` of the people already stored.
+fn backfill_v3(tx: &Transaction<'_>) -> Result<(), StoreError> {
+    let keys: Vec<(i64, String)> = tx
+        .prepare("SELECT id, merge_key FROM speakers WHERE merge_key LIKE 'person:% %'")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    let mut update = tx.prepare("UPDATE speakers SET last_word = ?1 WHERE id = ?2")?;
+    for (id, key) in &keys {
+        update.execute(params![last_word(key), id])?;
+    }
+    Ok(())
+}
+
 fn add_titles(tx: &Transaction<'_>, id: i64, new: &[String]) -> Result<(), StoreError> {
     if new.is_empty() {
         return Ok(());
     }
-    let current: String = tx.query_row("SELECT titles FROM speakers WHERE id = ?1", [id], |r| {
-        r.get(0)
-    })?;
+    let current: String = tx
+        .prepare_cached("SELECT titles FROM speakers WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))?;
     let mut titles: Vec<String> = serde_json::from_str(&current).unwrap_or_default();
     let before = titles.len();
     for t in new {
@@ -1144,6 +1182,12 @@ mod tests {
                 [],
             )
             .unwrap();
+            conn.execute(
+                "INSERT INTO speakers(merge_key, name, kind, anonymous) \
+                 VALUES ('person:jens stoltenberg', 'Jens Stoltenberg', 'person', 0)",
+                [],
+            )
+            .unwrap();
         }
         let mut store = Store::open(&path).unwrap();
         assert_eq!(store.version().unwrap(), SCHEMA_VERSION);
@@ -1154,6 +1198,15 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(store.search(&q("zebras")).unwrap().len(), 1, "old rows");
+        // Old people are found by their surname (schema 3 backfill).
+        let (m, t, a) = doc(
+            "c",
+            "Planet",
+            "2025-02-11",
+            "Talks\n\nStoltenberg said that the talks had failed.",
+        );
+        store.add(&m, &t, &a).unwrap();
+        assert_eq!(store.speaker("Jens Stoltenberg").unwrap().statements, 1);
         assert_eq!(store.search(&q("membership")).unwrap().len(), 1, "new rows");
         // The index matches the rows exactly (each indexed once).
         store
