@@ -870,8 +870,8 @@ fn speaker_id(
     };
     // "Rutte" alone joins the one stored person named "… Rutte".
     if !s.anonymous && s.kind == SpeakerKind::Person && !name.contains(' ') {
-        let mut stmt = tx
-            .prepare_cached("SELECT merge_key FROM speakers WHERE last_word = ?1 LIMIT 2")?;
+        let mut stmt =
+            tx.prepare_cached("SELECT merge_key FROM speakers WHERE last_word = ?1 LIMIT 2")?;
         let found: Vec<String> = stmt
             .query_map([&name], |r| r.get(0))?
             .collect::<Result<_, _>>()?;

@@ -1013,6 +1013,15 @@ impl Resolution<'_> {
                 return None;
             }
         }
+        // A relative clause as source ("Okafor, who voted against the
+        // plan, said"): the speaker is what it modifies.
+        if words.len() > 1
+            && RELATIVES.contains(&words[0].as_str())
+            && src.start > 0
+            && self.doc.token_text(src.start - 1) == ","
+        {
+            return self.relative_antecedent(src.start);
+        }
         // A named entity, not in the possessive.
         if let Some((e, m)) = self.ents.mention_in(self.doc, src.clone()) {
             // "a spokesman for the Clinton campaign": the name is an affiliation.
@@ -2029,6 +2038,21 @@ mod tests {
         );
         assert_eq!(e.list[0].class, MentionClass::Person);
         assert_eq!(e.list[0].mentions.len(), 2);
+    }
+
+    #[test]
+    fn a_relative_clause_source_is_its_antecedent() {
+        // Regression: "who voted against the plan" became a speaker.
+        let acc = analyze(
+            "Vote\n\nCouncil member David Okafor criticized the plan on Monday.\n\n\
+             Okafor, who voted against the plan, said the compromise came too late.",
+        );
+        let said = acc
+            .attributions
+            .iter()
+            .find(|a| a.attribution.cue[0].text == "said")
+            .expect("the said attribution");
+        assert_eq!(speaker(&acc, said).name, "David Okafor", "{acc:#?}");
     }
 
     #[test]
