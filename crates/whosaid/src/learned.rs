@@ -540,6 +540,19 @@ impl AttrTagger {
                 n > 1 || cx.quotes.is_quoted(a.content[0].start)
             });
         }
+        // A source that is only a determiner ("a" inside "said in a
+        // statement") is a tagging slip: let the rules find the source.
+        let only_determiners = |r: &Option<std::ops::Range<usize>>| {
+            r.as_ref().is_some_and(|r| {
+                r.clone()
+                    .all(|i| matches!(cx.words[i].as_str(), "a" | "an" | "the"))
+            })
+        };
+        for a in &mut found {
+            if only_determiners(&a.source) {
+                a.source = None;
+            }
+        }
         found.sort_by_key(|a| a.content[0].start);
         let missing: Vec<usize> = (0..found.len())
             .filter(|&k| found[k].source.is_none())

@@ -1013,6 +1013,13 @@ impl Resolution<'_> {
                 return None;
             }
         }
+        // A lone determiner ("a", a tagging slip) names no one.
+        if words
+            .iter()
+            .all(|w| matches!(w.as_str(), "a" | "an" | "the"))
+        {
+            return None;
+        }
         // A relative clause as source ("Okafor, who voted against the
         // plan, said"): the speaker is what it modifies.
         if words.len() > 1
@@ -2053,6 +2060,32 @@ mod tests {
             .find(|a| a.attribution.cue[0].text == "said")
             .expect("the said attribution");
         assert_eq!(speaker(&acc, said).name, "David Okafor", "{acc:#?}");
+    }
+
+    #[test]
+    fn a_lone_determiner_source_names_no_one() {
+        // Regression: a tagging slip gave the source "a" (inside "said in a
+        // statement"), which became an organization named "a".
+        let doc = Document::new("Head\n\nThe board said in a statement that it wants guarantees.");
+        let at = |w: &str| {
+            (0..doc.tokens.len())
+                .find(|&i| doc.token_text(i) == w)
+                .unwrap()
+        };
+        let found = [TokenAttribution {
+            source: Some(at("a")..at("a") + 1),
+            cue: at("wants")..at("wants") + 1,
+            content: vec![at("guarantees")..at("guarantees") + 1],
+        }];
+        let acc = Resolver::builtin().account(
+            &doc,
+            &QuoteIndex::new(&doc),
+            &found,
+            &DocumentInfo::default(),
+        );
+        assert_eq!(acc.attributions.len(), 1);
+        assert_eq!(acc.attributions[0].speaker, None, "{acc:#?}");
+        assert!(acc.speakers.is_empty());
     }
 
     #[test]
