@@ -2072,10 +2072,11 @@ mod tests {
                 .find(|&i| doc.token_text(i) == w)
                 .unwrap()
         };
+        let one = |w: &str| at(w)..at(w) + 1;
         let found = [TokenAttribution {
-            source: Some(at("a")..at("a") + 1),
-            cue: at("wants")..at("wants") + 1,
-            content: vec![at("guarantees")..at("guarantees") + 1],
+            source: Some(one("a")),
+            cue: one("wants"),
+            content: [one("guarantees")].to_vec(),
         }];
         let acc = Resolver::builtin().account(
             &doc,
