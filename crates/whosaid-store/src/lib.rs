@@ -30,7 +30,7 @@ pub const RANK_WINDOW: usize = 1000;
 const MMAP_SIZE: i64 = 1 << 30;
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 
 /// Store errors.
 #[derive(Debug, thiserror::Error)]
@@ -130,6 +130,10 @@ END;
     // scanning every speaker (filled for older rows by `backfill_v3`).
     "ALTER TABLE speakers ADD COLUMN last_word TEXT;
      CREATE INDEX speakers_last_word ON speakers(last_word);",
+    // Version 4: speakers ranked from a covering index (the overview's
+    // ranking read every attribution row: 100 ms on 100,000 of them).
+    "CREATE INDEX attributions_speaker_document ON attributions(speaker_id, document_id);
+     DROP INDEX attributions_speaker;",
 ];
 
 /// An open store.
@@ -520,10 +524,14 @@ impl Store {
 
     /// Speakers ranked by number of statements.
     pub fn speakers(&self, limit: usize) -> Result<Vec<SpeakerSummary>, StoreError> {
+        // Counted in the (speaker, document) index; documents counted for
+        // the few ranked only.
         let mut stmt = self.conn.prepare_cached(
-            "SELECT s.id, s.name, s.kind, s.anonymous, s.titles, COUNT(a.id), COUNT(DISTINCT a.document_id) \
-             FROM speakers s JOIN attributions a ON a.speaker_id = s.id \
-             GROUP BY s.id ORDER BY COUNT(a.id) DESC, s.name LIMIT ?1",
+            "WITH n AS (SELECT speaker_id, COUNT(*) AS c FROM attributions \
+               WHERE speaker_id IS NOT NULL GROUP BY speaker_id ORDER BY c DESC, speaker_id LIMIT ?1) \
+             SELECT s.id, s.name, s.kind, s.anonymous, s.titles, n.c, \
+               (SELECT COUNT(DISTINCT document_id) FROM attributions WHERE speaker_id = s.id) \
+             FROM n JOIN speakers s ON s.id = n.speaker_id ORDER BY n.c DESC, s.name",
         )?;
         let rows = stmt.query_map([limit as i64], summary_row)?;
         Ok(rows.collect::<Result<_, _>>()?)
@@ -1006,6 +1014,13 @@ mod tests {
     fn overview_queries_count_outlets_documents_and_weeks() {
         let mut store = Store::in_memory().unwrap();
         corpus(&mut store);
+        let ranked = store.speakers(10).unwrap();
+        assert_eq!(ranked[0].name, "Mark Rutte", "{ranked:?}");
+        assert_eq!((ranked[0].statements, ranked[0].documents), (2, 2));
+        assert!(ranked
+            .windows(2)
+            .all(|w| w[0].statements >= w[1].statements));
+        assert_eq!(store.speakers(1).unwrap().len(), 1);
         let outlets = store.outlets(10).unwrap();
         assert_eq!(outlets.len(), 2);
         assert!(outlets

@@ -155,6 +155,35 @@ impl SparseTable {
     }
 }
 
+/// Whether a stored table's offsets, classes and weights agree, with
+/// classes below `n`.
+fn consistent(table: &SparseTable, n: usize) -> bool {
+    table.offsets.len() == table.features.len() + 1
+        && table.classes.len() == table.weights.len()
+        && table.offsets.last().copied().unwrap_or(0) as usize == table.weights.len()
+        && table.offsets.windows(2).all(|w| w[0] <= w[1])
+        && table.classes.iter().all(|&c| (c as usize) < n)
+}
+
+/// Asks for the slot of every feature before any is read, so the cache
+/// misses of a token's features overlap instead of following each other.
+#[inline]
+fn prefetch_slots<T>(slots: &[T], mask: usize, feats: &[u64]) {
+    #[cfg(target_arch = "x86_64")]
+    for &f in feats {
+        let at = (f.max(1) as usize) & mask;
+        if let Some(slot) = slots.get(at) {
+            // SAFETY: prefetching is a hint and the reference is valid.
+            unsafe {
+                use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+                _mm_prefetch::<_MM_HINT_T0>((slot as *const T).cast());
+            }
+        }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = (slots, mask, feats);
+}
+
 /// A runtime weight table for few classes: open addressing with each
 /// feature's key and all its class weights in one slot, so scoring a feature
 /// costs one cache miss instead of an index lookup plus a weight-array read.
@@ -167,12 +196,7 @@ pub struct DenseWeights<const N: usize> {
 impl<const N: usize> DenseWeights<N> {
     /// Builds the table from validated sparse weights.
     pub fn new(table: &SparseTable) -> Result<Self, ModelError> {
-        if table.offsets.len() != table.features.len() + 1
-            || table.classes.len() != table.weights.len()
-            || table.offsets.last().copied().unwrap_or(0) as usize != table.weights.len()
-            || table.offsets.windows(2).any(|w| w[0] > w[1])
-            || table.classes.iter().any(|&c| c as usize >= N)
-        {
+        if !consistent(table, N) {
             return Err(ModelError::Decode("inconsistent weight table".into()));
         }
         // Load factor between 3/8 and 3/4: short probe chains, bounded memory.
@@ -197,17 +221,7 @@ impl<const N: usize> DenseWeights<N> {
 
     /// Adds the weights of `feats` to `scores`.
     pub fn add_scores(&self, feats: &[u64], scores: &mut [f32; N]) {
-        // The table is larger than the caches: ask for every slot first so
-        // the misses overlap, then read them.
-        #[cfg(target_arch = "x86_64")]
-        for &f in feats {
-            let at = (f.max(1) as usize) & self.mask;
-            // SAFETY: prefetching is a hint; the pointer is in bounds.
-            unsafe {
-                use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
-                _mm_prefetch::<_MM_HINT_T0>(self.slots.as_ptr().add(at).cast());
-            }
-        }
+        prefetch_slots(&self.slots, self.mask, feats);
         for &f in feats {
             let key = f.max(1);
             let mut at = (key as usize) & self.mask;
@@ -283,15 +297,7 @@ impl<const N: usize> SparseWeights<N> {
 
     /// Adds the weights of `feats` to `scores`.
     pub fn add_scores(&self, feats: &[u64], scores: &mut [f32; N]) {
-        #[cfg(target_arch = "x86_64")]
-        for &f in feats {
-            let at = (f.max(1) as usize) & self.mask;
-            // SAFETY: prefetching is a hint; the pointer is in bounds.
-            unsafe {
-                use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
-                _mm_prefetch::<_MM_HINT_T0>(self.slots.as_ptr().add(at).cast());
-            }
-        }
+        prefetch_slots(&self.slots, self.mask, feats);
         for &f in feats {
             let key = f.max(1);
             let mut at = (key as usize) & self.mask;
