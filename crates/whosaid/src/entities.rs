@@ -750,7 +750,12 @@ fn titles_of(doc: &Document, pos: &[&str], e: &Entities, r: Range<usize>) -> Vec
             let head_ok = words.last().is_some_and(|w| is_title_noun(w))
                 || words.iter().any(|w| is_title_noun(w)) && words.contains(&"of".to_string());
             let no_verb = (from..stop).all(|i| !pos.get(i).is_some_and(|t| t.starts_with("VB")));
-            if head_ok && no_verb && stop > from {
+            // "Trump, even as a candidate, said": a circumstance, not a title.
+            let circumstance = words.iter().any(|w| w == "as")
+                || pos
+                    .get(from)
+                    .is_some_and(|t| t.starts_with("RB") || *t == "IN");
+            if head_ok && no_verb && !circumstance && stop > from {
                 let skip = usize::from(matches!(words[0].as_str(), "the" | "a" | "an"));
                 if from + skip < stop {
                     out.push(text(from + skip, stop));

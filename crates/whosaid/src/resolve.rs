@@ -2090,6 +2090,32 @@ mod tests {
     }
 
     #[test]
+    fn an_apposition_of_circumstance_is_no_title() {
+        // Regression: "even as a candidate" was stored as Trump's title.
+        let acc = analyze(
+            "Trade\n\nDonald Trump, even as a candidate, said that tariffs would work. \
+             Hillary Clinton, the former secretary of state, said that they would not.",
+        );
+        let titles = |name: &str| {
+            acc.speakers
+                .iter()
+                .find(|s| s.name == name)
+                .map(|s| s.titles.clone())
+                .unwrap_or_default()
+        };
+        assert!(
+            titles("Donald Trump").iter().all(|t| !t.contains("as a")),
+            "{acc:#?}"
+        );
+        assert!(
+            titles("Hillary Clinton")
+                .iter()
+                .any(|t| t == "former secretary of state"),
+            "{acc:#?}"
+        );
+    }
+
+    #[test]
     fn a_pronoun_takes_the_gender_that_fits() {
         let acc = analyze(
             "Debate\n\nHillary Clinton said that the plan would work. Donald Trump said that it would fail.\n\n\
