@@ -542,16 +542,9 @@ impl AttrTagger {
         }
         // A source that is only a determiner ("a" inside "said in a
         // statement") is a tagging slip: let the rules find the source.
-        let only_determiners = |r: &Option<std::ops::Range<usize>>| {
-            r.as_ref().is_some_and(|r| {
-                r.clone()
-                    .all(|i| matches!(cx.words[i].as_str(), "a" | "an" | "the"))
-            })
-        };
+        let determiner = |i: usize| matches!(cx.words[i].as_str(), "a" | "an" | "the");
         for a in &mut found {
-            if only_determiners(&a.source) {
-                a.source = None;
-            }
+            a.source = a.source.take().filter(|r| !r.clone().all(determiner));
         }
         found.sort_by_key(|a| a.content[0].start);
         let missing: Vec<usize> = (0..found.len())
