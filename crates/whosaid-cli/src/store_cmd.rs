@@ -319,7 +319,7 @@ pub(crate) struct DemoArgs {
 }
 
 /// The bundled articles as documents.
-pub(crate) fn demo_documents() -> Result<Vec<whosaid_ingest::Document>> {
+fn demo_documents() -> Result<Vec<whosaid_ingest::Document>> {
     let example = whosaid_ingest::Metadata {
         id: "nato-rutte".into(),
         title: EXAMPLE_ARTICLE.lines().next().map(str::to_string),

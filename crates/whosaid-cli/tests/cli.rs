@@ -907,19 +907,13 @@ fn a_killed_ingest_resumes_without_loss_or_duplicates() {
 /// `whosaid serve` answers on a real socket, read-only without a token.
 #[test]
 fn serve_answers_http_on_loopback() {
-    use std::io::{Read, Write};
     let tmp = tempfile::tempdir().unwrap();
     let db = tmp.path().join("s.db");
     assert_success(&run(whosaid()
         .args(["ingest", "--db"])
         .arg(&db)
         .arg(example())));
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let addr = format!("127.0.0.1:{port}");
+    let addr = free_addr();
     let mut child = whosaid()
         .args(["serve", "--addr", &addr, "--db"])
         .arg(&db)
@@ -927,24 +921,8 @@ fn serve_answers_http_on_loopback() {
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    let get = |request: &str| -> Option<String> {
-        let mut conn = std::net::TcpStream::connect(&addr).ok()?;
-        conn.write_all(request.as_bytes()).ok()?;
-        let mut out = String::new();
-        conn.read_to_string(&mut out).ok()?;
-        Some(out)
-    };
-    let started = std::time::Instant::now();
-    let response = loop {
-        let r = get("GET /api/speakers HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n");
-        if r.is_some() || started.elapsed().as_secs() > 30 {
-            break r;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(100));
-    };
-    let posted = get(
-        "POST /api/documents HTTP/1.1\r\nHost: t\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: 13\r\n\r\n{\"text\":\"x\"}\n",
-    );
+    let response = http_when_up(&addr, "GET /api/speakers");
+    let posted = http(&addr, POST_WITHOUT_TOKEN);
     child.kill().unwrap();
     child.wait().unwrap();
     let response = response.expect("the server answers");
@@ -952,4 +930,67 @@ fn serve_answers_http_on_loopback() {
     assert!(response.contains("Mark Rutte"), "{response}");
     let posted = posted.unwrap();
     assert!(posted.starts_with("HTTP/1.1 401"), "{posted}");
+}
+
+/// A document posted without a bearer token.
+const POST_WITHOUT_TOKEN: &str = "POST /api/documents HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\
+    Content-Type: application/json\r\nContent-Length: 13\r\n\r\n{\"text\":\"x\"}\n";
+
+/// A loopback address with a port free just now.
+fn free_addr() -> String {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    format!("127.0.0.1:{port}")
+}
+
+/// One raw HTTP exchange, or None when nothing listens.
+fn http(addr: &str, request: &str) -> Option<String> {
+    use std::io::{Read, Write};
+    let mut conn = std::net::TcpStream::connect(addr).ok()?;
+    conn.write_all(request.as_bytes()).ok()?;
+    let mut out = String::new();
+    conn.read_to_string(&mut out).ok()?;
+    Some(out)
+}
+
+/// `GET path` once the server at `addr` is up (30 s at most).
+fn http_when_up(addr: &str, get: &str) -> Option<String> {
+    let request = format!("{get} HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n");
+    let started = std::time::Instant::now();
+    loop {
+        let r = http(addr, &request);
+        if r.is_some() || started.elapsed().as_secs() > 30 {
+            return r;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+}
+
+/// The README's demo command: the bundled articles, served read-only.
+#[test]
+fn demo_serves_the_bundled_articles() {
+    let tmp = tempfile::tempdir().unwrap();
+    let addr = free_addr();
+    let mut child = whosaid()
+        .args(["demo", "--addr", &addr, "--db"])
+        .arg(tmp.path().join("demo.db"))
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let overview = http_when_up(&addr, "GET /");
+    let article = http_when_up(&addr, "GET /documents/nato-rutte");
+    let posted = http(&addr, POST_WITHOUT_TOKEN);
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let overview = overview.expect("the demo answers");
+    assert!(overview.starts_with("HTTP/1.1 200"), "{overview}");
+    assert!(overview.contains(r#"id="documents">4<"#), "{overview}");
+    assert!(overview.contains("Elena Marsh"), "{overview}");
+    let article = article.unwrap();
+    assert!(article.contains("NATO Chief"), "{article}");
+    assert!(article.contains(r#"<mark class="cue sp"#), "{article}");
+    assert!(posted.unwrap().starts_with("HTTP/1.1 401"), "read-only");
 }
