@@ -99,6 +99,15 @@ pub struct SparseTable {
 }
 
 impl SparseTable {
+    /// The (class, weight) pairs of feature `i`; none where the table is
+    /// inconsistent (stored tables are checked by the runtime tables).
+    fn row(&self, i: usize) -> impl Iterator<Item = (u8, f32)> + '_ {
+        let a = self.offsets.get(i).copied().unwrap_or(0) as usize;
+        let b = self.offsets.get(i + 1).copied().unwrap_or(0) as usize;
+        let end = b.min(self.classes.len()).min(self.weights.len());
+        (a.min(end)..end).map(move |k| (self.classes[k], self.weights[k]))
+    }
+
     /// The table without weights of magnitude below `min_abs`, and without
     /// the features left with none: a smaller model (and a runtime table
     /// that stays in cache) for a small loss, measured by `whosaid train`.
@@ -108,12 +117,11 @@ impl SparseTable {
             ..SparseTable::default()
         };
         for (i, &f) in self.features.iter().enumerate() {
-            let (a, b) = (self.offsets[i] as usize, self.offsets[i + 1] as usize);
             let before = out.weights.len();
-            for k in a..b.min(self.weights.len()) {
-                if self.weights[k].abs() >= min_abs {
-                    out.classes.push(self.classes[k]);
-                    out.weights.push(self.weights[k]);
+            for (c, w) in self.row(i) {
+                if w.abs() >= min_abs {
+                    out.classes.push(c);
+                    out.weights.push(w);
                 }
             }
             if out.weights.len() > before {
@@ -131,8 +139,10 @@ impl SparseTable {
         for t in tables {
             for (i, &f) in t.features.iter().enumerate() {
                 let row = sums.entry(f).or_insert_with(|| vec![0.0; n_classes]);
-                for k in t.offsets[i] as usize..t.offsets[i + 1] as usize {
-                    row[t.classes[k] as usize] += t.weights[k];
+                for (c, w) in t.row(i) {
+                    if let Some(x) = row.get_mut(usize::from(c)) {
+                        *x += w;
+                    }
                 }
             }
         }
@@ -529,5 +539,38 @@ mod tests {
         Rng::new(3).shuffle(&mut b);
         assert_eq!(a, b);
         assert_ne!(a, (0..20).collect::<Vec<_>>());
+    }
+
+    proptest::proptest! {
+        /// Any stored table (consistent or not) becomes a runtime table or
+        /// an error, never a panic, and a runtime table scores any features.
+        #[test]
+        fn any_table_loads_or_fails_cleanly(
+            features in proptest::collection::vec(proptest::prelude::any::<u64>(), 0..20),
+            offsets in proptest::collection::vec(0u32..40, 0..22),
+            classes in proptest::collection::vec(0u8..60, 0..40),
+            weights in proptest::collection::vec(-5.0f32..5.0, 0..40),
+            feats in proptest::collection::vec(proptest::prelude::any::<u64>(), 0..10),
+        ) {
+            let mut sorted = features.clone();
+            sorted.sort_unstable();
+            for features in [features, sorted] {
+                let table = SparseTable {
+                    features,
+                    offsets: offsets.clone(),
+                    classes: classes.clone(),
+                    weights: weights.clone(),
+                };
+                if let Ok(w) = SparseWeights::<48>::new(&table) {
+                    w.add_scores(&feats, &mut [0.0; 48]);
+                    w.add_scores(&table.features, &mut [0.0; 48]);
+                }
+                if let Ok(w) = DenseWeights::<7>::new(&table) {
+                    w.add_scores(&feats, &mut [0.0; 7]);
+                    w.add_scores(&table.features, &mut [0.0; 7]);
+                }
+                let _ = table.pruned(1.0);
+            }
+        }
     }
 }
