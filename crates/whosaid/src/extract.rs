@@ -211,6 +211,26 @@ fn listed(word: &str, list: &[&str]) -> bool {
     word.len() <= 12 && list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
+/// Whether the words from token `i` on are an anonymity formula ("…who
+/// asked not to be named", "spoke on condition of anonymity"): the verb
+/// before it describes the source, it is not a cue.
+pub(crate) fn anonymity_formula_at(doc: &Document, i: usize) -> bool {
+    const FORMULAS: &[&[&str]] = &[
+        &["not", "to", "be", "named"],
+        &["not", "to", "be", "identified"],
+        &["on", "condition", "of", "anonymity"],
+        &["on", "the", "condition", "of", "anonymity"],
+        &["anonymously"],
+    ];
+    FORMULAS.iter().any(|words| {
+        i + words.len() <= doc.tokens.len()
+            && words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| doc.token_text(i + k).eq_ignore_ascii_case(w))
+    })
+}
+
 /// Extracts token-level attributions from `doc`.
 pub fn extract(
     doc: &Document,
@@ -425,7 +445,11 @@ impl Rules<'_> {
                 && self.text(i).chars().next().is_some_and(char::is_uppercase);
             let passive = self.is_agentive_passive(i, s);
             match lexicon.match_at(self.doc, i, &mut self.buf, keep) {
-                Some((_, len)) if nominal || passive || name => i += len,
+                Some((_, len))
+                    if nominal || passive || name || anonymity_formula_at(self.doc, i + len) =>
+                {
+                    i += len
+                }
                 Some((entry, len)) if i + len <= s.end => {
                     self.cues.push(Cue {
                         tokens: i..i + len,
@@ -495,7 +519,19 @@ impl Rules<'_> {
         cue: &Cue,
     ) -> Option<TokenAttribution> {
         let c = cue.tokens.clone();
-        let source = self.np_right(c.end, s.end)?;
+        let mut source = self.np_right(c.end, s.end)?;
+        // `According to a city official who asked not to be named, …`:
+        // the relative clause up to the comma belongs to the source.
+        if source.end < s.end
+            && self.word_is(source.end, &["who", "whom", "whose", "which", "that"])
+        {
+            let limit = (source.end + MAX_NP).min(s.end);
+            if let Some(comma) = (source.end..limit).find(|&i| self.is_punct(i, ",")) {
+                if !(source.end..comma).any(|i| self.is_terminal(i)) {
+                    source.end = comma;
+                }
+            }
+        }
         let end = self.content_end(s);
         let mut content = Vec::new();
         // Words before the cue other than a leading conjunction.
@@ -1105,6 +1141,15 @@ mod tests {
                 vec!["Membership Is Off the Table".into()]
             )
         );
+    }
+
+    #[test]
+    fn an_anonymity_formula_is_no_cue() {
+        let got = run(
+            "Intro.\n\nAccording to a city official who asked not to be named, the vote will pass.",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "a city official who asked not to be named");
     }
 
     #[test]

@@ -542,6 +542,30 @@ impl AttrTagger {
         }
         // A source that is only a determiner ("a" inside "said in a
         // statement") is a tagging slip: let the rules find the source.
+        // "…who asked not to be named": the verb describes the source; the
+        // rules' attribution around it (`According to …`) stands instead.
+        let (formulas, kept): (Vec<_>, Vec<_>) = found
+            .into_iter()
+            .partition(|a| extract::anonymity_formula_at(cx.doc, a.cue.end));
+        found = kept;
+        for dropped in &formulas {
+            let span = dropped.cue.start..dropped.content.last().map_or(dropped.cue.end, |r| r.end);
+            let overlaps = |r: &std::ops::Range<usize>| r.start < span.end && span.start < r.end;
+            for rule in &cx.rule_attributions {
+                let near = overlaps(&rule.cue) || rule.content.iter().any(overlaps);
+                let clash = found.iter().any(|a| {
+                    a.cue.start < rule.cue.end && rule.cue.start < a.cue.end
+                        || a.content.iter().any(|c| {
+                            rule.content
+                                .iter()
+                                .any(|r| c.start < r.end && r.start < c.end)
+                        })
+                });
+                if near && !clash {
+                    found.push(rule.clone());
+                }
+            }
+        }
         let determiner = |i: usize| matches!(cx.words[i].as_str(), "a" | "an" | "the");
         for a in &mut found {
             a.source = a.source.take().filter(|r| !r.clone().all(determiner));

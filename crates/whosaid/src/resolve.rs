@@ -921,6 +921,21 @@ impl Resolution<'_> {
             .filter(|&i| self.doc.tokens[i].kind != TokenKind::Punct)
             .map(|i| self.lower(i))
             .collect();
+        // "a city official who asked not to be named", "A senior aide, who
+        // spoke on condition of anonymity": the name is the noun phrase
+        // before the clause; the clause still marks it anonymous.
+        let unnamed = words.iter().any(|w| w == "anonymity" || w == "anonymously")
+            || words.windows(3).any(|w| w == ["not", "to", "be"]);
+        let r = match (r.start + 1..r.end).find(|&i| {
+            self.doc.token_text(i) == ","
+                || matches!(
+                    self.lower(i).as_str(),
+                    "who" | "whom" | "whose" | "which" | "that"
+                )
+        }) {
+            Some(cut) => r.start..cut,
+            None => r,
+        };
         let indefinite = words
             .first()
             .is_some_and(|w| matches!(w.as_str(), "a" | "an" | "one" | "another"));
@@ -944,7 +959,7 @@ impl Resolution<'_> {
             || words
                 .windows(2)
                 .any(|w| w[0] == "familiar" && w[1] == "with")
-            || words.iter().any(|w| w == "anonymity");
+            || unnamed;
         let person_noun = anonymous || entities::is_title_noun(&head);
         let kind = match (plural, person_noun) {
             (true, _) => SpeakerKind::Group,
@@ -2113,6 +2128,26 @@ mod tests {
                 .any(|t| t == "former secretary of state"),
             "{acc:#?}"
         );
+    }
+
+    #[test]
+    fn anonymity_formulas_mark_the_source_and_leave_its_name() {
+        let acc = analyze(
+            "Harbor\n\nAccording to a city official who asked not to be named, the council \
+             will vote this month.\n\nA senior aide, who spoke on condition of anonymity, said \
+             the vote would pass.",
+        );
+        let names: Vec<(&str, bool)> = acc
+            .speakers
+            .iter()
+            .map(|s| (s.name.as_str(), s.anonymous))
+            .collect();
+        assert_eq!(
+            names,
+            [("a city official", true), ("A senior aide", true)],
+            "{acc:#?}"
+        );
+        assert_eq!(acc.attributions[0].attribution.cue[0].text, "According to");
     }
 
     #[test]
