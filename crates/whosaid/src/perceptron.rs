@@ -175,6 +175,22 @@ fn consistent(table: &SparseTable, n: usize) -> bool {
         && table.classes.iter().all(|&c| (c as usize) < n)
 }
 
+/// The slot holding `key` (never 0), by linear probing from its home slot;
+/// none when an empty slot (key 0) comes first. Tables always keep empty
+/// slots, so the probe ends.
+#[inline]
+fn probe<T>(slots: &[T], mask: usize, key: u64, key_of: impl Fn(&T) -> u64) -> Option<&T> {
+    let mut at = (key as usize) & mask;
+    loop {
+        let slot = slots.get(at)?;
+        match key_of(slot) {
+            k if k == key => return Some(slot),
+            0 => return None,
+            _ => at = (at + 1) & mask,
+        }
+    }
+}
+
 /// Asks for the slot of every feature before any is read, so the cache
 /// misses of a token's features overlap instead of following each other.
 #[inline]
@@ -233,20 +249,10 @@ impl<const N: usize> DenseWeights<N> {
     pub fn add_scores(&self, feats: &[u64], scores: &mut [f32; N]) {
         prefetch_slots(&self.slots, self.mask, feats);
         for &f in feats {
-            let key = f.max(1);
-            let mut at = (key as usize) & self.mask;
-            loop {
-                let slot = &self.slots[at];
-                if slot.0 == key {
-                    for (s, w) in scores.iter_mut().zip(&slot.1) {
-                        *s += w;
-                    }
-                    break;
+            if let Some(slot) = probe(&self.slots, self.mask, f.max(1), |s| s.0) {
+                for (s, w) in scores.iter_mut().zip(&slot.1) {
+                    *s += w;
                 }
-                if slot.0 == 0 {
-                    break;
-                }
-                at = (at + 1) & self.mask;
             }
         }
     }
@@ -309,21 +315,11 @@ impl<const N: usize> SparseWeights<N> {
     pub fn add_scores(&self, feats: &[u64], scores: &mut [f32; N]) {
         prefetch_slots(&self.slots, self.mask, feats);
         for &f in feats {
-            let key = f.max(1);
-            let mut at = (key as usize) & self.mask;
-            loop {
-                let (k, start, len) = self.slots[at];
-                if k == key {
-                    let start = start as usize;
-                    for &(c, w) in &self.entries[start..start + len as usize] {
-                        scores[c as usize] += w;
-                    }
-                    break;
+            if let Some(&(_, start, len)) = probe(&self.slots, self.mask, f.max(1), |s| s.0) {
+                let start = start as usize;
+                for &(c, w) in &self.entries[start..start + len as usize] {
+                    scores[c as usize] += w;
                 }
-                if k == 0 {
-                    break;
-                }
-                at = (at + 1) & self.mask;
             }
         }
     }
