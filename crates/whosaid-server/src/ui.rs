@@ -265,14 +265,10 @@ async fn search(
         limit: PAGE,
         offset: form.page.min(10_000) * PAGE,
     };
-    let mut problem = None;
-    for (name, value) in [("since", &query.since), ("until", &query.until)] {
-        if let Some(v) = value {
-            if NaiveDate::parse_from_str(v, "%Y-%m-%d").is_err() {
-                problem = Some(format!("{name}: expected YYYY-MM-DD, got {v:?}"));
-            }
-        }
-    }
+    let mut problem = crate::check_date("since", &query.since)
+        .and(crate::check_date("until", &query.until))
+        .err()
+        .map(|e| e.1);
     let asked = !query.text.is_empty()
         || query.speaker.is_some()
         || query.outlet.is_some()
@@ -735,14 +731,26 @@ fn highlighted(doc: &DocView, color: &dyn Fn(Option<usize>) -> String) -> Markup
         Owner::Attribution(_, role) => (m.2, role),
     };
     // Pieces: (start, end, owner), adjacent pieces of one owner joined.
+    // A sweep over the cuts keeps the marks covering the current piece
+    // (few: nesting is shallow), so long articles stay linear.
+    // Numbered in push order: among equal ranks the later mark wins.
+    let mut marks: Vec<(usize, (usize, usize, usize, Owner))> =
+        marks.into_iter().enumerate().collect();
+    marks.sort_by_key(|(_, m)| m.0);
+    let mut next = 0;
+    let mut active: Vec<(usize, (usize, usize, usize, Owner))> = Vec::new();
     let mut pieces: Vec<(usize, usize, Option<Owner>)> = Vec::new();
     for w in cuts.windows(2) {
         let (a, b) = (w[0], w[1]);
-        let owner = marks
+        while next < marks.len() && marks[next].1 .0 <= a {
+            active.push(marks[next]);
+            next += 1;
+        }
+        active.retain(|(_, m)| m.1 >= b);
+        let owner = active
             .iter()
-            .filter(|m| m.0 <= a && b <= m.1)
-            .max_by_key(|m| rank(m))
-            .map(|m| m.3);
+            .max_by_key(|(k, m)| (rank(m), *k))
+            .map(|(_, m)| m.3);
         match pieces.last_mut() {
             Some(last) if last.2 == owner && last.1 == a => last.1 = b,
             _ => pieces.push((a, b, owner)),

@@ -193,6 +193,9 @@ const ADVERBIAL_STARTS: &[&str] = &[
     "to",
 ];
 
+/// Relative pronouns: what follows them modifies the phrase before.
+pub(crate) const RELATIVE_PRONOUNS: &[&str] = &["who", "whom", "whose", "which", "that"];
+
 const RELATIVE_STARTS: &[&str] = &["who", "which", "whose", "whom", "where", "as", "because"];
 
 /// Whether a lexicon entry serves as a cue under `config`. A lone auxiliary
@@ -522,9 +525,7 @@ impl Rules<'_> {
         let mut source = self.np_right(c.end, s.end)?;
         // `According to a city official who asked not to be named, …`:
         // the relative clause up to the comma belongs to the source.
-        if source.end < s.end
-            && self.word_is(source.end, &["who", "whom", "whose", "which", "that"])
-        {
+        if source.end < s.end && self.word_is(source.end, RELATIVE_PRONOUNS) {
             let limit = (source.end + MAX_NP).min(s.end);
             if let Some(comma) = (source.end..limit).find(|&i| self.is_punct(i, ",")) {
                 if !(source.end..comma).any(|i| self.is_terminal(i)) {

@@ -500,7 +500,7 @@ impl AttrTagger {
             let Some(rule) = by_cue
                 .get(at)
                 .map(|&k| &rules_by_cue[k])
-                .filter(|a| a.cue.start < cue.end && cue.start < a.cue.end)
+                .filter(|a| overlap(&a.cue, cue))
             else {
                 continue;
             };
@@ -549,17 +549,17 @@ impl AttrTagger {
             .partition(|a| extract::anonymity_formula_at(cx.doc, a.cue.end));
         found = kept;
         for dropped in &formulas {
-            let span = dropped.cue.start..dropped.content.last().map_or(dropped.cue.end, |r| r.end);
-            let overlaps = |r: &std::ops::Range<usize>| r.start < span.end && span.start < r.end;
+            let parts = || std::iter::once(&dropped.cue).chain(&dropped.content);
+            let span = parts().map(|r| r.start).min().unwrap_or(0)
+                ..parts().map(|r| r.end).max().unwrap_or(0);
             for rule in &cx.rule_attributions {
-                let near = overlaps(&rule.cue) || rule.content.iter().any(overlaps);
+                let near =
+                    overlap(&rule.cue, &span) || rule.content.iter().any(|r| overlap(r, &span));
                 let clash = found.iter().any(|a| {
-                    a.cue.start < rule.cue.end && rule.cue.start < a.cue.end
-                        || a.content.iter().any(|c| {
-                            rule.content
-                                .iter()
-                                .any(|r| c.start < r.end && r.start < c.end)
-                        })
+                    overlap(&a.cue, &rule.cue)
+                        || a.content
+                            .iter()
+                            .any(|c| rule.content.iter().any(|r| overlap(c, r)))
                 });
                 if near && !clash {
                     found.push(rule.clone());
@@ -875,6 +875,11 @@ pub fn train(
 /// Averaged weights below this magnitude are dropped (a quarter of the
 /// size, the same dev scores within 0.001: ARCHITECTURE.md).
 const PRUNE_BELOW: f32 = 5.0;
+
+/// Whether two token ranges share a token.
+fn overlap(a: &std::ops::Range<usize>, b: &std::ops::Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
 
 /// Independent training runs averaged into the shipped model.
 const RUNS: usize = 3;

@@ -928,10 +928,7 @@ impl Resolution<'_> {
             || words.windows(3).any(|w| w == ["not", "to", "be"]);
         let r = match (r.start + 1..r.end).find(|&i| {
             self.doc.token_text(i) == ","
-                || matches!(
-                    self.lower(i).as_str(),
-                    "who" | "whom" | "whose" | "which" | "that"
-                )
+                || extract::RELATIVE_PRONOUNS.contains(&self.lower(i).as_str())
         }) {
             Some(cut) => r.start..cut,
             None => r,
