@@ -13,7 +13,7 @@ use crate::{InputArgs, RuleArgs};
 
 /// Documents written per transaction: a killed ingest loses at most the
 /// uncommitted ones, which the next run adds.
-const COMMIT_EVERY: usize = 64;
+const COMMIT_EVERY: usize = 256;
 
 #[derive(clap::Args)]
 pub(crate) struct IngestArgs {

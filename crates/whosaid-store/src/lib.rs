@@ -777,9 +777,8 @@ fn add_one(
 ) -> Result<Added, StoreError> {
     let key = document_key(meta, text);
     let exists = tx
-        .query_row("SELECT 1 FROM documents WHERE doc_key = ?1", [&key], |_| {
-            Ok(())
-        })
+        .prepare_cached("SELECT 1 FROM documents WHERE doc_key = ?1")?
+        .query_row([&key], |_| Ok(()))
         .optional()?
         .is_some();
     if exists {
@@ -787,11 +786,11 @@ fn add_one(
     }
     let outlet_id: Option<i64> = match &meta.outlet {
         Some(name) => {
-            tx.execute("INSERT OR IGNORE INTO outlets(name) VALUES (?1)", [name])?;
+            tx.prepare_cached("INSERT OR IGNORE INTO outlets(name) VALUES (?1)")?
+                .execute([name])?;
             Some(
-                tx.query_row("SELECT id FROM outlets WHERE name = ?1", [name], |r| {
-                    r.get(0)
-                })?,
+                tx.prepare_cached("SELECT id FROM outlets WHERE name = ?1")?
+                    .query_row([name], |r| r.get(0))?,
             )
         }
         None => None,
@@ -808,10 +807,11 @@ fn add_one(
         speakers: &account.speakers,
         unattributed: &account.unattributed,
     };
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO documents(doc_key, ext_id, url, title, byline, published, outlet_id, language, text, account) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        params![
+    )?
+    .execute(params![
             key,
             meta.id,
             meta.url,
@@ -822,8 +822,7 @@ fn add_one(
             meta.language,
             text,
             serde_json::to_string(&account_json).unwrap_or_default()
-        ],
-    )?;
+        ])?;
     let document_id = tx.last_insert_rowid();
     // Speakers of this document → store ids.
     let mut ids = Vec::with_capacity(account.speakers.len());
@@ -955,10 +954,11 @@ fn add_titles(tx: &Transaction<'_>, id: i64, new: &[String]) -> Result<(), Store
         }
     }
     if titles.len() != before {
-        tx.execute(
-            "UPDATE speakers SET titles = ?1 WHERE id = ?2",
-            params![serde_json::to_string(&titles).unwrap_or_default(), id],
-        )?;
+        tx.prepare_cached("UPDATE speakers SET titles = ?1 WHERE id = ?2")?
+            .execute(params![
+                serde_json::to_string(&titles).unwrap_or_default(),
+                id
+            ])?;
     }
     Ok(())
 }

@@ -9,6 +9,7 @@
 use std::ops::Range;
 
 use crate::ner::{self, NerTagger};
+use crate::pos::TaggedTokens;
 use crate::text::{Document, TokenKind};
 
 /// Class of a named mention, as the entity tagger assigns it.
@@ -304,16 +305,20 @@ pub fn is_possessive(word: &str) -> bool {
 
 /// Runs the entity tagger over every sentence. `pos` holds each token's
 /// Penn Treebank tag.
-pub fn tag_mentions(doc: &Document, pos: &[&str], tagger: &NerTagger) -> Vec<Mention> {
+pub fn tag_mentions(doc: &Document, tokens: &TaggedTokens<'_>, tagger: &NerTagger) -> Vec<Mention> {
     let mut out = Vec::new();
+    let mut forms = Vec::new();
+    let mut labels = Vec::new();
     for s in &doc.sentences {
-        let forms: Vec<&str> = s.tokens.clone().map(|i| doc.token_text(i)).collect();
-        let tags: Vec<&str> = s
-            .tokens
-            .clone()
-            .map(|i| pos.get(i).copied().unwrap_or(""))
-            .collect();
-        let labels = tagger.tag(&ner::Sentence { forms, pos: tags });
+        forms.clear();
+        forms.extend(s.tokens.clone().map(|i| doc.token_text(i)));
+        let (Some(words), Some(pos)) = (
+            tokens.words.get(s.tokens.clone()),
+            tokens.tag_syms.get(s.tokens.clone()),
+        ) else {
+            continue;
+        };
+        tagger.tag_words(&forms, words, pos, &mut labels);
         for (class, r) in ner::entities(&labels) {
             let class = match class {
                 0 => MentionClass::Person,

@@ -201,10 +201,10 @@ const RELATIVE_STARTS: &[&str] = &["who", "which", "whose", "whom", "where", "as
 /// Whether a lexicon entry serves as a cue under `config`. A lone auxiliary
 /// or adverb (`also`, from `also said`) never does: it only rides along.
 fn usable_cue(e: &Entry, config: &RuleConfig) -> bool {
-    let lone_function_word = e.phrase.len() == 1 && listed(&e.phrase[0], AUXILIARIES);
+    // Cheapest tests first: this runs for every candidate entry at every token.
     e.cue >= config.min_cue_count
         && e.precision() >= config.min_precision
-        && !lone_function_word
+        && !(e.phrase.len() == 1 && listed(&e.phrase[0], AUXILIARIES))
         && e.phrase
             .first()
             .is_some_and(|w| w.chars().any(char::is_alphanumeric))

@@ -25,8 +25,8 @@ use crate::brat::AnnDoc;
 use crate::extract::{self, RuleConfig, TokenAttribution};
 use crate::lexicon::Lexicon;
 use crate::model::{self, ModelError, ModelKind};
-use crate::perceptron::{feature, shape_into, DenseWeights, Rng, SparseTable, Trainer};
-use crate::pos::{normalize, PosTagger};
+use crate::perceptron::{feat, sym, DenseWeights, Rng, SparseTable, Trainer, WordSyms, NONE};
+use crate::pos::{PosTagger, TaggedTokens};
 use crate::quotes::QuoteIndex;
 use crate::text::Document;
 
@@ -69,16 +69,82 @@ pub struct AttrTagger {
     start: [f32; N],
 }
 
+/// [`sym`] of each label.
+const LABEL_SYMS: [u64; N] = {
+    let mut out = [0; N];
+    let mut k = 0;
+    while k < N {
+        out[k] = sym(LABELS[k]);
+        k += 1;
+    }
+    out
+};
+
 fn transition_feature(prev: Option<usize>) -> u64 {
-    feature(200, prev.map_or("^", |p| LABELS[p]), "")
+    feat(200, prev.map_or(sym("^"), |p| LABEL_SYMS[p]), NONE)
+}
+
+/// Syms of fixed feature values, hashed at compile time.
+mod syms {
+    use crate::perceptron::sym;
+
+    pub const PARAGRAPH_START: u64 = sym("<p>");
+    pub const PARAGRAPH_END: u64 = sym("</p>");
+    pub const OPEN: u64 = sym("open");
+    pub const CLOSE: u64 = sym("close");
+    pub const IN: u64 = sym("in");
+    pub const OUT: u64 = sym("out");
+    pub const LEX: [u64; 11] = [
+        sym("B0"),
+        sym("B1"),
+        sym("B2"),
+        sym("B3"),
+        sym("B4"),
+        sym("B5"),
+        sym("B6"),
+        sym("B7"),
+        sym("B8"),
+        sym("B9"),
+        sym("B10"),
+    ];
+    pub const LEX_INSIDE: u64 = sym("I");
+    pub const LEX_NONE: u64 = sym("-");
+    pub const DIST: [u64; 12] = [
+        sym("-0"),
+        sym("-1"),
+        sym("-2"),
+        sym("-3"),
+        sym("-4"),
+        sym("-5"),
+        sym("+0"),
+        sym("+1"),
+        sym("+2"),
+        sym("+3"),
+        sym("+4"),
+        sym("+5"),
+    ];
+    pub const NO_CUE: u64 = sym("none");
+    pub const FIRST: u64 = sym("first");
+    pub const LAST: u64 = sym("last");
+    pub const MID: u64 = sym("mid");
+    pub const HEADLINE: u64 = sym("headline");
+    pub const BODY: u64 = sym("body");
+    pub const RULED: u64 = sym("ruled");
+    pub const UNRULED: u64 = sym("unruled");
+    pub const TO_END: [u64; 4] = [sym("1"), sym("2"), sym("3-5"), sym("far")];
+    pub const A: u64 = sym("a");
+    pub const AN: u64 = sym("an");
+    pub const THE: u64 = sym("the");
 }
 
 /// Everything the features of one document need, computed once.
 pub struct Context<'a> {
     doc: &'a Document,
     quotes: QuoteIndex,
-    words: Vec<String>,
+    words: Vec<WordSyms>,
     pos: Vec<&'a str>,
+    /// [`sym`] of each token's POS tag.
+    pos_syms: Vec<u64>,
     rule: Vec<usize>,
     /// Lexicon precision (tenths) of a cue match starting at / covering a token.
     lex_start: Vec<Option<u8>>,
@@ -97,18 +163,11 @@ impl<'a> Context<'a> {
     ) -> Self {
         let quotes = QuoteIndex::new(doc);
         let n = doc.tokens.len();
-        let words: Vec<String> = (0..n).map(|i| normalize(doc.token_text(i))).collect();
-        let mut pos = vec![""; n];
-        for s in &doc.sentences {
-            let forms: Vec<&str> = s.tokens.clone().map(|i| doc.token_text(i)).collect();
-            for (k, t) in tagger
-                .tag_normalized(&words[s.tokens.clone()], &forms)
-                .into_iter()
-                .enumerate()
-            {
-                pos[s.tokens.start + k] = tagger.tags()[t].as_str();
-            }
-        }
+        let TaggedTokens {
+            words,
+            tags: pos,
+            tag_syms: pos_syms,
+        } = tagger.tag_document(doc);
         let mut lex_start = vec![None; n];
         let mut lex_inside = vec![false; n];
         let mut buf = String::new();
@@ -147,6 +206,7 @@ impl<'a> Context<'a> {
             quotes,
             words,
             pos,
+            pos_syms,
             rule,
             lex_start,
             lex_inside,
@@ -159,82 +219,60 @@ impl<'a> Context<'a> {
         self.quotes
     }
 
-    /// The quote structure and the POS tag of every token.
-    pub fn into_parts(self) -> (QuoteIndex, Vec<&'a str>) {
-        (self.quotes, self.pos)
+    /// What resolution reuses: the quote structure and every token's POS
+    /// tag and [`WordSyms`].
+    pub fn into_parts(self) -> (QuoteIndex, TaggedTokens<'a>) {
+        let tokens = TaggedTokens {
+            words: self.words,
+            tags: self.pos,
+            tag_syms: self.pos_syms,
+        };
+        (self.quotes, tokens)
     }
 
-    fn word(&self, i: isize) -> &str {
+    fn word(&self, i: isize) -> u64 {
         if i < 0 {
-            "<p>"
+            syms::PARAGRAPH_START
         } else {
-            self.words.get(i as usize).map_or("</p>", String::as_str)
+            self.words
+                .get(i as usize)
+                .map_or(syms::PARAGRAPH_END, |w| w.word)
         }
     }
 
-    fn tag(&self, i: isize) -> &str {
+    fn tag(&self, i: isize) -> u64 {
         if i < 0 {
-            "<p>"
+            syms::PARAGRAPH_START
         } else {
-            self.pos.get(i as usize).copied().unwrap_or("</p>")
+            self.pos_syms
+                .get(i as usize)
+                .copied()
+                .unwrap_or(syms::PARAGRAPH_END)
         }
     }
 
     /// Appends the features of token `i` to `out`. `at` says where `i`
     /// stands in its sentence and paragraph.
-    fn features(&self, i: usize, at: &Position, out: &mut Vec<u64>, scratch: &mut String) {
-        const LEX: [&str; 11] = [
-            "B0", "B1", "B2", "B3", "B4", "B5", "B6", "B7", "B8", "B9", "B10",
-        ];
-        const DIST: [&str; 12] = [
-            "-0", "-1", "-2", "-3", "-4", "-5", "+0", "+1", "+2", "+3", "+4", "+5",
-        ];
+    fn features(&self, i: usize, at: &Position, out: &mut Vec<u64>) {
         let t = i as isize;
         let (w0, p0) = (self.word(t), self.tag(t));
-        out.push(feature(0, "", ""));
-        out.push(feature(1, w0, ""));
-        out.push(feature(2, self.word(t - 1), ""));
-        out.push(feature(3, self.word(t + 1), ""));
-        out.push(feature(4, self.word(t - 2), ""));
-        out.push(feature(5, self.word(t + 2), ""));
-        out.push(feature(6, p0, ""));
-        out.push(feature(7, self.tag(t - 1), ""));
-        out.push(feature(8, self.tag(t + 1), ""));
-        out.push(feature(9, self.tag(t - 1), p0));
-        out.push(feature(10, p0, self.tag(t + 1)));
-        out.push(feature(11, self.tag(t - 2), ""));
-        out.push(feature(12, self.tag(t + 2), ""));
+        let (w_1, w_2) = (self.word(t - 1), self.word(t - 2));
+        let (p_1, p1) = (self.tag(t - 1), self.tag(t + 1));
         let quote = match self.quotes.quote_of_mark(i) {
-            Some(q) if q.open == i => "open",
-            Some(_) => "close",
-            None if self.quotes.is_quoted(i) => "in",
-            None => "out",
+            Some(q) if q.open == i => syms::OPEN,
+            Some(_) => syms::CLOSE,
+            None if self.quotes.is_quoted(i) => syms::IN,
+            None => syms::OUT,
         };
-        out.push(feature(13, quote, ""));
-        out.push(feature(14, quote, p0));
-        let rule = LABELS[self.rule[i]];
-        out.push(feature(15, rule, ""));
-        out.push(feature(
-            16,
-            rule,
-            LABELS[self.rule.get(i + 1).copied().unwrap_or(O)],
-        ));
-        out.push(feature(
-            17,
-            LABELS[if i > 0 { self.rule[i - 1] } else { O }],
-            rule,
-        ));
-        out.push(feature(18, rule, p0));
+        let rule = LABEL_SYMS[self.rule[i]];
         let lex = match (self.lex_start[i], self.lex_inside[i]) {
-            (Some(p), _) => LEX[usize::from(p).min(10)],
-            (None, true) => "I",
-            (None, false) => "-",
+            (Some(p), _) => syms::LEX[usize::from(p).min(10)],
+            (None, true) => syms::LEX_INSIDE,
+            (None, false) => syms::LEX_NONE,
         };
-        out.push(feature(19, lex, ""));
-        out.push(feature(20, lex, p0));
         // Signed distance to the nearest cue candidate of the sentence.
         let dist = match at.nearest_cue {
-            None => "none",
+            None => syms::NO_CUE,
             Some(c) => {
                 let d = c as isize - t;
                 let b = match d.unsigned_abs() {
@@ -245,55 +283,79 @@ impl<'a> Context<'a> {
                     6..=10 => 4,
                     _ => 5,
                 };
-                DIST[b + if d < 0 { 0 } else { 6 }]
+                syms::DIST[b + if d < 0 { 0 } else { 6 }]
             }
         };
-        out.push(feature(21, dist, ""));
-        out.push(feature(22, dist, quote));
         let place = if i == at.sentence.start {
-            "first"
+            syms::FIRST
         } else if i + 1 == at.sentence.end {
-            "last"
+            syms::LAST
         } else {
-            "mid"
+            syms::MID
         };
-        out.push(feature(23, place, p0));
-        out.push(feature(
-            24,
-            if at.paragraph == 0 {
-                "headline"
-            } else {
-                "body"
-            },
-            rule,
-        ));
-        shape_into(self.doc.token_text(i), scratch);
-        out.push(feature(25, scratch, ""));
-        out.push(feature(26, w0, rule));
-        out.push(feature(27, lex, dist));
-        out.push(feature(28, p0, dist));
-        out.push(feature(29, self.word(t - 1), w0));
+        let part = if at.paragraph == 0 {
+            syms::HEADLINE
+        } else {
+            syms::BODY
+        };
+        let ruled = if at.rules_in_sentence {
+            syms::RULED
+        } else {
+            syms::UNRULED
+        };
+        let to_end = syms::TO_END[match at.sentence.end - i {
+            1 => 0,
+            2 => 1,
+            3..=5 => 2,
+            _ => 3,
+        }];
+        out.extend([
+            feat(0, NONE, NONE),
+            feat(1, w0, NONE),
+            feat(2, w_1, NONE),
+            feat(3, self.word(t + 1), NONE),
+            feat(4, w_2, NONE),
+            feat(5, self.word(t + 2), NONE),
+            feat(6, p0, NONE),
+            feat(7, p_1, NONE),
+            feat(8, p1, NONE),
+            feat(9, p_1, p0),
+            feat(10, p0, p1),
+            feat(11, self.tag(t - 2), NONE),
+            feat(12, self.tag(t + 2), NONE),
+            feat(13, quote, NONE),
+            feat(14, quote, p0),
+            feat(15, rule, NONE),
+            feat(
+                16,
+                rule,
+                LABEL_SYMS[self.rule.get(i + 1).copied().unwrap_or(O)],
+            ),
+            feat(
+                17,
+                LABEL_SYMS[if i > 0 { self.rule[i - 1] } else { O }],
+                rule,
+            ),
+            feat(18, rule, p0),
+            feat(19, lex, NONE),
+            feat(20, lex, p0),
+            feat(21, dist, NONE),
+            feat(22, dist, quote),
+            feat(23, place, p0),
+            feat(24, part, rule),
+            feat(25, self.words[i].shape, NONE),
+            feat(26, w0, rule),
+            feat(27, lex, dist),
+            feat(28, p0, dist),
+            feat(29, w_1, w0),
+            feat(31, quote, rule),
+            feat(32, ruled, p0),
+            feat(33, to_end, p0),
+            feat(34, w_2, w_1),
+        ]);
         if let Some(c) = at.nearest_cue {
-            out.push(feature(30, &self.words[c], dist));
+            out.push(feat(30, self.words[c].word, dist));
         }
-        out.push(feature(31, quote, rule));
-        out.push(feature(
-            32,
-            if at.rules_in_sentence {
-                "ruled"
-            } else {
-                "unruled"
-            },
-            p0,
-        ));
-        let to_end = match at.sentence.end - i {
-            1 => "1",
-            2 => "2",
-            3..=5 => "3-5",
-            _ => "far",
-        };
-        out.push(feature(33, to_end, p0));
-        out.push(feature(34, self.word(t - 2), self.word(t - 1)));
     }
 
     /// Whether paragraph `p` has anything an attribution needs: a cue
@@ -327,7 +389,6 @@ impl<'a> Context<'a> {
             offsets: Vec::with_capacity(range.len() + 1),
         };
         out.offsets.push(0);
-        let mut scratch = String::new();
         for s in para.sentences.clone() {
             let sentence = self.doc.sentences[s].tokens.clone();
             let cues: Vec<usize> = sentence
@@ -352,7 +413,7 @@ impl<'a> Context<'a> {
                     nearest_cue,
                     rules_in_sentence,
                 };
-                self.features(i, &at, &mut out.data, &mut scratch);
+                self.features(i, &at, &mut out.data);
                 out.offsets.push(out.data.len() as u32);
             }
         }
@@ -464,14 +525,28 @@ impl AttrTagger {
     /// Labels every token of the document.
     pub fn label(&self, cx: &Context<'_>) -> Vec<usize> {
         let mut labels = vec![O; cx.doc.tokens.len()];
+        let mut emissions: Vec<[f32; N]> = Vec::new();
         for p in 0..cx.doc.paragraphs.len() {
             if !cx.may_attribute(p) {
                 continue;
             }
             let feats = cx.paragraph_features(p);
-            let path = viterbi(feats.range.len(), &self.start, &self.transitions, |i, e| {
-                *e = [0.0; N];
-                self.weights.add_scores(feats.token(i), e);
+            let len = feats.range.len();
+            // Emissions first, asking for the weights a few tokens ahead.
+            const AHEAD: usize = 2;
+            for k in 0..AHEAD.min(len) {
+                self.weights.prefetch(feats.token(k));
+            }
+            emissions.clear();
+            emissions.resize(len, [0.0; N]);
+            for (k, e) in emissions.iter_mut().enumerate() {
+                if k + AHEAD < len {
+                    self.weights.prefetch(feats.token(k + AHEAD));
+                }
+                self.weights.add_scores_now(feats.token(k), e);
+            }
+            let path = viterbi(len, &self.start, &self.transitions, |i, e| {
+                *e = emissions[i];
             });
             labels[feats.range].copy_from_slice(&path);
         }
@@ -566,7 +641,7 @@ impl AttrTagger {
                 }
             }
         }
-        let determiner = |i: usize| matches!(cx.words[i].as_str(), "a" | "an" | "the");
+        let determiner = |i: usize| [syms::A, syms::AN, syms::THE].contains(&cx.words[i].word);
         for a in &mut found {
             a.source = a.source.take().filter(|r| !r.clone().all(determiner));
         }

@@ -22,6 +22,7 @@ use std::fmt::Write as _;
 
 use crate::brat::AnnDoc;
 use crate::error::Error;
+use crate::perceptron::{sym, FeatureMap};
 use crate::text::Document;
 
 /// Longest phrase kept, in tokens.
@@ -71,8 +72,11 @@ impl Entry {
 #[derive(Debug, Clone)]
 pub struct Lexicon {
     entries: Vec<Entry>,
-    /// First token → entries starting with it, longest phrase first.
-    by_first: HashMap<String, Vec<u32>>,
+    /// [`sym`] of the first token → entries starting with it, longest
+    /// phrase first (a hash lookup without SipHash: one per token).
+    by_first: FeatureMap<Vec<u32>>,
+    /// [`sym`] of every phrase word, by entry: matching compares hashes.
+    phrase_syms: Vec<Vec<u64>>,
 }
 
 /// Lowercases `s` into `buf` unless it is already lowercase ASCII.
@@ -93,16 +97,24 @@ impl Lexicon {
 
     /// Builds a lexicon from entries.
     pub fn from_entries(entries: Vec<Entry>) -> Self {
-        let mut by_first: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut by_first: FeatureMap<Vec<u32>> = FeatureMap::default();
         for (i, e) in entries.iter().enumerate() {
             if let Some(first) = e.phrase.first() {
-                by_first.entry(first.clone()).or_default().push(i as u32);
+                by_first.entry(sym(first)).or_default().push(i as u32);
             }
         }
         for ids in by_first.values_mut() {
             ids.sort_by_key(|&i| std::cmp::Reverse(entries[i as usize].phrase.len()));
         }
-        Lexicon { entries, by_first }
+        let phrase_syms = entries
+            .iter()
+            .map(|e| e.phrase.iter().map(|w| sym(w)).collect())
+            .collect();
+        Lexicon {
+            entries,
+            by_first,
+            phrase_syms,
+        }
     }
 
     /// All entries.
@@ -179,18 +191,32 @@ impl Lexicon {
         keep: impl Fn(&Entry) -> bool,
     ) -> Option<(u32, usize)> {
         let first = lowercase(doc.token_text(i), buf);
-        let ids = self.by_first.get(first)?;
+        let ids = self.by_first.get(&sym(first))?;
+        if self.entries[ids[0] as usize].phrase[0] != first {
+            return None; // another word with the same hash
+        }
+        // Hashes of the lowercased following tokens, computed once each
+        // (entries share them; most never get past the first word).
+        let mut next: Vec<u64> = Vec::new();
         'entries: for &id in ids {
             let e = &self.entries[id as usize];
             if !keep(e) || i + e.phrase.len() > doc.tokens.len() {
                 continue;
             }
-            for (k, word) in e.phrase.iter().enumerate().skip(1) {
-                if lowercase(doc.token_text(i + k), buf) != word {
+            for (k, &word) in self.phrase_syms[id as usize].iter().enumerate().skip(1) {
+                while next.len() < k {
+                    next.push(sym(lowercase(doc.token_text(i + next.len() + 1), buf)));
+                }
+                if next[k - 1] != word {
                     continue 'entries;
                 }
             }
-            return Some((id, e.phrase.len()));
+            // Hashes agree: check the words themselves.
+            let same =
+                (1..e.phrase.len()).all(|k| lowercase(doc.token_text(i + k), buf) == e.phrase[k]);
+            if same {
+                return Some((id, e.phrase.len()));
+            }
         }
         None
     }
@@ -261,13 +287,14 @@ impl Lexicon {
                     continue;
                 }
                 let first = lowercase(doc.token_text(i), &mut buf).to_string();
-                let Some(ids) = lex.by_first.get(&first) else {
+                let Some(ids) = lex.by_first.get(&sym(&first)) else {
                     continue;
                 };
                 for &id in ids {
                     let e = &lex.entries[id as usize];
                     let n = e.phrase.len();
                     if i + n <= doc.tokens.len()
+                        && e.phrase[0] == first
                         && (1..n).all(|k| lowercase(doc.token_text(i + k), &mut buf) == e.phrase[k])
                     {
                         totals[id as usize] += 1;

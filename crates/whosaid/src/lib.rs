@@ -132,27 +132,27 @@ impl Extractor {
             )
         });
         match pos {
-            Some(pos) => resolver.account_tagged(&doc, &pos, &quotes, &found, info),
+            Some(tokens) => resolver.account_tagged(&doc, &tokens, &quotes, &found, info),
             None => resolver.account(&doc, &quotes, &found, info),
         }
     }
 
-    /// Attributions, quotes and, from the learned path, the POS tags it
-    /// computed (resolution reuses them).
+    /// Attributions, quotes and, from the learned path, the tagged tokens
+    /// it computed (resolution reuses them).
     fn tagged_attributions<'a>(
         &'a self,
         doc: &'a Document,
     ) -> (
         Vec<extract::TokenAttribution>,
         QuoteIndex,
-        Option<Vec<&'a str>>,
+        Option<pos::TaggedTokens<'a>>,
     ) {
         match &self.models {
             Some((pos, attr)) => {
                 let cx = learned::Context::new(doc, pos, &self.lexicon, &self.config);
                 let found = attr.extract(&cx, &self.lexicon, &self.config);
-                let (quotes, tags) = cx.into_parts();
-                (found, quotes, Some(tags))
+                let (quotes, tokens) = cx.into_parts();
+                (found, quotes, Some(tokens))
             }
             None => {
                 let quotes = QuoteIndex::new(doc);

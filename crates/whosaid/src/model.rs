@@ -19,8 +19,9 @@ use serde::{de::DeserializeOwned, Serialize};
 /// File magic.
 pub const MAGIC: &[u8; 8] = b"WHOSAIDM";
 /// The container format this build writes and reads (2: pruned weights,
-/// the part-of-speech tag dictionary).
-pub const FORMAT_VERSION: u16 = 2;
+/// the part-of-speech tag dictionary; 3: features combined from per-token
+/// hashes, `perceptron::feat`, so version-2 weights mean nothing).
+pub const FORMAT_VERSION: u16 = 3;
 const HEADER_LEN: usize = 24;
 
 /// What a model file holds.

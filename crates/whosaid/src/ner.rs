@@ -9,9 +9,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{self, ModelError, ModelKind};
 use crate::perceptron::{
-    argmax, feature, shape_into, train_greedy, window, DenseWeights, SparseTable,
+    argmax, feat, sym, train_greedy, window_syms, DenseWeights, SparseTable, WordSyms, NONE,
 };
-use crate::pos::normalize;
+use crate::pos::word_syms;
 
 /// Entity classes, in label order.
 pub const CLASSES: [&str; 4] = ["PERSON", "ORGANIZATION", "LOCATION", "MISC"];
@@ -34,6 +34,22 @@ const LABEL_NAMES: [&str; N] = [
     "B-MISC",
     "I-MISC",
 ];
+
+/// [`sym`] of each label name.
+const LABEL_SYMS: [u64; N] = {
+    let mut out = [0; N];
+    let mut k = 0;
+    while k < N {
+        out[k] = sym(LABEL_NAMES[k]);
+        k += 1;
+    }
+    out
+};
+
+const START: u64 = sym("<s>");
+const END: u64 = sym("</s>");
+const FIRST: u64 = sym("first");
+const LATER: u64 = sym("later");
 
 /// Label of `class` (index into [`CLASSES`]), beginning or inside.
 fn label(class: usize, begin: bool) -> usize {
@@ -63,50 +79,38 @@ pub struct Sentence<'a> {
     pub pos: Vec<&'a str>,
 }
 
-fn features(words: &[String], s: &Sentence<'_>, i: usize, prev: &[usize], out: &mut Vec<u64>) {
-    let w = |k: isize| window(words, i, k);
-    let p = |k: isize| window(&s.pos, i, k);
-    let p1 = prev
-        .last()
-        .map_or("<s>", |&l| LABEL_NAMES.get(l).copied().unwrap_or("O"));
-    let w0 = w(0);
-    let form = s.forms[i];
-    let mut sh = String::new();
-    shape_into(form, &mut sh);
-    // The last three chars (last first, as the model was trained) and
-    // the first three, without allocating.
-    let mut buf = [0u8; 12];
-    let suffix = last3_reversed(w0, &mut buf);
-    let prefix = &w0[..w0.char_indices().nth(3).map_or(w0.len(), |(b, _)| b)];
-    out.push(feature(0, "", ""));
-    out.push(feature(1, w0, ""));
-    out.push(feature(2, form, ""));
-    out.push(feature(3, &sh, ""));
-    out.push(feature(4, suffix, ""));
-    out.push(feature(5, prefix, ""));
-    out.push(feature(6, w(-1), ""));
-    out.push(feature(7, w(1), ""));
-    out.push(feature(8, w(-2), ""));
-    out.push(feature(9, w(2), ""));
-    out.push(feature(10, p(0), ""));
-    out.push(feature(11, p(-1), p(0)));
-    out.push(feature(12, p(0), p(1)));
-    out.push(feature(13, p1, ""));
-    out.push(feature(14, p1, w0));
-    out.push(feature(15, p1, p(0)));
-    out.push(feature(16, &sh, if i == 0 { "first" } else { "later" }));
-    out.push(feature(17, w(-1), w0));
-    out.push(feature(18, w0, w(1)));
-}
-
-/// The last three chars of `w` in reverse order, written into `buf`.
-fn last3_reversed<'a>(w: &str, buf: &'a mut [u8; 12]) -> &'a str {
-    let mut len = 0;
-    for c in w.chars().rev().take(3) {
-        len += c.encode_utf8(&mut buf[len..]).len();
-    }
-    // Whole chars were written, so this cannot fail.
-    std::str::from_utf8(&buf[..len]).unwrap_or("")
+/// Features of token `i` of a sentence: its words, POS tags (as
+/// [`sym`]s) and the labels so far.
+fn features(words: &[WordSyms], pos: &[u64], i: usize, prev: &[usize], out: &mut Vec<u64>) {
+    let w = |k: isize| window_syms(words, i, k).word;
+    let p = |k: isize| match i.checked_add_signed(k) {
+        None => START,
+        Some(j) => pos.get(j).copied().unwrap_or(END),
+    };
+    let p1 = prev.last().map_or(START, |&l| LABEL_SYMS[l.min(N - 1)]);
+    let here = &words[i];
+    let w0 = here.word;
+    out.extend([
+        feat(0, NONE, NONE),
+        feat(1, w0, NONE),
+        feat(2, here.form, NONE),
+        feat(3, here.shape, NONE),
+        feat(4, here.suffix3, NONE),
+        feat(5, here.prefix3, NONE),
+        feat(6, w(-1), NONE),
+        feat(7, w(1), NONE),
+        feat(8, w(-2), NONE),
+        feat(9, w(2), NONE),
+        feat(10, p(0), NONE),
+        feat(11, p(-1), p(0)),
+        feat(12, p(0), p(1)),
+        feat(13, p1, NONE),
+        feat(14, p1, w0),
+        feat(15, p1, p(0)),
+        feat(16, here.shape, if i == 0 { FIRST } else { LATER }),
+        feat(17, w(-1), w0),
+        feat(18, w0, w(1)),
+    ]);
 }
 
 /// Replaces an `I-` label that cannot follow its predecessor by `B-`.
@@ -155,26 +159,37 @@ impl NerTagger {
 
     /// BIO label of every token of a sentence.
     pub fn tag(&self, s: &Sentence<'_>) -> Vec<usize> {
-        let words: Vec<String> = s.forms.iter().map(|f| normalize(f)).collect();
-        let mut out: Vec<usize> = Vec::with_capacity(s.forms.len());
+        let n = s.forms.len().min(s.pos.len());
+        let words = word_syms(s.forms[..n].iter().copied());
+        let pos: Vec<u64> = s.pos[..n].iter().map(|p| sym(p)).collect();
+        let mut out = Vec::with_capacity(n);
+        self.tag_words(&s.forms[..n], &words, &pos, &mut out);
+        out
+    }
+
+    /// BIO labels of a sentence given its forms, their [`WordSyms`] and the
+    /// [`sym`]s of their POS tags (as the attribution tagger leaves them),
+    /// into `out` (cleared first). Tokens past the shortest slice are not
+    /// labeled.
+    pub fn tag_words(&self, forms: &[&str], words: &[WordSyms], pos: &[u64], out: &mut Vec<usize>) {
+        out.clear();
+        let n = forms.len().min(words.len()).min(pos.len());
+        let (words, pos) = (&words[..n], &pos[..n]);
         let mut feats = Vec::with_capacity(24);
-        for i in 0..s.forms.len().min(s.pos.len()) {
-            feats.clear();
+        for (i, form) in forms[..n].iter().enumerate() {
             // Lowercase words outside an entity stay outside: skip scoring.
             if out.last().is_none_or(|&l| l == 0)
-                && !s.forms[i]
-                    .chars()
-                    .any(|c| c.is_uppercase() || c.is_ascii_digit())
+                && !form.chars().any(|c| c.is_uppercase() || c.is_ascii_digit())
             {
                 out.push(0);
                 continue;
             }
-            features(&words, s, i, &out, &mut feats);
+            feats.clear();
+            features(words, pos, i, out, &mut feats);
             let mut scores = [0.0f32; N];
             self.weights.add_scores(&feats, &mut scores);
             out.push(repair(out.last().copied(), argmax(&scores)));
         }
-        out
     }
 }
 
@@ -214,21 +229,25 @@ pub type Labeled<'a> = (Sentence<'a>, Vec<usize>);
 /// Trains the tagger, dropping weights below `prune_below`
 /// ([`PRUNE_BELOW`] for the shipped model); deterministic for a seed.
 pub fn train(sentences: &[Labeled<'_>], epochs: usize, seed: u64, prune_below: f32) -> NerModel {
-    let words: Vec<Vec<String>> = sentences
+    // Sentences whose layers disagree in length are cut to the shortest.
+    let prepared: Vec<(Vec<WordSyms>, Vec<u64>, &[usize])> = sentences
         .iter()
-        .map(|(s, _)| s.forms.iter().map(|f| normalize(f)).collect())
-        .collect();
-    let paired: Vec<(&Labeled<'_>, &[String])> = sentences
-        .iter()
-        .zip(words.iter().map(Vec::as_slice))
+        .map(|(s, gold)| {
+            let n = s.forms.len().min(s.pos.len()).min(gold.len());
+            (
+                word_syms(s.forms[..n].iter().copied()),
+                s.pos[..n].iter().map(|p| sym(p)).collect(),
+                &gold[..n],
+            )
+        })
         .collect();
     let weights = train_greedy(
-        &paired,
+        &prepared,
         N,
         epochs,
         seed,
-        |(labeled, _)| labeled.1.as_slice(),
-        |(labeled, words), i, prev, out| features(words, &labeled.0, i, prev, out),
+        |(_, _, gold)| gold,
+        |(words, pos, _), i, prev, out| features(words, pos, i, prev, out),
     );
     NerModel {
         labels: (0..N).map(label_name).collect(),

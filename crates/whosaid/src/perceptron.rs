@@ -32,21 +32,150 @@ pub(crate) type FeatureMap<V> = HashMap<u64, V, BuildHasherDefault<IdentityHashe
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
 
-fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
-    for &b in bytes {
-        h ^= u64::from(b);
+const fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
+    let mut i = 0;
+    while i < bytes.len() {
+        h ^= bytes[i] as u64;
         h = h.wrapping_mul(FNV_PRIME);
+        i += 1;
     }
     h
 }
 
-/// Hash of a feature: its template id and two string parts. FNV-1a is
-/// stable across builds and platforms, so model files stay valid.
+/// The id of a feature part: FNV-1a of the string, stable across builds
+/// and platforms (model files stay valid). `const`, so fixed parts ("open",
+/// "B-S") are hashed at compile time, and words once per token.
+pub const fn sym(s: &str) -> u64 {
+    fnv(FNV_OFFSET, s.as_bytes())
+}
+
+/// The part standing for "nothing" in one-part features.
+pub const NONE: u64 = sym("");
+
+/// The feature of `template` over two parts, each a [`sym`]: a few
+/// multiplications instead of hashing strings, since each token's words,
+/// shapes and affixes are hashed once and then combined into its features.
+#[inline]
+pub fn feat(template: u8, a: u64, b: u64) -> u64 {
+    const SEED: u64 = 0x9e37_79b9_7f4a_7c15;
+    const M1: u64 = 0xff51_afd7_ed55_8ccd;
+    const M2: u64 = 0xc4ce_b9fe_1a85_ec53;
+    let h = (a ^ SEED.wrapping_mul(u64::from(template) + 1)).wrapping_mul(M1);
+    let h = (h.rotate_left(27) ^ b).wrapping_mul(M2);
+    h ^ (h >> 31)
+}
+
+/// [`feat`] over strings, for code off the hot path.
 pub fn feature(template: u8, a: &str, b: &str) -> u64 {
-    let h = fnv(FNV_OFFSET, &[template]);
-    let h = fnv(h, a.as_bytes());
-    let h = fnv(h, &[0xff]);
-    fnv(h, b.as_bytes())
+    feat(template, sym(a), sym(b))
+}
+
+/// The parts of a token that the taggers' features read, each a [`sym`],
+/// computed once per token and shared by the part-of-speech, attribution
+/// and entity taggers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WordSyms {
+    /// The [`normalize`](crate::pos::normalize)d word.
+    pub word: u64,
+    /// The form as written.
+    pub form: u64,
+    /// The form's shape ([`shape_into`]).
+    pub shape: u64,
+    /// The shape the part-of-speech tagger reads: classes of the whole
+    /// form, cut after the seventh byte.
+    pub long_shape: u64,
+    /// First char of the word.
+    pub prefix1: u64,
+    /// First three chars of the word.
+    pub prefix3: u64,
+    /// Last two chars of the word.
+    pub suffix2: u64,
+    /// Last three chars of the word.
+    pub suffix3: u64,
+}
+
+impl WordSyms {
+    /// The parts of a token written `form`, whose normalized word is `word`.
+    pub fn new(form: &str, word: &str) -> Self {
+        let first = |n: usize| word.char_indices().nth(n).map_or(word.len(), |(i, _)| i);
+        let last = |n: usize| word.char_indices().rev().nth(n - 1).map_or(0, |(i, _)| i);
+        WordSyms {
+            word: sym(word),
+            form: sym(form),
+            shape: shape_sym(form),
+            long_shape: long_shape_sym(form),
+            prefix1: sym(&word[..first(1)]),
+            prefix3: sym(&word[..first(3)]),
+            suffix2: sym(&word[last(2)..]),
+            suffix3: sym(&word[last(3)..]),
+        }
+    }
+
+    /// A boundary marker (`<s>`): every part is the marker.
+    pub const fn boundary(marker: &str) -> Self {
+        let h = sym(marker);
+        WordSyms {
+            word: h,
+            form: h,
+            shape: h,
+            long_shape: h,
+            prefix1: h,
+            prefix3: h,
+            suffix2: h,
+            suffix3: h,
+        }
+    }
+}
+
+/// Before the first token of a sentence, for window features.
+pub const SENTENCE_START: WordSyms = WordSyms::boundary("<s>");
+/// After the last token of a sentence, for window features.
+pub const SENTENCE_END: WordSyms = WordSyms::boundary("</s>");
+
+/// The token `k` places from `i` in a sentence, or a boundary marker.
+#[inline]
+pub fn window_syms(items: &[WordSyms], i: usize, k: isize) -> &WordSyms {
+    match i.checked_add_signed(k) {
+        None => &SENTENCE_START,
+        Some(j) => items.get(j).unwrap_or(&SENTENCE_END),
+    }
+}
+
+/// [`sym`] of the form's shape over all its chars, stopping once the shape
+/// is longer than six bytes (`Xxxx` → `Xx`, `U.S.` → `X.X.`, `3.2` → `d.d`).
+fn long_shape_sym(form: &str) -> u64 {
+    let mut h = FNV_OFFSET;
+    let mut last = None;
+    let mut len = 0;
+    for c in form.chars() {
+        let s = shape_class(c);
+        if last != Some(s) {
+            let mut buf = [0u8; 4];
+            let bytes = s.encode_utf8(&mut buf).as_bytes();
+            h = fnv(h, bytes);
+            len += bytes.len();
+            last = Some(s);
+        }
+        if len > 6 {
+            break;
+        }
+    }
+    h
+}
+
+/// [`sym`] of the form's [`shape_into`], without building the string.
+fn shape_sym(form: &str) -> u64 {
+    let mut h = FNV_OFFSET;
+    let mut last = None;
+    for c in form.chars().take(8) {
+        let s = shape_class(c);
+        if last != Some(s) {
+            let mut buf = [0u8; 4];
+            h = fnv(h, s.encode_utf8(&mut buf).as_bytes());
+            last = Some(s);
+        }
+    }
+    h
 }
 
 /// The shape class of a char for word-shape features: `X`, `x`, `d`, or
@@ -175,29 +304,13 @@ fn consistent(table: &SparseTable, n: usize) -> bool {
         && table.classes.iter().all(|&c| (c as usize) < n)
 }
 
-/// The slot holding `key` (never 0), by linear probing from its home slot;
-/// none when an empty slot (key 0) comes first. Tables always keep empty
-/// slots, so the probe ends.
-#[inline]
-fn probe<T>(slots: &[T], mask: usize, key: u64, key_of: impl Fn(&T) -> u64) -> Option<&T> {
-    let mut at = (key as usize) & mask;
-    loop {
-        let slot = slots.get(at)?;
-        match key_of(slot) {
-            k if k == key => return Some(slot),
-            0 => return None,
-            _ => at = (at + 1) & mask,
-        }
-    }
-}
-
 /// Asks for the slot of every feature before any is read, so the cache
 /// misses of a token's features overlap instead of following each other.
 #[inline]
 fn prefetch_slots<T>(slots: &[T], mask: usize, feats: &[u64]) {
     #[cfg(target_arch = "x86_64")]
     for &f in feats {
-        let at = (f.max(1) as usize) & mask;
+        let at = (f as usize) & mask;
         if let Some(slot) = slots.get(at) {
             // SAFETY: prefetching is a hint and the reference is valid.
             unsafe {
@@ -211,12 +324,32 @@ fn prefetch_slots<T>(slots: &[T], mask: usize, feats: &[u64]) {
 }
 
 /// A runtime weight table for few classes: open addressing with each
-/// feature's key and all its class weights in one slot, so scoring a feature
-/// costs one cache miss instead of an index lookup plus a weight-array read.
+/// feature's tag and all its class weights in one 16-byte slot (for seven
+/// classes), so scoring a feature costs one cache line. Weights are stored
+/// as `i16` steps of one scale per table (at most 1/65,534 of the largest
+/// weight off), keys as a 16-bit tag from their high bits; a feature absent
+/// from the model matches another's tag with probability 2⁻¹⁶ per probe.
+/// Tables a third the size of `(u64, [f32; N])` slots stay in the caches.
 #[derive(Debug, Clone)]
 pub struct DenseWeights<const N: usize> {
     mask: usize,
-    slots: Vec<(u64, [f32; N])>,
+    scale: f32,
+    slots: Vec<DenseSlot<N>>,
+}
+
+#[derive(Debug, Clone, Copy)]
+#[repr(C, align(2))]
+struct DenseSlot<const N: usize> {
+    /// 0 for an empty slot.
+    tag: u16,
+    weights: [i16; N],
+}
+
+/// The slot tag of a feature: its high 16 bits, never 0 (the home slot
+/// comes from the low bits).
+#[inline]
+fn dense_tag(key: u64) -> u16 {
+    ((key >> 48) as u16).max(1)
 }
 
 impl<const N: usize> DenseWeights<N> {
@@ -229,83 +362,155 @@ impl<const N: usize> DenseWeights<N> {
         let capacity = (table.features.len() * 4 / 3 + 1)
             .next_power_of_two()
             .max(16);
-        let mut slots = vec![(0u64, [0.0f32; N]); capacity];
         let mask = capacity - 1;
+        // Sum the weights of each slot first (features sharing a home chain
+        // and a tag become one), then quantize.
+        let mut sums = vec![(0u16, [0.0f32; N]); capacity];
         for (i, &f) in table.features.iter().enumerate() {
-            let key = f.max(1);
-            let mut at = (key as usize) & mask;
-            while slots[at].0 != 0 && slots[at].0 != key {
+            let tag = dense_tag(f);
+            let mut at = (f as usize) & mask;
+            while sums[at].0 != 0 && sums[at].0 != tag {
                 at = (at + 1) & mask;
             }
-            slots[at].0 = key;
+            sums[at].0 = tag;
             for k in table.offsets[i] as usize..table.offsets[i + 1] as usize {
-                slots[at].1[table.classes[k] as usize] += table.weights[k];
+                sums[at].1[table.classes[k] as usize] += table.weights[k];
             }
         }
-        Ok(DenseWeights { mask, slots })
+        let largest = sums
+            .iter()
+            .flat_map(|(_, w)| w.iter())
+            .fold(0.0f32, |m, w| m.max(w.abs()));
+        let scale = if largest > 0.0 && largest.is_finite() {
+            largest / f32::from(i16::MAX)
+        } else {
+            1.0
+        };
+        let slots = sums
+            .into_iter()
+            .map(|(tag, w)| DenseSlot {
+                tag,
+                weights: w.map(|x| (x / scale).round().clamp(-32767.0, 32767.0) as i16),
+            })
+            .collect();
+        Ok(DenseWeights { mask, scale, slots })
     }
 
     /// Adds the weights of `feats` to `scores`.
     pub fn add_scores(&self, feats: &[u64], scores: &mut [f32; N]) {
+        self.prefetch(feats);
+        self.add_scores_now(feats, scores);
+    }
+
+    /// Asks for the slots of `feats` ahead of [`DenseWeights::add_scores_now`]
+    /// on them, so that scoring a sequence can overlap the cache misses of
+    /// later tokens with the work on earlier ones.
+    pub fn prefetch(&self, feats: &[u64]) {
         prefetch_slots(&self.slots, self.mask, feats);
+    }
+
+    /// [`DenseWeights::add_scores`] without prefetching.
+    pub fn add_scores_now(&self, feats: &[u64], scores: &mut [f32; N]) {
+        let mut sums = [0i32; N];
         for &f in feats {
-            if let Some(slot) = probe(&self.slots, self.mask, f.max(1), |s| s.0) {
-                for (s, w) in scores.iter_mut().zip(&slot.1) {
-                    *s += w;
+            let tag = dense_tag(f);
+            let mut at = (f as usize) & self.mask;
+            while let Some(slot) = self.slots.get(at) {
+                if slot.tag == tag {
+                    for (s, &w) in sums.iter_mut().zip(&slot.weights) {
+                        *s += i32::from(w);
+                    }
+                    break;
                 }
+                if slot.tag == 0 {
+                    break;
+                }
+                at = (at + 1) & self.mask;
             }
+        }
+        for (s, sum) in scores.iter_mut().zip(sums) {
+            *s += sum as f32 * self.scale;
         }
     }
 }
 
 /// A runtime weight table for many classes with few nonzero weights per
-/// feature (the part-of-speech tagger: 48 tags, ~3 weights a feature): an
-/// open-addressing index of 16-byte slots pointing into one packed weight
-/// array. A quarter of the dense layout's memory, so it stays in cache.
+/// feature (the part-of-speech tagger: 48 tags, ~2.3 weights a feature): an
+/// open-addressing index of 8-byte slots (16-bit tag as in
+/// [`DenseWeights`], entry count, first entry) into one packed array of
+/// 4-byte `(class, i16 weight)` entries. A sixth of the dense layout's
+/// memory, so it stays in cache.
 #[derive(Debug, Clone)]
 pub struct SparseWeights<const N: usize> {
     mask: usize,
-    /// Feature key (never 0), first entry, entry count.
-    slots: Vec<(u64, u32, u32)>,
-    /// (class, weight), grouped by feature.
-    entries: Vec<(u32, f32)>,
+    scale: f32,
+    slots: Vec<SparseSlot>,
+    entries: Vec<(u16, i16)>,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct SparseSlot {
+    /// 0 for an empty slot.
+    tag: u16,
+    len: u16,
+    start: u32,
 }
 
 impl<const N: usize> SparseWeights<N> {
     /// Builds the table from sparse weights; classes must be below `N`.
     pub fn new(table: &SparseTable) -> Result<Self, ModelError> {
-        if table.offsets.len() != table.features.len() + 1
-            || table.classes.len() != table.weights.len()
-            || table.offsets.last().copied().unwrap_or(0) as usize != table.weights.len()
-            || table.offsets.windows(2).any(|w| w[0] > w[1])
-            || table.classes.iter().any(|&c| c as usize >= N)
-            || table
-                .features
-                .windows(2)
-                .any(|w| w[0].max(1) == w[1].max(1))
-        {
+        if !consistent(table, N) || N > usize::from(u16::MAX) {
             return Err(ModelError::Decode("inconsistent weight table".into()));
         }
         let capacity = (table.features.len() * 2 + 1).next_power_of_two().max(16);
-        let mut slots = vec![(0u64, 0u32, 0u32); capacity];
         let mask = capacity - 1;
-        let entries = table
-            .classes
-            .iter()
-            .zip(&table.weights)
-            .map(|(&c, &w)| (u32::from(c), w))
-            .collect();
+        let mut slots = vec![SparseSlot::default(); capacity];
+        let mut entries: Vec<(u16, f32)> = Vec::with_capacity(table.weights.len());
         for (i, &f) in table.features.iter().enumerate() {
-            let key = f.max(1);
-            let mut at = (key as usize) & mask;
-            while slots[at].0 != 0 {
+            let tag = dense_tag(f);
+            let mut at = (f as usize) & mask;
+            while slots[at].tag != 0 && slots[at].tag != tag {
                 at = (at + 1) & mask;
             }
-            let (a, b) = (table.offsets[i], table.offsets[i + 1]);
-            slots[at] = (key, a, b - a);
+            let row = table.row(i).map(|(c, w)| (u16::from(c), w));
+            let slot = &mut slots[at];
+            let start = entries.len();
+            if slot.tag == tag {
+                // Another feature with this tag in this chain (rare): one
+                // row for both, copied to the end.
+                let old = slot.start as usize..slot.start as usize + usize::from(slot.len);
+                let mut merged = [0.0f32; N];
+                for (c, w) in entries[old].iter().copied().chain(row) {
+                    merged[usize::from(c)] += w;
+                }
+                for (c, &w) in merged.iter().enumerate() {
+                    if w != 0.0 {
+                        entries.push((c as u16, w));
+                    }
+                }
+            } else {
+                entries.extend(row);
+            }
+            *slot = SparseSlot {
+                tag,
+                len: (entries.len() - start) as u16,
+                start: u32::try_from(start)
+                    .map_err(|_| ModelError::Decode("weight table too large".into()))?,
+            };
         }
+        let largest = entries.iter().fold(0.0f32, |m, (_, w)| m.max(w.abs()));
+        let scale = if largest > 0.0 && largest.is_finite() {
+            largest / f32::from(i16::MAX)
+        } else {
+            1.0
+        };
+        let entries = entries
+            .into_iter()
+            .map(|(c, w)| (c, (w / scale).round().clamp(-32767.0, 32767.0) as i16))
+            .collect();
         Ok(SparseWeights {
             mask,
+            scale,
             slots,
             entries,
         })
@@ -314,13 +519,29 @@ impl<const N: usize> SparseWeights<N> {
     /// Adds the weights of `feats` to `scores`.
     pub fn add_scores(&self, feats: &[u64], scores: &mut [f32; N]) {
         prefetch_slots(&self.slots, self.mask, feats);
+        let mut sums = [0i32; N];
         for &f in feats {
-            if let Some(&(_, start, len)) = probe(&self.slots, self.mask, f.max(1), |s| s.0) {
-                let start = start as usize;
-                for &(c, w) in &self.entries[start..start + len as usize] {
-                    scores[c as usize] += w;
+            let tag = dense_tag(f);
+            let mut at = (f as usize) & self.mask;
+            while let Some(slot) = self.slots.get(at) {
+                if slot.tag == tag {
+                    let start = slot.start as usize;
+                    let row = self.entries.get(start..start + usize::from(slot.len));
+                    for &(c, w) in row.unwrap_or_default() {
+                        if let Some(s) = sums.get_mut(usize::from(c)) {
+                            *s += i32::from(w);
+                        }
+                    }
+                    break;
                 }
+                if slot.tag == 0 {
+                    break;
+                }
+                at = (at + 1) & self.mask;
             }
+        }
+        for (s, sum) in scores.iter_mut().zip(sums) {
+            *s += sum as f32 * self.scale;
         }
     }
 }
@@ -509,6 +730,88 @@ mod tests {
         assert_eq!(argmax(&s), 1);
     }
 
+    /// A table of `(feature, [(class, weight)])` rows.
+    fn table(rows: &[(u64, &[(u8, f32)])]) -> SparseTable {
+        let mut t = SparseTable {
+            offsets: vec![0],
+            ..SparseTable::default()
+        };
+        for (f, row) in rows {
+            t.features.push(*f);
+            for &(c, w) in *row {
+                t.classes.push(c);
+                t.weights.push(w);
+            }
+            t.offsets.push(t.weights.len() as u32);
+        }
+        t
+    }
+
+    #[test]
+    fn quantized_tables_score_like_the_stored_weights() {
+        let a = feature(1, "said", "");
+        let b = feature(2, "told", "");
+        let absent = feature(3, "never", "stored");
+        let t = table(&[(a, &[(0, 12.5), (3, -4.0)]), (b, &[(3, 0.25), (5, 100.0)])]);
+        let exact = [12.5, 0.0, 0.0, -3.75, 0.0, 100.0, 0.0];
+        let step = 100.0 / 32767.0;
+        let mut dense = [0.0; 7];
+        DenseWeights::<7>::new(&t)
+            .unwrap()
+            .add_scores(&[a, b, absent], &mut dense);
+        let mut sparse = [0.0; 48];
+        SparseWeights::<48>::new(&t)
+            .unwrap()
+            .add_scores(&[a, absent, b], &mut sparse);
+        for (k, want) in exact.iter().enumerate() {
+            assert!((dense[k] - want).abs() <= 2.0 * step, "{k}: {dense:?}");
+            assert!((sparse[k] - want).abs() <= 2.0 * step, "{k}: {sparse:?}");
+        }
+        assert!(sparse[7..].iter().all(|&x| x == 0.0));
+    }
+
+    #[test]
+    fn features_sharing_a_slot_tag_are_summed_not_lost() {
+        // Same home slot (low bits) and same 16-bit tag (high bits).
+        let (a, b) = (0xabcd_0000_0000_0005_u64, 0xabcd_0000_1000_0005_u64);
+        let t = table(&[(a, &[(1, 2.0)]), (b, &[(1, 3.0), (2, 1.0)])]);
+        let mut dense = [0.0; 3];
+        DenseWeights::<3>::new(&t)
+            .unwrap()
+            .add_scores(&[a], &mut dense);
+        let mut sparse = [0.0; 3];
+        SparseWeights::<3>::new(&t)
+            .unwrap()
+            .add_scores(&[b], &mut sparse);
+        for scores in [dense, sparse] {
+            assert!((scores[1] - 5.0).abs() < 1e-3, "{scores:?}");
+            assert!((scores[2] - 1.0).abs() < 1e-3, "{scores:?}");
+        }
+    }
+
+    #[test]
+    fn combined_features_keep_template_and_order_apart() {
+        let (x, y) = (sym("said"), sym("told"));
+        assert_ne!(feat(1, x, y), feat(1, y, x));
+        assert_ne!(feat(1, x, NONE), feat(2, x, NONE));
+        assert_eq!(feature(4, "said", "told"), feat(4, x, y));
+    }
+
+    #[test]
+    fn word_syms_hash_the_affixes_of_the_word() {
+        let w = WordSyms::new("Łódź’s", "łódź's");
+        assert_eq!(w.word, sym("łódź's"));
+        assert_eq!(w.form, sym("Łódź’s"));
+        assert_eq!(w.prefix1, sym("ł"));
+        assert_eq!(w.prefix3, sym("łód"));
+        assert_eq!(w.suffix2, sym("'s"));
+        assert_eq!(w.suffix3, sym("ź's"));
+        assert_eq!(w.shape, sym("Xx’x"));
+        let short = WordSyms::new("a", "a");
+        assert_eq!((short.prefix3, short.suffix3), (sym("a"), sym("a")));
+        assert_eq!(WordSyms::new("", "").suffix2, NONE);
+    }
+
     #[test]
     fn invalid_tables_are_rejected() {
         let bad = SparseTable {
@@ -538,6 +841,27 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The shapes hashed without a string equal the strings' hashes.
+        #[test]
+        fn shape_hashes_match_the_shapes(form in "\\PC{0,14}") {
+            let mut shape = String::new();
+            shape_into(&form, &mut shape);
+            proptest::prop_assert_eq!(shape_sym(&form), sym(&shape));
+            let mut long = String::new();
+            for c in form.chars() {
+                let s = shape_class(c);
+                if !long.ends_with(s) {
+                    long.push(s);
+                }
+                if long.len() > 6 {
+                    break;
+                }
+            }
+            proptest::prop_assert_eq!(long_shape_sym(&form), sym(&long));
+            let word = crate::pos::normalize(&form);
+            let _ = WordSyms::new(&form, &word);
+        }
+
         /// Any stored table (consistent or not) becomes a runtime table or
         /// an error, never a panic, and a runtime table scores any features.
         #[test]

@@ -13,8 +13,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{self, ModelError, ModelKind};
 use crate::perceptron::{
-    argmax, feature, shape_class, train_greedy, window, SparseTable, SparseWeights,
+    argmax, feat, sym, train_greedy, window_syms, FeatureMap, SparseTable, SparseWeights, WordSyms,
+    NONE,
 };
+use crate::text::Document;
 
 /// Most tags a model may have (the PTB set has 45).
 pub const MAX_TAGS: usize = 48;
@@ -47,74 +49,103 @@ pub const PRUNE_BELOW: f32 = 1.0;
 #[derive(Debug, Clone)]
 pub struct PosTagger {
     tags: Vec<String>,
-    unambiguous: HashMap<String, usize>,
+    /// [`sym`] of each tag, for the next tokens' features.
+    tag_syms: Vec<u64>,
+    /// Unambiguous forms by [`sym`].
+    unambiguous: FeatureMap<u8>,
     weights: SparseWeights<MAX_TAGS>,
 }
 
+/// Every token of a document as the taggers read it, computed once and
+/// shared by the attribution and entity taggers and by resolution.
+#[derive(Debug, Clone, Default)]
+pub struct TaggedTokens<'t> {
+    /// Each token's [`WordSyms`].
+    pub words: Vec<WordSyms>,
+    /// Each token's POS tag.
+    pub tags: Vec<&'t str>,
+    /// [`sym`] of each token's POS tag.
+    pub tag_syms: Vec<u64>,
+}
+
+/// The previous tag before a sentence's first tokens.
+const START: u64 = sym("<s>");
+
 /// The normalized word form used in features.
 pub fn normalize(form: &str) -> String {
-    match form {
-        "``" | "''" | "\"" | "“" | "”" | "„" | "«" | "»" => return "\"".into(),
-        "-LRB-" => return "(".into(),
-        "-RRB-" => return ")".into(),
-        "‘" | "`" => return "'".into(),
-        _ => {}
-    }
-    if form.chars().all(|c| c.is_ascii_digit()) && !form.is_empty() {
-        return if form.len() == 4 { "!YEAR" } else { "!DIGITS" }.into();
-    }
-    form.chars()
-        .map(|c| if c == '’' { '\'' } else { c })
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
-fn suffix(w: &str, n: usize) -> &str {
-    let start = w.char_indices().rev().nth(n - 1).map_or(0, |(i, _)| i);
-    &w[start..]
-}
-
-fn prefix1(w: &str) -> &str {
-    w.char_indices().nth(1).map_or(w, |(i, _)| &w[..i])
-}
-
-/// A compressed word shape: `Xxxx` → `Xx`, `U.S.` → `X.X.`, `3.2` → `d.d`.
-fn shape(form: &str) -> String {
     let mut out = String::new();
-    for c in form.chars() {
-        let s = shape_class(c);
-        if !out.ends_with(s) {
-            out.push(s);
-        }
-        if out.len() > 6 {
-            break;
-        }
-    }
+    normalize_into(form, &mut out);
     out
 }
 
-/// Features of token `i` given the sentence's normalized words, raw forms
-/// and the previous two tags.
-fn features(words: &[String], forms: &[&str], i: usize, p1: &str, p2: &str, out: &mut Vec<u64>) {
+/// [`normalize`] into a reused buffer.
+pub fn normalize_into(form: &str, out: &mut String) {
     out.clear();
-    let w = |k: isize| window(words, i, k);
-    let w0 = w(0);
-    out.push(feature(0, "", ""));
-    out.push(feature(1, w0, ""));
-    out.push(feature(2, suffix(w0, 3), ""));
-    out.push(feature(3, prefix1(w0), ""));
-    out.push(feature(4, &shape(forms[i]), ""));
-    out.push(feature(5, p1, ""));
-    out.push(feature(6, p2, p1));
-    out.push(feature(7, p1, w0));
-    out.push(feature(8, w(-1), ""));
-    out.push(feature(9, suffix(w(-1), 3), ""));
-    out.push(feature(10, w(1), ""));
-    out.push(feature(11, suffix(w(1), 3), ""));
-    out.push(feature(12, w(-2), ""));
-    out.push(feature(13, w(2), ""));
-    out.push(feature(14, suffix(w0, 2), ""));
-    out.push(feature(15, w0, w(1)));
+    let fixed = match form {
+        "``" | "''" | "\"" | "“" | "”" | "„" | "«" | "»" => "\"",
+        "-LRB-" => "(",
+        "-RRB-" => ")",
+        "‘" | "`" => "'",
+        _ if !form.is_empty() && form.bytes().all(|b| b.is_ascii_digit()) => {
+            if form.len() == 4 {
+                "!YEAR"
+            } else {
+                "!DIGITS"
+            }
+        }
+        _ if form.is_ascii() => {
+            out.push_str(form);
+            out.make_ascii_lowercase();
+            return;
+        }
+        _ => {
+            out.extend(
+                form.chars()
+                    .map(|c| if c == '’' { '\'' } else { c })
+                    .flat_map(char::to_lowercase),
+            );
+            return;
+        }
+    };
+    out.push_str(fixed);
+}
+
+/// The [`WordSyms`] of each form, normalizing through one buffer.
+pub fn word_syms<'f>(forms: impl IntoIterator<Item = &'f str>) -> Vec<WordSyms> {
+    let mut buf = String::new();
+    forms
+        .into_iter()
+        .map(|f| {
+            normalize_into(f, &mut buf);
+            WordSyms::new(f, &buf)
+        })
+        .collect()
+}
+
+/// Features of token `i` given the sentence's words and the previous two
+/// tags (as [`sym`]s).
+fn features(words: &[WordSyms], i: usize, p1: u64, p2: u64, out: &mut Vec<u64>) {
+    out.clear();
+    let w = |k: isize| window_syms(words, i, k);
+    let (w0, before, after) = (w(0), w(-1), w(1));
+    out.extend([
+        feat(0, NONE, NONE),
+        feat(1, w0.word, NONE),
+        feat(2, w0.suffix3, NONE),
+        feat(3, w0.prefix1, NONE),
+        feat(4, w0.long_shape, NONE),
+        feat(5, p1, NONE),
+        feat(6, p2, p1),
+        feat(7, p1, w0.word),
+        feat(8, before.word, NONE),
+        feat(9, before.suffix3, NONE),
+        feat(10, after.word, NONE),
+        feat(11, after.suffix3, NONE),
+        feat(12, w(-2).word, NONE),
+        feat(13, w(2).word, NONE),
+        feat(14, w0.suffix2, NONE),
+        feat(15, w0.word, after.word),
+    ]);
 }
 
 impl PosTagger {
@@ -148,12 +179,9 @@ impl PosTagger {
         {
             return Err(ModelError::Decode("tag out of range".into()));
         }
-        let unambiguous = m
-            .unambiguous
-            .into_iter()
-            .map(|(w, t)| (w, usize::from(t)))
-            .collect();
+        let unambiguous = m.unambiguous.iter().map(|(w, t)| (sym(w), *t)).collect();
         Ok(PosTagger {
+            tag_syms: m.tags.iter().map(|t| sym(t)).collect(),
             tags: m.tags,
             unambiguous,
             weights,
@@ -165,33 +193,60 @@ impl PosTagger {
         &self.tags
     }
 
-    /// Tags one sentence of word forms; returns tag indices.
-    pub fn tag(&self, forms: &[&str]) -> Vec<usize> {
-        let words: Vec<String> = forms.iter().map(|f| normalize(f)).collect();
-        self.tag_normalized(&words, forms)
+    /// [`sym`] of each tag, in class order.
+    pub fn tag_syms(&self) -> &[u64] {
+        &self.tag_syms
     }
 
-    /// Tags one sentence given its forms and their [`normalize`]d words.
-    pub fn tag_normalized(&self, words: &[String], forms: &[&str]) -> Vec<usize> {
+    /// Tags every sentence of a document.
+    pub fn tag_document(&self, doc: &Document) -> TaggedTokens<'_> {
+        let n = doc.tokens.len();
+        let words = word_syms((0..n).map(|i| doc.token_text(i)));
+        let mut tags = vec![""; n];
+        let mut tag_syms = vec![NONE; n];
+        let mut found = Vec::new();
+        for s in &doc.sentences {
+            self.tag_words(&words[s.tokens.clone()], &mut found);
+            for (k, &t) in found.iter().enumerate() {
+                tags[s.tokens.start + k] = self.tags[t].as_str();
+                tag_syms[s.tokens.start + k] = self.tag_syms[t];
+            }
+        }
+        TaggedTokens {
+            words,
+            tags,
+            tag_syms,
+        }
+    }
+
+    /// Tags one sentence of word forms; returns tag indices.
+    pub fn tag(&self, forms: &[&str]) -> Vec<usize> {
+        let mut out = Vec::with_capacity(forms.len());
+        self.tag_words(&word_syms(forms.iter().copied()), &mut out);
+        out
+    }
+
+    /// Tags one sentence given its tokens' [`WordSyms`], appending tag
+    /// indices to `out` (cleared first).
+    pub fn tag_words(&self, words: &[WordSyms], out: &mut Vec<usize>) {
+        out.clear();
         let n = self.tags.len();
         let mut feats = Vec::with_capacity(16);
-        let mut out = Vec::with_capacity(forms.len());
-        for i in 0..forms.len().min(words.len()) {
-            if let Some(&t) = self.unambiguous.get(forms[i]) {
-                out.push(t);
+        for (i, w) in words.iter().enumerate() {
+            if let Some(&t) = self.unambiguous.get(&w.form) {
+                out.push(usize::from(t));
                 continue;
             }
-            let p1 = out.last().map_or("<s>", |&t: &usize| self.tags[t].as_str());
-            let p2 = out
-                .len()
-                .checked_sub(2)
-                .map_or("<s>", |k| self.tags[out[k]].as_str());
-            features(words, forms, i, p1, p2, &mut feats);
+            let tag = |back: usize| {
+                out.len()
+                    .checked_sub(back)
+                    .map_or(START, |k| self.tag_syms[out[k]])
+            };
+            features(words, i, tag(1), tag(2), &mut feats);
             let mut scores = [0.0f32; MAX_TAGS];
             self.weights.add_scores(&feats, &mut scores);
             out.push(argmax(&scores[..n]));
         }
-        out
     }
 }
 
@@ -218,15 +273,13 @@ pub fn train(
         .map(|(i, t)| (t.as_str(), i))
         .collect();
     struct Prepared {
-        forms: Vec<String>,
-        words: Vec<String>,
+        words: Vec<WordSyms>,
         gold: Vec<usize>,
     }
     let prepared: Vec<Prepared> = sentences
         .iter()
         .map(|sent| Prepared {
-            forms: sent.iter().map(|(f, _)| f.clone()).collect(),
-            words: sent.iter().map(|(f, _)| normalize(f)).collect(),
+            words: word_syms(sent.iter().map(|(f, _)| f.as_str())),
             gold: sent
                 .iter()
                 .map(|(_, t)| tag_id.get(t.as_str()).copied().unwrap_or(0))
@@ -240,18 +293,17 @@ pub fn train(
         seed,
         |p| &p.gold,
         |p, i, prev, out| {
-            let forms: Vec<&str> = p.forms.iter().map(String::as_str).collect();
-            let p1 = prev.last().map_or("<s>", |&t| tags[t].as_str());
-            let p2 = prev
-                .len()
-                .checked_sub(2)
-                .map_or("<s>", |k| tags[prev[k]].as_str());
-            features(&p.words, &forms, i, p1, p2, out);
+            let tag = |back: usize| {
+                prev.len()
+                    .checked_sub(back)
+                    .map_or(START, |k| sym(&tags[prev[k]]))
+            };
+            features(&p.words, i, tag(1), tag(2), out);
         },
     );
     let mut seen: HashMap<&str, HashMap<usize, usize>> = HashMap::new();
-    for p in &prepared {
-        for (f, &t) in p.forms.iter().zip(&p.gold) {
+    for (sent, p) in sentences.iter().zip(&prepared) {
+        for ((f, _), &t) in sent.iter().zip(&p.gold) {
             *seen.entry(f.as_str()).or_default().entry(t).or_default() += 1;
         }
     }

@@ -18,7 +18,7 @@ use crate::entities::{self, Entities, Gender, GenderLexicon, MentionClass};
 use crate::extract::{self, RuleConfig, TokenAttribution};
 use crate::lexicon::Lexicon;
 use crate::ner::NerTagger;
-use crate::pos::PosTagger;
+use crate::pos::{PosTagger, TaggedTokens};
 use crate::quotes::QuoteIndex;
 use crate::text::{CharOffsets, Document, TokenKind};
 use crate::when;
@@ -381,7 +381,9 @@ impl Resolver {
         let mut out = Vec::new();
         for a in found {
             for run in &a.content {
-                if run.len() < 6 {
+                // An inner attribution is kept only with a named source
+                // inside the run: without a name there, skip the rules.
+                if run.len() < 6 || ents.mention_in(doc, run.clone()).is_none() {
                     continue;
                 }
                 let base = doc.tokens[run.start].start;
@@ -440,24 +442,17 @@ impl Resolver {
         out
     }
 
-    /// Part-of-speech tags of every token.
-    pub fn pos_tags<'a>(&'a self, doc: &Document) -> Vec<&'a str> {
-        let mut out = vec![""; doc.tokens.len()];
-        for s in &doc.sentences {
-            let forms: Vec<&str> = s.tokens.clone().map(|i| doc.token_text(i)).collect();
-            for (k, t) in self.pos.tag(&forms).into_iter().enumerate() {
-                out[s.tokens.start + k] = self.pos.tags()[t].as_str();
-            }
-        }
-        out
+    /// Every token tagged (part of speech, hashed words).
+    pub fn tag_tokens<'a>(&'a self, doc: &Document) -> TaggedTokens<'a> {
+        self.pos.tag_document(doc)
     }
 
     /// The entities of a document.
-    pub fn entities(&self, doc: &Document, pos: &[&str]) -> Entities {
+    pub fn entities(&self, doc: &Document, tokens: &TaggedTokens<'_>) -> Entities {
         Entities::build(
             doc,
-            pos,
-            entities::tag_mentions(doc, pos, &self.ner),
+            &tokens.tags,
+            entities::tag_mentions(doc, tokens, &self.ner),
             &self.genders,
         )
     }
@@ -471,24 +466,26 @@ impl Resolver {
         found: &[TokenAttribution],
         info: &DocumentInfo,
     ) -> Account {
-        let pos = self.pos_tags(doc);
-        self.account_tagged(doc, &pos, quotes, found, info)
+        let tokens = self.tag_tokens(doc);
+        self.account_tagged(doc, &tokens, quotes, found, info)
     }
 
-    /// [`Resolver::account`] for a document already POS-tagged (one tag per
+    /// [`Resolver::account`] for a document already tagged (one entry per
     /// token), as the learned extractor leaves it.
     pub fn account_tagged(
         &self,
         doc: &Document,
-        pos: &[&str],
+        tokens: &TaggedTokens<'_>,
         quotes: &QuoteIndex,
         found: &[TokenAttribution],
         info: &DocumentInfo,
     ) -> Account {
-        if pos.len() != doc.tokens.len() {
+        let n = doc.tokens.len();
+        if tokens.tags.len() != n || tokens.words.len() != n || tokens.tag_syms.len() != n {
             return self.account(doc, quotes, found, info);
         }
-        let ents = self.entities(doc, pos);
+        let pos = tokens.tags.as_slice();
+        let ents = self.entities(doc, tokens);
         let inner = self.inner_attributions(doc, &ents, found);
         let mut cx = Resolution {
             doc,
@@ -517,8 +514,8 @@ impl Resolver {
     ) -> PronounScore {
         let doc = Document::new(text);
         let quotes = QuoteIndex::new(&doc);
-        let pos = self.pos_tags(&doc);
-        let ents = self.entities(&doc, &pos);
+        let tokens = self.tag_tokens(&doc);
+        let ents = self.entities(&doc, &tokens);
         let (starts, ends) = doc.token_char_offsets();
         let tokens_of = |s: usize, e: usize| -> Range<usize> {
             let first = ends.partition_point(|&end| end <= s);
@@ -553,7 +550,7 @@ impl Resolver {
         let info = DocumentInfo::default();
         let mut cx = Resolution {
             doc: &doc,
-            pos: &pos,
+            pos: &tokens.tags,
             quotes: &quotes,
             ents: &ents,
             info: &info,
