@@ -191,10 +191,9 @@ impl Lexicon {
         keep: impl Fn(&Entry) -> bool,
     ) -> Option<(u32, usize)> {
         let first = lowercase(doc.token_text(i), buf);
+        // Most tokens stop at this lookup; words are compared only once the
+        // hashes of a whole phrase agree.
         let ids = self.by_first.get(&sym(first))?;
-        if self.entries[ids[0] as usize].phrase[0] != first {
-            return None; // another word with the same hash
-        }
         // Hashes of the lowercased following tokens, computed once each
         // (entries share them; most never get past the first word).
         let mut next: Vec<u64> = Vec::new();
@@ -213,7 +212,7 @@ impl Lexicon {
             }
             // Hashes agree: check the words themselves.
             let same =
-                (1..e.phrase.len()).all(|k| lowercase(doc.token_text(i + k), buf) == e.phrase[k]);
+                (0..e.phrase.len()).all(|k| lowercase(doc.token_text(i + k), buf) == e.phrase[k]);
             if same {
                 return Some((id, e.phrase.len()));
             }

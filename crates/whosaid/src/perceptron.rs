@@ -435,25 +435,31 @@ impl<const N: usize> DenseWeights<N> {
 }
 
 /// A runtime weight table for many classes with few nonzero weights per
-/// feature (the part-of-speech tagger: 48 tags, ~2.3 weights a feature): an
-/// open-addressing index of 8-byte slots (16-bit tag as in
-/// [`DenseWeights`], entry count, first entry) into one packed array of
-/// 4-byte `(class, i16 weight)` entries. A sixth of the dense layout's
-/// memory, so it stays in cache.
+/// feature (the part-of-speech tagger: 48 tags, ~2.3 weights a feature):
+/// open addressing over 16-byte slots (16-bit tag as in [`DenseWeights`],
+/// the first two `(class, i16 weight)` entries inline, the rest in one
+/// packed array). Most features cost one cache line, none more than two.
 #[derive(Debug, Clone)]
 pub struct SparseWeights<const N: usize> {
     mask: usize,
     scale: f32,
     slots: Vec<SparseSlot>,
-    entries: Vec<(u16, i16)>,
+    /// Entries past the first two of each feature.
+    overflow: Vec<(u16, i16)>,
 }
+
+/// Entries kept in the slot itself.
+const INLINE: usize = 2;
 
 #[derive(Debug, Clone, Copy, Default)]
 struct SparseSlot {
     /// 0 for an empty slot.
     tag: u16,
+    /// Entries in all.
     len: u16,
+    /// First overflow entry.
     start: u32,
+    inline: [(u16, i16); INLINE],
 }
 
 impl<const N: usize> SparseWeights<N> {
@@ -464,55 +470,54 @@ impl<const N: usize> SparseWeights<N> {
         }
         let capacity = (table.features.len() * 2 + 1).next_power_of_two().max(16);
         let mask = capacity - 1;
-        let mut slots = vec![SparseSlot::default(); capacity];
-        let mut entries: Vec<(u16, f32)> = Vec::with_capacity(table.weights.len());
+        // Rows by slot first (features sharing a home chain and a tag
+        // become one row), then the packed layout.
+        let mut tags = vec![0u16; capacity];
+        let mut rows: Vec<Vec<(u16, f32)>> = vec![Vec::new(); capacity];
         for (i, &f) in table.features.iter().enumerate() {
             let tag = dense_tag(f);
             let mut at = (f as usize) & mask;
-            while slots[at].tag != 0 && slots[at].tag != tag {
+            while tags[at] != 0 && tags[at] != tag {
                 at = (at + 1) & mask;
             }
-            let row = table.row(i).map(|(c, w)| (u16::from(c), w));
-            let slot = &mut slots[at];
-            let start = entries.len();
-            if slot.tag == tag {
-                // Another feature with this tag in this chain (rare): one
-                // row for both, copied to the end.
-                let old = slot.start as usize..slot.start as usize + usize::from(slot.len);
-                let mut merged = [0.0f32; N];
-                for (c, w) in entries[old].iter().copied().chain(row) {
-                    merged[usize::from(c)] += w;
+            tags[at] = tag;
+            for (c, w) in table.row(i) {
+                let c = u16::from(c);
+                match rows[at].iter_mut().find(|(k, _)| *k == c) {
+                    Some((_, x)) => *x += w,
+                    None => rows[at].push((c, w)),
                 }
-                for (c, &w) in merged.iter().enumerate() {
-                    if w != 0.0 {
-                        entries.push((c as u16, w));
-                    }
-                }
-            } else {
-                entries.extend(row);
             }
-            *slot = SparseSlot {
-                tag,
-                len: (entries.len() - start) as u16,
-                start: u32::try_from(start)
-                    .map_err(|_| ModelError::Decode("weight table too large".into()))?,
-            };
         }
-        let largest = entries.iter().fold(0.0f32, |m, (_, w)| m.max(w.abs()));
+        let largest = rows
+            .iter()
+            .flatten()
+            .fold(0.0f32, |m, (_, w)| m.max(w.abs()));
         let scale = if largest > 0.0 && largest.is_finite() {
             largest / f32::from(i16::MAX)
         } else {
             1.0
         };
-        let entries = entries
-            .into_iter()
-            .map(|(c, w)| (c, (w / scale).round().clamp(-32767.0, 32767.0) as i16))
-            .collect();
+        let quantize = |(c, w): (u16, f32)| (c, (w / scale).round().clamp(-32767.0, 32767.0) as i16);
+        let mut slots = vec![SparseSlot::default(); capacity];
+        let mut overflow = Vec::new();
+        for ((slot, tag), row) in slots.iter_mut().zip(tags).zip(rows) {
+            slot.tag = tag;
+            slot.len = row.len() as u16;
+            slot.start = u32::try_from(overflow.len())
+                .map_err(|_| ModelError::Decode("weight table too large".into()))?;
+            for (k, e) in row.into_iter().map(quantize).enumerate() {
+                match slot.inline.get_mut(k) {
+                    Some(x) => *x = e,
+                    None => overflow.push(e),
+                }
+            }
+        }
         Ok(SparseWeights {
             mask,
             scale,
             slots,
-            entries,
+            overflow,
         })
     }
 
@@ -520,17 +525,22 @@ impl<const N: usize> SparseWeights<N> {
     pub fn add_scores(&self, feats: &[u64], scores: &mut [f32; N]) {
         prefetch_slots(&self.slots, self.mask, feats);
         let mut sums = [0i32; N];
+        let mut add = |&(c, w): &(u16, i16)| {
+            if let Some(s) = sums.get_mut(usize::from(c)) {
+                *s += i32::from(w);
+            }
+        };
         for &f in feats {
             let tag = dense_tag(f);
             let mut at = (f as usize) & self.mask;
             while let Some(slot) = self.slots.get(at) {
                 if slot.tag == tag {
-                    let start = slot.start as usize;
-                    let row = self.entries.get(start..start + usize::from(slot.len));
-                    for &(c, w) in row.unwrap_or_default() {
-                        if let Some(s) = sums.get_mut(usize::from(c)) {
-                            *s += i32::from(w);
-                        }
+                    let len = usize::from(slot.len);
+                    slot.inline[..len.min(INLINE)].iter().for_each(&mut add);
+                    if len > INLINE {
+                        let start = slot.start as usize;
+                        let rest = self.overflow.get(start..start + len - INLINE);
+                        rest.unwrap_or_default().iter().for_each(&mut add);
                     }
                     break;
                 }
