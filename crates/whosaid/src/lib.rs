@@ -99,6 +99,7 @@ impl Extractor {
         pos: pos::PosTagger,
         attr: learned::AttrTagger,
     ) -> Self {
+        let attr = attr.for_tags(pos.tag_syms());
         Extractor {
             lexicon,
             config,

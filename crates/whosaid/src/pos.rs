@@ -66,6 +66,8 @@ pub struct TaggedTokens<'t> {
     pub tags: Vec<&'t str>,
     /// [`sym`] of each token's POS tag.
     pub tag_syms: Vec<u64>,
+    /// Each token's POS tag as an index into [`PosTagger::tags`].
+    pub tag_ids: Vec<u8>,
 }
 
 /// The previous tag before a sentence's first tokens.
@@ -204,18 +206,21 @@ impl PosTagger {
         let words = word_syms((0..n).map(|i| doc.token_text(i)));
         let mut tags = vec![""; n];
         let mut tag_syms = vec![NONE; n];
+        let mut tag_ids = vec![0; n];
         let mut found = Vec::new();
         for s in &doc.sentences {
             self.tag_words(&words[s.tokens.clone()], &mut found);
             for (k, &t) in found.iter().enumerate() {
                 tags[s.tokens.start + k] = self.tags[t].as_str();
                 tag_syms[s.tokens.start + k] = self.tag_syms[t];
+                tag_ids[s.tokens.start + k] = t as u8;
             }
         }
         TaggedTokens {
             words,
             tags,
             tag_syms,
+            tag_ids,
         }
     }
 
