@@ -317,9 +317,8 @@ impl<'a> Context<'a> {
             3..=5 => 2,
             _ => 3,
         };
-        let rule_at = |k: Option<usize>| {
-            k.and_then(|k| self.rule.get(k)).copied().unwrap_or(O) as u8
-        };
+        let rule_at =
+            |k: Option<usize>| k.and_then(|k| self.rule.get(k)).copied().unwrap_or(O) as u8;
         Closed {
             ids: [
                 0,
@@ -346,7 +345,13 @@ impl<'a> Context<'a> {
     /// (words, shapes), and the closed-class ones unless `closed` takes
     /// their values instead (scored from [`DirectWeights`]). `at` says
     /// where `i` stands in its sentence and paragraph.
-    fn features(&self, i: usize, at: &Position, out: &mut Vec<u64>, closed: Option<&mut Vec<Closed>>) {
+    fn features(
+        &self,
+        i: usize,
+        at: &Position,
+        out: &mut Vec<u64>,
+        closed: Option<&mut Vec<Closed>>,
+    ) {
         let t = i as isize;
         let w0 = self.word(t);
         let (w_1, w_2) = (self.word(t - 1), self.word(t - 2));
@@ -371,11 +376,9 @@ impl<'a> Context<'a> {
             Some(closed) => closed.push(values),
             None => {
                 let vocab = Vocab::new(self.tag_vocab);
-                out.extend(
-                    CLOSED_TEMPLATES
-                        .iter()
-                        .map(|&(template, a, b)| feat(template, vocab.sym(a, &values), vocab.sym(b, &values))),
-                );
+                out.extend(CLOSED_TEMPLATES.iter().map(|&(template, a, b)| {
+                    feat(template, vocab.sym(a, &values), vocab.sym(b, &values))
+                }));
             }
         }
     }
@@ -400,7 +403,11 @@ impl<'a> Context<'a> {
 
     /// The features of every token of paragraph `p`. Linear in its length:
     /// per-sentence facts are computed once, the nearest cue by a sweep.
-    fn paragraph_features(&self, p: usize, mut closed: Option<&mut Vec<Closed>>) -> ParagraphFeatures {
+    fn paragraph_features(
+        &self,
+        p: usize,
+        mut closed: Option<&mut Vec<Closed>>,
+    ) -> ParagraphFeatures {
         let para = &self.doc.paragraphs[p];
         let first = &self.doc.sentences[para.sentences.start];
         let last = &self.doc.sentences[para.sentences.end - 1];

@@ -498,7 +498,8 @@ impl<const N: usize> SparseWeights<N> {
         } else {
             1.0
         };
-        let quantize = |(c, w): (u16, f32)| (c, (w / scale).round().clamp(-32767.0, 32767.0) as i16);
+        let quantize =
+            |(c, w): (u16, f32)| (c, (w / scale).round().clamp(-32767.0, 32767.0) as i16);
         let mut slots = vec![SparseSlot::default(); capacity];
         let mut overflow = Vec::new();
         for ((slot, tag), row) in slots.iter_mut().zip(tags).zip(rows) {
