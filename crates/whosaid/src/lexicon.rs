@@ -330,6 +330,56 @@ mod tests {
     }
 
     #[test]
+    fn matches_the_longest_kept_phrase_whatever_the_case() {
+        let entry = |phrase: &[&str], cue| Entry {
+            phrase: phrase.iter().map(|w| w.to_string()).collect(),
+            cue,
+            total: cue,
+            ..Entry::default()
+        };
+        let lex = Lexicon::from_entries(vec![
+            entry(&["according"], 2),
+            entry(&["according", "to"], 40),
+            entry(&["said"], 90),
+            entry(&["said", "in", "a", "statement"], 3),
+        ]);
+        let doc = Document::new("ACCORDING To him, she Said in a statement and said in a way.");
+        let mut buf = String::new();
+        let text =
+            |m: Option<(u32, usize)>| m.map(|(id, len)| (lex.entry(id).phrase.join(" "), len));
+        let any = |_: &Entry| true;
+        assert_eq!(
+            text(lex.match_at(&doc, 0, &mut buf, any)),
+            Some(("according to".into(), 2))
+        );
+        // `keep` refuses the longer phrase: the shorter one matches.
+        let frequent = |e: &Entry| e.cue >= 50;
+        assert_eq!(
+            text(lex.match_at(&doc, 5, &mut buf, frequent)),
+            Some(("said".into(), 1))
+        );
+        assert_eq!(
+            text(lex.match_at(&doc, 5, &mut buf, any)),
+            Some(("said in a statement".into(), 4))
+        );
+        // A phrase cut short by other words falls back to the single word.
+        let second = (0..doc.tokens.len())
+            .rfind(|&i| doc.token_text(i) == "said")
+            .unwrap();
+        assert_eq!(
+            text(lex.match_at(&doc, second, &mut buf, any)),
+            Some(("said".into(), 1))
+        );
+        // A phrase running past the end of the text does not match.
+        let end = Document::new("She said in a");
+        assert_eq!(
+            text(lex.match_at(&end, 1, &mut buf, any)),
+            Some(("said".into(), 1))
+        );
+        assert_eq!(lex.match_at(&doc, 2, &mut buf, any), None);
+    }
+
+    #[test]
     fn tsv_round_trip() {
         let lex = Lexicon::builtin();
         let again = Lexicon::from_tsv(&lex.to_tsv()).unwrap();
