@@ -25,7 +25,7 @@ use crate::brat::AnnDoc;
 use crate::extract::{self, RuleConfig, TokenAttribution};
 use crate::lexicon::Lexicon;
 use crate::model::{self, ModelError, ModelKind};
-use crate::perceptron::{feat, sym, DenseWeights, Rng, SparseTable, Trainer, WordSyms, NONE};
+use crate::perceptron::{feat, sym, syms, DenseWeights, Rng, SparseTable, Trainer, WordSyms, NONE};
 use crate::pos::{PosTagger, TaggedTokens};
 use crate::quotes::QuoteIndex;
 use crate::text::Document;
@@ -73,83 +73,33 @@ pub struct AttrTagger {
 }
 
 /// [`sym`] of each label.
-const LABEL_SYMS: [u64; N] = {
-    let mut out = [0; N];
-    let mut k = 0;
-    while k < N {
-        out[k] = sym(LABELS[k]);
-        k += 1;
-    }
-    out
-};
+const LABEL_SYMS: [u64; N] = syms(LABELS);
 
 fn transition_feature(prev: Option<usize>) -> u64 {
     feat(200, prev.map_or(sym("^"), |p| LABEL_SYMS[p]), NONE)
 }
 
 /// Syms of fixed feature values, hashed at compile time.
-mod syms {
-    use crate::perceptron::sym;
+mod fixed {
+    use crate::perceptron::{sym, syms};
 
     pub const PARAGRAPH_START: u64 = sym("<p>");
     pub const PARAGRAPH_END: u64 = sym("</p>");
-    pub const OPEN: u64 = sym("open");
-    pub const CLOSE: u64 = sym("close");
-    pub const IN: u64 = sym("in");
-    pub const OUT: u64 = sym("out");
-    pub const LEX: [u64; 11] = [
-        sym("B0"),
-        sym("B1"),
-        sym("B2"),
-        sym("B3"),
-        sym("B4"),
-        sym("B5"),
-        sym("B6"),
-        sym("B7"),
-        sym("B8"),
-        sym("B9"),
-        sym("B10"),
-    ];
-    pub const LEX_INSIDE: u64 = sym("I");
-    pub const LEX_NONE: u64 = sym("-");
-    pub const DIST: [u64; 12] = [
-        sym("-0"),
-        sym("-1"),
-        sym("-2"),
-        sym("-3"),
-        sym("-4"),
-        sym("-5"),
-        sym("+0"),
-        sym("+1"),
-        sym("+2"),
-        sym("+3"),
-        sym("+4"),
-        sym("+5"),
-    ];
-    pub const NO_CUE: u64 = sym("none");
-    pub const FIRST: u64 = sym("first");
-    pub const LAST: u64 = sym("last");
-    pub const MID: u64 = sym("mid");
-    pub const HEADLINE: u64 = sym("headline");
-    pub const BODY: u64 = sym("body");
-    pub const RULED: u64 = sym("ruled");
-    pub const UNRULED: u64 = sym("unruled");
-    pub const TO_END: [u64; 4] = [sym("1"), sym("2"), sym("3-5"), sym("far")];
-    pub const QUOTES: [u64; 4] = [OPEN, CLOSE, IN, OUT];
-    pub const LEX_ALL: [u64; 13] = [
-        LEX[0], LEX[1], LEX[2], LEX[3], LEX[4], LEX[5], LEX[6], LEX[7], LEX[8], LEX[9], LEX[10],
-        LEX_INSIDE, LEX_NONE,
-    ];
-    pub const DIST_ALL: [u64; 13] = [
-        DIST[0], DIST[1], DIST[2], DIST[3], DIST[4], DIST[5], DIST[6], DIST[7], DIST[8], DIST[9],
-        DIST[10], DIST[11], NO_CUE,
-    ];
-    pub const PLACES: [u64; 3] = [FIRST, LAST, MID];
-    pub const PARTS: [u64; 2] = [HEADLINE, BODY];
-    pub const RULED_ALL: [u64; 2] = [RULED, UNRULED];
-    pub const A: u64 = sym("a");
-    pub const AN: u64 = sym("an");
-    pub const THE: u64 = sym("the");
+    /// Quote state: on an opening mark, a closing mark, inside, outside.
+    pub const QUOTES: [u64; 4] = syms(["open", "close", "in", "out"]);
+    /// Lexicon precision tenths of a match starting here, inside a match, none.
+    pub const LEX_ALL: [u64; 13] = syms([
+        "B0", "B1", "B2", "B3", "B4", "B5", "B6", "B7", "B8", "B9", "B10", "I", "-",
+    ]);
+    /// Distance buckets to the nearest cue candidate (before, after), none.
+    pub const DIST_ALL: [u64; 13] = syms([
+        "-0", "-1", "-2", "-3", "-4", "-5", "+0", "+1", "+2", "+3", "+4", "+5", "none",
+    ]);
+    pub const PLACES: [u64; 3] = syms(["first", "last", "mid"]);
+    pub const PARTS: [u64; 2] = syms(["headline", "body"]);
+    pub const RULED_ALL: [u64; 2] = syms(["ruled", "unruled"]);
+    pub const TO_END: [u64; 4] = syms(["1", "2", "3-5", "far"]);
+    pub const DETERMINERS: [u64; 3] = syms(["a", "an", "the"]);
 }
 
 /// Everything the features of one document need, computed once.
@@ -255,11 +205,11 @@ impl<'a> Context<'a> {
 
     fn word(&self, i: isize) -> u64 {
         if i < 0 {
-            syms::PARAGRAPH_START
+            fixed::PARAGRAPH_START
         } else {
             self.words
                 .get(i as usize)
-                .map_or(syms::PARAGRAPH_END, |w| w.word)
+                .map_or(fixed::PARAGRAPH_END, |w| w.word)
         }
     }
 
@@ -369,7 +319,7 @@ impl<'a> Context<'a> {
             feat(34, w_2, w_1),
         ]);
         if let Some(c) = at.nearest_cue {
-            let dist = syms::DIST[usize::from(values.ids[Part::DIST])];
+            let dist = fixed::DIST_ALL[usize::from(values.ids[Part::DIST])];
             out.push(feat(30, self.words[c].word, dist));
         }
         match closed {
@@ -528,14 +478,14 @@ impl Vocab<'_> {
     fn values(&self, part: usize) -> &[u64] {
         match part {
             Part::P_2..=Part::P2 => self.tags,
-            Part::QUOTE => &syms::QUOTES,
+            Part::QUOTE => &fixed::QUOTES,
             Part::RULE_PREV..=Part::RULE_NEXT => &LABEL_SYMS,
-            Part::LEX => &syms::LEX_ALL,
-            Part::DIST => &syms::DIST_ALL,
-            Part::PLACE => &syms::PLACES,
-            Part::PART => &syms::PARTS,
-            Part::RULED => &syms::RULED_ALL,
-            Part::TO_END => &syms::TO_END,
+            Part::LEX => &fixed::LEX_ALL,
+            Part::DIST => &fixed::DIST_ALL,
+            Part::PLACE => &fixed::PLACES,
+            Part::PART => &fixed::PARTS,
+            Part::RULED => &fixed::RULED_ALL,
+            Part::TO_END => &fixed::TO_END,
             _ => &[NONE],
         }
     }
@@ -554,8 +504,8 @@ impl Vocab<'_> {
         let values = self.values(part);
         match values.get(usize::from(id)) {
             Some(&v) => v,
-            None if usize::from(id) == values.len() => syms::PARAGRAPH_START,
-            None => syms::PARAGRAPH_END,
+            None if usize::from(id) == values.len() => fixed::PARAGRAPH_START,
+            None => fixed::PARAGRAPH_END,
         }
     }
 
@@ -855,7 +805,7 @@ impl AttrTagger {
                 }
             }
         }
-        let determiner = |i: usize| [syms::A, syms::AN, syms::THE].contains(&cx.words[i].word);
+        let determiner = |i: usize| fixed::DETERMINERS.contains(&cx.words[i].word);
         for a in &mut found {
             a.source = a.source.take().filter(|r| !r.clone().all(determiner));
         }

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{self, ModelError, ModelKind};
 use crate::perceptron::{
-    argmax, feat, sym, train_greedy, window_syms, DenseWeights, SparseTable, WordSyms, NONE,
+    argmax, feat, sym, syms, train_greedy, window_syms, DenseWeights, SparseTable, WordSyms, NONE,
 };
 use crate::pos::word_syms;
 
@@ -36,15 +36,7 @@ const LABEL_NAMES: [&str; N] = [
 ];
 
 /// [`sym`] of each label name.
-const LABEL_SYMS: [u64; N] = {
-    let mut out = [0; N];
-    let mut k = 0;
-    while k < N {
-        out[k] = sym(LABEL_NAMES[k]);
-        k += 1;
-    }
-    out
-};
+const LABEL_SYMS: [u64; N] = syms(LABEL_NAMES);
 
 const START: u64 = sym("<s>");
 const END: u64 = sym("</s>");

@@ -49,6 +49,17 @@ pub const fn sym(s: &str) -> u64 {
     fnv(FNV_OFFSET, s.as_bytes())
 }
 
+/// [`sym`] of each of `names`, at compile time in a `const`.
+pub const fn syms<const K: usize>(names: [&str; K]) -> [u64; K] {
+    let mut out = [0; K];
+    let mut k = 0;
+    while k < K {
+        out[k] = sym(names[k]);
+        k += 1;
+    }
+    out
+}
+
 /// The part standing for "nothing" in one-part features.
 pub const NONE: u64 = sym("");
 
