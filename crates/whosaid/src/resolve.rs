@@ -827,8 +827,14 @@ const PRONOUNS_PLURAL: &[&str] = &["they", "them"];
 const RELATIVES: &[&str] = &["who", "which", "that", "whom"];
 
 impl Resolution<'_> {
-    fn lower(&self, i: usize) -> String {
-        self.doc.token_text(i).to_lowercase()
+    /// Token `i` lowercased, borrowed when it already is (most are).
+    fn lower(&self, i: usize) -> std::borrow::Cow<'_, str> {
+        let t = self.doc.token_text(i);
+        if t.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+            t.into()
+        } else {
+            t.to_lowercase().into()
+        }
     }
 
     fn text(&self, r: Range<usize>) -> String {
@@ -876,7 +882,7 @@ impl Resolution<'_> {
     /// the outlet's authority. The account leaves them to the outlet's
     /// voice; BRAT output keeps them.
     fn reports_an_action(&self, a: &TokenAttribution) -> bool {
-        let cue: Vec<String> = a.cue.clone().map(|i| self.lower(i)).collect();
+        let cue: Vec<String> = a.cue.clone().map(|i| self.lower(i).into_owned()).collect();
         let action_cue = cue.iter().any(|w| ACTION_CUES.contains(&w.as_str()));
         let Some(first) = a.content.first() else {
             return false;
@@ -885,7 +891,7 @@ impl Resolution<'_> {
         let verb = (first.start + 1 < first.end).then(|| self.lower(first.start + 1));
         action_cue
             && to
-            && verb.is_some_and(|v| !SPEECH_VERBS.contains(&v.as_str()))
+            && verb.is_some_and(|v| !SPEECH_VERBS.contains(&v.as_ref()))
             && !self.quotes.is_quoted(first.start)
     }
 
@@ -916,7 +922,7 @@ impl Resolution<'_> {
         let words: Vec<String> = r
             .clone()
             .filter(|&i| self.doc.tokens[i].kind != TokenKind::Punct)
-            .map(|i| self.lower(i))
+            .map(|i| self.lower(i).into_owned())
             .collect();
         // "a city official who asked not to be named", "A senior aide, who
         // spoke on condition of anonymity": the name is the noun phrase
@@ -924,8 +930,7 @@ impl Resolution<'_> {
         let unnamed = words.iter().any(|w| w == "anonymity" || w == "anonymously")
             || words.windows(3).any(|w| w == ["not", "to", "be"]);
         let r = match (r.start + 1..r.end).find(|&i| {
-            self.doc.token_text(i) == ","
-                || extract::RELATIVE_PRONOUNS.contains(&self.lower(i).as_str())
+            self.doc.token_text(i) == "," || extract::RELATIVE_PRONOUNS.contains(&&*self.lower(i))
         }) {
             Some(cut) => r.start..cut,
             None => r,
@@ -948,8 +953,8 @@ impl Resolution<'_> {
             .unwrap_or(head_at);
         let head = self.lower(head_at);
         let plural =
-            matches!(self.pos[head_at], "NNS" | "NNPS") || PRONOUNS_PLURAL.contains(&head.as_str());
-        let anonymous = ANONYMOUS_NOUNS.contains(&head.as_str())
+            matches!(self.pos[head_at], "NNS" | "NNPS") || PRONOUNS_PLURAL.contains(&head.as_ref());
+        let anonymous = ANONYMOUS_NOUNS.contains(&head.as_ref())
             || words
                 .windows(2)
                 .any(|w| w[0] == "familiar" && w[1] == "with")
@@ -1000,7 +1005,7 @@ impl Resolution<'_> {
 
     /// The speaker of attribution `k` whose source tokens are `src`.
     fn speaker_of(&mut self, k: usize, src: Range<usize>) -> Option<usize> {
-        let words: Vec<String> = src.clone().map(|i| self.lower(i)).collect();
+        let words: Vec<String> = src.clone().map(|i| self.lower(i).into_owned()).collect();
         // A pronoun alone.
         if words.len() == 1 {
             let w = words[0].as_str();
@@ -1362,7 +1367,7 @@ impl Resolution<'_> {
     fn link_questions(&mut self) {
         let n = self.doc.tokens.len();
         for i in 0..n {
-            if !matches!(self.lower(i).as_str(), "asked" | "questioned") {
+            if !matches!(&*self.lower(i), "asked" | "questioned") {
                 continue;
             }
             let sentence = self.doc.sentence_of(i);
@@ -1370,7 +1375,7 @@ impl Resolution<'_> {
             // Passive: "X was asked", or "When asked".
             let passive = i > s.tokens.start
                 && matches!(
-                    self.lower(i - 1).as_str(),
+                    &*self.lower(i - 1),
                     "was" | "were" | "is" | "been" | "being" | "when" | "if"
                 );
             if !passive {
@@ -1381,7 +1386,7 @@ impl Resolution<'_> {
             if j < s.tokens.end && self.lower(j) == "by" {
                 let from = j + 1;
                 while j < s.tokens.end
-                    && !matches!(self.lower(j).as_str(), "if" | "whether" | "about" | ",")
+                    && !matches!(&*self.lower(j), "if" | "whether" | "about" | ",")
                 {
                     j += 1;
                 }
@@ -1389,7 +1394,7 @@ impl Resolution<'_> {
                     asked_by = Some(from..j);
                 }
             }
-            if j >= s.tokens.end || !matches!(self.lower(j).as_str(), "if" | "whether" | "about") {
+            if j >= s.tokens.end || !matches!(&*self.lower(j), "if" | "whether" | "about") {
                 continue;
             }
             let mut end = s.tokens.end;
@@ -1472,7 +1477,7 @@ impl Resolution<'_> {
             .iter()
             .flat_map(|r| r.clone())
             .filter(|&t| self.doc.tokens[t].kind == TokenKind::Word)
-            .map(|t| self.lower(t))
+            .map(|t| self.lower(t).into_owned())
             .collect();
         let first = words.first()?.as_str();
         if words.len() > 3 {
@@ -1516,7 +1521,7 @@ impl Resolution<'_> {
                     continue;
                 }
                 let w = self.lower(t);
-                let kind = match w.as_str() {
+                let kind = match w.as_ref() {
                     "interview" | "interviews" => Some(ChannelKind::Interview),
                     "statement" | "release" | "communique" | "communiqué" => {
                         Some(ChannelKind::Statement)
@@ -1614,15 +1619,14 @@ impl Resolution<'_> {
         };
         match kind {
             ChannelKind::Told => named_from(t + 1).or_else(|| {
-                (t + 1 < frame.end
-                    && matches!(self.lower(t + 1).as_str(), "reporters" | "journalists"))
-                .then(|| self.doc.token_text(t + 1).to_string())
+                (t + 1 < frame.end && matches!(&*self.lower(t + 1), "reporters" | "journalists"))
+                    .then(|| self.doc.token_text(t + 1).to_string())
             }),
             ChannelKind::Post => {
                 let platform = (t + 1..(t + 4).min(frame.end)).find_map(|i| {
                     let w = self.lower(i);
                     PLATFORMS
-                        .contains(&w.as_str())
+                        .contains(&w.as_ref())
                         .then(|| self.doc.token_text(i).to_string())
                 });
                 platform
@@ -1630,7 +1634,7 @@ impl Resolution<'_> {
             _ => {
                 // "interview with X" / "interview on X" / "X interview".
                 for i in t + 1..(t + 3).min(frame.end) {
-                    if matches!(self.lower(i).as_str(), "with" | "on" | "to") {
+                    if matches!(&*self.lower(i), "with" | "on" | "to") {
                         return named_from(i + 1);
                     }
                 }
@@ -1900,7 +1904,7 @@ impl Resolution<'_> {
                     matches!(
                         self.doc.tokens[i].kind,
                         TokenKind::Punct | TokenKind::QuoteMark
-                    ) || matches!(self.lower(i).as_str(), "and" | "but")
+                    ) || matches!(&*self.lower(i), "and" | "but")
                 };
                 while r.start < r.end && edge(r.start) {
                     r.start += 1;
@@ -1925,7 +1929,7 @@ impl Resolution<'_> {
                         self.pos[r.start],
                         "IN" | "TO" | "VBG" | "VBN" | "WRB" | "RB"
                     );
-                if frames && !matches!(self.lower(r.start).as_str(), "however" | "meanwhile") {
+                if frames && !matches!(&*self.lower(r.start), "however" | "meanwhile") {
                     continue;
                 }
                 let whole = r.start == trim_edges(self.doc, s.tokens.clone()).start

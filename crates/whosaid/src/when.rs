@@ -59,7 +59,8 @@ const SMALL_NUMBERS: [&str; 13] = [
 /// Reads tokens of one document, lowercased, within an allowed set.
 struct Reader<'a, F> {
     doc: &'a Document,
-    words: Vec<String>,
+    /// Lowercased words of the range, borrowed where already lowercase.
+    words: Vec<std::borrow::Cow<'a, str>>,
     start: usize,
     allowed: F,
 }
@@ -70,7 +71,7 @@ impl<F: Fn(usize) -> bool> Reader<'_, F> {
         if i < self.start || i - self.start >= self.words.len() || !(self.allowed)(i) {
             return None;
         }
-        Some(self.words[i - self.start].as_str())
+        Some(&self.words[i - self.start])
     }
 
     fn is(&self, i: usize, options: &[&str]) -> bool {
@@ -222,7 +223,14 @@ pub fn find(
         doc,
         words: range
             .clone()
-            .map(|i| doc.token_text(i).to_lowercase())
+            .map(|i| {
+                let t = doc.token_text(i);
+                if t.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+                    t.into()
+                } else {
+                    t.to_lowercase().into()
+                }
+            })
             .collect(),
         start: range.start,
         allowed,
