@@ -364,7 +364,8 @@ impl<'a> Context<'a> {
         let range = first.tokens.start..last.tokens.end;
         let mut out = ParagraphFeatures {
             range: range.clone(),
-            data: Vec::with_capacity(range.len() * 36),
+            // 35 features a token, 10 when the closed-class ones go to `closed`.
+            data: Vec::with_capacity(range.len() * if closed.is_some() { 10 } else { 35 }),
             offsets: Vec::with_capacity(range.len() + 1),
         };
         out.offsets.push(0);
