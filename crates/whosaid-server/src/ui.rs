@@ -871,17 +871,7 @@ mod tests {
         };
         let html = highlighted(&doc, &|k| format!("sp{}", k.unwrap_or(99))).into_string();
         // Every character appears once, in order, outside the tags.
-        let mut visible = String::new();
-        let mut in_tag = false;
-        for c in html.chars() {
-            match c {
-                '<' => in_tag = true,
-                '>' => in_tag = false,
-                c if !in_tag => visible.push(c),
-                _ => {}
-            }
-        }
-        assert_eq!(visible, text);
+        assert_eq!(visible(&html), text);
         assert!(html.contains(r#"<mark class="cue sp0""#), "{html}");
         assert!(html.contains(r#"<mark class="source sp0""#), "{html}");
         assert!(html.contains("Jane &lt;b&gt;Doe&lt;/b&gt;"), "{html}");

@@ -71,6 +71,16 @@ pub struct Sentence<'a> {
     pub pos: Vec<&'a str>,
 }
 
+impl Sentence<'_> {
+    /// The [`WordSyms`] and POS tag [`sym`]s of the first `n` tokens.
+    fn syms(&self, n: usize) -> (Vec<WordSyms>, Vec<u64>) {
+        (
+            word_syms(self.forms[..n].iter().copied()),
+            self.pos[..n].iter().map(|p| sym(p)).collect(),
+        )
+    }
+}
+
 /// Features of token `i` of a sentence: its words, POS tags (as
 /// [`sym`]s) and the labels so far.
 fn features(words: &[WordSyms], pos: &[u64], i: usize, prev: &[usize], out: &mut Vec<u64>) {
@@ -152,8 +162,7 @@ impl NerTagger {
     /// BIO label of every token of a sentence.
     pub fn tag(&self, s: &Sentence<'_>) -> Vec<usize> {
         let n = s.forms.len().min(s.pos.len());
-        let words = word_syms(s.forms[..n].iter().copied());
-        let pos: Vec<u64> = s.pos[..n].iter().map(|p| sym(p)).collect();
+        let (words, pos) = s.syms(n);
         let mut out = Vec::with_capacity(n);
         self.tag_words(&s.forms[..n], &words, &pos, &mut out);
         out
@@ -226,11 +235,8 @@ pub fn train(sentences: &[Labeled<'_>], epochs: usize, seed: u64, prune_below: f
         .iter()
         .map(|(s, gold)| {
             let n = s.forms.len().min(s.pos.len()).min(gold.len());
-            (
-                word_syms(s.forms[..n].iter().copied()),
-                s.pos[..n].iter().map(|p| sym(p)).collect(),
-                &gold[..n],
-            )
+            let (words, pos) = s.syms(n);
+            (words, pos, &gold[..n])
         })
         .collect();
     let weights = train_greedy(
