@@ -15,10 +15,13 @@
 //! - **Versioned schema.** `PRAGMA user_version` holds the schema version;
 //!   [`Store::open`] migrates older stores and refuses newer ones.
 
+mod stored;
+
 use std::path::Path;
 
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::Serialize;
+use stored::StoredAccount;
 use whosaid::resolve::{Account, SpeakerKind};
 use whosaid_ingest::Metadata;
 
@@ -724,6 +727,7 @@ impl Store {
             .optional()?;
         Ok(row.map(|(text, account)| {
             let mut v: serde_json::Value = serde_json::from_str(&account).unwrap_or_default();
+            stored::fill_texts(&mut v, &text);
             if let Some(obj) = v.as_object_mut() {
                 obj.insert("text".into(), serde_json::Value::String(text));
             }
@@ -753,22 +757,6 @@ fn summary_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<SpeakerSummary> {
     })
 }
 
-/// What `documents.account` holds: the metadata and the account, written
-/// straight to JSON (no intermediate `Value`).
-#[derive(Serialize)]
-struct StoredAccount<'a> {
-    id: &'a str,
-    url: &'a Option<String>,
-    title: &'a Option<String>,
-    byline: &'a Option<String>,
-    published: &'a Option<chrono::NaiveDate>,
-    outlet: &'a Option<String>,
-    language: &'a Option<String>,
-    attributions: &'a [whosaid::resolve::ResolvedAttribution],
-    speakers: &'a [whosaid::resolve::Speaker],
-    unattributed: &'a [whosaid::resolve::Unattributed],
-}
-
 fn add_one(
     tx: &Transaction<'_>,
     meta: &Metadata,
@@ -795,18 +783,6 @@ fn add_one(
         }
         None => None,
     };
-    let account_json = StoredAccount {
-        id: &meta.id,
-        url: &meta.url,
-        title: &meta.title,
-        byline: &meta.byline,
-        published: &meta.published,
-        outlet: &meta.outlet,
-        language: &meta.language,
-        attributions: &account.attributions,
-        speakers: &account.speakers,
-        unattributed: &account.unattributed,
-    };
     tx.prepare_cached(
         "INSERT INTO documents(doc_key, ext_id, url, title, byline, published, outlet_id, language, text, account) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
@@ -821,7 +797,7 @@ fn add_one(
             outlet_id,
             meta.language,
             text,
-            serde_json::to_string(&account_json).unwrap_or_default()
+            serde_json::to_string(&StoredAccount::new(meta, account)).unwrap_or_default()
         ])?;
     let document_id = tx.last_insert_rowid();
     // Speakers of this document → store ids.
@@ -988,6 +964,29 @@ mod tests {
             docs.iter().map(|(m, t, a)| (m, t.as_str(), a)).collect();
         let added = store.add_all(&refs).unwrap();
         assert!(matches!(added[0], Added::New(n) if n >= 2));
+    }
+
+    #[test]
+    fn stored_accounts_read_back_as_extracted() {
+        // The example article has answers, times, channels with evidence
+        // and non-ASCII text: every span kind the stored form leaves bare.
+        let text = include_str!("../../../examples/nato-rutte.txt");
+        let (meta, text, account) = doc("nato", "Planet", "2025-06-27", text);
+        let mut store = Store::in_memory().unwrap();
+        store.add(&meta, &text, &account).unwrap();
+        let raw: String = store
+            .conn
+            .query_row("SELECT account FROM documents", [], |r| r.get(0))
+            .unwrap();
+        assert!(!raw.contains("\"text\""), "span texts are not stored");
+        let read = store.document_json("nato").unwrap().unwrap();
+        let extracted = serde_json::to_value(&account).unwrap();
+        for key in ["attributions", "speakers", "unattributed"] {
+            assert!(!extracted[key].as_array().unwrap().is_empty(), "{key}");
+            assert_eq!(read[key], extracted[key], "{key}");
+        }
+        assert_eq!(read["text"], text.as_str());
+        assert_eq!(read["outlet"], "Planet");
     }
 
     #[test]

@@ -611,25 +611,36 @@ fn viterbi(
             score[0][y] = start[y] + e[y];
         }
     }
+    // Forbidden transitions score -inf: no branch in the inner loop, which
+    // runs over all labels at once (the first best previous label wins, as
+    // a strict `>` in increasing order of `p` gives).
+    let mut masked = *trans;
+    for (p, row) in masked.iter_mut().enumerate() {
+        for (y, t) in row.iter_mut().enumerate() {
+            if !allowed(Some(p), y) {
+                *t = f32::NEG_INFINITY;
+            }
+        }
+    }
     for (i, pointers) in back.iter_mut().enumerate().skip(1) {
         emit(i, &mut e);
         let (prev, cur) = if i % 2 == 1 { (0, 1) } else { (1, 0) };
-        for y in 0..N {
-            let mut best = f32::NEG_INFINITY;
-            let mut arg = 0;
-            for p in 0..N {
-                if !allowed(Some(p), y) {
-                    continue;
-                }
-                let s = score[prev][p] + trans[p][y];
-                if s > best {
-                    best = s;
-                    arg = p;
+        let mut best = [f32::NEG_INFINITY; N];
+        let mut arg = [0u8; N];
+        for (p, row) in masked.iter().enumerate() {
+            let from = score[prev][p];
+            for y in 0..N {
+                let s = from + row[y];
+                if s > best[y] {
+                    best[y] = s;
+                    arg[y] = p as u8;
                 }
             }
-            score[cur][y] = best + e[y];
-            pointers[y] = arg as u8;
         }
+        for y in 0..N {
+            score[cur][y] = best[y] + e[y];
+        }
+        *pointers = arg;
     }
     let last = score[(len - 1) % 2];
     let mut y = (0..N).fold(0, |b, k| if last[k] > last[b] { k } else { b });

@@ -190,23 +190,16 @@ impl Lexicon {
         buf: &mut String,
         keep: impl Fn(&Entry) -> bool,
     ) -> Option<(u32, usize)> {
-        let first = lowercase(doc.token_text(i), buf);
         // Most tokens stop at this lookup; words are compared only once the
         // hashes of a whole phrase agree.
-        let ids = self.by_first.get(&sym(first))?;
-        // Hashes of the lowercased following tokens, computed once each
-        // (entries share them; most never get past the first word).
-        let mut next: Vec<u64> = Vec::new();
+        let ids = self.by_first.get(&doc.lower_sym(i))?;
         'entries: for &id in ids {
             let e = &self.entries[id as usize];
             if !keep(e) || i + e.phrase.len() > doc.tokens.len() {
                 continue;
             }
             for (k, &word) in self.phrase_syms[id as usize].iter().enumerate().skip(1) {
-                while next.len() < k {
-                    next.push(sym(lowercase(doc.token_text(i + next.len() + 1), buf)));
-                }
-                if next[k - 1] != word {
+                if doc.lower_sym(i + k) != word {
                     continue 'entries;
                 }
             }

@@ -117,6 +117,69 @@ impl WordSyms {
         }
     }
 
+    /// [`WordSyms::new`] of an ASCII form whose word is its lowercase, in
+    /// one pass over the bytes, copying nothing: the same values (a test
+    /// holds the two equal), at a third of the cost.
+    pub fn of_ascii(form: &str) -> Self {
+        debug_assert!(form.is_ascii());
+        let bytes = form.as_bytes();
+        let lower = |b: &u8| b.to_ascii_lowercase();
+        // The word's hash passes through those of its prefixes (FNV-1a has
+        // no finalization).
+        let (mut word, mut prefix1, mut prefix3) = (FNV_OFFSET, FNV_OFFSET, FNV_OFFSET);
+        for (k, b) in bytes.iter().map(lower).enumerate() {
+            word = (word ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+            if k == 0 {
+                prefix1 = word;
+            }
+            if k < 3 {
+                prefix3 = word;
+            }
+        }
+        let suffix = |n: usize| {
+            let tail = &bytes[bytes.len().saturating_sub(n)..];
+            tail.iter().map(lower).fold(FNV_OFFSET, |h, b| {
+                (h ^ u64::from(b)).wrapping_mul(FNV_PRIME)
+            })
+        };
+        // Both shapes: classes of runs, the short one over the first 8
+        // bytes, the long one until its 7th class byte.
+        let (mut shape, mut long_shape) = (FNV_OFFSET, FNV_OFFSET);
+        let (mut last, mut long_len) = (0u8, 0);
+        for (k, &b) in bytes.iter().enumerate() {
+            if k >= 8 && long_len > 6 {
+                break;
+            }
+            let class = match b {
+                b'A'..=b'Z' => b'X',
+                b'a'..=b'z' => b'x',
+                b'0'..=b'9' => b'd',
+                _ => b,
+            };
+            if class == last {
+                continue;
+            }
+            last = class;
+            if k < 8 {
+                shape = (shape ^ u64::from(class)).wrapping_mul(FNV_PRIME);
+            }
+            if long_len <= 6 {
+                long_shape = (long_shape ^ u64::from(class)).wrapping_mul(FNV_PRIME);
+                long_len += 1;
+            }
+        }
+        WordSyms {
+            word,
+            form: sym(form),
+            shape,
+            long_shape,
+            prefix1,
+            prefix3,
+            suffix2: suffix(2),
+            suffix3: suffix(3),
+        }
+    }
+
     /// A boundary marker (`<s>`): every part is the marker.
     pub const fn boundary(marker: &str) -> Self {
         let h = sym(marker);
@@ -767,6 +830,39 @@ mod tests {
             t.offsets.push(t.weights.len() as u32);
         }
         t
+    }
+
+    #[test]
+    fn ascii_word_syms_equal_the_general_ones() {
+        let text = include_str!("../../../examples/nato-rutte.txt");
+        let forms = text
+            .split(|c: char| c.is_whitespace())
+            .chain([
+                "",
+                "a",
+                "Ab",
+                "abc",
+                "U.S.",
+                "McDonald's",
+                "1990s",
+                "A-1b2C3d4E5f",
+            ])
+            .chain([
+                "SHOUTING",
+                "x.y.z.w.v.u.t",
+                "--",
+                "9/11",
+                "Hello-World123!!",
+            ])
+            .filter(|f| f.is_ascii());
+        for form in forms {
+            let word = form.to_ascii_lowercase();
+            assert_eq!(
+                WordSyms::of_ascii(form),
+                WordSyms::new(form, &word),
+                "{form:?}"
+            );
+        }
     }
 
     #[test]

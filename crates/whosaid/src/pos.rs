@@ -112,12 +112,23 @@ pub fn normalize_into(form: &str, out: &mut String) {
     out.push_str(fixed);
 }
 
+/// Whether [`normalize_into`] gives the form's ASCII lowercase (most
+/// tokens): then [`WordSyms::of_ascii`] hashes it without a copy.
+fn normalizes_to_lowercase(form: &str) -> bool {
+    form.is_ascii()
+        && !matches!(form, "``" | "''" | "\"" | "-LRB-" | "-RRB-" | "`")
+        && !(!form.is_empty() && form.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// The [`WordSyms`] of each form, normalizing through one buffer.
 pub fn word_syms<'f>(forms: impl IntoIterator<Item = &'f str>) -> Vec<WordSyms> {
     let mut buf = String::new();
     forms
         .into_iter()
         .map(|f| {
+            if normalizes_to_lowercase(f) {
+                return WordSyms::of_ascii(f);
+            }
             normalize_into(f, &mut buf);
             WordSyms::new(f, &buf)
         })

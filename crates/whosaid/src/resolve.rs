@@ -379,11 +379,20 @@ impl Resolver {
         found: &[TokenAttribution],
     ) -> Vec<TokenAttribution> {
         let mut out = Vec::new();
+        let mut buf = String::new();
+        let mut trusted_cue_at = |t: usize| {
+            self.lexicon
+                .match_at(doc, t, &mut buf, |e| e.cue >= 5)
+                .is_some_and(|(id, _)| self.lexicon.entry(id).precision() >= 0.6)
+        };
         for a in found {
             for run in &a.content {
-                // An inner attribution is kept only with a named source
-                // inside the run: without a name there, skip the rules.
-                if run.len() < 6 || ents.mention_in(doc, run.clone()).is_none() {
+                // An inner attribution is kept only with a named source and
+                // a trusted cue inside the run: without both, skip the rules.
+                if run.len() < 6
+                    || ents.mention_in(doc, run.clone()).is_none()
+                    || !run.clone().any(&mut trusted_cue_at)
+                {
                     continue;
                 }
                 let base = doc.tokens[run.start].start;
@@ -424,12 +433,7 @@ impl Resolver {
                     if !named {
                         continue;
                     }
-                    let mut buf = String::new();
-                    let trusted = self
-                        .lexicon
-                        .match_at(doc, cue.start, &mut buf, |e| e.cue >= 5)
-                        .is_some_and(|(id, _)| self.lexicon.entry(id).precision() >= 0.6);
-                    if trusted {
+                    if trusted_cue_at(cue.start) {
                         out.push(TokenAttribution {
                             source: Some(src),
                             cue,

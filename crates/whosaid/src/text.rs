@@ -77,6 +77,9 @@ pub struct Document {
     pub sentences: Vec<Sentence>,
     /// Every paragraph, in text order.
     pub paragraphs: Vec<Paragraph>,
+    /// [`sym`](crate::perceptron::sym) of every token's lowercased text,
+    /// hashed once here for the cue lexicon, which looks every token up.
+    lower_syms: Vec<u64>,
 }
 
 impl Document {
@@ -88,6 +91,7 @@ impl Document {
             tokens: Vec::new(),
             sentences: Vec::new(),
             paragraphs: Vec::new(),
+            lower_syms: Vec::new(),
         };
         doc.segment();
         doc
@@ -101,6 +105,11 @@ impl Document {
     /// The text of token `i`.
     pub fn token_text(&self, i: usize) -> &str {
         self.tokens[i].text(&self.text)
+    }
+
+    /// [`sym`](crate::perceptron::sym) of token `i`'s lowercased text.
+    pub fn lower_sym(&self, i: usize) -> u64 {
+        self.lower_syms[i]
     }
 
     /// Code point offsets of every token: `(starts, ends)`.
@@ -141,6 +150,12 @@ impl Document {
                 sentences: first_sentence..self.sentences.len(),
             });
         }
+        let mut buf = String::new();
+        self.lower_syms = self
+            .tokens
+            .iter()
+            .map(|t| crate::perceptron::sym(crate::lexicon::lowercase(t.text(&text), &mut buf)))
+            .collect();
         self.text = text;
     }
 }

@@ -10,6 +10,7 @@ use std::ops::Range;
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
+use crate::perceptron::{sym, FeatureMap};
 use crate::text::{Document, TokenKind};
 
 /// One time expression: its tokens and, when it can be resolved, its value.
@@ -219,6 +220,11 @@ pub fn find(
     published: Option<NaiveDate>,
 ) -> Vec<TimeMatch> {
     let range = range.start.min(doc.tokens.len())..range.end.min(doc.tokens.len());
+    // Most frames hold no word an expression can start with: skip them
+    // before lowercasing anything.
+    if !range.clone().any(|i| may_start(doc, i)) {
+        return Vec::new();
+    }
     let reader = Reader {
         doc,
         words: range
@@ -238,6 +244,10 @@ pub fn find(
     let mut out = Vec::new();
     let mut i = range.start;
     while i < range.end {
+        if !may_start(doc, i) {
+            i += 1;
+            continue;
+        }
         match match_at(&reader, i) {
             Some((len, what)) => {
                 out.push(TimeMatch {
@@ -251,6 +261,32 @@ pub fn find(
         }
     }
     out
+}
+
+/// Lowercased words an expression can start with (besides numbers): what
+/// [`match_at`] reads at its first token.
+static STARTERS: std::sync::LazyLock<FeatureMap<()>> = std::sync::LazyLock::new(|| {
+    let words = [
+        "in", "on", "during", "since", "from", "by", "the", "a", "an",
+    ]
+    .into_iter()
+    .chain(["yesterday", "today", "tonight", "last", "this", "earlier"])
+    .chain(SEASONS)
+    .chain(MONTHS)
+    .chain(MONTH_ABBREVIATIONS)
+    .chain(WEEKDAYS.map(|(w, _)| w))
+    .chain(SMALL_NUMBERS);
+    words.map(|w| (sym(w), ())).collect()
+});
+
+/// Whether an expression may start at token `i` (a cheap superset of
+/// where [`match_at`] finds one: a starter word or a number).
+fn may_start(doc: &Document, i: usize) -> bool {
+    doc.token_text(i)
+        .bytes()
+        .next()
+        .is_some_and(|b| b.is_ascii_digit() || b == b'+')
+        || STARTERS.contains_key(&doc.lower_sym(i))
 }
 
 /// The expression starting at `i`: its length in tokens and meaning.

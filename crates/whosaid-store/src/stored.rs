@@ -1,0 +1,281 @@
+//! The form of `documents.account`: the document's metadata and its
+//! [`Account`] as JSON, with every span's text left out.
+//!
+//! Span texts are copies of the document text, which the row already holds:
+//! written out they were 40% of a store's bytes, and writing them a sixth
+//! of ingest's store time. [`fill_texts`] puts them back on read, so readers
+//! get exactly the JSON of [`Account`] (a test holds the two equal). Rows
+//! written before carry their texts and read unchanged.
+
+use serde::ser::{SerializeSeq, SerializeStruct};
+use serde::{Serialize, Serializer};
+use whosaid::resolve::{Account, Channel, ResolvedAttribution, Speaker, Time, Unattributed};
+use whosaid::Span;
+use whosaid_ingest::Metadata;
+
+/// What `documents.account` holds, borrowed from the account being stored
+/// and written straight to JSON (no intermediate `Value`).
+#[derive(Serialize)]
+pub(crate) struct StoredAccount<'a> {
+    id: &'a str,
+    url: &'a Option<String>,
+    title: &'a Option<String>,
+    byline: &'a Option<String>,
+    published: &'a Option<chrono::NaiveDate>,
+    outlet: &'a Option<String>,
+    language: &'a Option<String>,
+    #[serde(serialize_with = "attributions")]
+    attributions: &'a [ResolvedAttribution],
+    #[serde(serialize_with = "speakers")]
+    speakers: &'a [Speaker],
+    #[serde(serialize_with = "unattributed")]
+    unattributed: &'a [Unattributed],
+}
+
+impl<'a> StoredAccount<'a> {
+    pub(crate) fn new(meta: &'a Metadata, account: &'a Account) -> Self {
+        StoredAccount {
+            id: &meta.id,
+            url: &meta.url,
+            title: &meta.title,
+            byline: &meta.byline,
+            published: &meta.published,
+            outlet: &meta.outlet,
+            language: &meta.language,
+            attributions: &account.attributions,
+            speakers: &account.speakers,
+            unattributed: &account.unattributed,
+        }
+    }
+}
+
+/// A span as `{"start", "end"}`.
+struct Offsets<'a>(&'a Span);
+
+impl Serialize for Offsets<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut out = s.serialize_struct("Span", 2)?;
+        out.serialize_field("start", &self.0.start)?;
+        out.serialize_field("end", &self.0.end)?;
+        out.end()
+    }
+}
+
+/// Serializes every item of `items` through `wrap`.
+fn each<'a, T, W: Serialize, S: Serializer>(
+    items: &'a [T],
+    wrap: impl Fn(&'a T) -> W,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    let mut seq = s.serialize_seq(Some(items.len()))?;
+    for item in items {
+        seq.serialize_element(&wrap(item))?;
+    }
+    seq.end()
+}
+
+fn spans<S: Serializer>(spans: &&Vec<Span>, s: S) -> Result<S::Ok, S::Error> {
+    each(spans, Offsets, s)
+}
+
+fn optional_span<S: Serializer>(span: &&Option<Span>, s: S) -> Result<S::Ok, S::Error> {
+    span.as_ref().map(Offsets).serialize(s)
+}
+
+fn attributions<S: Serializer>(all: &&[ResolvedAttribution], s: S) -> Result<S::Ok, S::Error> {
+    each(all, StoredAttribution::new, s)
+}
+
+fn speakers<S: Serializer>(all: &&[Speaker], s: S) -> Result<S::Ok, S::Error> {
+    each(
+        all,
+        |sp| StoredSpeaker {
+            id: sp.id,
+            name: &sp.name,
+            kind: sp.kind,
+            titles: &sp.titles,
+            mentions: &sp.mentions,
+            anonymous: sp.anonymous,
+        },
+        s,
+    )
+}
+
+fn unattributed<S: Serializer>(all: &&[Unattributed], s: S) -> Result<S::Ok, S::Error> {
+    each(
+        all,
+        |u| StoredUnattributed {
+            start: u.span.start,
+            end: u.span.end,
+            whole_sentence: u.whole_sentence,
+        },
+        s,
+    )
+}
+
+/// [`ResolvedAttribution`] without span texts (same fields, same order).
+#[derive(Serialize)]
+struct StoredAttribution<'a> {
+    #[serde(serialize_with = "spans")]
+    source: &'a Vec<Span>,
+    #[serde(serialize_with = "spans")]
+    cue: &'a Vec<Span>,
+    #[serde(serialize_with = "spans")]
+    content: &'a Vec<Span>,
+    kind: whosaid::Kind,
+    speaker: Option<usize>,
+    #[serde(serialize_with = "channels")]
+    channel: &'a [Channel],
+    time: Option<StoredTime<'a>>,
+    nested_in: Option<usize>,
+    continues: Option<usize>,
+    answers: Option<StoredAnswer<'a>>,
+}
+
+impl<'a> StoredAttribution<'a> {
+    fn new(a: &'a ResolvedAttribution) -> Self {
+        StoredAttribution {
+            source: &a.attribution.source,
+            cue: &a.attribution.cue,
+            content: &a.attribution.content,
+            kind: a.attribution.kind,
+            speaker: a.speaker,
+            channel: &a.channel,
+            time: a.time.as_ref().map(StoredTime::new),
+            nested_in: a.nested_in,
+            continues: a.continues,
+            answers: a.answers.as_ref().map(|q| StoredAnswer {
+                question: Offsets(&q.question),
+                asked_by: &q.asked_by,
+                polarity: q.polarity,
+            }),
+        }
+    }
+}
+
+fn channels<S: Serializer>(all: &&[Channel], s: S) -> Result<S::Ok, S::Error> {
+    each(
+        all,
+        |c| StoredChannel {
+            kind: c.kind,
+            via: &c.via,
+            evidence: &c.evidence,
+        },
+        s,
+    )
+}
+
+#[derive(Serialize)]
+struct StoredChannel<'a> {
+    kind: whosaid::resolve::ChannelKind,
+    via: &'a Option<String>,
+    #[serde(serialize_with = "optional_span")]
+    evidence: &'a Option<Span>,
+}
+
+/// [`Time`]: its span's offsets (flattened, as there), value and flag.
+#[derive(Serialize)]
+struct StoredTime<'a> {
+    start: usize,
+    end: usize,
+    value: &'a Option<String>,
+    relative: bool,
+}
+
+impl<'a> StoredTime<'a> {
+    fn new(t: &'a Time) -> Self {
+        StoredTime {
+            start: t.span.start,
+            end: t.span.end,
+            value: &t.value,
+            relative: t.relative,
+        }
+    }
+}
+
+/// [`Answer`](whosaid::resolve::Answer) without span texts.
+#[derive(Serialize)]
+struct StoredAnswer<'a> {
+    question: Offsets<'a>,
+    #[serde(serialize_with = "optional_span")]
+    asked_by: &'a Option<Span>,
+    polarity: Option<whosaid::resolve::Polarity>,
+}
+
+#[derive(Serialize)]
+struct StoredSpeaker<'a> {
+    id: usize,
+    name: &'a str,
+    kind: whosaid::resolve::SpeakerKind,
+    titles: &'a [String],
+    #[serde(serialize_with = "spans")]
+    mentions: &'a Vec<Span>,
+    anonymous: bool,
+}
+
+#[derive(Serialize)]
+struct StoredUnattributed {
+    start: usize,
+    end: usize,
+    whole_sentence: bool,
+}
+
+/// Puts the text back into every span of a stored account read from a row
+/// whose document text is `text`: any object with code point offsets
+/// `start` and `end` and no `text` gets `text[start..end]`. Offsets that do
+/// not fit the text (a damaged row) give an empty text, never a panic.
+pub(crate) fn fill_texts(value: &mut serde_json::Value, text: &str) {
+    // Byte offset of every code point, and of the end.
+    let bytes: Vec<usize> = text
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain([text.len()])
+        .collect();
+    fill(value, text, &bytes);
+}
+
+fn fill(value: &mut serde_json::Value, text: &str, bytes: &[usize]) {
+    use serde_json::Value;
+    match value {
+        Value::Array(items) => items.iter_mut().for_each(|v| fill(v, text, bytes)),
+        Value::Object(fields) => {
+            let offset = |key: &str| fields.get(key)?.as_u64();
+            if !fields.contains_key("text") {
+                if let (Some(start), Some(end)) = (offset("start"), offset("end")) {
+                    let byte = |at: u64| bytes.get(usize::try_from(at).ok()?).copied();
+                    let piece = byte(start)
+                        .zip(byte(end))
+                        .and_then(|(start, end)| text.get(start..end))
+                        .unwrap_or_default();
+                    fields.insert("text".into(), Value::String(piece.into()));
+                }
+            }
+            fields.values_mut().for_each(|v| fill(v, text, bytes));
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn texts_come_back_by_code_points_and_damaged_offsets_give_empty_text() {
+        let text = "«Oui», a dit Rutte.";
+        let mut v = json!({
+            "content": [{"start": 0, "end": 5}],
+            "source": [{"start": 13, "end": 18}],
+            "kept": {"start": 0, "end": 1, "text": "as stored"},
+            "damaged": [{"start": 3, "end": 99}, {"start": 5, "end": 2}, {"start": -1, "end": 2}],
+        });
+        fill_texts(&mut v, text);
+        assert_eq!(v["content"][0]["text"], "«Oui»");
+        assert_eq!(v["source"][0]["text"], "Rutte");
+        assert_eq!(v["kept"]["text"], "as stored");
+        assert_eq!(v["damaged"][0]["text"], "");
+        assert_eq!(v["damaged"][1]["text"], "");
+        assert!(v["damaged"][2].get("text").is_none());
+    }
+}
