@@ -206,7 +206,7 @@ impl Batch {
     /// its record only.
     pub(crate) fn run<T: Send>(
         mut self,
-        work: impl Fn(&whosaid_ingest::Document) -> T + Sync,
+        work: impl Fn(whosaid_ingest::Document) -> T + Sync,
         mut emit: impl FnMut(T) -> Result<()>,
     ) -> Result<Counts> {
         let mut counts = Counts {
@@ -235,14 +235,15 @@ impl Batch {
                         doc.meta.published = published
                             .or_else(|| metadata.get(&doc.meta.id).copied())
                             .or(doc.meta.published);
-                        let run = std::panic::AssertUnwindSafe(|| work(&doc));
-                        std::panic::catch_unwind(run).map_err(|_| Failure {
+                        let failure = Failure {
                             source: doc.source.clone(),
                             record: Some(doc.locator),
                             id: Some(doc.meta.id.clone()),
                             reason: "internal error while extracting (please report this input)"
                                 .into(),
-                        })
+                        };
+                        let run = std::panic::AssertUnwindSafe(|| work(doc));
+                        std::panic::catch_unwind(run).map_err(|_| failure)
                     })
                     .collect()
             });
@@ -302,7 +303,7 @@ pub(crate) fn extract(args: ExtractArgs) -> Result<ExitCode> {
     let mut write_failed = 0u64;
     let mut taken = HashSet::new();
     let mut counts = batch.run(
-        |doc| cx.render(doc),
+        |doc| cx.render(&doc),
         |rendered| {
             if let Some(dir) = &args.out {
                 let ext = match format {

@@ -151,7 +151,8 @@ pub(crate) fn ingest(args: IngestArgs) -> Result<ExitCode> {
             let info = DocumentInfo {
                 published: doc.meta.published,
             };
-            (doc.clone(), extractor.analyze(&doc.text, &info))
+            let account = extractor.analyze(&doc.text, &info);
+            (doc, account)
         },
         |item| {
             pending.push(item);

@@ -195,7 +195,7 @@ impl RawRecord {
             body,
         } = self;
         let text = match body {
-            Body::Text(t) => normalize_text(&t),
+            Body::Text(t) => normalize_text(t),
             Body::Html { bytes, charset } => {
                 let page = html::extract(&bytes, meta.url.as_deref(), charset.as_deref()).map_err(
                     |reason| IngestError::Record {
@@ -246,8 +246,13 @@ impl Metadata {
     }
 }
 
-/// Line ends to `\n` (as Python's universal newlines), NULs dropped.
-pub fn normalize_text(text: &str) -> String {
+/// Line ends to `\n` (as Python's universal newlines), NULs dropped. Text
+/// that has neither (most) is returned as it came, without a copy.
+pub fn normalize_text(text: impl Into<String>) -> String {
+    let text = text.into();
+    if memchr::memchr2(b'\r', 0, text.as_bytes()).is_none() {
+        return text;
+    }
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
@@ -322,6 +327,7 @@ mod tests {
     #[test]
     fn text_is_normalized() {
         assert_eq!(normalize_text("a\r\nb\rc\0d"), "a\nb\ncd");
+        assert_eq!(normalize_text("a\nb “c”"), "a\nb “c”");
     }
 
     #[test]

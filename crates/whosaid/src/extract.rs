@@ -440,6 +440,10 @@ impl Rules<'_> {
             }
             let (lexicon, config) = (self.lexicon, self.config);
             let keep = |e: &Entry| usable_cue(e, config);
+            let Some((entry, len)) = lexicon.match_at(self.doc, i, &mut self.buf, keep) else {
+                i += 1;
+                continue;
+            };
             let nominal = i > s.start && self.is_determiner(i - 1);
             // `Trump spokesman Hope Hicks`: a capitalized word inside a body
             // sentence is a name, not a cue (headlines are title case).
@@ -447,20 +451,16 @@ impl Rules<'_> {
                 && self.doc.sentences[self.doc.sentence_of(i)].paragraph > 0
                 && self.text(i).chars().next().is_some_and(char::is_uppercase);
             let passive = self.is_agentive_passive(i, s);
-            match lexicon.match_at(self.doc, i, &mut self.buf, keep) {
-                Some((_, len))
-                    if nominal || passive || name || anonymity_formula_at(self.doc, i + len) =>
-                {
-                    i += len
-                }
-                Some((entry, len)) if i + len <= s.end => {
-                    self.cues.push(Cue {
-                        tokens: i..i + len,
-                        entry,
-                    });
-                    i += len;
-                }
-                _ => i += 1,
+            if nominal || passive || name || anonymity_formula_at(self.doc, i + len) {
+                i += len;
+            } else if i + len <= s.end {
+                self.cues.push(Cue {
+                    tokens: i..i + len,
+                    entry,
+                });
+                i += len;
+            } else {
+                i += 1;
             }
         }
     }
