@@ -117,7 +117,7 @@ pub fn normalize_into(form: &str, out: &mut String) {
 fn normalizes_to_lowercase(form: &str) -> bool {
     form.is_ascii()
         && !matches!(form, "``" | "''" | "\"" | "-LRB-" | "-RRB-" | "`")
-        && !(!form.is_empty() && form.bytes().all(|b| b.is_ascii_digit()))
+        && (form.is_empty() || !form.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// The [`WordSyms`] of each form, normalizing through one buffer.
