@@ -21,7 +21,6 @@ use std::path::Path;
 
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::Serialize;
-use stored::StoredAccount;
 use whosaid::resolve::{Account, SpeakerKind};
 use whosaid_ingest::Metadata;
 
@@ -36,7 +35,7 @@ const MMAP_SIZE: i64 = 1 << 30;
 const PAGE_SIZE: i64 = 8192;
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 4;
+pub const SCHEMA_VERSION: i64 = 5;
 
 /// Store errors.
 #[derive(Debug, thiserror::Error)]
@@ -64,6 +63,10 @@ pub enum StoreError {
     /// No speaker matches a name or id.
     #[error("no speaker {0:?}")]
     NoSpeaker(String),
+    /// A document's stored account is in a form this build cannot read
+    /// (damaged, or written by a newer whosaid).
+    #[error("the stored account of document {0:?} cannot be read")]
+    UnreadableAccount(String),
 }
 
 /// Migrations: index `k` moves a store from version `k` to `k + 1`.
@@ -140,6 +143,10 @@ END;
     // ranking read every attribution row: 100 ms on 100,000 of them).
     "CREATE INDEX attributions_speaker_document ON attributions(speaker_id, document_id);
      DROP INDEX attributions_speaker;",
+    // Version 5: new rows' `documents.account` holds the binary form of
+    // `stored` (a BLOB; SQLite columns take any type), which older builds
+    // cannot read; JSON rows stay readable. Nothing to change in place.
+    "",
 ];
 
 /// An open store.
@@ -723,7 +730,7 @@ impl Store {
 
     /// The stored account of a document (by external id), as JSON.
     pub fn document_json(&self, ext_id: &str) -> Result<Option<serde_json::Value>, StoreError> {
-        let row: Option<(String, String)> = self
+        let row: Option<(String, rusqlite::types::Value)> = self
             .conn
             .query_row(
                 "SELECT text, account FROM documents WHERE ext_id = ?1 ORDER BY id LIMIT 1",
@@ -731,14 +738,16 @@ impl Store {
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .optional()?;
-        Ok(row.map(|(text, account)| {
-            let mut v: serde_json::Value = serde_json::from_str(&account).unwrap_or_default();
-            stored::fill_texts(&mut v, &text);
-            if let Some(obj) = v.as_object_mut() {
-                obj.insert("text".into(), serde_json::Value::String(text));
-            }
-            v
-        }))
+        let Some((text, account)) = row else {
+            return Ok(None);
+        };
+        let mut json = stored::read(account, &text)
+            .filter(serde_json::Value::is_object)
+            .ok_or_else(|| StoreError::UnreadableAccount(ext_id.to_string()))?;
+        if let Some(fields) = json.as_object_mut() {
+            fields.insert("text".into(), serde_json::Value::String(text));
+        }
+        Ok(Some(json))
     }
 }
 
@@ -803,7 +812,7 @@ fn add_one(
             outlet_id,
             meta.language,
             text,
-            serde_json::to_string(&StoredAccount::new(meta, account)).unwrap_or_default()
+            stored::encode(meta, account)
         ])?;
     let document_id = tx.last_insert_rowid();
     // Speakers of this document → store ids.
@@ -980,11 +989,18 @@ mod tests {
         let (meta, text, account) = doc("nato", "Planet", "2025-06-27", text);
         let mut store = Store::in_memory().unwrap();
         store.add(&meta, &text, &account).unwrap();
-        let raw: String = store
+        let raw: Vec<u8> = store
             .conn
             .query_row("SELECT account FROM documents", [], |r| r.get(0))
             .unwrap();
-        assert!(!raw.contains("\"text\""), "span texts are not stored");
+        assert_eq!(raw[0], stored::FORMAT);
+        let quote = account.attributions[0].attribution.content[0]
+            .text
+            .as_bytes();
+        assert!(
+            !raw.windows(quote.len()).any(|w| w == quote),
+            "span texts are not stored"
+        );
         let read = store.document_json("nato").unwrap().unwrap();
         let extracted = serde_json::to_value(&account).unwrap();
         for key in ["attributions", "speakers", "unattributed"] {
@@ -993,6 +1009,43 @@ mod tests {
         }
         assert_eq!(read["text"], text.as_str());
         assert_eq!(read["outlet"], "Planet");
+        assert_eq!(read["published"], "2025-06-27");
+
+        // Rows of older stores hold JSON, with span texts or without.
+        let mut old = extracted.clone();
+        old["id"] = "nato".into();
+        store
+            .conn
+            .execute("UPDATE documents SET account = ?1", [old.to_string()])
+            .unwrap();
+        let read = store.document_json("nato").unwrap().unwrap();
+        assert_eq!(read["attributions"], extracted["attributions"]);
+        stored::strip_texts(&mut old);
+        assert!(!old.to_string().contains("\"text\""));
+        store
+            .conn
+            .execute("UPDATE documents SET account = ?1", [old.to_string()])
+            .unwrap();
+        let read = store.document_json("nato").unwrap().unwrap();
+        assert_eq!(read["attributions"], extracted["attributions"]);
+        assert_eq!(read["speakers"], extracted["speakers"]);
+
+        // Damaged or unknown bytes are an error naming the document.
+        for bad in [
+            &[stored::FORMAT, 0xff, 0xff][..],
+            &[stored::FORMAT + 1, 0][..],
+            &[][..],
+        ] {
+            store
+                .conn
+                .execute("UPDATE documents SET account = ?1", [bad])
+                .unwrap();
+            let err = store.document_json("nato").unwrap_err();
+            assert!(
+                matches!(&err, StoreError::UnreadableAccount(id) if id == "nato"),
+                "{err}"
+            );
+        }
     }
 
     #[test]

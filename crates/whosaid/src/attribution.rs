@@ -1,6 +1,6 @@
 //! The output of extraction: attributions with code point spans.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A piece of the document: `[start, end)` in Unicode code points, with its
 /// text. Offsets count code points, as PolNeAR and the scorer do.
@@ -15,7 +15,9 @@ pub struct Span {
 }
 
 /// How the content is reported.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+///
+/// Stores keep variants by position: add new ones at the end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     /// Entirely within quotation marks.

@@ -9,7 +9,7 @@
 use std::ops::Range;
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::attribution::{Attribution, Span};
 use crate::brat::AnnDoc;
@@ -31,7 +31,9 @@ pub struct DocumentInfo {
 }
 
 /// What kind of speaker an entity is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+///
+/// Stores keep variants by position: add new ones at the end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 #[non_exhaustive]
 pub enum SpeakerKind {
@@ -63,7 +65,9 @@ pub struct Speaker {
 }
 
 /// How a statement reached the outlet.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+///
+/// Stores keep variants by position: add new ones at the end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ChannelKind {
@@ -116,7 +120,9 @@ pub struct Time {
 }
 
 /// Whether an answer affirms or denies the question.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+///
+/// Stores keep variants by position: add new ones at the end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Polarity {
     /// "yes", "absolutely".
