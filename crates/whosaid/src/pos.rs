@@ -8,6 +8,7 @@
 //! [`crate::model`]; [`PosTagger`] is the runtime form.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -45,15 +46,16 @@ const UNAMBIGUOUS_MIN_SHARE: f64 = 0.97;
 /// third of the size, the same pipeline scores on dev: ARCHITECTURE.md).
 pub const PRUNE_BELOW: f32 = 1.0;
 
-/// The runtime tagger.
+/// The runtime tagger. Cloning it shares its tables (the extractor and
+/// the resolver hold one each).
 #[derive(Debug, Clone)]
 pub struct PosTagger {
     tags: Vec<String>,
     /// [`sym`] of each tag, for the next tokens' features.
     tag_syms: Vec<u64>,
     /// Unambiguous forms by [`sym`].
-    unambiguous: FeatureMap<u8>,
-    weights: SparseWeights<MAX_TAGS>,
+    unambiguous: Arc<FeatureMap<u8>>,
+    weights: Arc<SparseWeights<MAX_TAGS>>,
 }
 
 /// Every token of a document as the taggers read it, computed once and
@@ -196,8 +198,8 @@ impl PosTagger {
         Ok(PosTagger {
             tag_syms: m.tags.iter().map(|t| sym(t)).collect(),
             tags: m.tags,
-            unambiguous,
-            weights,
+            unambiguous: Arc::new(unambiguous),
+            weights: Arc::new(weights),
         })
     }
 
