@@ -49,6 +49,15 @@ pub const fn sym(s: &str) -> u64 {
     fnv(FNV_OFFSET, s.as_bytes())
 }
 
+/// [`sym`] of the string whose bytes are `bytes` (transformed on the way,
+/// say lowercased, without building the string).
+#[inline]
+pub fn sym_of_bytes(bytes: impl IntoIterator<Item = u8>) -> u64 {
+    bytes.into_iter().fold(FNV_OFFSET, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(FNV_PRIME)
+    })
+}
+
 /// [`sym`] of each of `names`, at compile time in a `const`.
 pub const fn syms<const K: usize>(names: [&str; K]) -> [u64; K] {
     let mut out = [0; K];

@@ -1375,9 +1375,13 @@ impl Resolution<'_> {
 
     /// "X was asked (by Y) if P … X answered ‘yes’": links the answer.
     fn link_questions(&mut self) {
+        const ASKED: [u64; 2] = crate::perceptron::syms(["asked", "questioned"]);
         let n = self.doc.tokens.len();
         for i in 0..n {
-            if !matches!(&*self.lower(i), "asked" | "questioned") {
+            // The hashes first: they rule out almost every token unread.
+            if !ASKED.contains(&self.doc.lower_sym(i))
+                || !matches!(&*self.lower(i), "asked" | "questioned")
+            {
                 continue;
             }
             let sentence = self.doc.sentence_of(i);

@@ -154,9 +154,18 @@ impl Document {
         self.lower_syms = self
             .tokens
             .iter()
-            .map(|t| crate::perceptron::sym(crate::lexicon::lowercase(t.text(&text), &mut buf)))
+            .map(|t| lower_sym(t.text(&text), &mut buf))
             .collect();
         self.text = text;
+    }
+}
+
+/// [`sym`](crate::perceptron::sym) of `s` lowercased: ASCII in one pass.
+fn lower_sym(s: &str, buf: &mut String) -> u64 {
+    if s.is_ascii() {
+        crate::perceptron::sym_of_bytes(s.bytes().map(|b| b.to_ascii_lowercase()))
+    } else {
+        crate::perceptron::sym(crate::lexicon::lowercase(s, buf))
     }
 }
 
@@ -579,6 +588,17 @@ pub fn normalize_newlines(text: &str) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tokens_carry_the_hash_of_their_lowercase() {
+        let doc = Document::new("Said SAID said ŁÓDŹ łódź 2016 U.S.");
+        for i in 0..doc.tokens.len() {
+            let lower = doc.token_text(i).to_lowercase();
+            assert_eq!(doc.lower_sym(i), crate::perceptron::sym(&lower), "{lower}");
+        }
+        assert_eq!(doc.lower_sym(0), doc.lower_sym(1));
+        assert_eq!(doc.lower_sym(3), doc.lower_sym(4));
+    }
 
     fn toks(text: &str) -> Vec<String> {
         let d = Document::new(text);
