@@ -751,6 +751,20 @@ impl Store {
     }
 }
 
+/// The JSON of a stored `documents.account` value (`binary`: a BLOB, else
+/// JSON text) for a document whose text is `text`, as
+/// [`Store::document_json`] reads a row; `None` when it cannot be read.
+/// Public for the fuzz target: the row format is not an API.
+#[doc(hidden)]
+pub fn stored_account_json(account: &[u8], binary: bool, text: &str) -> Option<serde_json::Value> {
+    let value = if binary {
+        rusqlite::types::Value::Blob(account.to_vec())
+    } else {
+        rusqlite::types::Value::Text(String::from_utf8_lossy(account).into_owned())
+    };
+    stored::read(value, text)
+}
+
 fn like(s: &str) -> String {
     let escaped = s
         .replace('\\', "\\\\")
