@@ -3,7 +3,7 @@
 //!
 //! Span texts are copies of the document text, which the row already holds,
 //! and JSON spells every field name of every span: written as JSON with
-//! texts, accounts were 60% of a store's bytes and their writing a quarter
+//! texts, accounts were half of a store's bytes and their writing about a quarter
 //! of ingest's store time. The row holds [`FORMAT`] then the account in
 //! [postcard](https://docs.rs/postcard) (fields in order, no names); [`read`]
 //! turns it back into the JSON of [`Account`] with every span's text (a test
@@ -59,7 +59,7 @@ struct StoredAccount<'a> {
     url: &'a Option<String>,
     title: &'a Option<String>,
     byline: &'a Option<String>,
-    published: &'a Option<chrono::NaiveDate>,
+    published: &'a Option<NaiveDate>,
     outlet: &'a Option<String>,
     language: &'a Option<String>,
     #[serde(serialize_with = "attributions")]

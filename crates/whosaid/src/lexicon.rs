@@ -23,7 +23,7 @@ use std::fmt::Write as _;
 use crate::brat::AnnDoc;
 use crate::error::Error;
 use crate::perceptron::{sym, FeatureMap};
-use crate::text::Document;
+use crate::text::{lowercase, Document};
 
 /// Longest phrase kept, in tokens.
 pub const MAX_PHRASE: usize = 4;
@@ -77,16 +77,6 @@ pub struct Lexicon {
     by_first: FeatureMap<Vec<u32>>,
     /// [`sym`] of every phrase word, by entry: matching compares hashes.
     phrase_syms: Vec<Vec<u64>>,
-}
-
-/// Lowercases `s` into `buf` unless it is already lowercase ASCII.
-pub(crate) fn lowercase<'a>(s: &'a str, buf: &'a mut String) -> &'a str {
-    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
-        return s;
-    }
-    buf.clear();
-    buf.extend(s.chars().flat_map(char::to_lowercase));
-    buf
 }
 
 impl Lexicon {

@@ -115,7 +115,7 @@ pub fn normalize_into(form: &str, out: &mut String) {
 }
 
 /// Whether [`normalize_into`] gives the form's ASCII lowercase (most
-/// tokens): then [`WordSyms::of_ascii`] hashes it without a copy.
+/// tokens): then [`WordSyms::of_lowercase`] hashes it without a copy.
 fn normalizes_to_lowercase(form: &str) -> bool {
     form.is_ascii()
         && !matches!(form, "``" | "''" | "\"" | "-LRB-" | "-RRB-" | "`")
@@ -129,7 +129,7 @@ pub fn word_syms<'f>(forms: impl IntoIterator<Item = &'f str>) -> Vec<WordSyms> 
         .into_iter()
         .map(|f| {
             if normalizes_to_lowercase(f) {
-                return WordSyms::of_ascii(f);
+                return WordSyms::of_lowercase(f);
             }
             normalize_into(f, &mut buf);
             WordSyms::new(f, &buf)

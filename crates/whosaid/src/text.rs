@@ -165,8 +165,18 @@ fn lower_sym(s: &str, buf: &mut String) -> u64 {
     if s.is_ascii() {
         crate::perceptron::sym_of_bytes(s.bytes().map(|b| b.to_ascii_lowercase()))
     } else {
-        crate::perceptron::sym(crate::lexicon::lowercase(s, buf))
+        crate::perceptron::sym(lowercase(s, buf))
     }
+}
+
+/// Lowercases `s` into `buf` unless it is already lowercase ASCII.
+pub(crate) fn lowercase<'a>(s: &'a str, buf: &'a mut String) -> &'a str {
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        return s;
+    }
+    buf.clear();
+    buf.extend(s.chars().flat_map(char::to_lowercase));
+    buf
 }
 
 /// Splits text into paragraphs at blank lines (a line holding only

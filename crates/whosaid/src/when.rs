@@ -446,6 +446,7 @@ mod tests {
         assert_eq!(one("said last week", p).as_deref(), Some("2025-W07"));
         assert_eq!(one("said earlier this year", p).as_deref(), Some("2025"));
         assert_eq!(one("two years ago", p).as_deref(), Some("2023"));
+        assert_eq!(one("said a week ago", p).as_deref(), Some("2025-W07"));
         assert_eq!(one("in March", p).as_deref(), Some("2024-03"));
         assert_eq!(one("in January", p).as_deref(), Some("2025-01"));
         assert_eq!(one("on Dec. 24", p).as_deref(), Some("2024-12-24"));
