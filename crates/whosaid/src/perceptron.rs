@@ -278,15 +278,6 @@ pub fn shape_into(form: &str, out: &mut String) {
     }
 }
 
-/// The item `k` places from `i` in a sentence, or a boundary marker
-/// (`<s>` before it, `</s>` after it), for window features.
-pub fn window<T: AsRef<str>>(items: &[T], i: usize, k: isize) -> &str {
-    match i.checked_add_signed(k) {
-        None => "<s>",
-        Some(j) => items.get(j).map_or("</s>", AsRef::as_ref),
-    }
-}
-
 /// Stored weights: for each feature (sorted hashes), its nonzero class
 /// weights.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
