@@ -136,19 +136,15 @@ impl Document {
             if self.tokens.len() == first_token {
                 continue;
             }
-            let paragraph = self.paragraphs.len();
             let first_sentence = self.sentences.len();
             split_sentences(
                 &text,
                 &self.tokens,
                 first_token..self.tokens.len(),
-                paragraph,
+                self.paragraphs.len(),
                 &mut self.sentences,
             );
-            self.paragraphs.push(Paragraph {
-                bytes: para,
-                sentences: first_sentence..self.sentences.len(),
-            });
+            self.push_paragraphs(para, first_sentence);
         }
         let mut buf = String::new();
         self.lower_syms = self
@@ -158,7 +154,48 @@ impl Document {
             .collect();
         self.text = text;
     }
+
+    /// Adds the paragraph `bytes` whose sentences start at `first`, split
+    /// at sentence ends into pieces of at most [`MAX_PARAGRAPH_TOKENS`]
+    /// tokens (a giant paragraph is a run of ordinary ones to every later
+    /// stage, which keeps per-paragraph work and buffers bounded).
+    fn push_paragraphs(&mut self, bytes: Range<usize>, first: usize) {
+        let end = self.sentences.len();
+        let mut start = first;
+        while start < end {
+            let base = self.sentences[start].tokens.start;
+            let mut stop = start + 1;
+            while stop < end && self.sentences[stop].tokens.end - base <= MAX_PARAGRAPH_TOKENS {
+                stop += 1;
+            }
+            let piece = if start == first && stop == end {
+                bytes.clone()
+            } else {
+                let a = self.tokens[base].start;
+                let b = self.tokens[self.sentences[stop - 1].tokens.end - 1].end;
+                a..b
+            };
+            let paragraph = self.paragraphs.len();
+            for s in &mut self.sentences[start..stop] {
+                s.paragraph = paragraph;
+            }
+            self.paragraphs.push(Paragraph {
+                bytes: piece,
+                sentences: start..stop,
+            });
+            start = stop;
+        }
+    }
 }
+
+/// Longest sentence, in tokens: a run without a sentence end is cut there.
+/// News sentences stay far below (PolNeAR's longest has under 200 tokens);
+/// the bound makes every scan within a sentence a constant, so a megabyte
+/// without a period costs what a megabyte of prose costs.
+pub const MAX_SENTENCE_TOKENS: usize = 400;
+
+/// Longest paragraph, in tokens, before it is split at a sentence end.
+pub const MAX_PARAGRAPH_TOKENS: usize = 2_000;
 
 /// [`sym`](crate::perceptron::sym) of `s` lowercased: ASCII in one pass.
 fn lower_sym(s: &str, buf: &mut String) -> u64 {
@@ -483,6 +520,13 @@ fn split_sentences(
     let mut start = range.start;
     let mut i = range.start;
     while i < range.end {
+        if i - start >= MAX_SENTENCE_TOKENS {
+            out.push(Sentence {
+                tokens: start..i,
+                paragraph,
+            });
+            start = i;
+        }
         let tok = &tokens[i];
         let breaks_after = if is_terminal(tok, text) {
             true
@@ -498,6 +542,7 @@ fn split_sentences(
         // Absorb closing quotes and brackets attached to the terminal.
         let mut j = i + 1;
         while j < range.end
+            && j - i <= 4
             && !tokens[j].space_before
             && (tokens[j].kind == TokenKind::QuoteMark || is_closing_bracket(&tokens[j], text))
         {
@@ -698,6 +743,44 @@ mod tests {
             &d.text()[d.paragraphs[1].bytes.clone()],
             "One line\nwrapped here."
         );
+    }
+
+    /// Regression (hardening issue, finding 4): a run without sentence
+    /// ends is cut into bounded sentences, a huge paragraph into bounded
+    /// paragraphs, and both still tile the tokens in order.
+    #[test]
+    fn sentences_and_paragraphs_are_bounded() {
+        let text = format!(
+            "Short one. {}\n\n{}",
+            "word ".repeat(5 * MAX_SENTENCE_TOKENS),
+            "A sentence. ".repeat(MAX_PARAGRAPH_TOKENS)
+        );
+        let d = Document::new(text);
+        let mut next = 0;
+        for (p, para) in d.paragraphs.iter().enumerate() {
+            let tokens = d.sentences[para.sentences.start].tokens.start
+                ..d.sentences[para.sentences.end - 1].tokens.end;
+            assert!(tokens.len() <= MAX_PARAGRAPH_TOKENS);
+            assert_eq!(
+                d.tokens[tokens.start].start, para.bytes.start,
+                "paragraph {p} starts at its first token"
+            );
+            for s in &d.sentences[para.sentences.clone()] {
+                assert_eq!(s.tokens.start, next);
+                assert_eq!(s.paragraph, p);
+                assert!(!s.tokens.is_empty() && s.tokens.len() <= MAX_SENTENCE_TOKENS);
+                next = s.tokens.end;
+            }
+        }
+        assert_eq!(next, d.tokens.len());
+        assert!(d.paragraphs.len() >= 3, "{}", d.paragraphs.len());
+        // Closing quotes glued to a sentence end stay bounded too.
+        let marks = format!("Yes.{}", "”".repeat(10_000));
+        let d = Document::new(marks);
+        assert!(d
+            .sentences
+            .iter()
+            .all(|s| s.tokens.len() <= MAX_SENTENCE_TOKENS));
     }
 
     #[test]

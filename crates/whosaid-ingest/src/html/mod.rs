@@ -12,6 +12,10 @@ use encoding_rs::Encoding;
 
 use crate::{parse_date, Metadata};
 
+mod limits;
+
+pub use limits::{check as check_limits, HtmlLimits};
+
 /// The text and metadata of a page.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Page {
@@ -79,12 +83,25 @@ pub fn charset_of_content_type(value: &str) -> Option<String> {
     })
 }
 
+/// Extracts the main text and metadata of a page within the default
+/// [`HtmlLimits`] (see [`extract_within`]).
+pub fn extract(bytes: &[u8], url: Option<&str>, charset: Option<&str>) -> Result<Page, String> {
+    extract_within(bytes, url, charset, &HtmlLimits::default())
+}
+
 /// Extracts the main text and metadata of a page. `url` (where it was
 /// fetched) resolves relative links and is the fallback URL; `charset` is
-/// the container's declared charset. Errors are reasons, for the caller to
+/// the container's declared charset. A page whose markup is past `limits`
+/// is refused before it is parsed. Errors are reasons, for the caller to
 /// place.
-pub fn extract(bytes: &[u8], url: Option<&str>, charset: Option<&str>) -> Result<Page, String> {
+pub fn extract_within(
+    bytes: &[u8],
+    url: Option<&str>,
+    charset: Option<&str>,
+    limits: &HtmlLimits,
+) -> Result<Page, String> {
     let html = decode(bytes, charset);
+    limits::check(&html, limits)?;
     let absolute = url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
     let cfg = Config {
         text_mode: TextMode::Formatted,
@@ -268,5 +285,27 @@ mod tests {
             let _ = extract(page.as_bytes(), None, None);
         }
         let _ = extract(b"\xff\xfe\x00<\x00p", Some("not a url"), Some("utf-16"));
+    }
+
+    /// Regression (hardening issue, finding 1): 60,000 nested `<b>`
+    /// overflowed the stack in the readability pass and killed the process.
+    #[test]
+    fn deeply_nested_page_is_a_failed_record_not_a_crash() {
+        let page = format!("<html><body>{}<p>Bob said hi.</p>", "<b>".repeat(60_000));
+        let err = extract(page.as_bytes(), None, None).unwrap_err();
+        assert!(err.contains("nested more than"), "{err}");
+    }
+
+    /// Regression (finding 4): 220 KB of nested `<div>` took a minute, an
+    /// element with a million attributes longer; both are refused by the
+    /// linear pre-scan before the parser runs.
+    #[test]
+    fn quadratic_page_shapes_are_refused_before_parsing() {
+        let divs = format!("{}<p>Bob said hi.</p>", "<div>".repeat(44_000));
+        let err = extract(divs.as_bytes(), None, None).unwrap_err();
+        assert!(err.contains("nested"), "{err}");
+        let attrs = format!("<html><body><p{}>Bob said hi.</p>", " x".repeat(1_000_000));
+        let err = extract(attrs.as_bytes(), None, None).unwrap_err();
+        assert!(err.contains("attributes"), "{err}");
     }
 }
