@@ -27,15 +27,81 @@ use crate::{read_metadata, table, DocOutput, ExtractArgs, Format, Found, InputAr
 /// Records read per worker before a chunk is processed.
 const CHUNK_PER_JOB: usize = 32;
 
+/// Raw bytes read into one chunk at most (a chunk of big records is
+/// shorter): what is read waits in memory for the workers.
+const CHUNK_BYTES: usize = 32 << 20;
+
+/// Document text extracted at once across all workers, in bytes. A
+/// document holds about 40 bytes per byte of text while it is extracted,
+/// so this bounds the workers' memory whatever the number of jobs; news
+/// articles (tens of KB) never wait, a text over the budget runs alone.
+const TEXT_BUDGET: usize = whosaid_ingest::DEFAULT_MAX_TEXT_BYTES;
+
+/// Stack of each worker thread. Every stage is iterative or bounded in
+/// depth (HTML nesting is limited before parsing); this is a backstop
+/// against a recursion we do not know of, since a stack overflow ends the
+/// whole process. Only the pages touched are committed.
+const WORKER_STACK: usize = 64 << 20;
+
 /// A record that could not be extracted, as `--errors` writes it.
 #[derive(Debug, Serialize)]
-struct Failure {
+pub(crate) struct Failure {
     source: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     record: Option<Locator>,
     #[serde(skip_serializing_if = "Option::is_none")]
     id: Option<String>,
     reason: String,
+}
+
+/// A counting semaphore over bytes of text ([`TEXT_BUDGET`]).
+struct TextBudget {
+    free: std::sync::Mutex<usize>,
+    freed: std::sync::Condvar,
+    total: usize,
+}
+
+impl TextBudget {
+    fn new(total: usize) -> Self {
+        TextBudget {
+            free: std::sync::Mutex::new(total),
+            freed: std::sync::Condvar::new(),
+            total,
+        }
+    }
+
+    /// Runs `f` once `bytes` (at most the whole budget) are free.
+    fn with<T>(&self, bytes: usize, f: impl FnOnce() -> T) -> T {
+        let want = bytes.min(self.total);
+        {
+            let mut free = self.free.lock().unwrap_or_else(|e| e.into_inner());
+            while *free < want {
+                free = self.freed.wait(free).unwrap_or_else(|e| e.into_inner());
+            }
+            *free -= want;
+        }
+        struct Release<'a>(&'a TextBudget, usize);
+        impl Drop for Release<'_> {
+            fn drop(&mut self) {
+                let mut free = self.0.free.lock().unwrap_or_else(|e| e.into_inner());
+                *free += self.1;
+                self.0.freed.notify_all();
+            }
+        }
+        let _release = Release(self, want);
+        f()
+    }
+}
+
+/// The raw size of a record, for the chunk budget.
+fn raw_size(record: &Result<whosaid_ingest::RawRecord, IngestError>) -> usize {
+    match record {
+        Ok(r) => match &r.body {
+            whosaid_ingest::Body::Text(t) => t.len(),
+            whosaid_ingest::Body::Html { bytes, .. } => bytes.len(),
+        },
+        Err(_) => 0,
+    }
 }
 
 impl From<IngestError> for Failure {
@@ -45,6 +111,18 @@ impl From<IngestError> for Failure {
             record: e.locator(),
             id: e.record_id().map(str::to_string),
             reason: e.reason(),
+        }
+    }
+}
+
+impl Failure {
+    /// A document that was read but could not be used.
+    pub(crate) fn of_document(doc: &whosaid_ingest::Document, reason: String) -> Self {
+        Failure {
+            source: doc.source.clone(),
+            record: Some(doc.locator),
+            id: Some(doc.meta.id.clone()),
+            reason,
         }
     }
 }
@@ -108,6 +186,13 @@ pub(crate) struct Counts {
 }
 
 impl Counts {
+    /// Moves `n` processed documents to the failed ones (the caller found
+    /// them unusable after processing, e.g. a key clash in the store).
+    pub(crate) fn fail_processed(&mut self, n: u64) {
+        self.done -= n.min(self.done);
+        self.failed += n;
+    }
+
     /// Prints the closing line and gives the exit code (1 if anything failed).
     pub(crate) fn finish(&self, verb: &str) -> ExitCode {
         let skipped = if self.skipped > 0 {
@@ -127,13 +212,42 @@ impl Counts {
     }
 }
 
+/// Where failed records are reported: stderr, and `--errors` as JSON lines.
+#[derive(Clone)]
+pub(crate) struct FailureLog {
+    file: std::sync::Arc<std::sync::Mutex<Option<BufWriter<File>>>>,
+    progress: indicatif::ProgressBar,
+}
+
+impl FailureLog {
+    /// Reports one failed record.
+    pub(crate) fn report(&self, f: &Failure) -> Result<()> {
+        self.progress.suspend(|| eprintln!("whosaid: skipping {f}"));
+        let mut file = self.file.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(w) = file.as_mut() {
+            serde_json::to_writer(&mut *w, f)?;
+            w.write_all(b"\n")?;
+        }
+        Ok(())
+    }
+
+    fn flush(&self) -> Result<()> {
+        let mut file = self.file.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(w) = file.as_mut() {
+            w.flush()?;
+        }
+        Ok(())
+    }
+}
+
 /// Inputs being read, the worker pool, the progress bar and the error log.
 pub(crate) struct Batch {
     reader: Reader,
     pool: rayon::ThreadPool,
     jobs: usize,
     progress: indicatif::ProgressBar,
-    errors: Option<BufWriter<File>>,
+    log: FailureLog,
+    limits: whosaid_ingest::DecodeLimits,
     published: Option<NaiveDate>,
     metadata: HashMap<String, NaiveDate>,
     /// Whether the inputs may hold several documents.
@@ -144,11 +258,14 @@ impl Batch {
     pub(crate) fn open(args: &InputArgs) -> Result<Self> {
         let forced = args.input_format.map(InputFormat::from);
         let paths = if args.files.is_empty() {
-            vec![PathBuf::from("-")]
+            vec![Ok(PathBuf::from("-"))]
         } else {
-            expand_paths(&args.files)?
+            expand_paths(&args.files)
         };
-        let many = paths.len() > 1 || paths.iter().any(|p| is_container(p, forced));
+        let many = paths.len() > 1
+            || paths
+                .iter()
+                .any(|p| p.as_ref().is_ok_and(|p| is_container(p, forced)));
         let mut fields = FieldNames::default();
         for spec in &args.fields {
             fields.set(spec).map_err(anyhow::Error::msg)?;
@@ -169,6 +286,7 @@ impl Batch {
             .max(1);
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(jobs)
+            .stack_size(WORKER_STACK)
             .build()
             .context("starting worker threads")?;
         let progress = if std::io::stderr().is_terminal() {
@@ -189,15 +307,28 @@ impl Batch {
             max_record: args.max_record_bytes,
         };
         Ok(Batch {
-            reader: Reader::new(paths, options),
+            reader: Reader::from_walk(paths, options),
             pool,
             jobs,
+            log: FailureLog {
+                file: std::sync::Arc::new(std::sync::Mutex::new(errors)),
+                progress: progress.clone(),
+            },
             progress,
-            errors,
+            limits: whosaid_ingest::DecodeLimits {
+                max_text_bytes: args.max_text_bytes,
+                ..Default::default()
+            },
             published: args.published,
             metadata,
             many,
         })
+    }
+
+    /// Where the batch reports failed records (for failures its caller
+    /// finds after processing).
+    pub(crate) fn failure_log(&self) -> FailureLog {
+        self.log.clone()
     }
 
     /// Decodes each record and runs `work` on it in parallel, then hands the
@@ -215,22 +346,28 @@ impl Batch {
             failed: 0,
             skipped: 0,
         };
+        let budget = TextBudget::new(TEXT_BUDGET);
         loop {
-            let chunk: Vec<_> = self
-                .reader
-                .by_ref()
-                .take(CHUNK_PER_JOB * self.jobs)
-                .collect();
+            let mut chunk = Vec::new();
+            let mut bytes = 0;
+            while chunk.len() < CHUNK_PER_JOB * self.jobs && bytes < CHUNK_BYTES {
+                let Some(record) = self.reader.next() else {
+                    break;
+                };
+                bytes += raw_size(&record);
+                chunk.push(record);
+            }
             if chunk.is_empty() {
                 break;
             }
             counts.read += chunk.len() as u64;
-            let (published, metadata) = (self.published, &self.metadata);
+            let (published, metadata, limits) = (self.published, &self.metadata, &self.limits);
+            let budget = &budget;
             let results: Vec<Result<T, Failure>> = self.pool.install(|| {
                 chunk
                     .into_par_iter()
                     .map(|record| {
-                        let mut doc = record?.into_document()?;
+                        let mut doc = record?.into_document_within(limits)?;
                         // The user's date wins over the document's own.
                         doc.meta.published = published
                             .or_else(|| metadata.get(&doc.meta.id).copied())
@@ -242,8 +379,11 @@ impl Batch {
                             reason: "internal error while extracting (please report this input)"
                                 .into(),
                         };
+                        let size = doc.text.len();
                         let run = std::panic::AssertUnwindSafe(|| work(doc));
-                        std::panic::catch_unwind(run).map_err(|_| failure)
+                        budget
+                            .with(size, || std::panic::catch_unwind(run))
+                            .map_err(|_| failure)
                     })
                     .collect()
             });
@@ -256,19 +396,13 @@ impl Batch {
                     }
                     Err(f) => {
                         counts.failed += 1;
-                        self.progress.suspend(|| eprintln!("whosaid: skipping {f}"));
-                        if let Some(w) = self.errors.as_mut() {
-                            serde_json::to_writer(&mut *w, &f)?;
-                            w.write_all(b"\n")?;
-                        }
+                        self.log.report(&f)?;
                     }
                 }
             }
         }
         self.progress.finish_and_clear();
-        if let Some(mut w) = self.errors.take() {
-            w.flush()?;
-        }
+        self.log.flush()?;
         counts.skipped = self.reader.skipped();
         Ok(counts)
     }

@@ -158,9 +158,15 @@ struct InputArgs {
     /// Write one JSON line per failed record here (source, record, id, reason).
     #[arg(long)]
     errors: Option<PathBuf>,
-    /// Largest record (WARC body, JSONL line, file) read, in bytes.
+    /// Largest record (WARC body, JSONL line, file, decoded HTTP payload)
+    /// read, in bytes; larger ones are reported and skipped.
     #[arg(long, default_value_t = whosaid_ingest::warc::DEFAULT_MAX_RECORD)]
     max_record_bytes: u64,
+    /// Longest document text (after HTML extraction) processed, in bytes;
+    /// longer ones are reported and skipped. Bounds memory: about 40 bytes
+    /// per byte of text while a document is extracted.
+    #[arg(long, default_value_t = whosaid_ingest::DEFAULT_MAX_TEXT_BYTES)]
+    max_text_bytes: usize,
     /// Publication date (YYYY-MM-DD) of every input: relative times such as
     /// "on Friday" resolve against it. It wins over dates in the documents.
     #[arg(long, value_parser = parse_date)]
@@ -544,7 +550,7 @@ fn throughput(args: ThroughputArgs) -> Result<ExitCode> {
         ..Default::default()
     };
     let records: Vec<whosaid_ingest::RawRecord> =
-        whosaid_ingest::Reader::new(whosaid_ingest::expand_paths(&args.files)?, options)
+        whosaid_ingest::Reader::from_walk(whosaid_ingest::expand_paths(&args.files), options)
             .collect::<Result<_, _>>()?;
     let bytes: usize = records
         .iter()

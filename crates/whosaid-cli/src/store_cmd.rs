@@ -8,12 +8,16 @@ use anyhow::{Context, Result};
 use whosaid::DocumentInfo;
 use whosaid_store::{Added, Query, Store};
 
-use crate::batch::Batch;
+use crate::batch::{Batch, Failure};
 use crate::{InputArgs, RuleArgs};
 
 /// Documents written per transaction: a killed ingest loses at most the
 /// uncommitted ones, which the next run adds.
 const COMMIT_EVERY: usize = 256;
+
+/// Document text held for one transaction at most, in bytes (fewer
+/// documents per transaction when they are long).
+const COMMIT_BYTES: usize = 16 << 20;
 
 #[derive(clap::Args)]
 pub(crate) struct IngestArgs {
@@ -126,21 +130,33 @@ pub(crate) fn ingest(args: IngestArgs) -> Result<ExitCode> {
     let mut store = open(&args.db)?;
     let extractor = args.rules.extractor();
     let batch = Batch::open(&args.input)?;
+    let log = batch.failure_log();
     let mut pending = Vec::new();
-    let (mut new, mut existing, mut attributions) = (0u64, 0u64, 0u64);
+    let mut pending_bytes = 0usize;
+    let (mut new, mut existing, mut attributions, mut clashes) = (0u64, 0u64, 0u64, 0u64);
     let mut commit =
         |pending: &mut Vec<(whosaid_ingest::Document, whosaid::Account)>| -> Result<()> {
             let refs: Vec<_> = pending
                 .iter()
                 .map(|(d, a)| (&d.meta, d.text.as_str(), a))
                 .collect();
-            for added in store.add_all(&refs)? {
+            for (added, (doc, _)) in store.add_all(&refs)?.into_iter().zip(pending.iter()) {
                 match added {
                     Added::New(n) => {
                         new += 1;
                         attributions += n as u64;
                     }
                     Added::Existing => existing += 1,
+                    Added::Clash => {
+                        clashes += 1;
+                        log.report(&Failure::of_document(
+                            doc,
+                            format!(
+                                "another text is already stored under the same key ({})",
+                                whosaid_store::document_key(&doc.meta, &doc.text)
+                            ),
+                        ))?;
+                    }
                 }
             }
             pending.clear();
@@ -155,14 +171,18 @@ pub(crate) fn ingest(args: IngestArgs) -> Result<ExitCode> {
             (doc, account)
         },
         |item| {
+            pending_bytes += item.0.text.len();
             pending.push(item);
-            if pending.len() >= COMMIT_EVERY {
+            if pending.len() >= COMMIT_EVERY || pending_bytes >= COMMIT_BYTES {
                 commit(&mut pending)?;
+                pending_bytes = 0;
             }
             Ok(())
         },
     )?;
     commit(&mut pending)?;
+    let mut counts = counts;
+    counts.fail_processed(clashes);
     eprintln!(
         "whosaid: stored {new} new documents ({attributions} attributions), {existing} already in {}",
         args.db.display()

@@ -78,43 +78,58 @@ impl Default for ReaderOptions {
     }
 }
 
+/// Whether a file found while walking a directory is one whosaid reads:
+/// its name gives a known format (`.txt`, `.html`, `.jsonl`, `.warc`, each
+/// possibly `.gz`). Other files in a corpus folder (annotations, images,
+/// notes) are passed over; a file named on the command line is always read.
+pub fn is_known_input(path: &Path) -> bool {
+    path.file_name()
+        .is_some_and(|n| InputFormat::from_name(&n.to_string_lossy()).is_some())
+}
+
 /// Expands directories into the files under them (recursively, sorted,
-/// hidden files skipped); files and `-` (stdin) pass through.
-pub fn expand_paths(paths: &[PathBuf]) -> Result<Vec<PathBuf>, IngestError> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), IngestError> {
-        let io = |source| IngestError::Io {
-            path: dir.to_path_buf(),
-            source,
-        };
-        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-            .map_err(io)?
-            .map(|e| e.map(|e| e.path()).map_err(io))
-            .collect::<Result<_, _>>()?;
-        entries.sort();
-        for p in entries {
-            let hidden = p
-                .file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with('.'));
-            if hidden {
-                continue;
-            }
-            if p.is_dir() {
-                walk(&p, out)?;
-            } else {
-                out.push(p);
-            }
-        }
-        Ok(())
-    }
+/// hidden entries and files of unknown formats skipped, symbolic links
+/// followed with loops detected); files and `-` (stdin) pass through. An
+/// entry that cannot be read (a directory without permission, a link
+/// loop) is an `Err` in its place, and the walk goes on.
+pub fn expand_paths(paths: &[PathBuf]) -> Vec<Result<PathBuf, IngestError>> {
     let mut out = Vec::new();
     for p in paths {
-        if p.is_dir() {
-            walk(p, &mut out)?;
-        } else {
-            out.push(p.clone());
+        if !p.is_dir() {
+            out.push(Ok(p.clone()));
+            continue;
+        }
+        let walk = walkdir::WalkDir::new(p)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        for entry in walk {
+            match entry {
+                Ok(e) if e.file_type().is_dir() => {}
+                Ok(e) => {
+                    if is_known_input(e.path()) {
+                        out.push(Ok(e.into_path()));
+                    }
+                }
+                Err(e) => {
+                    let path = e.path().unwrap_or(p).to_path_buf();
+                    let reason = if e.loop_ancestor().is_some() {
+                        "a symbolic link loop".to_string()
+                    } else {
+                        e.io_error()
+                            .map_or_else(|| e.to_string(), |io| io.to_string())
+                    };
+                    out.push(Err(IngestError::record(
+                        &path.display().to_string(),
+                        Locator::File,
+                        format!("cannot be read: {reason}"),
+                    )));
+                }
+            }
         }
     }
-    Ok(out)
+    out
 }
 
 type Stream = Box<dyn BufRead + Send>;
@@ -133,15 +148,21 @@ enum Current {
 /// Records of a list of inputs, in order. A file that cannot be opened
 /// or a bad record is one `Err` item; reading goes on.
 pub struct Reader {
-    inputs: std::vec::IntoIter<PathBuf>,
+    inputs: std::vec::IntoIter<Result<PathBuf, IngestError>>,
     options: ReaderOptions,
     current: Current,
     skipped: u64,
 }
 
 impl Reader {
-    /// Reads `inputs` (files or `-` for stdin; see [`expand_paths`]).
+    /// Reads `inputs` (files or `-` for stdin).
     pub fn new(inputs: Vec<PathBuf>, options: ReaderOptions) -> Self {
+        Self::from_walk(inputs.into_iter().map(Ok).collect(), options)
+    }
+
+    /// Reads what [`expand_paths`] found; its errors are yielded in their
+    /// place.
+    pub fn from_walk(inputs: Vec<Result<PathBuf, IngestError>>, options: ReaderOptions) -> Self {
         Reader {
             inputs: inputs.into_iter(),
             options,
@@ -185,7 +206,7 @@ impl Reader {
         if gzip {
             stream = Box::new(BufReader::with_capacity(
                 1 << 16,
-                flate2::read::MultiGzDecoder::new(stream),
+                crate::gzip::GzMembers::new(stream),
             ));
         }
         let by_name = if stdin {
@@ -259,12 +280,30 @@ impl Reader {
                     locator: Locator::File,
                     meta: Metadata {
                         id,
+                        id_from_input: true,
                         ..Metadata::default()
                     },
                     body,
                 }))
             }
         }
+    }
+}
+
+/// Reads past the next `\n` without keeping what it reads: an over-long
+/// line (a 2 GB line inside a 2 MB `.jsonl.gz`) costs no memory.
+fn skip_line(stream: &mut impl BufRead) -> std::io::Result<()> {
+    loop {
+        let buf = stream.fill_buf()?;
+        if buf.is_empty() {
+            return Ok(());
+        }
+        if let Some(k) = memchr::memchr(b'\n', buf) {
+            stream.consume(k + 1);
+            return Ok(());
+        }
+        let n = buf.len();
+        stream.consume(n);
     }
 }
 
@@ -297,9 +336,15 @@ impl Iterator for Reader {
                         Ok(_) if buf.len() as u64 > self.options.max_record => {
                             let at = Locator::Line(*line);
                             let source = source.clone();
-                            // Skip the rest of the over-long line.
-                            let mut rest = Vec::new();
-                            let _ = stream.read_until(b'\n', &mut rest);
+                            drop(buf);
+                            if let Err(e) = skip_line(stream) {
+                                self.current = Current::None;
+                                return Some(Err(IngestError::record(
+                                    &source,
+                                    at,
+                                    format!("unreadable (corrupt or truncated compression?): {e}"),
+                                )));
+                            }
                             return Some(Err(IngestError::record(
                                 &source,
                                 at,
@@ -333,7 +378,10 @@ impl Iterator for Reader {
                     continue;
                 }
             }
-            let path = self.inputs.next()?;
+            let path = match self.inputs.next()? {
+                Ok(path) => path,
+                Err(e) => return Some(Err(e)),
+            };
             match self.open(&path) {
                 Ok(Some(record)) => return Some(Ok(record)),
                 Ok(None) => {}

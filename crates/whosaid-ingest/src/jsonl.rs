@@ -71,6 +71,13 @@ impl FieldNames {
     }
 }
 
+/// The number in field `key` of a JSON object exactly as written.
+fn raw_number(line: &[u8], key: &str) -> Option<String> {
+    let fields: std::collections::HashMap<String, &serde_json::value::RawValue> =
+        serde_json::from_slice(line).ok()?;
+    Some(fields.get(key)?.get().to_string())
+}
+
 /// Reads one JSONL line (`line` is 1-based) into a record.
 pub fn parse_line(
     line: &[u8],
@@ -80,6 +87,8 @@ pub fn parse_line(
 ) -> Result<RawRecord, IngestError> {
     let locator = Locator::Line(number);
     let fail = |reason: String| IngestError::record(source, locator, reason);
+    // A byte order mark (written by some tools before the first line).
+    let line = line.strip_prefix(b"\xef\xbb\xbf").unwrap_or(line);
     let value: Value =
         serde_json::from_slice(line).map_err(|e| fail(format!("not a JSON object: {e}")))?;
     let Value::Object(obj) = value else {
@@ -92,7 +101,14 @@ pub fn parse_line(
             _ => None,
         }
     };
-    let id = string(&fields.id).unwrap_or_else(|| format!("line-{number}"));
+    let id = match obj.get(&fields.id) {
+        // serde_json reads integers past 64 bits as floats, so distinct
+        // big ids would round to one: take such a number as written.
+        Some(Value::Number(n)) if n.is_f64() => raw_number(line, &fields.id),
+        _ => string(&fields.id),
+    };
+    let id_from_input = id.is_none();
+    let id = id.unwrap_or_else(|| format!("line-{number}"));
     let published = match string(&fields.published) {
         Some(s) => Some(parse_date(&s).ok_or_else(|| IngestError::Record {
             source_name: source.to_string(),
@@ -128,6 +144,7 @@ pub fn parse_line(
             published,
             outlet: string(&fields.outlet),
             language: string(&fields.language),
+            id_from_input,
         },
         body,
     })
@@ -160,6 +177,37 @@ mod tests {
         assert!(parse_line(b"[1,2]", 5, "c.jsonl", &f).is_err());
         assert!(parse_line(b"{\"text\":\"a\",\"published\":\"soon\"}", 6, "c.jsonl", &f).is_err());
         assert!(parse_line(b"\xff{", 7, "c.jsonl", &f).is_err());
+    }
+
+    /// Regression (hardening issue, finding 8): a BOM before the first
+    /// line rejected it, and integer ids past 64 bits were rounded to one
+    /// float, so distinct documents shared an id.
+    #[test]
+    fn a_bom_is_ignored_and_big_ids_kept_as_written() {
+        let f = FieldNames::default();
+        let r = parse_line(b"\xef\xbb\xbf{\"id\": \"a\", \"text\": \"T\"}", 1, "s", &f).unwrap();
+        assert_eq!(r.meta.id, "a");
+        let big = |n: &str| {
+            parse_line(
+                format!("{{\"id\": {n}, \"text\": \"T\"}}").as_bytes(),
+                1,
+                "s",
+                &f,
+            )
+            .unwrap()
+            .meta
+            .id
+        };
+        assert_eq!(
+            big("123456789012345678901234567890"),
+            "123456789012345678901234567890"
+        );
+        assert_ne!(
+            big("123456789012345678901234567891"),
+            big("123456789012345678901234567890")
+        );
+        assert_eq!(big("18446744073709551615"), "18446744073709551615");
+        assert_eq!(big("-5"), "-5");
     }
 
     #[test]

@@ -16,12 +16,13 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 pub mod fixture;
+pub mod gzip;
 pub mod html;
 pub mod input;
 pub mod jsonl;
 pub mod warc;
 
-pub use input::{expand_paths, InputFormat, Reader, ReaderOptions};
+pub use input::{expand_paths, is_known_input, InputFormat, Reader, ReaderOptions};
 pub use jsonl::FieldNames;
 
 /// What is known about a document besides its text. Every field is
@@ -48,6 +49,12 @@ pub struct Metadata {
     /// Language tag (`en`, `en-US`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
+    /// Whether `id` was made from where the record sits (a file's name, a
+    /// line number, a byte offset, `stdin`) rather than given by the
+    /// document: two files named `story.txt` in two folders share such an
+    /// id, so the store keys these documents by their text instead.
+    #[serde(skip)]
+    pub id_from_input: bool,
 }
 
 /// Where a record sits in its input, for error reports.
@@ -68,6 +75,30 @@ impl std::fmt::Display for Locator {
             Locator::File => Ok(()),
             Locator::Line(n) => write!(f, " line {n}"),
             Locator::Offset(n) => write!(f, " offset {n}"),
+        }
+    }
+}
+
+/// Limits applied while decoding a record into a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DecodeLimits {
+    /// Longest document text, in bytes, after decoding (HTML main content,
+    /// JSONL `text`, a text file). Extraction holds about 40 bytes per byte
+    /// of text, so this bounds a worker's memory.
+    pub max_text_bytes: usize,
+    /// Markup limits of HTML pages.
+    pub html: html::HtmlLimits,
+}
+
+/// Default [`DecodeLimits::max_text_bytes`]: 4 MiB, a 700,000-word text,
+/// far beyond any news article.
+pub const DEFAULT_MAX_TEXT_BYTES: usize = 4 << 20;
+
+impl Default for DecodeLimits {
+    fn default() -> Self {
+        DecodeLimits {
+            max_text_bytes: DEFAULT_MAX_TEXT_BYTES,
+            html: html::HtmlLimits::default(),
         }
     }
 }
@@ -188,6 +219,12 @@ impl RawRecord {
     /// goes through charset decoding and main-content extraction, and the
     /// page's own metadata fills what the container left empty.
     pub fn into_document(self) -> Result<Document, IngestError> {
+        self.into_document_within(&DecodeLimits::default())
+    }
+
+    /// [`RawRecord::into_document`] within `limits`: a page past the markup
+    /// limits, or a text longer than the text limit, is an error.
+    pub fn into_document_within(self, limits: &DecodeLimits) -> Result<Document, IngestError> {
         let RawRecord {
             source,
             locator,
@@ -197,18 +234,34 @@ impl RawRecord {
         let text = match body {
             Body::Text(t) => normalize_text(t),
             Body::Html { bytes, charset } => {
-                let page = html::extract(&bytes, meta.url.as_deref(), charset.as_deref()).map_err(
-                    |reason| IngestError::Record {
-                        source_name: source.clone(),
-                        locator,
-                        id: Some(meta.id.clone()),
-                        reason,
-                    },
-                )?;
+                let page = html::extract_within(
+                    &bytes,
+                    meta.url.as_deref(),
+                    charset.as_deref(),
+                    &limits.html,
+                )
+                .map_err(|reason| IngestError::Record {
+                    source_name: source.clone(),
+                    locator,
+                    id: Some(meta.id.clone()),
+                    reason,
+                })?;
                 meta.complete_from(page.meta);
                 page.text
             }
         };
+        if text.len() > limits.max_text_bytes {
+            return Err(IngestError::Record {
+                source_name: source,
+                locator,
+                id: Some(meta.id.clone()),
+                reason: format!(
+                    "text of {} bytes is longer than the {} byte limit (--max-text-bytes)",
+                    text.len(),
+                    limits.max_text_bytes
+                ),
+            });
+        }
         if text.trim().is_empty() {
             return Err(IngestError::Record {
                 source_name: source,
@@ -242,6 +295,7 @@ impl Metadata {
         fill(&mut self.language, other.language);
         if self.id.is_empty() {
             self.id = other.id;
+            self.id_from_input = other.id_from_input;
         }
     }
 }

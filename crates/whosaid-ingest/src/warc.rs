@@ -18,8 +18,10 @@ use crate::{Body, IngestError, Locator, Metadata, RawRecord};
 const MAX_LINE: u64 = 64 * 1024;
 /// Most header lines in a record.
 const MAX_HEADERS: usize = 1024;
-/// Default cap on a record body (larger ones are skipped and reported).
-pub const DEFAULT_MAX_RECORD: u64 = 64 * 1024 * 1024;
+/// Default cap on a record (a WARC body, a JSONL line, a file, a decoded
+/// HTTP payload), in bytes; larger ones are skipped and reported. Common
+/// Crawl cuts payloads at 1 MiB; 16 MiB keeps any real page.
+pub const DEFAULT_MAX_RECORD: u64 = 16 * 1024 * 1024;
 
 /// A record: its offset, lowercased header names with values, and body.
 type Raw = (u64, Vec<(String, String)>, Vec<u8>);
@@ -27,11 +29,55 @@ type Raw = (u64, Vec<(String, String)>, Vec<u8>);
 /// An HTML payload and the charset its HTTP headers declare.
 type Payload = (Vec<u8>, Option<String>);
 
+/// A reader with bytes put back in front of it: after a record whose
+/// `Content-Length` overstated its size, the part of the next record read
+/// as its body is read again.
+struct Rewind<R> {
+    front: Vec<u8>,
+    at: usize,
+    inner: R,
+}
+
+impl<R: BufRead> Read for Rewind<R> {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        let n = {
+            let buf = self.fill_buf()?;
+            let n = buf.len().min(out.len());
+            out[..n].copy_from_slice(&buf[..n]);
+            n
+        };
+        self.consume(n);
+        Ok(n)
+    }
+}
+
+impl<R: BufRead> BufRead for Rewind<R> {
+    fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
+        if self.at < self.front.len() {
+            Ok(&self.front[self.at..])
+        } else {
+            self.inner.fill_buf()
+        }
+    }
+
+    fn consume(&mut self, amount: usize) {
+        if self.at < self.front.len() {
+            self.at += amount;
+            if self.at >= self.front.len() {
+                self.front.clear();
+                self.at = 0;
+            }
+        } else {
+            self.inner.consume(amount);
+        }
+    }
+}
+
 /// Iterates over the HTML records of a WARC stream; other records
 /// (`request`, `metadata`, `warcinfo`, non-HTML responses) are counted in
 /// [`WarcRecords::skipped`].
 pub struct WarcRecords<R> {
-    reader: R,
+    reader: Rewind<R>,
     source: String,
     offset: u64,
     max_record: u64,
@@ -45,7 +91,11 @@ impl<R: BufRead> WarcRecords<R> {
     /// Reads `reader` (already decompressed); `source` names it in errors.
     pub fn new(reader: R, source: impl Into<String>, max_record: u64) -> Self {
         WarcRecords {
-            reader,
+            reader: Rewind {
+                front: Vec::new(),
+                at: 0,
+                inner: reader,
+            },
             source: source.into(),
             offset: 0,
             max_record,
@@ -139,12 +189,29 @@ impl<R: BufRead> WarcRecords<R> {
                 Err(e) => Err(self.read_failed(start, e)),
             });
         }
-        let mut body = Vec::with_capacity(length.min(1 << 20) as usize);
+        let mut body: Vec<u8> = Vec::with_capacity(length.min(1 << 20) as usize);
         match (&mut self.reader).take(length).read_to_end(&mut body) {
             Ok(n) => self.offset += n as u64,
             Err(e) => return Some(Err(self.read_failed(start, e))),
         }
-        if (body.len() as u64) < length {
+        let truncated = (body.len() as u64) < length;
+        if let Some(next) = self.next_record_inside(&body, truncated) {
+            // The length overstated the record: what follows `next` is the
+            // next record, read again from its version line.
+            let back = body.split_off(next);
+            self.offset -= back.len() as u64;
+            self.reader.front = back;
+            self.reader.at = 0;
+            return Some(Err(self.error(
+                start,
+                format!(
+                    "Content-Length {length} overstates the record: the next record starts \
+                     at offset {}",
+                    self.offset
+                ),
+            )));
+        }
+        if truncated {
             self.done = true;
             return Some(Err(self.error(
                 start,
@@ -152,6 +219,22 @@ impl<R: BufRead> WarcRecords<R> {
             )));
         }
         Some(Ok((start, headers, body)))
+    }
+
+    /// Where in `body` a next record's version line starts, when the body
+    /// ran past its record: it was cut short by the end of input, or the
+    /// record is not followed by its blank line. A record is always followed
+    /// by `\r\n\r\n` (or a bare `\n\n`), so a sound one is never searched.
+    fn next_record_inside(&mut self, body: &[u8], truncated: bool) -> Option<usize> {
+        if !truncated {
+            let after = self.reader.fill_buf().ok()?;
+            if after.is_empty() || after.starts_with(b"\r\n") || after.starts_with(b"\n") {
+                return None;
+            }
+        }
+        memchr::memmem::find_iter(body, b"\nWARC/1.")
+            .map(|k| k + 1)
+            .next()
     }
 
     fn read_failed(&mut self, at: u64, e: std::io::Error) -> IngestError {
@@ -188,14 +271,15 @@ impl<R: BufRead> Iterator for WarcRecords<R> {
             let content_type = header(&headers, "content-type")
                 .unwrap_or("")
                 .to_ascii_lowercase();
-            let id = header(&headers, "warc-record-id")
-                .map(|v| v.trim_matches(['<', '>']).to_string())
-                .unwrap_or_else(|| format!("offset-{start}"));
+            let record_id =
+                header(&headers, "warc-record-id").map(|v| v.trim_matches(['<', '>']).to_string());
+            let id_from_input = record_id.is_none();
+            let id = record_id.unwrap_or_else(|| format!("offset-{start}"));
             let url =
                 header(&headers, "warc-target-uri").map(|u| u.trim_matches(['<', '>']).to_string());
             let page = match kind.as_str() {
                 "response" if content_type.starts_with("application/http") => {
-                    match http_payload(&body) {
+                    match http_payload(&body, self.max_record) {
                         Ok(Some(page)) => page,
                         Ok(None) => {
                             self.skipped += 1;
@@ -225,6 +309,7 @@ impl<R: BufRead> Iterator for WarcRecords<R> {
                 meta: Metadata {
                     id,
                     url,
+                    id_from_input,
                     ..Metadata::default()
                 },
                 body: Body::Html {
@@ -238,7 +323,9 @@ impl<R: BufRead> Iterator for WarcRecords<R> {
 
 /// The HTML payload of an HTTP response and its declared charset; `None`
 /// when the response holds no HTML page (an image, a redirect, an error).
-fn http_payload(body: &[u8]) -> Result<Option<Payload>, String> {
+/// A payload whose content encoding decodes to more than `max` bytes is
+/// refused (a 3 KB gzip bomb decodes to gigabytes).
+fn http_payload(body: &[u8], max: u64) -> Result<Option<Payload>, String> {
     let Some(end) = find(body, b"\r\n\r\n")
         .map(|i| i + 4)
         .or_else(|| find(body, b"\n\n").map(|i| i + 2))
@@ -283,27 +370,39 @@ fn http_payload(body: &[u8]) -> Result<Option<Payload>, String> {
     } else {
         payload.to_vec()
     };
-    match encoding.as_deref() {
-        Some("gzip") | Some("x-gzip") => {
-            let mut out = Vec::new();
-            flate2::read::MultiGzDecoder::new(&payload[..])
-                .read_to_end(&mut out)
-                .map_err(|e| format!("bad gzip content encoding: {e}"))?;
-            payload = out;
-        }
-        Some("deflate") => {
-            let mut out = Vec::new();
-            flate2::read::ZlibDecoder::new(&payload[..])
-                .read_to_end(&mut out)
-                .map_err(|e| format!("bad deflate content encoding: {e}"))?;
-            payload = out;
-        }
-        _ => {}
+    let decoded = match encoding.as_deref() {
+        Some("gzip") | Some("x-gzip") => Some((
+            "gzip",
+            decode_capped(flate2::read::MultiGzDecoder::new(&payload[..]), max),
+        )),
+        Some("deflate") => Some((
+            "deflate",
+            decode_capped(flate2::read::ZlibDecoder::new(&payload[..]), max),
+        )),
+        _ => None,
+    };
+    if let Some((name, decoded)) = decoded {
+        payload = match decoded {
+            Ok(Some(out)) => out,
+            Ok(None) => {
+                return Err(format!(
+                    "{name} content encoding decodes to more than the {max} byte limit"
+                ))
+            }
+            Err(e) => return Err(format!("bad {name} content encoding: {e}")),
+        };
     }
     Ok(Some((
         payload,
         content_type.as_deref().and_then(charset_of_content_type),
     )))
+}
+
+/// Everything `decoder` gives, or `None` past `max` bytes (read no further).
+fn decode_capped(decoder: impl Read, max: u64) -> std::io::Result<Option<Vec<u8>>> {
+    let mut out = Vec::new();
+    decoder.take(max + 1).read_to_end(&mut out)?;
+    Ok((out.len() as u64 <= max).then_some(out))
 }
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
@@ -445,6 +544,68 @@ mod tests {
         assert_eq!(v.iter().filter(|r| r.is_ok()).count(), 2);
     }
 
+    /// Regression (hardening issue, finding 3): a 2.8 KB record whose
+    /// payload is gzip of 1 GiB was decoded without a cap (5.4 GB RSS).
+    #[test]
+    fn content_encoding_bombs_are_refused_at_the_cap() {
+        use std::io::Write;
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        let zeros = vec![b' '; 1 << 20];
+        for _ in 0..64 {
+            enc.write_all(&zeros).unwrap();
+        }
+        let bomb = enc.finish().unwrap();
+        let mut http =
+            b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n\r\n"
+                .to_vec();
+        http.extend_from_slice(&bomb);
+        let err = http_payload(&http, 1 << 20).unwrap_err();
+        assert!(err.contains("more than the 1048576 byte limit"), "{err}");
+        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+        z.write_all(&zeros).unwrap();
+        let mut http =
+            b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: deflate\r\n\r\n"
+                .to_vec();
+        http.extend_from_slice(&z.finish().unwrap());
+        assert!(http_payload(&http, 1000).unwrap_err().contains("deflate"));
+        assert_eq!(
+            http_payload(&http, 1 << 20).unwrap().unwrap().0.len(),
+            1 << 20
+        );
+    }
+
+    /// Regression (finding 8): an over-stated Content-Length swallowed the
+    /// next record; now the record is reported and the next one read.
+    #[test]
+    fn an_overstated_length_does_not_swallow_the_next_record() {
+        let mut data = Vec::new();
+        write_response(&mut data, "1", "https://a.example/1", "d", b"<p>one</p>").unwrap();
+        let text = String::from_utf8(data).unwrap();
+        let (head, rest) = text.split_once("\r\n\r\nHTTP").unwrap();
+        let (_, body) = head.rsplit_once("Content-Length: ").unwrap();
+        let wrong = head.replace(&format!("Content-Length: {body}"), "Content-Length: 300");
+        let mut data = format!("{wrong}\r\n\r\nHTTP{rest}").into_bytes();
+        data.extend(archive());
+        let (v, _) = records(&data);
+        assert!(
+            v[0].as_ref()
+                .unwrap_err()
+                .to_string()
+                .contains("overstates"),
+            "{v:?}"
+        );
+        let ok: Vec<_> = v.iter().filter_map(|r| r.as_ref().ok()).collect();
+        assert_eq!(ok.len(), 2, "{v:?}");
+        assert_eq!(ok[0].meta.id, "urn:uuid:1");
+        // Overstated past the end of input: still reported, still resumed.
+        let mut data = format!("{wrong}\r\n\r\nHTTP{rest}").into_bytes();
+        let mut one = Vec::new();
+        write_response(&mut one, "9", "u", "d", b"<p>x</p>").unwrap();
+        data.extend(one);
+        let (v, _) = records(&data);
+        assert_eq!(v.iter().filter(|r| r.is_ok()).count(), 1, "{v:?}");
+    }
+
     #[test]
     fn http_details() {
         assert_eq!(
@@ -453,18 +614,22 @@ mod tests {
         );
         assert!(dechunk(b"9\r\nab").is_err());
         assert_eq!(
-            http_payload(b"HTTP/1.1 404 Not Found\r\n\r\n<p>").unwrap(),
+            http_payload(b"HTTP/1.1 404 Not Found\r\n\r\n<p>", 1 << 20).unwrap(),
             None
         );
         assert_eq!(
-            http_payload(b"HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\nPNG").unwrap(),
+            http_payload(
+                b"HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\nPNG",
+                1 << 20
+            )
+            .unwrap(),
             None
         );
-        let (page, charset) = http_payload(b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=ISO-8859-1\r\nTransfer-Encoding: chunked\r\n\r\n3\r\n<p>\r\n0\r\n\r\n")
+        let (page, charset) = http_payload(b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=ISO-8859-1\r\nTransfer-Encoding: chunked\r\n\r\n3\r\n<p>\r\n0\r\n\r\n", 1 << 20)
             .unwrap()
             .unwrap();
         assert_eq!(page, b"<p>");
         assert_eq!(charset.as_deref(), Some("ISO-8859-1"));
-        assert!(http_payload(b"no header end").is_err());
+        assert!(http_payload(b"no header end", 1 << 20).is_err());
     }
 }

@@ -142,13 +142,20 @@ fn empty_bodies_and_pages_fail_cleanly() {
         .contains("no text"));
 }
 
+/// Nesting up to the limit is read; past it the page is one failed record
+/// with the reason (before the limit, 50,000 levels overflowed the stack).
 #[test]
-fn deeply_nested_html_is_read() {
-    let html = format!(
-        "<html><body>{}<p>John Smith said that the talks had failed after three long days of meetings in the capital.</p>{}</body></html>",
-        "<div>".repeat(10_000),
-        "</div>".repeat(10_000)
-    );
-    let page = html::extract(html.as_bytes(), None, None).unwrap();
-    assert!(page.text.contains("John Smith said"));
+fn deeply_nested_html_is_read_up_to_the_limit() {
+    let page = |depth: usize| {
+        format!(
+            "<html><body>{}<p>John Smith said that the talks had failed after three long days of meetings in the capital.</p>{}</body></html>",
+            "<div>".repeat(depth),
+            "</div>".repeat(depth)
+        )
+    };
+    let limit = html::HtmlLimits::default().max_depth;
+    let read = html::extract(page(limit - 4).as_bytes(), None, None).unwrap();
+    assert!(read.text.contains("John Smith said"));
+    let err = html::extract(page(limit + 1).as_bytes(), None, None).unwrap_err();
+    assert!(err.contains("nested more than"), "{err}");
 }

@@ -258,6 +258,7 @@ impl DocumentIn {
         check_date("published", &self.published)?;
         Ok(Metadata {
             id: self.id.clone().unwrap_or_default(),
+            id_from_input: self.id.is_none(),
             url: self.url.clone(),
             title: self.title.clone(),
             byline: self.byline.clone(),
@@ -333,6 +334,12 @@ async fn add_document(
     let (status, attributions) = match added {
         Added::New(n) => ("stored", n),
         Added::Existing => ("already stored", 0),
+        Added::Clash => {
+            return Err(ApiError(
+                StatusCode::CONFLICT,
+                "another text is already stored under this document's URL or id".into(),
+            ))
+        }
     };
     Ok(Json(
         json!({ "id": id, "status": status, "attributions": attributions }),

@@ -19,7 +19,7 @@ mod stored;
 
 use std::path::Path;
 
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 use serde::Serialize;
 use whosaid::resolve::{Account, SpeakerKind};
 use whosaid_ingest::Metadata;
@@ -35,7 +35,7 @@ const MMAP_SIZE: i64 = 1 << 30;
 const PAGE_SIZE: i64 = 8192;
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 5;
+pub const SCHEMA_VERSION: i64 = 6;
 
 /// Store errors.
 #[derive(Debug, thiserror::Error)]
@@ -67,6 +67,18 @@ pub enum StoreError {
     /// (damaged, or written by a newer whosaid).
     #[error("the stored account of document {0:?} cannot be read")]
     UnreadableAccount(String),
+    /// A read-only open found no store at the path.
+    #[error("no store at {0}")]
+    Missing(String),
+    /// A read-only open found a store of an older schema, which only a
+    /// writable open (an ingest) migrates.
+    #[error("store schema version {found} is older than this whosaid's ({supported}): open it for writing once (whosaid ingest) to migrate it")]
+    TooOld {
+        /// Version in the file.
+        found: i64,
+        /// Version this build knows.
+        supported: i64,
+    },
 }
 
 /// Migrations: index `k` moves a store from version `k` to `k + 1`.
@@ -147,6 +159,9 @@ END;
     // `stored` (a BLOB; SQLite columns take any type), which older builds
     // cannot read; JSON rows stay readable. Nothing to change in place.
     "",
+    // Version 6: documents are found by their external id (pages, API);
+    // new documents get an id no other document has (see `unique_ext_id`).
+    "CREATE INDEX documents_ext_id ON documents(ext_id);",
 ];
 
 /// An open store.
@@ -162,6 +177,10 @@ pub enum Added {
     New(usize),
     /// Already stored under the same key: nothing written.
     Existing,
+    /// Another text is stored under the same key (the same URL or id):
+    /// nothing written. Two documents claim one identity; the caller
+    /// reports it.
+    Clash,
 }
 
 /// One search hit.
@@ -299,16 +318,14 @@ fn text_hash(text: &str) -> String {
     format!("{h:016x}")
 }
 
-/// The key a document is stored under: URL, else a real id, else a hash.
+/// The key a document is stored under: URL, else an id the document
+/// gives, else a hash of its text (for ids made from where a record sits:
+/// two `story.txt` in two folders are two documents).
 pub fn document_key(meta: &Metadata, text: &str) -> String {
     if let Some(url) = &meta.url {
         return format!("url:{url}");
     }
-    let synthetic = meta.id.is_empty()
-        || meta.id == "stdin"
-        || meta.id.starts_with("line-")
-        || meta.id.starts_with("offset-");
-    if synthetic {
+    if meta.id_from_input || meta.id.is_empty() {
         format!("hash:{}", text_hash(text))
     } else {
         format!("id:{}", meta.id)
@@ -326,6 +343,41 @@ impl Store {
     /// Opens (creating or migrating) the store at `path`.
     pub fn open(path: &Path) -> Result<Self, StoreError> {
         Self::init(Connection::open(path)?)
+    }
+
+    /// Opens an existing store for reading only: nothing is created,
+    /// migrated or written, so a store on read-only media (or one another
+    /// process writes) can be searched and served. A missing file or an
+    /// older schema is an error.
+    pub fn open_read_only(path: &Path) -> Result<Self, StoreError> {
+        if !path.is_file() {
+            return Err(StoreError::Missing(path.display().to_string()));
+        }
+        let conn = Connection::open_with_flags(
+            path,
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        conn.pragma_update(None, "mmap_size", MMAP_SIZE)?;
+        conn.pragma_update(None, "cache_size", -32_768)?;
+        let store = Store {
+            conn,
+            rank_window: RANK_WINDOW,
+        };
+        let found = store.version()?;
+        if found > SCHEMA_VERSION {
+            return Err(StoreError::TooNew {
+                found,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        if found < SCHEMA_VERSION {
+            return Err(StoreError::TooOld {
+                found,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        Ok(store)
     }
 
     /// A store in memory, for tests and one-off runs.
@@ -361,25 +413,32 @@ impl Store {
             .pragma_query_value(None, "user_version", |r| r.get(0))?)
     }
 
+    /// Runs the missing migrations, one write transaction each. The
+    /// version is read inside the transaction (`BEGIN IMMEDIATE` takes the
+    /// write lock first), so two processes creating one store wait for
+    /// each other instead of both creating its tables.
     fn migrate(&mut self) -> Result<(), StoreError> {
-        let mut version = self.version()?;
-        if version > SCHEMA_VERSION {
-            return Err(StoreError::TooNew {
-                found: version,
-                supported: SCHEMA_VERSION,
-            });
-        }
-        while version < SCHEMA_VERSION {
-            let tx = self.conn.transaction()?;
+        loop {
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let version: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+            if version > SCHEMA_VERSION {
+                return Err(StoreError::TooNew {
+                    found: version,
+                    supported: SCHEMA_VERSION,
+                });
+            }
+            if version == SCHEMA_VERSION {
+                return Ok(());
+            }
             tx.execute_batch(MIGRATIONS[version as usize])?;
-            version += 1;
-            if version == 3 {
+            if version + 1 == 3 {
                 backfill_v3(&tx)?;
             }
-            tx.pragma_update(None, "user_version", version)?;
+            tx.pragma_update(None, "user_version", version + 1)?;
             tx.commit()?;
         }
-        Ok(())
     }
 
     /// Whether a document with this key is stored.
@@ -399,7 +458,11 @@ impl Store {
         &mut self,
         docs: &[(&Metadata, &str, &Account)],
     ) -> Result<Vec<Added>, StoreError> {
-        let tx = self.conn.transaction()?;
+        // A write transaction from the start: a deferred one that reads
+        // first cannot be promoted while another process writes.
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let last: i64 = tx.query_row("SELECT COALESCE(MAX(id), 0) FROM attributions", [], |r| {
             r.get(0)
         })?;
@@ -582,7 +645,9 @@ impl Store {
         if into.id == from.id {
             return Ok((into.id, from.id));
         }
-        let tx = self.conn.transaction()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         tx.execute(
             "UPDATE attributions SET speaker_id = ?1 WHERE speaker_id = ?2",
             params![into.id, from.id],
@@ -793,14 +858,25 @@ fn add_one(
     account: &Account,
 ) -> Result<Added, StoreError> {
     let key = document_key(meta, text);
-    let exists = tx
-        .prepare_cached("SELECT 1 FROM documents WHERE doc_key = ?1")?
-        .query_row([&key], |_| Ok(()))
-        .optional()?
-        .is_some();
-    if exists {
-        return Ok(Added::Existing);
+    let stored_text = |key: &str| -> Result<Option<String>, StoreError> {
+        Ok(tx
+            .prepare_cached("SELECT text FROM documents WHERE doc_key = ?1")?
+            .query_row([key], |r| r.get(0))
+            .optional()?)
+    };
+    match stored_text(&key)? {
+        Some(stored) if stored == text => return Ok(Added::Existing),
+        Some(_) => return Ok(Added::Clash),
+        None => {}
     }
+    // Stores written before file documents were keyed by their text hold
+    // them under `id:<file stem>`: the same text there is this document.
+    if meta.id_from_input && meta.url.is_none() && !meta.id.is_empty() {
+        if stored_text(&format!("id:{}", meta.id))?.is_some_and(|t| t == text) {
+            return Ok(Added::Existing);
+        }
+    }
+    let ext_id = unique_ext_id(tx, &meta.id)?;
     let outlet_id: Option<i64> = match &meta.outlet {
         Some(name) => {
             tx.prepare_cached("INSERT OR IGNORE INTO outlets(name) VALUES (?1)")?
@@ -818,7 +894,7 @@ fn add_one(
     )?
     .execute(params![
             key,
-            meta.id,
+            ext_id,
             meta.url,
             meta.title,
             meta.byline,
@@ -861,6 +937,19 @@ fn add_one(
         ])?;
     }
     Ok(Added::New(account.attributions.len()))
+}
+
+/// `id`, or `id~2`, `id~3`… when another document has it: pages and the
+/// API find a document by this id, so it must name one document.
+fn unique_ext_id(tx: &Transaction<'_>, id: &str) -> Result<String, StoreError> {
+    let mut taken = tx.prepare_cached("SELECT 1 FROM documents WHERE ext_id = ?1")?;
+    let mut candidate = id.to_string();
+    let mut n = 1;
+    while taken.exists([&candidate])? {
+        n += 1;
+        candidate = format!("{id}~{n}");
+    }
+    Ok(candidate)
 }
 
 /// The store id of a document's speaker, by the merge rule (module docs).

@@ -151,6 +151,7 @@ pub fn extract_within(
             published: article.published_time.as_deref().and_then(parse_date),
             outlet,
             language: article.lang.filter(|l| !l.is_empty()),
+            id_from_input: false,
         },
     })
 }
