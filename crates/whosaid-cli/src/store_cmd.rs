@@ -126,6 +126,19 @@ fn open_existing(db: &std::path::Path) -> Result<Store> {
     open(db)
 }
 
+/// Opens a store for the read commands: read-only, so a store on
+/// read-only media or one being ingested into can be searched.
+fn open_for_reading(db: &std::path::Path) -> Result<Store> {
+    if !db.is_file() {
+        anyhow::bail!(
+            "no store at {} (create one with `whosaid ingest … --db {}`)",
+            db.display(),
+            db.display()
+        );
+    }
+    Store::open_read_only(db).with_context(|| format!("opening the store {}", db.display()))
+}
+
 pub(crate) fn ingest(args: IngestArgs) -> Result<ExitCode> {
     let mut store = open(&args.db)?;
     let extractor = args.rules.extractor();
@@ -191,7 +204,7 @@ pub(crate) fn ingest(args: IngestArgs) -> Result<ExitCode> {
 }
 
 pub(crate) fn search(args: SearchArgs) -> Result<ExitCode> {
-    let store = open_existing(&args.db)?;
+    let store = open_for_reading(&args.db)?;
     let hits = store.search(&Query {
         text: args.query.clone(),
         speaker: args.speaker,
@@ -230,7 +243,7 @@ pub(crate) fn speakers(args: SpeakersArgs) -> Result<ExitCode> {
         eprintln!("whosaid: merged speaker {b} into {a}");
         return Ok(ExitCode::SUCCESS);
     }
-    let store = open_existing(&args.db)?;
+    let store = open_for_reading(&args.db)?;
     let list = store.speakers(args.limit)?;
     let totals = store.totals()?;
     let mut out = std::io::stdout().lock();
@@ -267,7 +280,7 @@ pub(crate) fn speakers(args: SpeakersArgs) -> Result<ExitCode> {
 }
 
 pub(crate) fn speaker(args: SpeakerArgs) -> Result<ExitCode> {
-    let store = open_existing(&args.db)?;
+    let store = open_for_reading(&args.db)?;
     let s = store.speaker(&args.name)?;
     let timeline = store.timeline(s.id, args.limit)?;
     let mut out = std::io::stdout().lock();
@@ -317,6 +330,13 @@ pub(crate) struct ServeArgs {
 
 pub(crate) fn serve(args: ServeArgs) -> Result<ExitCode> {
     let token = args.token.or_else(|| std::env::var("WHOSAID_TOKEN").ok());
+    if !args.db.is_file() {
+        anyhow::bail!(
+            "no store at {} (create one with `whosaid ingest … --db {}`)",
+            args.db.display(),
+            args.db.display()
+        );
+    }
     whosaid_server::serve_blocking(&args.db, args.addr, token)
         .with_context(|| format!("serving {} on {}", args.db.display(), args.addr))?;
     Ok(ExitCode::SUCCESS)

@@ -923,8 +923,16 @@ fn serve_answers_http_on_loopback() {
         .unwrap();
     let response = http_when_up(&addr, "GET /api/speakers");
     let posted = http(&addr, POST_WITHOUT_TOKEN);
+    // A page on another site that rebinds its name to 127.0.0.1.
+    let rebound = http(
+        &addr,
+        "GET /api/speakers HTTP/1.1\r\nHost: evil.example:8080\r\nConnection: close\r\n\r\n",
+    );
     child.kill().unwrap();
     child.wait().unwrap();
+    let rebound = rebound.unwrap();
+    assert!(rebound.starts_with("HTTP/1.1 421"), "{rebound}");
+    assert!(!rebound.contains("Mark Rutte"), "{rebound}");
     let response = response.expect("the server answers");
     assert!(response.starts_with("HTTP/1.1 200"), "{response}");
     assert!(response.contains("Mark Rutte"), "{response}");
@@ -933,7 +941,7 @@ fn serve_answers_http_on_loopback() {
 }
 
 /// A document posted without a bearer token.
-const POST_WITHOUT_TOKEN: &str = "POST /api/documents HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\
+const POST_WITHOUT_TOKEN: &str = "POST /api/documents HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\
     Content-Type: application/json\r\nContent-Length: 13\r\n\r\n{\"text\":\"x\"}\n";
 
 /// A loopback address with a port free just now.
@@ -958,7 +966,7 @@ fn http(addr: &str, request: &str) -> Option<String> {
 
 /// `GET path` once the server at `addr` is up (30 s at most).
 fn http_when_up(addr: &str, get: &str) -> Option<String> {
-    let request = format!("{get} HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n");
+    let request = format!("{get} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
     let started = std::time::Instant::now();
     loop {
         let r = http(addr, &request);

@@ -16,7 +16,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use axum::extract::{DefaultBodyLimit, Path as UrlPath, Query as UrlQuery, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
@@ -37,13 +37,22 @@ const MAX_LIMIT: usize = 500;
 
 /// Shared by every request.
 struct AppState {
-    /// Connections tried in turn; one per core so reads run in parallel
-    /// (WAL), writes serialize in SQLite.
-    stores: Vec<Mutex<Store>>,
-    next: std::sync::atomic::AtomicUsize,
+    /// Idle connections; a request takes any free one (one per core, so
+    /// reads run in parallel under WAL; writes serialize in SQLite). A
+    /// slow query holds only its own connection.
+    idle: Mutex<Vec<Store>>,
+    /// One permit per connection.
+    connections: tokio::sync::Semaphore,
+    /// Extractions (`POST /api/extract`, `/api/documents`) running at once;
+    /// past it a request is answered 503 at once instead of queueing
+    /// (each holds up to ~40 bytes per byte of a 4 MB body).
+    extractions: tokio::sync::Semaphore,
     extractor: Extractor,
     token: Option<String>,
 }
+
+/// Extractions that may run at once.
+const MAX_EXTRACTIONS: usize = 2;
 
 /// An error answer: status and message.
 struct ApiError(StatusCode, String);
@@ -67,27 +76,77 @@ impl From<StoreError> for ApiError {
 
 type ApiResult = Result<Json<Value>, ApiError>;
 
-/// Runs store work off the async threads.
+/// Runs store work off the async threads on any free connection, under
+/// the request's deadline: SQLite stops a statement still running then. A
+/// panic in `f` is a 500 for this request only (the connection goes back,
+/// its transaction rolled back).
 async fn with_store<T: Send + 'static>(
     state: &Arc<AppState>,
     f: impl FnOnce(&mut Store) -> Result<T, StoreError> + Send + 'static,
 ) -> Result<T, ApiError> {
+    let deadline = std::time::Instant::now() + REQUEST_TIMEOUT;
+    let permit = tokio::time::timeout(REQUEST_TIMEOUT, state.connections.acquire())
+        .await
+        .map_err(|_| ApiError(StatusCode::SERVICE_UNAVAILABLE, "busy: try again".into()))?
+        .map_err(|_| ApiError(StatusCode::SERVICE_UNAVAILABLE, "shutting down".into()))?;
     let state = Arc::clone(state);
-    tokio::task::spawn_blocking(move || {
-        let k = state
-            .next
-            .fetch_add(1, std::sync::atomic::Ordering::Relaxed)
-            % state.stores.len();
-        let mut store = state.stores[k].lock().map_err(|_| {
-            ApiError(
+    let result = tokio::task::spawn_blocking(move || {
+        let taken = state.idle.lock().unwrap_or_else(|e| e.into_inner()).pop();
+        let Some(mut store) = taken else {
+            return Err(ApiError(
                 StatusCode::INTERNAL_SERVER_ERROR,
-                "store lock poisoned".into(),
-            )
-        })?;
-        f(&mut store).map_err(ApiError::from)
+                "no free store connection".into(),
+            ));
+        };
+        store.set_deadline(Some(deadline));
+        let run = std::panic::AssertUnwindSafe(|| f(&mut store));
+        let out = std::panic::catch_unwind(run);
+        store.set_deadline(None);
+        state
+            .idle
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(store);
+        match out {
+            Ok(r) => r.map_err(ApiError::from),
+            Err(_) => Err(ApiError(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "internal error".into(),
+            )),
+        }
     })
     .await
-    .map_err(|e| ApiError(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?
+    .map_err(|e| ApiError(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
+    drop(permit);
+    result
+}
+
+/// Runs an extraction off the async threads, or answers 503 when
+/// [`MAX_EXTRACTIONS`] are already running.
+async fn with_extractor<T: Send + 'static>(
+    state: &Arc<AppState>,
+    f: impl FnOnce(&Extractor) -> T + Send + 'static,
+) -> Result<T, ApiError> {
+    let permit = state.extractions.try_acquire().map_err(|_| {
+        ApiError(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "busy extracting: try again".into(),
+        )
+    })?;
+    let state = Arc::clone(state);
+    let out = tokio::task::spawn_blocking(move || {
+        let run = std::panic::AssertUnwindSafe(|| f(&state.extractor));
+        std::panic::catch_unwind(run)
+    })
+    .await;
+    drop(permit);
+    match out {
+        Ok(Ok(t)) => Ok(t),
+        _ => Err(ApiError(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internal error while extracting".into(),
+        )),
+    }
 }
 
 /// The router over one connection (an in-memory store, tests).
@@ -98,15 +157,17 @@ pub fn router(store: Store, extractor: Extractor, token: Option<String>) -> Rout
 /// The router over several connections to one store file.
 pub fn router_with(stores: Vec<Store>, extractor: Extractor, token: Option<String>) -> Router {
     let state = Arc::new(AppState {
-        stores: stores.into_iter().map(Mutex::new).collect(),
-        next: std::sync::atomic::AtomicUsize::new(0),
+        connections: tokio::sync::Semaphore::new(stores.len()),
+        idle: Mutex::new(stores),
+        extractions: tokio::sync::Semaphore::new(MAX_EXTRACTIONS),
         extractor,
         token: token.filter(|t| !t.is_empty()),
     });
+    let authorized = axum::middleware::from_fn_with_state(Arc::clone(&state), require_token);
     Router::new()
         .route("/api/search", get(search))
         .route("/api/documents/{id}", get(document))
-        .route("/api/documents", post(add_document))
+        .route("/api/documents", post(add_document).route_layer(authorized))
         .route("/api/speakers", get(speakers))
         .route("/api/speakers/{id}", get(speaker))
         .route("/api/extract", post(extract))
@@ -114,11 +175,130 @@ pub fn router_with(stores: Vec<Store>, extractor: Extractor, token: Option<Strin
         .merge(ui::routes())
         .fallback(not_found)
         .layer(DefaultBodyLimit::max(MAX_BODY))
+        .layer(axum::middleware::from_fn(json_errors))
+        .layer(axum::middleware::from_fn(loopback_host))
         .layer(tower_http::timeout::TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             REQUEST_TIMEOUT,
         ))
         .with_state(state)
+}
+
+/// `POST /api/documents` needs the bearer token, checked before the body
+/// is read. The scheme is case-insensitive (RFC 9110), the comparison
+/// constant-time.
+async fn require_token(
+    State(state): State<Arc<AppState>>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let Some(token) = &state.token else {
+        return ApiError(
+            StatusCode::UNAUTHORIZED,
+            "this server is read-only: start it with --token to accept documents".into(),
+        )
+        .into_response();
+    };
+    let presented = request
+        .headers()
+        .get("authorization")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split_once(' '))
+        .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
+        .map(|(_, t)| t.trim());
+    match presented {
+        Some(p) if constant_time_eq(p.as_bytes(), token.as_bytes()) => next.run(request).await,
+        _ => ApiError(
+            StatusCode::UNAUTHORIZED,
+            "missing or wrong bearer token".into(),
+        )
+        .into_response(),
+    }
+}
+
+/// Equality whose time does not depend on where the inputs differ.
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    let mut diff = a.len() ^ b.len();
+    for (i, x) in a.iter().enumerate() {
+        diff |= usize::from(x ^ b.get(i % b.len().max(1)).copied().unwrap_or(0));
+    }
+    diff == 0
+}
+
+/// Every error under `/api/` is `{"error": …}`, including the rejections
+/// axum's extractors write as plain text (bad query string, 405, 413, 415,
+/// 422); server errors and timeouts are logged on stderr.
+async fn json_errors(request: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let path = request.uri().path().to_string();
+    let method = request.method().clone();
+    let response = next.run(request).await;
+    let status = response.status();
+    if status.is_server_error() || status == StatusCode::REQUEST_TIMEOUT {
+        eprintln!("whosaid: {method} {path}: {status}");
+    }
+    let is_json = response
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/json"));
+    if !path.starts_with("/api/")
+        || is_json
+        || !(status.is_client_error() || status.is_server_error())
+    {
+        return response;
+    }
+    let body = axum::body::to_bytes(response.into_body(), 64 * 1024)
+        .await
+        .unwrap_or_default();
+    let message = String::from_utf8_lossy(&body).trim().to_string();
+    let message = if message.is_empty() {
+        status.canonical_reason().unwrap_or("error").to_string()
+    } else {
+        message
+    };
+    ApiError(status, message).into_response()
+}
+
+/// Requests must name this server by a loopback host (`localhost`,
+/// `127.0.0.1`, `[::1]`, with any port) unless it was started on another
+/// address: a web page cannot then reach a local server through a DNS name
+/// it rebinds to 127.0.0.1.
+async fn loopback_host(request: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let served_on_loopback = request
+        .extensions()
+        .get::<LocalAddr>()
+        .is_none_or(|a| a.0.ip().is_loopback());
+    if served_on_loopback {
+        let host = request
+            .headers()
+            .get(axum::http::header::HOST)
+            .and_then(|h| h.to_str().ok())
+            .unwrap_or("");
+        if !host.is_empty() && !is_loopback_host(host) {
+            return ApiError(
+                StatusCode::MISDIRECTED_REQUEST,
+                format!("host {host:?} is not this server: use localhost or 127.0.0.1"),
+            )
+            .into_response();
+        }
+    }
+    next.run(request).await
+}
+
+/// The address a server listens on, for [`loopback_host`].
+#[derive(Clone, Copy)]
+struct LocalAddr(SocketAddr);
+
+fn is_loopback_host(host: &str) -> bool {
+    let name = if let Some(rest) = host.strip_prefix('[') {
+        rest.split(']').next().unwrap_or("")
+    } else {
+        host.rsplit_once(':').map_or(host, |(h, _)| h)
+    };
+    name.eq_ignore_ascii_case("localhost")
+        || name
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
 }
 
 /// Unknown paths: JSON under `/api/`, a page elsewhere.
@@ -145,23 +325,49 @@ pub async fn serve(db: &Path, addr: SocketAddr, token: Option<String>) -> std::i
     let n = std::thread::available_parallelism()
         .map_or(2, |n| n.get())
         .max(2);
+    let writable = token.as_deref().is_some_and(|t| !t.is_empty());
+    // Without a token nothing is written: read-only connections, so a
+    // store on read-only media is served and a typo path creates nothing.
     let stores = (0..n)
-        .map(|_| Store::open(db))
+        .map(|_| {
+            if writable {
+                Store::open(db)
+            } else {
+                Store::open_read_only(db)
+            }
+        })
         .collect::<Result<Vec<_>, _>>()
         .map_err(|e| std::io::Error::other(e.to_string()))?;
-    let app = router_with(stores, Extractor::builtin(), token);
     let listener = tokio::net::TcpListener::bind(addr).await?;
+    let app = router_with(stores, Extractor::builtin(), token)
+        .layer(axum::Extension(LocalAddr(listener.local_addr()?)));
     eprintln!(
         "whosaid: serving {} on http://{}",
         db.display(),
         listener.local_addr()?
     );
-    axum::serve(listener, app)
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await
+    // On Ctrl-C, stop accepting and let open requests finish, but not for
+    // longer than SHUTDOWN_GRACE: idle keep-alive connections would
+    // otherwise hold the process forever.
+    let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
+    let server = axum::serve(listener, app).with_graceful_shutdown(async move {
+        let _ = tokio::signal::ctrl_c().await;
+        let _ = stop_tx.send(());
+    });
+    let server = tokio::spawn(async move { server.await });
+    let _ = stop_rx.await;
+    match tokio::time::timeout(SHUTDOWN_GRACE, server).await {
+        Ok(Ok(result)) => result,
+        Ok(Err(e)) => Err(std::io::Error::other(e.to_string())),
+        Err(_) => {
+            eprintln!("whosaid: connections still open after {SHUTDOWN_GRACE:?}; stopping");
+            Ok(())
+        }
+    }
 }
+
+/// How long open requests get to finish after Ctrl-C.
+pub const SHUTDOWN_GRACE: Duration = Duration::from_secs(5);
 
 #[derive(Deserialize)]
 struct SearchParams {
@@ -272,51 +478,29 @@ impl DocumentIn {
 async fn extract(State(state): State<Arc<AppState>>, Json(doc): Json<DocumentIn>) -> ApiResult {
     let meta = doc.meta()?;
     let text = whosaid_ingest::normalize_text(&doc.text);
-    let account = tokio::task::spawn_blocking(move || {
-        state.extractor.analyze(
+    let account = with_extractor(&state, move |extractor| {
+        extractor.analyze(
             &text,
             &DocumentInfo {
                 published: meta.published,
             },
         )
     })
-    .await
-    .map_err(|e| ApiError(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
+    .await?;
     Ok(Json(serde_json::to_value(account).unwrap_or_default()))
 }
 
 async fn add_document(
     State(state): State<Arc<AppState>>,
-    headers: HeaderMap,
     Json(doc): Json<DocumentIn>,
 ) -> ApiResult {
-    let presented = headers
-        .get("authorization")
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "));
-    match (&state.token, presented) {
-        (Some(t), Some(p)) if t == p => {}
-        (None, _) => {
-            return Err(ApiError(
-                StatusCode::UNAUTHORIZED,
-                "this server is read-only: start it with --token to accept documents".into(),
-            ))
-        }
-        _ => {
-            return Err(ApiError(
-                StatusCode::UNAUTHORIZED,
-                "missing or wrong bearer token".into(),
-            ))
-        }
-    }
     let mut meta = doc.meta()?;
     let text = whosaid_ingest::normalize_text(&doc.text);
     if text.trim().is_empty() {
         return Err(ApiError(StatusCode::BAD_REQUEST, "empty text".into()));
     }
-    let worker = Arc::clone(&state);
-    let (meta, text, account) = tokio::task::spawn_blocking(move || {
-        let account = worker.extractor.analyze(
+    let (meta, text, account) = with_extractor(&state, move |extractor| {
+        let account = extractor.analyze(
             &text,
             &DocumentInfo {
                 published: meta.published,
@@ -327,8 +511,7 @@ async fn add_document(
         }
         (meta, text, account)
     })
-    .await
-    .map_err(|e| ApiError(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
+    .await?;
     let id = meta.id.clone();
     let added = with_store(&state, move |s| s.add(&meta, &text, &account)).await?;
     let (status, attributions) = match added {

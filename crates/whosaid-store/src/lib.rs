@@ -43,7 +43,11 @@ pub const SCHEMA_VERSION: i64 = 6;
 pub enum StoreError {
     /// SQLite failed (I/O, corruption, a bad query).
     #[error("store: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    Sqlite(rusqlite::Error),
+    /// The work ran past the deadline set with [`Store::set_deadline`]
+    /// and was stopped.
+    #[error("store: the query ran past its deadline and was stopped")]
+    Interrupted,
     /// The store was written by a newer whosaid.
     #[error("store schema version {found} is newer than this whosaid supports ({supported})")]
     TooNew {
@@ -79,6 +83,71 @@ pub enum StoreError {
         /// Version this build knows.
         supported: i64,
     },
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        match &e {
+            rusqlite::Error::SqliteFailure(f, _)
+                if f.code == rusqlite::ErrorCode::OperationInterrupted =>
+            {
+                StoreError::Interrupted
+            }
+            _ => StoreError::Sqlite(e),
+        }
+    }
+}
+
+/// Longest text query accepted, in bytes.
+pub const MAX_QUERY_BYTES: usize = 512;
+/// Most terms (words, phrases, operators) in a text query.
+pub const MAX_QUERY_TERMS: usize = 32;
+/// Most prefix terms (`word*`) in a text query; each needs two characters
+/// before its `*` (`a*` matches most of the index).
+pub const MAX_PREFIX_TERMS: usize = 4;
+
+/// Refuses text queries whose cost has no useful bound: very long ones,
+/// many terms, many or very short prefixes (`t* OR t* …` × 2,000 ran for
+/// tens of seconds).
+fn check_query(text: &str) -> Result<(), StoreError> {
+    let bad = |reason: String| StoreError::BadQuery {
+        query: text.chars().take(80).collect(),
+        reason,
+    };
+    if text.len() > MAX_QUERY_BYTES {
+        return Err(bad(format!("longer than {MAX_QUERY_BYTES} bytes")));
+    }
+    let terms: Vec<&str> = text.split_whitespace().collect();
+    if terms.len() > MAX_QUERY_TERMS {
+        return Err(bad(format!("more than {MAX_QUERY_TERMS} terms")));
+    }
+    let mut prefixes = 0;
+    for term in &terms {
+        let bare = term.trim_matches(|c: char| matches!(c, '(' | ')' | '"' | '^'));
+        if let Some(stem) = bare.strip_suffix('*') {
+            prefixes += 1;
+            let stem = stem.rsplit(':').next().unwrap_or(stem);
+            if stem.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
+                return Err(bad(format!(
+                    "prefix {term:?}: give at least two characters before *"
+                )));
+            }
+        }
+    }
+    if prefixes > MAX_PREFIX_TERMS {
+        return Err(bad(format!("more than {MAX_PREFIX_TERMS} prefix terms")));
+    }
+    Ok(())
+}
+
+/// Nanoseconds since a fixed instant, for deadlines shared with SQLite's
+/// progress handler (0 = no deadline).
+fn clock_nanos(at: std::time::Instant) -> u64 {
+    static BASE: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+    let base = *BASE.get_or_init(std::time::Instant::now);
+    u64::try_from(at.saturating_duration_since(base).as_nanos())
+        .unwrap_or(u64::MAX)
+        .max(1)
 }
 
 /// Migrations: index `k` moves a store from version `k` to `k + 1`.
@@ -168,6 +237,9 @@ END;
 pub struct Store {
     conn: Connection,
     rank_window: usize,
+    /// When work on this connection must stop ([`clock_nanos`]; 0: never),
+    /// read by SQLite's progress handler.
+    deadline: std::sync::Arc<std::sync::atomic::AtomicU64>,
 }
 
 /// What [`Store::add`] did with a document.
@@ -340,6 +412,33 @@ fn normalize_name(name: &str) -> String {
 }
 
 impl Store {
+    fn with_connection(conn: Connection) -> Self {
+        let deadline = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
+        let watched = std::sync::Arc::clone(&deadline);
+        // Checked every few thousand virtual machine steps (microseconds).
+        conn.progress_handler(
+            4_000,
+            Some(move || {
+                let d = watched.load(std::sync::atomic::Ordering::Relaxed);
+                d != 0 && clock_nanos(std::time::Instant::now()) > d
+            }),
+        );
+        Store {
+            conn,
+            rank_window: RANK_WINDOW,
+            deadline,
+        }
+    }
+
+    /// Stops any statement still running at `deadline` with
+    /// [`StoreError::Interrupted`] (`None`: no deadline). A server sets one
+    /// per request, so a costly query does not run on after its answer.
+    pub fn set_deadline(&self, deadline: Option<std::time::Instant>) {
+        let nanos = deadline.map_or(0, clock_nanos);
+        self.deadline
+            .store(nanos, std::sync::atomic::Ordering::Relaxed);
+    }
+
     /// Opens (creating or migrating) the store at `path`.
     pub fn open(path: &Path) -> Result<Self, StoreError> {
         Self::init(Connection::open(path)?)
@@ -360,10 +459,7 @@ impl Store {
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
         conn.pragma_update(None, "mmap_size", MMAP_SIZE)?;
         conn.pragma_update(None, "cache_size", -32_768)?;
-        let store = Store {
-            conn,
-            rank_window: RANK_WINDOW,
-        };
+        let store = Store::with_connection(conn);
         let found = store.version()?;
         if found > SCHEMA_VERSION {
             return Err(StoreError::TooNew {
@@ -398,10 +494,7 @@ impl Store {
         // page cache of 32 MB per connection.
         conn.pragma_update(None, "mmap_size", MMAP_SIZE)?;
         conn.pragma_update(None, "cache_size", -32_768)?;
-        let mut store = Store {
-            conn,
-            rank_window: RANK_WINDOW,
-        };
+        let mut store = Store::with_connection(conn);
         store.migrate()?;
         Ok(store)
     }
@@ -504,7 +597,8 @@ impl Store {
              LEFT JOIN outlets o ON o.id = d.outlet_id LEFT JOIN speakers s ON s.id = a.speaker_id ";
         let mut args: Vec<Box<dyn rusqlite::ToSql>> = Vec::new();
         let text = q.text.trim();
-        let limit = q.limit.max(1) as i64;
+        check_query(text)?;
+        let limit = i64::try_from(q.limit.max(1)).unwrap_or(i64::MAX);
         let mut sql = if text.is_empty() {
             format!("{select} FROM attributions a {joins} WHERE 1")
         } else {
@@ -550,7 +644,8 @@ impl Store {
             args.push(Box::new(self.rank_window as i64));
         }
         args.push(Box::new(limit));
-        args.push(Box::new(q.offset as i64));
+        // An offset past i64 is past every row (not -1: no offset at all).
+        args.push(Box::new(i64::try_from(q.offset).unwrap_or(i64::MAX)));
         self.run_search(&sql, &args, text)
     }
 
@@ -575,7 +670,7 @@ impl Store {
                     reason: msg.clone(),
                 }
             }
-            _ => StoreError::Sqlite(e),
+            _ => StoreError::from(e),
         };
         let mut stmt = self.conn.prepare_cached(sql)?;
         let rows = stmt
