@@ -316,6 +316,9 @@ async fn not_found(uri: axum::http::Uri) -> Response {
 pub fn serve_blocking(db: &Path, addr: SocketAddr, token: Option<String>) -> std::io::Result<()> {
     tokio::runtime::Builder::new_multi_thread()
         .enable_all()
+        // A backstop, as for the batch workers: every stage is iterative
+        // or bounded in depth.
+        .thread_stack_size(16 << 20)
         .build()?
         .block_on(serve(db, addr, token))
 }
@@ -346,25 +349,121 @@ pub async fn serve(db: &Path, addr: SocketAddr, token: Option<String>) -> std::i
         db.display(),
         listener.local_addr()?
     );
-    // On Ctrl-C, stop accepting and let open requests finish, but not for
-    // longer than SHUTDOWN_GRACE: idle keep-alive connections would
-    // otherwise hold the process forever.
-    let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
-    let server = axum::serve(listener, app).with_graceful_shutdown(async move {
+    let stopped = async {
         let _ = tokio::signal::ctrl_c().await;
-        let _ = stop_tx.send(());
-    });
-    let server = tokio::spawn(async move { server.await });
-    let _ = stop_rx.await;
-    match tokio::time::timeout(SHUTDOWN_GRACE, server).await {
-        Ok(Ok(result)) => result,
-        Ok(Err(e)) => Err(std::io::Error::other(e.to_string())),
-        Err(_) => {
-            eprintln!("whosaid: connections still open after {SHUTDOWN_GRACE:?}; stopping");
-            Ok(())
+    };
+    serve_connections(listener, app, ServeLimits::default(), stopped).await;
+    Ok(())
+}
+
+/// Connection limits of [`serve_connections`].
+#[derive(Debug, Clone, Copy)]
+pub struct ServeLimits {
+    /// How long a client has to send a request's headers, idle keep-alive
+    /// time included.
+    pub header_read_timeout: Duration,
+    /// Most connections open at once.
+    pub max_connections: usize,
+    /// How long open requests get to finish after shutdown begins.
+    pub shutdown_grace: Duration,
+}
+
+impl Default for ServeLimits {
+    fn default() -> Self {
+        ServeLimits {
+            header_read_timeout: HEADER_READ_TIMEOUT,
+            max_connections: MAX_CONNECTIONS,
+            shutdown_grace: SHUTDOWN_GRACE,
         }
     }
 }
+
+/// Serves `app` on `listener` until `shutdown` resolves.
+///
+/// axum's own `serve` sets no timer, so hyper would wait forever for a
+/// client's headers; here every connection has `header_read_timeout` to
+/// send each request's headers (idle keep-alive connections included),
+/// at most `max_connections` are open at once (more wait in the kernel's
+/// backlog instead of exhausting file descriptors), and on shutdown open
+/// requests get `shutdown_grace` to finish.
+pub async fn serve_connections(
+    listener: tokio::net::TcpListener,
+    app: Router,
+    limits: ServeLimits,
+    shutdown: impl std::future::Future<Output = ()>,
+) {
+    use hyper_util::rt::{TokioIo, TokioTimer};
+    use tower::ServiceExt;
+
+    let slots = Arc::new(tokio::sync::Semaphore::new(limits.max_connections));
+    let (close_tx, close_rx) = tokio::sync::watch::channel(false);
+    let mut shutdown = std::pin::pin!(shutdown);
+    loop {
+        let permit = tokio::select! {
+            _ = &mut shutdown => break,
+            permit = Arc::clone(&slots).acquire_owned() => match permit {
+                Ok(p) => p,
+                Err(_) => break,
+            },
+        };
+        let stream = tokio::select! {
+            _ = &mut shutdown => break,
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => stream,
+                Err(e) => {
+                    // Out of file descriptors and the like: wait, go on.
+                    eprintln!("whosaid: accepting a connection: {e}");
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                    continue;
+                }
+            },
+        };
+        let service = hyper_util::service::TowerToHyperService::new(
+            app.clone()
+                .map_request(|r: axum::http::Request<hyper::body::Incoming>| {
+                    r.map(axum::body::Body::new)
+                }),
+        );
+        let mut close = close_rx.clone();
+        tokio::spawn(async move {
+            let _permit = permit;
+            let mut builder = hyper::server::conn::http1::Builder::new();
+            builder
+                .timer(TokioTimer::new())
+                .header_read_timeout(limits.header_read_timeout)
+                .max_buf_size(MAX_HEADER_BUFFER);
+            let conn = builder.serve_connection(TokioIo::new(stream), service);
+            let mut conn = std::pin::pin!(conn);
+            tokio::select! {
+                _ = conn.as_mut() => {}
+                _ = close.changed() => {
+                    conn.as_mut().graceful_shutdown();
+                    let _ = conn.await;
+                }
+            }
+        });
+    }
+    drop(listener);
+    let _ = close_tx.send(true);
+    let all = u32::try_from(limits.max_connections).unwrap_or(u32::MAX);
+    let grace = limits.shutdown_grace;
+    if tokio::time::timeout(grace, slots.acquire_many(all))
+        .await
+        .is_err()
+    {
+        eprintln!("whosaid: connections still open after {grace:?}; stopping");
+    }
+}
+
+/// How long a client has to send a request's headers.
+pub const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Most connections open at once.
+pub const MAX_CONNECTIONS: usize = 512;
+
+/// Read buffer of a connection (hyper's minimum; the request line and
+/// headers must fit, bodies stream).
+const MAX_HEADER_BUFFER: usize = 64 * 1024;
 
 /// How long open requests get to finish after Ctrl-C.
 pub const SHUTDOWN_GRACE: Duration = Duration::from_secs(5);

@@ -1333,6 +1333,153 @@ mod tests {
     }
 
     #[test]
+    /// Regression (hardening issue, finding 2): `a/story.txt` and
+    /// `b/story.txt` were one document ("1 already"); now file documents
+    /// are keyed by their text, each gets an id of its own, and an id or
+    /// URL given twice with two texts is a clash.
+    fn same_name_files_are_two_documents_and_clashes_are_reported() {
+        let mut store = Store::in_memory().unwrap();
+        let text_a = "Talks\n\nJohn Smith said that the talks failed.";
+        let text_b = "Plans\n\nJane Doe said that the plan would work.";
+        let file = |text: &str| {
+            let meta = Metadata {
+                id: "story".into(),
+                id_from_input: true,
+                ..Default::default()
+            };
+            let account = Extractor::rules().analyze(text, &DocumentInfo::default());
+            (meta, text.to_string(), account)
+        };
+        for text in [text_a, text_b] {
+            let (m, t, a) = file(text);
+            assert!(matches!(store.add(&m, &t, &a).unwrap(), Added::New(_)));
+        }
+        let (m, t, a) = file(text_a);
+        assert_eq!(store.add(&m, &t, &a).unwrap(), Added::Existing);
+        let first = store.document_json("story").unwrap().unwrap();
+        let second = store.document_json("story~2").unwrap().unwrap();
+        assert_eq!(first["text"], text_a);
+        assert_eq!(second["text"], text_b);
+        // An id the document gives (JSONL, API) names one document.
+        let (mut m, t, a) = file(text_a);
+        m.id = "given".into();
+        m.id_from_input = false;
+        assert!(matches!(store.add(&m, &t, &a).unwrap(), Added::New(_)));
+        let (_, t2, a2) = file(text_b);
+        assert_eq!(store.add(&m, &t2, &a2).unwrap(), Added::Clash);
+        assert_eq!(store.totals().unwrap().documents, 3);
+    }
+
+    /// Stores from before text keys hold files under `id:<stem>`: the same
+    /// file ingested again is not stored twice.
+    #[test]
+    fn files_stored_under_their_old_key_are_recognized() {
+        let mut store = Store::in_memory().unwrap();
+        let text = "Talks\n\nJohn Smith said that the talks failed.";
+        let account = Extractor::rules().analyze(text, &DocumentInfo::default());
+        let legacy = Metadata {
+            id: "story".into(),
+            ..Default::default()
+        };
+        assert!(matches!(
+            store.add(&legacy, text, &account).unwrap(),
+            Added::New(_)
+        ));
+        let now = Metadata {
+            id_from_input: true,
+            ..legacy
+        };
+        assert_eq!(store.add(&now, text, &account).unwrap(), Added::Existing);
+    }
+
+    /// Regression (finding 7): two ingests creating one store failed ("table
+    /// outlets already exists"), and writers on an existing store failed
+    /// with "database is locked" or "cannot promote read transaction".
+    #[test]
+    fn concurrent_writers_wait_for_each_other() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.db");
+        let writers: Vec<_> = (0..3)
+            .map(|w| {
+                let path = path.clone();
+                std::thread::spawn(move || {
+                    let mut store = Store::open(&path).unwrap();
+                    for i in 0..20 {
+                        let text = format!("Doc {w} {i}\n\nJohn Smith said that plan {w}-{i} failed.");
+                        let account = Extractor::rules().analyze(&text, &DocumentInfo::default());
+                        let meta = Metadata {
+                            id: format!("{w}-{i}"),
+                            ..Default::default()
+                        };
+                        store.add(&meta, &text, &account).unwrap();
+                    }
+                })
+            })
+            .collect();
+        for w in writers {
+            w.join().expect("a writer failed");
+        }
+        let store = Store::open_read_only(&path).unwrap();
+        assert_eq!(store.totals().unwrap().documents, 60);
+    }
+
+    /// Regression (finding 8): every open migrated and set pragmas, so a
+    /// read-only store could not be searched, and opening a typo path
+    /// created an empty store.
+    #[test]
+    fn read_only_opens_create_and_write_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.db");
+        assert!(matches!(
+            Store::open_read_only(&path),
+            Err(StoreError::Missing(_))
+        ));
+        assert!(!path.exists(), "a read-only open created the file");
+        {
+            let mut store = Store::open(&path).unwrap();
+            corpus(&mut store);
+        }
+        let mut store = Store::open_read_only(&path).unwrap();
+        let query = Query {
+            text: "Ukraine".into(),
+            limit: 10,
+            ..Default::default()
+        };
+        let hits = store.search(&query).unwrap();
+        assert!(!hits.is_empty());
+        let (m, t, a) = doc("new", "Planet", "2025-01-01", "New\n\nX said that y.");
+        assert!(store.add(&m, &t, &a).is_err(), "a read-only store took a write");
+        drop(store);
+        let conn = Connection::open(&path).unwrap();
+        conn.pragma_update(None, "user_version", SCHEMA_VERSION - 1)
+            .unwrap();
+        drop(conn);
+        assert!(matches!(
+            Store::open_read_only(&path),
+            Err(StoreError::TooOld { .. })
+        ));
+    }
+
+    /// A deadline stops a statement that runs past it (a server's request
+    /// deadline reaches into SQLite), and clearing it lets work run again.
+    #[test]
+    fn a_deadline_interrupts_running_queries() {
+        let store = Store::in_memory().unwrap();
+        let count = |s: &Store| -> Result<i64, StoreError> {
+            Ok(s.conn.query_row(
+                "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 3000000) \
+                 SELECT count(*) FROM c",
+                [],
+                |r| r.get(0),
+            )?)
+        };
+        store.set_deadline(Some(std::time::Instant::now()));
+        assert!(matches!(count(&store), Err(StoreError::Interrupted)));
+        store.set_deadline(None);
+        assert_eq!(count(&store).unwrap(), 3_000_000);
+    }
+
+    #[test]
     fn ingest_is_idempotent() {
         let mut store = Store::in_memory().unwrap();
         corpus(&mut store);
@@ -1343,6 +1490,7 @@ mod tests {
         // Without a real id the text hash keys the document.
         let anon = Metadata {
             id: "line-3".into(),
+            id_from_input: true,
             ..Default::default()
         };
         assert!(matches!(store.add(&anon, &t, &a).unwrap(), Added::New(_)));
