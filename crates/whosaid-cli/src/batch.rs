@@ -526,10 +526,13 @@ impl Worker<'_> {
                     write_ann(&doc.text, &outermost)
                 }
             },
-            Format::Table => match found {
-                Found::Attributions { attributions } => table::render(&name, attributions),
-                Found::Account(account) => table::render_account(&name, account),
-            },
+            Format::Table => {
+                let table = match found {
+                    Found::Attributions { attributions } => table::render(&name, attributions),
+                    Found::Account(account) => table::render_account(&name, account),
+                };
+                table::printable(&table).into_owned()
+            }
         };
         Rendered {
             id: doc.meta.id.clone(),

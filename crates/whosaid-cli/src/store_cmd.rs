@@ -214,7 +214,7 @@ pub(crate) fn search(args: SearchArgs) -> Result<ExitCode> {
         limit: args.limit,
         offset: args.offset,
     })?;
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::table::Printable(std::io::stdout().lock());
     match args.format {
         ListFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&hits)?)?,
         ListFormat::Table => {
@@ -246,7 +246,7 @@ pub(crate) fn speakers(args: SpeakersArgs) -> Result<ExitCode> {
     let store = open_for_reading(&args.db)?;
     let list = store.speakers(args.limit)?;
     let totals = store.totals()?;
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::table::Printable(std::io::stdout().lock());
     match args.format {
         ListFormat::Json => writeln!(
             out,
@@ -283,7 +283,7 @@ pub(crate) fn speaker(args: SpeakerArgs) -> Result<ExitCode> {
     let store = open_for_reading(&args.db)?;
     let s = store.speaker(&args.name)?;
     let timeline = store.timeline(s.id, args.limit)?;
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::table::Printable(std::io::stdout().lock());
     match args.format {
         ListFormat::Json => writeln!(
             out,

@@ -5,6 +5,42 @@ use std::fmt::Write as _;
 use whosaid::resolve::{ChannelKind, Polarity};
 use whosaid::{Account, Attribution, Span};
 
+/// `s` safe to print on a terminal: control characters (escape sequences
+/// in an article could recolour, move the cursor or retitle the window)
+/// become their visible pictures (`␛`), C1 controls `�`; line breaks stay.
+pub(crate) fn printable(s: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| c.is_control() && c != '\n';
+    if !s.chars().any(unsafe_char) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    s.chars()
+        .map(|c| match c {
+            '\n' => c,
+            '\u{7f}' => '\u{2421}',
+            c if (c as u32) < 0x20 => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
+            c if c.is_control() => '\u{fffd}',
+            c => c,
+        })
+        .collect::<String>()
+        .into()
+}
+
+/// A writer that passes text through [`printable`] (table views of the
+/// store, written piece by piece).
+pub(crate) struct Printable<W>(pub(crate) W);
+
+impl<W: std::io::Write> std::io::Write for Printable<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let text = String::from_utf8_lossy(buf);
+        self.0.write_all(printable(&text).as_bytes())?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush()
+    }
+}
+
 /// Longest content shown before eliding the middle.
 const MAX_CONTENT: usize = 160;
 
@@ -198,4 +234,21 @@ pub fn clip(s: &str, max: usize) -> String {
     let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
     out.push('…');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Regression (hardening issue, finding 8): escape sequences in an
+    /// article reached the terminal through the table views.
+    #[test]
+    fn control_characters_are_shown_not_obeyed() {
+        assert_eq!(printable("a\u{1b}[31mred\u{7}\n"), "a\u{241b}[31mred\u{2407}\n");
+        assert_eq!(printable("x\u{9b}2J\u{7f}"), "x\u{fffd}2J\u{2421}");
+        assert!(matches!(printable("plain “text”\n"), std::borrow::Cow::Borrowed(_)));
+        let mut out = Printable(Vec::new());
+        std::io::Write::write_all(&mut out, "t\u{1b}]0;owned\u{7}".as_bytes()).unwrap();
+        assert_eq!(String::from_utf8(out.0).unwrap(), "t\u{241b}]0;owned\u{2407}");
+    }
 }
