@@ -244,11 +244,20 @@ mod tests {
     /// article reached the terminal through the table views.
     #[test]
     fn control_characters_are_shown_not_obeyed() {
-        assert_eq!(printable("a\u{1b}[31mred\u{7}\n"), "a\u{241b}[31mred\u{2407}\n");
+        assert_eq!(
+            printable("a\u{1b}[31mred\u{7}\n"),
+            "a\u{241b}[31mred\u{2407}\n"
+        );
         assert_eq!(printable("x\u{9b}2J\u{7f}"), "x\u{fffd}2J\u{2421}");
-        assert!(matches!(printable("plain “text”\n"), std::borrow::Cow::Borrowed(_)));
+        assert!(matches!(
+            printable("plain “text”\n"),
+            std::borrow::Cow::Borrowed(_)
+        ));
         let mut out = Printable(Vec::new());
         std::io::Write::write_all(&mut out, "t\u{1b}]0;owned\u{7}".as_bytes()).unwrap();
-        assert_eq!(String::from_utf8(out.0).unwrap(), "t\u{241b}]0;owned\u{2407}");
+        assert_eq!(
+            String::from_utf8(out.0).unwrap(),
+            "t\u{241b}]0;owned\u{2407}"
+        );
     }
 }

@@ -941,7 +941,8 @@ fn serve_answers_http_on_loopback() {
 }
 
 /// A document posted without a bearer token.
-const POST_WITHOUT_TOKEN: &str = "POST /api/documents HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\
+const POST_WITHOUT_TOKEN: &str =
+    "POST /api/documents HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\
     Content-Type: application/json\r\nContent-Length: 13\r\n\r\n{\"text\":\"x\"}\n";
 
 /// A loopback address with a port free just now.

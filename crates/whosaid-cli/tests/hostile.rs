@@ -73,13 +73,25 @@ fn hostile_corpus(dir: &Path) -> Vec<String> {
         std::fs::create_dir_all(dir.join(sub)).unwrap();
     }
     // Same file name in two folders, different texts: two documents.
-    std::fs::write(dir.join("a/story.txt"), article("Ports", &speaker("Alma Reyes"))).unwrap();
-    std::fs::write(dir.join("b/story.txt"), article("Rails", &speaker("Bruno Iversen"))).unwrap();
+    std::fs::write(
+        dir.join("a/story.txt"),
+        article("Ports", &speaker("Alma Reyes")),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("b/story.txt"),
+        article("Rails", &speaker("Bruno Iversen")),
+    )
+    .unwrap();
     // Files of unknown formats in the folder are passed over.
     std::fs::write(dir.join("a/story.ann"), "T1\tSource 0 4\tPort\n").unwrap();
     std::fs::write(dir.join("a/photo.jpg"), [0xff, 0xd8, 0xff, 0x00]).unwrap();
     // A good page and the shapes that crashed or stalled the HTML reader.
-    let planet = page("Mines", &speaker("Carla Numan"), "https://planet.example/mines");
+    let planet = page(
+        "Mines",
+        &speaker("Carla Numan"),
+        "https://planet.example/mines",
+    );
     std::fs::write(dir.join("nested/deeper/page.html"), &planet).unwrap();
     let deep = format!("<html><body>{}<p>Bob said hi.</p>", "<b>".repeat(60_000));
     std::fs::write(dir.join("nested/deep.html"), deep).unwrap();
@@ -122,18 +134,41 @@ fn hostile_corpus(dir: &Path) -> Vec<String> {
     std::fs::write(dir.join("long.jsonl.gz"), gzip(&long)).unwrap();
     // WARC: a gzip bomb and a deflate bomb as payloads, then a good record.
     let mut bombs = Vec::new();
-    encoded_response(&mut bombs, "gzip-bomb", "gzip", &gzip(&vec![b' '; 40 << 20]));
+    encoded_response(
+        &mut bombs,
+        "gzip-bomb",
+        "gzip",
+        &gzip(&vec![b' '; 40 << 20]),
+    );
     let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
     z.write_all(&vec![b' '; 40 << 20]).unwrap();
     encoded_response(&mut bombs, "deflate-bomb", "deflate", &z.finish().unwrap());
-    let after = page("Roads", &speaker("Jonas Petit"), "https://planet.example/roads");
-    write_response(&mut bombs, "after-bombs", "https://planet.example/roads", "d", after.as_bytes())
-        .unwrap();
+    let after = page(
+        "Roads",
+        &speaker("Jonas Petit"),
+        "https://planet.example/roads",
+    );
+    write_response(
+        &mut bombs,
+        "after-bombs",
+        "https://planet.example/roads",
+        "d",
+        after.as_bytes(),
+    )
+    .unwrap();
     std::fs::write(dir.join("bombs.warc.gz"), gzip(&bombs)).unwrap();
     // WARC.gz with garbage between members, and an over-stated length.
     let mut members = Vec::new();
-    let first = page("Ships", &speaker("Kira Holm"), "https://planet.example/ships");
-    let second = page("Planes", &speaker("Lars Ek"), "https://planet.example/planes");
+    let first = page(
+        "Ships",
+        &speaker("Kira Holm"),
+        "https://planet.example/ships",
+    );
+    let second = page(
+        "Planes",
+        &speaker("Lars Ek"),
+        "https://planet.example/planes",
+    );
     warc_gz(
         &mut members,
         &[("m1".into(), "https://planet.example/ships".into(), first)],
@@ -147,15 +182,32 @@ fn hostile_corpus(dir: &Path) -> Vec<String> {
     .unwrap();
     std::fs::write(dir.join("members.warc.gz"), members).unwrap();
     let mut overstated = Vec::new();
-    write_response(&mut overstated, "liar", "https://liar.example/", "d", b"<p>short</p>").unwrap();
+    write_response(
+        &mut overstated,
+        "liar",
+        "https://liar.example/",
+        "d",
+        b"<p>short</p>",
+    )
+    .unwrap();
     let text = String::from_utf8(overstated).unwrap();
     let (head, rest) = text.split_once("\r\n\r\nHTTP").unwrap();
     let (_, length) = head.rsplit_once("Content-Length: ").unwrap();
     let lie = head.replace(&format!("Content-Length: {length}"), "Content-Length: 900");
     let mut overstated = format!("{lie}\r\n\r\nHTTP{rest}").into_bytes();
-    let next = page("Trams", &speaker("Mona Sarr"), "https://planet.example/trams");
-    write_response(&mut overstated, "next", "https://planet.example/trams", "d", next.as_bytes())
-        .unwrap();
+    let next = page(
+        "Trams",
+        &speaker("Mona Sarr"),
+        "https://planet.example/trams",
+    );
+    write_response(
+        &mut overstated,
+        "next",
+        "https://planet.example/trams",
+        "d",
+        next.as_bytes(),
+    )
+    .unwrap();
     std::fs::write(dir.join("overstated.warc"), overstated).unwrap();
     // A symbolic link loop inside the corpus.
     #[cfg(unix)]
@@ -210,7 +262,11 @@ fn documents_by_speaker(db: &Path) -> Vec<(String, i64)> {
         .arg(db)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     v["speakers"]
         .as_array()
@@ -236,7 +292,10 @@ fn a_hostile_corpus_is_ingested_without_loss_crash_or_blow_up() {
     let (out, failures) = ingest(&corpus, &db, &errors);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
-    assert!(stderr.contains(&format!("stored {} new documents", good.len())), "{stderr}");
+    assert!(
+        stderr.contains(&format!("stored {} new documents", good.len())),
+        "{stderr}"
+    );
 
     // Every good document once, under its speaker.
     let speakers = documents_by_speaker(&db);
@@ -269,7 +328,10 @@ fn a_hostile_corpus_is_ingested_without_loss_crash_or_blow_up() {
             .any(|f| f["source"].as_str().unwrap().ends_with(".ann")),
         "an annotation file was read as a document"
     );
-    eprintln!("peak memory of the ingest: {} MB", peak_child_memory() >> 20);
+    eprintln!(
+        "peak memory of the ingest: {} MB",
+        peak_child_memory() >> 20
+    );
     assert!(
         peak_child_memory() <= PEAK_MEMORY_BYTES,
         "peak memory {} MB",
@@ -280,7 +342,10 @@ fn a_hostile_corpus_is_ingested_without_loss_crash_or_blow_up() {
     let (out, again) = ingest(&corpus, &db, &errors);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains(&format!("stored 0 new documents (0 attributions), {} already", good.len())),
+        stderr.contains(&format!(
+            "stored 0 new documents (0 attributions), {} already",
+            good.len()
+        )),
         "{stderr}"
     );
     assert_eq!(again.len(), failures.len());

@@ -34,6 +34,42 @@ proptest! {
         let _ = html::extract(&bytes, Some("https://x.example/a"), Some(&label));
     }
 
+    /// Markup made of tags that nest, close, void and hide markup (comments,
+    /// scripts, attribute values): the limits check and the page reader
+    /// never panic, and a page within tight limits is never refused by them.
+    #[test]
+    fn markup_of_any_shape_is_checked_or_read(pieces in proptest::collection::vec(
+        prop_oneof![
+            Just("<div>"), Just("</div>"), Just("<b>"), Just("</b>"), Just("<p>"), Just("<li>"),
+            Just("<br>"), Just("<img src=x/>"), Just("<a href='<div>' x=1 y>"), Just("</a>"),
+            Just("<!--"), Just("-->"), Just("<script>"), Just("</script>"), Just("<"), Just(">"),
+            Just("John Smith said that the talks failed. "), Just("\u{201c}Yes,\u{201d} she said. "),
+        ],
+        0..300,
+    )) {
+        let page = pieces.concat();
+        let tight = html::HtmlLimits { max_depth: 8, max_elements: 40, max_attributes: 2 };
+        let checked = html::check_limits(&page, &tight);
+        let read = html::extract_within(page.as_bytes(), None, None, &tight);
+        if let Err(reason) = &read {
+            if checked.is_ok() {
+                prop_assert!(!reason.contains("over the limits"), "{reason}");
+            } else {
+                prop_assert!(reason.contains("over the limits"), "{reason}");
+            }
+        }
+        prop_assert_eq!(checked.is_err(), read.as_ref().is_err_and(|r| r.contains("over the limits")));
+    }
+
+    /// Nesting depth against the limit: refused exactly past it.
+    #[test]
+    fn nesting_is_refused_exactly_past_the_limit(depth in 0usize..700, tag in "(div|span|b|section|font)") {
+        let page = format!("{}<p>x</p>", format!("<{tag}>").repeat(depth));
+        let limits = html::HtmlLimits::default();
+        // The `<p>` itself nests one deeper.
+        prop_assert_eq!(html::check_limits(&page, &limits).is_ok(), depth < limits.max_depth);
+    }
+
     #[test]
     fn jsonl_takes_any_line(line in proptest::collection::vec(any::<u8>(), 0..300)) {
         let _ = jsonl::parse_line(&line, 1, "x.jsonl", &FieldNames::default());

@@ -418,12 +418,9 @@ pub async fn serve_connections(
                 }
             },
         };
-        let service = hyper_util::service::TowerToHyperService::new(
-            app.clone()
-                .map_request(|r: axum::http::Request<hyper::body::Incoming>| {
-                    r.map(axum::body::Body::new)
-                }),
-        );
+        let service = hyper_util::service::TowerToHyperService::new(app.clone().map_request(
+            |r: axum::http::Request<hyper::body::Incoming>| r.map(axum::body::Body::new),
+        ));
         let mut close = close_rx.clone();
         tokio::spawn(async move {
             let _permit = permit;

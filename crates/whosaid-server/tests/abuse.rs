@@ -78,11 +78,18 @@ async fn the_token_is_checked_first_and_any_case_of_bearer_works() {
     // An unparsable body without a token: 401, not 400 (not parsed at all).
     let (status, _) = call(&app, post(None, "{not json")).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
-    for wrong in ["Bearer s3cre", "Bearer s3cret2", "Bearer ", "Basic s3cret", "s3cret"] {
+    for wrong in [
+        "Bearer s3cre",
+        "Bearer s3cret2",
+        "Bearer ",
+        "Basic s3cret",
+        "s3cret",
+    ] {
         let (status, _) = call(&app, post(Some(wrong), "{\"text\": \"x\"}")).await;
         assert_eq!(status, StatusCode::UNAUTHORIZED, "{wrong}");
     }
-    let doc = json!({"id": "a", "text": "Talks\n\nJohn Smith said that the talks failed."}).to_string();
+    let doc =
+        json!({"id": "a", "text": "Talks\n\nJohn Smith said that the talks failed."}).to_string();
     let (status, body) = call(&app, post(Some("bearer s3cret"), &doc)).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     // The same id with another text is a clash, not a silent skip.
@@ -190,7 +197,10 @@ async fn silent_connections_time_out_and_the_cap_queues_new_ones() {
     let (reply, waited, closed) = answered;
     let reply = reply.unwrap();
     assert!(reply.starts_with("HTTP/1.1 200"), "{reply}");
-    assert!(waited >= Duration::from_millis(150), "{waited:?}: the cap did not hold");
+    assert!(
+        waited >= Duration::from_millis(150),
+        "{waited:?}: the cap did not hold"
+    );
     assert!(closed, "silent connections stay open");
     stop.send(()).unwrap();
     tokio::time::timeout(Duration::from_secs(5), handle)
@@ -212,7 +222,8 @@ async fn shutdown_has_a_deadline_with_connections_open() {
     let idle = tokio::task::spawn_blocking(move || {
         let mut c = std::net::TcpStream::connect(addr).unwrap();
         // Half a request: headers never finish.
-        c.write_all(b"GET /api/speakers HTTP/1.1\r\nHost: localh").unwrap();
+        c.write_all(b"GET /api/speakers HTTP/1.1\r\nHost: localh")
+            .unwrap();
         c
     })
     .await
@@ -253,13 +264,19 @@ async fn idle_keep_alive_connections_are_closed() {
                 Ok(n) => seen.extend_from_slice(&buf[..n]),
             }
         }
-        (String::from_utf8_lossy(&seen).into_owned(), started.elapsed())
+        (
+            String::from_utf8_lossy(&seen).into_owned(),
+            started.elapsed(),
+        )
     })
     .await
     .unwrap();
     let (seen, elapsed) = closed_after;
     assert!(seen.starts_with("HTTP/1.1 200"), "{seen}");
-    assert!(elapsed < Duration::from_secs(5), "still open after {elapsed:?}");
+    assert!(
+        elapsed < Duration::from_secs(5),
+        "still open after {elapsed:?}"
+    );
     stop.send(()).unwrap();
     let _ = tokio::time::timeout(Duration::from_secs(5), handle).await;
 }

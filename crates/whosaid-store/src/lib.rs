@@ -1405,7 +1405,8 @@ mod tests {
                 std::thread::spawn(move || {
                     let mut store = Store::open(&path).unwrap();
                     for i in 0..20 {
-                        let text = format!("Doc {w} {i}\n\nJohn Smith said that plan {w}-{i} failed.");
+                        let text =
+                            format!("Doc {w} {i}\n\nJohn Smith said that plan {w}-{i} failed.");
                         let account = Extractor::rules().analyze(&text, &DocumentInfo::default());
                         let meta = Metadata {
                             id: format!("{w}-{i}"),
@@ -1448,7 +1449,10 @@ mod tests {
         let hits = store.search(&query).unwrap();
         assert!(!hits.is_empty());
         let (m, t, a) = doc("new", "Planet", "2025-01-01", "New\n\nX said that y.");
-        assert!(store.add(&m, &t, &a).is_err(), "a read-only store took a write");
+        assert!(
+            store.add(&m, &t, &a).is_err(),
+            "a read-only store took a write"
+        );
         drop(store);
         let conn = Connection::open(&path).unwrap();
         conn.pragma_update(None, "user_version", SCHEMA_VERSION - 1)

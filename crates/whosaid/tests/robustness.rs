@@ -136,6 +136,25 @@ proptest! {
         prop_assert!(outermost <= found.len());
     }
 
+    /// Sentences and paragraphs stay within their token bounds whatever the
+    /// text (runs without sentence ends, giant paragraphs, quote runs).
+    #[test]
+    fn segments_are_bounded(pieces in proptest::collection::vec(
+        prop_oneof![Just("word "), Just("said "), Just(". "), Just("\u{201d}"), Just("\n\n"), Just("U.S. ")],
+        0..3000,
+    )) {
+        let text = pieces.concat();
+        let doc = whosaid::Document::new(text.as_str());
+        for s in &doc.sentences {
+            prop_assert!(s.tokens.len() <= whosaid::text::MAX_SENTENCE_TOKENS);
+        }
+        for p in &doc.paragraphs {
+            let first = doc.sentences[p.sentences.start].tokens.start;
+            let last = doc.sentences[p.sentences.end - 1].tokens.end;
+            prop_assert!(last - first <= whosaid::text::MAX_PARAGRAPH_TOKENS);
+        }
+    }
+
     #[test]
     fn brat_parser_takes_anything(ann in any::<String>()) {
         let _ = AnnDoc::parse_against(&ann, Some("some text"));
