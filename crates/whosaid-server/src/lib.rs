@@ -47,12 +47,18 @@ struct AppState {
     /// past it a request is answered 503 at once instead of queueing
     /// (each holds up to ~40 bytes per byte of a 4 MB body).
     extractions: tokio::sync::Semaphore,
+    /// Article pages being rendered at once (a page holds the document's
+    /// text several times over); past it a request is answered 503.
+    renders: tokio::sync::Semaphore,
     extractor: Extractor,
     token: Option<String>,
 }
 
 /// Extractions that may run at once.
 const MAX_EXTRACTIONS: usize = 2;
+
+/// Article pages that may be rendered at once.
+const MAX_RENDERS: usize = 4;
 
 /// An error answer: status and message.
 struct ApiError(StatusCode, String);
@@ -160,6 +166,7 @@ pub fn router_with(stores: Vec<Store>, extractor: Extractor, token: Option<Strin
         connections: tokio::sync::Semaphore::new(stores.len()),
         idle: Mutex::new(stores),
         extractions: tokio::sync::Semaphore::new(MAX_EXTRACTIONS),
+        renders: tokio::sync::Semaphore::new(MAX_RENDERS),
         extractor,
         token: token.filter(|t| !t.is_empty()),
     });
@@ -574,15 +581,18 @@ impl DocumentIn {
 async fn extract(State(state): State<Arc<AppState>>, Json(doc): Json<DocumentIn>) -> ApiResult {
     let meta = doc.meta()?;
     let text = whosaid_ingest::normalize_text(&doc.text);
+    let deadline = std::time::Instant::now() + REQUEST_TIMEOUT;
     let account = with_extractor(&state, move |extractor| {
-        extractor.analyze(
+        extractor.analyze_before(
             &text,
             &DocumentInfo {
                 published: meta.published,
             },
+            deadline,
         )
     })
-    .await?;
+    .await?
+    .map_err(|e| ApiError(StatusCode::REQUEST_TIMEOUT, e.to_string()))?;
     Ok(Json(serde_json::to_value(account).unwrap_or_default()))
 }
 
@@ -595,19 +605,22 @@ async fn add_document(
     if text.trim().is_empty() {
         return Err(ApiError(StatusCode::BAD_REQUEST, "empty text".into()));
     }
+    let deadline = std::time::Instant::now() + REQUEST_TIMEOUT;
     let (meta, text, account) = with_extractor(&state, move |extractor| {
-        let account = extractor.analyze(
+        let account = extractor.analyze_before(
             &text,
             &DocumentInfo {
                 published: meta.published,
             },
-        );
+            deadline,
+        )?;
         if meta.id.is_empty() {
             meta.id = whosaid_store::document_key(&meta, &text);
         }
-        (meta, text, account)
+        Ok((meta, text, account))
     })
-    .await?;
+    .await?
+    .map_err(|e: whosaid::Error| ApiError(StatusCode::REQUEST_TIMEOUT, e.to_string()))?;
     let id = meta.id.clone();
     let added = with_store(&state, move |s| s.add(&meta, &text, &account)).await?;
     let (status, attributions) = match added {

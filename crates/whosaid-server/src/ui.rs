@@ -605,6 +605,12 @@ async fn document(
     State(state): State<Arc<AppState>>,
     UrlPath(id): UrlPath<String>,
 ) -> Result<Page, Page> {
+    let _rendering = state.renders.try_acquire().map_err(|_| {
+        ApiError(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "busy rendering articles: try again".into(),
+        )
+    })?;
     let wanted = id.clone();
     let (doc, speaker_ids) = with_store(&state, move |s| {
         Ok((s.document_json(&wanted)?, s.document_speaker_ids(&wanted)?))

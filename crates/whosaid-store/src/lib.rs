@@ -966,10 +966,9 @@ fn add_one(
     }
     // Stores written before file documents were keyed by their text hold
     // them under `id:<file stem>`: the same text there is this document.
-    if meta.id_from_input && meta.url.is_none() && !meta.id.is_empty() {
-        if stored_text(&format!("id:{}", meta.id))?.is_some_and(|t| t == text) {
-            return Ok(Added::Existing);
-        }
+    let legacy = meta.id_from_input && meta.url.is_none() && !meta.id.is_empty();
+    if legacy && stored_text(&format!("id:{}", meta.id))?.is_some_and(|t| t == text) {
+        return Ok(Added::Existing);
     }
     let ext_id = unique_ext_id(tx, &meta.id)?;
     let outlet_id: Option<i64> = match &meta.outlet {

@@ -42,6 +42,13 @@ pub enum Error {
         #[source]
         source: crate::model::ModelError,
     },
+    /// Work on a document passed its deadline
+    /// ([`Extractor::analyze_before`](crate::Extractor::analyze_before)).
+    #[error("stopped at its deadline after {stage}")]
+    DeadlineExceeded {
+        /// The last stage that ran.
+        stage: &'static str,
+    },
     /// A directory expected by the evaluation is missing.
     #[error("{path}: not a directory")]
     NotADirectory {

@@ -118,8 +118,41 @@ impl Extractor {
     /// Extracts and resolves: speakers, channels, times, nesting, answers
     /// and the outlet's unattributed assertions. Never panics.
     pub fn analyze(&self, text: &str, info: &DocumentInfo) -> Account {
+        // Without a deadline no check fails.
+        self.analyze_checked(text, info, |_| Ok(()))
+            .unwrap_or_default()
+    }
+
+    /// [`Extractor::analyze`] that gives up once `deadline` has passed,
+    /// checked between stages (segmentation, extraction, resolution). Every
+    /// stage is linear in the text, so a stage overruns the deadline by at
+    /// most its own share of the work; a server answering with a deadline
+    /// uses this so an abandoned request stops costing CPU.
+    pub fn analyze_before(
+        &self,
+        text: &str,
+        info: &DocumentInfo,
+        deadline: std::time::Instant,
+    ) -> Result<Account, Error> {
+        self.analyze_checked(text, info, |stage| {
+            if std::time::Instant::now() >= deadline {
+                Err(Error::DeadlineExceeded { stage })
+            } else {
+                Ok(())
+            }
+        })
+    }
+
+    fn analyze_checked(
+        &self,
+        text: &str,
+        info: &DocumentInfo,
+        check: impl Fn(&'static str) -> Result<(), Error>,
+    ) -> Result<Account, Error> {
         let doc = Document::new(text);
+        check("segmentation")?;
         let (found, quotes, pos) = self.tagged_attributions(&doc);
+        check("extraction")?;
         let resolver = self.resolver.get_or_init(|| {
             let pos = match &self.models {
                 Some((pos, _)) => pos.clone(),
@@ -132,10 +165,10 @@ impl Extractor {
                 self.config.clone(),
             )
         });
-        match pos {
+        Ok(match pos {
             Some(tokens) => resolver.account_tagged(&doc, &tokens, &quotes, &found, info),
             None => resolver.account(&doc, &quotes, &found, info),
-        }
+        })
     }
 
     /// Attributions, quotes and, from the learned path, the tagged tokens
@@ -227,5 +260,34 @@ pub(crate) fn kind_of(quotes: &QuoteIndex, content: &[std::ops::Range<usize>]) -
         Kind::Mixed
     } else {
         Kind::Indirect
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_passed_deadline_stops_analysis_and_a_future_one_does_not() {
+        let ex = Extractor::rules();
+        let text = "Talks\n\nJohn Smith said that the talks failed.";
+        let past = std::time::Instant::now();
+        let err = ex
+            .analyze_before(text, &DocumentInfo::default(), past)
+            .unwrap_err();
+        assert!(
+            matches!(
+                err,
+                Error::DeadlineExceeded {
+                    stage: "segmentation"
+                }
+            ),
+            "{err}"
+        );
+        let later = std::time::Instant::now() + std::time::Duration::from_secs(600);
+        let account = ex
+            .analyze_before(text, &DocumentInfo::default(), later)
+            .unwrap();
+        assert_eq!(account, ex.analyze(text, &DocumentInfo::default()));
     }
 }

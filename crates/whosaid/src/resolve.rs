@@ -186,7 +186,7 @@ pub struct Unattributed {
 }
 
 /// The resolved account of one document.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Account {
     /// Attributions in text order, nested and continuing ones included.
     pub attributions: Vec<ResolvedAttribution>,

@@ -110,9 +110,12 @@ const CLOSES_P: &[&[u8]] = &[
     b"ul",
 ];
 
+/// A list of tag names.
+type Names = &'static [&'static [u8]];
+
 /// For elements that close an open sibling of theirs: the sibling names
 /// they close, and the containers past which they do not look.
-fn implied_siblings(name: &[u8]) -> Option<(&'static [&'static [u8]], &'static [&'static [u8]])> {
+fn implied_siblings(name: &[u8]) -> Option<(Names, Names)> {
     Some(match name {
         b"li" => (&[b"li"], &[b"ul", b"ol", b"menu"]),
         b"dt" | b"dd" => (&[b"dt", b"dd"], &[b"dl"]),
