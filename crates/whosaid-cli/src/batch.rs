@@ -28,11 +28,13 @@ use crate::{read_metadata, table, DocOutput, ExtractArgs, Format, Found, InputAr
 const CHUNK_PER_JOB: usize = 32;
 
 /// Raw bytes read into one chunk at most (a chunk of big records is
-/// shorter): what is read waits in memory for the workers.
-const CHUNK_BYTES: usize = 32 << 20;
+/// shorter). A chunk's records, and then all their results, are in memory
+/// at once, and a document dense with attributions has results many times
+/// its size; news pages (a few KB each) fill a chunk by count long before.
+const CHUNK_BYTES: usize = 1 << 20;
 
 /// Document text extracted at once across all workers, in bytes. A
-/// document holds about 40 bytes per byte of text while it is extracted,
+/// document holds 40–90 bytes per byte of text while it is extracted,
 /// so this bounds the workers' memory whatever the number of jobs; news
 /// articles (tens of KB) never wait, a text over the budget runs alone.
 const TEXT_BUDGET: usize = whosaid_ingest::DEFAULT_MAX_TEXT_BYTES;

@@ -163,8 +163,8 @@ struct InputArgs {
     #[arg(long, default_value_t = whosaid_ingest::warc::DEFAULT_MAX_RECORD)]
     max_record_bytes: u64,
     /// Longest document text (after HTML extraction) processed, in bytes;
-    /// longer ones are reported and skipped. Bounds memory: about 40 bytes
-    /// per byte of text while a document is extracted.
+    /// longer ones are reported and skipped. Bounds memory: 40–90 bytes per
+    /// byte of text while a document is extracted.
     #[arg(long, default_value_t = whosaid_ingest::DEFAULT_MAX_TEXT_BYTES)]
     max_text_bytes: usize,
     /// Publication date (YYYY-MM-DD) of every input: relative times such as

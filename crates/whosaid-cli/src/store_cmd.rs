@@ -16,8 +16,9 @@ use crate::{InputArgs, RuleArgs};
 const COMMIT_EVERY: usize = 256;
 
 /// Document text held for one transaction at most, in bytes (fewer
-/// documents per transaction when they are long).
-const COMMIT_BYTES: usize = 16 << 20;
+/// documents per transaction when they are long: their accounts wait in
+/// memory until the commit).
+const COMMIT_BYTES: usize = 1 << 20;
 
 #[derive(clap::Args)]
 pub(crate) struct IngestArgs {

@@ -351,3 +351,14 @@ fn a_hostile_corpus_is_ingested_without_loss_crash_or_blow_up() {
     assert_eq!(again.len(), failures.len());
     assert_eq!(documents_by_speaker(&db), speakers);
 }
+
+/// Writes the hostile corpus to `$WHOSAID_HOSTILE_DIR` for measuring a
+/// release build by hand (README, "Limits"):
+/// `WHOSAID_HOSTILE_DIR=/tmp/hostile cargo test -p whosaid-cli --test hostile -- --ignored`.
+#[test]
+#[ignore]
+fn write_the_hostile_corpus() {
+    let dir = std::env::var_os("WHOSAID_HOSTILE_DIR").expect("set WHOSAID_HOSTILE_DIR");
+    let good = hostile_corpus(Path::new(&dir));
+    eprintln!("{} good documents written to {dir:?}", good.len());
+}

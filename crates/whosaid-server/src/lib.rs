@@ -548,6 +548,23 @@ async fn speaker(State(state): State<Arc<AppState>>, UrlPath(id): UrlPath<i64>) 
     Ok(Json(json!({ "speaker": summary, "timeline": timeline })))
 }
 
+/// The text of a posted document, normalized, within the text limit the
+/// batch commands apply ([`whosaid_ingest::DEFAULT_MAX_TEXT_BYTES`]): the
+/// memory of an extraction grows with its text.
+fn checked_text(text: &str) -> Result<String, ApiError> {
+    let limit = whosaid_ingest::DEFAULT_MAX_TEXT_BYTES;
+    if text.len() > limit {
+        return Err(ApiError(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            format!(
+                "text of {} bytes is longer than the {limit} byte limit",
+                text.len()
+            ),
+        ));
+    }
+    Ok(whosaid_ingest::normalize_text(text))
+}
+
 /// A document sent to the API.
 #[derive(Deserialize)]
 struct DocumentIn {
@@ -578,9 +595,12 @@ impl DocumentIn {
     }
 }
 
-async fn extract(State(state): State<Arc<AppState>>, Json(doc): Json<DocumentIn>) -> ApiResult {
+async fn extract(
+    State(state): State<Arc<AppState>>,
+    Json(doc): Json<DocumentIn>,
+) -> Result<Response, ApiError> {
     let meta = doc.meta()?;
-    let text = whosaid_ingest::normalize_text(&doc.text);
+    let text = checked_text(&doc.text)?;
     let deadline = std::time::Instant::now() + REQUEST_TIMEOUT;
     let account = with_extractor(&state, move |extractor| {
         extractor.analyze_before(
@@ -593,7 +613,8 @@ async fn extract(State(state): State<Arc<AppState>>, Json(doc): Json<DocumentIn>
     })
     .await?
     .map_err(|e| ApiError(StatusCode::REQUEST_TIMEOUT, e.to_string()))?;
-    Ok(Json(serde_json::to_value(account).unwrap_or_default()))
+    // Serialized straight from the account: no JSON value tree in between.
+    Ok(Json(account).into_response())
 }
 
 async fn add_document(
@@ -601,7 +622,7 @@ async fn add_document(
     Json(doc): Json<DocumentIn>,
 ) -> ApiResult {
     let mut meta = doc.meta()?;
-    let text = whosaid_ingest::normalize_text(&doc.text);
+    let text = checked_text(&doc.text)?;
     if text.trim().is_empty() {
         return Err(ApiError(StatusCode::BAD_REQUEST, "empty text".into()));
     }

@@ -63,6 +63,26 @@ async fn every_api_error_is_json() {
     }
 }
 
+/// A text past the batch commands' text limit is refused with 413 before
+/// any extraction (its memory grows with the text).
+#[tokio::test]
+async fn texts_past_the_text_limit_are_refused() {
+    let app = app(Some("t"));
+    let text = "word ".repeat(whosaid_ingest::DEFAULT_MAX_TEXT_BYTES / 5 + 1);
+    for (path, auth) in [("/api/extract", None), ("/api/documents", Some("Bearer t"))] {
+        let mut r = Request::post(path).header("content-type", "application/json");
+        if let Some(a) = auth {
+            r = r.header("authorization", a);
+        }
+        let req = r
+            .body(Body::from(json!({ "text": text }).to_string()))
+            .unwrap();
+        let (status, body) = call(&app, req).await;
+        assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE, "{path}");
+        assert!(error_of(&body).contains("byte limit"), "{body}");
+    }
+}
+
 /// The token is checked before the body is read; the scheme is
 /// case-insensitive; a wrong token of any length is refused.
 #[tokio::test]
