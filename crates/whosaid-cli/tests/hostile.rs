@@ -109,7 +109,7 @@ fn hostile_corpus(dir: &Path) -> Vec<String> {
     let said_flood = format!(
         "{}\n\n{}",
         article("Quotes", &speaker("Elena Marsh")),
-        "\"a\" said B. ".repeat(100_000)
+        "\"a\" said B. ".repeat(80_000)
     );
     std::fs::write(dir.join("said.txt"), said_flood).unwrap();
     let words = "the minister said that a plan would be ready by Friday ";
@@ -361,4 +361,39 @@ fn write_the_hostile_corpus() {
     let dir = std::env::var_os("WHOSAID_HOSTILE_DIR").expect("set WHOSAID_HOSTILE_DIR");
     let good = hostile_corpus(Path::new(&dir));
     eprintln!("{} good documents written to {dir:?}", good.len());
+}
+
+/// Regression (hardening issue, finding 2): one id given to two different
+/// texts stored the first and skipped the second silently (exit 0); now the
+/// second is a reported failure and the run exits 1. A store damaged where
+/// the ingest writes fails the run too.
+#[test]
+fn an_id_clash_and_a_damaged_store_fail_the_run() {
+    let tmp = tempfile::tempdir().unwrap();
+    let first = tmp.path().join("first.jsonl");
+    let second = tmp.path().join("second.jsonl");
+    std::fs::write(&first, jsonl_line("same-id", &article("Ports", "Alma Reyes")) + "\n").unwrap();
+    std::fs::write(&second, jsonl_line("same-id", &article("Rails", "Bruno Iversen")) + "\n").unwrap();
+    let db = tmp.path().join("c.db");
+    let run = |input: &Path| {
+        Command::new(env!("CARGO_BIN_EXE_whosaid"))
+            .args(["ingest", "--db"])
+            .arg(&db)
+            .arg(input)
+            .output()
+            .unwrap()
+    };
+    assert!(run(&first).status.success());
+    let out = run(&second);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("second.jsonl line 1 (same-id): another text is already stored"), "{stderr}");
+    assert!(run(&first).status.success(), "the same text again is not a clash");
+
+    let len = std::fs::metadata(&db).unwrap().len();
+    let file = std::fs::OpenOptions::new().write(true).open(&db).unwrap();
+    file.set_len(len / 2).unwrap();
+    drop(file);
+    let out = run(&second);
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
 }
