@@ -116,7 +116,9 @@ fn open(db: &std::path::Path) -> Result<Store> {
     Store::open(db).with_context(|| format!("opening the store {}", db.display()))
 }
 
-fn open_existing(db: &std::path::Path) -> Result<Store> {
+/// Fails unless a store file exists at `db` (commands that only use a
+/// store must never create one at a mistyped path).
+fn require_store(db: &std::path::Path) -> Result<()> {
     if !db.is_file() {
         anyhow::bail!(
             "no store at {} (create one with `whosaid ingest … --db {}`)",
@@ -124,19 +126,18 @@ fn open_existing(db: &std::path::Path) -> Result<Store> {
             db.display()
         );
     }
+    Ok(())
+}
+
+fn open_existing(db: &std::path::Path) -> Result<Store> {
+    require_store(db)?;
     open(db)
 }
 
 /// Opens a store for the read commands: read-only, so a store on
 /// read-only media or one being ingested into can be searched.
 fn open_for_reading(db: &std::path::Path) -> Result<Store> {
-    if !db.is_file() {
-        anyhow::bail!(
-            "no store at {} (create one with `whosaid ingest … --db {}`)",
-            db.display(),
-            db.display()
-        );
-    }
+    require_store(db)?;
     Store::open_read_only(db).with_context(|| format!("opening the store {}", db.display()))
 }
 
@@ -331,13 +332,7 @@ pub(crate) struct ServeArgs {
 
 pub(crate) fn serve(args: ServeArgs) -> Result<ExitCode> {
     let token = args.token.or_else(|| std::env::var("WHOSAID_TOKEN").ok());
-    if !args.db.is_file() {
-        anyhow::bail!(
-            "no store at {} (create one with `whosaid ingest … --db {}`)",
-            args.db.display(),
-            args.db.display()
-        );
-    }
+    require_store(&args.db)?;
     whosaid_server::serve_blocking(&args.db, args.addr, token)
         .with_context(|| format!("serving {} on {}", args.db.display(), args.addr))?;
     Ok(ExitCode::SUCCESS)

@@ -372,8 +372,16 @@ fn an_id_clash_and_a_damaged_store_fail_the_run() {
     let tmp = tempfile::tempdir().unwrap();
     let first = tmp.path().join("first.jsonl");
     let second = tmp.path().join("second.jsonl");
-    std::fs::write(&first, jsonl_line("same-id", &article("Ports", "Alma Reyes")) + "\n").unwrap();
-    std::fs::write(&second, jsonl_line("same-id", &article("Rails", "Bruno Iversen")) + "\n").unwrap();
+    std::fs::write(
+        &first,
+        jsonl_line("same-id", &article("Ports", "Alma Reyes")) + "\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &second,
+        jsonl_line("same-id", &article("Rails", "Bruno Iversen")) + "\n",
+    )
+    .unwrap();
     let db = tmp.path().join("c.db");
     let run = |input: &Path| {
         Command::new(env!("CARGO_BIN_EXE_whosaid"))
@@ -387,13 +395,74 @@ fn an_id_clash_and_a_damaged_store_fail_the_run() {
     let out = run(&second);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
-    assert!(stderr.contains("second.jsonl line 1 (same-id): another text is already stored"), "{stderr}");
-    assert!(run(&first).status.success(), "the same text again is not a clash");
+    assert!(
+        stderr.contains("second.jsonl line 1 (same-id): another text is already stored"),
+        "{stderr}"
+    );
+    assert!(
+        run(&first).status.success(),
+        "the same text again is not a clash"
+    );
 
     let len = std::fs::metadata(&db).unwrap().len();
     let file = std::fs::OpenOptions::new().write(true).open(&db).unwrap();
     file.set_len(len / 2).unwrap();
     drop(file);
     let out = run(&second);
-    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Regression (finding 8): `serve` on a mistyped path created an empty
+/// store and served it; the read commands did the same. Now they fail and
+/// create nothing, and a store whose file is read-only is searched (root
+/// ignores the permission; the store's own test checks that a read-only
+/// open writes nothing).
+#[test]
+fn read_commands_never_create_a_store_and_read_read_only_ones() {
+    let tmp = tempfile::tempdir().unwrap();
+    let typo = tmp.path().join("typo.db");
+    for args in [
+        vec!["serve", "--addr", "127.0.0.1:0", "--db"],
+        vec!["search", "said", "--db"],
+        vec!["speakers", "--db"],
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_whosaid"))
+            .args(&args)
+            .arg(&typo)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("no store at"));
+        assert!(!typo.exists(), "{args:?} created {}", typo.display());
+    }
+    let db = tmp.path().join("ro.db");
+    let text = tmp.path().join("a.txt");
+    std::fs::write(&text, article("Ports", "Alma Reyes")).unwrap();
+    let ingest = Command::new(env!("CARGO_BIN_EXE_whosaid"))
+        .args(["ingest", "--db"])
+        .arg(&db)
+        .arg(&text)
+        .output()
+        .unwrap();
+    assert!(ingest.status.success());
+    // Checkpointed and closed: the WAL is folded into the file.
+    let mut perms = std::fs::metadata(&db).unwrap().permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(&db, perms).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_whosaid"))
+        .args(["search", "negotiations", "--format", "json", "--db"])
+        .arg(&db)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Alma Reyes"));
 }
