@@ -27,6 +27,10 @@ pub(crate) struct IngestArgs {
     /// The store (created when missing).
     #[arg(long, default_value = "whosaid.db")]
     db: PathBuf,
+    /// Skip the consistency check of the store before writing (it reads
+    /// the whole store once, about 2 s per GB).
+    #[arg(long)]
+    no_check: bool,
     #[command(flatten)]
     rules: RuleArgs,
 }
@@ -143,6 +147,11 @@ fn open_for_reading(db: &std::path::Path) -> Result<Store> {
 
 pub(crate) fn ingest(args: IngestArgs) -> Result<ExitCode> {
     let mut store = open(&args.db)?;
+    if !args.no_check {
+        store
+            .check()
+            .with_context(|| format!("checking the store {}", args.db.display()))?;
+    }
     let extractor = args.rules.extractor();
     let batch = Batch::open(&args.input)?;
     let log = batch.failure_log();
