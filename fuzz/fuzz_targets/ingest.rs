@@ -3,6 +3,9 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
+use std::io::Read;
+
+use whosaid_ingest::gzip::GzMembers;
 use whosaid_ingest::warc::WarcRecords;
 use whosaid_ingest::{html, jsonl, FieldNames};
 
@@ -14,4 +17,7 @@ fuzz_target!(|data: &[u8]| {
             let _ = r.into_document();
         }
     }
+    // Damaged multi-member gzip: read to the end (bounded) without a panic.
+    let mut members = GzMembers::new(data);
+    let _ = std::io::copy(&mut (&mut members).take(1 << 22), &mut std::io::sink());
 });

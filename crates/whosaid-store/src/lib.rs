@@ -1386,6 +1386,22 @@ mod tests {
         let (_, t2, a2) = file(text_b);
         assert_eq!(store.add(&m, &t2, &a2).unwrap(), Added::Clash);
         assert_eq!(store.totals().unwrap().documents, 3);
+        // One id on two URLs (finding 8: links always reached the first):
+        // two documents, each reachable by its own id.
+        for (url, text) in [
+            ("https://a.example/1", text_a),
+            ("https://a.example/2", text_b),
+        ] {
+            let (mut m, t, a) = file(text);
+            m.id = "shared".into();
+            m.id_from_input = false;
+            m.url = Some(url.into());
+            assert!(matches!(store.add(&m, &t, &a).unwrap(), Added::New(_)));
+        }
+        let first = store.document_json("shared").unwrap().unwrap();
+        let second = store.document_json("shared~2").unwrap().unwrap();
+        assert_eq!(first["url"], "https://a.example/1");
+        assert_eq!(second["url"], "https://a.example/2");
     }
 
     /// Stores from before text keys hold files under `id:<stem>`: the same
