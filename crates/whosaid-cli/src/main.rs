@@ -13,6 +13,7 @@ use whosaid::brat::{write_ann, AnnDoc};
 use whosaid::eval::{find_ann, score_dirs, text_docs, PredSource};
 use whosaid::{Account, Attribution, DocumentInfo, Extractor, Lexicon};
 
+mod eval_speakers;
 mod store_cmd;
 mod table;
 
@@ -34,6 +35,9 @@ enum Command {
     /// Score pronoun-source resolution ("he said") on gold attributions
     /// against the silver coreference chains of a PolNeAR split.
     EvalPronouns(EvalPronounsArgs),
+    /// Score speaker resolution against gold referents (a split's
+    /// speakers.tsv), like bench/check_speakers.py.
+    EvalSpeakers(eval_speakers::EvalSpeakersArgs),
     /// Extract documents into the statement store (SQLite).
     Ingest(store_cmd::IngestArgs),
     /// Search stored statements.
@@ -342,6 +346,7 @@ fn main() -> ExitCode {
         Command::Extract(args) => extract(args),
         Command::Eval(args) => eval(args),
         Command::EvalPronouns(args) => eval_pronouns(args),
+        Command::EvalSpeakers(args) => eval_speakers::eval_speakers(args),
         Command::Ingest(args) => store_cmd::ingest(args),
         Command::Search(args) => store_cmd::search(args),
         Command::Speakers(args) => store_cmd::speakers(args),

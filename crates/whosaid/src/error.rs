@@ -49,6 +49,16 @@ pub enum Error {
         /// The last stage that ran.
         stage: &'static str,
     },
+    /// A row of a tab-separated data file is malformed.
+    #[error("{path}, line {line}: {reason}")]
+    Table {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line number.
+        line: usize,
+        /// What is wrong.
+        reason: String,
+    },
     /// A directory expected by the evaluation is missing.
     #[error("{path}: not a directory")]
     NotADirectory {

@@ -11,6 +11,8 @@
 //!
 //! All sums are micro-averaged over documents.
 
+pub mod speakers;
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
