@@ -1,0 +1,236 @@
+//! Channels: how a statement reached the outlet (interview, post,
+//! statement, relay through another outlet), read from the frame around
+//! the cue, never from quoted content.
+
+use super::*;
+
+impl Resolution<'_> {
+    /// The outlet's name when attribution `k`'s speaker is media.
+    pub(super) fn media_speaker(&self, k: usize) -> Option<String> {
+        let d = self.items[k].speaker?;
+        (self.drafts[d].kind == SpeakerKind::Media).then(|| self.drafts[d].name.clone())
+    }
+
+    /// Tokens of the sentence holding attribution `k`'s cue, minus its content.
+    pub(super) fn frame(&self, k: usize) -> Range<usize> {
+        let cue = &self.items[k].a.cue;
+        let s = &self.doc.sentences[self.doc.sentence_of(cue.start)];
+        s.tokens.clone()
+    }
+
+    pub(super) fn in_content(&self, k: usize, t: usize) -> bool {
+        self.items[k].a.content.iter().any(|c| c.contains(&t))
+    }
+
+    pub(super) fn find_channels(&mut self) {
+        for k in 0..self.items.len() {
+            if self.items[k].a.cue.is_empty() {
+                continue;
+            }
+            let frame = self.frame(k);
+            let mut found = Vec::new();
+            for t in frame.clone() {
+                if self.in_content(k, t) || self.quotes.is_quoted(t) {
+                    continue;
+                }
+                let w = self.lower(t);
+                let kind = match w.as_ref() {
+                    "interview" | "interviews" => Some(ChannelKind::Interview),
+                    "statement" | "release" | "communique" | "communiqué" => {
+                        Some(ChannelKind::Statement)
+                    }
+                    "tweet" | "tweeted" | "post" | "posted" | "tweets" | "wrote" => {
+                        Some(ChannelKind::Post)
+                    }
+                    "conference" | "briefing" => Some(ChannelKind::PressConference),
+                    "speech" | "rally" | "remarks" | "address" => Some(ChannelKind::Speech),
+                    "letter" => Some(ChannelKind::Letter),
+                    "testimony" | "testified" | "hearing" => Some(ChannelKind::Testimony),
+                    "told" | "tells" | "telling" if self.items[k].a.cue.contains(&t) => {
+                        Some(ChannelKind::Told)
+                    }
+                    _ => None,
+                };
+                let Some(kind) = kind else { continue };
+                let via = self.channel_via(kind, t, &frame);
+                if kind == ChannelKind::Post && w == "wrote" && via.is_none() {
+                    continue;
+                }
+                if kind == ChannelKind::Told && via.is_none() {
+                    continue;
+                }
+                found.push((kind, via, Some(t..t + 1)));
+            }
+            // "said on CNN": a broadcast appearance.
+            if found.is_empty() {
+                let cue_end = self.items[k].a.cue.end;
+                if cue_end < frame.end && self.lower(cue_end) == "on" {
+                    if let Some(name) = self.media_at(cue_end + 1) {
+                        found.push((
+                            ChannelKind::Broadcast,
+                            Some(name),
+                            Some(cue_end..cue_end + 1),
+                        ));
+                    }
+                }
+            }
+            // An interview already linked by a question stays one entry.
+            for f in found {
+                let same = self.items[k]
+                    .channel
+                    .iter()
+                    .any(|c| c.0 == f.0 && (c.1 == f.1 || f.1.is_none()));
+                if !same {
+                    self.items[k].channel.insert(0, f);
+                }
+            }
+            // Relay: nested in an outlet's report.
+            if let Some(outer) = self.items[k].nested_in {
+                if let Some(via) = self.media_speaker(outer) {
+                    let cue = self.items[outer].a.cue.clone();
+                    if !self.items[k]
+                        .channel
+                        .iter()
+                        .any(|c| c.0 == ChannelKind::Relay)
+                    {
+                        self.items[k]
+                            .channel
+                            .push((ChannelKind::Relay, Some(via), Some(cue)));
+                    }
+                }
+            }
+        }
+        self.merge_interviews();
+        self.carry_channels();
+    }
+
+    /// An outlet or platform named at token `t`.
+    pub(super) fn media_at(&self, t: usize) -> Option<String> {
+        let at = if t < self.doc.tokens.len() && self.lower(t) == "the" {
+            t + 1
+        } else {
+            t
+        };
+        let (m, e) = self.ents.starting_at(at)?;
+        let x = &self.ents.list[*e];
+        (x.class != MentionClass::Person
+            && (is_media_name(&x.name) || m.class == MentionClass::Organization))
+            .then(|| x.name.clone())
+    }
+
+    /// Through whom a channel word at `t` ran: "interview with X", "X
+    /// interview", "told X", "on Twitter".
+    pub(super) fn channel_via(
+        &self,
+        kind: ChannelKind,
+        t: usize,
+        frame: &Range<usize>,
+    ) -> Option<String> {
+        let named_from = |i: usize| -> Option<String> {
+            if i >= frame.end {
+                return None;
+            }
+            let i = if self.lower(i) == "the" { i + 1 } else { i };
+            self.ents
+                .starting_at(i)
+                .map(|(_, e)| self.ents.list[*e].name.clone())
+        };
+        match kind {
+            ChannelKind::Told => named_from(t + 1).or_else(|| {
+                (t + 1 < frame.end && matches!(&*self.lower(t + 1), "reporters" | "journalists"))
+                    .then(|| self.doc.token_text(t + 1).to_string())
+            }),
+            ChannelKind::Post => {
+                let platform = (t + 1..(t + 4).min(frame.end)).find_map(|i| {
+                    let w = self.lower(i);
+                    PLATFORMS
+                        .contains(&w.as_ref())
+                        .then(|| self.doc.token_text(i).to_string())
+                });
+                platform
+            }
+            _ => {
+                // "interview with X" / "interview on X" / "X interview".
+                for i in t + 1..(t + 3).min(frame.end) {
+                    if matches!(&*self.lower(i), "with" | "on" | "to") {
+                        return named_from(i + 1);
+                    }
+                }
+                if t > frame.start {
+                    return self
+                        .ents
+                        .ending_at(t)
+                        .filter(|(m, _)| m.class != MentionClass::Person)
+                        .map(|(_, e)| self.ents.list[*e].name.clone());
+                }
+                None
+            }
+        }
+    }
+
+    /// One speaker's interviews are one interview when the text names a
+    /// single interviewer for them: fill it in where a mention left it out.
+    pub(super) fn merge_interviews(&mut self) {
+        let mut vias: Vec<Vec<String>> = vec![Vec::new(); self.drafts.len()];
+        for it in &self.items {
+            let Some(d) = it.speaker else { continue };
+            for (kind, via, _) in &it.channel {
+                if let (ChannelKind::Interview, Some(v)) = (kind, via) {
+                    if !vias[d].contains(v) {
+                        vias[d].push(v.clone());
+                    }
+                }
+            }
+        }
+        // "Bloomberg" and "Bloomberg TV" are one interviewer.
+        let single: Vec<Option<String>> = vias
+            .into_iter()
+            .map(|mut v| {
+                v.sort_by_key(|x| std::cmp::Reverse(x.len()));
+                let fullest = v.first()?.clone();
+                v.iter()
+                    .all(|x| fullest.starts_with(x.as_str()))
+                    .then_some(fullest)
+            })
+            .collect();
+        for it in &mut self.items {
+            let Some(Some(via)) = it.speaker.map(|d| &single[d]) else {
+                continue;
+            };
+            for (kind, v, _) in &mut it.channel {
+                let prefix = v.as_ref().is_none_or(|x| via.starts_with(x.as_str()));
+                if *kind == ChannelKind::Interview && prefix {
+                    *v = Some(via.clone());
+                }
+            }
+        }
+    }
+
+    /// A statement with no channel of its own, in the same paragraph as the
+    /// same speaker's previous one, shares its channel.
+    pub(super) fn carry_channels(&mut self) {
+        for k in 1..self.items.len() {
+            if !self.items[k].channel.is_empty() || self.items[k].a.cue.is_empty() {
+                continue;
+            }
+            let Some(d) = self.items[k].speaker else {
+                continue;
+            };
+            let p = self.paragraph_of(self.items[k].a.cue.start);
+            let prev = (0..k).rev().find(|&j| {
+                !self.items[j].a.cue.is_empty() && self.paragraph_of(self.items[j].a.cue.start) == p
+            });
+            if let Some(j) = prev {
+                if self.items[j].speaker == Some(d) {
+                    self.items[k].channel = self.items[j].channel.clone();
+                }
+            }
+        }
+        // Continuing quotes share their speaker's channel.
+        for k in 0..self.items.len() {
+            if let Some(j) = self.items[k].continues {
+                self.items[k].channel = self.items[j].channel.clone();
+            }
+        }
+    }
+}

@@ -1,0 +1,305 @@
+//! Resolution on small articles: one test per rule or past bug.
+
+use super::*;
+use crate::Extractor;
+use std::sync::OnceLock;
+
+fn extractor() -> &'static Extractor {
+    static E: OnceLock<Extractor> = OnceLock::new();
+    E.get_or_init(Extractor::builtin)
+}
+
+fn analyze(text: &str) -> Account {
+    extractor().analyze(text, &DocumentInfo::default())
+}
+
+fn speaker<'a>(account: &'a Account, a: &ResolvedAttribution) -> &'a Speaker {
+    &account.speakers[a.speaker.expect("a speaker")]
+}
+
+#[test]
+fn pronouns_and_surnames_join_the_named_person() {
+    let acc = analyze(
+        "Talks\n\nFormer NATO Secretary General Jens Stoltenberg said that the talks had failed.\n\n\
+         He added, “We will not sign that.”\n\nStoltenberg also said that Russia had refused.",
+    );
+    assert_eq!(acc.attributions.len(), 3, "{acc:#?}");
+    let ids: Vec<Option<usize>> = acc.attributions.iter().map(|a| a.speaker).collect();
+    assert!(ids.iter().all(|&id| id == ids[0]), "{ids:?}");
+    let s = speaker(&acc, &acc.attributions[0]);
+    assert_eq!(s.name, "Jens Stoltenberg");
+    assert_eq!(s.kind, SpeakerKind::Person);
+    assert!(!s.anonymous);
+    assert!(
+        s.titles
+            .iter()
+            .any(|t| t.contains("NATO Secretary General")),
+        "{:?}",
+        s.titles
+    );
+}
+
+#[test]
+fn a_title_tagged_inside_the_name_becomes_a_title() {
+    // Regression: the tagger took "Mayor" into the name, so "Mayor Elena
+    // Marsh" and "Elena Marsh" were two speakers in the store.
+    let acc = analyze(
+        "Harbor\n\nMayor Elena Marsh said on Monday that the city would move ahead with the plan.\n\n\
+         “This plan brings jobs back,” Marsh told reporters.",
+    );
+    assert_eq!(acc.attributions.len(), 2, "{acc:#?}");
+    let s = speaker(&acc, &acc.attributions[0]);
+    assert_eq!(s.name, "Elena Marsh");
+    assert!(s.titles.iter().any(|t| t == "Mayor"), "{:?}", s.titles);
+    assert_eq!(acc.attributions[1].speaker, acc.attributions[0].speaker);
+}
+
+#[test]
+fn a_surname_the_tagger_missed_joins_the_person() {
+    let acc = analyze(
+        "Talks\n\nNATO Secretary General Mark Rutte said that the talks went well. \
+         Zyx Qwerty said nothing. Rutte answered “yes.”",
+    );
+    let last = acc.attributions.last().unwrap();
+    assert_eq!(last.attribution.source[0].text, "Rutte");
+    assert_eq!(speaker(&acc, last).name, "Mark Rutte", "{acc:#?}");
+}
+
+#[test]
+fn a_surname_tagged_as_an_organization_joins_the_person() {
+    // Regression: after pruning the entity model, "Rutte answered" was
+    // tagged as an organization and became a speaker of its own.
+    let doc = Document::new("Talks\n\nMark Rutte said that talks went well. Rutte answered “yes.”");
+    let n = doc.tokens.len();
+    let rutte = (0..n)
+        .filter(|&i| doc.token_text(i) == "Rutte")
+        .collect::<Vec<_>>();
+    let mentions = vec![
+        entities::Mention {
+            tokens: rutte[0] - 1..rutte[0] + 1,
+            class: MentionClass::Person,
+        },
+        entities::Mention {
+            tokens: rutte[1]..rutte[1] + 1,
+            class: MentionClass::Organization,
+        },
+    ];
+    let pos = vec!["NNP"; n];
+    let e = Entities::build(&doc, &pos, mentions, &GenderLexicon::default());
+    assert_eq!(
+        e.list.len(),
+        1,
+        "{:?}",
+        e.list.iter().map(|x| &x.name).collect::<Vec<_>>()
+    );
+    assert_eq!(e.list[0].class, MentionClass::Person);
+    assert_eq!(e.list[0].mentions.len(), 2);
+}
+
+#[test]
+fn a_relative_clause_source_is_its_antecedent() {
+    // Regression: "who voted against the plan" became a speaker.
+    let acc = analyze(
+        "Vote\n\nCouncil member David Okafor criticized the plan on Monday.\n\n\
+         Okafor, who voted against the plan, said the compromise came too late.",
+    );
+    let said = acc
+        .attributions
+        .iter()
+        .find(|a| a.attribution.cue[0].text == "said")
+        .expect("the said attribution");
+    assert_eq!(speaker(&acc, said).name, "David Okafor", "{acc:#?}");
+}
+
+#[test]
+fn a_lone_determiner_source_names_no_one() {
+    // Regression: a tagging slip gave the source "a" (inside "said in a
+    // statement"), which became an organization named "a".
+    let doc = Document::new("Head\n\nThe board said in a statement that it wants guarantees.");
+    let at = |w: &str| {
+        (0..doc.tokens.len())
+            .find(|&i| doc.token_text(i) == w)
+            .unwrap()
+    };
+    let one = |w: &str| at(w)..at(w) + 1;
+    let found = [TokenAttribution {
+        source: Some(one("a")),
+        cue: one("wants"),
+        content: [one("guarantees")].to_vec(),
+    }];
+    let acc = Resolver::builtin().account(
+        &doc,
+        &QuoteIndex::new(&doc),
+        &found,
+        &DocumentInfo::default(),
+    );
+    assert_eq!(acc.attributions.len(), 1);
+    assert_eq!(acc.attributions[0].speaker, None, "{acc:#?}");
+    assert!(acc.speakers.is_empty());
+}
+
+#[test]
+fn an_apposition_of_circumstance_is_no_title() {
+    // Regression: "even as a candidate" was stored as Trump's title.
+    let acc = analyze(
+        "Trade\n\nDonald Trump, even as a candidate, said that tariffs would work. \
+         Hillary Clinton, the former secretary of state, said that they would not.",
+    );
+    let titles = |name: &str| {
+        acc.speakers
+            .iter()
+            .find(|s| s.name == name)
+            .map(|s| s.titles.clone())
+            .unwrap_or_default()
+    };
+    assert!(
+        titles("Donald Trump").iter().all(|t| !t.contains("as a")),
+        "{acc:#?}"
+    );
+    assert!(
+        titles("Hillary Clinton")
+            .iter()
+            .any(|t| t == "former secretary of state"),
+        "{acc:#?}"
+    );
+}
+
+#[test]
+fn anonymity_formulas_mark_the_source_and_leave_its_name() {
+    let acc = analyze(
+        "Harbor\n\nAccording to a city official who asked not to be named, the council \
+         will vote this month.\n\nA senior aide, who spoke on condition of anonymity, said \
+         the vote would pass.",
+    );
+    let names: Vec<(&str, bool)> = acc
+        .speakers
+        .iter()
+        .map(|s| (s.name.as_str(), s.anonymous))
+        .collect();
+    assert_eq!(
+        names,
+        [("a city official", true), ("A senior aide", true)],
+        "{acc:#?}"
+    );
+    assert_eq!(acc.attributions[0].attribution.cue[0].text, "According to");
+}
+
+#[test]
+fn a_pronoun_takes_the_gender_that_fits() {
+    let acc = analyze(
+        "Debate\n\nHillary Clinton said that the plan would work. Donald Trump said that it would fail.\n\n\
+         She said that he was wrong.",
+    );
+    let last = acc.attributions.last().unwrap();
+    assert_eq!(last.attribution.source[0].text, "She");
+    assert_eq!(speaker(&acc, last).name, "Hillary Clinton");
+}
+
+#[test]
+fn unnamed_sources_are_anonymous() {
+    let acc = analyze(
+        "Talks\n\nA source said that the talks had failed.\n\nOfficials said that the talks would resume.",
+    );
+    assert_eq!(acc.speakers.len(), 2, "{acc:#?}");
+    assert!(acc.speakers.iter().all(|s| s.anonymous));
+    assert_eq!(acc.speakers[0].kind, SpeakerKind::Person);
+    assert_eq!(acc.speakers[1].kind, SpeakerKind::Group);
+}
+
+#[test]
+fn relayed_statements_are_nested_and_carry_the_relay() {
+    let acc = analyze(
+        "Report\n\nAccording to Reuters, Prime Minister John Smith said that the plan had failed.",
+    );
+    let outer = acc
+        .attributions
+        .iter()
+        .position(|a| a.nested_in.is_none())
+        .expect("the outer attribution");
+    assert_eq!(
+        speaker(&acc, &acc.attributions[outer]).kind,
+        SpeakerKind::Media
+    );
+    let inner = acc
+        .attributions
+        .iter()
+        .find(|a| a.nested_in == Some(outer))
+        .expect("the nested attribution");
+    assert!(!inner.is_outermost());
+    assert_eq!(speaker(&acc, inner).name, "John Smith");
+    let relay = inner.channel.iter().find(|c| c.kind == ChannelKind::Relay);
+    assert_eq!(relay.and_then(|c| c.via.as_deref()), Some("Reuters"));
+}
+
+#[test]
+fn interviews_and_times_come_from_the_frame() {
+    let text = "War\n\nIn an interview with CNN on Friday, John Smith said that the war would end in 2026.";
+    let info = DocumentInfo {
+        published: Some(NaiveDate::from_ymd_opt(2025, 2, 17).unwrap()),
+    };
+    let acc = extractor().analyze(text, &info);
+    let a = &acc.attributions[0];
+    assert_eq!(a.channel[0].kind, ChannelKind::Interview);
+    assert_eq!(a.channel[0].via.as_deref(), Some("CNN"));
+    let time = a.time.as_ref().expect("a time");
+    assert_eq!(time.span.text, "on Friday");
+    assert_eq!(time.value.as_deref(), Some("2025-02-14"));
+    // The year inside the content is not the statement's time.
+    let acc = analyze(text);
+    assert_eq!(acc.attributions[0].time.as_ref().unwrap().value, None);
+}
+
+#[test]
+fn an_answer_links_to_its_question() {
+    let acc = analyze(
+        "Talks\n\nJohn Smith was asked by CNN’s Jake Tapper if the war was over. Smith answered “yes.”",
+    );
+    let answer = acc
+        .attributions
+        .iter()
+        .find(|a| a.answers.is_some())
+        .expect("an answer");
+    let q = answer.answers.as_ref().unwrap();
+    assert!(q.question.text.starts_with("if the war was over"), "{q:?}");
+    assert_eq!(q.polarity, Some(Polarity::Affirms));
+    assert_eq!(q.asked_by.as_ref().unwrap().text, "CNN’s Jake Tapper");
+    assert_eq!(answer.channel[0].via.as_deref(), Some("CNN"));
+}
+
+#[test]
+fn quotes_without_a_cue_continue_the_running_speaker() {
+    let acc = analyze(
+        "Plan\n\nJohn Smith said that the plan had failed.\n\n“We will try again next year.”",
+    );
+    assert_eq!(acc.attributions.len(), 2, "{acc:#?}");
+    let cont = &acc.attributions[1];
+    assert_eq!(cont.continues, Some(0));
+    assert!(cont.attribution.cue.is_empty());
+    assert_eq!(cont.speaker, acc.attributions[0].speaker);
+    assert!(!cont.is_outermost());
+}
+
+#[test]
+fn the_outlets_own_claims_are_unattributed() {
+    let acc = analyze(
+        "Economy\n\nThe economy grew by three percent last year. John Smith said that it would grow again.",
+    );
+    assert_eq!(acc.unattributed.len(), 1, "{acc:#?}");
+    assert_eq!(
+        acc.unattributed[0].span.text,
+        "The economy grew by three percent last year"
+    );
+    assert!(acc.unattributed[0].whole_sentence);
+}
+
+#[test]
+fn empty_and_odd_input_gives_an_empty_account() {
+    for text in ["", "\n\n", "“", "he said", "said: :", "’s’s’s"] {
+        let acc = analyze(text);
+        for a in &acc.attributions {
+            if let Some(id) = a.speaker {
+                assert!(id < acc.speakers.len());
+            }
+        }
+    }
+}
