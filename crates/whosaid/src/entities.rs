@@ -382,6 +382,125 @@ fn without_leading_titles(doc: &Document, mut mentions: Vec<Mention>) -> Vec<Men
     mentions
 }
 
+/// Words that are never a name, whatever the tagger says: pronouns,
+/// determiners, quantifiers, question words and the like ("He", "Some",
+/// "Those", "There’s" tagged as organizations).
+pub const FUNCTION_WORDS: &[&str] = &[
+    "i", "me", "my", "mine", "we", "us", "our", "ours", "you", "your", "yours", "he", "him", "his",
+    "she", "her", "hers", "it", "its", "they", "them", "their", "theirs", "the", "a", "an", "this",
+    "that", "these", "those", "some", "many", "most", "few", "several", "both", "all", "one",
+    "another", "others", "other", "any", "each", "every", "no", "none", "who", "whom", "whose",
+    "which", "what", "there", "here", "let",
+];
+
+/// A word without a possessive or a contracted verb after its
+/// apostrophe ("Trump’s" → "Trump", "they’re" → "they", "let's" → "let").
+pub fn without_clitic(word: &str) -> &str {
+    let bare = strip_possessive(word);
+    match bare.rsplit_once(['’', '\'']) {
+        Some((head, "re" | "m" | "ll" | "d" | "ve" | "s")) if !head.is_empty() => head,
+        _ => bare,
+    }
+}
+
+/// Whether a word, its clitics aside, is a [`FUNCTION_WORDS`] word.
+pub fn is_function_word(word: &str) -> bool {
+    FUNCTION_WORDS.contains(&without_clitic(&word.to_lowercase()))
+}
+
+/// Organization names the tagger cut in pieces are joined again, so that
+/// they keep all their words:
+/// - a name of a place or nationality right before an organization's
+///   ("Norwegian" + "Data Protection Authority");
+/// - an organization followed by `of`/`on`/`for` and capitalized words
+///   ("Commission" on "Presidential Debates", "Bank" of "America"), unless
+///   those words are a date ("Google on Monday").
+fn joined_organizations(doc: &Document, mentions: Vec<Mention>) -> Vec<Mention> {
+    let capitalized = |i: usize| {
+        doc.tokens[i].kind == crate::text::TokenKind::Word
+            && doc.token_text(i).starts_with(char::is_uppercase)
+            && !crate::when::is_calendar_word(&doc.token_text(i).to_lowercase())
+    };
+    let same_sentence = |a: usize, b: usize| doc.sentence_of(a) == doc.sentence_of(b);
+    let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
+    for m in mentions {
+        if let Some(prev) = out.last_mut() {
+            let adjacent = prev.tokens.end == m.tokens.start;
+            let modifier = matches!(prev.class, MentionClass::Location | MentionClass::Misc);
+            if adjacent
+                && modifier
+                && m.class == MentionClass::Organization
+                && !is_possessive(doc.token_text(prev.tokens.end - 1))
+                && same_sentence(prev.tokens.start, m.tokens.start)
+            {
+                prev.tokens.end = m.tokens.end;
+                prev.class = MentionClass::Organization;
+                continue;
+            }
+        }
+        out.push(m);
+    }
+    // Extend organizations over "of/on/for" + capitalized words; a mention
+    // swallowed by the extension is dropped.
+    let mut i = 0;
+    while i < out.len() {
+        if out[i].class == MentionClass::Organization {
+            let mut end = out[i].tokens.end;
+            loop {
+                let connector = end < doc.tokens.len()
+                    && matches!(doc.token_text(end), "of" | "on" | "for")
+                    && !is_possessive(doc.token_text(end - 1));
+                if !connector {
+                    break;
+                }
+                let mut k = end + 1;
+                while k < doc.tokens.len() && capitalized(k) && same_sentence(end, k) {
+                    k += 1;
+                }
+                if k == end + 1 {
+                    break;
+                }
+                end = k;
+            }
+            if end > out[i].tokens.end {
+                out[i].tokens.end = end;
+                let j = i + 1;
+                while j < out.len() && out[j].tokens.start < end {
+                    if out[j].tokens.end > end {
+                        out[i].tokens.end = out[j].tokens.end;
+                    }
+                    out.remove(j);
+                }
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Mentions made only of function words are dropped, and function words
+/// the tagger ran a name into are cut off its end ("Thor he’d" → "Thor"):
+/// its slips ("He’s", "Some") must not become entities, and so speakers.
+fn without_function_words(doc: &Document, mut mentions: Vec<Mention>) -> Vec<Mention> {
+    for m in &mut mentions {
+        // Lowercase ones only: "Air Force One" keeps its "One".
+        while m.tokens.len() > 1 {
+            let last = doc.token_text(m.tokens.end - 1);
+            if !is_function_word(last) || last.starts_with(char::is_uppercase) {
+                break;
+            }
+            m.tokens.end -= 1;
+        }
+    }
+    mentions.retain(|m| {
+        !m.tokens
+            .clone()
+            .filter(|&i| doc.tokens[i].kind != crate::text::TokenKind::Punct)
+            .all(|i| is_function_word(doc.token_text(i)))
+    });
+    mentions
+}
+
 /// One-word organization or other mentions that are the surname of a
 /// person named in full in the document become person mentions ("Rutte
 /// answered" tagged as an organization after "Mark Rutte").
@@ -423,7 +542,13 @@ impl Entities {
         genders: &GenderLexicon,
     ) -> Self {
         use std::collections::HashMap;
-        let mentions = surnames_as_people(doc, without_leading_titles(doc, mentions));
+        let mentions = surnames_as_people(
+            doc,
+            without_leading_titles(
+                doc,
+                joined_organizations(doc, without_function_words(doc, mentions)),
+            ),
+        );
         let mut e = Entities::default();
         let mut assigned: Vec<Option<usize>> = vec![None; mentions.len()];
         let new_entity = |e: &mut Entities, m: &Mention, words: Vec<String>| {
@@ -586,6 +711,18 @@ impl Entities {
             .or_else(|| inside.iter().find(|(m, _)| !possessive(m)))
             .or_else(|| inside.first())
             .map(|(m, id)| (*id, m))
+    }
+
+    /// The named mentions lying wholly inside `r`, in text order, with
+    /// their entities.
+    pub fn mentions_within(&self, r: Range<usize>) -> impl Iterator<Item = &(Mention, usize)> {
+        let at = self
+            .mentions
+            .partition_point(|(m, _)| m.tokens.end <= r.start);
+        self.mentions[at..]
+            .iter()
+            .take_while(move |(m, _)| m.tokens.start < r.end)
+            .filter(move |(m, _)| m.tokens.start >= r.start && m.tokens.end <= r.end)
     }
 
     /// The entity whose mention ends right at token `end` (exclusive).

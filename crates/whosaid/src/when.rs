@@ -388,6 +388,12 @@ fn match_at<F: Fn(usize) -> bool>(r: &Reader<'_, F>, i: usize) -> Option<(usize,
     Some((3, what))
 }
 
+/// Whether a lowercase word names a month or a weekday ("Apple on Monday"
+/// is not an organization called "Apple on Monday").
+pub(crate) fn is_calendar_word(word: &str) -> bool {
+    MONTHS.contains(&word) || WEEKDAYS.iter().any(|(w, _)| *w == word)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

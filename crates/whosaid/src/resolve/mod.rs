@@ -29,7 +29,7 @@ use serde::{Deserialize, Serialize};
 use crate::attribution::{Attribution, Span};
 use crate::brat::AnnDoc;
 use crate::conllu::{ConllToken, CorefMention};
-use crate::entities::{self, Entities, Gender, GenderLexicon, MentionClass};
+use crate::entities::{self, Entities, Gender, GenderLexicon, Mention, MentionClass};
 use crate::extract::{self, RuleConfig, TokenAttribution};
 use crate::lexicon::Lexicon;
 use crate::ner::NerTagger;

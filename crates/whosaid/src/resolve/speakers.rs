@@ -64,18 +64,34 @@ impl Resolution<'_> {
         let head = self.lower(head_at);
         let plural =
             matches!(self.pos[head_at], "NNS" | "NNPS") || PRONOUNS_PLURAL.contains(&head.as_ref());
+        // A quantifier alone ("some", "others", "one", "those who …"):
+        // unnamed people, named as such.
+        let quantified = r.len() == 1 && QUANTIFIERS.contains(&&*self.lower(r.start));
+        let singular_quantifier = quantified
+            && matches!(
+                words[0].as_str(),
+                "one" | "another" | "someone" | "somebody" | "anyone" | "everyone" | "nobody"
+            );
         let anonymous = ANONYMOUS_NOUNS.contains(&head.as_ref())
             || words
                 .windows(2)
                 .any(|w| w[0] == "familiar" && w[1] == "with")
-            || unnamed;
+            || unnamed
+            || quantified;
         let person_noun = anonymous || entities::is_title_noun(&head);
         let kind = match (plural, person_noun) {
+            _ if quantified && !singular_quantifier => SpeakerKind::Group,
             (true, _) => SpeakerKind::Group,
             (false, true) => SpeakerKind::Person,
             (false, false) => SpeakerKind::Organization,
         };
-        let name = self.text(r.clone());
+        // "China's" alone names China.
+        let name = entities::strip_possessive(&self.text(r.clone())).to_string();
+        let name = match (quantified, singular_quantifier) {
+            (true, true) => format!("unnamed person (“{name}”)"),
+            (true, false) => format!("unnamed people (“{name}”)"),
+            _ => name,
+        };
         let key = words.join(" ");
         if !indefinite {
             let existing = self
@@ -116,9 +132,26 @@ impl Resolution<'_> {
     /// The speaker of attribution `k` whose source tokens are `src`.
     pub(super) fn speaker_of(&mut self, k: usize, src: Range<usize>) -> Option<usize> {
         let words: Vec<String> = src.clone().map(|i| self.lower(i).into_owned()).collect();
-        // A pronoun alone.
-        if words.len() == 1 {
-            let w = words[0].as_str();
+        // A source ending in a personal pronoun ("Thor he’d", "Despite
+        // the movement we’ve"): the pronoun is the clause's subject.
+        // Subject forms only: "people close to him" is not him.
+        if words.len() > 1 {
+            let last = entities::without_clitic(&words[words.len() - 1]);
+            if matches!(last, "he" | "she" | "they" | "it" | "i" | "we" | "you") {
+                return self.speaker_of(k, src.end - 1..src.end);
+            }
+        }
+        // The words before a comma or relative clause ("he, who …",
+        // "those who want"): a pronoun there is the source.
+        let lead = words
+            .iter()
+            .skip(1)
+            .position(|w| w == "," || RELATIVES.contains(&w.as_str()))
+            .map_or(words.len(), |p| p + 1);
+        // A pronoun alone, or its possessive or contracted form ("his
+        // warning", "He’s comparing"): the pronoun's referent.
+        if lead == 1 && (words.len() == 1 || !QUANTIFIERS.contains(&words[0].as_str())) {
+            let w = pronoun_of(&words[0]);
             if PRONOUNS_PERSON.contains(&w) {
                 let gender = if matches!(w, "he" | "him") {
                     Gender::Male
@@ -136,12 +169,32 @@ impl Resolution<'_> {
             if matches!(w, "i" | "we" | "you") {
                 return None;
             }
+            // "who’s" is a relative; other function words ("There’s",
+            // "Let’s", "those") name no one by themselves.
+            let bare = entities::without_clitic(w);
+            if RELATIVES.contains(&bare) {
+                return self.relative_antecedent(src.start);
+            }
+            if entities::is_function_word(w) && !QUANTIFIERS.contains(&bare) {
+                return None;
+            }
         }
         // A lone determiner ("a", a tagging slip) names no one.
         if words
             .iter()
             .all(|w| matches!(w.as_str(), "a" | "an" | "the"))
         {
+            return None;
+        }
+        // Only function words ("However", "For", "including", "with": an
+        // extraction slip): no noun, pronoun, number or name, no speaker.
+        // Quantifiers ("some", "many", "others") are unnamed groups.
+        let nominal = src.clone().any(|i| {
+            let tag = self.pos[i];
+            tag.starts_with("NN") || tag.starts_with("PRP") || matches!(tag, "CD" | "FW")
+        });
+        let quantifier = words.iter().any(|w| QUANTIFIERS.contains(&w.as_str()));
+        if !nominal && !quantifier && self.ents.mention_in(self.doc, src.clone()).is_none() {
             return None;
         }
         // A relative clause as source ("Okafor, who voted against the
@@ -152,6 +205,11 @@ impl Resolution<'_> {
             && self.doc.token_text(src.start - 1) == ","
         {
             return self.relative_antecedent(src.start);
+        }
+        // The head of the noun phrase decides ("Clinton spokesman Nick
+        // Merrill" is Merrill; "Clinton supporters" are supporters).
+        if let Some(found) = self.head_of_phrase(&src) {
+            return found;
         }
         // A named entity, not in the possessive.
         if let Some((e, m)) = self.ents.mention_in(self.doc, src.clone()) {
@@ -170,9 +228,11 @@ impl Resolution<'_> {
                 return Some(self.entity_draft(e));
             }
         }
-        // A capitalized surname the entity tagger missed ("Rutte answered"):
-        // the one person named in full with that last name.
+        // A capitalized surname the entity tagger missed ("Rutte answered"),
+        // or in the possessive ("Trump’s warning"): the one person named in
+        // full with that last name.
         if let [w] = words.as_slice() {
+            let w = &entities::strip_possessive(w).to_string();
             let capitalized = self
                 .doc
                 .token_text(src.start)
@@ -190,7 +250,148 @@ impl Resolution<'_> {
         if let Some(e) = self.title_reference(&src, &words) {
             return Some(self.entity_draft(e));
         }
+        // A definite description of an organization named before ("the
+        // commission", "The Post").
+        if let Some(e) = self.description_reference(&src, &words) {
+            return Some(self.entity_draft(e));
+        }
         Some(self.nominal_draft(src))
+    }
+
+    /// The speaker a source's head noun phrase names, when its names say
+    /// it: the phrase runs to the first comma, bracket, preposition or
+    /// relative pronoun, and English puts its head last.
+    /// - Two or more people joined by "and" are one group ("Mr. Grassley
+    ///   and Mr. Leahy").
+    /// - A name that ends the phrase is its head ("Stein spokeswoman
+    ///   Melezia Figueroa", "NATO Chief Mark Rutte").
+    /// - A name followed by a common noun only modifies it ("Clinton
+    ///   supporters", "The Trump campaign", "McConnell aides", "Donald
+    ///   Trump’s campaign"): the speaker is the description.
+    ///
+    /// `None` leaves the source to the other rules; `Some(None)` means no
+    /// speaker.
+    fn head_of_phrase(&mut self, src: &Range<usize>) -> Option<Option<usize>> {
+        let end = (src.start + 1..src.end)
+            .find(|&i| {
+                matches!(self.doc.token_text(i), "," | "(" | "[" | "—" | "–")
+                    || matches!(self.pos[i], "IN" | "TO" | "WDT" | "WP")
+            })
+            .unwrap_or(src.end);
+        let end = (src.start..end)
+            .rev()
+            .find(|&i| self.doc.tokens[i].kind != TokenKind::Punct)
+            .map_or(src.start, |i| i + 1);
+        let region = src.start..end;
+        let mentions: Vec<(Mention, usize)> =
+            self.ents.mentions_within(region.clone()).cloned().collect();
+        let last = mentions.last()?;
+        let possessive =
+            |m: &Mention| entities::is_possessive(self.doc.token_text(m.tokens.end - 1));
+        let people: Vec<usize> = mentions
+            .iter()
+            .filter(|(m, _)| m.class == MentionClass::Person && !possessive(m))
+            .map(|(_, e)| *e)
+            .fold(Vec::new(), |mut v, e| {
+                if !v.contains(&e) {
+                    v.push(e);
+                }
+                v
+            });
+        let joined =
+            (mentions[0].0.tokens.end..last.0.tokens.start).any(|i| self.lower(i) == "and");
+        if people.len() >= 2 && joined {
+            return Some(Some(self.group_draft(&people)));
+        }
+        if last.0.tokens.end == region.end && !possessive(&last.0) {
+            return Some(Some(self.entity_draft(last.1)));
+        }
+        let modifies = mentions.iter().any(|(m, _)| {
+            let next = m.tokens.end;
+            next < region.end
+                && self.pos[next].starts_with("NN")
+                && self
+                    .doc
+                    .token_text(next)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase)
+        });
+        modifies.then(|| Some(self.nominal_draft(src.clone())))
+    }
+
+    /// The organization or outlet a definite description refers back to:
+    /// "the <…> <head>" whose head noun is a word of the name of one
+    /// mentioned earlier ("The commission" → "Commission on Presidential
+    /// Debates", "The Post" → "The New York Post"), the latest mentioned
+    /// first. Words of people's names never match: "the president" is a
+    /// title ([`Resolution::title_reference`]).
+    fn description_reference(&self, src: &Range<usize>, words: &[String]) -> Option<usize> {
+        if words.len() < 2 || words[0] != "the" {
+            return None;
+        }
+        let end = (src.start + 1..src.end)
+            .find(|&i| {
+                matches!(self.doc.token_text(i), "," | "(")
+                    || matches!(self.pos[i], "IN" | "TO" | "WDT" | "WP")
+            })
+            .unwrap_or(src.end);
+        let head_at = (src.start + 1..end)
+            .rev()
+            .find(|&i| self.pos[i].starts_with("NN"))?;
+        if matches!(self.pos[head_at], "NNS" | "NNPS") {
+            return None;
+        }
+        let head = entities::strip_possessive(&self.lower(head_at)).to_string();
+        if head.chars().count() < 3 {
+            return None;
+        }
+        // The latest mentions first, a bounded number of them: the nearest
+        // fitting name is the referent, and the search stays linear.
+        let before = self
+            .ents
+            .mentions
+            .partition_point(|(m, _)| m.tokens.end <= src.start);
+        self.ents.mentions[..before]
+            .iter()
+            .rev()
+            .take(DESCRIPTION_LOOKBACK)
+            .map(|&(_, e)| e)
+            .find(|&e| {
+                let x = &self.ents.list[e];
+                x.class != MentionClass::Person
+                    && x.name
+                        .split_whitespace()
+                        .any(|w| entities::strip_possessive(&w.to_lowercase()) == head)
+            })
+    }
+
+    /// The draft for several people named together, as one group.
+    fn group_draft(&mut self, people: &[usize]) -> usize {
+        let names: Vec<&str> = people
+            .iter()
+            .map(|&e| self.ents.list[e].name.as_str())
+            .collect();
+        let name = match names.split_last() {
+            Some((last, [])) => last.to_string(),
+            Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+            None => String::new(),
+        };
+        if let Some(d) = self
+            .drafts
+            .iter()
+            .position(|d| d.entity.is_none() && d.kind == SpeakerKind::Group && d.name == name)
+        {
+            return d;
+        }
+        self.drafts.push(Draft {
+            entity: None,
+            name,
+            kind: SpeakerKind::Group,
+            anonymous: false,
+            source_mentions: Vec::new(),
+        });
+        self.drafts.len() - 1
     }
 
     /// A person whose titles match a title-only source ("NATO Chief" →
@@ -244,5 +445,40 @@ impl Resolution<'_> {
             }
         }
         best.map(|b| b.2)
+    }
+}
+
+/// How many named mentions before a definite description are searched for
+/// the organization it refers to.
+const DESCRIPTION_LOOKBACK: usize = 256;
+
+/// Words that make a source an unnamed group ("some said", "many
+/// believe", "others argue"), or an unnamed person ("one wrote").
+pub(super) const QUANTIFIERS: &[&str] = &[
+    "some", "many", "others", "other", "most", "few", "several", "both", "all", "those", "one",
+    "another", "someone", "somebody", "anyone", "everyone", "nobody", "none",
+];
+
+/// The personal pronoun a one-word source stands for: itself, its
+/// possessive (`his` → `he`, `their` → `they`, `its` → `it`) or a
+/// contraction (`he’s`, `they’re`, `it's` → the pronoun). Other words come
+/// back unchanged.
+fn pronoun_of(word: &str) -> &str {
+    let bare = entities::without_clitic(word);
+    match bare {
+        "me" | "my" | "mine" => "i",
+        "us" | "our" | "ours" => "we",
+        "your" | "yours" => "you",
+        "his" => "he",
+        "their" | "theirs" => "they",
+        "its" => "it",
+        "hers" => "her",
+        _ if PRONOUNS_PERSON.contains(&bare)
+            || PRONOUNS_PLURAL.contains(&bare)
+            || matches!(bare, "it" | "i" | "we" | "you") =>
+        {
+            bare
+        }
+        _ => word,
     }
 }

@@ -303,3 +303,101 @@ fn empty_and_odd_input_gives_an_empty_account() {
         }
     }
 }
+
+/// The speaker of the attribution whose source reads `source`.
+fn speaker_of_source<'a>(acc: &'a Account, source: &str) -> Option<&'a Speaker> {
+    let a = acc
+        .attributions
+        .iter()
+        .find(|a| a.attribution.source.iter().any(|s| s.text == source))
+        .unwrap_or_else(|| panic!("no source {source:?} in {acc:#?}"));
+    a.speaker.map(|k| &acc.speakers[k])
+}
+
+/// Issue "speakers you can trust": a role before the name is the named
+/// person's role, not a second speaker ("Clinton spokesman Nick Merrill"
+/// was filed under Clinton).
+#[test]
+fn a_role_before_a_name_is_the_named_persons() {
+    let acc = analyze(
+        "Debate\n\nHillary Clinton spoke in Ohio on Monday.\n\n\
+         Clinton spokesman Nick Merrill said that the debate would go ahead.",
+    );
+    let s = speaker_of_source(&acc, "Clinton spokesman Nick Merrill").expect("a speaker");
+    assert_eq!(s.name, "Nick Merrill");
+}
+
+/// A name that only modifies the head noun is not the speaker: "Clinton
+/// supporters" are supporters, a group named by the description.
+#[test]
+fn a_name_modifying_a_noun_is_not_the_speaker() {
+    let acc = analyze(
+        "Rally\n\nHillary Clinton spoke in Ohio on Monday.\n\n\
+         Clinton supporters said that the rally was the largest yet.",
+    );
+    let s = speaker_of_source(&acc, "Clinton supporters").expect("a speaker");
+    assert_eq!(s.name, "Clinton supporters");
+    assert_eq!(s.kind, SpeakerKind::Group);
+}
+
+/// People named together speak as one group.
+#[test]
+fn names_joined_by_and_are_one_group() {
+    let acc = analyze(
+        "Letter\n\nSenator Charles Grassley and Senator Patrick Leahy wrote to the agency.\n\n\
+         Mr. Grassley and Mr. Leahy said that the program was open to fraud.",
+    );
+    let s = speaker_of_source(&acc, "Mr. Grassley and Mr. Leahy").expect("a speaker");
+    assert_eq!(s.kind, SpeakerKind::Group);
+    assert!(
+        s.name.contains("Grassley") && s.name.contains("Leahy"),
+        "{}",
+        s.name
+    );
+}
+
+/// Possessive and contracted pronouns are the pronoun's referent; a
+/// quantifier is an unnamed group, never a speaker named "Some".
+#[test]
+fn pronoun_forms_and_quantifiers_are_never_names() {
+    let acc = analyze(
+        "Plan\n\nJohn Smith presented the plan on Monday.\n\n\
+         His warning came a day later. He’s saying that the budget will not pass.\n\n\
+         Some said that the plan was too late.",
+    );
+    for a in &acc.attributions {
+        if let Some(k) = a.speaker {
+            let name = &acc.speakers[k].name;
+            assert!(
+                !crate::entities::is_function_word(name),
+                "speaker named {name:?}: {acc:#?}"
+            );
+        }
+    }
+    if let Some(s) = acc
+        .attributions
+        .iter()
+        .find(|a| a.attribution.source.iter().any(|s| s.text == "He’s"))
+        .and_then(|a| a.speaker)
+    {
+        assert_eq!(acc.speakers[s].name, "John Smith");
+    }
+    let some = speaker_of_source(&acc, "Some").expect("a speaker");
+    assert!(
+        some.anonymous && some.kind == SpeakerKind::Group,
+        "{some:?}"
+    );
+    assert!(some.name.starts_with("unnamed people"), "{}", some.name);
+}
+
+/// A definite description refers back to the organization it names: "the
+/// commission" is the Commission on Presidential Debates.
+#[test]
+fn a_definite_description_is_the_organization_it_names() {
+    let acc = analyze(
+        "Debates\n\nThe Commission on Presidential Debates met on Monday in Washington.\n\n\
+         The commission said that the first debate would be held in New York.",
+    );
+    let s = speaker_of_source(&acc, "The commission").expect("a speaker");
+    assert_eq!(s.name, "Commission on Presidential Debates");
+}
