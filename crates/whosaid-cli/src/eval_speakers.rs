@@ -112,14 +112,11 @@ pub(crate) fn eval_speakers(args: EvalSpeakersArgs) -> Result<ExitCode> {
             (None, None) => Ok(None),
         }
     })?;
-    let accuracy = report.accuracy();
-    let verdict = match args.min_accuracy {
-        Some(min) if accuracy < min => {
-            eprintln!("whosaid: speaker resolution accuracy {accuracy:.4} is below {min:.4}");
-            ExitCode::FAILURE
-        }
-        _ => ExitCode::SUCCESS,
-    };
+    let verdict = crate::gate(
+        "speaker resolution accuracy",
+        report.accuracy(),
+        args.min_accuracy,
+    );
     if args.json {
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else {

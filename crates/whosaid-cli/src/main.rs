@@ -486,6 +486,18 @@ fn genders(args: LexiconArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The exit code of an accuracy gate: failure, said on stderr, when
+/// `value` is below `min`.
+fn gate(what: &str, value: f64, min: Option<f64>) -> ExitCode {
+    match min {
+        Some(min) if value < min => {
+            eprintln!("whosaid: {what} {value:.4} is below {min:.4}");
+            ExitCode::FAILURE
+        }
+        _ => ExitCode::SUCCESS,
+    }
+}
+
 fn eval_pronouns(args: EvalPronounsArgs) -> Result<ExitCode> {
     let text_dir = args.data.join("text");
     let conll_dir = args.data.join("conllu");
@@ -513,13 +525,7 @@ fn eval_pronouns(args: EvalPronounsArgs) -> Result<ExitCode> {
         bail!("no annotated documents under {}", args.data.display());
     }
     let accuracy = total.correct as f64 / total.measurable.max(1) as f64;
-    let verdict = match args.min_accuracy {
-        Some(min) if accuracy < min => {
-            eprintln!("whosaid: pronoun resolution accuracy {accuracy:.4} is below {min:.4}");
-            ExitCode::FAILURE
-        }
-        _ => ExitCode::SUCCESS,
-    };
+    let verdict = gate("pronoun resolution accuracy", accuracy, args.min_accuracy);
     if args.json {
         println!("{}", serde_json::to_string_pretty(&total)?);
         return Ok(verdict);
