@@ -532,6 +532,7 @@ impl Resolver {
             info,
             items: Vec::new(),
             drafts: Vec::new(),
+            documents: Vec::new(),
         };
         cx.run(found, inner);
         cx.finish()
@@ -583,6 +584,9 @@ struct Resolution<'a> {
     info: &'a DocumentInfo,
     items: Vec<Item>,
     drafts: Vec<Draft>,
+    /// Documents met as sources so far (head noun, author's draft): "the
+    /// poll" is the last poll's author.
+    documents: Vec<(String, usize)>,
 }
 
 /// Cues of refusals and attempts: with an infinitive they report actions.

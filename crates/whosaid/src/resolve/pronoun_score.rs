@@ -122,6 +122,7 @@ impl Resolver {
             info: &info,
             items: Vec::new(),
             drafts: Vec::new(),
+            documents: Vec::new(),
         };
         let valid = |a: &&TokenAttribution| !a.content.is_empty() && !a.cue.is_empty();
         let mut items: Vec<Item> = found.iter().filter(valid).cloned().map(Item::new).collect();

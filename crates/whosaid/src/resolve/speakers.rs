@@ -285,6 +285,44 @@ impl Resolution<'_> {
         let region = src.start..end;
         let mentions: Vec<(Mention, usize)> =
             self.ents.mentions_within(region.clone()).cloned().collect();
+        // A document speaks for its author ("A Bloomberg poll", "a new
+        // report by Politico", then "the poll"): the name in the phrase, the
+        // name after "by"/"from", else the author of the last such document.
+        let head_at = (region.start..region.end)
+            .rev()
+            .find(|&i| self.pos[i].starts_with("NN"));
+        if let Some(head_at) = head_at.filter(|&i| DOCUMENT_NOUNS.contains(&&*self.lower(i))) {
+            let head = self.lower(head_at).into_owned();
+            // A platform carries a post, it does not write it.
+            let platform =
+                |e: usize| PLATFORMS.contains(&self.ents.list[e].name.to_lowercase().as_str());
+            let named = mentions
+                .iter()
+                .rev()
+                .find(|(m, e)| m.tokens.end <= head_at && !platform(*e))
+                .map(|&(_, e)| e)
+                .or_else(|| {
+                    let by = end < src.end && matches!(&*self.lower(end), "by" | "from");
+                    by.then(|| self.ents.mentions_within(end + 1..src.end).next())
+                        .flatten()
+                        .map(|&(_, e)| e)
+                        .filter(|&e| !platform(e))
+                });
+            let author = match named {
+                Some(e) => Some(self.entity_draft(e)),
+                None if self.lower(src.start) == "the" => self
+                    .documents
+                    .iter()
+                    .rev()
+                    .find(|(noun, _)| *noun == head)
+                    .map(|&(_, d)| d),
+                None => None,
+            };
+            if let Some(d) = author {
+                self.documents.push((head, d));
+                return Some(Some(d));
+            }
+        }
         let last = mentions.last()?;
         let possessive =
             |m: &Mention| entities::is_possessive(self.doc.token_text(m.tokens.end - 1));
@@ -447,6 +485,45 @@ impl Resolution<'_> {
         best.map(|b| b.2)
     }
 }
+
+/// Nouns of documents, which speak for their authors (`SPEAKERS.md`: a
+/// poll is its pollster, an ad its campaign, a report its authors).
+const DOCUMENT_NOUNS: &[&str] = &[
+    "poll",
+    "polls",
+    "survey",
+    "surveys",
+    "study",
+    "report",
+    "reports",
+    "analysis",
+    "ad",
+    "ads",
+    "advertisement",
+    "commercial",
+    "article",
+    "story",
+    "editorial",
+    "op-ed",
+    "memo",
+    "letter",
+    "statement",
+    "release",
+    "average",
+    "database",
+    "audit",
+    "review",
+    "filing",
+    "complaint",
+    "lawsuit",
+    "tweet",
+    "post",
+    "video",
+    "book",
+    "paper",
+    "spot",
+    "clip",
+];
 
 /// How many named mentions before a definite description are searched for
 /// the organization it refers to.

@@ -401,3 +401,17 @@ fn a_definite_description_is_the_organization_it_names() {
     let s = speaker_of_source(&acc, "The commission").expect("a speaker");
     assert_eq!(s.name, "Commission on Presidential Debates");
 }
+
+/// A document speaks for its author (a poll is its pollster), and "the
+/// poll" later is the same poll; a platform never authors a post.
+#[test]
+fn documents_speak_for_their_authors() {
+    let acc = analyze(
+        "Poll\n\nA Bloomberg poll found that the race had tightened in Ohio.\n\n\
+         The poll also showed that voters were tired of the campaign.",
+    );
+    let first = speaker_of_source(&acc, "A Bloomberg poll").expect("a speaker");
+    assert_eq!(first.name, "Bloomberg");
+    let second = speaker_of_source(&acc, "The poll").expect("a speaker");
+    assert_eq!(second.name, "Bloomberg");
+}
