@@ -255,6 +255,12 @@ impl Resolution<'_> {
         if let Some(e) = self.description_reference(&src, &words) {
             return Some(self.entity_draft(e));
         }
+        // A definite description of a person no title matches ("The GOP
+        // nominee", "the Indiana governor"): news refers so to a prominent
+        // person, the one named most often so far.
+        if let Some(e) = self.prominent_person(&src, &words) {
+            return Some(self.entity_draft(e));
+        }
         Some(self.nominal_draft(src))
     }
 
@@ -355,6 +361,13 @@ impl Resolution<'_> {
                     .next()
                     .is_some_and(char::is_lowercase)
         });
+        // "The Republican nominee": a definite title is someone's, for the
+        // title and prominence rules.
+        let definite_title = self.lower(src.start) == "the"
+            && head_at.is_some_and(|h| entities::is_title_noun(&self.lower(h)));
+        if definite_title {
+            return None;
+        }
         modifies.then(|| Some(self.nominal_draft(src.clone())))
     }
 
@@ -402,6 +415,46 @@ impl Resolution<'_> {
                         .split_whitespace()
                         .any(|w| entities::strip_possessive(&w.to_lowercase()) == head)
             })
+    }
+
+    /// The person named most often before a definite singular description
+    /// whose head is a person noun ("the nominee", "the businessman");
+    /// ties go to the one named last. Only people named in full count.
+    fn prominent_person(&self, src: &Range<usize>, words: &[String]) -> Option<usize> {
+        if words.len() < 2 || words[0] != "the" {
+            return None;
+        }
+        let head_at = (src.start + 1..src.end)
+            .rev()
+            .find(|&i| self.pos[i].starts_with("NN"))?;
+        let head = self.lower(head_at);
+        // "the official" stays unnamed.
+        if self.pos[head_at] != "NN"
+            || !entities::is_title_noun(&head)
+            || ANONYMOUS_NOUNS.contains(&head.as_ref())
+        {
+            return None;
+        }
+        let mut best: Option<(usize, usize, usize)> = None; // (mentions, last, entity)
+        for (id, x) in self.ents.list.iter().enumerate() {
+            if x.class != MentionClass::Person || x.words.len() < 2 {
+                continue;
+            }
+            let before: Vec<usize> = x
+                .mentions
+                .iter()
+                .filter(|m| m.end <= src.start)
+                .map(|m| m.end)
+                .collect();
+            let Some(&last) = before.iter().max() else {
+                continue;
+            };
+            let candidate = (before.len(), last, id);
+            if best.is_none_or(|b| (candidate.0, candidate.1) > (b.0, b.1)) {
+                best = Some(candidate);
+            }
+        }
+        best.map(|b| b.2)
     }
 
     /// The draft for several people named together, as one group.

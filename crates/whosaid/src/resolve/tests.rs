@@ -415,3 +415,29 @@ fn documents_speak_for_their_authors() {
     let second = speaker_of_source(&acc, "The poll").expect("a speaker");
     assert_eq!(second.name, "Bloomberg");
 }
+
+/// A definite description of a person that no title matches is the person
+/// the article names most; "the official" stays an unnamed source.
+#[test]
+fn a_person_description_is_the_prominent_person() {
+    let acc = analyze(
+        "Race\n\nDonald Trump campaigned in Ohio. Donald Trump then flew to Iowa, where Mike Pence \
+         joined him.\n\nThe Republican nominee said that the polls were wrong.\n\n\
+         The official said that the rally was small.",
+    );
+    let s = speaker_of_source(&acc, "The Republican nominee").expect("a speaker");
+    assert_eq!(s.name, "Donald Trump");
+    if let Some(s) = acc
+        .attributions
+        .iter()
+        .find(|a| {
+            a.attribution
+                .source
+                .iter()
+                .any(|s| s.text == "The official")
+        })
+        .and_then(|a| a.speaker)
+    {
+        assert!(acc.speakers[s].anonymous, "{:?}", acc.speakers[s]);
+    }
+}
