@@ -1,0 +1,230 @@
+//! The store and the server end to end: ingest, search, speakers, merge,
+//! a killed ingest, `serve` and `demo` on real sockets.
+
+use std::path::Path;
+use std::process::Stdio;
+
+use serde_json::Value;
+
+mod common;
+
+use common::*;
+
+fn store_totals(db: &Path) -> Value {
+    let out = run(whosaid()
+        .args(["speakers", "--format", "json", "--db"])
+        .arg(db));
+    assert_success(&out);
+    serde_json::from_str::<Value>(&stdout(&out)).unwrap()["totals"].clone()
+}
+
+#[test]
+fn store_ingest_search_speakers_and_merge() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("s.db");
+    let out = run(whosaid().args(["ingest", "--db"]).arg(&db).arg(example()));
+    assert_success(&out);
+    // Twice: stored once.
+    let out = run(whosaid().args(["ingest", "--db"]).arg(&db).arg(example()));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("1 already in"));
+    let totals = store_totals(&db);
+    assert_eq!(totals["documents"], 1);
+    assert_eq!(totals["attributions"], 12);
+    let out = run(whosaid()
+        .args([
+            "search",
+            "membership",
+            "--speaker",
+            "Rutte",
+            "--format",
+            "json",
+            "--db",
+        ])
+        .arg(&db));
+    let hits: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(hits.as_array().unwrap().len(), 2, "{hits}");
+    assert!(hits
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|h| h["speaker"] == "Mark Rutte"));
+    let out = run(whosaid()
+        .args(["speaker", "Jens Stoltenberg", "--db"])
+        .arg(&db));
+    assert!(
+        stdout(&out).contains("3 statements in 1 documents"),
+        "{}",
+        stdout(&out)
+    );
+    // Merge Interfax-Ukraine into Stoltenberg (a wrong merge, but a test of the command).
+    let out = run(whosaid()
+        .args([
+            "speakers",
+            "merge",
+            "Jens Stoltenberg",
+            "Interfax-Ukraine",
+            "--db",
+        ])
+        .arg(&db));
+    assert_success(&out);
+    let out = run(whosaid()
+        .args(["speaker", "Jens Stoltenberg", "--db"])
+        .arg(&db));
+    assert!(stdout(&out).contains("4 statements"), "{}", stdout(&out));
+    // Bad queries and missing stores are clear errors.
+    let out = run(whosaid().args(["search", "\"open", "--db"]).arg(&db));
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("bad search query"));
+    let out = run(whosaid()
+        .args(["search", "x", "--db"])
+        .arg(tmp.path().join("none.db")));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no store at"));
+}
+
+/// Killing an ingest midway and running it again leaves every document
+/// stored exactly once.
+#[test]
+fn a_killed_ingest_resumes_without_loss_or_duplicates() {
+    let tmp = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(example()).unwrap();
+    let n = 400;
+    let corpus: String = (0..n)
+        .map(|i| serde_json::json!({"id": format!("doc-{i}"), "text": text}).to_string() + "\n")
+        .collect();
+    let input = tmp.path().join("corpus.jsonl");
+    std::fs::write(&input, corpus).unwrap();
+    let db = tmp.path().join("s.db");
+    let mut child = whosaid()
+        .args(["ingest", "--jobs", "1", "--db"])
+        .arg(&db)
+        .arg(&input)
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Wait until some chunks are committed, then kill.
+    let started = std::time::Instant::now();
+    loop {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        if let Ok(Some(_)) = child.try_wait() {
+            break;
+        }
+        let stored = db.is_file() && store_totals(&db)["documents"].as_u64().unwrap_or(0) > 0;
+        if stored || started.elapsed().as_secs() > 60 {
+            child.kill().unwrap();
+            child.wait().unwrap();
+            break;
+        }
+    }
+    let partial = store_totals(&db)["documents"].as_u64().unwrap();
+    assert!(partial <= n, "{partial}");
+    eprintln!("killed with {partial} of {n} documents stored");
+    let out = run(whosaid().args(["ingest", "--db"]).arg(&db).arg(&input));
+    assert_success(&out);
+    let totals = store_totals(&db);
+    assert_eq!(totals["documents"], n);
+    assert_eq!(
+        totals["attributions"],
+        12 * n,
+        "whole documents only, none twice"
+    );
+}
+
+/// `whosaid serve` answers on a real socket, read-only without a token.
+#[test]
+fn serve_answers_http_on_loopback() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("s.db");
+    assert_success(&run(whosaid()
+        .args(["ingest", "--db"])
+        .arg(&db)
+        .arg(example())));
+    let addr = free_addr();
+    let mut child = whosaid()
+        .args(["serve", "--addr", &addr, "--db"])
+        .arg(&db)
+        .env_remove("WHOSAID_TOKEN")
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let response = http_when_up(&addr, "GET /api/speakers");
+    let posted = http(&addr, POST_WITHOUT_TOKEN);
+    // A page on another site that rebinds its name to 127.0.0.1.
+    let rebound = http(
+        &addr,
+        "GET /api/speakers HTTP/1.1\r\nHost: evil.example:8080\r\nConnection: close\r\n\r\n",
+    );
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let rebound = rebound.unwrap();
+    assert!(rebound.starts_with("HTTP/1.1 421"), "{rebound}");
+    assert!(!rebound.contains("Mark Rutte"), "{rebound}");
+    let response = response.expect("the server answers");
+    assert!(response.starts_with("HTTP/1.1 200"), "{response}");
+    assert!(response.contains("Mark Rutte"), "{response}");
+    let posted = posted.unwrap();
+    assert!(posted.starts_with("HTTP/1.1 401"), "{posted}");
+}
+
+/// A document posted without a bearer token.
+const POST_WITHOUT_TOKEN: &str =
+    "POST /api/documents HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\
+    Content-Type: application/json\r\nContent-Length: 13\r\n\r\n{\"text\":\"x\"}\n";
+
+/// A loopback address with a port free just now.
+fn free_addr() -> String {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    format!("127.0.0.1:{port}")
+}
+
+/// One raw HTTP exchange, or None when nothing listens.
+fn http(addr: &str, request: &str) -> Option<String> {
+    use std::io::{Read, Write};
+    let mut conn = std::net::TcpStream::connect(addr).ok()?;
+    conn.write_all(request.as_bytes()).ok()?;
+    let mut out = String::new();
+    conn.read_to_string(&mut out).ok()?;
+    Some(out)
+}
+
+/// `GET path` once the server at `addr` is up (30 s at most).
+fn http_when_up(addr: &str, get: &str) -> Option<String> {
+    let request = format!("{get} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+    let started = std::time::Instant::now();
+    loop {
+        let r = http(addr, &request);
+        if r.is_some() || started.elapsed().as_secs() > 30 {
+            return r;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+}
+
+/// The README's demo command: the bundled articles, served read-only.
+#[test]
+fn demo_serves_the_bundled_articles() {
+    let tmp = tempfile::tempdir().unwrap();
+    let addr = free_addr();
+    let mut child = whosaid()
+        .args(["demo", "--addr", &addr, "--db"])
+        .arg(tmp.path().join("demo.db"))
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let overview = http_when_up(&addr, "GET /");
+    let article = http_when_up(&addr, "GET /documents/nato-rutte");
+    let posted = http(&addr, POST_WITHOUT_TOKEN);
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let overview = overview.expect("the demo answers");
+    assert!(overview.starts_with("HTTP/1.1 200"), "{overview}");
+    assert!(overview.contains(r#"id="documents">4<"#), "{overview}");
+    assert!(overview.contains("Elena Marsh"), "{overview}");
+    let article = article.unwrap();
+    assert!(article.contains("NATO Chief"), "{article}");
+    assert!(article.contains(r#"<mark class="cue sp"#), "{article}");
+    assert!(posted.unwrap().starts_with("HTTP/1.1 401"), "read-only");
+}

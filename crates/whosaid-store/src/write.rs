@@ -1,0 +1,196 @@
+//! Writing documents: keys, unique ids, speakers merged across documents,
+//! attributions and their titles, inside `Store::add_all`'s transaction.
+
+use super::*;
+
+pub(super) fn add_one(
+    tx: &Transaction<'_>,
+    meta: &Metadata,
+    text: &str,
+    account: &Account,
+) -> Result<Added, StoreError> {
+    let key = document_key(meta, text);
+    let stored_text = |key: &str| -> Result<Option<String>, StoreError> {
+        Ok(tx
+            .prepare_cached("SELECT text FROM documents WHERE doc_key = ?1")?
+            .query_row([key], |r| r.get(0))
+            .optional()?)
+    };
+    match stored_text(&key)? {
+        Some(stored) if stored == text => return Ok(Added::Existing),
+        Some(_) => return Ok(Added::Clash),
+        None => {}
+    }
+    // Stores written before file documents were keyed by their text hold
+    // them under `id:<file stem>`: the same text there is this document.
+    let legacy = meta.id_from_input && meta.url.is_none() && !meta.id.is_empty();
+    if legacy && stored_text(&format!("id:{}", meta.id))?.is_some_and(|t| t == text) {
+        return Ok(Added::Existing);
+    }
+    let ext_id = unique_ext_id(tx, &meta.id)?;
+    let outlet_id: Option<i64> = match &meta.outlet {
+        Some(name) => {
+            tx.prepare_cached("INSERT OR IGNORE INTO outlets(name) VALUES (?1)")?
+                .execute([name])?;
+            Some(
+                tx.prepare_cached("SELECT id FROM outlets WHERE name = ?1")?
+                    .query_row([name], |r| r.get(0))?,
+            )
+        }
+        None => None,
+    };
+    tx.prepare_cached(
+        "INSERT INTO documents(doc_key, ext_id, url, title, byline, published, outlet_id, language, text, account) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )?
+    .execute(params![
+            key,
+            ext_id,
+            meta.url,
+            meta.title,
+            meta.byline,
+            meta.published.map(|d| d.to_string()),
+            outlet_id,
+            meta.language,
+            text,
+            stored::encode(meta, account)
+        ])?;
+    let document_id = tx.last_insert_rowid();
+    // Speakers of this document → store ids.
+    let mut ids = Vec::with_capacity(account.speakers.len());
+    for s in &account.speakers {
+        ids.push(speaker_id(tx, s, &key)?);
+    }
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO attributions(document_id, ord, speaker_id, kind, source, cue, content, channel, time_value, nested) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )?;
+    let join = |spans: &[whosaid::Span]| {
+        spans
+            .iter()
+            .map(|s| s.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" … ")
+    };
+    for (ord, a) in account.attributions.iter().enumerate() {
+        let at = &a.attribution;
+        insert.execute(params![
+            document_id,
+            ord as i64,
+            a.speaker.map(|k| ids[k]),
+            at.kind.as_str(),
+            join(&at.source),
+            join(&at.cue),
+            join(&at.content),
+            serde_json::to_string(&a.channel).unwrap_or_default(),
+            a.time.as_ref().and_then(|t| t.value.clone()),
+            i64::from(a.nested_in.is_some()),
+        ])?;
+    }
+    Ok(Added::New(account.attributions.len()))
+}
+
+/// `id`, or `id~2`, `id~3`… when another document has it: pages and the
+/// API find a document by this id, so it must name one document.
+pub(super) fn unique_ext_id(tx: &Transaction<'_>, id: &str) -> Result<String, StoreError> {
+    let mut taken = tx.prepare_cached("SELECT 1 FROM documents WHERE ext_id = ?1")?;
+    let mut candidate = id.to_string();
+    let mut n = 1;
+    while taken.exists([&candidate])? {
+        n += 1;
+        candidate = format!("{id}~{n}");
+    }
+    Ok(candidate)
+}
+
+/// The store id of a document's speaker, by the merge rule (module docs).
+pub(super) fn speaker_id(
+    tx: &Transaction<'_>,
+    s: &whosaid::resolve::Speaker,
+    doc_key: &str,
+) -> Result<i64, StoreError> {
+    let kind = kind_name(s.kind);
+    let name = normalize_name(&s.name);
+    let mut key = if s.anonymous {
+        format!("anon:{doc_key}:{name}")
+    } else if s.kind == SpeakerKind::Person && name.contains(' ') {
+        // "Donald J. Trump" and "Donald Trump": first and last name.
+        let words: Vec<&str> = name.split(' ').collect();
+        format!("person:{} {}", words[0], words[words.len() - 1])
+    } else {
+        format!("{kind}:{name}")
+    };
+    // "Rutte" alone joins the one stored person named "… Rutte".
+    if !s.anonymous && s.kind == SpeakerKind::Person && !name.contains(' ') {
+        let mut stmt =
+            tx.prepare_cached("SELECT merge_key FROM speakers WHERE last_word = ?1 LIMIT 2")?;
+        let found: Vec<String> = stmt
+            .query_map([&name], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        if found.len() == 1 {
+            key = found[0].clone();
+        }
+    }
+    let alias: Option<i64> = tx
+        .prepare_cached("SELECT speaker_id FROM speaker_aliases WHERE merge_key = ?1")?
+        .query_row([&key], |r| r.get(0))
+        .optional()?;
+    if let Some(id) = alias {
+        add_titles(tx, id, &s.titles)?;
+        return Ok(id);
+    }
+    let existing: Option<i64> = tx
+        .prepare_cached("SELECT id FROM speakers WHERE merge_key = ?1")?
+        .query_row([&key], |r| r.get(0))
+        .optional()?;
+    let id = match existing {
+        Some(id) => id,
+        None => {
+            tx.prepare_cached(
+                "INSERT INTO speakers(merge_key, name, kind, anonymous, last_word) \
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?
+            .execute(params![
+                key,
+                s.name,
+                kind,
+                i64::from(s.anonymous),
+                last_word(&key)
+            ])?;
+            tx.last_insert_rowid()
+        }
+    };
+    add_titles(tx, id, &s.titles)?;
+    Ok(id)
+}
+
+/// The last name word of a person merge key (`person:first last`), none
+/// for one-word names and other kinds.
+pub(super) fn last_word(merge_key: &str) -> Option<&str> {
+    let name = merge_key.strip_prefix("person:")?;
+    name.rsplit_once(' ').map(|(_, last)| last)
+}
+
+pub(super) fn add_titles(tx: &Transaction<'_>, id: i64, new: &[String]) -> Result<(), StoreError> {
+    if new.is_empty() {
+        return Ok(());
+    }
+    let current: String = tx
+        .prepare_cached("SELECT titles FROM speakers WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))?;
+    let mut titles: Vec<String> = serde_json::from_str(&current).unwrap_or_default();
+    let before = titles.len();
+    for t in new {
+        if !titles.iter().any(|x| x.eq_ignore_ascii_case(t)) {
+            titles.push(t.clone());
+        }
+    }
+    if titles.len() != before {
+        tx.prepare_cached("UPDATE speakers SET titles = ?1 WHERE id = ?2")?
+            .execute(params![
+                serde_json::to_string(&titles).unwrap_or_default(),
+                id
+            ])?;
+    }
+    Ok(())
+}
