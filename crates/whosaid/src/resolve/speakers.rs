@@ -7,6 +7,7 @@ use super::*;
 impl Resolution<'_> {
     /// The draft for an entity, made on first use.
     pub(super) fn entity_draft(&mut self, e: usize) -> usize {
+        let e = self.full_outlet_name(e);
         if let Some(d) = self.drafts.iter().position(|d| d.entity == Some(e)) {
             return d;
         }
@@ -24,6 +25,31 @@ impl Resolution<'_> {
             source_mentions: Vec::new(),
         });
         self.drafts.len() - 1
+    }
+
+    /// An outlet's short name ("Post", "Times") as the outlet named in
+    /// full before it ("The New York Post"): a one-word name that is the
+    /// last word of an earlier outlet's name. Other entities stay.
+    fn full_outlet_name(&self, e: usize) -> usize {
+        let x = &self.ents.list[e];
+        if x.class == MentionClass::Person || x.name.split_whitespace().count() != 1 {
+            return e;
+        }
+        let short = x.name.to_lowercase();
+        let first = x.mentions.iter().map(|m| m.start).min().unwrap_or(0);
+        self.ents
+            .list
+            .iter()
+            .enumerate()
+            .filter(|(_, y)| y.class != MentionClass::Person && is_media_name(&y.name))
+            .filter(|(_, y)| {
+                let words: Vec<String> = y.name.split_whitespace().map(str::to_lowercase).collect();
+                words.len() >= 2 && words.last() == Some(&short)
+            })
+            .filter_map(|(id, y)| Some((y.mentions.iter().map(|m| m.start).min()?, id)))
+            .filter(|&(start, _)| start < first)
+            .max()
+            .map_or(e, |(_, id)| id)
     }
 
     /// The draft for an unnamed description; indefinite singular ones ("a

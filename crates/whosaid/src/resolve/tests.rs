@@ -441,3 +441,15 @@ fn a_person_description_is_the_prominent_person() {
         assert!(acc.speakers[s].anonymous, "{:?}", acc.speakers[s]);
     }
 }
+
+/// An outlet's short name is the outlet named in full before it.
+#[test]
+fn an_outlets_short_name_is_the_outlet() {
+    let acc = analyze(
+        "Health\n\nThe New York Post reported on Monday that the candidate had been ill.\n\n\
+         The Post said that two doctors had seen her.",
+    );
+    let s = speaker_of_source(&acc, "The Post").expect("a speaker");
+    assert_eq!(s.name, "New York Post");
+    assert_eq!(s.kind, SpeakerKind::Media);
+}
