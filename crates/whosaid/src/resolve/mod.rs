@@ -533,6 +533,7 @@ impl Resolver {
             items: Vec::new(),
             drafts: Vec::new(),
             documents: Vec::new(),
+            outlets: outlets_by_last_word(&ents),
         };
         cx.run(found, inner);
         cx.finish()
@@ -587,6 +588,9 @@ struct Resolution<'a> {
     /// Documents met as sources so far (head noun, author's draft): "the
     /// poll" is the last poll's author.
     documents: Vec<(String, usize)>,
+    /// Outlets named in full, by their name's last word ("post" → the
+    /// first mention and id of "The New York Post"), for short names.
+    outlets: std::collections::HashMap<String, Vec<(usize, usize)>>,
 }
 
 /// Cues of refusals and attempts: with an infinitive they report actions.
@@ -720,6 +724,25 @@ impl Resolution<'_> {
             && verb.is_some_and(|v| !SPEECH_VERBS.contains(&v.as_ref()))
             && !self.quotes.is_quoted(first.start)
     }
+}
+
+/// Outlets named with two words or more, by their name's last word
+/// lowercased: `(first mention, entity)` of each.
+fn outlets_by_last_word(ents: &Entities) -> std::collections::HashMap<String, Vec<(usize, usize)>> {
+    let mut out: std::collections::HashMap<String, Vec<(usize, usize)>> = Default::default();
+    for (id, y) in ents.list.iter().enumerate() {
+        let words: Vec<&str> = y.name.split_whitespace().collect();
+        if y.class == MentionClass::Person || words.len() < 2 || !is_media_name(&y.name) {
+            continue;
+        }
+        if let (Some(last), Some(first)) = (words.last(), y.mentions.iter().map(|m| m.start).min())
+        {
+            out.entry(last.to_lowercase())
+                .or_default()
+                .push((first, id));
+        }
+    }
+    out
 }
 
 /// A source span without leading or trailing punctuation.

@@ -123,6 +123,7 @@ impl Resolver {
             items: Vec::new(),
             drafts: Vec::new(),
             documents: Vec::new(),
+            outlets: outlets_by_last_word(&ents),
         };
         let valid = |a: &&TokenAttribution| !a.content.is_empty() && !a.cue.is_empty();
         let mut items: Vec<Item> = found.iter().filter(valid).cloned().map(Item::new).collect();

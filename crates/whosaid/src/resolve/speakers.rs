@@ -35,21 +35,17 @@ impl Resolution<'_> {
         if x.class == MentionClass::Person || x.name.split_whitespace().count() != 1 {
             return e;
         }
-        let short = x.name.to_lowercase();
         let first = x.mentions.iter().map(|m| m.start).min().unwrap_or(0);
-        self.ents
-            .list
-            .iter()
-            .enumerate()
-            .filter(|(_, y)| y.class != MentionClass::Person && is_media_name(&y.name))
-            .filter(|(_, y)| {
-                let words: Vec<String> = y.name.split_whitespace().map(str::to_lowercase).collect();
-                words.len() >= 2 && words.last() == Some(&short)
+        self.outlets
+            .get(&x.name.to_lowercase())
+            .and_then(|outlets| {
+                outlets
+                    .iter()
+                    .filter(|&&(start, _)| start < first)
+                    .max()
+                    .map(|&(_, id)| id)
             })
-            .filter_map(|(id, y)| Some((y.mentions.iter().map(|m| m.start).min()?, id)))
-            .filter(|&(start, _)| start < first)
-            .max()
-            .map_or(e, |(_, id)| id)
+            .unwrap_or(e)
     }
 
     /// The draft for an unnamed description; indefinite singular ones ("a
