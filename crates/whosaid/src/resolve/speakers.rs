@@ -287,8 +287,8 @@ impl Resolution<'_> {
     }
 
     /// The speaker a source's head noun phrase names, when its names say
-    /// it: the phrase runs to the first comma, bracket, preposition or
-    /// relative pronoun, and English puts its head last.
+    /// it: the phrase runs to [`Resolution::phrase_end`], and English puts
+    /// its head last.
     /// - Two or more people joined by "and" are one group ("Mr. Grassley
     ///   and Mr. Leahy").
     /// - A name that ends the phrase is its head ("Stein spokeswoman
@@ -300,12 +300,7 @@ impl Resolution<'_> {
     /// `None` leaves the source to the other rules; `Some(None)` means no
     /// speaker.
     fn head_of_phrase(&mut self, src: &Range<usize>) -> Option<Option<usize>> {
-        let end = (src.start + 1..src.end)
-            .find(|&i| {
-                matches!(self.doc.token_text(i), "," | "(" | "[" | "—" | "–")
-                    || matches!(self.pos[i], "IN" | "TO" | "WDT" | "WP")
-            })
-            .unwrap_or(src.end);
+        let end = self.phrase_end(src);
         let end = (src.start..end)
             .rev()
             .find(|&i| self.doc.tokens[i].kind != TokenKind::Punct)
@@ -403,12 +398,7 @@ impl Resolution<'_> {
         if words.len() < 2 || words[0] != "the" {
             return None;
         }
-        let end = (src.start + 1..src.end)
-            .find(|&i| {
-                matches!(self.doc.token_text(i), "," | "(")
-                    || matches!(self.pos[i], "IN" | "TO" | "WDT" | "WP")
-            })
-            .unwrap_or(src.end);
+        let end = self.phrase_end(src);
         let head_at = (src.start + 1..end)
             .rev()
             .find(|&i| self.pos[i].starts_with("NN"))?;
@@ -477,6 +467,17 @@ impl Resolution<'_> {
             }
         }
         best.map(|b| b.2)
+    }
+
+    /// Where a source's head noun phrase ends: at the first comma, bracket,
+    /// dash, preposition or relative pronoun after its first token.
+    fn phrase_end(&self, src: &Range<usize>) -> usize {
+        (src.start + 1..src.end)
+            .find(|&i| {
+                matches!(self.doc.token_text(i), "," | "(" | "[" | "—" | "–")
+                    || matches!(self.pos[i], "IN" | "TO" | "WDT" | "WP")
+            })
+            .unwrap_or(src.end)
     }
 
     /// The draft for several people named together, as one group.
