@@ -127,18 +127,27 @@ async fn with_store<T: Send + 'static>(
     result
 }
 
+/// A permit of `limit`, or a 503 at once when none is free ("busy
+/// `doing`: try again"): back-pressure without a queue.
+fn permit_or_busy<'a>(
+    limit: &'a tokio::sync::Semaphore,
+    doing: &str,
+) -> Result<tokio::sync::SemaphorePermit<'a>, ApiError> {
+    limit.try_acquire().map_err(|_| {
+        ApiError(
+            StatusCode::SERVICE_UNAVAILABLE,
+            format!("busy {doing}: try again"),
+        )
+    })
+}
+
 /// Runs an extraction off the async threads, or answers 503 when
 /// [`MAX_EXTRACTIONS`] are already running.
 async fn with_extractor<T: Send + 'static>(
     state: &Arc<AppState>,
     f: impl FnOnce(&Extractor) -> T + Send + 'static,
 ) -> Result<T, ApiError> {
-    let permit = state.extractions.try_acquire().map_err(|_| {
-        ApiError(
-            StatusCode::SERVICE_UNAVAILABLE,
-            "busy extracting: try again".into(),
-        )
-    })?;
+    let permit = permit_or_busy(&state.extractions, "extracting")?;
     let state = Arc::clone(state);
     let out = tokio::task::spawn_blocking(move || {
         let run = std::panic::AssertUnwindSafe(|| f(&state.extractor));

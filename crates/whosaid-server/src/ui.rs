@@ -19,7 +19,7 @@ use maud::{html, Markup, DOCTYPE};
 use serde::Deserialize;
 use whosaid_store::{Query, StoreError, WeekCount};
 
-use crate::{with_store, ApiError, AppState};
+use crate::{permit_or_busy, with_store, ApiError, AppState};
 
 const CSS: &str = include_str!("../assets/whosaid.css");
 const JS: &str = include_str!("../assets/whosaid.js");
@@ -605,12 +605,7 @@ async fn document(
     State(state): State<Arc<AppState>>,
     UrlPath(id): UrlPath<String>,
 ) -> Result<Page, Page> {
-    let _rendering = state.renders.try_acquire().map_err(|_| {
-        ApiError(
-            StatusCode::SERVICE_UNAVAILABLE,
-            "busy rendering articles: try again".into(),
-        )
-    })?;
+    let _rendering = permit_or_busy(&state.renders, "rendering articles")?;
     let wanted = id.clone();
     let (doc, speaker_ids) = with_store(&state, move |s| {
         Ok((s.document_json(&wanted)?, s.document_speaker_ids(&wanted)?))
