@@ -5,13 +5,13 @@ use std::process::Command;
 
 use serde_json::Value;
 
-fn whosaid() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_whosaid"))
-}
+mod common;
 
+use common::whosaid;
+
+/// The reference checker beside the project, when present.
 fn shared() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
-    dir.join("bench/check_speakers.py").is_file().then_some(dir)
+    common::shared().filter(|dir| dir.join("bench/check_speakers.py").is_file())
 }
 
 /// A split of two short articles and a gold table, written to `dir`.
@@ -50,11 +50,7 @@ fn scores_a_split_and_gates_on_accuracy() {
         .arg(tmp.path())
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    common::assert_success(&out);
     let report: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report["overall"]["gold"], 4, "{report}");
     assert_eq!(report["documents"], 2);
@@ -122,11 +118,7 @@ fn agrees_with_check_speakers_py_on_dev() {
         eprintln!("skipped: python3 not available");
         return;
     };
-    assert!(
-        py.status.success(),
-        "{}",
-        String::from_utf8_lossy(&py.stderr)
-    );
+    common::assert_success(&py);
     for extra in [vec!["--pred".into(), tmp.path().to_path_buf()], vec![]] {
         let ours = whosaid()
             .args(["eval-speakers", "--data"])

@@ -7,11 +7,14 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use serde_json::Value;
 use whosaid_ingest::fixture::{news_page, warc_gz, PageInfo};
 use whosaid_ingest::warc::write_response;
+
+mod common;
+
+use common::{assert_success, whosaid};
 
 /// The memory bound of `extract`/`ingest` at default limits (README).
 const PEAK_MEMORY_BYTES: i64 = 300 << 20;
@@ -240,7 +243,7 @@ fn peak_child_memory() -> i64 {
 }
 
 fn ingest(corpus: &Path, db: &Path, errors: &Path) -> (std::process::Output, Vec<Value>) {
-    let out = Command::new(env!("CARGO_BIN_EXE_whosaid"))
+    let out = whosaid()
         .args(["ingest", "--jobs", "2", "--db"])
         .arg(db)
         .arg("--errors")
@@ -257,16 +260,12 @@ fn ingest(corpus: &Path, db: &Path, errors: &Path) -> (std::process::Output, Vec
 }
 
 fn documents_by_speaker(db: &Path) -> Vec<(String, i64)> {
-    let out = Command::new(env!("CARGO_BIN_EXE_whosaid"))
+    let out = whosaid()
         .args(["speakers", "--format", "json", "--limit", "1000", "--db"])
         .arg(db)
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     v["speakers"]
         .as_array()
@@ -384,7 +383,7 @@ fn an_id_clash_and_a_damaged_store_fail_the_run() {
     .unwrap();
     let db = tmp.path().join("c.db");
     let run = |input: &Path| {
-        Command::new(env!("CARGO_BIN_EXE_whosaid"))
+        whosaid()
             .args(["ingest", "--db"])
             .arg(&db)
             .arg(input)
@@ -431,11 +430,7 @@ fn read_commands_never_create_a_store_and_read_read_only_ones() {
         vec!["search", "said", "--db"],
         vec!["speakers", "--db"],
     ] {
-        let out = Command::new(env!("CARGO_BIN_EXE_whosaid"))
-            .args(&args)
-            .arg(&typo)
-            .output()
-            .unwrap();
+        let out = whosaid().args(&args).arg(&typo).output().unwrap();
         assert_eq!(out.status.code(), Some(1), "{args:?}");
         assert!(String::from_utf8_lossy(&out.stderr).contains("no store at"));
         assert!(!typo.exists(), "{args:?} created {}", typo.display());
@@ -443,7 +438,7 @@ fn read_commands_never_create_a_store_and_read_read_only_ones() {
     let db = tmp.path().join("ro.db");
     let text = tmp.path().join("a.txt");
     std::fs::write(&text, article("Ports", "Alma Reyes")).unwrap();
-    let ingest = Command::new(env!("CARGO_BIN_EXE_whosaid"))
+    let ingest = whosaid()
         .args(["ingest", "--db"])
         .arg(&db)
         .arg(&text)
@@ -454,15 +449,11 @@ fn read_commands_never_create_a_store_and_read_read_only_ones() {
     let mut perms = std::fs::metadata(&db).unwrap().permissions();
     perms.set_readonly(true);
     std::fs::set_permissions(&db, perms).unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_whosaid"))
+    let out = whosaid()
         .args(["search", "negotiations", "--format", "json", "--db"])
         .arg(&db)
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     assert!(String::from_utf8_lossy(&out.stdout).contains("Alma Reyes"));
 }

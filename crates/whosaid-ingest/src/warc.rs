@@ -232,9 +232,7 @@ impl<R: BufRead> WarcRecords<R> {
                 return None;
             }
         }
-        memchr::memmem::find_iter(body, b"\nWARC/1.")
-            .map(|k| k + 1)
-            .next()
+        memchr::memmem::find(body, b"\nWARC/1.").map(|k| k + 1)
     }
 
     fn read_failed(&mut self, at: u64, e: std::io::Error) -> IngestError {
