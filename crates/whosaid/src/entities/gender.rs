@@ -1,0 +1,159 @@
+//! Gender of people: honorifics and gendered words, and the first-name
+//! table derived from coreference chains.
+
+use std::ops::Range;
+
+use super::Gender;
+use crate::text::Document;
+
+const MALE_WORDS: &[&str] = &[
+    "mr.",
+    "mr",
+    "king",
+    "prince",
+    "congressman",
+    "chairman",
+    "spokesman",
+    "father",
+    "son",
+    "husband",
+    "brother",
+];
+const FEMALE_WORDS: &[&str] = &[
+    "mrs.",
+    "mrs",
+    "ms.",
+    "ms",
+    "miss",
+    "queen",
+    "princess",
+    "congresswoman",
+    "chairwoman",
+    "spokeswoman",
+    "mother",
+    "daughter",
+    "wife",
+    "sister",
+    "first lady",
+];
+
+/// First names (and single-word names) with the gender the text's
+/// pronouns show for them, derived from coreference chains by
+/// [`gender_counts`]: `whosaid train genders` writes `data/genders.tsv`.
+#[derive(Debug, Clone, Default)]
+pub struct GenderLexicon {
+    names: std::collections::HashMap<String, Gender>,
+}
+
+const BUILTIN_GENDERS: &str = include_str!("../../data/genders.tsv");
+
+/// Fewest chains a name must occur in to be kept.
+const MIN_GENDER_CHAINS: u32 = 2;
+
+impl GenderLexicon {
+    /// The lexicon shipped with the crate.
+    pub fn builtin() -> Self {
+        Self::parse(BUILTIN_GENDERS)
+    }
+
+    /// Reads `name<TAB>male chains<TAB>female chains` lines; a name is
+    /// kept when at least 70% of its chains agree (silver chains are noisy:
+    /// "Bill" shares chains with Hillary Clinton).
+    pub fn parse(tsv: &str) -> Self {
+        let mut names = std::collections::HashMap::new();
+        for line in tsv.lines().filter(|l| !l.starts_with('#')) {
+            let mut cols = line.split('\t');
+            let (Some(name), Some(m), Some(f)) = (cols.next(), cols.next(), cols.next()) else {
+                continue;
+            };
+            let (Ok(m), Ok(f)) = (m.parse::<u32>(), f.parse::<u32>()) else {
+                continue;
+            };
+            if m + f < MIN_GENDER_CHAINS {
+                continue;
+            }
+            if m * 10 >= (m + f) * 7 {
+                names.insert(name.to_lowercase(), Gender::Male);
+            } else if f * 10 >= (m + f) * 7 {
+                names.insert(name.to_lowercase(), Gender::Female);
+            }
+        }
+        GenderLexicon { names }
+    }
+
+    /// The gender of a lowercased name word, if the lexicon knows it.
+    pub fn get(&self, word: &str) -> Option<Gender> {
+        self.names.get(word).copied()
+    }
+}
+
+/// Counts, for each first name of a person in coreference chains, the
+/// chains where it is referred to as he/him/his and as she/her.
+pub fn gender_counts(
+    sentences: &[Vec<crate::conllu::ConllToken>],
+    coref: &[crate::conllu::CorefMention],
+    counts: &mut std::collections::BTreeMap<String, (u32, u32)>,
+) {
+    let mut chains: std::collections::BTreeMap<u32, (Vec<String>, bool, bool)> =
+        std::collections::BTreeMap::new();
+    for m in coref {
+        let entry = chains.entry(m.chain).or_default();
+        match m.text.to_lowercase().as_str() {
+            "he" | "him" | "his" | "himself" => entry.1 = true,
+            "she" | "her" | "hers" | "herself" => entry.2 = true,
+            _ => {
+                let Some(s) = m.sentence.checked_sub(1).and_then(|k| sentences.get(k)) else {
+                    continue;
+                };
+                let tokens = s.get(m.start.saturating_sub(1)..m.end.saturating_sub(1).min(s.len()));
+                let Some(tokens) = tokens else { continue };
+                if let Some(t) = tokens.iter().find(|t| t.ner == "PERSON") {
+                    if t.form.chars().all(char::is_alphabetic) {
+                        entry.0.push(t.form.to_lowercase());
+                    }
+                }
+            }
+        }
+    }
+    for (mut names, male, female) in chains.into_values() {
+        if male == female {
+            continue;
+        }
+        names.sort();
+        names.dedup();
+        for n in names {
+            let c = counts.entry(n).or_default();
+            if male {
+                c.0 += 1;
+            } else {
+                c.1 += 1;
+            }
+        }
+    }
+}
+
+/// Whether a lowercased word is an honorific before a name, which is no
+/// part of the name.
+pub(super) fn is_honorific(word: &str) -> bool {
+    matches!(word, "mr." | "mr" | "mrs." | "mrs" | "ms." | "ms" | "miss")
+}
+
+pub(super) fn gender_of_words<'a>(words: impl Iterator<Item = &'a str>) -> Option<Gender> {
+    for w in words {
+        if MALE_WORDS.contains(&w) {
+            return Some(Gender::Male);
+        }
+        if FEMALE_WORDS.contains(&w) {
+            return Some(Gender::Female);
+        }
+    }
+    None
+}
+
+/// Gender shown by an honorific right before a mention ("Mrs. Clinton").
+pub(super) fn gender_near(doc: &Document, r: Range<usize>) -> Option<Gender> {
+    let before = r.start.checked_sub(1)?;
+    gender_of_words(std::iter::once(
+        doc.token_text(before).to_lowercase().as_str(),
+    ))
+}

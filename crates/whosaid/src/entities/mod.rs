@@ -1,0 +1,560 @@
+//! Entities of one document: named mentions (from the [`crate::ner`]
+//! tagger) grouped into people and organizations, with the titles and roles
+//! the text attaches to people.
+//!
+//! A person's name is their fullest mention; a surname-only or first-name
+//! mention joins the person whose name contains it, the most recently
+//! mentioned one when several do ("Clinton" after "Bill Clinton").
+
+use std::ops::Range;
+
+use crate::ner::{self, NerTagger};
+use crate::pos::TaggedTokens;
+use crate::text::{Document, TokenKind};
+
+mod gender;
+mod repair;
+mod titles;
+
+pub use gender::{gender_counts, GenderLexicon};
+use gender::{gender_near, gender_of_words, is_honorific};
+use repair::repaired;
+use titles::titles_of;
+pub use titles::{is_title_noun, TITLE_NOUNS};
+
+/// Class of a named mention, as the entity tagger assigns it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MentionClass {
+    /// A person's name.
+    Person,
+    /// A company, agency, party, outlet, …
+    Organization,
+    /// A place, often standing for its government ("Russia said").
+    Location,
+    /// Other names: nationalities, events, titles of works.
+    Misc,
+}
+
+/// A named mention: tokens and class.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// Tokens of the mention (a possessive `’s` stays on its token).
+    pub tokens: Range<usize>,
+    /// The tagger's class.
+    pub class: MentionClass,
+}
+
+/// Grammatical gender, when the text shows it (honorifics, gendered titles).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    /// he / him / his
+    Male,
+    /// she / her
+    Female,
+}
+
+/// A person or organization of the document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entity {
+    /// The fullest name the text gives.
+    pub name: String,
+    /// Person, organization or place.
+    pub class: MentionClass,
+    /// Lowercased name words, possessives stripped.
+    pub words: Vec<String>,
+    /// Titles and roles attached to the entity, as written.
+    pub titles: Vec<String>,
+    /// Every mention's tokens, in text order.
+    pub mentions: Vec<Range<usize>>,
+    /// Gender, when the text marks it.
+    pub gender: Option<Gender>,
+}
+
+/// The entities of a document and which entity each mention belongs to.
+#[derive(Debug, Clone, Default)]
+pub struct Entities {
+    /// People and organizations, in order of first appearance.
+    pub list: Vec<Entity>,
+    /// Named mentions in text order with their entity.
+    pub mentions: Vec<(Mention, usize)>,
+}
+
+/// The word with a trailing possessive (`’s`, `'s`, `’`) removed.
+pub fn strip_possessive(word: &str) -> &str {
+    for suffix in ["’s", "'s", "’S", "'S"] {
+        if let Some(w) = word.strip_suffix(suffix) {
+            if !w.is_empty() {
+                return w;
+            }
+        }
+    }
+    if word.len() > 2 && (word.ends_with("s’") || word.ends_with("s'")) {
+        return word.trim_end_matches(['’', '\'']);
+    }
+    word
+}
+
+/// Whether the token's text ends in a possessive.
+pub fn is_possessive(word: &str) -> bool {
+    strip_possessive(word).len() != word.len()
+}
+
+/// Runs the entity tagger over every sentence. `pos` holds each token's
+/// Penn Treebank tag.
+pub fn tag_mentions(doc: &Document, tokens: &TaggedTokens<'_>, tagger: &NerTagger) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let mut forms = Vec::new();
+    let mut labels = Vec::new();
+    for s in &doc.sentences {
+        forms.clear();
+        forms.extend(s.tokens.clone().map(|i| doc.token_text(i)));
+        let (Some(words), Some(pos)) = (
+            tokens.words.get(s.tokens.clone()),
+            tokens.tag_syms.get(s.tokens.clone()),
+        ) else {
+            continue;
+        };
+        tagger.tag_words(&forms, words, pos, &mut labels);
+        for (class, r) in ner::entities(&labels) {
+            let class = match class {
+                0 => MentionClass::Person,
+                1 => MentionClass::Organization,
+                2 => MentionClass::Location,
+                _ => MentionClass::Misc,
+            };
+            let tokens = s.tokens.start + r.start..s.tokens.start + r.end;
+            // Quote marks and punctuation at the edges are the tagger's noise.
+            let tokens = trim_to_words(doc, tokens);
+            if !tokens.is_empty() {
+                out.push(Mention { tokens, class });
+            }
+        }
+    }
+    out
+}
+
+fn trim_to_words(doc: &Document, mut r: Range<usize>) -> Range<usize> {
+    let wordy = |i: usize| {
+        matches!(
+            doc.tokens[i].kind,
+            TokenKind::Word | TokenKind::Abbreviation | TokenKind::Number
+        )
+    };
+    while r.start < r.end && !wordy(r.start) {
+        r.start += 1;
+    }
+    while r.end > r.start && !wordy(r.end - 1) {
+        r.end -= 1;
+    }
+    r
+}
+
+/// Name words of a mention: lowercased, possessives stripped, honorifics
+/// ("Mr.", "Mrs.") dropped; gendered nouns stay ("Mr. King" is King).
+pub fn name_words(doc: &Document, r: Range<usize>) -> Vec<String> {
+    r.filter(|&i| doc.tokens[i].kind != TokenKind::Punct)
+        .map(|i| strip_possessive(doc.token_text(i)).to_lowercase())
+        .filter(|w| !is_honorific(w))
+        .collect()
+}
+
+/// Words that are never a name, whatever the tagger says: pronouns,
+/// determiners, quantifiers, question words and the like ("He", "Some",
+/// "Those", "There’s" tagged as organizations).
+pub const FUNCTION_WORDS: &[&str] = &[
+    "i", "me", "my", "mine", "we", "us", "our", "ours", "you", "your", "yours", "he", "him", "his",
+    "she", "her", "hers", "it", "its", "they", "them", "their", "theirs", "the", "a", "an", "this",
+    "that", "these", "those", "some", "many", "most", "few", "several", "both", "all", "one",
+    "another", "others", "other", "any", "each", "every", "no", "none", "who", "whom", "whose",
+    "which", "what", "there", "here", "let",
+];
+
+/// A word without a possessive or a contracted verb after its
+/// apostrophe ("Trump’s" → "Trump", "they’re" → "they", "let's" → "let").
+pub fn without_clitic(word: &str) -> &str {
+    let bare = strip_possessive(word);
+    match bare.rsplit_once(['’', '\'']) {
+        Some((head, "re" | "m" | "ll" | "d" | "ve" | "s")) if !head.is_empty() => head,
+        _ => bare,
+    }
+}
+
+/// Whether a word, its clitics aside, is a [`FUNCTION_WORDS`] word.
+pub fn is_function_word(word: &str) -> bool {
+    FUNCTION_WORDS.contains(&without_clitic(&word.to_lowercase()))
+}
+
+/// The mention as a display name: its text, a final possessive stripped.
+pub fn display_name(doc: &Document, r: Range<usize>) -> String {
+    if r.is_empty() {
+        return String::new();
+    }
+    let (a, b) = (doc.tokens[r.start].start, doc.tokens[r.end - 1].end);
+    strip_possessive(&doc.text()[a..b]).to_string()
+}
+
+/// A lowercased initial ("g.").
+fn is_initial_word(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!((chars.next(), chars.next(), chars.next()), (Some(c), Some('.'), None) if c.is_alphabetic())
+}
+
+/// Name suffixes that say nothing about who is meant.
+fn is_name_suffix(word: &str) -> bool {
+    matches!(word, "jr." | "jr" | "sr." | "sr" | "ii" | "iii" | "iv")
+}
+
+/// The person already named whose name ends with these words, or whose
+/// name these words end with ("Guajardo Villarreal" and "Ildefonso
+/// Guajardo Villarreal", "De Blasio" and "Bill de Blasio"); suffixes such
+/// as "Jr." aside. Two words at least on both sides.
+fn same_name_ending(list: &[Entity], words: &[String]) -> Option<usize> {
+    let core = |w: &[String]| -> Vec<String> {
+        let mut v = w.to_vec();
+        while v.len() > 2 && v.last().is_some_and(|x| is_name_suffix(x)) {
+            v.pop();
+        }
+        v
+    };
+    let mine = core(words);
+    list.iter().position(|x| {
+        if x.class != MentionClass::Person {
+            return false;
+        }
+        let theirs = core(&x.words);
+        let (short, long) = if theirs.len() <= mine.len() {
+            (&theirs, &mine)
+        } else {
+            (&mine, &theirs)
+        };
+        short.len() >= 2 && long.len() > short.len() && long.ends_with(short)
+    })
+}
+
+/// For each entity, the entity its name abbreviates, else itself: a name
+/// of two to six capitals ("IMF", "S.E.C.", "the U.N.") stands for the
+/// organization or place whose capitalized words have those initials
+/// ("International Monetary Fund", "Securities and Exchange Commission").
+fn acronym_expansions(list: &[Entity]) -> Vec<usize> {
+    let initials = |name: &str| -> String {
+        name.split([' ', '-'])
+            .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
+            .filter_map(|w| w.chars().next())
+            .collect()
+    };
+    let mut out: Vec<usize> = (0..list.len()).collect();
+    for (id, x) in list.iter().enumerate() {
+        if x.class == MentionClass::Person {
+            continue;
+        }
+        let bare = x
+            .name
+            .strip_prefix("the ")
+            .or_else(|| x.name.strip_prefix("The "));
+        let letters: String = bare
+            .unwrap_or(&x.name)
+            .chars()
+            .filter(|&c| c != '.')
+            .collect();
+        let n = letters.chars().count();
+        if !(2..=6).contains(&n) || !letters.chars().all(|c| c.is_ascii_uppercase()) {
+            continue;
+        }
+        if let Some(full) = list.iter().position(|y| {
+            y.class != MentionClass::Person
+                && y.name.split_whitespace().count() >= 2
+                && initials(&y.name) == letters
+        }) {
+            out[id] = full;
+        }
+    }
+    out
+}
+
+impl Entities {
+    /// Groups the mentions of `doc` into entities and attaches titles.
+    pub fn build(
+        doc: &Document,
+        pos: &[&str],
+        mentions: Vec<Mention>,
+        genders: &GenderLexicon,
+    ) -> Self {
+        use std::collections::HashMap;
+        let mentions = repaired(doc, pos, genders, mentions);
+        let mut e = Entities::default();
+        let mut assigned: Vec<Option<usize>> = vec![None; mentions.len()];
+        let new_entity = |e: &mut Entities, m: &Mention, words: Vec<String>| {
+            e.list.push(Entity {
+                name: display_name(doc, m.tokens.clone()),
+                class: m.class,
+                words,
+                titles: Vec::new(),
+                mentions: Vec::new(),
+                gender: None,
+            });
+            e.list.len() - 1
+        };
+        // Pass 1: full names (two words or more) found or start people,
+        // matched on all words or on first and last; other classes group
+        // by their words.
+        let mut by_words: HashMap<(u8, Vec<String>), usize> = HashMap::new();
+        let mut by_first_last: HashMap<(String, String), usize> = HashMap::new();
+        for (k, m) in mentions.iter().enumerate() {
+            let words = name_words(doc, m.tokens.clone());
+            if words.is_empty() || (m.class == MentionClass::Person && words.len() < 2) {
+                continue;
+            }
+            let class = m.class as u8;
+            let mut keep_name = false;
+            let first_last = (words[0].clone(), words[words.len() - 1].clone());
+            let person = m.class == MentionClass::Person;
+            let found = by_words
+                .get(&(class, words.clone()))
+                .copied()
+                .or_else(|| {
+                    person
+                        .then(|| by_first_last.get(&first_last).copied())
+                        .flatten()
+                })
+                .or_else(|| {
+                    let id = person
+                        .then(|| same_name_ending(&e.list, &words))
+                        .flatten()?;
+                    // A longer variant renames the person only when its
+                    // extra words open a name ("Bill de Blasio" after "De
+                    // Blasio"), not when they are an epithet or a title
+                    // ("Crooked Hillary Clinton" after "Hillary Clinton").
+                    let known = &e.list[id].words;
+                    if words.len() > known.len() {
+                        let extra = &words[..words.len() - known.len()];
+                        let opens = |w: &String| is_initial_word(w) || genders.get(w).is_some();
+                        let surname_only = known.first().is_none_or(|w| genders.get(w).is_none());
+                        if !extra.iter().all(opens) && !surname_only {
+                            keep_name = true;
+                        }
+                    }
+                    Some(id)
+                });
+            let id = found.unwrap_or_else(|| new_entity(&mut e, m, words.clone()));
+            by_words.insert((class, words.clone()), id);
+            if person {
+                by_first_last.insert(first_last, id);
+            }
+            if words.len() > e.list[id].words.len() && !keep_name {
+                e.list[id].words = words;
+                e.list[id].name = display_name(doc, m.tokens.clone());
+            }
+            assigned[k] = Some(id);
+        }
+        // Who holds a name word, and where each was named in pass 1.
+        let mut holders_of: HashMap<String, Vec<usize>> = HashMap::new();
+        for (id, x) in e.list.iter_mut().enumerate() {
+            if x.class == MentionClass::Person {
+                x.gender = x.words.first().and_then(|w| genders.get(w));
+                for w in &x.words {
+                    holders_of.entry(w.clone()).or_default().push(id);
+                }
+            }
+        }
+        let mut named_at: Vec<Vec<usize>> = vec![Vec::new(); e.list.len()];
+        for (m, id) in mentions.iter().zip(&assigned) {
+            if let Some(id) = id {
+                named_at[*id].push(m.tokens.start);
+            }
+        }
+        let mut last_short: Vec<Option<usize>> = vec![None; e.list.len()];
+        // Pass 2: one-word person mentions join the person whose name holds
+        // the word (and whose gender fits an honorific: "Mrs. Clinton"),
+        // the latest mentioned before, else the first after.
+        for (k, m) in mentions.iter().enumerate() {
+            if assigned[k].is_some() {
+                continue;
+            }
+            let words = name_words(doc, m.tokens.clone());
+            let Some(word) = words.first() else { continue };
+            let honorific = gender_near(doc, m.tokens.clone());
+            let holders: Vec<usize> = holders_of
+                .get(word)
+                .into_iter()
+                .flatten()
+                .copied()
+                .filter(|&id| {
+                    let x = &e.list[id];
+                    x.class == m.class
+                        && !(honorific.is_some() && x.gender.is_some() && x.gender != honorific)
+                })
+                .collect();
+            let before = |id: usize| {
+                let starts = &named_at[id];
+                let at = starts.partition_point(|&s| s < m.tokens.start);
+                let full = at.checked_sub(1).map(|i| starts[i]);
+                full.max(last_short[id])
+            };
+            let id = holders
+                .iter()
+                .copied()
+                .filter_map(|id| before(id).map(|at| (at, id)))
+                .max()
+                .map(|(_, id)| id)
+                .or_else(|| holders.first().copied())
+                .unwrap_or_else(|| {
+                    let id = new_entity(&mut e, m, words.clone());
+                    named_at.push(Vec::new());
+                    last_short.push(None);
+                    if m.class == MentionClass::Person {
+                        holders_of.entry(word.clone()).or_default().push(id);
+                    }
+                    id
+                });
+            last_short[id] = Some(m.tokens.start);
+            assigned[k] = Some(id);
+        }
+        // "the IMF" is the International Monetary Fund the text names.
+        let expanded = acronym_expansions(&e.list);
+        for (m, id) in mentions.into_iter().zip(assigned) {
+            if let Some(id) = id.map(|id| expanded[id]) {
+                e.list[id].mentions.push(m.tokens.clone());
+                e.mentions.push((m, id));
+            }
+        }
+        for id in 0..e.list.len() {
+            if e.list[id].class != MentionClass::Person {
+                continue;
+            }
+            let ranges = e.list[id].mentions.clone();
+            for r in ranges {
+                for t in titles_of(doc, pos, &e, r.clone()) {
+                    let x = &mut e.list[id];
+                    if !x.titles.iter().any(|y| y.eq_ignore_ascii_case(&t)) {
+                        x.titles.push(t);
+                    }
+                }
+                if let Some(g) = gender_near(doc, r) {
+                    e.list[id].gender.get_or_insert(g);
+                }
+            }
+            if e.list[id].gender.is_none() {
+                let titles = e.list[id].titles.join(" ").to_lowercase();
+                e.list[id].gender = gender_of_words(titles.split_whitespace());
+            }
+            if e.list[id].gender.is_none() {
+                e.list[id].gender = e.list[id].words.first().and_then(|w| genders.get(w));
+            }
+        }
+        e.without_unused();
+        e
+    }
+
+    /// Drops entities left without mentions (an acronym joined to its
+    /// expansion), renumbering the others.
+    fn without_unused(&mut self) {
+        if self.list.iter().all(|x| !x.mentions.is_empty()) {
+            return;
+        }
+        let mut renumbered = vec![usize::MAX; self.list.len()];
+        let mut next = 0;
+        for (id, x) in self.list.iter().enumerate() {
+            if !x.mentions.is_empty() {
+                renumbered[id] = next;
+                next += 1;
+            }
+        }
+        self.list.retain(|x| !x.mentions.is_empty());
+        for (_, id) in &mut self.mentions {
+            *id = renumbered[*id];
+        }
+    }
+
+    /// The entity of the named mention overlapping `r` whose tokens best
+    /// fit: the first mention inside `r` not in the possessive.
+    pub fn mention_in(&self, doc: &Document, r: Range<usize>) -> Option<(usize, &Mention)> {
+        let at = self
+            .mentions
+            .partition_point(|(m, _)| m.tokens.end <= r.start);
+        let inside: Vec<&(Mention, usize)> = self.mentions[at..]
+            .iter()
+            .take_while(|(m, _)| m.tokens.start < r.end)
+            .filter(|(m, _)| m.tokens.start >= r.start && m.tokens.end <= r.end)
+            .collect();
+        let possessive = |m: &Mention| {
+            is_possessive(doc.token_text(m.tokens.end - 1))
+                || (m.tokens.end < doc.tokens.len()
+                    && matches!(doc.token_text(m.tokens.end), "’s" | "'s"))
+        };
+        // A person not in the possessive, else any other name not in the
+        // possessive, else the first name.
+        inside
+            .iter()
+            .find(|(m, _)| !possessive(m) && m.class == MentionClass::Person)
+            .or_else(|| inside.iter().find(|(m, _)| !possessive(m)))
+            .or_else(|| inside.first())
+            .map(|(m, id)| (*id, m))
+    }
+
+    /// The named mentions lying wholly inside `r`, in text order, with
+    /// their entities.
+    pub fn mentions_within(&self, r: Range<usize>) -> impl Iterator<Item = &(Mention, usize)> {
+        let at = self
+            .mentions
+            .partition_point(|(m, _)| m.tokens.end <= r.start);
+        self.mentions[at..]
+            .iter()
+            .take_while(move |(m, _)| m.tokens.start < r.end)
+            .filter(move |(m, _)| m.tokens.start >= r.start && m.tokens.end <= r.end)
+    }
+
+    /// The entity whose mention ends right at token `end` (exclusive).
+    pub fn mention_ending_at(&self, end: usize) -> Option<usize> {
+        self.ending_at(end).map(|&(_, id)| id)
+    }
+
+    /// The mentions that end at or before token `t`, in text order
+    /// (mentions never overlap, so their ends are sorted like their starts).
+    pub fn before(&self, t: usize) -> &[(Mention, usize)] {
+        &self.mentions[..self.mentions.partition_point(|(m, _)| m.tokens.end <= t)]
+    }
+
+    /// The mentions inside tokens `r`.
+    pub fn within(&self, r: Range<usize>) -> &[(Mention, usize)] {
+        let from = self
+            .mentions
+            .partition_point(|(m, _)| m.tokens.start < r.start);
+        let to = self
+            .mentions
+            .partition_point(|(m, _)| m.tokens.end <= r.end);
+        &self.mentions[from..to.max(from)]
+    }
+
+    /// The mention covering token `t`.
+    pub fn covering(&self, t: usize) -> Option<&(Mention, usize)> {
+        let at = self.mentions.partition_point(|(m, _)| m.tokens.end <= t);
+        self.mentions.get(at).filter(|(m, _)| m.tokens.contains(&t))
+    }
+
+    /// The mention that starts at token `t`.
+    pub fn starting_at(&self, t: usize) -> Option<&(Mention, usize)> {
+        let at = self.mentions.partition_point(|(m, _)| m.tokens.start < t);
+        self.mentions.get(at).filter(|(m, _)| m.tokens.start == t)
+    }
+
+    /// The mention that ends at token `end` (exclusive).
+    pub fn ending_at(&self, end: usize) -> Option<&(Mention, usize)> {
+        let at = self.mentions.partition_point(|(m, _)| m.tokens.end < end);
+        self.mentions.get(at).filter(|(m, _)| m.tokens.end == end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn possessives_are_stripped() {
+        assert_eq!(strip_possessive("Rutte’s"), "Rutte");
+        assert_eq!(strip_possessive("Clinton's"), "Clinton");
+        assert_eq!(strip_possessive("Democrats’"), "Democrats");
+        assert_eq!(strip_possessive("’s"), "’s");
+        assert_eq!(strip_possessive("is"), "is");
+        assert!(is_possessive("TV’s"));
+    }
+}

@@ -1,0 +1,306 @@
+//! Repairs of the tagger's mentions before they are grouped: names cut in
+//! pieces are joined, titles and function words moved out.
+
+use super::gender::is_honorific;
+use super::{
+    is_function_word, is_possessive, is_title_noun, name_words, GenderLexicon, Mention,
+    MentionClass,
+};
+use crate::text::{Document, TokenKind};
+
+/// The tagger's mentions with its slips repaired, in an order where each
+/// repair sees the previous ones' work.
+pub(super) fn repaired(
+    doc: &Document,
+    pos: &[&str],
+    genders: &GenderLexicon,
+    mentions: Vec<Mention>,
+) -> Vec<Mention> {
+    let mentions = without_function_words(doc, mentions);
+    let mentions = joined_organizations(doc, mentions);
+    let mentions = whole_organization_names(doc, pos, mentions);
+    let mentions = without_leading_titles(doc, mentions);
+    let mentions = first_names_after_titles(doc, genders, mentions);
+    surnames_as_people(doc, mentions)
+}
+
+/// Whether a sentence is written in title case (a headline), where
+/// capitals say nothing about names: most of its longer words capitalized.
+fn title_case(doc: &Document, token: usize) -> bool {
+    let s = &doc.sentences[doc.sentence_of(token)];
+    let (mut long, mut capital) = (0usize, 0usize);
+    for i in s.tokens.clone() {
+        let t = doc.token_text(i);
+        if doc.tokens[i].kind == TokenKind::Word && t.chars().count() >= 4 {
+            long += 1;
+            capital += usize::from(t.starts_with(char::is_uppercase));
+        }
+    }
+    long >= 3 && capital * 10 >= long * 7
+}
+
+/// A capitalized word that can open a name: not a title, honorific,
+/// function word, calendar word or possessive.
+fn name_like(doc: &Document, i: usize) -> bool {
+    let t = doc.token_text(i);
+    let lower = t.to_lowercase();
+    matches!(
+        doc.tokens[i].kind,
+        TokenKind::Word | TokenKind::Abbreviation
+    ) && t.starts_with(char::is_uppercase)
+        && !is_title_noun(&lower)
+        && !is_honorific(&lower)
+        && !is_function_word(t)
+        && !is_possessive(t)
+        && !crate::when::is_calendar_word(&lower)
+}
+
+/// An initial: one capital letter and a full stop ("G.").
+fn is_initial(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!((chars.next(), chars.next(), chars.next()), (Some(c), Some('.'), None) if c.is_uppercase())
+}
+
+/// Organization names the tagger began late ("The Tax" + "Policy
+/// Center"): capitalized proper nouns right before a name of two words or
+/// more join it, up to three of them, never a sentence's first word or a
+/// headline's (their capitals say nothing) nor another mention's.
+fn whole_organization_names(
+    doc: &Document,
+    pos: &[&str],
+    mut mentions: Vec<Mention>,
+) -> Vec<Mention> {
+    for k in 0..mentions.len() {
+        let m = &mentions[k];
+        if !matches!(m.class, MentionClass::Organization | MentionClass::Misc)
+            || m.tokens.len() < 2
+            || title_case(doc, m.tokens.start)
+        {
+            continue;
+        }
+        let first_of_sentence = doc.sentences[doc.sentence_of(m.tokens.start)].tokens.start;
+        let previous_end = k.checked_sub(1).map_or(0, |j| mentions[j].tokens.end);
+        let mut start = m.tokens.start;
+        while start > first_of_sentence + 1
+            && start > previous_end
+            && m.tokens.start - start < 3
+            && name_like(doc, start - 1)
+            && pos.get(start - 1).is_some_and(|t| t.starts_with("NNP"))
+        {
+            start -= 1;
+        }
+        mentions[k].tokens.start = start;
+    }
+    mentions
+}
+
+/// Person mentions the tagger began late ("Chairwoman Donna" tagged an
+/// organization, then "Brazile"; "Chief Justice John G. Roberts Jr." as
+/// "G. Roberts"): capitalized words right before a person mention join it
+/// when they are first names the gender table knows or initials, or follow
+/// a title ("Secretary General Ban Ki-moon"). An organization mention that
+/// ran over them gives them up, and the title words before them.
+fn first_names_after_titles(
+    doc: &Document,
+    genders: &GenderLexicon,
+    mut mentions: Vec<Mention>,
+) -> Vec<Mention> {
+    let mut emptied = false;
+    for k in 0..mentions.len() {
+        if mentions[k].class != MentionClass::Person {
+            continue;
+        }
+        let first_of_sentence = doc.sentences[doc.sentence_of(mentions[k].tokens.start)]
+            .tokens
+            .start;
+        // Only the mention right before can hold the words, and only an
+        // organization or other name that ends where this one starts.
+        let holder = k.checked_sub(1).filter(|&j| {
+            mentions[j].tokens.end == mentions[k].tokens.start
+                && mentions[j].class != MentionClass::Person
+        });
+        let floor = match (holder, k.checked_sub(1)) {
+            (Some(_), _) => first_of_sentence,
+            (None, Some(j)) => mentions[j].tokens.end.max(first_of_sentence),
+            (None, None) => first_of_sentence,
+        };
+        let mut start = mentions[k].tokens.start;
+        while start > floor && mentions[k].tokens.start - start < 3 && name_like(doc, start - 1) {
+            let i = start - 1;
+            let word = doc.token_text(i);
+            let after_title =
+                i > first_of_sentence && is_title_noun(&doc.token_text(i - 1).to_lowercase());
+            let first_name = is_initial(word) || genders.get(&word.to_lowercase()).is_some();
+            if !(first_name || after_title) {
+                break;
+            }
+            start = i;
+            if after_title {
+                break;
+            }
+        }
+        if start == mentions[k].tokens.start {
+            continue;
+        }
+        mentions[k].tokens.start = start;
+        if let Some(j) = holder {
+            let h = &mut mentions[j].tokens;
+            h.end = h.end.min(start);
+            while h.end > h.start && is_title_noun(&doc.token_text(h.end - 1).to_lowercase()) {
+                h.end -= 1;
+            }
+            emptied |= h.start >= h.end;
+        }
+    }
+    if emptied {
+        mentions.retain(|m| !m.tokens.is_empty());
+    }
+    mentions
+}
+
+/// Person mentions with the title words they start with moved out
+/// ("Mayor Elena Marsh" → "Elena Marsh"), so that the name merges with its
+/// other mentions and the title is found before it like any other.
+fn without_leading_titles(doc: &Document, mut mentions: Vec<Mention>) -> Vec<Mention> {
+    for m in &mut mentions {
+        if m.class != MentionClass::Person {
+            continue;
+        }
+        while m.tokens.len() > 1 {
+            let first = doc.token_text(m.tokens.start).to_lowercase();
+            let next = doc.token_text(m.tokens.start + 1);
+            if is_title_noun(&first) && next.chars().next().is_some_and(char::is_uppercase) {
+                m.tokens.start += 1;
+            } else {
+                break;
+            }
+        }
+    }
+    mentions
+}
+
+/// Organization names the tagger cut in pieces are joined again, so that
+/// they keep all their words:
+/// - a name of a place or nationality right before an organization's
+///   ("Norwegian" + "Data Protection Authority");
+/// - an organization followed by `of`/`on`/`for` and capitalized words
+///   ("Commission" on "Presidential Debates", "Bank" of "America"), unless
+///   those words are a date ("Google on Monday").
+fn joined_organizations(doc: &Document, mentions: Vec<Mention>) -> Vec<Mention> {
+    let capitalized = |i: usize| {
+        doc.tokens[i].kind == crate::text::TokenKind::Word
+            && doc.token_text(i).starts_with(char::is_uppercase)
+            && !crate::when::is_calendar_word(&doc.token_text(i).to_lowercase())
+    };
+    let same_sentence = |a: usize, b: usize| doc.sentence_of(a) == doc.sentence_of(b);
+    let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
+    for m in mentions {
+        if let Some(prev) = out.last_mut() {
+            let adjacent = prev.tokens.end == m.tokens.start;
+            let modifier = matches!(prev.class, MentionClass::Location | MentionClass::Misc);
+            if adjacent
+                && modifier
+                && m.class == MentionClass::Organization
+                && !is_possessive(doc.token_text(prev.tokens.end - 1))
+                && same_sentence(prev.tokens.start, m.tokens.start)
+            {
+                prev.tokens.end = m.tokens.end;
+                prev.class = MentionClass::Organization;
+                continue;
+            }
+        }
+        out.push(m);
+    }
+    // Extend organizations over "of/on/for" + capitalized words; a mention
+    // swallowed by the extension is dropped.
+    let mut i = 0;
+    while i < out.len() {
+        if out[i].class == MentionClass::Organization {
+            let mut end = out[i].tokens.end;
+            loop {
+                let connector = end < doc.tokens.len()
+                    && matches!(doc.token_text(end), "of" | "on" | "for")
+                    && !is_possessive(doc.token_text(end - 1));
+                if !connector {
+                    break;
+                }
+                let mut k = end + 1;
+                // "Committee for a Responsible Federal Budget", "Department
+                // of the Treasury".
+                let article = k + 1 < doc.tokens.len()
+                    && matches!(doc.token_text(end), "of" | "for")
+                    && matches!(doc.token_text(k), "the" | "a" | "an")
+                    && capitalized(k + 1);
+                if article {
+                    k += 1;
+                }
+                let first = k;
+                while k < doc.tokens.len() && capitalized(k) && same_sentence(end, k) {
+                    k += 1;
+                }
+                if k == first {
+                    break;
+                }
+                end = k;
+            }
+            if end > out[i].tokens.end {
+                out[i].tokens.end = end;
+                let j = i + 1;
+                while j < out.len() && out[j].tokens.start < end {
+                    if out[j].tokens.end > end {
+                        out[i].tokens.end = out[j].tokens.end;
+                    }
+                    out.remove(j);
+                }
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Mentions made only of function words are dropped, and function words
+/// the tagger ran a name into are cut off its end ("Thor he’d" → "Thor"):
+/// its slips ("He’s", "Some") must not become entities, and so speakers.
+fn without_function_words(doc: &Document, mut mentions: Vec<Mention>) -> Vec<Mention> {
+    for m in &mut mentions {
+        // Lowercase ones only: "Air Force One" keeps its "One".
+        while m.tokens.len() > 1 {
+            let last = doc.token_text(m.tokens.end - 1);
+            if !is_function_word(last) || last.starts_with(char::is_uppercase) {
+                break;
+            }
+            m.tokens.end -= 1;
+        }
+    }
+    mentions.retain(|m| {
+        !m.tokens
+            .clone()
+            .filter(|&i| doc.tokens[i].kind != crate::text::TokenKind::Punct)
+            .all(|i| is_function_word(doc.token_text(i)))
+    });
+    mentions
+}
+
+/// One-word organization or other mentions that are the surname of a
+/// person named in full in the document become person mentions ("Rutte
+/// answered" tagged as an organization after "Mark Rutte").
+fn surnames_as_people(doc: &Document, mut mentions: Vec<Mention>) -> Vec<Mention> {
+    let surnames: std::collections::HashSet<String> = mentions
+        .iter()
+        .filter(|m| m.class == MentionClass::Person)
+        .filter_map(|m| {
+            let words = name_words(doc, m.tokens.clone());
+            (words.len() >= 2).then(|| words.last().cloned()).flatten()
+        })
+        .collect();
+    for m in &mut mentions {
+        if matches!(m.class, MentionClass::Organization | MentionClass::Misc) {
+            let words = name_words(doc, m.tokens.clone());
+            if words.len() == 1 && surnames.contains(&words[0]) {
+                m.class = MentionClass::Person;
+            }
+        }
+    }
+    mentions
+}

@@ -1,0 +1,222 @@
+//! Titles and roles: the words that head them and the titles written
+//! around a person's mention.
+
+use std::ops::Range;
+
+use super::{display_name, is_possessive, Entities, MentionClass};
+use crate::text::{Document, TokenKind};
+
+/// Words that head a title or role ("Secretary General", "nominee").
+pub const TITLE_NOUNS: &[&str] = &[
+    "adm.",
+    "adviser",
+    "advisor",
+    "aide",
+    "ambassador",
+    "analyst",
+    "anchor",
+    "attorney",
+    "boss",
+    "candidate",
+    "capt.",
+    "captain",
+    "ceo",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "chancellor",
+    "chief",
+    "col.",
+    "commander",
+    "commissioner",
+    "congressman",
+    "congresswoman",
+    "correspondent",
+    "counsel",
+    "delegate",
+    "deputy",
+    "diplomat",
+    "director",
+    "economist",
+    "editor",
+    "envoy",
+    "executive",
+    "founder",
+    "gen.",
+    "general",
+    "gov.",
+    "governor",
+    "head",
+    "host",
+    "judge",
+    "justice",
+    "king",
+    "lawmaker",
+    "lawyer",
+    "leader",
+    "lt.",
+    "manager",
+    "mayor",
+    "member",
+    "minister",
+    "nominee",
+    "officer",
+    "official",
+    "pastor",
+    "pollster",
+    "pope",
+    "predecessor",
+    "premier",
+    "president",
+    "press secretary",
+    "prince",
+    "professor",
+    "prosecutor",
+    "queen",
+    "rep.",
+    "representative",
+    "reporter",
+    "secretary",
+    "sen.",
+    "senator",
+    "sgt.",
+    "speaker",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "strategist",
+    "successor",
+    "whip",
+];
+
+/// Whether a lowercased word heads a title.
+pub fn is_title_noun(word: &str) -> bool {
+    TITLE_NOUNS.contains(&word)
+}
+
+/// Titles written around a person's mention: before it ("NATO Secretary
+/// General Mark Rutte", "Rutte’s predecessor Jens Stoltenberg", "Bloomberg
+/// TV’s Annemarie Gordern") and as an apposition after it ("Mark Rutte,
+/// NATO’s secretary general,").
+pub(super) fn titles_of(
+    doc: &Document,
+    pos: &[&str],
+    e: &Entities,
+    r: Range<usize>,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    let sentence = &doc.sentences[doc.sentence_of(r.start)];
+    let text = |a: usize, b: usize| {
+        let (x, y) = (doc.tokens[a].start, doc.tokens[b - 1].end);
+        doc.text()[x..y].to_string()
+    };
+    let lower = |i: usize| doc.token_text(i).to_lowercase();
+    let in_other_mention = |i: usize| {
+        e.covering(i)
+            .is_some_and(|(m, _)| m.class != MentionClass::Person)
+    };
+    // Before: a run of title words, capitalized words and organization names.
+    let mut start = r.start;
+    while start > sentence.tokens.start {
+        let i = start - 1;
+        let w = lower(i);
+        let tag = pos.get(i).copied().unwrap_or("");
+        let capital = doc
+            .token_text(i)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
+        let titleish = is_title_noun(&w)
+            || in_other_mention(i)
+            || matches!(w.as_str(), "former" | "vice" | "acting" | "then" | "deputy")
+            || (capital && matches!(tag, "NNP" | "NNPS" | "JJ") && !is_possessive(&w))
+            || (tag == "JJ" && start < r.start);
+        if !titleish || doc.tokens[i].kind == TokenKind::Punct {
+            break;
+        }
+        if is_possessive(doc.token_text(i)) {
+            break;
+        }
+        start = i;
+    }
+    // `Rutte’s predecessor Jens Stoltenberg`: a relation to a possessor.
+    if start > sentence.tokens.start
+        && start < r.start
+        && is_possessive(doc.token_text(start - 1))
+        && doc.token_text(start).chars().all(char::is_lowercase)
+    {
+        let owner = e
+            .ending_at(start)
+            .map_or(start - 1, |(m, _)| m.tokens.start);
+        out.push(text(owner, r.start));
+        return out;
+    }
+    // Keep the run only up to its last title noun.
+    if let Some(last) = (start..r.start).rev().find(|&i| is_title_noun(&lower(i))) {
+        let mut first = start;
+        // A sentence-initial capital that is not a title word is no title.
+        while first <= last && !is_title_noun(&lower(first)) && !in_other_mention(first) {
+            let w = lower(first);
+            if matches!(w.as_str(), "former" | "vice" | "acting" | "deputy") {
+                break;
+            }
+            first += 1;
+        }
+        if first <= last && last + 1 == r.start {
+            out.push(text(first, last + 1));
+        }
+    }
+    // Possessive affiliation or relation right before: "Bloomberg TV’s",
+    // "Rutte’s predecessor".
+    let j = start.min(r.start);
+    if j > sentence.tokens.start {
+        let i = j - 1;
+        if is_possessive(doc.token_text(i)) {
+            if let Some((m, _)) = e.ending_at(i + 1) {
+                if m.class != MentionClass::Person {
+                    out.push(display_name(doc, m.tokens.clone()));
+                }
+            }
+        } else if pos.get(i).is_some_and(|t| t.starts_with("NN"))
+            && doc.token_text(i).chars().all(char::is_lowercase)
+        {
+            // `<X>’s <role> <Name>`
+            let mut k = i;
+            while k > sentence.tokens.start
+                && pos
+                    .get(k - 1)
+                    .is_some_and(|t| t.starts_with("NN") || *t == "JJ")
+                && !is_possessive(doc.token_text(k - 1))
+                && i - k < 2
+            {
+                k -= 1;
+            }
+            if k > sentence.tokens.start && is_possessive(doc.token_text(k - 1)) {
+                out.push(text(k - 1, i + 1));
+            }
+        }
+    }
+    // Apposition: `Name, (the) … title noun,`
+    if r.end + 1 < sentence.tokens.end && doc.token_text(r.end) == "," {
+        let from = r.end + 1;
+        let limit = (from + 8).min(sentence.tokens.end);
+        if let Some(stop) = (from..limit).find(|&i| doc.tokens[i].kind == TokenKind::Punct) {
+            let words: Vec<String> = (from..stop).map(lower).collect();
+            let head_ok = words.last().is_some_and(|w| is_title_noun(w))
+                || words.iter().any(|w| is_title_noun(w)) && words.contains(&"of".to_string());
+            let no_verb = (from..stop).all(|i| !pos.get(i).is_some_and(|t| t.starts_with("VB")));
+            // "Trump, even as a candidate, said": a circumstance, not a title.
+            let circumstance = words.iter().any(|w| w == "as")
+                || pos
+                    .get(from)
+                    .is_some_and(|t| t.starts_with("RB") || *t == "IN");
+            if head_ok && no_verb && !circumstance && stop > from {
+                let skip = usize::from(matches!(words[0].as_str(), "the" | "a" | "an"));
+                if from + skip < stop {
+                    out.push(text(from + skip, stop));
+                }
+            }
+        }
+    }
+    out
+}
