@@ -40,6 +40,7 @@ use crate::when;
 
 mod account;
 mod channels;
+mod descriptions;
 mod nesting;
 mod pronoun_score;
 mod pronouns;

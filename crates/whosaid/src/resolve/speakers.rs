@@ -230,11 +230,39 @@ impl Resolution<'_> {
         }
         // The head of the noun phrase decides ("Clinton spokesman Nick
         // Merrill" is Merrill; "Clinton supporters" are supporters).
+        // Names joined by "and" are one group ("China and Russia", "Mr.
+        // King and Mr. Schultz").
+        if let Some(d) = self.coordination(&src) {
+            return Some(d);
+        }
         if let Some(found) = self.head_of_phrase(&src) {
             return found;
         }
+        let region = self.head_region(&src);
+        // A common noun heads the phrase ("Experts on North Korea",
+        // "Officials at Homeland Security Investigations"): a name after it
+        // only modifies it, unless it stands in apposition ("A lawyer for
+        // the outlets, David Schulz,").
+        let described = self.common_head(&region);
+        if described {
+            if let Some(e) = self.apposed_name(&src) {
+                return Some(self.entity_draft(e));
+            }
+        }
+        // A capitalized word heads it that the tagger missed ("Schiff, 56,
+        // who has served on the Intelligence Committee"): the one person
+        // named in full with that last name.
+        if region.len() == 1 && self.ents.mentions_within(region.clone()).next().is_none() {
+            if let Some(e) = self.person_by_surname(region.start) {
+                return Some(self.entity_draft(e));
+            }
+        }
         // A named entity, not in the possessive.
-        if let Some((e, m)) = self.ents.mention_in(self.doc, src.clone()) {
+        if let Some((e, m)) = self
+            .ents
+            .mention_in(self.doc, src.clone())
+            .filter(|_| !described)
+        {
             // "a spokesman for the Clinton campaign": the name is an affiliation.
             let affiliation = matches!(
                 words[0].as_str(),
@@ -253,18 +281,8 @@ impl Resolution<'_> {
         // A capitalized surname the entity tagger missed ("Rutte answered"),
         // or in the possessive ("Trump’s warning"): the one person named in
         // full with that last name.
-        if let [w] = words.as_slice() {
-            let w = &entities::strip_possessive(w).to_string();
-            let capitalized = self
-                .doc
-                .token_text(src.start)
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase);
-            let mut people = self.ents.list.iter().enumerate().filter(|(_, x)| {
-                x.class == MentionClass::Person && x.words.len() >= 2 && x.words.last() == Some(w)
-            });
-            if let (true, Some((e, _)), None) = (capitalized, people.next(), people.next()) {
+        if words.len() == 1 {
+            if let Some(e) = self.person_by_surname(src.start) {
                 return Some(self.entity_draft(e));
             }
         }
@@ -349,22 +367,19 @@ impl Resolution<'_> {
         let last = mentions.last()?;
         let possessive =
             |m: &Mention| entities::is_possessive(self.doc.token_text(m.tokens.end - 1));
-        let people: Vec<usize> = mentions
-            .iter()
-            .filter(|(m, _)| m.class == MentionClass::Person && !possessive(m))
-            .map(|(_, e)| *e)
-            .fold(Vec::new(), |mut v, e| {
-                if !v.contains(&e) {
-                    v.push(e);
-                }
-                v
-            });
-        let joined =
-            (mentions[0].0.tokens.end..last.0.tokens.start).any(|i| self.lower(i) == "and");
-        if people.len() >= 2 && joined {
-            return Some(Some(self.group_draft(&people)));
-        }
         if last.0.tokens.end == region.end && !possessive(&last.0) {
+            // "Republicans on the committee", "One Republican": a party or
+            // nationality heads a description of people.
+            let misc = last.0.class == MentionClass::Misc;
+            let plural = self.pos[last.0.tokens.end - 1] == "NNPS"
+                || self.doc.token_text(last.0.tokens.end - 1).ends_with('s');
+            let indefinite = matches!(
+                &*self.lower(region.start),
+                "a" | "an" | "one" | "another" | "some" | "several" | "many"
+            );
+            if misc && (plural || indefinite) {
+                return Some(Some(self.nominal_draft(src.clone())));
+            }
             return Some(Some(self.entity_draft(last.1)));
         }
         let modifies = mentions.iter().any(|(m, _)| {
@@ -388,90 +403,9 @@ impl Resolution<'_> {
         modifies.then(|| Some(self.nominal_draft(src.clone())))
     }
 
-    /// The organization or outlet a definite description refers back to:
-    /// "the <…> <head>" whose head noun is a word of the name of one
-    /// mentioned earlier ("The commission" → "Commission on Presidential
-    /// Debates", "The Post" → "The New York Post"), the latest mentioned
-    /// first. Words of people's names never match: "the president" is a
-    /// title ([`Resolution::title_reference`]).
-    fn description_reference(&self, src: &Range<usize>, words: &[String]) -> Option<usize> {
-        if words.len() < 2 || words[0] != "the" {
-            return None;
-        }
-        let end = self.phrase_end(src);
-        let head_at = (src.start + 1..end)
-            .rev()
-            .find(|&i| self.pos[i].starts_with("NN"))?;
-        if matches!(self.pos[head_at], "NNS" | "NNPS") {
-            return None;
-        }
-        let head = entities::strip_possessive(&self.lower(head_at)).to_string();
-        if head.chars().count() < 3 {
-            return None;
-        }
-        // The latest mentions first, a bounded number of them: the nearest
-        // fitting name is the referent, and the search stays linear.
-        let before = self
-            .ents
-            .mentions
-            .partition_point(|(m, _)| m.tokens.end <= src.start);
-        self.ents.mentions[..before]
-            .iter()
-            .rev()
-            .take(DESCRIPTION_LOOKBACK)
-            .map(|&(_, e)| e)
-            .find(|&e| {
-                let x = &self.ents.list[e];
-                x.class != MentionClass::Person
-                    && x.name
-                        .split_whitespace()
-                        .any(|w| entities::strip_possessive(&w.to_lowercase()) == head)
-            })
-    }
-
-    /// The person named most often before a definite singular description
-    /// whose head is a person noun ("the nominee", "the businessman");
-    /// ties go to the one named last. Only people named in full count.
-    fn prominent_person(&self, src: &Range<usize>, words: &[String]) -> Option<usize> {
-        if words.len() < 2 || words[0] != "the" {
-            return None;
-        }
-        let head_at = (src.start + 1..src.end)
-            .rev()
-            .find(|&i| self.pos[i].starts_with("NN"))?;
-        let head = self.lower(head_at);
-        // "the official" stays unnamed.
-        if self.pos[head_at] != "NN"
-            || !entities::is_title_noun(&head)
-            || ANONYMOUS_NOUNS.contains(&head.as_ref())
-        {
-            return None;
-        }
-        let mut best: Option<(usize, usize, usize)> = None; // (mentions, last, entity)
-        for (id, x) in self.ents.list.iter().enumerate() {
-            if x.class != MentionClass::Person || x.words.len() < 2 {
-                continue;
-            }
-            let before: Vec<usize> = x
-                .mentions
-                .iter()
-                .filter(|m| m.end <= src.start)
-                .map(|m| m.end)
-                .collect();
-            let Some(&last) = before.iter().max() else {
-                continue;
-            };
-            let candidate = (before.len(), last, id);
-            if best.is_none_or(|b| (candidate.0, candidate.1) > (b.0, b.1)) {
-                best = Some(candidate);
-            }
-        }
-        best.map(|b| b.2)
-    }
-
     /// Where a source's head noun phrase ends: at the first comma, bracket,
     /// dash, preposition or relative pronoun after its first token.
-    fn phrase_end(&self, src: &Range<usize>) -> usize {
+    pub(super) fn phrase_end(&self, src: &Range<usize>) -> usize {
         (src.start + 1..src.end)
             .find(|&i| {
                 matches!(self.doc.token_text(i), "," | "(" | "[" | "—" | "–")
@@ -480,12 +414,181 @@ impl Resolution<'_> {
             .unwrap_or(src.end)
     }
 
-    /// The draft for several people named together, as one group.
-    fn group_draft(&mut self, people: &[usize]) -> usize {
-        let names: Vec<&str> = people
-            .iter()
-            .map(|&e| self.ents.list[e].name.as_str())
-            .collect();
+    /// The tokens of a source's head noun phrase ([`Resolution::phrase_end`]),
+    /// punctuation at its end left out.
+    pub(super) fn head_region(&self, src: &Range<usize>) -> Range<usize> {
+        let end = self.phrase_end(src);
+        let end = (src.start..end)
+            .rev()
+            .find(|&i| self.doc.tokens[i].kind != TokenKind::Punct)
+            .map_or(src.start, |i| i + 1);
+        src.start..end
+    }
+
+    /// Whether a lowercase common noun heads the phrase and no name is in
+    /// it ("experts", "the agency", "a lawyer").
+    fn common_head(&self, region: &Range<usize>) -> bool {
+        let head = region
+            .clone()
+            .rev()
+            .find(|&i| self.pos[i].starts_with("NN"));
+        head.is_some_and(|h| self.doc.token_text(h).starts_with(char::is_lowercase))
+            && self.ents.mentions_within(region.clone()).next().is_none()
+    }
+
+    /// A name in apposition after a description: "A lawyer for the news
+    /// outlets, David Schulz,", "Trump's running mate, Indiana Gov. Mike
+    /// Pence,": after the first comma, at most four lowercase, title or
+    /// honorific words (or a place before a title), then a person's name
+    /// that ends the source or is followed by a comma or bracket, or any
+    /// name that ends the source ("After a meeting, the Security Council").
+    fn apposed_name(&self, src: &Range<usize>) -> Option<usize> {
+        let comma = (src.start + 1..src.end).find(|&i| self.doc.token_text(i) == ",")?;
+        let (m, e) = self
+            .ents
+            .mentions_within(comma + 1..src.end)
+            .find(|(m, _)| m.class == MentionClass::Person || m.tokens.end == src.end)?;
+        let title_at = |i: usize| i < src.end && entities::is_title_noun(&self.lower(i));
+        let lead = comma + 1..m.tokens.start;
+        let lead_ok = lead.len() <= 4
+            && lead.clone().all(|i| {
+                let w = self.lower(i);
+                self.doc.token_text(i).starts_with(char::is_lowercase)
+                    || title_at(i)
+                    || title_at(i + 1)
+                    || matches!(&*w, "mr." | "mrs." | "ms." | "dr.")
+            });
+        let end_ok = m.tokens.end == src.end
+            || matches!(
+                self.doc.token_text(m.tokens.end),
+                "," | "(" | "[" | "—" | "–"
+            );
+        (lead_ok && end_ok && !entities::is_possessive(self.doc.token_text(m.tokens.end - 1)))
+            .then_some(*e)
+    }
+
+    /// The one person named in full whose last name is the capitalized
+    /// word at `at` (possessive aside): a surname the tagger missed
+    /// ("Rutte answered", "Trump’s warning").
+    fn person_by_surname(&self, at: usize) -> Option<usize> {
+        let text = self.doc.token_text(at);
+        if !text.starts_with(char::is_uppercase) {
+            return None;
+        }
+        let w = entities::strip_possessive(&text.to_lowercase()).to_string();
+        let mut people = self.ents.list.iter().enumerate().filter(|(_, x)| {
+            x.class == MentionClass::Person && x.words.len() >= 2 && x.words.last() == Some(&w)
+        });
+        match (people.next(), people.next()) {
+            (Some((e, _)), None) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// Names joined by "and" as one group: "China and Russia", "the United
+    /// States, Britain and France", "Mr. King and Mr. Schultz", "Jeff
+    /// Merkley (D-Ore.), Sherrod Brown (D-Ohio) and Robert Menendez
+    /// (D-N.J.) all", "Joseph and other community members". Each part is a
+    /// name (written as the entity's full name) or, last or without commas,
+    /// a description; a part with a preposition outside a name ("Experts on
+    /// North Korea and nuclear nonproliferation") or a list that looks like
+    /// an apposition is no group.
+    fn coordination(&mut self, src: &Range<usize>) -> Option<usize> {
+        let mut parts: Vec<Vec<usize>> = vec![Vec::new()];
+        let (mut ands, mut commas, mut depth) = (0, 0, 0usize);
+        for i in src.clone() {
+            let t = self.doc.token_text(i);
+            let named = self.ents.covering(i).is_some();
+            match t {
+                "(" | "[" => depth += 1,
+                ")" | "]" => depth = depth.saturating_sub(1),
+                _ if depth > 0 => {}
+                _ if !named
+                    && (matches!(self.pos[i], "WP" | "WDT" | "MD")
+                        || self.pos[i].starts_with("VB")) =>
+                {
+                    break
+                }
+                "and" | "&" if !named => {
+                    ands += 1;
+                    parts.push(Vec::new());
+                }
+                "," if !named => {
+                    commas += 1;
+                    parts.push(Vec::new());
+                }
+                _ => {
+                    if let Some(p) = parts.last_mut() {
+                        p.push(i);
+                    }
+                }
+            }
+        }
+        if let Some(p) = parts.last_mut() {
+            while p
+                .last()
+                .is_some_and(|&i| matches!(&*self.lower(i), "all" | "both" | "each" | "together"))
+            {
+                p.pop();
+            }
+        }
+        parts.retain(|p| !p.is_empty());
+        if ands == 0 || parts.len() < 2 {
+            return None;
+        }
+        let mut names: Vec<String> = Vec::with_capacity(parts.len());
+        let mut named = 0;
+        let count = parts.len();
+        for (n, part) in parts.iter().enumerate() {
+            let (a, b) = (part[0], part[part.len() - 1] + 1);
+            let preposition = part
+                .iter()
+                .any(|&i| matches!(self.pos[i], "IN" | "TO") && self.ents.covering(i).is_none());
+            if preposition {
+                return None;
+            }
+            let head = self.ents.mentions_within(a..b).last().cloned();
+            let lead_ok = |start: usize| {
+                (a..start).all(|i| {
+                    let w = self.lower(i);
+                    matches!(&*w, "the" | "mr." | "mrs." | "ms." | "dr.")
+                        || entities::is_title_noun(&w)
+                })
+            };
+            match head {
+                Some((m, e))
+                    if m.tokens.end == b
+                        && lead_ok(m.tokens.start)
+                        && !entities::is_possessive(self.doc.token_text(b - 1)) =>
+                {
+                    names.push(self.ents.list[e].name.clone());
+                    named += 1;
+                }
+                _ => {
+                    // A description among commas reads as an apposition
+                    // ("Leonard E. Burman, director of …").
+                    let noun = part.iter().any(|&i| self.pos[i].starts_with("NN"));
+                    if !noun || (commas > 0 && n + 1 < count) {
+                        return None;
+                    }
+                    let text = self.text(a..b);
+                    let text = text
+                        .strip_prefix("the ")
+                        .or_else(|| text.strip_prefix("The "))
+                        .unwrap_or(&text)
+                        .to_string();
+                    names.push(text);
+                }
+            }
+        }
+        if named == 0 {
+            return None;
+        }
+        Some(self.group_draft(names))
+    }
+
+    /// The draft for several people or bodies named together, as one group.
+    fn group_draft(&mut self, names: Vec<String>) -> usize {
         let name = match names.split_last() {
             Some((last, [])) => last.to_string(),
             Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
@@ -506,59 +609,6 @@ impl Resolution<'_> {
             source_mentions: Vec::new(),
         });
         self.drafts.len() - 1
-    }
-
-    /// A person whose titles match a title-only source ("NATO Chief" →
-    /// the person titled "NATO Secretary General").
-    pub(super) fn title_reference(&self, src: &Range<usize>, words: &[String]) -> Option<usize> {
-        let first = words.first()?.as_str();
-        if matches!(
-            first,
-            "a" | "an" | "one" | "two" | "three" | "several" | "some"
-        ) {
-            return None;
-        }
-        let head = words.last()?;
-        if !entities::is_title_noun(head) {
-            return None;
-        }
-        let content: Vec<&str> = words
-            .iter()
-            .map(|w| entities::strip_possessive(w))
-            .filter(|w| !matches!(*w, "the" | "former" | "current" | "new" | "then"))
-            .collect();
-        let mut best: Option<(usize, usize, usize)> = None; // (score, recency, entity)
-        for (id, x) in self.ents.list.iter().enumerate() {
-            if x.class != MentionClass::Person || x.titles.is_empty() {
-                continue;
-            }
-            let title_words: Vec<String> = x
-                .titles
-                .iter()
-                .flat_map(|t| t.split_whitespace())
-                .map(|w| entities::strip_possessive(&w.to_lowercase()).to_string())
-                .collect();
-            let score = content
-                .iter()
-                .filter(|w| title_words.iter().any(|t| t == *w))
-                .count();
-            if score == 0 {
-                continue;
-            }
-            // Recency: the latest mention before the source, else any.
-            let recency = x
-                .mentions
-                .iter()
-                .filter(|m| m.end <= src.start)
-                .map(|m| m.end)
-                .max()
-                .unwrap_or(0);
-            let candidate = (score, recency, id);
-            if best.is_none_or(|b| (candidate.0, candidate.1) > (b.0, b.1)) {
-                best = Some(candidate);
-            }
-        }
-        best.map(|b| b.2)
     }
 }
 
@@ -600,10 +650,6 @@ const DOCUMENT_NOUNS: &[&str] = &[
     "spot",
     "clip",
 ];
-
-/// How many named mentions before a definite description are searched for
-/// the organization it refers to.
-const DESCRIPTION_LOOKBACK: usize = 256;
 
 /// Words that make a source an unnamed group ("some said", "many
 /// believe", "others argue"), or an unnamed person ("one wrote").
