@@ -37,18 +37,48 @@ impl Resolution<'_> {
             .ents
             .mentions
             .partition_point(|(m, _)| m.tokens.end <= src.start);
-        self.ents.mentions[..before]
-            .iter()
-            .rev()
-            .take(DESCRIPTION_LOOKBACK)
-            .map(|&(_, e)| e)
-            .find(|&e| {
-                let x = &self.ents.list[e];
-                x.class != MentionClass::Person
-                    && x.name
-                        .split_whitespace()
-                        .any(|w| entities::strip_possessive(&w.to_lowercase()) == head)
-            })
+        let earlier = || {
+            self.ents.mentions[..before]
+                .iter()
+                .rev()
+                .take(DESCRIPTION_LOOKBACK)
+        };
+        let named = earlier().map(|&(_, e)| e).find(|&e| {
+            let x = &self.ents.list[e];
+            x.class != MentionClass::Person
+                && x.name
+                    .split_whitespace()
+                    .any(|w| entities::strip_possessive(&w.to_lowercase()) == head)
+        });
+        if named.is_some() {
+            return named;
+        }
+        // A noun for a kind of body ("the agency", "the union", "the
+        // network") no name holds: the latest body of that kind named in
+        // the last paragraphs, outside quotes.
+        if !self.doc.token_text(head_at).starts_with(char::is_lowercase) {
+            return None;
+        }
+        let media = MEDIA_NOUNS.contains(&head.as_str());
+        if !media && !BODY_NOUNS.contains(&head.as_str()) {
+            return None;
+        }
+        let paragraph = self.paragraph_of(src.start);
+        let bodies = || {
+            earlier()
+                .take_while(|(m, _)| {
+                    paragraph.saturating_sub(self.paragraph_of(m.tokens.start)) <= BODY_PARAGRAPHS
+                })
+                .filter(|(m, _)| {
+                    m.class == MentionClass::Organization && !self.quotes.is_quoted(m.tokens.start)
+                })
+                .map(|&(_, e)| e)
+        };
+        // One of the kind the noun says first (an outlet for "the
+        // network"), else the latest body.
+        bodies()
+            .find(|&e| is_media_name(&self.ents.list[e].name) == media)
+            .or_else(|| bodies().next())
     }
 
     /// The person named most often before a definite singular description
@@ -107,7 +137,7 @@ impl Resolution<'_> {
         }
         let content: Vec<&str> = words
             .iter()
-            .map(|w| entities::strip_possessive(w))
+            .map(|w| title_word(entities::strip_possessive(w)))
             .filter(|w| !matches!(*w, "the" | "former" | "current" | "new" | "then"))
             .collect();
         let mut best: Option<(usize, usize, usize)> = None; // (score, recency, entity)
@@ -119,7 +149,7 @@ impl Resolution<'_> {
                 .titles
                 .iter()
                 .flat_map(|t| t.split_whitespace())
-                .map(|w| entities::strip_possessive(&w.to_lowercase()).to_string())
+                .map(|w| title_word(entities::strip_possessive(&w.to_lowercase())).to_string())
                 .collect();
             let score = content
                 .iter()
@@ -148,3 +178,84 @@ impl Resolution<'_> {
 /// How many named mentions before a definite description are searched for
 /// the organization it refers to.
 const DESCRIPTION_LOOKBACK: usize = 256;
+
+/// Nouns for kinds of organizations, which refer back to the latest one
+/// named ("the agency", "the union").
+const BODY_NOUNS: &[&str] = &[
+    "agency",
+    "union",
+    "bank",
+    "company",
+    "firm",
+    "corporation",
+    "organization",
+    "group",
+    "committee",
+    "panel",
+    "court",
+    "department",
+    "ministry",
+    "council",
+    "commission",
+    "board",
+    "institute",
+    "foundation",
+    "association",
+    "charity",
+    "university",
+    "bureau",
+    "office",
+    "regulator",
+    "authority",
+    "government",
+    "party",
+    "coalition",
+    "alliance",
+    "club",
+    "team",
+    "league",
+    "retailer",
+    "manufacturer",
+    "automaker",
+    "insurer",
+    "airline",
+    "startup",
+];
+
+/// Nouns for kinds of news media, which refer back to the latest outlet
+/// named ("the network", "the website").
+const MEDIA_NOUNS: &[&str] = &[
+    "network",
+    "website",
+    "site",
+    "newspaper",
+    "paper",
+    "outlet",
+    "magazine",
+    "channel",
+    "station",
+    "broadcaster",
+    "publication",
+    "tabloid",
+    "daily",
+];
+
+/// How many paragraphs back a kind-of-body noun looks for its referent.
+const BODY_PARAGRAPHS: usize = 3;
+
+/// A title word in one spelling, so that "the GOP nominee" meets
+/// "Republican presidential nominee" and "the governor" meets "Gov.".
+fn title_word(word: &str) -> &str {
+    match word {
+        "gop" => "republican",
+        "democrat" | "dem." => "democratic",
+        "gov." => "governor",
+        "sen." => "senator",
+        "rep." => "representative",
+        "justice" => "judge",
+        "gen." => "general",
+        "secretary-general" => "secretary",
+        "ceo" | "chief executive" => "executive",
+        _ => word,
+    }
+}
