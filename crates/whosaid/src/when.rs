@@ -136,6 +136,19 @@ impl<F: Fn(usize) -> bool> Reader<'_, F> {
     }
 }
 
+/// The tense of the statement a time expression may date: it decides
+/// whether a month without a year ("in July") lies before or after
+/// publication.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tense {
+    /// Said or done before publication ("said", "had announced").
+    Past,
+    /// To come ("will speak", "is going to").
+    Future,
+    /// The text does not say.
+    Unknown,
+}
+
 /// What an expression denotes, before resolution.
 enum Denotes {
     Year(i32),
@@ -162,27 +175,41 @@ impl Denotes {
         )
     }
 
-    fn resolve(&self, published: Option<NaiveDate>) -> Option<String> {
+    fn resolve(&self, published: Option<NaiveDate>, tense: Tense) -> Option<String> {
         let p = published;
+        // A month or date without a year lies in the year of publication
+        // when it is not later than publication; a later one is last
+        // year's for a past statement and this year's or next for a future
+        // one, and stays unresolved when the tense does not say.
+        let year_of = |m: u32, d: u32| -> Option<i32> {
+            let p = p?;
+            let not_later = (m, d) <= (p.month(), p.day());
+            match tense {
+                _ if not_later && tense != Tense::Future => Some(p.year()),
+                Tense::Past => Some(p.year() - 1),
+                Tense::Future if not_later => Some(p.year() + 1),
+                Tense::Future => Some(p.year()),
+                Tense::Unknown => None,
+            }
+        };
         match *self {
             Denotes::Year(y) => Some(format!("{y}")),
             Denotes::Season(s, y) => Some(format!("{y}-{s}")),
             Denotes::Month(m, Some(y)) => Some(format!("{y}-{m:02}")),
             Denotes::Month(m, None) => {
-                let p = p?;
-                let y = if m <= p.month() {
-                    p.year()
+                // This month is this month whatever the tense.
+                let this = p.is_some_and(|p| p.month() == m);
+                let y = if this {
+                    p.map(|p| p.year())
                 } else {
-                    p.year() - 1
-                };
+                    year_of(m, 1)
+                }?;
                 Some(format!("{y}-{m:02}"))
             }
             Denotes::Date(m, d, y) => {
-                let y = match (y, p) {
-                    (Some(y), _) => y,
-                    (None, Some(p)) if (m, d) <= (p.month(), p.day()) => p.year(),
-                    (None, Some(p)) => p.year() - 1,
-                    (None, None) => return None,
+                let y = match y {
+                    Some(y) => y,
+                    None => year_of(m, d)?,
                 };
                 NaiveDate::from_ymd_opt(y, m, d).map(|date| date.to_string())
             }
@@ -218,6 +245,7 @@ pub fn find(
     range: Range<usize>,
     allowed: impl Fn(usize) -> bool,
     published: Option<NaiveDate>,
+    tense: Tense,
 ) -> Vec<TimeMatch> {
     let range = range.start.min(doc.tokens.len())..range.end.min(doc.tokens.len());
     // Most frames hold no word an expression can start with: skip them
@@ -252,7 +280,7 @@ pub fn find(
             Some((len, what)) => {
                 out.push(TimeMatch {
                     tokens: i..i + len,
-                    value: what.resolve(published),
+                    value: what.resolve(published, tense),
                     relative: what.relative(),
                 });
                 i += len;
@@ -401,7 +429,7 @@ mod tests {
     fn values(text: &str, published: Option<&str>) -> Vec<(String, Option<String>)> {
         let doc = Document::new(text);
         let p = published.map(|s| s.parse().unwrap());
-        find(&doc, 0..doc.tokens.len(), |_| true, p)
+        find(&doc, 0..doc.tokens.len(), |_| true, p, Tense::Past)
             .into_iter()
             .map(|m| {
                 let a = doc.tokens[m.tokens.start].start;
@@ -459,9 +487,30 @@ mod tests {
     }
 
     #[test]
+    fn a_month_without_a_year_follows_the_tense() {
+        let p: Option<NaiveDate> = "2016-05-10".parse().ok();
+        let month = |text: &str, tense: Tense| {
+            let doc = Document::new(text);
+            find(&doc, 0..doc.tokens.len(), |_| true, p, tense)
+                .pop()
+                .and_then(|m| m.value)
+        };
+        // Regression: "the convention in July" in a May article was last July.
+        assert_eq!(month("in July", Tense::Future).as_deref(), Some("2016-07"));
+        assert_eq!(month("in July", Tense::Past).as_deref(), Some("2015-07"));
+        assert_eq!(month("in July", Tense::Unknown), None);
+        assert_eq!(
+            month("in March", Tense::Unknown).as_deref(),
+            Some("2016-03")
+        );
+        assert_eq!(month("in March", Tense::Future).as_deref(), Some("2017-03"));
+        assert_eq!(month("in May", Tense::Future).as_deref(), Some("2016-05"));
+    }
+
+    #[test]
     fn relative_expressions_stay_relative_without_a_date() {
         let doc = Document::new("It aired on Friday.");
-        let m = find(&doc, 0..doc.tokens.len(), |_| true, None);
+        let m = find(&doc, 0..doc.tokens.len(), |_| true, None, Tense::Past);
         assert_eq!(m.len(), 1);
         assert_eq!(m[0].value, None);
         assert!(m[0].relative);
@@ -477,7 +526,7 @@ mod tests {
     fn disallowed_tokens_are_skipped() {
         let doc = Document::new("said in 2023 that “in 2021 we won”");
         let quoted = |i: usize| doc.token_text(i) == "2021";
-        let m = find(&doc, 0..doc.tokens.len(), |i| !quoted(i), None);
+        let m = find(&doc, 0..doc.tokens.len(), |i| !quoted(i), None, Tense::Past);
         assert_eq!(m.len(), 1);
         assert_eq!(m[0].value.as_deref(), Some("2023"));
     }

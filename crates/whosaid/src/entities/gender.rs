@@ -47,6 +47,20 @@ pub struct GenderLexicon {
 
 const BUILTIN_GENDERS: &str = include_str!("../../data/genders.tsv");
 
+/// First names given to men and women alike in English-language news:
+/// they carry no gender whatever a corpus's chains say (a few chains of
+/// one "Taylor" make no rule for the next).
+const UNISEX_NAMES: &[&str] = &[
+    "alex", "angel", "ariel", "ashley", "avery", "bailey", "billie", "blair", "bobbie", "cameron",
+    "carey", "casey", "charlie", "chris", "courtney", "dakota", "dale", "dana", "drew", "eden",
+    "elliott", "emerson", "finley", "frankie", "gale", "harper", "hayden", "jackie", "jaime",
+    "jamie", "jan", "jean", "jesse", "jessie", "jody", "jordan", "kelly", "kendall", "kerry",
+    "kim", "kris", "lee", "leslie", "lindsay", "logan", "lynn", "marion", "morgan", "pat",
+    "parker", "peyton", "quinn", "reagan", "reese", "riley", "robin", "rory", "rowan", "sam",
+    "sandy", "shannon", "shawn", "skyler", "stacy", "sydney", "taylor", "terry", "toni", "tracy",
+    "val",
+];
+
 /// Fewest chains a name must occur in to be kept.
 const MIN_GENDER_CHAINS: u32 = 2;
 
@@ -69,7 +83,7 @@ impl GenderLexicon {
             let (Ok(m), Ok(f)) = (m.parse::<u32>(), f.parse::<u32>()) else {
                 continue;
             };
-            if m + f < MIN_GENDER_CHAINS {
+            if m + f < MIN_GENDER_CHAINS || UNISEX_NAMES.contains(&name.to_lowercase().as_str()) {
                 continue;
             }
             if m * 10 >= (m + f) * 7 {

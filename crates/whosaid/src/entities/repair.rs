@@ -17,6 +17,7 @@ pub(super) fn repaired(
     mentions: Vec<Mention>,
 ) -> Vec<Mention> {
     let mentions = without_function_words(doc, mentions);
+    let mentions = people_in_capitals(doc, mentions);
     let mentions = joined_organizations(doc, mentions);
     let mentions = whole_organization_names(doc, pos, mentions);
     let mentions = without_leading_titles(doc, mentions);
@@ -281,6 +282,37 @@ fn without_function_words(doc: &Document, mut mentions: Vec<Mention>) -> Vec<Men
     });
     mentions
 }
+
+/// Person mentions are names written in capitals: leading pronouns and
+/// other function words are cut off ("She Tyresha" → "Tyresha"), and a
+/// mention with a lowercase word inside, name particles aside ("de",
+/// "van", "bin"), is no name at all ("She then peppered him with",
+/// "don’t"): the tagger's slips must not become people whom pronouns
+/// resolve to.
+fn people_in_capitals(doc: &Document, mut mentions: Vec<Mention>) -> Vec<Mention> {
+    let lowercase = |i: usize| {
+        let t = doc.token_text(i);
+        doc.tokens[i].kind != TokenKind::Punct
+            && t.starts_with(char::is_lowercase)
+            && !NAME_PARTICLES.contains(&t)
+    };
+    mentions.retain_mut(|m| {
+        if m.class != MentionClass::Person {
+            return true;
+        }
+        while m.tokens.len() > 1 && is_function_word(doc.token_text(m.tokens.start)) {
+            m.tokens.start += 1;
+        }
+        !m.tokens.clone().any(lowercase) && !is_function_word(doc.token_text(m.tokens.start))
+    });
+    mentions
+}
+
+/// Lowercase words that belong in people's names.
+const NAME_PARTICLES: &[&str] = &[
+    "de", "del", "della", "der", "den", "van", "von", "da", "di", "du", "la", "le", "bin", "ibn",
+    "al", "el", "y", "dos", "das", "ter", "zu",
+];
 
 /// One-word organization or other mentions that are the surname of a
 /// person named in full in the document become person mentions ("Rutte

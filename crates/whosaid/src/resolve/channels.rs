@@ -30,7 +30,7 @@ impl Resolution<'_> {
             let frame = self.frame(k);
             let mut found = Vec::new();
             for t in frame.clone() {
-                if self.in_content(k, t) || self.quotes.is_quoted(t) {
+                if self.in_content(k, t) || self.quotes.is_quoted(t) || self.in_a_name(t) {
                     continue;
                 }
                 let w = self.lower(t);
@@ -102,6 +102,16 @@ impl Resolution<'_> {
         }
         self.merge_interviews();
         self.carry_channels();
+    }
+
+    /// Whether token `t` is part of a name, so no evidence of a channel:
+    /// a named mention ("The Washington Post", "Facebook Live"), or a
+    /// capitalized word past a sentence's start the tagger missed ("the
+    /// Post reported").
+    pub(super) fn in_a_name(&self, t: usize) -> bool {
+        let sentence_start = self.doc.sentences[self.doc.sentence_of(t)].tokens.start;
+        self.ents.covering(t).is_some()
+            || (t > sentence_start && self.doc.token_text(t).starts_with(char::is_uppercase))
     }
 
     /// An outlet or platform named at token `t`.

@@ -163,6 +163,15 @@ impl Resolution<'_> {
                 return self.speaker_of(k, src.end - 1..src.end);
             }
         }
+        // A subject pronoun the extraction ran on into its clause ("She
+        // then peppered him with"): the pronoun is the source.
+        if words.len() > 1
+            && matches!(words[0].as_str(), "he" | "she" | "they" | "we" | "i")
+            && !self.pos[src.start + 1].starts_with("NN")
+            && self.doc.tokens[src.start + 1].kind == TokenKind::Word
+        {
+            return self.speaker_of(k, src.start..src.start + 1);
+        }
         // The words before a comma or relative clause ("he, who …",
         // "those who want"): a pronoun there is the source.
         let lead = words

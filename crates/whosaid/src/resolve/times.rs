@@ -15,10 +15,19 @@ impl Resolution<'_> {
             let frame = self.frame(k);
             let items = &self.items;
             let quotes = self.quotes;
+            let ents = self.ents;
+            // Evidence comes from the frame, never from the content, a
+            // quote or a name ("USA Today", "Russia Today").
             let allowed = |t: usize| {
-                !items[k].a.content.iter().any(|c| c.contains(&t)) && !quotes.is_quoted(t)
+                !items[k].a.content.iter().any(|c| c.contains(&t))
+                    && !quotes.is_quoted(t)
+                    && ents.covering(t).is_none()
             };
-            let found = when::find(self.doc, frame, allowed, self.info.published);
+            let tense = self.tense_of(&cue);
+            let mut found = when::find(self.doc, frame, allowed, self.info.published, tense);
+            // "the convention in July": a time that modifies a noun dates
+            // that, not the statement.
+            found.retain(|m| !self.modifies_noun(m.tokens.start));
             let distance = |m: &when::TimeMatch| {
                 if m.tokens.end <= cue.start {
                     cue.start - m.tokens.end
@@ -28,5 +37,36 @@ impl Resolution<'_> {
             };
             self.items[k].time = found.into_iter().min_by_key(distance);
         }
+    }
+
+    /// The tense of a cue: past for a past-tense verb ("said", "had
+    /// told"), future for a modal of the future before it ("will say") or
+    /// "going to", else unknown (a present "says" dates nothing).
+    fn tense_of(&self, cue: &Range<usize>) -> when::Tense {
+        let sentence_start = self.doc.sentences[self.doc.sentence_of(cue.start)]
+            .tokens
+            .start;
+        let before = cue.start.saturating_sub(3).max(sentence_start)..cue.start;
+        let future = before
+            .clone()
+            .chain(cue.clone())
+            .any(|i| matches!(&*self.lower(i), "will" | "’ll" | "'ll" | "shall" | "going"));
+        if future {
+            return when::Tense::Future;
+        }
+        if cue.clone().any(|i| matches!(self.pos[i], "VBD" | "VBN")) {
+            return when::Tense::Past;
+        }
+        when::Tense::Unknown
+    }
+
+    /// Whether a time expression starting at `at` with a preposition
+    /// follows a common noun it modifies ("the convention in July").
+    fn modifies_noun(&self, at: usize) -> bool {
+        let preposition = matches!(&*self.lower(at), "in" | "on" | "during");
+        preposition
+            && at > 0
+            && matches!(self.pos[at - 1], "NN" | "NNS")
+            && self.doc.token_text(at - 1).starts_with(char::is_lowercase)
     }
 }
