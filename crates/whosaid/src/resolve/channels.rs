@@ -52,6 +52,9 @@ impl Resolution<'_> {
                     _ => None,
                 };
                 let Some(kind) = kind else { continue };
+                if !self.channel_word_fits(kind, t) {
+                    continue;
+                }
                 let via = self.channel_via(kind, t, &frame);
                 if kind == ChannelKind::Post && w == "wrote" && via.is_none() {
                     continue;
@@ -102,6 +105,26 @@ impl Resolution<'_> {
         }
         self.merge_interviews();
         self.carry_channels();
+    }
+
+    /// Whether a channel word at `t` is used in its channel sense: a noun
+    /// for a speech or release, not the verb ("did not address his
+    /// tweets", "to release his returns") nor a release *of* something; a
+    /// conference of the press or news, not a climate conference.
+    fn channel_word_fits(&self, kind: ChannelKind, t: usize) -> bool {
+        let w = self.lower(t);
+        let noun = self.pos[t].starts_with("NN");
+        let next_is_of = t + 1 < self.doc.tokens.len() && self.lower(t + 1) == "of";
+        match (kind, w.as_ref()) {
+            (ChannelKind::Speech, "address") | (ChannelKind::Statement, "release") => {
+                noun && !next_is_of
+            }
+            (ChannelKind::PressConference, "conference") => {
+                t > 0 && matches!(&*self.lower(t - 1), "press" | "news")
+                    || t + 1 < self.doc.tokens.len() && self.lower(t + 1) == "call"
+            }
+            _ => true,
+        }
     }
 
     /// Whether token `t` is part of a name, so no evidence of a channel:

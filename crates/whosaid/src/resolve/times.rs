@@ -24,10 +24,7 @@ impl Resolution<'_> {
                     && ents.covering(t).is_none()
             };
             let tense = self.tense_of(&cue);
-            let mut found = when::find(self.doc, frame, allowed, self.info.published, tense);
-            // "the convention in July": a time that modifies a noun dates
-            // that, not the statement.
-            found.retain(|m| !self.modifies_noun(m.tokens.start));
+            let found = when::find(self.doc, frame, allowed, self.info.published, tense);
             let distance = |m: &when::TimeMatch| {
                 if m.tokens.end <= cue.start {
                     cue.start - m.tokens.end
@@ -58,15 +55,5 @@ impl Resolution<'_> {
             return when::Tense::Past;
         }
         when::Tense::Unknown
-    }
-
-    /// Whether a time expression starting at `at` with a preposition
-    /// follows a common noun it modifies ("the convention in July").
-    fn modifies_noun(&self, at: usize) -> bool {
-        let preposition = matches!(&*self.lower(at), "in" | "on" | "during");
-        preposition
-            && at > 0
-            && matches!(self.pos[at - 1], "NN" | "NNS")
-            && self.doc.token_text(at - 1).starts_with(char::is_lowercase)
     }
 }
