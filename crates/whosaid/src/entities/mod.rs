@@ -64,6 +64,8 @@ pub struct Entity {
     pub words: Vec<String>,
     /// Titles and roles attached to the entity, as written.
     pub titles: Vec<String>,
+    /// Where each of `titles` is written (tokens), in the same order.
+    pub title_spans: Vec<Range<usize>>,
     /// Every mention's tokens, in text order.
     pub mentions: Vec<Range<usize>>,
     /// Gender, when the text marks it.
@@ -289,6 +291,7 @@ impl Entities {
                 class: m.class,
                 words,
                 titles: Vec::new(),
+                title_spans: Vec::new(),
                 mentions: Vec::new(),
                 gender: None,
             });
@@ -371,7 +374,15 @@ impl Entities {
                 continue;
             }
             let words = name_words(doc, m.tokens.clone());
-            let Some(word) = words.first() else { continue };
+            // A headline's name is looked up by its first word someone
+            // holds ("Obama Speech" → Barack Obama).
+            let Some(word) = words
+                .iter()
+                .find(|w| holders_of.contains_key(*w))
+                .or(words.first())
+            else {
+                continue;
+            };
             let honorific = gender_near(doc, m.tokens.clone());
             let holders: Vec<usize> = holders_of
                 .get(word)
@@ -423,10 +434,12 @@ impl Entities {
             }
             let ranges = e.list[id].mentions.clone();
             for r in ranges {
-                for t in titles_of(doc, pos, &e, r.clone()) {
+                for span in titles_of(doc, pos, &e, r.clone()) {
+                    let t = display_name(doc, span.clone());
                     let x = &mut e.list[id];
                     if !x.titles.iter().any(|y| y.eq_ignore_ascii_case(&t)) {
                         x.titles.push(t);
+                        x.title_spans.push(span);
                     }
                 }
                 if let Some(g) = gender_near(doc, r) {

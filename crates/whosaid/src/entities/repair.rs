@@ -18,6 +18,7 @@ pub(super) fn repaired(
 ) -> Vec<Mention> {
     let mentions = without_function_words(doc, mentions);
     let mentions = people_in_capitals(doc, mentions);
+    let mentions = headline_names(doc, mentions);
     let mentions = joined_organizations(doc, mentions);
     let mentions = whole_organization_names(doc, pos, mentions);
     let mentions = without_leading_titles(doc, mentions);
@@ -27,7 +28,7 @@ pub(super) fn repaired(
 
 /// Whether a sentence is written in title case (a headline), where
 /// capitals say nothing about names: most of its longer words capitalized.
-fn title_case(doc: &Document, token: usize) -> bool {
+pub(super) fn title_case(doc: &Document, token: usize) -> bool {
     let s = &doc.sentences[doc.sentence_of(token)];
     let (mut long, mut capital) = (0usize, 0usize);
     for i in s.tokens.clone() {
@@ -306,6 +307,39 @@ fn people_in_capitals(doc: &Document, mut mentions: Vec<Mention>) -> Vec<Mention
         !m.tokens.clone().any(lowercase) && !is_function_word(doc.token_text(m.tokens.start))
     });
     mentions
+}
+
+/// People named in a headline, whose capitals make any phrase look like
+/// a name ("Obama Speech", "Barack Obama Election"): words at the end that
+/// the article writes in lowercase elsewhere are cut off.
+fn headline_names(doc: &Document, mut mentions: Vec<Mention>) -> Vec<Mention> {
+    let headline_people = mentions
+        .iter()
+        .any(|m| m.class == MentionClass::Person && title_case(doc, m.tokens.start));
+    if !headline_people {
+        return mentions;
+    }
+    let lowercase: std::collections::HashSet<&str> = (0..doc.tokens.len())
+        .map(|i| doc.token_text(i))
+        .filter(|t| t.starts_with(char::is_lowercase))
+        .collect();
+    for m in &mut mentions {
+        if m.class != MentionClass::Person || !title_case(doc, m.tokens.start) {
+            continue;
+        }
+        while m.tokens.len() > 1 {
+            let last = doc.token_text(m.tokens.end - 1).to_lowercase();
+            if !lowercase.contains(strip_possessive_str(&last)) {
+                break;
+            }
+            m.tokens.end -= 1;
+        }
+    }
+    mentions
+}
+
+fn strip_possessive_str(word: &str) -> &str {
+    super::strip_possessive(word)
 }
 
 /// Lowercase words that belong in people's names.

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::{display_name, is_possessive, Entities, MentionClass};
+use super::{is_possessive, Entities, MentionClass};
 use crate::text::{Document, TokenKind};
 
 /// Words that head a title or role ("Secretary General", "nominee").
@@ -94,7 +94,7 @@ pub fn is_title_noun(word: &str) -> bool {
     TITLE_NOUNS.contains(&word)
 }
 
-/// Titles written around a person's mention: before it ("NATO Secretary
+/// Titles written around a person's mention, as token ranges: before it ("NATO Secretary
 /// General Mark Rutte", "Rutte’s predecessor Jens Stoltenberg", "Bloomberg
 /// TV’s Annemarie Gordern") and as an apposition after it ("Mark Rutte,
 /// NATO’s secretary general,").
@@ -103,13 +103,10 @@ pub(super) fn titles_of(
     pos: &[&str],
     e: &Entities,
     r: Range<usize>,
-) -> Vec<String> {
+) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let sentence = &doc.sentences[doc.sentence_of(r.start)];
-    let text = |a: usize, b: usize| {
-        let (x, y) = (doc.tokens[a].start, doc.tokens[b - 1].end);
-        doc.text()[x..y].to_string()
-    };
+    let text = |a: usize, b: usize| a..b;
     let lower = |i: usize| doc.token_text(i).to_lowercase();
     let in_other_mention = |i: usize| {
         e.covering(i)
@@ -174,7 +171,7 @@ pub(super) fn titles_of(
         if is_possessive(doc.token_text(i)) {
             if let Some((m, _)) = e.ending_at(i + 1) {
                 if m.class != MentionClass::Person {
-                    out.push(display_name(doc, m.tokens.clone()));
+                    out.push(m.tokens.clone());
                 }
             }
         } else if pos.get(i).is_some_and(|t| t.starts_with("NN"))

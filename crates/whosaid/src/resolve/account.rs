@@ -75,6 +75,7 @@ impl Resolution<'_> {
                     name: draft.name.clone(),
                     kind: draft.kind,
                     titles,
+                    affiliations: draft.affiliations.clone(),
                     mentions: kept.iter().map(span).collect(),
                     anonymous: draft.anonymous,
                 }

@@ -39,6 +39,7 @@ use crate::text::{CharOffsets, Document, TokenKind};
 use crate::when;
 
 mod account;
+mod affiliations;
 mod channels;
 mod descriptions;
 mod nesting;
@@ -86,6 +87,11 @@ pub struct Speaker {
     pub kind: SpeakerKind,
     /// Titles and roles the text gives ("NATO Secretary General").
     pub titles: Vec<String>,
+    /// Bodies the titles or the description tie the speaker to: "Clinton
+    /// campaign" for "Clinton campaign manager Robby Mook" and for "a
+    /// spokesman for the Clinton campaign", "NATO" for its secretary
+    /// general.
+    pub affiliations: Vec<String>,
     /// Every mention: names, surnames, titles, pronouns as sources.
     pub mentions: Vec<Span>,
     /// The text does not name the speaker ("a source", "officials said").
@@ -371,6 +377,8 @@ struct Draft {
     kind: SpeakerKind,
     anonymous: bool,
     source_mentions: Vec<Range<usize>>,
+    /// Bodies the speaker's titles or description tie it to.
+    affiliations: Vec<String>,
 }
 
 impl Default for Resolver {
@@ -535,6 +543,7 @@ impl Resolver {
             drafts: Vec::new(),
             documents: Vec::new(),
             outlets: outlets_by_last_word(&ents),
+            campaigns: None,
         };
         cx.run(found, inner);
         cx.finish()
@@ -592,6 +601,9 @@ struct Resolution<'a> {
     /// Outlets named in full, by their name's last word ("post" → the
     /// first mention and id of "The New York Post"), for short names.
     outlets: std::collections::HashMap<String, Vec<(usize, usize)>>,
+    /// Lowercased words written right before "campaign" ("Clinton
+    /// campaign", "Trump’s campaign"), built on first use.
+    campaigns: Option<std::collections::HashSet<String>>,
 }
 
 /// Cues of refusals and attempts: with an infinitive they report actions.

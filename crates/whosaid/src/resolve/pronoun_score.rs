@@ -124,6 +124,7 @@ impl Resolver {
             drafts: Vec::new(),
             documents: Vec::new(),
             outlets: outlets_by_last_word(&ents),
+            campaigns: None,
         };
         let valid = |a: &&TokenAttribution| !a.content.is_empty() && !a.cue.is_empty();
         let mut items: Vec<Item> = found.iter().filter(valid).cloned().map(Item::new).collect();

@@ -17,12 +17,19 @@ impl Resolution<'_> {
             _ if is_media_name(&x.name) => SpeakerKind::Media,
             _ => SpeakerKind::Organization,
         };
+        let name = x.name.clone();
+        let affiliations = if x.class == MentionClass::Person {
+            self.affiliations_of_titles(e)
+        } else {
+            Vec::new()
+        };
         self.drafts.push(Draft {
             entity: Some(e),
-            name: x.name.clone(),
+            name,
             kind,
             anonymous: false,
             source_mentions: Vec::new(),
+            affiliations,
         });
         self.drafts.len() - 1
     }
@@ -30,7 +37,7 @@ impl Resolution<'_> {
     /// An outlet's short name ("Post", "Times") as the outlet named in
     /// full before it ("The New York Post"): a one-word name that is the
     /// last word of an earlier outlet's name. Other entities stay.
-    fn full_outlet_name(&self, e: usize) -> usize {
+    pub(super) fn full_outlet_name(&self, e: usize) -> usize {
         let x = &self.ents.list[e];
         if x.class == MentionClass::Person || x.name.split_whitespace().count() != 1 {
             return e;
@@ -124,12 +131,21 @@ impl Resolution<'_> {
                 return d;
             }
         }
+        // People and groups have affiliations; a document's author is no
+        // affiliation of the document ("a New York Times poll").
+        let affiliations = match kind {
+            SpeakerKind::Person | SpeakerKind::Group => {
+                self.affiliation_in(r.clone(), false).into_iter().collect()
+            }
+            _ => Vec::new(),
+        };
         self.drafts.push(Draft {
             entity: None,
             name,
             kind,
             anonymous,
             source_mentions: Vec::new(),
+            affiliations,
         });
         self.drafts.len() - 1
     }
@@ -616,6 +632,7 @@ impl Resolution<'_> {
             kind: SpeakerKind::Group,
             anonymous: false,
             source_mentions: Vec::new(),
+            affiliations: Vec::new(),
         });
         self.drafts.len() - 1
     }
