@@ -85,6 +85,10 @@ pub(crate) struct SpeakersArgs {
     /// Most speakers listed.
     #[arg(long, default_value_t = 30)]
     limit: usize,
+    /// Only the speakers affiliated with this body (its whole name, any
+    /// case): `--affiliation "Clinton campaign"` lists its spokespeople.
+    #[arg(long, value_name = "BODY")]
+    affiliation: Option<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
     format: ListFormat,
@@ -255,7 +259,10 @@ pub(crate) fn speakers(args: SpeakersArgs) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     let store = open_for_reading(&args.db)?;
-    let list = store.speakers(args.limit)?;
+    let list = match &args.affiliation {
+        Some(body) => store.affiliated(body, args.limit)?,
+        None => store.speakers(args.limit)?,
+    };
     let totals = store.totals()?;
     let mut out = crate::table::Printable(std::io::stdout().lock());
     match args.format {
@@ -276,13 +283,18 @@ pub(crate) fn speakers(args: SpeakersArgs) -> Result<ExitCode> {
             for s in &list {
                 writeln!(
                     out,
-                    "{:>6}  {:>5} statements  {:>4} docs  {:<12} {}{}",
+                    "{:>6}  {:>5} statements  {:>4} docs  {:<12} {}{}{}",
                     s.id,
                     s.statements,
                     s.documents,
                     s.kind,
                     s.name,
-                    if s.anonymous { " (anonymous)" } else { "" }
+                    if s.anonymous { " (anonymous)" } else { "" },
+                    if s.affiliations.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" [{}]", s.affiliations.join("; "))
+                    }
                 )?;
             }
         }

@@ -534,16 +534,25 @@ async fn document(State(state): State<Arc<AppState>>, UrlPath(id): UrlPath<Strin
 }
 
 #[derive(Deserialize)]
-struct LimitParams {
+struct SpeakersParams {
     limit: Option<usize>,
+    /// Only speakers affiliated with this body.
+    affiliation: Option<String>,
 }
 
 async fn speakers(
     State(state): State<Arc<AppState>>,
-    UrlQuery(p): UrlQuery<LimitParams>,
+    UrlQuery(p): UrlQuery<SpeakersParams>,
 ) -> ApiResult {
     let limit = p.limit.unwrap_or(50).clamp(1, MAX_LIMIT);
-    let (totals, list) = with_store(&state, move |s| Ok((s.totals()?, s.speakers(limit)?))).await?;
+    let (totals, list) = with_store(&state, move |s| {
+        let list = match &p.affiliation {
+            Some(body) => s.affiliated(body, limit)?,
+            None => s.speakers(limit)?,
+        };
+        Ok((s.totals()?, list))
+    })
+    .await?;
     Ok(Json(json!({ "totals": totals, "speakers": list })))
 }
 

@@ -40,7 +40,7 @@ const MMAP_SIZE: i64 = 1 << 30;
 const PAGE_SIZE: i64 = 8192;
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 6;
+pub const SCHEMA_VERSION: i64 = 7;
 
 /// Store errors.
 #[derive(Debug, thiserror::Error)]
@@ -240,6 +240,8 @@ pub struct SpeakerSummary {
     pub anonymous: bool,
     /// Titles seen.
     pub titles: Vec<String>,
+    /// Bodies the speaker is affiliated with ("Clinton campaign").
+    pub affiliations: Vec<String>,
     /// Attributions.
     pub statements: i64,
     /// Documents quoting them.
@@ -645,10 +647,27 @@ impl Store {
             "WITH n AS (SELECT speaker_id, COUNT(*) AS c FROM attributions \
                WHERE speaker_id IS NOT NULL GROUP BY speaker_id ORDER BY c DESC, speaker_id LIMIT ?1) \
              SELECT s.id, s.name, s.kind, s.anonymous, s.titles, n.c, \
-               (SELECT COUNT(DISTINCT document_id) FROM attributions WHERE speaker_id = s.id) \
+               (SELECT COUNT(DISTINCT document_id) FROM attributions WHERE speaker_id = s.id), \
+               (SELECT json_group_array(name) FROM speaker_affiliations WHERE speaker_id = s.id) \
              FROM n JOIN speakers s ON s.id = n.speaker_id ORDER BY n.c DESC, s.name",
         )?;
         let rows = stmt.query_map([limit as i64], summary_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The speakers affiliated with a body (case-insensitive, the whole
+    /// name: "Clinton campaign" lists its spokespeople and managers), the
+    /// most quoted first.
+    pub fn affiliated(&self, body: &str, limit: usize) -> Result<Vec<SpeakerSummary>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT s.id, s.name, s.kind, s.anonymous, s.titles, \
+               (SELECT COUNT(*) FROM attributions WHERE speaker_id = s.id) AS c, \
+               (SELECT COUNT(DISTINCT document_id) FROM attributions WHERE speaker_id = s.id), \
+               (SELECT json_group_array(name) FROM speaker_affiliations WHERE speaker_id = s.id) \
+             FROM speaker_affiliations f JOIN speakers s ON s.id = f.speaker_id \
+             WHERE f.name = ?1 ORDER BY c DESC, s.name LIMIT ?2",
+        )?;
+        let rows = stmt.query_map(params![body, limit as i64], summary_row)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
@@ -663,7 +682,8 @@ impl Store {
             ),
         };
         let sql = format!(
-            "SELECT s.id, s.name, s.kind, s.anonymous, s.titles, COUNT(a.id), COUNT(DISTINCT a.document_id) \
+            "SELECT s.id, s.name, s.kind, s.anonymous, s.titles, COUNT(a.id), COUNT(DISTINCT a.document_id), \
+               (SELECT json_group_array(name) FROM speaker_affiliations WHERE speaker_id = s.id) \
              FROM speakers s LEFT JOIN attributions a ON a.speaker_id = s.id WHERE {cond} \
              GROUP BY s.id ORDER BY COUNT(a.id) DESC LIMIT 1"
         );
@@ -706,6 +726,14 @@ impl Store {
         tx.execute(
             "UPDATE speakers SET titles = ?1 WHERE id = ?2",
             params![serde_json::to_string(&titles).unwrap_or_default(), into.id],
+        )?;
+        tx.execute(
+            "UPDATE OR IGNORE speaker_affiliations SET speaker_id = ?1 WHERE speaker_id = ?2",
+            params![into.id, from.id],
+        )?;
+        tx.execute(
+            "DELETE FROM speaker_affiliations WHERE speaker_id = ?1",
+            [from.id],
         )?;
         tx.execute("DELETE FROM speakers WHERE id = ?1", [from.id])?;
         tx.execute(
@@ -876,12 +904,16 @@ fn like(s: &str) -> String {
 
 fn summary_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<SpeakerSummary> {
     let titles: String = r.get(4)?;
+    let affiliations: Option<String> = r.get(7)?;
     Ok(SpeakerSummary {
         id: r.get(0)?,
         name: r.get(1)?,
         kind: r.get(2)?,
         anonymous: r.get::<_, i64>(3)? != 0,
         titles: serde_json::from_str(&titles).unwrap_or_default(),
+        affiliations: affiliations
+            .and_then(|a| serde_json::from_str(&a).ok())
+            .unwrap_or_default(),
         statements: r.get(5)?,
         documents: r.get(6)?,
     })

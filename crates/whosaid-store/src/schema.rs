@@ -85,6 +85,16 @@ END;
     // Version 6: documents are found by their external id (pages, API);
     // new documents get an id no other document has (see `unique_ext_id`).
     "CREATE INDEX documents_ext_id ON documents(ext_id);",
+    // Version 7: the bodies speakers are affiliated with ("Clinton
+    // campaign", "NATO"), one row each, indexed by name so that a body's
+    // people are listed without a scan. Older rows have none until their
+    // documents are ingested again.
+    "CREATE TABLE speaker_affiliations (
+         speaker_id INTEGER NOT NULL REFERENCES speakers(id),
+         name TEXT NOT NULL COLLATE NOCASE,
+         PRIMARY KEY (speaker_id, name)
+     ) WITHOUT ROWID;
+     CREATE INDEX speaker_affiliations_name ON speaker_affiliations(name);",
 ];
 
 /// Schema 3: `last_word` of the people already stored.

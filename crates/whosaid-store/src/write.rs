@@ -137,6 +137,7 @@ pub(super) fn speaker_id(
         .optional()?;
     if let Some(id) = alias {
         add_titles(tx, id, &s.titles)?;
+        add_affiliations(tx, id, &s.affiliations)?;
         return Ok(id);
     }
     let existing: Option<i64> = tx
@@ -161,7 +162,23 @@ pub(super) fn speaker_id(
         }
     };
     add_titles(tx, id, &s.titles)?;
+    add_affiliations(tx, id, &s.affiliations)?;
     Ok(id)
+}
+
+/// Records the bodies a speaker is affiliated with, each once.
+pub(super) fn add_affiliations(
+    tx: &Transaction<'_>,
+    id: i64,
+    names: &[String],
+) -> Result<(), StoreError> {
+    for name in names {
+        tx.prepare_cached(
+            "INSERT OR IGNORE INTO speaker_affiliations(speaker_id, name) VALUES (?1, ?2)",
+        )?
+        .execute(params![id, name])?;
+    }
+    Ok(())
 }
 
 /// The last name word of a person merge key (`person:first last`), none

@@ -207,7 +207,14 @@ pub(super) fn titles_of(
                 || pos
                     .get(from)
                     .is_some_and(|t| t.starts_with("RB") || *t == "IN");
-            if head_ok && no_verb && !circumstance && stop > from {
+            // "Ted Cruz, and Sen. Rand Paul of Kentucky": a list goes on,
+            // another person is named, not a title.
+            let another = matches!(words[0].as_str(), "and" | "or" | "but" | "nor")
+                || (from..stop).any(|i| {
+                    e.covering(i)
+                        .is_some_and(|(m, _)| m.class == MentionClass::Person)
+                });
+            if head_ok && no_verb && !circumstance && !another && stop > from {
                 let skip = usize::from(matches!(words[0].as_str(), "the" | "a" | "an"));
                 if from + skip < stop {
                     out.push(text(from + skip, stop));

@@ -10,7 +10,13 @@ impl Resolution<'_> {
     pub(super) fn affiliations_of_titles(&mut self, e: usize) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         for span in self.ents.list[e].title_spans.clone() {
-            if let Some(a) = self.affiliation_in(span, true) {
+            // A body in the title ("NATO Secretary General"), else a name
+            // right before it ("Clinton spokesman Nick Merrill").
+            let found = self.affiliation_in(span.clone(), true).or_else(|| {
+                let (m, owner) = self.ents.ending_at(span.start).cloned()?;
+                self.affiliation_of_mention(&m, owner)
+            });
+            if let Some(a) = found {
                 if !out.iter().any(|x| x.eq_ignore_ascii_case(&a)) {
                     out.push(a);
                 }
@@ -19,45 +25,65 @@ impl Resolution<'_> {
         out
     }
 
-    /// The body named in a title or description: its first organization,
-    /// or a person's campaign ("Clinton spokesman" → "Clinton campaign"
-    /// when the article speaks of the Clinton campaign, else the person).
-    /// With `skip_head`, a name ending the tokens is the speaker's own and
-    /// no affiliation; a person in the possessive is a relation ("Rutte’s
-    /// predecessor"), not an affiliation; places and nationalities are not
-    /// bodies.
+    /// The body named in a title or description, by its first name that
+    /// is one ([`Resolution::affiliation_of_mention`]). A name ending the
+    /// tokens is the speaker's own: always in a title (`skip_head`), and in
+    /// a description unless a preposition ties it to the head ("a
+    /// spokesman for Mr. Clinton").
     pub(super) fn affiliation_in(&mut self, r: Range<usize>, skip_head: bool) -> Option<String> {
         let found: Vec<(Mention, usize)> = self.ents.mentions_within(r.clone()).cloned().collect();
         for (m, e) in found {
-            if skip_head && m.tokens.end == r.end {
+            if m.tokens.end == r.end && (skip_head || !self.after_preposition(m.tokens.start, &r)) {
                 continue;
             }
-            let x = &self.ents.list[e];
-            match x.class {
-                MentionClass::Organization => {
-                    let e = self.full_outlet_name(e);
-                    return Some(self.ents.list[e].name.clone());
-                }
-                MentionClass::Person => {
-                    if entities::is_possessive(self.doc.token_text(m.tokens.end - 1)) {
-                        continue;
-                    }
-                    let name = x.name.clone();
-                    let surname = name.split_whitespace().last().unwrap_or(&name).to_string();
-                    let next_is_campaign = m.tokens.end < self.doc.tokens.len()
-                        && self.lower(m.tokens.end) == "campaign";
-                    let campaign =
-                        next_is_campaign || self.campaigns().contains(&surname.to_lowercase());
-                    return Some(if campaign {
-                        format!("{surname} campaign")
-                    } else {
-                        name
-                    });
-                }
-                _ => {}
+            if let Some(a) = self.affiliation_of_mention(&m, e) {
+                return Some(a);
             }
         }
         None
+    }
+
+    /// The body a named mention stands for as an affiliation: an
+    /// organization's name; for a person, their campaign when the article
+    /// speaks of it ("Clinton spokesman", "Clinton’s campaign"), else the
+    /// person; none for a person in the possessive before anything else
+    /// (a relation: "Rutte’s predecessor") or for places and nationalities.
+    fn affiliation_of_mention(&mut self, m: &Mention, e: usize) -> Option<String> {
+        let x = &self.ents.list[e];
+        match x.class {
+            MentionClass::Organization => {
+                let e = self.full_outlet_name(e);
+                Some(self.ents.list[e].name.clone())
+            }
+            MentionClass::Person => {
+                let name = x.name.clone();
+                let surname = name.split_whitespace().last().unwrap_or(&name).to_string();
+                let next_is_campaign =
+                    m.tokens.end < self.doc.tokens.len() && self.lower(m.tokens.end) == "campaign";
+                if next_is_campaign {
+                    return Some(format!("{surname} campaign"));
+                }
+                if entities::is_possessive(self.doc.token_text(m.tokens.end - 1)) {
+                    return None;
+                }
+                Some(if self.campaigns().contains(&surname.to_lowercase()) {
+                    format!("{surname} campaign")
+                } else {
+                    name
+                })
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether a preposition comes right before token `at` within `r`,
+    /// honorifics and "the" aside.
+    fn after_preposition(&self, at: usize, r: &Range<usize>) -> bool {
+        let mut i = at;
+        while i > r.start && matches!(&*self.lower(i - 1), "the" | "mr." | "mrs." | "ms." | "dr.") {
+            i -= 1;
+        }
+        i > r.start && matches!(self.pos[i - 1], "IN" | "TO")
     }
 
     /// Lowercased words written right before "campaign" in the article,
