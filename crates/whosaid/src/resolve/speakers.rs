@@ -91,8 +91,18 @@ impl Resolution<'_> {
             })
             .unwrap_or(head_at);
         let head = self.lower(head_at);
-        let plural =
-            matches!(self.pos[head_at], "NNS" | "NNPS") || PRONOUNS_PLURAL.contains(&head.as_ref());
+        // A sentence's first word may be tagged a proper noun ("Experts
+        // on …"): its plural ending still says it.
+        let first_of_sentence = head_at
+            == self.doc.sentences[self.doc.sentence_of(head_at)]
+                .tokens
+                .start;
+        let plural = matches!(self.pos[head_at], "NNS" | "NNPS")
+            || PRONOUNS_PLURAL.contains(&head.as_ref())
+            || (first_of_sentence
+                && self.pos[head_at] == "NNP"
+                && head.ends_with('s')
+                && !head.ends_with("ss"));
         // A quantifier alone ("some", "others", "one", "those who …"):
         // unnamed people, named as such.
         let quantified = r.len() == 1 && QUANTIFIERS.contains(&&*self.lower(r.start));
@@ -269,7 +279,8 @@ impl Resolution<'_> {
         // only modifies it, unless it stands in apposition ("A lawyer for
         // the outlets, David Schulz,").
         let described = self.common_head(&region);
-        if described {
+        let unnamed_head = self.ents.mentions_within(region.clone()).next().is_none();
+        if unnamed_head {
             if let Some(e) = self.apposed_name(&src) {
                 return Some(self.entity_draft(e));
             }
@@ -457,8 +468,12 @@ impl Resolution<'_> {
             .clone()
             .rev()
             .find(|&i| self.pos[i].starts_with("NN"));
-        head.is_some_and(|h| self.doc.token_text(h).starts_with(char::is_lowercase))
-            && self.ents.mentions_within(region.clone()).next().is_none()
+        // A sentence's first word is capitalized whatever it is: its tag
+        // says whether it is a common noun ("Experts on North Korea").
+        head.is_some_and(|h| {
+            self.doc.token_text(h).starts_with(char::is_lowercase)
+                || matches!(self.pos[h], "NN" | "NNS")
+        }) && self.ents.mentions_within(region.clone()).next().is_none()
     }
 
     /// A name in apposition after a description: "A lawyer for the news

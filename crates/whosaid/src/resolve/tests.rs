@@ -453,3 +453,164 @@ fn an_outlets_short_name_is_the_outlet() {
     assert_eq!(s.name, "New York Post");
     assert_eq!(s.kind, SpeakerKind::Media);
 }
+
+#[test]
+fn names_joined_by_and_are_one_group_with_full_names() {
+    let acc = analyze(
+        "Trade\n\nGerman Chancellor Olaf Scholz met French President Emmanuel Macron in Paris.\n\n\
+         Mr. Scholz and Mr. Macron said on Tuesday that the tariffs would hurt both economies.",
+    );
+    let s = speaker_of_source(&acc, "Mr. Scholz and Mr. Macron").expect("a speaker");
+    assert_eq!(s.kind, SpeakerKind::Group);
+    assert_eq!(s.name, "Olaf Scholz and Emmanuel Macron");
+}
+
+#[test]
+fn a_name_after_a_common_noun_head_only_modifies_it() {
+    // Regression: "Experts on North Korea" became North Korea.
+    let acc = analyze(
+        "Tests\n\nExperts on North Korea and nuclear nonproliferation said the test was a warning.",
+    );
+    let s = speaker_of_source(&acc, "Experts on North Korea and nuclear nonproliferation")
+        .expect("a speaker");
+    assert_eq!(s.kind, SpeakerKind::Group);
+    assert!(s.name.starts_with("Experts on North Korea"), "{}", s.name);
+}
+
+#[test]
+fn a_name_in_apposition_after_a_description_is_the_speaker() {
+    let acc = analyze(
+        "Court\n\nThe judge ruled on Friday.\n\nOne of the family's lawyers, Rosa Ibarra, said \
+         the family would appeal the ruling.",
+    );
+    let a = acc
+        .attributions
+        .iter()
+        .find(|a| {
+            a.attribution
+                .source
+                .iter()
+                .any(|s| s.text.contains("Ibarra"))
+        })
+        .unwrap_or_else(|| panic!("{acc:#?}"));
+    let sources: Vec<&str> = a
+        .attribution
+        .source
+        .iter()
+        .map(|s| s.text.as_str())
+        .collect();
+    let s = &acc.speakers[a.speaker.expect("a speaker")];
+    assert_eq!(s.name, "Rosa Ibarra", "sources {sources:?}");
+}
+
+#[test]
+fn a_kind_of_body_refers_back_to_the_body_named() {
+    let acc = analyze(
+        "Leave\n\nThe Association of Tram Drivers endorsed the plan on Monday.\n\n\
+         The union said the plan would protect its members.",
+    );
+    let s = speaker_of_source(&acc, "The union").expect("a speaker");
+    assert_eq!(s.name, "Association of Tram Drivers", "{acc:#?}");
+}
+
+#[test]
+fn an_acronym_is_the_body_it_abbreviates() {
+    let acc = analyze(
+        "Growth\n\nThe International Monetary Fund cut its forecast on Tuesday.\n\n\
+         The IMF said trade tensions weighed on growth.",
+    );
+    let s = speaker_of_source(&acc, "The IMF").expect("a speaker");
+    assert_eq!(s.name, "International Monetary Fund");
+}
+
+#[test]
+fn a_first_name_after_a_title_stays_in_the_name() {
+    // Regression: "Manhattan Supreme Court Justice Frank" was tagged an
+    // organization and the judge became "Nervo".
+    let acc = analyze(
+        "Records\n\nCounty Court Justice Frank Delgado said the records would stay sealed.\n\n\
+         Delgado said the parties had agreed.",
+    );
+    let s = speaker_of_source(&acc, "Delgado").expect("a speaker");
+    assert_eq!(s.name, "Frank Delgado", "{acc:#?}");
+}
+
+#[test]
+fn affiliations_come_from_titles_and_descriptions() {
+    let acc = analyze(
+        "Race\n\nThe Harmon campaign released a new ad on Monday. Senator Ruth Harmon \
+         defended it.\n\nHarmon spokesman Leo Brandt said the ad was accurate.\n\n\
+         A spokeswoman for the Harmon campaign said the ad would run for a week.",
+    );
+    let brandt = speaker_of_source(&acc, "Harmon spokesman Leo Brandt").expect("a speaker");
+    assert_eq!(brandt.name, "Leo Brandt");
+    assert_eq!(brandt.affiliations, vec!["Harmon campaign".to_string()]);
+    let unnamed =
+        speaker_of_source(&acc, "A spokeswoman for the Harmon campaign").expect("a speaker");
+    assert!(unnamed.anonymous);
+    assert_eq!(unnamed.affiliations, vec!["Harmon campaign".to_string()]);
+}
+
+#[test]
+fn an_outlet_name_is_no_channel_evidence() {
+    // Regression: "told The Huffington Post" gave a "post" channel.
+    let acc = analyze(
+        "Vote\n\nMaria Lopez, a voter in Ohio, told The Huffington Post that she would vote early.",
+    );
+    let a = &acc.attributions[0];
+    assert!(
+        a.channel.iter().all(|c| c.kind != ChannelKind::Post),
+        "{:?}",
+        a.channel
+    );
+}
+
+/// The account of `text` with one attribution whose source runs from the
+/// token `from` to the token before `cue` (as the extractor may find it).
+fn account_with_source(text: &str, from: &str, cue: &str) -> Account {
+    let doc = Document::new(text);
+    let at = |w: &str| {
+        (0..doc.tokens.len())
+            .find(|&i| doc.token_text(i) == w)
+            .unwrap_or_else(|| panic!("no token {w:?}"))
+    };
+    let (start, verb) = (at(from), at(cue));
+    let found = [TokenAttribution {
+        source: Some(start..verb),
+        cue: verb..verb + 1,
+        content: [verb + 1..doc.tokens.len() - 1].to_vec(),
+    }];
+    Resolver::builtin().account(
+        &doc,
+        &QuoteIndex::new(&doc),
+        &found,
+        &DocumentInfo::default(),
+    )
+}
+
+#[test]
+fn a_name_in_apposition_to_a_whole_source_is_the_speaker() {
+    // Regression: "A lawyer for the news outlets, David Schulz," stayed an
+    // unnamed lawyer.
+    let acc = account_with_source(
+        "Court\n\nOne of the family's lawyers, Michael Johnson, said the family would appeal.",
+        "One",
+        "said",
+    );
+    let s = &acc.speakers[acc.attributions[0].speaker.expect("a speaker")];
+    assert_eq!(s.name, "Michael Johnson", "{acc:#?}");
+}
+
+#[test]
+fn a_name_ending_a_long_source_after_a_comma_is_the_speaker() {
+    // Regression: "After a late-afternoon meeting, the Security Council
+    // issued a statement" made "late-afternoon meeting" the speaker.
+    let acc = account_with_source(
+        "Sanctions\n\nThe Security Council met on Monday. After a short meeting, the Security \
+         Council issued a statement.",
+        "short",
+        "issued",
+    );
+    let s = &acc.speakers[acc.attributions[0].speaker.expect("a speaker")];
+    assert_eq!(s.name, "Security Council", "{acc:#?}");
+}
