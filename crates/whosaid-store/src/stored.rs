@@ -11,7 +11,9 @@
 //! without span texts, and read the same.
 //!
 //! Postcard keeps fields and enum variants by position: a change to the
-//! stored structs below needs a new [`FORMAT`].
+//! stored structs below needs a new [`FORMAT`]. Format 2 is format 1
+//! followed by each speaker's affiliations (a list per speaker, in speaker
+//! order); format 1 rows read with none.
 
 use chrono::NaiveDate;
 use serde::ser::{SerializeSeq, SerializeStruct};
@@ -24,13 +26,22 @@ use whosaid::{Kind, Span};
 use whosaid_ingest::Metadata;
 
 /// First byte of a binary account: the version of its layout.
-pub(crate) const FORMAT: u8 = 1;
+pub(crate) const FORMAT: u8 = 2;
+
+/// The layout before speakers had affiliations.
+const FORMAT_1: u8 = 1;
 
 /// The bytes `documents.account` holds for a document.
 pub(crate) fn encode(meta: &Metadata, account: &Account) -> Vec<u8> {
     let out = vec![FORMAT];
     // Serializing borrowed data into a Vec cannot fail.
-    postcard::to_extend(&StoredAccount::new(meta, account), out).unwrap_or_default()
+    let out = postcard::to_extend(&StoredAccount::new(meta, account), out).unwrap_or_default();
+    let affiliations: Vec<&[String]> = account
+        .speakers
+        .iter()
+        .map(|s| s.affiliations.as_slice())
+        .collect();
+    postcard::to_extend(&affiliations, out).unwrap_or_default()
 }
 
 /// The JSON of a stored account, span texts included, from the row's
@@ -40,8 +51,14 @@ pub(crate) fn read(account: rusqlite::types::Value, text: &str) -> Option<serde_
     let mut json = match account {
         Value::Blob(bytes) => match bytes.split_first() {
             Some((&FORMAT, rest)) => {
-                serde_json::to_value(postcard::from_bytes::<AccountRow>(rest).ok()?).ok()?
+                let (row, rest) = postcard::take_from_bytes::<AccountRow>(rest).ok()?;
+                let affiliations: Vec<Vec<String>> = postcard::from_bytes(rest).ok()?;
+                with_affiliations(serde_json::to_value(row).ok()?, affiliations)
             }
+            Some((&FORMAT_1, rest)) => with_affiliations(
+                serde_json::to_value(postcard::from_bytes::<AccountRow>(rest).ok()?).ok()?,
+                Vec::new(),
+            ),
             _ => return None,
         },
         Value::Text(json) => serde_json::from_str(&json).ok()?,
@@ -49,6 +66,24 @@ pub(crate) fn read(account: rusqlite::types::Value, text: &str) -> Option<serde_
     };
     fill_texts(&mut json, text);
     Some(json)
+}
+
+/// The account JSON with each speaker's affiliations (none where the row
+/// has fewer lists than speakers).
+fn with_affiliations(
+    mut json: serde_json::Value,
+    affiliations: Vec<Vec<String>>,
+) -> serde_json::Value {
+    let mut lists = affiliations.into_iter();
+    if let Some(speakers) = json.get_mut("speakers").and_then(|s| s.as_array_mut()) {
+        for s in speakers {
+            if let Some(s) = s.as_object_mut() {
+                let list = lists.next().unwrap_or_default();
+                s.insert("affiliations".into(), serde_json::json!(list));
+            }
+        }
+    }
+    json
 }
 
 /// What `documents.account` holds, borrowed from the account being stored
@@ -382,6 +417,22 @@ pub(crate) fn strip_texts(value: &mut serde_json::Value) {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn format_1_rows_read_with_no_affiliations() {
+        let text = "Talks\n\nNATO Secretary General Mark Rutte said that the talks failed.";
+        let account =
+            whosaid::Extractor::builtin().analyze(text, &whosaid::DocumentInfo::default());
+        assert!(!account.speakers.is_empty());
+        let meta = Metadata::default();
+        let mut v1 = vec![FORMAT_1];
+        v1.extend(postcard::to_allocvec(&StoredAccount::new(&meta, &account)).unwrap());
+        let old = read(rusqlite::types::Value::Blob(v1), text).unwrap();
+        let new = read(rusqlite::types::Value::Blob(encode(&meta, &account)), text).unwrap();
+        assert_eq!(old["speakers"][0]["affiliations"], json!([]));
+        assert_eq!(new["speakers"][0]["affiliations"], json!(["NATO"]));
+        assert_eq!(old["attributions"], new["attributions"]);
+    }
 
     #[test]
     fn texts_come_back_by_code_points_and_damaged_offsets_give_empty_text() {

@@ -114,6 +114,28 @@ fn speakers_merge_across_documents_but_anonymous_ones_do_not() {
 }
 
 #[test]
+fn a_bodys_people_are_listed_by_affiliation() {
+    let mut store = Store::in_memory().unwrap();
+    corpus(&mut store);
+    let nato = store.affiliated("nato", 10).unwrap();
+    assert_eq!(nato.len(), 1, "{nato:?}");
+    assert_eq!(nato[0].name, "Mark Rutte");
+    assert_eq!(nato[0].affiliations, vec!["NATO".to_string()]);
+    assert!(store.affiliated("Planet", 10).unwrap().is_empty());
+    // A merge keeps the affiliation with the speaker that stays.
+    let source = store
+        .speakers(10)
+        .unwrap()
+        .into_iter()
+        .find(|s| s.anonymous)
+        .unwrap();
+    store
+        .merge_speakers("Mark Rutte", &source.id.to_string())
+        .unwrap();
+    assert_eq!(store.affiliated("NATO", 10).unwrap().len(), 1);
+}
+
+#[test]
 fn overview_queries_count_outlets_documents_and_weeks() {
     let mut store = Store::in_memory().unwrap();
     corpus(&mut store);

@@ -14,7 +14,11 @@ impl Resolution<'_> {
             // right before it ("Clinton spokesman Nick Merrill").
             let found = self.affiliation_in(span.clone(), true).or_else(|| {
                 let (m, owner) = self.ents.ending_at(span.start).cloned()?;
-                self.affiliation_of_mention(&m, owner)
+                let same_sentence =
+                    self.doc.sentence_of(m.tokens.start) == self.doc.sentence_of(span.start);
+                same_sentence
+                    .then(|| self.affiliation_of_mention(&m, owner))
+                    .flatten()
             });
             if let Some(a) = found {
                 if !out.iter().any(|x| x.eq_ignore_ascii_case(&a)) {
