@@ -34,6 +34,8 @@ pub enum ModelKind {
     AttributionTagger = 2,
     /// Named-entity tagger ([`crate::ner::NerModel`]).
     EntityTagger = 3,
+    /// Pronoun antecedent ranker ([`crate::resolve::PronounRanker`]).
+    PronounRanker = 4,
 }
 
 impl ModelKind {
@@ -42,6 +44,7 @@ impl ModelKind {
             ModelKind::PosTagger => "part-of-speech tagger",
             ModelKind::AttributionTagger => "attribution tagger",
             ModelKind::EntityTagger => "entity tagger",
+            ModelKind::PronounRanker => "pronoun ranker",
         }
     }
 }

@@ -209,7 +209,9 @@ pub(super) fn titles_of(
                     .is_some_and(|t| t.starts_with("RB") || *t == "IN");
             // "Ted Cruz, and Sen. Rand Paul of Kentucky": a list goes on,
             // another person is named, not a title.
-            let another = matches!(words[0].as_str(), "and" | "or" | "but" | "nor")
+            let another = words
+                .first()
+                .is_some_and(|w| matches!(w.as_str(), "and" | "or" | "but" | "nor"))
                 || (from..stop).any(|i| {
                     e.covering(i)
                         .is_some_and(|(m, _)| m.class == MentionClass::Person)

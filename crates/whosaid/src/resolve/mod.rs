@@ -43,6 +43,7 @@ mod affiliations;
 mod channels;
 mod descriptions;
 mod nesting;
+mod pronoun_ranker;
 mod pronoun_score;
 mod pronouns;
 mod questions;
@@ -50,6 +51,7 @@ mod speakers;
 mod times;
 mod voice;
 
+pub use pronoun_ranker::{PronounExample, PronounRanker};
 pub use pronoun_score::PronounScore;
 
 /// What is known about a document besides its text.
@@ -239,6 +241,7 @@ pub struct Resolver {
     lexicon: Lexicon,
     rules: RuleConfig,
     genders: GenderLexicon,
+    ranker: PronounRanker,
 }
 
 /// Nouns of unnamed sources.
@@ -407,7 +410,15 @@ impl Resolver {
             lexicon,
             rules,
             genders: GenderLexicon::builtin(),
+            ranker: PronounRanker::builtin(),
         }
+    }
+
+    /// This resolver with another pronoun ranker (one being trained or
+    /// read from a file).
+    pub fn with_pronoun_ranker(mut self, ranker: PronounRanker) -> Self {
+        self.ranker = ranker;
+        self
     }
 
     /// Attributions the rules find inside the content of `found`, which
@@ -544,6 +555,8 @@ impl Resolver {
             documents: Vec::new(),
             outlets: outlets_by_last_word(&ents),
             campaigns: None,
+            ranker: &self.ranker,
+            pronoun_log: None,
         };
         cx.run(found, inner);
         cx.finish()
@@ -604,6 +617,11 @@ struct Resolution<'a> {
     /// Lowercased words written right before "campaign" ("Clinton
     /// campaign", "Trump’s campaign"), built on first use.
     campaigns: Option<std::collections::HashSet<String>>,
+    /// Ranks the antecedents of `he`/`she`.
+    ranker: &'a PronounRanker,
+    /// When training the ranker: every `he`/`she` resolved, with its
+    /// candidates.
+    pronoun_log: Option<Vec<(usize, Vec<(pronouns::Antecedent, pronoun_ranker::Features)>)>>,
 }
 
 /// Cues of refusals and attempts: with an infinitive they report actions.

@@ -78,6 +78,30 @@ impl Resolver {
         conll: &[Vec<ConllToken>],
         coref: &[CorefMention],
     ) -> PronounScore {
+        self.pronoun_run(text, gold, conll, coref, false).0
+    }
+
+    /// Training cases for the [`PronounRanker`]: each `he`/`she` source of
+    /// a gold attribution whose chain names a candidate, with every
+    /// candidate's features and the index of the one the chain names.
+    pub fn pronoun_examples(
+        &self,
+        text: &str,
+        gold: &AnnDoc,
+        conll: &[Vec<ConllToken>],
+        coref: &[CorefMention],
+    ) -> Vec<PronounExample> {
+        self.pronoun_run(text, gold, conll, coref, true).1
+    }
+
+    fn pronoun_run(
+        &self,
+        text: &str,
+        gold: &AnnDoc,
+        conll: &[Vec<ConllToken>],
+        coref: &[CorefMention],
+        log: bool,
+    ) -> (PronounScore, Vec<PronounExample>) {
         let doc = Document::new(text);
         let quotes = QuoteIndex::new(&doc);
         let tokens = self.tag_tokens(&doc);
@@ -125,6 +149,8 @@ impl Resolver {
             documents: Vec::new(),
             outlets: outlets_by_last_word(&ents),
             campaigns: None,
+            ranker: &self.ranker,
+            pronoun_log: log.then(Vec::new),
         };
         let valid = |a: &&TokenAttribution| !a.content.is_empty() && !a.cue.is_empty();
         let mut items: Vec<Item> = found.iter().filter(valid).cloned().map(Item::new).collect();
@@ -143,6 +169,8 @@ impl Resolver {
         let char_span = |r: &Range<usize>| (starts[r.start], ends[r.end - 1]);
         let overlaps = |a: (usize, usize), b: (usize, usize)| a.0 < b.1 && b.0 < a.1;
         let mut score = PronounScore::default();
+        let mut examples = Vec::new();
+        let logged = cx.pronoun_log.take().unwrap_or_default();
         for it in &cx.items {
             let Some(src) = it.a.source.clone().filter(|r| r.len() == 1) else {
                 continue;
@@ -169,6 +197,19 @@ impl Resolver {
                     .iter()
                     .any(|m| antecedents.iter().any(|&a| overlaps(char_span(m), a)))
             };
+            // The candidates this pronoun had, labelled by the chain.
+            if let Some((_, candidates)) = logged.iter().find(|(at, _)| *at == src.start) {
+                let right = candidates.iter().position(|(c, _)| match *c {
+                    pronouns::Antecedent::Entity(e) => hit(&ents.list[e].mentions),
+                    pronouns::Antecedent::Draft(d) => hit(&cx.drafts[d].source_mentions),
+                });
+                if let Some(gold) = right {
+                    examples.push(PronounExample {
+                        candidates: candidates.iter().map(|(_, f)| *f).collect(),
+                        gold,
+                    });
+                }
+            }
             match it.speaker {
                 Some(d) => {
                     let draft = &cx.drafts[d];
@@ -197,6 +238,6 @@ impl Resolver {
                 score.baseline_correct += 1;
             }
         }
-        score
+        (score, examples)
     }
 }

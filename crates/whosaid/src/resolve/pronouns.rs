@@ -1,37 +1,30 @@
-//! Pronoun and relative-pronoun antecedents: `he`/`she` by salience
-//! among fitting persons, `they`/`it` to the running group or organization,
+//! Pronoun and relative-pronoun antecedents: `he`/`she` by the learned
+//! [`PronounRanker`] among fitting persons, `they`/`it` to the running group or organization,
 //! `who`/`which` to the noun phrase before.
 
+use super::pronoun_ranker::{Features, FEATURES};
 use super::*;
+
+/// A candidate antecedent: a person of the document, or an unnamed
+/// speaker's draft ("a spokesman").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Antecedent {
+    /// An entity of the document.
+    Entity(usize),
+    /// A draft speaker without an entity.
+    Draft(usize),
+}
 
 /// How far back (in sentences) person mentions count for a pronoun.
 pub(super) const SALIENCE_SENTENCES: usize = 6;
 
-/// Weights of pronoun salience (see `antecedent_person`), set on PolNeAR
-/// train with `whosaid eval-pronouns --data ../shared/data/polnear/train`.
-pub(super) struct SalienceWeights {
-    quoted: f32,
-    possessive: f32,
-    subject: f32,
-    running: f32,
-}
-
-/// Train accuracy moved within 61–62% for running 0.25–2, subject 1–5,
-/// quoted 0.1–1, possessive 0.2–1: the scheme matters, not the values.
-pub(super) const SALIENCE: SalienceWeights = SalienceWeights {
-    quoted: 0.3,
-    possessive: 0.5,
-    subject: 2.0,
-    running: 0.5,
-};
-
 impl Resolution<'_> {
-    /// The person a `he`/`she` source at token `at` refers to: the most
-    /// salient person of the preceding sentences whose gender fits.
-    /// Salience adds up each mention, weighted by recency, by subject
-    /// position and against quotes and possessives; the running speaker
-    /// (the previous attribution's) gets a bonus, news style being to
-    /// continue a speaker with "he said".
+    /// The person a `he`/`she` source at token `at` refers to: the
+    /// candidate the [`PronounRanker`] scores highest among the people of
+    /// the preceding sentences whose gender fits, and the previous
+    /// attribution's speaker (news style continues a speaker with "he
+    /// said"). A person named only inside quotes is no candidate unless
+    /// the pronoun is quoted too.
     pub(super) fn antecedent_person(
         &mut self,
         k: usize,
@@ -57,8 +50,7 @@ impl Resolution<'_> {
             }
             break;
         }
-        let weights = &SALIENCE;
-        let mut scores: Vec<(usize, f32)> = Vec::new();
+        let mut candidates: Vec<(Antecedent, Features)> = Vec::new();
         for (m, e) in self.ents.before(at).iter().rev() {
             if m.class != MentionClass::Person {
                 continue;
@@ -70,42 +62,91 @@ impl Resolution<'_> {
             if !fits(&self.ents.list[*e]) {
                 continue;
             }
-            let mut w = 1.0 / (1.0 + back as f32);
-            if self.quotes.is_quoted(m.tokens.start) {
-                w *= weights.quoted;
-            }
-            if entities::is_possessive(self.doc.token_text(m.tokens.end - 1)) {
-                w *= weights.possessive;
-            }
+            let w = 1.0 / (1.0 + back as f32);
+            let quoted = self.quotes.is_quoted(m.tokens.start);
+            let possessive = entities::is_possessive(self.doc.token_text(m.tokens.end - 1));
             let s = &self.doc.sentences[self.doc.sentence_of(m.tokens.start)];
-            let verb_before =
-                (s.tokens.start..m.tokens.start).any(|i| self.pos[i].starts_with("VB"));
-            if !verb_before {
-                w *= weights.subject;
+            let subject = !(s.tokens.start..m.tokens.start).any(|i| self.pos[i].starts_with("VB"));
+            let i = match candidates
+                .iter()
+                .position(|(c, _)| *c == Antecedent::Entity(*e))
+            {
+                Some(i) => i,
+                None => {
+                    let mut f = self.static_features(*e, at, gender);
+                    f[4] = w;
+                    f[5] = f32::from(u8::from(subject));
+                    f[11] = f32::from(u8::from(candidates.is_empty()));
+                    candidates.push((Antecedent::Entity(*e), f));
+                    candidates.len() - 1
+                }
+            };
+            let f = &mut candidates[i].1;
+            if quoted {
+                f[1] += w;
+            } else {
+                f[0] += w;
             }
-            match scores.iter_mut().find(|(x, _)| x == e) {
-                Some((_, total)) => *total += w,
-                None => scores.push((*e, w)),
+            if subject {
+                f[2] += w;
             }
+            if possessive {
+                f[3] += w;
+            }
+        }
+        // Named only inside quotes: no antecedent for a pronoun outside them.
+        if !self.quotes.is_quoted(at) {
+            candidates.retain(|(_, f)| f[0] > 0.0);
         }
         if let Some(d) = running {
             match self.drafts[d].entity {
-                Some(e) => match scores.iter_mut().find(|(x, _)| *x == e) {
-                    Some((_, total)) => *total += weights.running,
-                    None => scores.push((e, weights.running)),
-                },
-                // An unnamed running speaker ("a spokesman") wins unless a
-                // named person is clearly more salient.
+                Some(e) => {
+                    let i = match candidates
+                        .iter()
+                        .position(|(c, _)| *c == Antecedent::Entity(e))
+                    {
+                        Some(i) => i,
+                        None => {
+                            candidates
+                                .push((Antecedent::Entity(e), self.static_features(e, at, gender)));
+                            candidates.len() - 1
+                        }
+                    };
+                    candidates[i].1[6] = 1.0;
+                }
                 None => {
-                    let best = scores.iter().map(|x| x.1).fold(0.0, f32::max);
-                    if best < weights.running {
-                        return Some(d);
-                    }
+                    let mut f = [0.0; FEATURES];
+                    f[7] = 1.0;
+                    f[10] = 1.0;
+                    candidates.push((Antecedent::Draft(d), f));
                 }
             }
         }
-        let (e, _) = scores.into_iter().max_by(|a, b| a.1.total_cmp(&b.1))?;
-        Some(self.entity_draft(e))
+        let features: Vec<Features> = candidates.iter().map(|(_, f)| *f).collect();
+        if let Some(log) = self.pronoun_log.as_mut() {
+            log.push((at, candidates.clone()));
+        }
+        let best = self.ranker.best(&features)?;
+        match candidates[best].0 {
+            Antecedent::Entity(e) => Some(self.entity_draft(e)),
+            Antecedent::Draft(d) => Some(d),
+        }
+    }
+
+    /// The features of a candidate person that do not depend on its
+    /// mentions near the pronoun.
+    fn static_features(&self, e: usize, at: usize, gender: Gender) -> Features {
+        let x = &self.ents.list[e];
+        let mut f = [0.0; FEATURES];
+        f[8] = f32::from(u8::from(x.gender == Some(gender)));
+        let before = x.mentions.partition_point(|m| m.start < at);
+        f[9] = (1.0 + before as f32).ln();
+        let quoted_before = self
+            .drafts
+            .iter()
+            .any(|d| d.entity == Some(e) && !d.source_mentions.is_empty());
+        f[10] = f32::from(u8::from(quoted_before));
+        f
     }
 
     /// The group or organization a `they`/`it` source refers to.

@@ -614,3 +614,14 @@ fn a_name_ending_a_long_source_after_a_comma_is_the_speaker() {
     let s = &acc.speakers[acc.attributions[0].speaker.expect("a speaker")];
     assert_eq!(s.name, "Security Council", "{acc:#?}");
 }
+
+#[test]
+fn an_empty_apposition_is_no_title_and_no_panic() {
+    // Regression: a comma right before more punctuation gave an apposition
+    // of no words, and the list check read its first word.
+    let acc = analyze("Talks\n\nNATO chief Mark Rutte, , said that the talks had failed.");
+    assert!(acc
+        .speakers
+        .iter()
+        .all(|s| s.titles.iter().all(|t| !t.is_empty())));
+}
