@@ -151,11 +151,16 @@ fn trim_to_words(doc: &Document, mut r: Range<usize>) -> Range<usize> {
     r
 }
 
-/// Name words of a mention: lowercased, possessives stripped, honorifics
+/// Name words of a mention: lowercased, apostrophes in one style
+/// ("O’Neill" = "O'Neill"), possessives stripped, honorifics
 /// ("Mr.", "Mrs.") dropped; gendered nouns stay ("Mr. King" is King).
 pub fn name_words(doc: &Document, r: Range<usize>) -> Vec<String> {
     r.filter(|&i| doc.tokens[i].kind != TokenKind::Punct)
-        .map(|i| strip_possessive(doc.token_text(i)).to_lowercase())
+        .map(|i| {
+            strip_possessive(doc.token_text(i))
+                .to_lowercase()
+                .replace('’', "'")
+        })
         .filter(|w| !is_honorific(w))
         .collect()
 }

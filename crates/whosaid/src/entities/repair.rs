@@ -154,6 +154,44 @@ fn first_names_after_titles(
             emptied |= h.start >= h.end;
         }
     }
+    // An organization mention that ran over a title and a first name and
+    // stopped before the surname ("NYPD Commissioner James" + "O’Neill",
+    // no mention): the first name and the capitalized word after it are
+    // the person.
+    let mut people = Vec::new();
+    for k in 0..mentions.len() {
+        let m = &mentions[k];
+        if m.class == MentionClass::Person || m.tokens.len() < 3 {
+            continue;
+        }
+        let first = m.tokens.end - 1;
+        let next = m.tokens.end;
+        let next_free = next < doc.tokens.len()
+            && mentions.get(k + 1).is_none_or(|n| n.tokens.start > next)
+            && doc.sentence_of(next) == doc.sentence_of(first);
+        if next_free
+            && genders.get(&doc.token_text(first).to_lowercase()).is_some()
+            && is_title_noun(&doc.token_text(first - 1).to_lowercase())
+            && name_like(doc, next)
+        {
+            people.push((
+                k,
+                Mention {
+                    tokens: first..next + 1,
+                    class: MentionClass::Person,
+                },
+            ));
+        }
+    }
+    for (k, person) in people.into_iter().rev() {
+        let h = &mut mentions[k].tokens;
+        h.end = person.tokens.start;
+        while h.end > h.start && is_title_noun(&doc.token_text(h.end - 1).to_lowercase()) {
+            h.end -= 1;
+        }
+        emptied |= h.start >= h.end;
+        mentions.insert(k + 1, person);
+    }
     if emptied {
         mentions.retain(|m| !m.tokens.is_empty());
     }

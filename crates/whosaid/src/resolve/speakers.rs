@@ -267,7 +267,7 @@ impl Resolution<'_> {
         // Merrill" is Merrill; "Clinton supporters" are supporters).
         // Names joined by "and" are one group ("China and Russia", "Mr.
         // King and Mr. Schultz").
-        if let Some(d) = self.coordination(&src) {
+        if let Some(d) = self.coordination(&self.with_conjuncts_before(&src)) {
             return Some(d);
         }
         if let Some(found) = self.head_of_phrase(&src) {
@@ -288,8 +288,19 @@ impl Resolution<'_> {
         // A capitalized word heads it that the tagger missed ("Schiff, 56,
         // who has served on the Intelligence Committee"): the one person
         // named in full with that last name.
-        if region.len() == 1 && self.ents.mentions_within(region.clone()).next().is_none() {
-            if let Some(e) = self.person_by_surname(region.start) {
+        // An honorific before it says a person is meant ("Mr. King").
+        let honorific = region.len() == 2
+            && matches!(
+                &*self.lower(region.start),
+                "mr." | "mrs." | "ms." | "dr." | "mr" | "mrs" | "ms"
+            );
+        let bare = if honorific {
+            region.start + 1..region.end
+        } else {
+            region.clone()
+        };
+        if bare.len() == 1 && self.ents.mentions_within(region.clone()).next().is_none() {
+            if let Some(e) = self.person_by_surname(bare.start) {
                 return Some(self.entity_draft(e));
             }
         }
@@ -523,6 +534,32 @@ impl Resolution<'_> {
             (Some((e, _)), None) => Some(e),
             _ => None,
         }
+    }
+
+    /// The source widened over names joined to it from the left when the
+    /// extraction took only the last of them ("as China and Russia
+    /// support" with source "Russia"): "<name>, <name> and" right before a
+    /// source that starts with a name.
+    fn with_conjuncts_before(&self, src: &Range<usize>) -> Range<usize> {
+        if self.ents.starting_at(src.start).is_none() {
+            return src.clone();
+        }
+        let sentence_start = self.doc.sentences[self.doc.sentence_of(src.start)]
+            .tokens
+            .start;
+        let mut start = src.start;
+        let mut joiner = "and";
+        while start >= sentence_start + 2 && self.doc.token_text(start - 1) == joiner {
+            let Some((m, _)) = self.ents.ending_at(start - 1) else {
+                break;
+            };
+            if m.tokens.start < sentence_start {
+                break;
+            }
+            start = m.tokens.start;
+            joiner = ",";
+        }
+        start..src.end
     }
 
     /// Names joined by "and" as one group: "China and Russia", "the United
