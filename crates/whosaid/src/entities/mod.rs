@@ -157,9 +157,12 @@ fn trim_to_words(doc: &Document, mut r: Range<usize>) -> Range<usize> {
 pub fn name_words(doc: &Document, r: Range<usize>) -> Vec<String> {
     r.filter(|&i| doc.tokens[i].kind != TokenKind::Punct)
         .map(|i| {
-            strip_possessive(doc.token_text(i))
-                .to_lowercase()
-                .replace('’', "'")
+            let w = strip_possessive(doc.token_text(i)).to_lowercase();
+            if w.contains('’') {
+                w.replace('’', "'")
+            } else {
+                w
+            }
         })
         .filter(|w| !is_honorific(w))
         .collect()
@@ -188,7 +191,9 @@ pub fn without_clitic(word: &str) -> &str {
 
 /// Whether a word, its clitics aside, is a [`FUNCTION_WORDS`] word.
 pub fn is_function_word(word: &str) -> bool {
-    FUNCTION_WORDS.contains(&without_clitic(&word.to_lowercase()))
+    // The longest is "another" with a clitic ("another’s"): longer words
+    // are none, without lowercasing them.
+    word.len() <= 12 && FUNCTION_WORDS.contains(&without_clitic(&word.to_lowercase()))
 }
 
 /// The mention as a display name: its text, a final possessive stripped.
@@ -216,23 +221,26 @@ fn is_name_suffix(word: &str) -> bool {
 /// Guajardo Villarreal", "De Blasio" and "Bill de Blasio"); suffixes such
 /// as "Jr." aside. Two words at least on both sides.
 fn same_name_ending(list: &[Entity], words: &[String]) -> Option<usize> {
-    let core = |w: &[String]| -> Vec<String> {
-        let mut v = w.to_vec();
-        while v.len() > 2 && v.last().is_some_and(|x| is_name_suffix(x)) {
-            v.pop();
+    fn core(w: &[String]) -> &[String] {
+        let mut n = w.len();
+        while n > 2 && is_name_suffix(&w[n - 1]) {
+            n -= 1;
         }
-        v
-    };
+        &w[..n]
+    }
     let mine = core(words);
     list.iter().position(|x| {
         if x.class != MentionClass::Person {
             return false;
         }
         let theirs = core(&x.words);
+        if theirs.last() != mine.last() {
+            return false;
+        }
         let (short, long) = if theirs.len() <= mine.len() {
-            (&theirs, &mine)
+            (theirs, mine)
         } else {
-            (&mine, &theirs)
+            (mine, theirs)
         };
         short.len() >= 2 && long.len() > short.len() && long.ends_with(short)
     })
@@ -250,8 +258,13 @@ fn acronym_expansions(list: &[Entity]) -> Vec<usize> {
             .collect()
     };
     let mut out: Vec<usize> = (0..list.len()).collect();
+    // Acronyms are short: most documents have none to look up.
+    let short = |x: &Entity| x.class != MentionClass::Person && x.name.len() <= 16;
+    if !list.iter().any(short) {
+        return out;
+    }
     for (id, x) in list.iter().enumerate() {
-        if x.class == MentionClass::Person {
+        if !short(x) {
             continue;
         }
         let bare = x

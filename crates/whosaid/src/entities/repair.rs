@@ -16,41 +16,64 @@ pub(super) fn repaired(
     genders: &GenderLexicon,
     mentions: Vec<Mention>,
 ) -> Vec<Mention> {
+    let headlines = Headlines::of(doc);
     let mentions = without_function_words(doc, mentions);
     let mentions = people_in_capitals(doc, mentions);
-    let mentions = headline_names(doc, mentions);
+    let mentions = headline_names(doc, &headlines, mentions);
     let mentions = joined_organizations(doc, mentions);
-    let mentions = whole_organization_names(doc, pos, mentions);
+    let mentions = whole_organization_names(doc, pos, &headlines, mentions);
     let mentions = without_leading_titles(doc, mentions);
     let mentions = first_names_after_titles(doc, genders, mentions);
     surnames_as_people(doc, mentions)
 }
 
-/// Whether a sentence is written in title case (a headline), where
-/// capitals say nothing about names: most of its longer words capitalized.
-pub(super) fn title_case(doc: &Document, token: usize) -> bool {
-    let s = &doc.sentences[doc.sentence_of(token)];
-    let (mut long, mut capital) = (0usize, 0usize);
-    for i in s.tokens.clone() {
-        let t = doc.token_text(i);
-        if doc.tokens[i].kind == TokenKind::Word && t.chars().count() >= 4 {
-            long += 1;
-            capital += usize::from(t.starts_with(char::is_uppercase));
-        }
+/// Which sentences are written in title case (headlines), where capitals
+/// say nothing about names: most of a sentence's longer words capitalized.
+/// Decided on first use per sentence, as few sentences are asked about.
+struct Headlines(Vec<std::cell::Cell<u8>>);
+
+impl Headlines {
+    fn of(doc: &Document) -> Self {
+        Headlines(vec![std::cell::Cell::new(UNKNOWN); doc.sentences.len()])
     }
-    long >= 3 && capital * 10 >= long * 7
+
+    /// Whether the sentence of `token` is a headline.
+    fn at(&self, doc: &Document, token: usize) -> bool {
+        let k = doc.sentence_of(token);
+        let Some(cell) = self.0.get(k) else {
+            return false;
+        };
+        if cell.get() == UNKNOWN {
+            let (mut long, mut capital) = (0usize, 0usize);
+            for i in doc.sentences[k].tokens.clone() {
+                let t = doc.token_text(i);
+                if doc.tokens[i].kind == TokenKind::Word && t.chars().nth(3).is_some() {
+                    long += 1;
+                    capital += usize::from(t.starts_with(char::is_uppercase));
+                }
+            }
+            cell.set(u8::from(long >= 3 && capital * 10 >= long * 7));
+        }
+        cell.get() == 1
+    }
 }
+
+/// A sentence not yet looked at by [`Headlines::at`].
+const UNKNOWN: u8 = 2;
 
 /// A capitalized word that can open a name: not a title, honorific,
 /// function word, calendar word or possessive.
 fn name_like(doc: &Document, i: usize) -> bool {
     let t = doc.token_text(i);
-    let lower = t.to_lowercase();
-    matches!(
+    if !matches!(
         doc.tokens[i].kind,
         TokenKind::Word | TokenKind::Abbreviation
-    ) && t.starts_with(char::is_uppercase)
-        && !is_title_noun(&lower)
+    ) || !t.starts_with(char::is_uppercase)
+    {
+        return false;
+    }
+    let lower = t.to_lowercase();
+    !is_title_noun(&lower)
         && !is_honorific(&lower)
         && !is_function_word(t)
         && !is_possessive(t)
@@ -70,13 +93,12 @@ fn is_initial(word: &str) -> bool {
 fn whole_organization_names(
     doc: &Document,
     pos: &[&str],
+    headlines: &Headlines,
     mut mentions: Vec<Mention>,
 ) -> Vec<Mention> {
     for k in 0..mentions.len() {
         let m = &mentions[k];
-        if !matches!(m.class, MentionClass::Organization | MentionClass::Misc)
-            || m.tokens.len() < 2
-            || title_case(doc, m.tokens.start)
+        if !matches!(m.class, MentionClass::Organization | MentionClass::Misc) || m.tokens.len() < 2
         {
             continue;
         }
@@ -91,7 +113,10 @@ fn whole_organization_names(
         {
             start -= 1;
         }
-        mentions[k].tokens.start = start;
+        // Asked last, as few mentions get this far.
+        if start < mentions[k].tokens.start && !headlines.at(doc, start) {
+            mentions[k].tokens.start = start;
+        }
     }
     mentions
 }
@@ -350,34 +375,41 @@ fn people_in_capitals(doc: &Document, mut mentions: Vec<Mention>) -> Vec<Mention
 /// People named in a headline, whose capitals make any phrase look like
 /// a name ("Obama Speech", "Barack Obama Election"): words at the end that
 /// the article writes in lowercase elsewhere are cut off.
-fn headline_names(doc: &Document, mut mentions: Vec<Mention>) -> Vec<Mention> {
-    let headline_people = mentions
-        .iter()
-        .any(|m| m.class == MentionClass::Person && title_case(doc, m.tokens.start));
-    if !headline_people {
-        return mentions;
-    }
-    let lowercase: std::collections::HashSet<&str> = (0..doc.tokens.len())
-        .map(|i| doc.token_text(i))
-        .filter(|t| t.starts_with(char::is_lowercase))
-        .collect();
+fn headline_names(
+    doc: &Document,
+    headlines: &Headlines,
+    mut mentions: Vec<Mention>,
+) -> Vec<Mention> {
+    // A word is written in lowercase when some token is it, in lowercase
+    // (compared by the tokens' lowercase symbols first).
+    let lowercase_somewhere = |w: &str| {
+        let wanted = crate::perceptron::sym(w);
+        (0..doc.tokens.len()).any(|i| {
+            doc.lower_sym(i) == wanted && doc.token_text(i).starts_with(char::is_lowercase)
+        })
+    };
     for m in &mut mentions {
-        if m.class != MentionClass::Person || !title_case(doc, m.tokens.start) {
+        // Headlines open a document: only its first paragraph is looked at.
+        let opening = doc
+            .paragraphs
+            .first()
+            .is_some_and(|p| p.sentences.contains(&doc.sentence_of(m.tokens.start)));
+        if m.class != MentionClass::Person
+            || m.tokens.len() < 2
+            || !opening
+            || !headlines.at(doc, m.tokens.start)
+        {
             continue;
         }
         while m.tokens.len() > 1 {
             let last = doc.token_text(m.tokens.end - 1).to_lowercase();
-            if !lowercase.contains(strip_possessive_str(&last)) {
+            if !lowercase_somewhere(super::strip_possessive(&last)) {
                 break;
             }
             m.tokens.end -= 1;
         }
     }
     mentions
-}
-
-fn strip_possessive_str(word: &str) -> &str {
-    super::strip_possessive(word)
 }
 
 /// Lowercase words that belong in people's names.

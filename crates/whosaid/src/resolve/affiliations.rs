@@ -92,13 +92,16 @@ impl Resolution<'_> {
 
     /// Lowercased words written right before "campaign" in the article,
     /// possessives stripped ("Trump’s campaign" → "trump").
-    fn campaigns(&mut self) -> &std::collections::HashSet<String> {
+    fn campaigns(&mut self) -> &[String] {
         let doc = self.doc;
         self.campaigns.get_or_insert_with(|| {
-            (1..doc.tokens.len())
+            let mut words: Vec<String> = (1..doc.tokens.len())
                 .filter(|&i| doc.token_text(i).eq_ignore_ascii_case("campaign"))
                 .map(|i| entities::strip_possessive(doc.token_text(i - 1)).to_lowercase())
-                .collect()
+                .collect();
+            words.sort();
+            words.dedup();
+            words
         })
     }
 }

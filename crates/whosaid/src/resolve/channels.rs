@@ -30,7 +30,7 @@ impl Resolution<'_> {
             let frame = self.frame(k);
             let mut found = Vec::new();
             for t in frame.clone() {
-                if self.in_content(k, t) || self.quotes.is_quoted(t) || self.in_a_name(t) {
+                if self.in_content(k, t) || self.quotes.is_quoted(t) {
                     continue;
                 }
                 let w = self.lower(t);
@@ -52,7 +52,7 @@ impl Resolution<'_> {
                     _ => None,
                 };
                 let Some(kind) = kind else { continue };
-                if !self.channel_word_fits(kind, t) {
+                if self.in_a_name(t) || !self.channel_word_fits(kind, t) {
                     continue;
                 }
                 let via = self.channel_via(kind, t, &frame);

@@ -616,7 +616,7 @@ struct Resolution<'a> {
     outlets: std::collections::HashMap<String, Vec<(usize, usize)>>,
     /// Lowercased words written right before "campaign" ("Clinton
     /// campaign", "Trump’s campaign"), built on first use.
-    campaigns: Option<std::collections::HashSet<String>>,
+    campaigns: Option<Vec<String>>,
     /// Ranks the antecedents of `he`/`she`.
     ranker: &'a PronounRanker,
     /// When training the ranker: every `he`/`she` resolved, with its

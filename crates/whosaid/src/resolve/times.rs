@@ -16,15 +16,19 @@ impl Resolution<'_> {
             let items = &self.items;
             let quotes = self.quotes;
             let ents = self.ents;
+            let doc = self.doc;
             // Evidence comes from the frame, never from the content, a
             // quote or a name ("USA Today", "Russia Today").
             let allowed = |t: usize| {
-                !items[k].a.content.iter().any(|c| c.contains(&t))
-                    && !quotes.is_quoted(t)
-                    && ents.covering(t).is_none()
+                !items[k].a.content.iter().any(|c| c.contains(&t)) && !quotes.is_quoted(t)
             };
             let tense = self.tense_of(&cue);
-            let found = when::find(self.doc, frame, allowed, self.info.published, tense);
+            let mut found = when::find(self.doc, frame, allowed, self.info.published, tense);
+            found.retain(|m| {
+                !m.tokens.clone().any(|t| {
+                    doc.token_text(t).starts_with(char::is_uppercase) && ents.covering(t).is_some()
+                })
+            });
             let distance = |m: &when::TimeMatch| {
                 if m.tokens.end <= cue.start {
                     cue.start - m.tokens.end
