@@ -621,8 +621,12 @@ struct Resolution<'a> {
     ranker: &'a PronounRanker,
     /// When training the ranker: every `he`/`she` resolved, with its
     /// candidates.
-    pronoun_log: Option<Vec<(usize, Vec<(pronouns::Antecedent, pronoun_ranker::Features)>)>>,
+    pronoun_log: Option<PronounLog>,
 }
+
+/// Every `he`/`she` resolved (its token) with its candidates and their
+/// features, kept while collecting the ranker's training cases.
+type PronounLog = Vec<(usize, Vec<(pronouns::Antecedent, pronoun_ranker::Features)>)>;
 
 /// Cues of refusals and attempts: with an infinitive they report actions.
 const ACTION_CUES: &[&str] = &[

@@ -121,7 +121,7 @@ impl PronounRanker {
     /// order (deterministic), starting from the hand weights.
     pub fn train(examples: &[PronounExample], epochs: usize) -> Self {
         let mut w = Self::hand_weights().weights;
-        let mut total = vec![0.0f64; FEATURES];
+        let mut total = [0.0f64; FEATURES];
         let mut steps = 0u64;
         for _ in 0..epochs {
             for ex in examples {
