@@ -116,14 +116,27 @@ impl Resolution<'_> {
                 .windows(2)
                 .any(|w| w[0] == "familiar" && w[1] == "with")
             || unnamed
-            || quantified;
-        let person_noun = anonymous || entities::is_title_noun(&head);
+            || quantified
+            // "people close to him", "those close to the campaign"
+            || words.windows(2).any(|w| w[0] == "close" && w[1] == "to");
+        // A party or nationality heading it ("One Republican") is a person.
+        let misc_head = self
+            .ents
+            .covering(head_at)
+            .is_some_and(|(m, _)| m.class == MentionClass::Misc);
+        let person_noun = anonymous
+            || entities::is_title_noun(&head)
+            || PERSON_NOUNS.contains(&head.as_ref())
+            || misc_head;
         let kind = match (plural, person_noun) {
             _ if quantified && !singular_quantifier => SpeakerKind::Group,
             (true, _) => SpeakerKind::Group,
             (false, true) => SpeakerKind::Person,
             (false, false) => SpeakerKind::Organization,
         };
+        // A person the text does not name is an unnamed one (`SPEAKERS.md`:
+        // "the announcer", "a friend", "one Republican").
+        let anonymous = anonymous || kind == SpeakerKind::Person;
         // "China's" alone names China.
         let name = entities::strip_possessive(&self.text(r.clone())).to_string();
         let name = match (quantified, singular_quantifier) {
@@ -265,6 +278,11 @@ impl Resolution<'_> {
         }
         // The head of the noun phrase decides ("Clinton spokesman Nick
         // Merrill" is Merrill; "Clinton supporters" are supporters).
+        // A person's campaign ("Clinton’s campaign", "The Trump campaign",
+        // "her campaign") is one organization, named "<surname> campaign".
+        if let Some(d) = self.campaign_of(k, &src) {
+            return Some(d);
+        }
         // Names joined by "and" are one group ("China and Russia", "Mr.
         // King and Mr. Schultz").
         if let Some(d) = self.coordination(&self.with_conjuncts_before(&src)) {
@@ -279,7 +297,12 @@ impl Resolution<'_> {
         // only modifies it, unless it stands in apposition ("A lawyer for
         // the outlets, David Schulz,").
         let described = self.common_head(&region);
-        let unnamed_head = self.ents.mentions_within(region.clone()).next().is_none();
+        // The head is no name: names in the phrase only modify it ("Another
+        // RT America host, Abby Martin,").
+        let unnamed_head = !self
+            .ents
+            .mentions_within(region.clone())
+            .any(|(m, _)| m.tokens.end == region.end);
         if unnamed_head {
             if let Some(e) = self.apposed_name(&src) {
                 return Some(self.entity_draft(e));
@@ -447,7 +470,14 @@ impl Resolution<'_> {
         if definite_title {
             return None;
         }
-        modifies.then(|| Some(self.nominal_draft(src.clone())))
+        if !modifies {
+            return None;
+        }
+        // "Another RT America host, Abby Martin,": the name in apposition.
+        if let Some(e) = self.apposed_name(src) {
+            return Some(Some(self.entity_draft(e)));
+        }
+        Some(Some(self.nominal_draft(src.clone())))
     }
 
     /// Where a source's head noun phrase ends: at the first comma, bracket,
@@ -560,6 +590,59 @@ impl Resolution<'_> {
             joiner = ",";
         }
         start..src.end
+    }
+
+    /// The campaign a source names: its head phrase is "[the] <person>
+    /// [’s] campaign" or "his/her campaign" (the pronoun resolved as a
+    /// source would be). One draft per campaign name, an organization.
+    fn campaign_of(&mut self, k: usize, src: &Range<usize>) -> Option<usize> {
+        let region = self.head_region(src);
+        let last = region.end.checked_sub(1)?;
+        if region.len() < 2 || !self.lower(last).eq_ignore_ascii_case("campaign") {
+            return None;
+        }
+        // The possessive may be a token of its own ("Harmon" "’s").
+        let clitic =
+            last > region.start && matches!(self.doc.token_text(last - 1), "’s" | "'s" | "’" | "'");
+        let owner_end = if clitic { last - 1 } else { last };
+        let mut start = region.start;
+        if self.lower(start) == "the" {
+            start += 1;
+        }
+        let owner = match self.ents.mentions_within(start..owner_end).last().cloned() {
+            Some((m, e)) if m.class == MentionClass::Person && m.tokens.end == owner_end => Some(e),
+            // A surname the tagger missed ("Ruth Harmon’s campaign").
+            _ if owner_end > start && self.person_by_surname(owner_end - 1).is_some() => {
+                self.person_by_surname(owner_end - 1)
+            }
+            _ if owner_end == start + 1 && matches!(&*self.lower(start), "his" | "her") => {
+                let gender = if self.lower(start) == "his" {
+                    Gender::Male
+                } else {
+                    Gender::Female
+                };
+                let d = self.antecedent_person(k, start, gender)?;
+                self.drafts[d].entity
+            }
+            _ => None,
+        }?;
+        let name = self.ents.list[owner].name.clone();
+        let surname = name.split_whitespace().last().unwrap_or(&name);
+        let name = format!("{surname} campaign");
+        if let Some(d) = self.drafts.iter().position(|d| {
+            d.entity.is_none() && d.kind == SpeakerKind::Organization && d.name == name
+        }) {
+            return Some(d);
+        }
+        self.drafts.push(Draft {
+            entity: None,
+            name,
+            kind: SpeakerKind::Organization,
+            anonymous: false,
+            source_mentions: Vec::new(),
+            affiliations: Vec::new(),
+        });
+        Some(self.drafts.len() - 1)
     }
 
     /// Names joined by "and" as one group: "China and Russia", "the United

@@ -621,3 +621,30 @@ fn an_empty_apposition_is_no_title_and_no_panic() {
         .iter()
         .all(|s| s.titles.iter().all(|t| !t.is_empty())));
 }
+
+#[test]
+fn an_unnamed_person_is_anonymous() {
+    let acc = analyze(
+        "Parade\n\nThe announcer said the parade would start late.\n\n\
+         A friend of the mayor said the delay was planned.",
+    );
+    for source in ["The announcer", "A friend of the mayor"] {
+        let s = speaker_of_source(&acc, source).unwrap_or_else(|| panic!("{acc:#?}"));
+        assert_eq!(s.kind, SpeakerKind::Person, "{source}");
+        assert!(s.anonymous, "{source}");
+    }
+}
+
+#[test]
+fn a_persons_campaign_is_one_organization() {
+    let acc = analyze(
+        "Race\n\nSenator Ruth Harmon spoke in Ohio on Monday.\n\n\
+         Ruth Harmon’s campaign said the ad was accurate.\n\n\
+         The Harmon campaign said it would run for a week.",
+    );
+    let a = speaker_of_source(&acc, "Ruth Harmon’s campaign").expect("a speaker");
+    let b = speaker_of_source(&acc, "The Harmon campaign").expect("a speaker");
+    assert_eq!(a.name, "Harmon campaign");
+    assert_eq!(a.kind, SpeakerKind::Organization);
+    assert_eq!(a.id, b.id);
+}
