@@ -195,7 +195,14 @@ impl Resolution<'_> {
         if end > sentence.tokens.start && self.doc.token_text(end - 1) == "," {
             end -= 1;
         }
-        if let Some(e) = self.ents.mention_ending_at(end) {
+        if let Some((m, e)) = self.ents.ending_at(end).cloned() {
+            // "Democrats and Republicans, who": the names joined before.
+            let joined = self.with_conjuncts_before(&m.tokens);
+            if joined.start < m.tokens.start {
+                if let Some(d) = self.coordination(&joined) {
+                    return Some(d);
+                }
+            }
             return Some(self.entity_draft(e));
         }
         let mut start = end;

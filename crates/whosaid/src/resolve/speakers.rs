@@ -427,6 +427,11 @@ impl Resolution<'_> {
                     .rev()
                     .find(|(noun, _)| *noun == head)
                     .map(|&(_, d)| d),
+                // A headline's bare "Poll" is the poll the article goes on
+                // to name ("… a new Bloomberg poll found").
+                None if region.len() == 1 && self.paragraph_of(src.start) == 0 => self
+                    .author_named_later(src.end, &head)
+                    .map(|e| self.entity_draft(e)),
                 None => None,
             };
             if let Some(d) = author {
@@ -489,6 +494,22 @@ impl Resolution<'_> {
                     || matches!(self.pos[i], "IN" | "TO" | "WDT" | "WP")
             })
             .unwrap_or(src.end)
+    }
+
+    /// The organization named right before the first later mention of a
+    /// document noun ("Bloomberg poll"), within the article's opening
+    /// ([`AUTHOR_LOOKAHEAD`] tokens); platforms never author.
+    fn author_named_later(&self, from: usize, noun: &str) -> Option<usize> {
+        let end = (from + AUTHOR_LOOKAHEAD).min(self.doc.tokens.len());
+        (from + 1..end)
+            .filter(|&i| self.lower(i) == noun)
+            .find_map(|i| {
+                let (m, e) = self.ents.ending_at(i)?;
+                let x = &self.ents.list[*e];
+                (m.class != MentionClass::Person
+                    && !PLATFORMS.contains(&x.name.to_lowercase().as_str()))
+                .then_some(*e)
+            })
     }
 
     /// The tokens of a source's head noun phrase ([`Resolution::phrase_end`]),
@@ -570,7 +591,7 @@ impl Resolution<'_> {
     /// extraction took only the last of them ("as China and Russia
     /// support" with source "Russia"): "<name>, <name> and" right before a
     /// source that starts with a name.
-    fn with_conjuncts_before(&self, src: &Range<usize>) -> Range<usize> {
+    pub(super) fn with_conjuncts_before(&self, src: &Range<usize>) -> Range<usize> {
         if self.ents.starting_at(src.start).is_none() {
             return src.clone();
         }
@@ -653,7 +674,7 @@ impl Resolution<'_> {
     /// a description; a part with a preposition outside a name ("Experts on
     /// North Korea and nuclear nonproliferation") or a list that looks like
     /// an apposition is no group.
-    fn coordination(&mut self, src: &Range<usize>) -> Option<usize> {
+    pub(super) fn coordination(&mut self, src: &Range<usize>) -> Option<usize> {
         let mut parts: Vec<Vec<usize>> = vec![Vec::new()];
         let (mut ands, mut commas, mut depth) = (0, 0, 0usize);
         for i in src.clone() {
@@ -842,3 +863,6 @@ fn pronoun_of(word: &str) -> &str {
         _ => word,
     }
 }
+
+/// How far a headline's document noun looks ahead for its author.
+const AUTHOR_LOOKAHEAD: usize = 400;

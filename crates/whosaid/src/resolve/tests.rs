@@ -648,3 +648,27 @@ fn a_persons_campaign_is_one_organization() {
     assert_eq!(a.kind, SpeakerKind::Organization);
     assert_eq!(a.id, b.id);
 }
+
+#[test]
+fn a_relative_after_names_joined_by_and_is_the_group() {
+    let acc = analyze(
+        "Budget\n\nThe plan angered Democrats and Republicans, who said that it cut too much.",
+    );
+    let s = speaker_of_source(&acc, "who").unwrap_or_else(|| panic!("{acc:#?}"));
+    assert_eq!(s.kind, SpeakerKind::Group);
+    assert!(
+        s.name.contains("Democrats") && s.name.contains("Republicans"),
+        "{}",
+        s.name
+    );
+}
+
+#[test]
+fn a_headlines_bare_poll_is_the_poll_the_article_names() {
+    let acc = analyze(
+        "Poll: Voters Sour on Tariffs\n\nA new Gallup poll released on Monday found that most \
+         voters opposed the tariffs.",
+    );
+    let s = speaker_of_source(&acc, "Poll").unwrap_or_else(|| panic!("{acc:#?}"));
+    assert_eq!(s.name, "Gallup");
+}
