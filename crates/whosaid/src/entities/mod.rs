@@ -384,6 +384,7 @@ impl Entities {
             }
         }
         let mut last_short: Vec<Option<usize>> = vec![None; e.list.len()];
+        let mut short_count: Vec<usize> = vec![0; e.list.len()];
         // Pass 2: one-word person mentions join the person whose name holds
         // the word (and whose gender fits an honorific: "Mrs. Clinton"),
         // the latest mentioned before, else the first after.
@@ -419,23 +420,40 @@ impl Entities {
                 let full = at.checked_sub(1).map(|i| starts[i]);
                 full.max(last_short[id])
             };
-            let id = holders
+            // Among people sharing the name ("Cruz": Ted or Heidi), the one
+            // named in the sentence before or this one, else the one named
+            // most often so far (news calls a second family member by the
+            // first name), the latest among equals.
+            let named: Vec<(usize, usize)> = holders
                 .iter()
                 .copied()
                 .filter_map(|id| before(id).map(|at| (at, id)))
-                .max()
+                .collect();
+            let here = doc.sentence_of(m.tokens.start);
+            let latest = named.iter().copied().max();
+            let close = latest.filter(|&(at, _)| here - doc.sentence_of(at).min(here) <= 1);
+            let salient = named.iter().copied().max_by_key(|&(at, id)| {
+                (
+                    named_at[id].partition_point(|&s| s < m.tokens.start) + short_count[id],
+                    at,
+                )
+            });
+            let id = close
+                .or(salient)
                 .map(|(_, id)| id)
                 .or_else(|| holders.first().copied())
                 .unwrap_or_else(|| {
                     let id = new_entity(&mut e, m, words.clone());
                     named_at.push(Vec::new());
                     last_short.push(None);
+                    short_count.push(0);
                     if m.class == MentionClass::Person {
                         holders_of.entry(word.clone()).or_default().push(id);
                     }
                     id
                 });
             last_short[id] = Some(m.tokens.start);
+            short_count[id] += 1;
             assigned[k] = Some(id);
         }
         // "the IMF" is the International Monetary Fund the text names.

@@ -672,3 +672,16 @@ fn a_headlines_bare_poll_is_the_poll_the_article_names() {
     let s = speaker_of_source(&acc, "Poll").unwrap_or_else(|| panic!("{acc:#?}"));
     assert_eq!(s.name, "Gallup");
 }
+
+#[test]
+fn a_shared_surname_goes_to_the_person_named_most() {
+    // Regression: "Cruz" went to Heidi Cruz, named last, in a story about
+    // Ted Cruz.
+    let acc = analyze(
+        "Vote\n\nSenator Ted Vance said on Monday that he would vote against the bill. \
+         Ted Vance has opposed it for months.\n\nHis wife, Heidi Vance, attended the hearing.\n\n\
+         The hearing lasted four hours.\n\nVance said the bill would raise taxes.",
+    );
+    let s = speaker_of_source(&acc, "Vance").unwrap_or_else(|| panic!("{acc:#?}"));
+    assert_eq!(s.name, "Ted Vance");
+}
