@@ -338,11 +338,15 @@ fn without_function_words(doc: &Document, mut mentions: Vec<Mention>) -> Vec<Men
             m.tokens.end -= 1;
         }
     }
+    // Nor are mentions without a letter ("9" of "9/11").
     mentions.retain(|m| {
         !m.tokens
             .clone()
             .filter(|&i| doc.tokens[i].kind != crate::text::TokenKind::Punct)
             .all(|i| is_function_word(doc.token_text(i)))
+            && m.tokens
+                .clone()
+                .any(|i| doc.token_text(i).chars().any(char::is_alphabetic))
     });
     mentions
 }

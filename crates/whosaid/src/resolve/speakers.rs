@@ -296,6 +296,9 @@ impl Resolution<'_> {
         // "Officials at Homeland Security Investigations"): a name after it
         // only modifies it, unless it stands in apposition ("A lawyer for
         // the outlets, David Schulz,").
+        if let Some(e) = self.name_after_title(&region, &src) {
+            return Some(self.entity_draft(e));
+        }
         let described = self.common_head(&region);
         // The head is no name: names in the phrase only modify it ("Another
         // RT America host, Abby Martin,").
@@ -414,9 +417,18 @@ impl Resolution<'_> {
                 .map(|&(_, e)| e)
                 .or_else(|| {
                     let by = end < src.end && matches!(&*self.lower(end), "by" | "from");
-                    by.then(|| self.ents.mentions_within(end + 1..src.end).next())
-                        .flatten()
-                        .map(|&(_, e)| e)
+                    // "A study by Loyola Law School professor Justin
+                    // Levitt": a person named there is the author.
+                    let after: Vec<&(Mention, usize)> = if by {
+                        self.ents.mentions_within(end + 1..src.end).collect()
+                    } else {
+                        Vec::new()
+                    };
+                    after
+                        .iter()
+                        .find(|(m, _)| m.class == MentionClass::Person)
+                        .or(after.first())
+                        .map(|&&(_, e)| e)
                         .filter(|&e| !platform(e))
                 });
             let author = match named {
@@ -490,7 +502,7 @@ impl Resolution<'_> {
     pub(super) fn phrase_end(&self, src: &Range<usize>) -> usize {
         (src.start + 1..src.end)
             .find(|&i| {
-                matches!(self.doc.token_text(i), "," | "(" | "[" | "—" | "–")
+                matches!(self.doc.token_text(i), "," | "(" | "[" | "—" | "–" | "--")
                     || matches!(self.pos[i], "IN" | "TO" | "WDT" | "WP")
             })
             .unwrap_or(src.end)
@@ -532,10 +544,29 @@ impl Resolution<'_> {
             .find(|&i| self.pos[i].starts_with("NN"));
         // A sentence's first word is capitalized whatever it is: its tag
         // says whether it is a common noun ("Experts on North Korea").
+        // A title heads it too, capitalized or not ("Senator from Texas").
         head.is_some_and(|h| {
             self.doc.token_text(h).starts_with(char::is_lowercase)
                 || matches!(self.pos[h], "NN" | "NNS")
+                || entities::is_title_noun(&self.lower(h))
         }) && self.ents.mentions_within(region.clone()).next().is_none()
+    }
+
+    /// The person named at the end of a source headed by a title
+    /// ("Secretary of State John F. Kerry"): a title's name follows it.
+    fn name_after_title(&self, region: &Range<usize>, src: &Range<usize>) -> Option<usize> {
+        let head = region
+            .clone()
+            .rev()
+            .find(|&i| self.pos[i].starts_with("NN"))?;
+        if !entities::is_title_noun(&self.lower(head)) {
+            return None;
+        }
+        let (m, e) = self.ents.ending_at(src.end)?;
+        (m.class == MentionClass::Person
+            && m.tokens.start >= region.end
+            && !entities::is_possessive(self.doc.token_text(m.tokens.end - 1)))
+        .then_some(*e)
     }
 
     /// A name in apposition after a description: "A lawyer for the news

@@ -685,3 +685,30 @@ fn a_shared_surname_goes_to_the_person_named_most() {
     let s = speaker_of_source(&acc, "Vance").unwrap_or_else(|| panic!("{acc:#?}"));
     assert_eq!(s.name, "Ted Vance");
 }
+
+#[test]
+fn a_place_after_a_title_is_no_speaker_and_a_name_after_it_is() {
+    // Regression: "Senator from Texas" was Texas.
+    let from = speaker_with_source(
+        "Vote\n\nThe Senator from Texas said the bill would fail.",
+        "Senator",
+        "said",
+    );
+    assert_ne!(from, "Texas");
+    let named = speaker_with_source(
+        "Talks\n\nSecretary of State John Kerry said the talks would resume.",
+        "Secretary",
+        "said",
+    );
+    assert_eq!(named, "John Kerry");
+}
+
+#[test]
+fn a_document_by_a_titled_person_speaks_for_the_person() {
+    let name = speaker_with_source(
+        "Voting\n\nA 2014 study by Yale Law School professor Maria Lopez found few cases of fraud.",
+        "A",
+        "found",
+    );
+    assert_eq!(name, "Maria Lopez");
+}
