@@ -246,6 +246,23 @@ fn same_name_ending(list: &[Entity], words: &[String]) -> Option<usize> {
     })
 }
 
+/// The organization (or other non-person, non-place name) already named
+/// whose name ends with these two words or more, or that these words end
+/// with ("Tax Policy Center" and "Urban-Brookings Tax Policy Center").
+fn same_body_ending(list: &[Entity], words: &[String]) -> Option<usize> {
+    list.iter().position(|x| {
+        if matches!(x.class, MentionClass::Person | MentionClass::Location) {
+            return false;
+        }
+        let (short, long) = if x.words.len() <= words.len() {
+            (x.words.as_slice(), words)
+        } else {
+            (words, x.words.as_slice())
+        };
+        short.len() >= 2 && long.len() > short.len() && long.ends_with(short)
+    })
+}
+
 /// For each entity, the entity its name abbreviates, else itself: a name
 /// of two to six capitals ("IMF", "S.E.C.", "the U.N.") stands for the
 /// organization or place whose capitalized words have those initials
@@ -335,6 +352,13 @@ impl Entities {
                 .or_else(|| {
                     person
                         .then(|| by_first_last.get(&first_last).copied())
+                        .flatten()
+                })
+                .or_else(|| {
+                    // "The Tax Policy Center" after "Urban-Brookings Tax
+                    // Policy Center": an organization's name ending.
+                    (!person && words.len() >= 2)
+                        .then(|| same_body_ending(&e.list, &words))
                         .flatten()
                 })
                 .or_else(|| {

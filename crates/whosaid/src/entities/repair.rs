@@ -109,7 +109,7 @@ fn whole_organization_names(
             && start > previous_end
             && m.tokens.start - start < 3
             && name_like(doc, start - 1)
-            && pos.get(start - 1).is_some_and(|t| t.starts_with("NNP"))
+            && pos.get(start - 1).is_some_and(|t| t.starts_with("NN"))
         {
             start -= 1;
         }
@@ -247,7 +247,8 @@ fn without_leading_titles(doc: &Document, mut mentions: Vec<Mention>) -> Vec<Men
 /// Organization names the tagger cut in pieces are joined again, so that
 /// they keep all their words:
 /// - a name of a place or nationality right before an organization's
-///   ("Norwegian" + "Data Protection Authority");
+///   ("Norwegian" + "Data Protection Authority"), or a name right after an
+///   organization's ("Urban-Brookings Tax" + "Policy Center");
 /// - an organization followed by `of`/`on`/`for` and capitalized words
 ///   ("Commission" on "Presidential Debates", "Bank" of "America"), unless
 ///   those words are a date ("Google on Monday").
@@ -262,10 +263,15 @@ fn joined_organizations(doc: &Document, mentions: Vec<Mention>) -> Vec<Mention> 
     for m in mentions {
         if let Some(prev) = out.last_mut() {
             let adjacent = prev.tokens.end == m.tokens.start;
-            let modifier = matches!(prev.class, MentionClass::Location | MentionClass::Misc);
+            // A place or nationality before an organization's name, or an
+            // organization's name the tagger ended early ("Urban-Brookings
+            // Tax" + "Policy Center").
+            let modifier = matches!(prev.class, MentionClass::Location | MentionClass::Misc)
+                && m.class == MentionClass::Organization;
+            let cut = prev.class == MentionClass::Organization
+                && matches!(m.class, MentionClass::Organization | MentionClass::Misc);
             if adjacent
-                && modifier
-                && m.class == MentionClass::Organization
+                && (modifier || cut)
                 && !is_possessive(doc.token_text(prev.tokens.end - 1))
                 && same_sentence(prev.tokens.start, m.tokens.start)
             {

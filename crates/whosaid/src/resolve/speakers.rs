@@ -120,10 +120,9 @@ impl Resolution<'_> {
             // "people close to him", "those close to the campaign"
             || words.windows(2).any(|w| w[0] == "close" && w[1] == "to");
         // A party or nationality heading it ("One Republican") is a person.
-        let misc_head = self
-            .ents
-            .covering(head_at)
-            .is_some_and(|(m, _)| m.class == MentionClass::Misc);
+        let misc_head = self.ents.covering(head_at).is_some_and(|(m, _)| {
+            m.class == MentionClass::Misc && m.tokens.len() == 1 && is_people_word(&head)
+        });
         let person_noun = anonymous
             || entities::is_title_noun(&head)
             || PERSON_NOUNS.contains(&head.as_ref())
@@ -897,3 +896,12 @@ fn pronoun_of(word: &str) -> &str {
 
 /// How far a headline's document noun looks ahead for its author.
 const AUTHOR_LOOKAHEAD: usize = 400;
+
+/// Whether a lowercased word reads as a nationality or party member by its
+/// ending ("Republican", "Democrat", "Chinese", "British", "Libertarian").
+fn is_people_word(word: &str) -> bool {
+    let w = word.strip_suffix('s').unwrap_or(word);
+    ["an", "ese", "ish", "crat", "ist", "i"]
+        .iter()
+        .any(|end| w.ends_with(end))
+}

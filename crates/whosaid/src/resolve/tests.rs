@@ -712,3 +712,13 @@ fn a_document_by_a_titled_person_speaks_for_the_person() {
     );
     assert_eq!(name, "Maria Lopez");
 }
+
+#[test]
+fn an_organizations_short_name_is_the_organization() {
+    let name = speaker_name(
+        "Taxes\n\nThe Urban-Brookings Tax Policy Center published its estimate on Monday.\n\n\
+         The Tax Policy Center said the plan would cost $1 trillion.",
+        "The Tax Policy Center",
+    );
+    assert_eq!(name, "Urban-Brookings Tax Policy Center");
+}
