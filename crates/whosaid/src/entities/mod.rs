@@ -191,9 +191,10 @@ pub fn without_clitic(word: &str) -> &str {
 
 /// Whether a word, its clitics aside, is a [`FUNCTION_WORDS`] word.
 pub fn is_function_word(word: &str) -> bool {
-    // The longest is "another" with a clitic ("another’s"): longer words
-    // are none, without lowercasing them.
-    word.len() <= 12 && FUNCTION_WORDS.contains(&without_clitic(&word.to_lowercase()))
+    // Compared without lowercasing (function words are ASCII; lengths
+    // first): this runs on every mention's words.
+    let bare = without_clitic(word);
+    bare.len() <= 7 && FUNCTION_WORDS.iter().any(|f| f.eq_ignore_ascii_case(bare))
 }
 
 /// The mention as a display name: its text, a final possessive stripped.

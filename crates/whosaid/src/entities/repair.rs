@@ -398,20 +398,25 @@ fn headline_names(
             doc.lower_sym(i) == wanted && doc.token_text(i).starts_with(char::is_lowercase)
         })
     };
+    // The last words of people named after the headline: a surname there
+    // is a name, with no need to look for it in lowercase.
+    let first_paragraph_end = doc.paragraphs.first().map_or(0, |p| p.sentences.end);
+    let opening = |m: &Mention| doc.sentence_of(m.tokens.start) < first_paragraph_end;
+    let body_surnames: Vec<u64> = mentions
+        .iter()
+        .filter(|m| m.class == MentionClass::Person && !opening(m))
+        .map(|m| doc.lower_sym(m.tokens.end - 1))
+        .collect();
     for m in &mut mentions {
         // Headlines open a document: only its first paragraph is looked at.
-        let opening = doc
-            .paragraphs
-            .first()
-            .is_some_and(|p| p.sentences.contains(&doc.sentence_of(m.tokens.start)));
         if m.class != MentionClass::Person
             || m.tokens.len() < 2
-            || !opening
+            || !opening(m)
             || !headlines.at(doc, m.tokens.start)
         {
             continue;
         }
-        while m.tokens.len() > 1 {
+        while m.tokens.len() > 1 && !body_surnames.contains(&doc.lower_sym(m.tokens.end - 1)) {
             let last = doc.token_text(m.tokens.end - 1).to_lowercase();
             if !lowercase_somewhere(super::strip_possessive(&last)) {
                 break;

@@ -705,6 +705,13 @@ impl Resolution<'_> {
     /// North Korea and nuclear nonproliferation") or a list that looks like
     /// an apposition is no group.
     pub(super) fn coordination(&mut self, src: &Range<usize>) -> Option<usize> {
+        // Most sources join nothing: look for the word before anything else.
+        if !src
+            .clone()
+            .any(|i| matches!(self.doc.token_text(i), "and" | "&"))
+        {
+            return None;
+        }
         let mut parts: Vec<Vec<usize>> = vec![Vec::new()];
         let (mut ands, mut commas, mut depth) = (0, 0, 0usize);
         for i in src.clone() {
