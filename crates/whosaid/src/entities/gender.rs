@@ -148,7 +148,7 @@ pub fn gender_counts(
 
 /// Whether a lowercased word is an honorific before a name, which is no
 /// part of the name.
-pub(super) fn is_honorific(word: &str) -> bool {
+pub fn is_honorific(word: &str) -> bool {
     matches!(word, "mr." | "mr" | "mrs." | "mrs" | "ms." | "ms" | "miss")
 }
 

@@ -16,8 +16,9 @@ mod gender;
 mod repair;
 mod titles;
 
+pub use gender::is_honorific;
 pub use gender::{gender_counts, GenderLexicon};
-use gender::{gender_near, gender_of_words, is_honorific};
+use gender::{gender_near, gender_of_words};
 use repair::repaired;
 use titles::titles_of;
 pub use titles::{is_title_noun, TITLE_NOUNS};
@@ -206,8 +207,8 @@ pub fn display_name(doc: &Document, r: Range<usize>) -> String {
     strip_possessive(&doc.text()[a..b]).to_string()
 }
 
-/// A lowercased initial ("g.").
-fn is_initial_word(word: &str) -> bool {
+/// An initial: one letter and a full stop ("G.", or "g." lowercased).
+fn is_initial(word: &str) -> bool {
     let mut chars = word.chars();
     matches!((chars.next(), chars.next(), chars.next()), (Some(c), Some('.'), None) if c.is_alphabetic())
 }
@@ -373,7 +374,7 @@ impl Entities {
                     let known = &e.list[id].words;
                     if words.len() > known.len() {
                         let extra = &words[..words.len() - known.len()];
-                        let opens = |w: &String| is_initial_word(w) || genders.get(w).is_some();
+                        let opens = |w: &String| is_initial(w) || genders.get(w).is_some();
                         let surname_only = known.first().is_none_or(|w| genders.get(w).is_none());
                         if !extra.iter().all(opens) && !surname_only {
                             keep_name = true;

@@ -2,6 +2,7 @@
 //! pieces are joined, titles and function words moved out.
 
 use super::gender::is_honorific;
+use super::is_initial;
 use super::{
     is_function_word, is_possessive, is_title_noun, name_words, GenderLexicon, Mention,
     MentionClass,
@@ -30,11 +31,11 @@ pub(super) fn repaired(
 /// Which sentences are written in title case (headlines), where capitals
 /// say nothing about names: most of a sentence's longer words capitalized.
 /// Decided on first use per sentence, as few sentences are asked about.
-struct Headlines(Vec<std::cell::Cell<u8>>);
+struct Headlines(Vec<std::cell::Cell<Option<bool>>>);
 
 impl Headlines {
     fn of(doc: &Document) -> Self {
-        Headlines(vec![std::cell::Cell::new(UNKNOWN); doc.sentences.len()])
+        Headlines(vec![std::cell::Cell::new(None); doc.sentences.len()])
     }
 
     /// Whether the sentence of `token` is a headline.
@@ -43,23 +44,22 @@ impl Headlines {
         let Some(cell) = self.0.get(k) else {
             return false;
         };
-        if cell.get() == UNKNOWN {
-            let (mut long, mut capital) = (0usize, 0usize);
-            for i in doc.sentences[k].tokens.clone() {
-                let t = doc.token_text(i);
-                if doc.tokens[i].kind == TokenKind::Word && t.chars().nth(3).is_some() {
-                    long += 1;
-                    capital += usize::from(t.starts_with(char::is_uppercase));
-                }
-            }
-            cell.set(u8::from(long >= 3 && capital * 10 >= long * 7));
+        if let Some(known) = cell.get() {
+            return known;
         }
-        cell.get() == 1
+        let (mut long, mut capital) = (0usize, 0usize);
+        for i in doc.sentences[k].tokens.clone() {
+            let t = doc.token_text(i);
+            if doc.tokens[i].kind == TokenKind::Word && t.chars().nth(3).is_some() {
+                long += 1;
+                capital += usize::from(t.starts_with(char::is_uppercase));
+            }
+        }
+        let headline = long >= 3 && capital * 10 >= long * 7;
+        cell.set(Some(headline));
+        headline
     }
 }
-
-/// A sentence not yet looked at by [`Headlines::at`].
-const UNKNOWN: u8 = 2;
 
 /// A capitalized word that can open a name: not a title, honorific,
 /// function word, calendar word or possessive.
@@ -80,10 +80,15 @@ fn name_like(doc: &Document, i: usize) -> bool {
         && !crate::when::is_calendar_word(&lower)
 }
 
-/// An initial: one capital letter and a full stop ("G.").
-fn is_initial(word: &str) -> bool {
-    let mut chars = word.chars();
-    matches!((chars.next(), chars.next(), chars.next()), (Some(c), Some('.'), None) if c.is_uppercase())
+/// Ends an organization mention where a person's name begins, without
+/// the title words before it ("Manhattan Supreme Court Justice" + "Frank"
+/// → "Manhattan Supreme Court"); whether nothing is left of it.
+fn give_up_name(doc: &Document, h: &mut std::ops::Range<usize>, name_start: usize) -> bool {
+    h.end = h.end.min(name_start);
+    while h.end > h.start && is_title_noun(&doc.token_text(h.end - 1).to_lowercase()) {
+        h.end -= 1;
+    }
+    h.start >= h.end
 }
 
 /// Organization names the tagger began late ("The Tax" + "Policy
@@ -171,12 +176,7 @@ fn first_names_after_titles(
         }
         mentions[k].tokens.start = start;
         if let Some(j) = holder {
-            let h = &mut mentions[j].tokens;
-            h.end = h.end.min(start);
-            while h.end > h.start && is_title_noun(&doc.token_text(h.end - 1).to_lowercase()) {
-                h.end -= 1;
-            }
-            emptied |= h.start >= h.end;
+            emptied |= give_up_name(doc, &mut mentions[j].tokens, start);
         }
     }
     // An organization mention that ran over a title and a first name and
@@ -209,12 +209,7 @@ fn first_names_after_titles(
         }
     }
     for (k, person) in people.into_iter().rev() {
-        let h = &mut mentions[k].tokens;
-        h.end = person.tokens.start;
-        while h.end > h.start && is_title_noun(&doc.token_text(h.end - 1).to_lowercase()) {
-            h.end -= 1;
-        }
-        emptied |= h.start >= h.end;
+        emptied |= give_up_name(doc, &mut mentions[k].tokens, person.tokens.start);
         mentions.insert(k + 1, person);
     }
     if emptied {

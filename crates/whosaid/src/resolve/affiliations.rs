@@ -84,7 +84,10 @@ impl Resolution<'_> {
     /// honorifics and "the" aside.
     fn after_preposition(&self, at: usize, r: &Range<usize>) -> bool {
         let mut i = at;
-        while i > r.start && matches!(&*self.lower(i - 1), "the" | "mr." | "mrs." | "ms." | "dr.") {
+        while i > r.start && {
+            let w = self.lower(i - 1);
+            w == "the" || is_honorific(&w)
+        } {
             i -= 1;
         }
         i > r.start && matches!(self.pos[i - 1], "IN" | "TO")

@@ -642,20 +642,7 @@ impl Resolver {
         let pos = tokens.tags.as_slice();
         let ents = self.entities(doc, tokens);
         let inner = self.inner_attributions(doc, &ents, found);
-        let mut cx = Resolution {
-            doc,
-            pos,
-            quotes,
-            ents: &ents,
-            info,
-            items: Vec::new(),
-            drafts: Vec::new(),
-            documents: Vec::new(),
-            outlets: outlets_by_last_word(&ents),
-            campaigns: None,
-            ranker: &self.ranker,
-            pronoun_log: None,
-        };
+        let mut cx = Resolution::new(doc, pos, quotes, &ents, info, &self.ranker);
         cx.run(found, inner);
         cx.finish()
     }
@@ -720,6 +707,39 @@ struct Resolution<'a> {
     /// When training the ranker: every `he`/`she` resolved, with its
     /// candidates.
     pronoun_log: Option<PronounLog>,
+}
+
+impl<'a> Resolution<'a> {
+    /// The state before any pass: no items, drafts or documents yet.
+    fn new(
+        doc: &'a Document,
+        pos: &'a [&'a str],
+        quotes: &'a QuoteIndex,
+        ents: &'a Entities,
+        info: &'a DocumentInfo,
+        ranker: &'a PronounRanker,
+    ) -> Self {
+        Resolution {
+            doc,
+            pos,
+            quotes,
+            ents,
+            info,
+            items: Vec::new(),
+            drafts: Vec::new(),
+            documents: Vec::new(),
+            outlets: outlets_by_last_word(ents),
+            campaigns: None,
+            ranker,
+            pronoun_log: None,
+        }
+    }
+}
+
+/// Whether a lowercased word is an honorific before a surname ("Mr.",
+/// "Mrs.", "Dr."): it says a person is meant, and is no part of a title.
+fn is_honorific(word: &str) -> bool {
+    entities::is_honorific(word) || matches!(word, "dr." | "dr")
 }
 
 /// Every `he`/`she` resolved (its token) with its candidates and their

@@ -138,20 +138,8 @@ impl Resolver {
             })
             .collect();
         let info = DocumentInfo::default();
-        let mut cx = Resolution {
-            doc: &doc,
-            pos: &tokens.tags,
-            quotes: &quotes,
-            ents: &ents,
-            info: &info,
-            items: Vec::new(),
-            drafts: Vec::new(),
-            documents: Vec::new(),
-            outlets: outlets_by_last_word(&ents),
-            campaigns: None,
-            ranker: &self.ranker,
-            pronoun_log: log.then(Vec::new),
-        };
+        let mut cx = Resolution::new(&doc, &tokens.tags, &quotes, &ents, &info, &self.ranker);
+        cx.pronoun_log = log.then(Vec::new);
         let valid = |a: &&TokenAttribution| !a.content.is_empty() && !a.cue.is_empty();
         let mut items: Vec<Item> = found.iter().filter(valid).cloned().map(Item::new).collect();
         items.sort_by_key(|it| (it.a.cue.start, it.a.content[0].start));

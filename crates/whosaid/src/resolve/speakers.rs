@@ -314,11 +314,7 @@ impl Resolution<'_> {
         // who has served on the Intelligence Committee"): the one person
         // named in full with that last name.
         // An honorific before it says a person is meant ("Mr. King").
-        let honorific = region.len() == 2
-            && matches!(
-                &*self.lower(region.start),
-                "mr." | "mrs." | "ms." | "dr." | "mr" | "mrs" | "ms"
-            );
+        let honorific = region.len() == 2 && is_honorific(&self.lower(region.start));
         let bare = if honorific {
             region.start + 1..region.end
         } else {
@@ -390,12 +386,8 @@ impl Resolution<'_> {
     /// `None` leaves the source to the other rules; `Some(None)` means no
     /// speaker.
     fn head_of_phrase(&mut self, src: &Range<usize>) -> Option<Option<usize>> {
-        let end = self.phrase_end(src);
-        let end = (src.start..end)
-            .rev()
-            .find(|&i| self.doc.tokens[i].kind != TokenKind::Punct)
-            .map_or(src.start, |i| i + 1);
-        let region = src.start..end;
+        let region = self.head_region(src);
+        let end = region.end;
         let mentions: Vec<(Mention, usize)> =
             self.ents.mentions_within(region.clone()).cloned().collect();
         // A document speaks for its author ("A Bloomberg poll", "a new
@@ -588,7 +580,7 @@ impl Resolution<'_> {
                 self.doc.token_text(i).starts_with(char::is_lowercase)
                     || title_at(i)
                     || title_at(i + 1)
-                    || matches!(&*w, "mr." | "mrs." | "ms." | "dr.")
+                    || is_honorific(&w)
             });
         let end_ok = m.tokens.end == src.end
             || matches!(
@@ -662,10 +654,6 @@ impl Resolution<'_> {
         }
         let owner = match self.ents.mentions_within(start..owner_end).last().cloned() {
             Some((m, e)) if m.class == MentionClass::Person && m.tokens.end == owner_end => Some(e),
-            // A surname the tagger missed ("Ruth Harmon’s campaign").
-            _ if owner_end > start && self.person_by_surname(owner_end - 1).is_some() => {
-                self.person_by_surname(owner_end - 1)
-            }
             _ if owner_end == start + 1 && matches!(&*self.lower(start), "his" | "her") => {
                 let gender = if self.lower(start) == "his" {
                     Gender::Male
@@ -675,25 +663,14 @@ impl Resolution<'_> {
                 let d = self.antecedent_person(k, start, gender)?;
                 self.drafts[d].entity
             }
+            // A surname the tagger missed ("Ruth Harmon’s campaign").
+            _ if owner_end > start => self.person_by_surname(owner_end - 1),
             _ => None,
         }?;
         let name = self.ents.list[owner].name.clone();
         let surname = name.split_whitespace().last().unwrap_or(&name);
         let name = format!("{surname} campaign");
-        if let Some(d) = self.drafts.iter().position(|d| {
-            d.entity.is_none() && d.kind == SpeakerKind::Organization && d.name == name
-        }) {
-            return Some(d);
-        }
-        self.drafts.push(Draft {
-            entity: None,
-            name,
-            kind: SpeakerKind::Organization,
-            anonymous: false,
-            source_mentions: Vec::new(),
-            affiliations: Vec::new(),
-        });
-        Some(self.drafts.len() - 1)
+        Some(self.named_draft(name, SpeakerKind::Organization))
     }
 
     /// Names joined by "and" as one group: "China and Russia", "the United
@@ -769,8 +746,7 @@ impl Resolution<'_> {
             let lead_ok = |start: usize| {
                 (a..start).all(|i| {
                     let w = self.lower(i);
-                    matches!(&*w, "the" | "mr." | "mrs." | "ms." | "dr.")
-                        || entities::is_title_noun(&w)
+                    w == "the" || is_honorific(&w) || entities::is_title_noun(&w)
                 })
             };
             match head {
@@ -812,17 +788,23 @@ impl Resolution<'_> {
             Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
             None => String::new(),
         };
+        self.named_draft(name, SpeakerKind::Group)
+    }
+
+    /// The draft without an entity that has this name and kind, made on
+    /// first use (one group or campaign however often it speaks).
+    fn named_draft(&mut self, name: String, kind: SpeakerKind) -> usize {
         if let Some(d) = self
             .drafts
             .iter()
-            .position(|d| d.entity.is_none() && d.kind == SpeakerKind::Group && d.name == name)
+            .position(|d| d.entity.is_none() && d.kind == kind && d.name == name)
         {
             return d;
         }
         self.drafts.push(Draft {
             entity: None,
             name,
-            kind: SpeakerKind::Group,
+            kind,
             anonymous: false,
             source_mentions: Vec::new(),
             affiliations: Vec::new(),
