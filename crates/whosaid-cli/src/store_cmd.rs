@@ -33,6 +33,11 @@ pub(crate) struct IngestArgs {
     no_check: bool,
     #[command(flatten)]
     rules: RuleArgs,
+    /// An aliases file to follow (stored with the store, and applied to
+    /// what it holds): one `variant<TAB>canonical name[<TAB>kind]` per
+    /// line, for names the merge rules cannot settle.
+    #[arg(long, value_name = "TSV")]
+    aliases: Option<PathBuf>,
 }
 
 #[derive(clap::Args)]
@@ -44,7 +49,8 @@ pub(crate) struct SearchArgs {
     /// The store.
     #[arg(long, default_value = "whosaid.db")]
     db: PathBuf,
-    /// Only this speaker (name substring or id).
+    /// Only this speaker: an id, or an exact name or alias (`whosaid
+    /// speaker NAME` shows which).
     #[arg(long)]
     speaker: Option<String>,
     /// Only this outlet (name substring).
@@ -96,12 +102,37 @@ pub(crate) struct SpeakersArgs {
 
 #[derive(clap::Subcommand)]
 enum SpeakersAction {
-    /// Merge speaker FROM into INTO (ids or names): one person stored twice.
+    /// Merge speaker FROM into INTO (ids or exact names): one person stored
+    /// twice. The merge is kept by later ingests and can be undone.
     Merge {
         /// The speaker that stays.
         into: String,
         /// The speaker merged away.
         from: String,
+    },
+    /// Split a merged name off its speaker again (the id `whosaid speaker`
+    /// lists under "merged"); the rules will not merge it back.
+    Unmerge {
+        /// Id of the merged name.
+        id: i64,
+    },
+    /// List probable duplicates for a person to confirm with `merge`:
+    /// speakers of one kind and surname whose first names agree or that
+    /// share a title or affiliation, never quoted in one article.
+    Duplicates {
+        /// Most pairs listed.
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
+    },
+    /// Apply an aliases file to the store (and to later ingests): one
+    /// `variant<TAB>canonical name[<TAB>kind]` per line, kind one of
+    /// person, organization, media, group; `#` starts a comment line.
+    Aliases {
+        /// The aliases file.
+        file: PathBuf,
     },
 }
 
@@ -150,11 +181,15 @@ fn open_for_reading(db: &std::path::Path) -> Result<Store> {
 }
 
 pub(crate) fn ingest(args: IngestArgs) -> Result<ExitCode> {
+    let rules = args.aliases.as_deref().map(read_aliases).transpose()?;
     let mut store = open(&args.db)?;
     if !args.no_check {
         store
             .check()
             .with_context(|| format!("checking the store {}", args.db.display()))?;
+    }
+    if let Some(rules) = &rules {
+        store.add_alias_rules(rules)?;
     }
     let extractor = args.rules.extractor();
     let batch = Batch::open(&args.input)?;
@@ -252,11 +287,58 @@ pub(crate) fn search(args: SearchArgs) -> Result<ExitCode> {
 }
 
 pub(crate) fn speakers(args: SpeakersArgs) -> Result<ExitCode> {
-    if let Some(SpeakersAction::Merge { into, from }) = &args.action {
-        let mut store = open_existing(&args.db)?;
-        let (a, b) = store.merge_speakers(into, from)?;
-        eprintln!("whosaid: merged speaker {b} into {a}");
-        return Ok(ExitCode::SUCCESS);
+    match &args.action {
+        Some(SpeakersAction::Merge { into, from }) => {
+            let mut store = open_existing(&args.db)?;
+            let done = store.merge_speakers(into, from)?;
+            eprintln!(
+                "whosaid: merged {} into {} (undo: whosaid speakers unmerge {})",
+                done.moved, done.group, done.moved.id
+            );
+            return Ok(ExitCode::SUCCESS);
+        }
+        Some(SpeakersAction::Unmerge { id }) => {
+            let mut store = open_existing(&args.db)?;
+            let done = store.unmerge_speaker(*id)?;
+            eprintln!("whosaid: split {} off {}", done.moved, done.group);
+            return Ok(ExitCode::SUCCESS);
+        }
+        Some(SpeakersAction::Aliases { file }) => {
+            let mut store = open_existing(&args.db)?;
+            let rules = read_aliases(file)?;
+            let moved = store.add_alias_rules(&rules)?;
+            eprintln!(
+                "whosaid: {} alias rules stored; {moved} names moved",
+                rules.len()
+            );
+            return Ok(ExitCode::SUCCESS);
+        }
+        Some(SpeakersAction::Duplicates { limit, format }) => {
+            let store = open_for_reading(&args.db)?;
+            let pairs = store.probable_duplicates(*limit)?;
+            let mut out = crate::table::Printable(std::io::stdout().lock());
+            match format {
+                ListFormat::Json => {
+                    writeln!(out, "{}", serde_json::to_string_pretty(&pairs)?)?;
+                }
+                ListFormat::Table => {
+                    for p in &pairs {
+                        writeln!(
+                            out,
+                            "{}\n  = {}\n    {}\n    confirm: whosaid speakers merge {} {}",
+                            p.keep,
+                            p.merge,
+                            p.reasons.join("; "),
+                            p.keep.id,
+                            p.merge.id
+                        )?;
+                    }
+                    writeln!(out, "{} probable duplicate(s)", pairs.len())?;
+                }
+            }
+            return Ok(ExitCode::SUCCESS);
+        }
+        None => {}
     }
     let store = open_for_reading(&args.db)?;
     let list = match &args.affiliation {
@@ -283,7 +365,7 @@ pub(crate) fn speakers(args: SpeakersArgs) -> Result<ExitCode> {
             for s in &list {
                 writeln!(
                     out,
-                    "{:>6}  {:>5} statements  {:>4} docs  {:<12} {}{}{}",
+                    "{:>6}  {:>5} statements  {:>4} docs  {:<12} {}{}{}{}{}",
                     s.id,
                     s.statements,
                     s.documents,
@@ -294,12 +376,39 @@ pub(crate) fn speakers(args: SpeakersArgs) -> Result<ExitCode> {
                         String::new()
                     } else {
                         format!(" [{}]", s.affiliations.join("; "))
-                    }
+                    },
+                    if s.aliases.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" aka {}", crate::table::clip(&s.aliases.join(", "), 60))
+                    },
+                    ambiguity(s)
                 )?;
             }
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// " (ambiguous: A? B?)" for a surname the corpus cannot settle.
+fn ambiguity(s: &whosaid_store::SpeakerSummary) -> String {
+    if s.candidates.is_empty() {
+        return String::new();
+    }
+    let names: Vec<String> = s
+        .candidates
+        .iter()
+        .take(4)
+        .map(|c| format!("{} #{}?", c.name, c.id))
+        .collect();
+    format!(" (ambiguous: {})", names.join(" "))
+}
+
+/// Reads and checks an aliases file.
+fn read_aliases(file: &std::path::Path) -> Result<Vec<whosaid_store::AliasRule>> {
+    let text = std::fs::read_to_string(file)
+        .with_context(|| format!("reading the aliases file {}", file.display()))?;
+    whosaid_store::AliasRule::parse_tsv(&text).with_context(|| format!("in {}", file.display()))
 }
 
 pub(crate) fn speaker(args: SpeakerArgs) -> Result<ExitCode> {
@@ -321,6 +430,30 @@ pub(crate) fn speaker(args: SpeakerArgs) -> Result<ExitCode> {
             )?;
             if !s.titles.is_empty() {
                 writeln!(out, "titles: {}", s.titles.join("; "))?;
+            }
+            if !s.affiliations.is_empty() {
+                writeln!(out, "affiliations: {}", s.affiliations.join("; "))?;
+            }
+            if !s.aliases.is_empty() {
+                writeln!(out, "also named: {}", s.aliases.join("; "))?;
+            }
+            for m in &s.merged {
+                writeln!(
+                    out,
+                    "merged: {} (#{}, by {}; undo: whosaid speakers unmerge {})",
+                    m.name, m.id, m.by, m.id
+                )?;
+            }
+            if !s.candidates.is_empty() {
+                writeln!(
+                    out,
+                    "a surname alone the corpus cannot settle; it may stand for: {}",
+                    s.candidates
+                        .iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                )?;
             }
             for h in &timeline {
                 writeln!(

@@ -1,6 +1,7 @@
 // whosaid web UI: pin an attribution's details on click, outline all the
-// parts of the attribution under the pointer. Text goes in with
-// textContent only, never as markup.
+// parts of the attribution under the pointer; speaker merges and unmerges
+// through the API with the server's token (asked once per tab). Text goes
+// in with textContent only, never as markup.
 "use strict";
 document.addEventListener("DOMContentLoaded", () => {
   const panel = document.getElementById("details");
@@ -22,6 +23,55 @@ document.addEventListener("DOMContentLoaded", () => {
         if (dd) dd.textContent = mark.dataset[field] || "—";
       }
       panel.hidden = false;
+    });
+  });
+});
+
+// Speaker writes: `button.write` with data-action "merge" (data-into,
+// data-from) or "unmerge" (data-id).
+document.addEventListener("DOMContentLoaded", () => {
+  const KEY = "whosaid-token";
+  const status = (button, text) => {
+    let out = button.parentElement.querySelector(".write-status");
+    if (!out) {
+      out = document.createElement("span");
+      out.className = "write-status";
+      button.after(out);
+    }
+    out.textContent = text;
+  };
+  document.querySelectorAll("button.write").forEach((button) => {
+    button.addEventListener("click", async () => {
+      let token = sessionStorage.getItem(KEY);
+      if (!token) {
+        token = window.prompt("This server's write token:");
+        if (!token) return;
+      }
+      const d = button.dataset;
+      const [url, body] = d.action === "merge"
+        ? ["/api/speakers/merge", JSON.stringify({ into: Number(d.into), from: Number(d.from) })]
+        : [`/api/speakers/${encodeURIComponent(d.id)}/unmerge`, "{}"];
+      button.disabled = true;
+      try {
+        const res = await fetch(url, {
+          method: "POST",
+          headers: { "Authorization": `Bearer ${token}`, "Content-Type": "application/json" },
+          body,
+        });
+        const answer = await res.json().catch(() => ({}));
+        if (res.status === 401) sessionStorage.removeItem(KEY);
+        else sessionStorage.setItem(KEY, token);
+        if (!res.ok) {
+          status(button, answer.error || `failed (${res.status})`);
+          button.disabled = false;
+          return;
+        }
+        status(button, d.action === "merge" ? "merged" : "split off");
+        window.location.reload();
+      } catch (e) {
+        status(button, "failed: " + e);
+        button.disabled = false;
+      }
     });
   });
 });

@@ -3,8 +3,10 @@
 //! `/api/…` and `/openapi.json` answer JSON; every other path is a page of
 //! the web UI ([`ui`]: overview, search, articles, speakers).
 //!
-//! Read-only unless a token is configured: `POST /api/documents` needs
-//! `Authorization: Bearer <token>` and answers 401 otherwise. Every error is
+//! Read-only unless a token is configured: the writes (`POST
+//! /api/documents`, `POST /api/speakers/merge`, `POST
+//! /api/speakers/{id}/unmerge`) need `Authorization: Bearer <token>` and
+//! answer 401 otherwise. Every error is
 //! JSON (`{"error": "…"}`) with its status code; request bodies are capped
 //! ([`MAX_BODY`]) and every request has a deadline ([`REQUEST_TIMEOUT`]).
 //! SQLite work runs on blocking threads behind one mutex-guarded
@@ -73,7 +75,11 @@ impl From<StoreError> for ApiError {
     fn from(e: StoreError) -> Self {
         let status = match e {
             StoreError::BadQuery { .. } => StatusCode::BAD_REQUEST,
-            StoreError::NoSpeaker(_) => StatusCode::NOT_FOUND,
+            StoreError::NoSpeaker { .. } => StatusCode::NOT_FOUND,
+            StoreError::AmbiguousSpeaker { .. }
+            | StoreError::SameSpeaker(_)
+            | StoreError::NotMerged(_) => StatusCode::CONFLICT,
+            StoreError::BadAliases { .. } => StatusCode::BAD_REQUEST,
             _ => StatusCode::INTERNAL_SERVER_ERROR,
         };
         ApiError(status, e.to_string())
@@ -183,9 +189,21 @@ pub fn router_with(stores: Vec<Store>, extractor: Extractor, token: Option<Strin
     Router::new()
         .route("/api/search", get(search))
         .route("/api/documents/{id}", get(document))
-        .route("/api/documents", post(add_document).route_layer(authorized))
+        .route(
+            "/api/documents",
+            post(add_document).route_layer(authorized.clone()),
+        )
         .route("/api/speakers", get(speakers))
+        .route("/api/speakers/duplicates", get(duplicates))
+        .route(
+            "/api/speakers/merge",
+            post(merge_speakers).route_layer(authorized.clone()),
+        )
         .route("/api/speakers/{id}", get(speaker))
+        .route(
+            "/api/speakers/{id}/unmerge",
+            post(unmerge_speaker).route_layer(authorized),
+        )
         .route("/api/extract", post(extract))
         .route("/openapi.json", get(openapi))
         .merge(ui::routes())
@@ -200,8 +218,7 @@ pub fn router_with(stores: Vec<Store>, extractor: Extractor, token: Option<Strin
         .with_state(state)
 }
 
-/// `POST /api/documents` needs the bearer token, checked before the body
-/// is read. The scheme is case-insensitive (RFC 9110), the comparison
+/// The writes need the bearer token, checked before the body is read. The scheme is case-insensitive (RFC 9110), the comparison
 /// constant-time.
 async fn require_token(
     State(state): State<Arc<AppState>>,
@@ -211,7 +228,7 @@ async fn require_token(
     let Some(token) = &state.token else {
         return ApiError(
             StatusCode::UNAUTHORIZED,
-            "this server is read-only: start it with --token to accept documents".into(),
+            "this server is read-only: start it with --token to accept documents and speaker merges".into(),
         )
         .into_response();
     };
@@ -538,6 +555,8 @@ struct SpeakersParams {
     limit: Option<usize>,
     /// Only speakers affiliated with this body.
     affiliation: Option<String>,
+    /// Only the speakers that answer to this exact name or alias.
+    name: Option<String>,
 }
 
 async fn speakers(
@@ -546,14 +565,78 @@ async fn speakers(
 ) -> ApiResult {
     let limit = p.limit.unwrap_or(50).clamp(1, MAX_LIMIT);
     let (totals, list) = with_store(&state, move |s| {
-        let list = match &p.affiliation {
-            Some(body) => s.affiliated(body, limit)?,
-            None => s.speakers(limit)?,
+        let list = match (&p.name, &p.affiliation) {
+            (Some(name), _) => {
+                let ids = s.speakers_named(name)?;
+                if ids.is_empty() {
+                    // The error names close names.
+                    s.speaker(name)?;
+                }
+                ids.iter()
+                    .take(limit)
+                    .map(|id| s.speaker(&id.to_string()))
+                    .collect::<Result<Vec<_>, _>>()?
+            }
+            (None, Some(body)) => s.affiliated(body, limit)?,
+            (None, None) => s.speakers(limit)?,
         };
         Ok((s.totals()?, list))
     })
     .await?;
     Ok(Json(json!({ "totals": totals, "speakers": list })))
+}
+
+#[derive(Deserialize)]
+struct LimitParams {
+    limit: Option<usize>,
+}
+
+async fn duplicates(
+    State(state): State<Arc<AppState>>,
+    UrlQuery(p): UrlQuery<LimitParams>,
+) -> ApiResult {
+    let limit = p.limit.unwrap_or(50).clamp(1, MAX_LIMIT);
+    let pairs = with_store(&state, move |s| s.probable_duplicates(limit)).await?;
+    Ok(Json(json!({ "duplicates": pairs })))
+}
+
+/// `POST /api/speakers/merge` body: two speakers, by id or exact name.
+#[derive(Deserialize)]
+struct MergeIn {
+    /// The speaker that stays.
+    into: Value,
+    /// The speaker merged into it.
+    from: Value,
+}
+
+/// An id (number or string) or a name, as text.
+fn speaker_arg(field: &str, v: &Value) -> Result<String, ApiError> {
+    match v {
+        Value::Number(n) => Ok(n.to_string()),
+        Value::String(s) if !s.trim().is_empty() => Ok(s.clone()),
+        _ => Err(ApiError(
+            StatusCode::BAD_REQUEST,
+            format!("{field}: expected a speaker id or name"),
+        )),
+    }
+}
+
+async fn merge_speakers(
+    State(state): State<Arc<AppState>>,
+    Json(body): Json<MergeIn>,
+) -> ApiResult {
+    let into = speaker_arg("into", &body.into)?;
+    let from = speaker_arg("from", &body.from)?;
+    let done = with_store(&state, move |s| s.merge_speakers(&into, &from)).await?;
+    Ok(Json(json!({ "merged": done.moved, "into": done.group })))
+}
+
+async fn unmerge_speaker(
+    State(state): State<Arc<AppState>>,
+    UrlPath(id): UrlPath<i64>,
+) -> ApiResult {
+    let done = with_store(&state, move |s| s.unmerge_speaker(id)).await?;
+    Ok(Json(json!({ "split": done.moved, "from": done.group })))
 }
 
 async fn speaker(State(state): State<Arc<AppState>>, UrlPath(id): UrlPath<i64>) -> ApiResult {
@@ -693,7 +776,7 @@ pub fn openapi_spec() -> Value {
                  "description": "Who said what, when, through whom: search the statement store, extract attributions."},
         "paths": {
             "/api/search": {"get": {"summary": "Full-text search over statements",
-                "parameters": [q("q", "FTS5 query"), q("speaker", "name substring or id"), q("outlet", "name substring"),
+                "parameters": [q("q", "FTS5 query"), q("speaker", "id, or exact name or alias"), q("outlet", "name substring"),
                                q("since", "YYYY-MM-DD"), q("until", "YYYY-MM-DD"), q("limit", "1–500, default 20"), q("offset", "paging")],
                 "responses": {"200": ok("{results: [Hit]}"), "400": err}}},
             "/api/documents/{id}": {"get": {"summary": "A stored document with its account",
@@ -702,11 +785,24 @@ pub fn openapi_spec() -> Value {
             "/api/documents": {"post": {"summary": "Extract and store a document (bearer token)",
                 "security": [{"bearer": []}], "requestBody": body,
                 "responses": {"200": ok("{id, status, attributions}"), "400": err, "401": err, "413": err}}},
-            "/api/speakers": {"get": {"summary": "Speakers ranked by statements, with corpus totals",
-                "parameters": [q("limit", "1–500, default 50")], "responses": {"200": ok("{totals, speakers}")}}},
+            "/api/speakers": {"get": {"summary": "Speakers ranked by statements, with corpus totals (with aliases, merged names and, for an unsettled surname, candidates)",
+                "parameters": [q("limit", "1–500, default 50"), q("affiliation", "only the speakers affiliated with this body (whole name)"),
+                               q("name", "only the speakers answering to this exact name or alias")],
+                "responses": {"200": ok("{totals, speakers}"), "404": err}}},
+            "/api/speakers/duplicates": {"get": {"summary": "Probable duplicates to confirm with a merge",
+                "parameters": [q("limit", "1–500, default 50")], "responses": {"200": ok("{duplicates: [{keep, merge, reasons}]}")}}},
+            "/api/speakers/merge": {"post": {"summary": "Merge speaker `from` into `into` (ids or exact names; bearer token)",
+                "security": [{"bearer": []}],
+                "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["into", "from"],
+                    "properties": {"into": {"type": ["integer", "string"]}, "from": {"type": ["integer", "string"]}}}}}},
+                "responses": {"200": ok("{merged, into}"), "400": err, "401": err, "404": err, "409": err}}},
             "/api/speakers/{id}": {"get": {"summary": "One speaker and their statements over time",
                 "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
                 "responses": {"200": ok("{speaker, timeline}"), "404": err}}},
+            "/api/speakers/{id}/unmerge": {"post": {"summary": "Split a merged name (an id of a speaker's `merged`) off again (bearer token)",
+                "security": [{"bearer": []}],
+                "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
+                "responses": {"200": ok("{split, from}"), "401": err, "404": err, "409": err}}},
             "/api/extract": {"post": {"summary": "Extract and resolve attributions; nothing is stored",
                 "requestBody": body, "responses": {"200": ok("account: {attributions, speakers, unattributed}"), "400": err, "413": err}}},
             "/openapi.json": {"get": {"summary": "This description", "responses": {"200": ok("OpenAPI document")}}}

@@ -7,19 +7,33 @@
 //! - **Crash-safe.** Each document and its attributions are written in one
 //!   transaction; a killed ingest leaves whole documents only, and running
 //!   it again adds exactly the missing ones.
-//! - **Speakers across documents.** Named speakers merge by kind and
-//!   normalized name — people by first and last name ("Donald J. Trump" =
-//!   "Donald Trump"); a one-word person name ("Rutte") joins the single
-//!   stored person whose name ends with it; anonymous speakers ("a source")
-//!   never merge across documents. [`Store::merge_speakers`] corrects the rule.
+//! - **One person, one speaker.** Named speakers meet by name key, whatever
+//!   kind one article gave them: case, diacritics, apostrophes, honorifics,
+//!   possessives and middle initials aside, people by formal first name
+//!   and last name ("Joe Biden" = "Joseph R. Biden"). A speaker's kind is
+//!   the majority of its articles'. A surname alone ("Obama", "Mr. Obama")
+//!   joins the corpus's dominant person of that name, or stays apart with
+//!   its candidates listed. Anonymous speakers ("a source") never merge
+//!   across documents. Every merge is recorded and can be undone
+//!   ([`Store::merge_speakers`], [`Store::unmerge_speaker`]); an aliases
+//!   file settles what rules cannot ([`Store::add_alias_rules`]). See
+//!   `consolidate.rs`.
 //! - **Versioned schema.** `PRAGMA user_version` holds the schema version;
 //!   [`Store::open`] migrates older stores and refuses newer ones.
 
+mod consolidate;
+mod names;
 mod schema;
+mod search;
+mod speakers;
 mod stored;
 mod write;
 
-use schema::{backfill_v3, MIGRATIONS};
+use schema::{backfill_v3, backfill_v8, MIGRATIONS};
+pub use search::{Hit, Query, MAX_PREFIX_TERMS, MAX_QUERY_BYTES, MAX_QUERY_TERMS};
+pub use speakers::{
+    AliasRule, DuplicatePair, MergedName, Regrouped, SpeakerRef, SpeakerSummary, DOMINANCE,
+};
 use write::add_one;
 
 use std::path::Path;
@@ -40,7 +54,7 @@ const MMAP_SIZE: i64 = 1 << 30;
 const PAGE_SIZE: i64 = 8192;
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 7;
+pub const SCHEMA_VERSION: i64 = 8;
 
 /// Store errors.
 #[derive(Debug, thiserror::Error)]
@@ -69,9 +83,36 @@ pub enum StoreError {
         /// SQLite's complaint.
         reason: String,
     },
-    /// No speaker matches a name or id.
-    #[error("no speaker {0:?}")]
-    NoSpeaker(String),
+    /// No speaker answers to a name or id.
+    #[error("no speaker {name:?}{}", suggest(.suggestions))]
+    NoSpeaker {
+        /// The name or id asked for.
+        name: String,
+        /// Speakers whose name contains it, the most quoted first.
+        suggestions: Vec<SpeakerRef>,
+    },
+    /// Several speakers answer to a name: give an id.
+    #[error("{} speakers answer to {name:?}; give one's id: {}", .candidates.len(), list(.candidates))]
+    AmbiguousSpeaker {
+        /// The name asked for.
+        name: String,
+        /// The speakers, most quoted first.
+        candidates: Vec<SpeakerRef>,
+    },
+    /// A speaker cannot be merged into itself.
+    #[error("{0} cannot be merged into itself")]
+    SameSpeaker(String),
+    /// Unmerge was asked of a name that is not merged into another.
+    #[error("{0} is not merged into another speaker (the ids a speaker's `merged` list gives can be unmerged)")]
+    NotMerged(String),
+    /// A line of an aliases file cannot be read.
+    #[error("aliases file, line {line}: {reason}")]
+    BadAliases {
+        /// 1-based line number.
+        line: usize,
+        /// What is wrong with it.
+        reason: String,
+    },
     /// A document's stored account is in a form this build cannot read
     /// (damaged, or written by a newer whosaid).
     #[error("the stored account of document {0:?} cannot be read")]
@@ -107,48 +148,6 @@ impl From<rusqlite::Error> for StoreError {
     }
 }
 
-/// Longest text query accepted, in bytes.
-pub const MAX_QUERY_BYTES: usize = 512;
-/// Most terms (words, phrases, operators) in a text query.
-pub const MAX_QUERY_TERMS: usize = 32;
-/// Most prefix terms (`word*`) in a text query; each needs two characters
-/// before its `*` (`a*` matches most of the index).
-pub const MAX_PREFIX_TERMS: usize = 4;
-
-/// Refuses text queries whose cost has no useful bound: very long ones,
-/// many terms, many or very short prefixes (`t* OR t* …` × 2,000 ran for
-/// tens of seconds).
-fn check_query(text: &str) -> Result<(), StoreError> {
-    let bad = |reason: String| StoreError::BadQuery {
-        query: text.chars().take(80).collect(),
-        reason,
-    };
-    if text.len() > MAX_QUERY_BYTES {
-        return Err(bad(format!("longer than {MAX_QUERY_BYTES} bytes")));
-    }
-    let terms: Vec<&str> = text.split_whitespace().collect();
-    if terms.len() > MAX_QUERY_TERMS {
-        return Err(bad(format!("more than {MAX_QUERY_TERMS} terms")));
-    }
-    let mut prefixes = 0;
-    for term in &terms {
-        let bare = term.trim_matches(|c: char| matches!(c, '(' | ')' | '"' | '^'));
-        if let Some(stem) = bare.strip_suffix('*') {
-            prefixes += 1;
-            let stem = stem.rsplit(':').next().unwrap_or(stem);
-            if stem.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
-                return Err(bad(format!(
-                    "prefix {term:?}: give at least two characters before *"
-                )));
-            }
-        }
-    }
-    if prefixes > MAX_PREFIX_TERMS {
-        return Err(bad(format!("more than {MAX_PREFIX_TERMS} prefix terms")));
-    }
-    Ok(())
-}
-
 /// Nanoseconds since a fixed instant, for deadlines shared with SQLite's
 /// progress handler (0 = no deadline).
 fn clock_nanos(at: std::time::Instant) -> u64 {
@@ -179,73 +178,6 @@ pub enum Added {
     /// nothing written. Two documents claim one identity; the caller
     /// reports it.
     Clash,
-}
-
-/// One search hit.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Hit {
-    /// Attribution row id.
-    pub attribution: i64,
-    /// The document's external id.
-    pub document: String,
-    /// Headline.
-    pub title: Option<String>,
-    /// Publication date.
-    pub published: Option<String>,
-    /// Outlet.
-    pub outlet: Option<String>,
-    /// Speaker id and name.
-    pub speaker_id: Option<i64>,
-    /// Speaker name.
-    pub speaker: Option<String>,
-    /// Whether the speaker is unnamed.
-    pub anonymous: bool,
-    /// The cue.
-    pub cue: String,
-    /// What was said.
-    pub content: String,
-    /// Direct, indirect or mixed.
-    pub kind: String,
-}
-
-/// Search filters.
-#[derive(Debug, Clone, Default)]
-pub struct Query {
-    /// FTS5 query over contents, sources and cues (empty: everything).
-    pub text: String,
-    /// Speaker name (case-insensitive substring) or numeric id.
-    pub speaker: Option<String>,
-    /// Outlet name (case-insensitive substring).
-    pub outlet: Option<String>,
-    /// Earliest publication date, `YYYY-MM-DD`.
-    pub since: Option<String>,
-    /// Latest publication date, `YYYY-MM-DD`.
-    pub until: Option<String>,
-    /// Most hits.
-    pub limit: usize,
-    /// Hits skipped.
-    pub offset: usize,
-}
-
-/// A speaker with counts.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct SpeakerSummary {
-    /// Row id.
-    pub id: i64,
-    /// Name.
-    pub name: String,
-    /// person, organization, media, group.
-    pub kind: String,
-    /// Unnamed.
-    pub anonymous: bool,
-    /// Titles seen.
-    pub titles: Vec<String>,
-    /// Bodies the speaker is affiliated with ("Clinton campaign").
-    pub affiliations: Vec<String>,
-    /// Attributions.
-    pub statements: i64,
-    /// Documents quoting them.
-    pub documents: i64,
 }
 
 /// Corpus totals.
@@ -332,11 +264,22 @@ pub fn document_key(meta: &Metadata, text: &str) -> String {
     }
 }
 
-fn normalize_name(name: &str) -> String {
-    name.split_whitespace()
+/// Speakers listed in an error message.
+fn list(refs: &[SpeakerRef]) -> String {
+    refs.iter()
+        .take(10)
+        .map(ToString::to_string)
         .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+        .join("; ")
+}
+
+/// "did you mean" suggestions in an error message.
+fn suggest(refs: &[SpeakerRef]) -> String {
+    if refs.is_empty() {
+        String::new()
+    } else {
+        format!("; names containing it: {}", list(refs))
+    }
 }
 
 impl Store {
@@ -472,6 +415,9 @@ impl Store {
             if version + 1 == 3 {
                 backfill_v3(&tx)?;
             }
+            if version + 1 == 8 {
+                backfill_v8(&tx)?;
+            }
             tx.pragma_update(None, "user_version", version + 1)?;
             tx.commit()?;
         }
@@ -503,9 +449,11 @@ impl Store {
             r.get(0)
         })?;
         let mut out = Vec::with_capacity(docs.len());
+        let mut touched = consolidate::Touched::default();
         for (meta, text, account) in docs {
-            out.push(add_one(&tx, meta, text, account)?);
+            out.push(add_one(&tx, meta, text, account, &mut touched)?);
         }
+        consolidate::touched(&tx, &touched)?;
         // Index the new rows in one statement: one FTS5 flush per batch.
         tx.execute(
             "INSERT INTO attributions_fts(rowid, content, source, cue) \
@@ -526,239 +474,6 @@ impl Store {
         Ok(self.add_all(&[(meta, text, account)])?[0])
     }
 
-    /// Full-text search with filters, best matches first (then newest).
-    ///
-    /// Text queries rank, with BM25, the latest `rank_window` statements
-    /// (by storage order) that match and pass the filters
-    /// ([`RANK_WINDOW`] by default): ranking every match of a common word
-    /// ("said", "Trump") costs tens of milliseconds on a large store, and
-    /// the window bounds it. Words rarer than that are ranked exactly.
-    pub fn search(&self, q: &Query) -> Result<Vec<Hit>, StoreError> {
-        let select = "SELECT a.id, d.ext_id, d.title, d.published, o.name, s.id, s.name, \
-             COALESCE(s.anonymous, 0), a.cue, a.content, a.kind";
-        let joins = "JOIN documents d ON d.id = a.document_id \
-             LEFT JOIN outlets o ON o.id = d.outlet_id LEFT JOIN speakers s ON s.id = a.speaker_id ";
-        let mut args: Vec<Box<dyn rusqlite::ToSql>> = Vec::new();
-        let text = q.text.trim();
-        check_query(text)?;
-        let limit = i64::try_from(q.limit.max(1)).unwrap_or(i64::MAX);
-        let mut sql = if text.is_empty() {
-            format!("{select} FROM attributions a {joins} WHERE 1")
-        } else {
-            args.push(Box::new(text.to_string()));
-            format!(
-                "{select}, f.rank AS score FROM attributions_fts f \
-                 JOIN attributions a ON a.id = f.rowid {joins} WHERE attributions_fts MATCH ?"
-            )
-        };
-        if let Some(s) = &q.speaker {
-            // Speaker ids first, so the attribution index does the rest.
-            if let Ok(id) = s.parse::<i64>() {
-                sql.push_str(" AND a.speaker_id = ?");
-                args.push(Box::new(id));
-            } else {
-                sql.push_str(
-                    " AND a.speaker_id IN (SELECT id FROM speakers WHERE name LIKE ? ESCAPE '\\')",
-                );
-                args.push(Box::new(like(s)));
-            }
-        }
-        if let Some(o) = &q.outlet {
-            sql.push_str(" AND o.name LIKE ? ESCAPE '\\'");
-            args.push(Box::new(like(o)));
-        }
-        if let Some(d) = &q.since {
-            sql.push_str(" AND d.published >= ?");
-            args.push(Box::new(d.clone()));
-        }
-        if let Some(d) = &q.until {
-            sql.push_str(" AND d.published <= ?");
-            args.push(Box::new(d.clone()));
-        }
-        if text.is_empty() {
-            sql.push_str(" ORDER BY d.published DESC, a.id LIMIT ? OFFSET ?");
-        } else {
-            // The window: latest passing matches; rank is computed for
-            // those rows only.
-            sql = format!(
-                "SELECT * FROM ({sql} ORDER BY f.rowid DESC LIMIT ?) \
-                 ORDER BY score, 4 DESC, 1 LIMIT ? OFFSET ?"
-            );
-            args.push(Box::new(self.rank_window as i64));
-        }
-        args.push(Box::new(limit));
-        // An offset past i64 is past every row (not -1: no offset at all).
-        args.push(Box::new(i64::try_from(q.offset).unwrap_or(i64::MAX)));
-        self.run_search(&sql, &args, text)
-    }
-
-    /// Sets how many of the latest matches text searches rank (default
-    /// [`RANK_WINDOW`]): larger is exact on more common words, slower.
-    pub fn set_rank_window(&mut self, window: usize) {
-        self.rank_window = window.max(1);
-    }
-
-    fn run_search(
-        &self,
-        sql: &str,
-        args: &[Box<dyn rusqlite::ToSql>],
-        text: &str,
-    ) -> Result<Vec<Hit>, StoreError> {
-        let bad_query = |e: rusqlite::Error| match &e {
-            rusqlite::Error::SqliteFailure(f, Some(msg))
-                if f.code == rusqlite::ErrorCode::Unknown && !text.is_empty() =>
-            {
-                StoreError::BadQuery {
-                    query: text.to_string(),
-                    reason: msg.clone(),
-                }
-            }
-            _ => StoreError::from(e),
-        };
-        let mut stmt = self.conn.prepare_cached(sql)?;
-        let rows = stmt
-            .query_map(
-                rusqlite::params_from_iter(args.iter().map(|b| b.as_ref())),
-                |r| {
-                    Ok(Hit {
-                        attribution: r.get(0)?,
-                        document: r.get(1)?,
-                        title: r.get(2)?,
-                        published: r.get(3)?,
-                        outlet: r.get(4)?,
-                        speaker_id: r.get(5)?,
-                        speaker: r.get(6)?,
-                        anonymous: r.get::<_, i64>(7)? != 0,
-                        cue: r.get(8)?,
-                        content: r.get(9)?,
-                        kind: r.get(10)?,
-                    })
-                },
-            )
-            .map_err(bad_query)?;
-        rows.collect::<Result<_, _>>().map_err(bad_query)
-    }
-
-    /// Speakers ranked by number of statements.
-    pub fn speakers(&self, limit: usize) -> Result<Vec<SpeakerSummary>, StoreError> {
-        // Counted in the (speaker, document) index; documents counted for
-        // the few ranked only.
-        let mut stmt = self.conn.prepare_cached(
-            "WITH n AS (SELECT speaker_id, COUNT(*) AS c FROM attributions \
-               WHERE speaker_id IS NOT NULL GROUP BY speaker_id ORDER BY c DESC, speaker_id LIMIT ?1) \
-             SELECT s.id, s.name, s.kind, s.anonymous, s.titles, n.c, \
-               (SELECT COUNT(DISTINCT document_id) FROM attributions WHERE speaker_id = s.id), \
-               (SELECT json_group_array(name) FROM speaker_affiliations WHERE speaker_id = s.id) \
-             FROM n JOIN speakers s ON s.id = n.speaker_id ORDER BY n.c DESC, s.name",
-        )?;
-        let rows = stmt.query_map([limit as i64], summary_row)?;
-        Ok(rows.collect::<Result<_, _>>()?)
-    }
-
-    /// The speakers affiliated with a body (case-insensitive, the whole
-    /// name: "Clinton campaign" lists its spokespeople and managers), the
-    /// most quoted first.
-    pub fn affiliated(&self, body: &str, limit: usize) -> Result<Vec<SpeakerSummary>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT s.id, s.name, s.kind, s.anonymous, s.titles, \
-               (SELECT COUNT(*) FROM attributions WHERE speaker_id = s.id) AS c, \
-               (SELECT COUNT(DISTINCT document_id) FROM attributions WHERE speaker_id = s.id), \
-               (SELECT json_group_array(name) FROM speaker_affiliations WHERE speaker_id = s.id) \
-             FROM speaker_affiliations f JOIN speakers s ON s.id = f.speaker_id \
-             WHERE f.name = ?1 ORDER BY c DESC, s.name LIMIT ?2",
-        )?;
-        let rows = stmt.query_map(params![body, limit as i64], summary_row)?;
-        Ok(rows.collect::<Result<_, _>>()?)
-    }
-
-    /// One speaker by id or (case-insensitive) name; the most quoted when
-    /// several share the name.
-    pub fn speaker(&self, name_or_id: &str) -> Result<SpeakerSummary, StoreError> {
-        let (cond, arg): (&str, Box<dyn rusqlite::ToSql>) = match name_or_id.parse::<i64>() {
-            Ok(id) => ("s.id = ?1", Box::new(id)),
-            Err(_) => (
-                "s.name = ?1 COLLATE NOCASE",
-                Box::new(name_or_id.to_string()),
-            ),
-        };
-        let sql = format!(
-            "SELECT s.id, s.name, s.kind, s.anonymous, s.titles, COUNT(a.id), COUNT(DISTINCT a.document_id), \
-               (SELECT json_group_array(name) FROM speaker_affiliations WHERE speaker_id = s.id) \
-             FROM speakers s LEFT JOIN attributions a ON a.speaker_id = s.id WHERE {cond} \
-             GROUP BY s.id ORDER BY COUNT(a.id) DESC LIMIT 1"
-        );
-        self.conn
-            .query_row(&sql, [arg.as_ref()], summary_row)
-            .optional()?
-            .ok_or_else(|| StoreError::NoSpeaker(name_or_id.to_string()))
-    }
-
-    /// Merges speaker `from` into `into`: its statements, titles and future
-    /// matches of its name go to `into`. Both are ids or names.
-    pub fn merge_speakers(&mut self, into: &str, from: &str) -> Result<(i64, i64), StoreError> {
-        let into = self.speaker(into)?;
-        let from = self.speaker(from)?;
-        if into.id == from.id {
-            return Ok((into.id, from.id));
-        }
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        tx.execute(
-            "UPDATE attributions SET speaker_id = ?1 WHERE speaker_id = ?2",
-            params![into.id, from.id],
-        )?;
-        tx.execute(
-            "UPDATE speaker_aliases SET speaker_id = ?1 WHERE speaker_id = ?2",
-            params![into.id, from.id],
-        )?;
-        let key: String = tx.query_row(
-            "SELECT merge_key FROM speakers WHERE id = ?1",
-            [from.id],
-            |r| r.get(0),
-        )?;
-        let mut titles = into.titles.clone();
-        for t in from.titles {
-            if !titles.contains(&t) {
-                titles.push(t);
-            }
-        }
-        tx.execute(
-            "UPDATE speakers SET titles = ?1 WHERE id = ?2",
-            params![serde_json::to_string(&titles).unwrap_or_default(), into.id],
-        )?;
-        tx.execute(
-            "UPDATE OR IGNORE speaker_affiliations SET speaker_id = ?1 WHERE speaker_id = ?2",
-            params![into.id, from.id],
-        )?;
-        tx.execute(
-            "DELETE FROM speaker_affiliations WHERE speaker_id = ?1",
-            [from.id],
-        )?;
-        tx.execute("DELETE FROM speakers WHERE id = ?1", [from.id])?;
-        tx.execute(
-            "INSERT OR REPLACE INTO speaker_aliases(merge_key, speaker_id) VALUES (?1, ?2)",
-            params![key, into.id],
-        )?;
-        tx.commit()?;
-        Ok((into.id, from.id))
-    }
-
-    /// A speaker's statements, oldest first.
-    pub fn timeline(&self, speaker_id: i64, limit: usize) -> Result<Vec<Hit>, StoreError> {
-        let mut hits = self.search(&Query {
-            speaker: Some(speaker_id.to_string()),
-            limit,
-            ..Query::default()
-        })?;
-        hits.sort_by(|a, b| {
-            a.published
-                .cmp(&b.published)
-                .then(a.attribution.cmp(&b.attribution))
-        });
-        Ok(hits)
-    }
-
     /// Corpus totals.
     pub fn totals(&self) -> Result<Totals, StoreError> {
         let count = |sql: &str| -> Result<i64, StoreError> {
@@ -766,7 +481,11 @@ impl Store {
         };
         let documents = count("SELECT COUNT(*) FROM documents")?;
         let attributions = count("SELECT COUNT(*) FROM attributions")?;
-        let speakers = count("SELECT COUNT(*) FROM speakers")?;
+        // Speakers quoted at least once (not names merged into others).
+        let speakers = count(
+            "SELECT COUNT(*) FROM (SELECT DISTINCT speaker_id FROM attributions \
+             WHERE speaker_id IS NOT NULL)",
+        )?;
         let anonymous = count(
             "SELECT COUNT(*) FROM attributions a JOIN speakers s ON s.id = a.speaker_id WHERE s.anonymous = 1",
         )?;
@@ -825,26 +544,6 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// A speaker's statements per week (weeks start on Monday) and outlet,
-    /// oldest first; statements in undated documents are left out.
-    pub fn speaker_weeks(&self, speaker_id: i64) -> Result<Vec<WeekCount>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT date(d.published, '-6 days', 'weekday 1') AS week, o.name, COUNT(*) \
-             FROM attributions a JOIN documents d ON d.id = a.document_id \
-             LEFT JOIN outlets o ON o.id = d.outlet_id \
-             WHERE a.speaker_id = ?1 AND date(d.published) IS NOT NULL \
-             GROUP BY week, o.name ORDER BY week, o.name",
-        )?;
-        let rows = stmt.query_map([speaker_id], |r| {
-            Ok(WeekCount {
-                week: r.get(0)?,
-                outlet: r.get(1)?,
-                statements: r.get(2)?,
-            })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
-    }
-
     /// The store's speaker id of each attribution of a document, in the
     /// order of its account (pages link a document's speakers to theirs).
     pub fn document_speaker_ids(&self, ext_id: &str) -> Result<Vec<Option<i64>>, StoreError> {
@@ -892,31 +591,6 @@ pub fn stored_account_json(account: &[u8], binary: bool, text: &str) -> Option<s
         rusqlite::types::Value::Text(String::from_utf8_lossy(account).into_owned())
     };
     stored::read(value, text)
-}
-
-fn like(s: &str) -> String {
-    let escaped = s
-        .replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_");
-    format!("%{escaped}%")
-}
-
-fn summary_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<SpeakerSummary> {
-    let titles: String = r.get(4)?;
-    let affiliations: Option<String> = r.get(7)?;
-    Ok(SpeakerSummary {
-        id: r.get(0)?,
-        name: r.get(1)?,
-        kind: r.get(2)?,
-        anonymous: r.get::<_, i64>(3)? != 0,
-        titles: serde_json::from_str(&titles).unwrap_or_default(),
-        affiliations: affiliations
-            .and_then(|a| serde_json::from_str(&a).ok())
-            .unwrap_or_default(),
-        statements: r.get(5)?,
-        documents: r.get(6)?,
-    })
 }
 
 #[cfg(test)]

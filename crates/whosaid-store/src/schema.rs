@@ -1,7 +1,8 @@
 //! The schema: one migration per version, applied in order by
 //! `Store::open` (see `Store::migrate`).
 
-use super::write::last_word;
+use super::consolidate;
+use super::names::{last_word, name_key};
 use super::*;
 
 /// Migrations: index `k` moves a store from version `k` to `k + 1`.
@@ -95,6 +96,46 @@ END;
          PRIMARY KEY (speaker_id, name)
      ) WITHOUT ROWID;
      CREATE INDEX speaker_affiliations_name ON speaker_affiliations(name);",
+    // Version 8: one person, one speaker (see `speakers`). A row is one
+    // name key (`norm`); rows join a group under `canonical_id` (the id of
+    // the group's row that names it; itself when alone), `merged_into` is
+    // the row it was merged into (so a merge can be undone) and
+    // `merged_by` who merged it: `rule`, `user` or `aliases`. Rules never
+    // touch `pinned` rows (a person's merge or unmerge). Attributions keep
+    // the row their document named (`origin_speaker_id`) beside the
+    // group's id (`speaker_id`). `speaker_names` holds every spelling seen
+    // with the kind each document gave it (the votes that decide a
+    // speaker's kind); `alias_rules` the user's aliases file; `speaker_merges`
+    // a log of every merge and unmerge. Filled for older rows by `backfill_v8`.
+    "ALTER TABLE speakers ADD COLUMN norm TEXT;
+     ALTER TABLE speakers ADD COLUMN canonical_id INTEGER;
+     ALTER TABLE speakers ADD COLUMN merged_into INTEGER;
+     ALTER TABLE speakers ADD COLUMN merged_by TEXT;
+     ALTER TABLE speakers ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0;
+     ALTER TABLE speakers ADD COLUMN kind_fixed INTEGER NOT NULL DEFAULT 0;
+     ALTER TABLE attributions ADD COLUMN origin_speaker_id INTEGER;
+     CREATE INDEX speakers_norm ON speakers(norm, anonymous);
+     CREATE INDEX speakers_canonical ON speakers(canonical_id);
+     CREATE TABLE speaker_names (
+         speaker_id INTEGER NOT NULL REFERENCES speakers(id),
+         name TEXT NOT NULL,
+         kind TEXT NOT NULL,
+         documents INTEGER NOT NULL,
+         PRIMARY KEY (speaker_id, name, kind)
+     ) WITHOUT ROWID;
+     CREATE TABLE alias_rules (
+         variant TEXT PRIMARY KEY,
+         canonical TEXT NOT NULL,
+         kind TEXT
+     ) WITHOUT ROWID;
+     CREATE TABLE speaker_merges (
+         id INTEGER PRIMARY KEY,
+         at TEXT NOT NULL DEFAULT (datetime('now')),
+         action TEXT NOT NULL,
+         speaker_id INTEGER NOT NULL,
+         into_id INTEGER,
+         by TEXT NOT NULL
+     );",
 ];
 
 /// Schema 3: `last_word` of the people already stored.
@@ -108,4 +149,53 @@ pub(super) fn backfill_v3(tx: &Transaction<'_>) -> Result<(), StoreError> {
         update.execute(params![last_word(key), id])?;
     }
     Ok(())
+}
+
+/// Schema 8: name keys, groups, spellings and kind votes of the speakers
+/// already stored; the aliases of earlier `speakers merge` commands become
+/// rows of their group (pinned: a person made them); then the rules run
+/// over the whole store (older stores split one person into several rows).
+pub(super) fn backfill_v8(tx: &Transaction<'_>) -> Result<(), StoreError> {
+    let rows: Vec<(i64, String, String, bool)> = tx
+        .prepare("SELECT id, name, kind, anonymous FROM speakers")?
+        .query_map([], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get::<_, i64>(3)? != 0))
+        })?
+        .collect::<Result<_, _>>()?;
+    let mut update = tx.prepare(
+        "UPDATE speakers SET norm = ?1, last_word = ?2, canonical_id = id WHERE id = ?3",
+    )?;
+    for (id, name, kind, anonymous) in &rows {
+        let norm = name_key(name, kind == "person" && !anonymous);
+        let last = if *anonymous { None } else { last_word(&norm) };
+        update.execute(params![norm, last, id])?;
+    }
+    tx.execute_batch(
+        "UPDATE attributions SET origin_speaker_id = speaker_id;
+         INSERT INTO speaker_names(speaker_id, name, kind, documents)
+           SELECT s.id, s.name, s.kind, COUNT(DISTINCT a.document_id)
+           FROM speakers s JOIN attributions a ON a.speaker_id = s.id GROUP BY s.id;",
+    )?;
+    // Earlier merges deleted the merged row and kept its key as an alias.
+    let aliases: Vec<(String, i64)> = tx
+        .prepare("SELECT merge_key, speaker_id FROM speaker_aliases")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    for (key, into) in aliases {
+        let (kind, name) = key.split_once(':').unwrap_or(("person", key.as_str()));
+        let norm = name_key(name, kind == "person");
+        tx.execute(
+            "INSERT OR IGNORE INTO speakers(merge_key, name, kind, anonymous, norm, last_word,                canonical_id, merged_into, merged_by, pinned)              SELECT ?1, ?2, ?3, 0, ?4, ?5, canonical_id, id, 'user', 1 FROM speakers WHERE id = ?6",
+            params![
+                format!("merged:{key}"),
+                name,
+                kind,
+                norm,
+                last_word(&norm),
+                into
+            ],
+        )?;
+    }
+    tx.execute("DELETE FROM speaker_aliases", [])?;
+    consolidate::everything(tx)
 }

@@ -1,6 +1,8 @@
 //! Writing documents: keys, unique ids, speakers merged across documents,
 //! attributions and their titles, inside `Store::add_all`'s transaction.
 
+use super::consolidate::Touched;
+use super::names::{display_name, last_word, name_key};
 use super::*;
 
 pub(super) fn add_one(
@@ -8,6 +10,7 @@ pub(super) fn add_one(
     meta: &Metadata,
     text: &str,
     account: &Account,
+    touched: &mut Touched,
 ) -> Result<Added, StoreError> {
     let key = document_key(meta, text);
     let stored_text = |key: &str| -> Result<Option<String>, StoreError> {
@@ -59,11 +62,11 @@ pub(super) fn add_one(
     // Speakers of this document → store ids.
     let mut ids = Vec::with_capacity(account.speakers.len());
     for s in &account.speakers {
-        ids.push(speaker_id(tx, s, &key)?);
+        ids.push(speaker_id(tx, s, &key, touched)?);
     }
     let mut insert = tx.prepare_cached(
-        "INSERT INTO attributions(document_id, ord, speaker_id, kind, source, cue, content, channel, time_value, nested) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        "INSERT INTO attributions(document_id, ord, speaker_id, origin_speaker_id, kind, source, cue, content, channel, time_value, nested) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?;
     let join = |spans: &[whosaid::Span]| {
         spans
@@ -77,7 +80,8 @@ pub(super) fn add_one(
         insert.execute(params![
             document_id,
             ord as i64,
-            a.speaker.map(|k| ids[k]),
+            a.speaker.map(|k| ids[k].1),
+            a.speaker.map(|k| ids[k].0),
             at.kind.as_str(),
             join(&at.source),
             join(&at.cue),
@@ -103,67 +107,89 @@ pub(super) fn unique_ext_id(tx: &Transaction<'_>, id: &str) -> Result<String, St
     Ok(candidate)
 }
 
-/// The store id of a document's speaker, by the merge rule (module docs).
+/// The row and group (store ids) of a document's speaker. Anonymous
+/// speakers ("a source") are rows of their document only; a named one is
+/// the row of its name key (see [`name_key`]), whatever kind this document
+/// gives it: the document's kind is a vote ([`consolidate`]).
 pub(super) fn speaker_id(
     tx: &Transaction<'_>,
     s: &whosaid::resolve::Speaker,
     doc_key: &str,
-) -> Result<i64, StoreError> {
+    touched: &mut Touched,
+) -> Result<(i64, i64), StoreError> {
     let kind = kind_name(s.kind);
-    let name = normalize_name(&s.name);
-    let mut key = if s.anonymous {
-        format!("anon:{doc_key}:{name}")
-    } else if s.kind == SpeakerKind::Person && name.contains(' ') {
-        // "Donald J. Trump" and "Donald Trump": first and last name.
-        let words: Vec<&str> = name.split(' ').collect();
-        format!("person:{} {}", words[0], words[words.len() - 1])
+    let person = s.kind == SpeakerKind::Person;
+    let name = display_name(&s.name);
+    let norm = name_key(&s.name, person && !s.anonymous);
+    let found: Option<(i64, i64, String)> = if s.anonymous {
+        tx.prepare_cached("SELECT id, canonical_id, kind FROM speakers WHERE merge_key = ?1")?
+            .query_row([format!("anon:{doc_key}:{norm}")], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })
+            .optional()?
     } else {
-        format!("{kind}:{name}")
+        tx.prepare_cached(
+            "SELECT id, canonical_id, kind FROM speakers WHERE norm = ?1 AND anonymous = 0 \
+             ORDER BY id LIMIT 1",
+        )?
+        .query_row([&norm], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .optional()?
     };
-    // "Rutte" alone joins the one stored person named "… Rutte".
-    if !s.anonymous && s.kind == SpeakerKind::Person && !name.contains(' ') {
-        let mut stmt =
-            tx.prepare_cached("SELECT merge_key FROM speakers WHERE last_word = ?1 LIMIT 2")?;
-        let found: Vec<String> = stmt
-            .query_map([&name], |r| r.get(0))?
-            .collect::<Result<_, _>>()?;
-        if found.len() == 1 {
-            key = found[0].clone();
+    let (id, canonical) = match found {
+        Some((id, canonical, stored_kind)) => {
+            if stored_kind != kind {
+                touched.kinds.insert(id);
+            }
+            if person && !s.anonymous {
+                if let Some(last) = last_word(&norm) {
+                    if !touched.surnames.contains(last) {
+                        touched.surnames.insert(last.to_string());
+                    }
+                }
+            }
+            (id, canonical)
         }
-    }
-    let alias: Option<i64> = tx
-        .prepare_cached("SELECT speaker_id FROM speaker_aliases WHERE merge_key = ?1")?
-        .query_row([&key], |r| r.get(0))
-        .optional()?;
-    if let Some(id) = alias {
-        add_titles(tx, id, &s.titles)?;
-        add_affiliations(tx, id, &s.affiliations)?;
-        return Ok(id);
-    }
-    let existing: Option<i64> = tx
-        .prepare_cached("SELECT id FROM speakers WHERE merge_key = ?1")?
-        .query_row([&key], |r| r.get(0))
-        .optional()?;
-    let id = match existing {
-        Some(id) => id,
         None => {
+            let key = if s.anonymous {
+                format!("anon:{doc_key}:{norm}")
+            } else {
+                format!("name:{norm}")
+            };
+            let last = if s.anonymous { None } else { last_word(&norm) };
+            // A new row is its own group: its id is its canonical id. (An
+            // insert computing its id by a `MAX(id)` subquery with
+            // `RETURNING` took four times as long as this pair.)
             tx.prepare_cached(
-                "INSERT INTO speakers(merge_key, name, kind, anonymous, last_word) \
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                "INSERT INTO speakers(merge_key, name, kind, anonymous, last_word, norm) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             )?
-            .execute(params![
-                key,
-                s.name,
-                kind,
-                i64::from(s.anonymous),
-                last_word(&key)
-            ])?;
-            tx.last_insert_rowid()
+            .execute(params![key, name, kind, i64::from(s.anonymous), last, norm])?;
+            let id = tx.last_insert_rowid();
+            tx.prepare_cached("UPDATE speakers SET canonical_id = ?1 WHERE id = ?1")?
+                .execute([id])?;
+            if !s.anonymous {
+                touched.new_rows.push(id);
+                match last {
+                    Some(last) if person => {
+                        touched.surnames.insert(last.to_string());
+                    }
+                    Some(_) => {}
+                    None => {
+                        touched.surnames.insert(norm.clone());
+                    }
+                }
+            }
+            (id, id)
         }
     };
+    tx.prepare_cached(
+        "INSERT INTO speaker_names(speaker_id, name, kind, documents) VALUES (?1, ?2, ?3, 1) \
+         ON CONFLICT DO UPDATE SET documents = documents + 1",
+    )?
+    .execute(params![id, name, kind])?;
     add_titles(tx, id, &s.titles)?;
     add_affiliations(tx, id, &s.affiliations)?;
-    Ok(id)
+    Ok((id, canonical))
 }
 
 /// Records the bodies a speaker is affiliated with, each once.
@@ -179,13 +205,6 @@ pub(super) fn add_affiliations(
         .execute(params![id, name])?;
     }
     Ok(())
-}
-
-/// The last name word of a person merge key (`person:first last`), none
-/// for one-word names and other kinds.
-pub(super) fn last_word(merge_key: &str) -> Option<&str> {
-    let name = merge_key.strip_prefix("person:")?;
-    name.rsplit_once(' ').map(|(_, last)| last)
 }
 
 pub(super) fn add_titles(tx: &Transaction<'_>, id: i64, new: &[String]) -> Result<(), StoreError> {

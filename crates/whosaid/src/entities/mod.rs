@@ -15,6 +15,7 @@ use crate::text::{Document, TokenKind};
 mod gender;
 mod repair;
 mod titles;
+pub mod variants;
 
 pub use gender::is_honorific;
 pub use gender::{gender_counts, GenderLexicon};

@@ -3,7 +3,7 @@
 use super::*;
 use whosaid::{DocumentInfo, Extractor};
 
-fn doc(id: &str, outlet: &str, date: &str, text: &str) -> (Metadata, String, Account) {
+pub(super) fn doc(id: &str, outlet: &str, date: &str, text: &str) -> (Metadata, String, Account) {
     let meta = Metadata {
         id: id.into(),
         outlet: Some(outlet.into()),
@@ -29,7 +29,7 @@ fn corpus(store: &mut Store) {
 fn stored_accounts_read_back_as_extracted() {
     // The example article has answers, times, channels with evidence
     // and non-ASCII text: every span kind the stored form leaves bare.
-    let text = include_str!("../../../examples/nato-rutte.txt");
+    let text = include_str!("../../../../examples/nato-rutte.txt");
     let (meta, text, account) = doc("nato", "Planet", "2025-06-27", text);
     let mut store = Store::in_memory().unwrap();
     store.add(&meta, &text, &account).unwrap();
@@ -451,14 +451,14 @@ fn search_filters_and_bad_queries() {
         })
         .unwrap();
     assert!(hits.iter().all(|h| h.outlet.as_deref() == Some("Planet")));
-    // SQL in a filter is data, not code.
-    let hits = store
-        .search(&Query {
+    // SQL in a filter is data, not code: it names no speaker.
+    assert!(matches!(
+        store.search(&Query {
             speaker: Some("x' OR 1=1 --".into()),
             ..q("")
-        })
-        .unwrap();
-    assert!(hits.is_empty());
+        }),
+        Err(StoreError::NoSpeaker { .. })
+    ));
     assert!(matches!(
         store.search(&q("\"unbalanced")),
         Err(StoreError::BadQuery { .. })
@@ -476,11 +476,34 @@ fn merging_speakers_moves_statements() {
         .filter(|s| s.anonymous)
         .collect();
     let (a, b) = (anon[0].id.to_string(), anon[1].id.to_string());
-    store.merge_speakers(&a, &b).unwrap();
+    let done = store.merge_speakers(&a, &b).unwrap();
+    assert_eq!((done.group.id, done.moved.id), (anon[0].id, anon[1].id));
     assert_eq!(store.speaker(&a).unwrap().statements, 2);
-    assert!(matches!(store.speaker(&b), Err(StoreError::NoSpeaker(_))));
+    // The merged name's id leads to the speaker it joined.
+    assert_eq!(store.speaker(&b).unwrap().id, anon[0].id);
     assert_eq!(store.timeline(anon[0].id, 10).unwrap().len(), 2);
+    assert_eq!(store.timeline(anon[1].id, 10).unwrap().len(), 2);
+    // A speaker is never merged into itself, by id or by name.
+    assert!(matches!(
+        store.merge_speakers(&a, &b),
+        Err(StoreError::SameSpeaker(_))
+    ));
+    assert!(matches!(
+        store.merge_speakers("Mark Rutte", "Rutte"),
+        Err(StoreError::SameSpeaker(_))
+    ));
+    // And the merge can be undone.
+    let undone = store.unmerge_speaker(anon[1].id).unwrap();
+    assert_eq!(undone.group.id, anon[0].id);
+    assert_eq!(store.speaker(&a).unwrap().statements, 1);
+    assert_eq!(store.speaker(&b).unwrap().statements, 1);
+    assert!(matches!(
+        store.unmerge_speaker(anon[1].id),
+        Err(StoreError::NotMerged(_))
+    ));
 }
+
+mod speakers;
 
 fn page_size(store: &Store) -> i64 {
     store
