@@ -217,3 +217,63 @@ test("markup in stored articles stays text", async (t) => {
   await page.goto(base + "/search?q=tags");
   assert.equal(await page.evaluate(() => window.pwned), undefined);
 });
+
+test("a writable server merges and unmerges speakers with its token", async (t) => {
+  // A second store, served with a token (the demo is read-only).
+  const reviewDb = path.join(work, "review.db");
+  execFileSync(bin, ["ingest", path.join(here, "fixtures", "review.jsonl"), "--db", reviewDb], {
+    stdio: "ignore",
+  });
+  const writable = spawn(bin, ["serve", "--db", reviewDb, "--addr", "127.0.0.1:0", "--token", "e2e-token"], {
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  t.after(() => writable.kill());
+  const address = await new Promise((resolve, reject) => {
+    let log = "";
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${log}`)), 60_000);
+    writable.stderr.on("data", (chunk) => {
+      log += chunk;
+      const m = log.match(/serving .* on (http:\/\/127\.0\.0\.1:\d+)/);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    });
+  });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  t.after(() => page.close());
+  const problems = [];
+  page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
+  page.on("request", (req) => {
+    if (!req.url().startsWith(address)) problems.push(`external request: ${req.url()}`);
+  });
+  // The token prompt: a wrong token first, then the right one.
+  const answers = ["wrong", "e2e-token"];
+  page.on("dialog", (d) => {
+    if (d.type() === "prompt") d.accept(answers.shift() ?? "");
+    else {
+      problems.push(`dialog: ${d.message()}`);
+      d.dismiss();
+    }
+  });
+
+  await page.goto(address + "/speakers/duplicates");
+  const row = page.locator("table.duplicates tr", { hasText: "Julia Ostrowski" });
+  assert.equal(await row.count(), 1);
+  await row.locator("button.write").click();
+  await page.locator(".write-status").waitFor();
+  assert.match(await page.textContent(".write-status"), /token/);
+  await Promise.all([page.waitForEvent("load"), row.locator("button.write").click()]);
+  assert.equal(await page.locator("table.duplicates tr").count(), 0);
+
+  // The merged name is listed on the speaker's page, and splits off again.
+  await page.goto(address + "/speakers");
+  await page.click("table.speakers a:text-is('Julia Ostrowski')");
+  assert.match(await page.textContent("#merged"), /J\. Ostrowski/);
+  await Promise.all([page.waitForEvent("load"), page.click("#merged button.write")]);
+  assert.equal(await page.locator("#merged").count(), 0);
+  await page.goto(address + "/speakers/duplicates");
+  assert.equal(await page.locator("table.duplicates tr").count(), 1);
+  await shot(page, "duplicates");
+  assert.deepEqual(problems, []);
+});

@@ -81,6 +81,174 @@ fn store_ingest_search_speakers_and_merge() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("no store at"));
 }
 
+fn stderr(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// One person, one speaker from the command line: a surname stored before
+/// its full name joins it, a surname two people share lists them, merges
+/// show names and undo, self-merges are refused, an aliases file applies
+/// at ingest and to the store, duplicates are listed for review.
+#[test]
+fn speakers_merge_unmerge_aliases_and_duplicates() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("s.db");
+    let docs = [
+        (
+            "a",
+            "Pier\n\nMr. Brandt said the pier would reopen on Monday.",
+        ),
+        (
+            "b",
+            "Crowds\n\nHarbor master Paul Brandt said the crowds had been larger than expected.",
+        ),
+        ("c", "Bridge\n\nAnna Varga said the bridge would open."),
+        ("d", "Bridge\n\nPeter Varga said the bridge would close."),
+        ("e", "Bridge\n\nVarga said the bridge was safe."),
+        ("f", "Mill\n\nJ. Ostrowski said the mill would close."),
+        (
+            "g",
+            "Mill\n\nJulia Ostrowski said the mill would stay open.",
+        ),
+        ("h", "Strike\n\nHWU said the strike was over."),
+    ];
+    let corpus: String = docs
+        .iter()
+        .map(|(id, text)| serde_json::json!({"id": id, "text": text}).to_string() + "\n")
+        .collect();
+    let input = tmp.path().join("corpus.jsonl");
+    std::fs::write(&input, corpus).unwrap();
+    let aliases = tmp.path().join("aliases.tsv");
+    std::fs::write(
+        &aliases,
+        "# variant\tcanonical\tkind\nHWU\tHarbor Workers Union\torganization\n",
+    )
+    .unwrap();
+    assert_success(&run(whosaid()
+        .args(["ingest", "--jobs", "1", "--db"])
+        .arg(&db)
+        .arg("--aliases")
+        .arg(&aliases)
+        .arg(&input)));
+    let speaker = |name: &str| {
+        run(whosaid()
+            .args(["speaker", name, "--format", "json", "--db"])
+            .arg(&db))
+    };
+    let json = |out: &std::process::Output| -> Value {
+        assert_success(out);
+        serde_json::from_str(&stdout(out)).unwrap()
+    };
+    // The surname joined its person and is listed as merged, by rule.
+    let brandt = json(&speaker("Brandt"))["speaker"].clone();
+    assert_eq!(brandt["name"], "Paul Brandt");
+    assert_eq!(brandt["statements"], 2);
+    assert_eq!(brandt["merged"][0]["by"], "rule");
+    let merged_id = brandt["merged"][0]["id"].as_i64().unwrap();
+    // The aliases file named HWU.
+    let union = json(&speaker("HWU"))["speaker"].clone();
+    assert_eq!(union["name"], "Harbor Workers Union");
+    assert_eq!(union["kind"], "organization");
+    // An unsettled surname lists its candidates.
+    let out = run(whosaid().args(["speaker", "Varga", "--db"]).arg(&db));
+    assert_success(&out);
+    assert!(
+        stdout(&out).contains("Anna Varga") && stdout(&out).contains("Peter Varga"),
+        "{}",
+        stdout(&out)
+    );
+    // A part of a name is no name: the error suggests the names.
+    let out = run(whosaid().args(["speaker", "Varg", "--db"]).arg(&db));
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("no speaker \"Varg\"") && stderr(&out).contains("Anna Varga"),
+        "{}",
+        stderr(&out)
+    );
+    let out = run(whosaid()
+        .args(["search", "--speaker", "Varg", "--db"])
+        .arg(&db));
+    assert!(!out.status.success());
+    // Self-merges are refused, by id or by name.
+    let out = run(whosaid()
+        .args(["speakers", "merge", "Paul Brandt", "Mr. Brandt", "--db"])
+        .arg(&db));
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("cannot be merged into itself"),
+        "{}",
+        stderr(&out)
+    );
+    // Unmerge, then the speakers are apart; merge back by hand, with names shown.
+    let out = run(whosaid()
+        .args(["speakers", "unmerge", &merged_id.to_string(), "--db"])
+        .arg(&db));
+    assert_success(&out);
+    assert!(stderr(&out).contains("Paul Brandt"), "{}", stderr(&out));
+    assert_eq!(json(&speaker("Paul Brandt"))["speaker"]["statements"], 1);
+    let out = run(whosaid()
+        .args([
+            "speakers",
+            "merge",
+            "Paul Brandt",
+            &merged_id.to_string(),
+            "--db",
+        ])
+        .arg(&db));
+    assert_success(&out);
+    assert!(
+        stderr(&out).contains("merged Brandt") && stderr(&out).contains("into Paul Brandt"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        json(&speaker("Paul Brandt"))["speaker"]["merged"][0]["by"],
+        "user"
+    );
+    // Probable duplicates, then confirmed.
+    let out = run(whosaid()
+        .args(["speakers", "duplicates", "--format", "json", "--db"])
+        .arg(&db));
+    let pairs = json(&out);
+    assert_eq!(pairs.as_array().unwrap().len(), 1, "{pairs}");
+    let (keep, merge) = (
+        pairs[0]["keep"]["id"].to_string(),
+        pairs[0]["merge"]["id"].to_string(),
+    );
+    assert_success(&run(whosaid()
+        .args(["speakers", "merge", &keep, &merge, "--db"])
+        .arg(&db)));
+    assert_eq!(
+        json(&run(whosaid()
+            .args(["speakers", "duplicates", "--format", "json", "--db"])
+            .arg(&db))),
+        serde_json::json!([])
+    );
+    // An aliases file applied to the store as it is; a bad one names its line.
+    std::fs::write(&aliases, "Varga\tAnna Varga\tperson\n").unwrap();
+    assert_success(&run(whosaid()
+        .args(["speakers", "aliases"])
+        .arg(&aliases)
+        .arg("--db")
+        .arg(&db)));
+    assert_eq!(json(&speaker("Anna Varga"))["speaker"]["statements"], 2);
+    std::fs::write(&aliases, "ok\tfine\nno tab here\n").unwrap();
+    let out = run(whosaid()
+        .args(["speakers", "aliases"])
+        .arg(&aliases)
+        .arg("--db")
+        .arg(&db));
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("line 2"), "{}", stderr(&out));
+    // The table lists aliases.
+    let out = run(whosaid().args(["speakers", "--db"]).arg(&db));
+    assert!(
+        stdout(&out).contains("Paul Brandt") && stdout(&out).contains("aka Brandt"),
+        "{}",
+        stdout(&out)
+    );
+}
+
 /// Killing an ingest midway and running it again leaves every document
 /// stored exactly once.
 #[test]

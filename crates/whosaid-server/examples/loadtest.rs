@@ -24,8 +24,10 @@ const QUERIES: &[&str] = &[
 ];
 
 /// One request on a kept-alive connection; Ok(status).
-async fn request(conn: &mut BufReader<TcpStream>, path: &str) -> std::io::Result<u16> {
-    let req = format!("GET {path} HTTP/1.1\r\nHost: load\r\nConnection: keep-alive\r\n\r\n");
+async fn request(conn: &mut BufReader<TcpStream>, host: &str, path: &str) -> std::io::Result<u16> {
+    // The server's own address as Host: it refuses other names (a guard
+    // against DNS rebinding), which made every request an error.
+    let req = format!("GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: keep-alive\r\n\r\n");
     conn.get_mut().write_all(req.as_bytes()).await?;
     let mut line = String::new();
     conn.read_line(&mut line).await?;
@@ -77,7 +79,7 @@ async fn main() {
                 let path = format!("/api/search?{}&limit=20", QUERIES[i % QUERIES.len()]);
                 i += 1;
                 let start = Instant::now();
-                match request(&mut conn, &path).await {
+                match request(&mut conn, &addr, &path).await {
                     Ok(200) => latencies.push(start.elapsed()),
                     _ => {
                         errors += 1;

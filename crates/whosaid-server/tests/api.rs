@@ -145,3 +145,87 @@ async fn limits_errors_and_the_description() {
         assert!(spec["paths"][path].is_object(), "{path} undocumented");
     }
 }
+
+/// Speakers over the API: exact names, duplicates, merges and unmerges
+/// behind the token, each refusal with its status.
+#[tokio::test]
+async fn speaker_review_merges_and_unmerges_behind_the_token() {
+    let read_only = app(None);
+    let app = app(Some("s3cret"));
+    for (id, text) in [
+        ("a", "Mill\n\nJ. Ostrowski said the mill would close."),
+        (
+            "b",
+            "Mill\n\nJulia Ostrowski said the mill would stay open.",
+        ),
+    ] {
+        let (status, body) = call(
+            &app,
+            post(
+                "/api/documents",
+                &json!({"id": id, "text": text}),
+                Some("s3cret"),
+            ),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+    }
+    let (status, body) = call(&app, get("/api/speakers/duplicates")).await;
+    assert_eq!(status, StatusCode::OK);
+    let pair = body["duplicates"][0].clone();
+    let (keep, merge) = (pair["keep"]["id"].clone(), pair["merge"]["id"].clone());
+    assert!(keep.is_i64() && merge.is_i64(), "{body}");
+    // A substring is no name; an exact one (any case) is.
+    let (status, body) = call(&app, get("/api/search?speaker=Ostrow")).await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "{body}");
+    let (status, body) = call(&app, get("/api/speakers?name=julia%20ostrowski")).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["speakers"][0]["name"], "Julia Ostrowski");
+    // Writes need the token.
+    let merge_body = json!({"into": keep, "from": merge});
+    let (status, _) = call(&app, post("/api/speakers/merge", &merge_body, None)).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    let (status, body) = call(
+        &app,
+        post("/api/speakers/merge", &merge_body, Some("s3cret")),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["into"]["statements"], 2);
+    // Merging again is merging a speaker into itself.
+    let (status, body) = call(
+        &app,
+        post("/api/speakers/merge", &merge_body, Some("s3cret")),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    let (status, _) = call(
+        &app,
+        post(
+            "/api/speakers/merge",
+            &json!({"into": [], "from": 1}),
+            Some("s3cret"),
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    // The merged name is listed and can be split off again.
+    let uri = format!("/api/speakers/{keep}");
+    let (_, body) = call(&app, get(&uri)).await;
+    assert_eq!(body["speaker"]["merged"][0]["by"], "user", "{body}");
+    let unmerge = format!("/api/speakers/{merge}/unmerge");
+    let (status, _) = call(&app, post(&unmerge, &json!({}), None)).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    let (status, body) = call(&app, post(&unmerge, &json!({}), Some("s3cret"))).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["from"]["statements"], 1);
+    let (status, _) = call(&app, post(&unmerge, &json!({}), Some("s3cret"))).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    // Without a token the server takes no writes at all.
+    let (status, _) = call(
+        &read_only,
+        post("/api/speakers/merge", &merge_body, Some("s3cret")),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+}

@@ -183,3 +183,67 @@ async fn assets_are_served_locally() {
         );
     }
 }
+
+/// The review pages: probable duplicates with merge buttons, a speaker's
+/// merged names with unmerge buttons — buttons only on a server that
+/// takes writes.
+#[tokio::test]
+async fn review_pages_offer_writes_only_with_a_token() {
+    for token in [Some("t"), None] {
+        let mut store = Store::in_memory().unwrap();
+        let extractor = Extractor::builtin();
+        for (id, text) in [
+            ("a", "Mill\n\nJ. Ostrowski said the mill would close."),
+            (
+                "b",
+                "Mill\n\nJulia Ostrowski said the mill would stay open.",
+            ),
+            (
+                "c",
+                "Pier\n\nMr. Brandt said the pier would reopen on Monday.",
+            ),
+            (
+                "d",
+                "Crowds\n\nPaul Brandt said the crowds had been larger than expected.",
+            ),
+        ] {
+            let meta = whosaid_ingest::Metadata {
+                id: id.into(),
+                ..Default::default()
+            };
+            let account = extractor.analyze(text, &whosaid::DocumentInfo::default());
+            store.add(&meta, text, &account).unwrap();
+        }
+        let app = whosaid_server::router(store, extractor, token.map(String::from));
+        let (status, html, headers) = page(&app, "/speakers/duplicates").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(headers["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .contains("connect-src 'self'"));
+        assert!(
+            html.contains("Julia Ostrowski") && html.contains("J. Ostrowski"),
+            "{html}"
+        );
+        let (_, list, _) = page(&app, "/speakers").await;
+        let id = list
+            .split("href=\"/speakers/")
+            .find(|s| s.contains(">Paul Brandt<"))
+            .and_then(|s| s.split('"').next())
+            .expect("Paul Brandt's link")
+            .to_string();
+        let (_, speaker, _) = page(&app, &format!("/speakers/{id}")).await;
+        assert!(
+            speaker.contains("Names merged into this speaker"),
+            "{speaker}"
+        );
+        assert!(speaker.contains("Also named: Brandt"), "{speaker}");
+        let writable = token.is_some();
+        assert_eq!(html.contains(r#"data-action="merge""#), writable, "{html}");
+        assert_eq!(
+            speaker.contains(r#"data-action="unmerge""#),
+            writable,
+            "{speaker}"
+        );
+    }
+}

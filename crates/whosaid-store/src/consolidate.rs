@@ -7,8 +7,8 @@
 //!   group's the majority of its rows (ties: person, organization, media,
 //!   group). An aliases file can fix a group's kind.
 //! - **Surnames.** A one-word person row ("Obama", also "Mr. Obama") joins
-//!   the person group of the corpus with that surname that has at least
-//!   [`DOMINANCE`] times the statements of the next one; with no such
+//!   the person group of the corpus with that surname quoted in at least
+//!   [`DOMINANCE`] times the documents of the next one; with no such
 //!   group it stays apart, and lists its candidates (see
 //!   `Store::speaker`). Rule merges are settled again whenever a surname's
 //!   people change, so a later article can move or split them.
@@ -22,7 +22,7 @@ use std::collections::HashSet;
 use super::names::{last_word, name_key};
 use super::*;
 
-/// How many times the statements of the next candidate a surname's
+/// How many times the documents of the next candidate a surname's
 /// leading person needs before the surname alone is taken for them.
 pub const DOMINANCE: i64 = 2;
 
@@ -319,8 +319,8 @@ fn log(
     Ok(())
 }
 
-/// The person groups a surname could stand for, with their statements
-/// (less those of the surname's own rows), most first.
+/// The person groups a surname could stand for, with the documents that
+/// quote them (under names other than the surname alone), most first.
 pub(crate) fn surname_candidates(
     conn: &Connection,
     surname: &str,
@@ -333,9 +333,13 @@ pub(crate) fn surname_candidates(
         .query_map([surname], |r| r.get(0))?
         .collect::<Result<_, _>>()?;
     let mut out: Vec<(i64, i64)> = Vec::with_capacity(ids.len());
+    // Documents, from the spelling votes: a few rows per group, where
+    // counting statements reads every statement of the best-known people
+    // each time their surname is settled.
     let mut count = conn.prepare_cached(
-        "SELECT COUNT(*) FROM attributions a JOIN speakers o ON o.id = a.origin_speaker_id \
-         WHERE a.speaker_id = ?1 AND o.norm != ?2",
+        "SELECT COALESCE(SUM(n.documents), 0) FROM speakers r \
+         JOIN speaker_names n ON n.speaker_id = r.id \
+         WHERE r.canonical_id = ?1 AND r.norm != ?2",
     )?;
     for id in ids {
         out.push((id, count.query_row(params![id, surname], |r| r.get(0))?));

@@ -86,7 +86,8 @@ pub struct Regrouped {
 /// Two speakers that are probably one (see [`Store::probable_duplicates`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DuplicatePair {
-    /// The more quoted one (the one to merge into).
+    /// The more quoted one, or of two as quoted the fuller name (the one
+    /// to merge into).
     pub keep: SpeakerRef,
     /// The other.
     pub merge: SpeakerRef,
@@ -529,7 +530,9 @@ impl Store {
         let mut out = Vec::with_capacity(pairs.len());
         for (a, b, reasons) in pairs {
             let (a, b) = (self.speaker_ref(a)?, self.speaker_ref(b)?);
-            let (keep, merge) = if b.statements > a.statements {
+            // The more quoted one stays; of two as quoted, the fuller name.
+            let fuller = |r: &SpeakerRef| (r.statements, r.name.chars().count());
+            let (keep, merge) = if fuller(&b) > fuller(&a) {
                 (b, a)
             } else {
                 (a, b)

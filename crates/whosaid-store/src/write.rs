@@ -128,12 +128,28 @@ pub(super) fn speaker_id(
             })
             .optional()?
     } else {
-        tx.prepare_cached(
+        let mut by_key = tx.prepare_cached(
             "SELECT id, canonical_id, kind FROM speakers WHERE norm = ?1 AND anonymous = 0 \
              ORDER BY id LIMIT 1",
-        )?
-        .query_row([&norm], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-        .optional()?
+        )?;
+        let mut found = by_key
+            .query_row([&norm], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .optional()?;
+        // The name under the other kind's key: "Bernie Sanders" typed an
+        // organization by one article is the person "bernard sanders";
+        // a person found under an organization's key moves the row to
+        // the person's key, where later spellings meet.
+        let other = name_key(&s.name, !person);
+        if found.is_none() && other != norm {
+            found = by_key
+                .query_row([&other], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                .optional()?;
+            if let (Some((id, _, _)), true) = (&found, person) {
+                tx.prepare_cached("UPDATE speakers SET norm = ?1, last_word = ?2 WHERE id = ?3")?
+                    .execute(params![norm, last_word(&norm), id])?;
+            }
+        }
+        found
     };
     let (id, canonical) = match found {
         Some((id, canonical, stored_kind)) => {
