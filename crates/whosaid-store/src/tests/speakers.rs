@@ -320,3 +320,96 @@ fn a_store_of_the_previous_release_migrates() {
         .expect("FTS5 index consistent");
     store.check().unwrap();
 }
+
+/// The group invariants: every row's group is a row heading itself, and
+/// every statement sits with its origin row's group.
+fn assert_groups_consistent(store: &Store) {
+    let count = |sql: &str| -> i64 { store.conn.query_row(sql, [], |r| r.get(0)).unwrap() };
+    assert_eq!(
+        count(
+            "SELECT COUNT(*) FROM speakers s LEFT JOIN speakers c ON c.id = s.canonical_id \
+             WHERE c.id IS NULL OR c.canonical_id != c.id"
+        ),
+        0,
+        "rows whose group is not a group"
+    );
+    assert_eq!(
+        count(
+            "SELECT COUNT(*) FROM attributions a JOIN speakers o ON o.id = a.origin_speaker_id \
+             WHERE a.speaker_id IS NOT o.canonical_id"
+        ),
+        0,
+        "statements outside their origin's group"
+    );
+    assert_eq!(
+        count("SELECT COUNT(*) FROM speakers WHERE (merged_into IS NULL) != (canonical_id = id)"),
+        0,
+        "merged rows heading a group, or unmerged rows inside one"
+    );
+}
+
+/// Documents for the property test, extracted once.
+fn sample_docs() -> &'static [(Metadata, String, Account)] {
+    static DOCS: std::sync::OnceLock<Vec<(Metadata, String, Account)>> = std::sync::OnceLock::new();
+    DOCS.get_or_init(|| {
+        [
+            "One\n\nAnna Varga said the bridge would open. Mr. Brandt said it was late.",
+            "Two\n\nPeter Varga said the bridge would close. The Harbor Workers Union said no.",
+            "Three\n\nVarga said the bridge was safe. Paul Brandt said the pier was busy.",
+            "Four\n\nHWU said the strike was over. A source said talks had failed.",
+            "Five\n\nJ. Ostrowski said the mill would close. Tomás Okoro agreed, he said.",
+            "Six\n\nJulia Ostrowski said the mill would stay open. Tomas Okoro said so too.",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(k, t)| doc(&format!("p{k}"), "Planet", "2025-03-01", t))
+        .collect()
+    })
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+    /// Any sequence of ingests, merges, unmerges, aliases and full
+    /// passes keeps the groups consistent and loses no statement.
+    #[test]
+    fn merges_unmerges_and_rules_keep_groups_consistent(
+        ops in proptest::collection::vec((0u8..5, 0i64..16, 0i64..16, 0usize..6), 1..14),
+    ) {
+        let docs = sample_docs();
+        let mut store = Store::in_memory().unwrap();
+        let mut added = 0;
+        let names = ["Varga", "Anna Varga", "HWU", "Harbor Workers Union", "Brandt", "Okoro"];
+        for (op, a, b, k) in ops {
+            match op {
+                0 => {
+                    if added < docs.len() {
+                        let (m, t, acc) = &docs[added];
+                        store.add(m, t, acc).unwrap();
+                        added += 1;
+                    }
+                }
+                1 => {
+                    let _ = store.merge_speakers(&(a + 1).to_string(), &(b + 1).to_string());
+                }
+                2 => {
+                    let _ = store.unmerge_speaker(a + 1);
+                }
+                3 => {
+                    let rule = AliasRule {
+                        variant: names[k].into(),
+                        canonical: names[(k + 1 + b as usize) % names.len()].into(),
+                        kind: None,
+                    };
+                    store.add_alias_rules(&[rule]).unwrap();
+                }
+                _ => store.consolidate().unwrap(),
+            }
+            assert_groups_consistent(&store);
+        }
+        let total: i64 = store.conn.query_row("SELECT COUNT(*) FROM attributions", [], |r| r.get(0)).unwrap();
+        let listed: i64 = store.speakers(1000).unwrap().iter().map(|s| s.statements).sum();
+        let unattributed: i64 = store.conn.query_row(
+            "SELECT COUNT(*) FROM attributions WHERE speaker_id IS NULL", [], |r| r.get(0)).unwrap();
+        proptest::prop_assert_eq!(listed + unattributed, total);
+    }
+}
