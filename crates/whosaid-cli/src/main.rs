@@ -50,6 +50,9 @@ enum Command {
     Speakers(store_cmd::SpeakersArgs),
     /// One stored speaker's statements over time.
     Speaker(store_cmd::SpeakerArgs),
+    /// Bring a store written by an earlier whosaid to this version's schema
+    /// (the read commands and a read-only `serve` do not migrate).
+    Migrate(store_cmd::MigrateArgs),
     /// Derive the cue lexicon from an annotated split (text/ and ann/).
     Lexicon(LexiconArgs),
     /// Derive the first-name gender table from a split's coreference
@@ -356,6 +359,7 @@ fn main() -> ExitCode {
         Command::Serve(args) => store_cmd::serve(args),
         Command::Demo(args) => store_cmd::demo(args),
         Command::Speaker(args) => store_cmd::speaker(args),
+        Command::Migrate(args) => store_cmd::migrate(args),
         Command::Lexicon(args) => lexicon(args),
         Command::Genders(args) => genders(args),
         Command::Throughput(args) => throughput(args),

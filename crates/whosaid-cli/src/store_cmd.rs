@@ -471,6 +471,30 @@ pub(crate) fn speaker(args: SpeakerArgs) -> Result<ExitCode> {
 }
 
 #[derive(clap::Args)]
+pub(crate) struct MigrateArgs {
+    /// The store.
+    #[arg(long, default_value = "whosaid.db")]
+    db: PathBuf,
+}
+
+pub(crate) fn migrate(args: MigrateArgs) -> Result<ExitCode> {
+    require_store(&args.db)?;
+    let before = whosaid_store::Store::file_version(&args.db)
+        .with_context(|| format!("reading the store {}", args.db.display()))?;
+    let store = open(&args.db)?;
+    let now = store.version()?;
+    if before == now {
+        eprintln!("whosaid: {} is at schema {now} already", args.db.display());
+    } else {
+        eprintln!(
+            "whosaid: migrated {} from schema {before} to {now}",
+            args.db.display()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+#[derive(clap::Args)]
 pub(crate) struct ServeArgs {
     /// The store (created when missing).
     #[arg(long, default_value = "whosaid.db")]

@@ -396,3 +396,40 @@ fn demo_serves_the_bundled_articles() {
     assert!(article.contains(r#"<mark class="cue sp"#), "{article}");
     assert!(posted.unwrap().starts_with("HTTP/1.1 401"), "read-only");
 }
+
+/// A store of the previous release: the read commands say how to migrate
+/// it, `migrate` does, and the rules join what that release split.
+#[test]
+fn migrate_brings_an_old_store_to_this_schema() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("old.db");
+    std::fs::copy(
+        root().join("crates/whosaid-store/tests/fixtures/schema7.db"),
+        &db,
+    )
+    .unwrap();
+    let out = run(whosaid().args(["speakers", "--db"]).arg(&db));
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("whosaid migrate"), "{}", stderr(&out));
+    let out = run(whosaid().args(["migrate", "--db"]).arg(&db));
+    assert_success(&out);
+    assert!(
+        stderr(&out).contains("from schema 7 to 8"),
+        "{}",
+        stderr(&out)
+    );
+    let out = run(whosaid().args(["migrate", "--db"]).arg(&db));
+    assert!(stderr(&out).contains("already"), "{}", stderr(&out));
+    let out = run(whosaid().args(["speaker", "Brandt", "--db"]).arg(&db));
+    assert_success(&out);
+    assert!(
+        stdout(&out).starts_with("Paul Brandt (person), 3 statements"),
+        "{}",
+        stdout(&out)
+    );
+    let out = run(whosaid()
+        .args(["migrate", "--db"])
+        .arg(tmp.path().join("none.db")));
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("no store at"), "{}", stderr(&out));
+}

@@ -126,7 +126,7 @@ pub enum StoreError {
     Missing(String),
     /// A read-only open found a store of an older schema, which only a
     /// writable open (an ingest) migrates.
-    #[error("store schema version {found} is older than this whosaid's ({supported}): open it for writing once (whosaid ingest) to migrate it")]
+    #[error("store schema version {found} is older than this whosaid's ({supported}): migrate it once with `whosaid migrate --db PATH` (or any ingest)")]
     TooOld {
         /// Version in the file.
         found: i64,
@@ -383,6 +383,16 @@ impl Store {
         let mut store = Store::with_connection(conn);
         store.migrate()?;
         Ok(store)
+    }
+
+    /// The schema version of the store file at `path`, read without
+    /// opening it as a store (nothing is migrated or created).
+    pub fn file_version(path: &Path) -> Result<i64, StoreError> {
+        if !path.is_file() {
+            return Err(StoreError::Missing(path.display().to_string()));
+        }
+        let conn = Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+        Ok(conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
     }
 
     /// The schema version of the open store.

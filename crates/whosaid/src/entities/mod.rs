@@ -153,19 +153,13 @@ fn trim_to_words(doc: &Document, mut r: Range<usize>) -> Range<usize> {
     r
 }
 
-/// Name words of a mention: lowercased, apostrophes in one style
-/// ("O’Neill" = "O'Neill"), possessives stripped, honorifics
-/// ("Mr.", "Mrs.") dropped; gendered nouns stay ("Mr. King" is King).
+/// Name words of a mention: folded ([`variants::fold`]: lowercase,
+/// diacritics off, "O’Neill" = "O'Neill"), possessives stripped,
+/// honorifics ("Mr.", "Mrs.") dropped; gendered nouns stay ("Mr. King"
+/// is King).
 pub fn name_words(doc: &Document, r: Range<usize>) -> Vec<String> {
     r.filter(|&i| doc.tokens[i].kind != TokenKind::Punct)
-        .map(|i| {
-            let w = strip_possessive(doc.token_text(i)).to_lowercase();
-            if w.contains('’') {
-                w.replace('’', "'")
-            } else {
-                w
-            }
-        })
+        .map(|i| variants::fold(strip_possessive(doc.token_text(i))))
         .filter(|w| !is_honorific(w))
         .collect()
 }
@@ -347,7 +341,11 @@ impl Entities {
             }
             let class = m.class as u8;
             let mut keep_name = false;
-            let first_last = (words[0].clone(), words[words.len() - 1].clone());
+            // "Ken Starr" and "Kenneth Starr": first names by formal form.
+            let first_last = (
+                variants::formal_first_name(&words[0]).to_string(),
+                words[words.len() - 1].clone(),
+            );
             let person = m.class == MentionClass::Person;
             let found = by_words
                 .get(&(class, words.clone()))

@@ -722,3 +722,21 @@ fn an_organizations_short_name_is_the_organization() {
     );
     assert_eq!(name, "Urban-Brookings Tax Policy Center");
 }
+
+#[test]
+fn spelling_variants_of_a_name_are_one_speaker() {
+    // Regression (issue 15): "Ken Starr" and "Kenneth Starr" in one
+    // article were two speakers; so were "François" and "Francois".
+    let acc = analyze(
+        "Starr\n\nFormer independent counsel Ken Starr said the trial was fair.\n\n\
+         Kenneth Starr also said that he had no regrets.",
+    );
+    assert_eq!(acc.attributions.len(), 2, "{acc:#?}");
+    assert_eq!(acc.attributions[0].speaker, acc.attributions[1].speaker);
+    let acc = analyze(
+        "Paris\n\nFrancois Hollande said the vote was close.\n\n\
+         François Hollande said later that he would not run again.",
+    );
+    assert_eq!(acc.attributions.len(), 2, "{acc:#?}");
+    assert_eq!(acc.attributions[0].speaker, acc.attributions[1].speaker);
+}
