@@ -127,19 +127,15 @@ impl Store {
     /// most quoted first.
     pub fn affiliated(&self, body: &str, limit: usize) -> Result<Vec<SpeakerSummary>, StoreError> {
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT DISTINCT {SUMMARY_COLUMNS} FROM speaker_affiliations f \
+            "SELECT {SUMMARY_COLUMNS} FROM speaker_affiliations f \
              JOIN speakers r ON r.id = f.speaker_id JOIN speakers s ON s.id = r.canonical_id \
-             WHERE f.name = ?1"
+             WHERE f.name = ?1 GROUP BY s.id \
+             ORDER BY (SELECT COUNT(*) FROM attributions WHERE speaker_id = s.id) DESC, s.name \
+             LIMIT ?2"
         ))?;
-        let rows = stmt.query_map(params![body], summary_row)?;
+        let rows = stmt.query_map(params![body, limit as i64], summary_row)?;
         let list = rows.collect::<Result<Vec<_>, _>>()?;
-        let mut list = list
-            .into_iter()
-            .map(|s| self.fill(s))
-            .collect::<Result<Vec<_>, _>>()?;
-        list.sort_by(|a, b| b.statements.cmp(&a.statements).then(a.name.cmp(&b.name)));
-        list.truncate(limit);
-        Ok(list)
+        list.into_iter().map(|s| self.fill(s)).collect()
     }
 
     /// One speaker, by id or by exact name: its name, an alias or a
