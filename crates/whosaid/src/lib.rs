@@ -36,6 +36,7 @@ pub mod learned;
 pub mod lexicon;
 pub mod model;
 pub mod ner;
+pub mod parse;
 pub mod perceptron;
 pub mod pos;
 pub mod quotes;

@@ -36,6 +36,8 @@ pub enum ModelKind {
     EntityTagger = 3,
     /// Pronoun antecedent ranker ([`crate::resolve::PronounRanker`]).
     PronounRanker = 4,
+    /// Dependency parser ([`crate::parse::ParseModel`]).
+    DependencyParser = 5,
 }
 
 impl ModelKind {
@@ -45,6 +47,7 @@ impl ModelKind {
             ModelKind::AttributionTagger => "attribution tagger",
             ModelKind::EntityTagger => "entity tagger",
             ModelKind::PronounRanker => "pronoun ranker",
+            ModelKind::DependencyParser => "dependency parser",
         }
     }
 }
