@@ -27,24 +27,32 @@ let server;
 let base;
 let browser;
 
-/** Starts `whosaid demo` on a free port; resolves with its address. */
-function startServer() {
+/** Starts `whosaid ARGS… --addr 127.0.0.1:0`; resolves with the process
+ *  and the address it serves on. */
+function startWhosaid(args) {
   return new Promise((resolve, reject) => {
-    server = spawn(bin, ["demo", "--db", db, "--addr", "127.0.0.1:0"], {
+    const proc = spawn(bin, [...args, "--addr", "127.0.0.1:0"], {
       stdio: ["ignore", "ignore", "pipe"],
     });
     let log = "";
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${log}`)), 60_000);
-    server.stderr.on("data", (chunk) => {
+    proc.stderr.on("data", (chunk) => {
       log += chunk;
       const m = log.match(/serving .* on (http:\/\/127\.0\.0\.1:\d+)/);
       if (m) {
         clearTimeout(timer);
-        resolve(m[1]);
+        resolve({ proc, address: m[1] });
       }
     });
-    server.on("exit", (code) => reject(new Error(`server exited with ${code}:\n${log}`)));
+    proc.on("exit", (code) => reject(new Error(`server exited with ${code}:\n${log}`)));
   });
+}
+
+/** Starts `whosaid demo` on a free port; resolves with its address. */
+async function startServer() {
+  const started = await startWhosaid(["demo", "--db", db]);
+  server = started.proc;
+  return started.address;
 }
 
 /** A fresh page that fails the test on console errors, page errors,
@@ -224,22 +232,8 @@ test("a writable server merges and unmerges speakers with its token", async (t) 
   execFileSync(bin, ["ingest", path.join(here, "fixtures", "review.jsonl"), "--db", reviewDb], {
     stdio: "ignore",
   });
-  const writable = spawn(bin, ["serve", "--db", reviewDb, "--addr", "127.0.0.1:0", "--token", "e2e-token"], {
-    stdio: ["ignore", "ignore", "pipe"],
-  });
+  const { proc: writable, address } = await startWhosaid(["serve", "--db", reviewDb, "--token", "e2e-token"]);
   t.after(() => writable.kill());
-  const address = await new Promise((resolve, reject) => {
-    let log = "";
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${log}`)), 60_000);
-    writable.stderr.on("data", (chunk) => {
-      log += chunk;
-      const m = log.match(/serving .* on (http:\/\/127\.0\.0\.1:\d+)/);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    });
-  });
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   t.after(() => page.close());
   const problems = [];

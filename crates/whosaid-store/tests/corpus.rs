@@ -5,7 +5,6 @@
 //! alone of the corpus's best-known people merged into their full names.
 
 use std::collections::{HashMap, HashSet};
-use std::path::Path;
 
 use whosaid::entities::variants::{body_key, person_key};
 use whosaid::{DocumentInfo, Extractor};
@@ -14,41 +13,35 @@ use whosaid_store::Store;
 
 #[path = "../../whosaid/tests/common/junk.rs"]
 mod junk;
+#[path = "../../whosaid/tests/common/polnear.rs"]
+mod polnear;
+
+use polnear::polnear_texts;
 
 #[test]
 fn polnear_speakers_are_one_per_person() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/polnear");
-    if !root.join("train/text").is_dir() {
-        eprintln!("skipped: no PolNeAR at {}", root.display());
+    let Some(files) = polnear_texts() else {
         return;
-    }
+    };
     let extractor = Extractor::builtin();
+    let docs: Vec<(Metadata, String, whosaid::Account)> = files
+        .iter()
+        .map(|file| {
+            let text = whosaid::error::read_text(file).unwrap();
+            let meta = Metadata {
+                id: file.file_stem().unwrap().to_string_lossy().into_owned(),
+                ..Default::default()
+            };
+            let account = extractor.analyze(&text, &DocumentInfo::default());
+            (meta, text, account)
+        })
+        .collect();
+    let articles = docs.len();
     let mut store = Store::in_memory().unwrap();
-    let mut articles = 0;
-    for split in ["train", "dev"] {
-        let mut files: Vec<_> = std::fs::read_dir(root.join(split).join("text"))
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .collect();
-        files.sort();
-        let docs: Vec<(Metadata, String, whosaid::Account)> = files
-            .iter()
-            .map(|file| {
-                let text = whosaid::error::read_text(file).unwrap();
-                let meta = Metadata {
-                    id: file.file_stem().unwrap().to_string_lossy().into_owned(),
-                    ..Default::default()
-                };
-                let account = extractor.analyze(&text, &DocumentInfo::default());
-                (meta, text, account)
-            })
-            .collect();
-        articles += docs.len();
-        // Batches like an ingest's, so rules settle across transactions.
-        for chunk in docs.chunks(256) {
-            let refs: Vec<_> = chunk.iter().map(|(m, t, a)| (m, t.as_str(), a)).collect();
-            store.add_all(&refs).unwrap();
-        }
+    // Batches like an ingest's, so the rules settle across transactions.
+    for chunk in docs.chunks(256) {
+        let refs: Vec<_> = chunk.iter().map(|(m, t, a)| (m, t.as_str(), a)).collect();
+        store.add_all(&refs).unwrap();
     }
     let speakers = store.speakers(1_000_000).unwrap();
     let totals = store.totals().unwrap();

@@ -1,1 +1,2 @@
 pub mod junk;
+pub mod polnear;
