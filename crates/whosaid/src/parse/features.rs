@@ -151,6 +151,14 @@ pub fn transition_features(st: &State, tokens: &[TokenSyms], out: &mut Vec<u64>)
         ),
         feat(50, tri(b0.tag, at(tokens, near(b0i, -1)).tag, s0.tag), NONE),
         feat(51, tri(s0.tag, at(tokens, near(s0i, 1)).tag, b0.tag), NONE),
+        // Prepositions hang under their noun ("case"): the noun's leftmost
+        // dependent decides where the noun attaches.
+        feat(52, s0.word, b0l.word),
+        feat(53, tri(s0.tag, b0l.word, b0.word), NONE),
+        feat(54, tri(s1.tag, s0.tag, b0l.word), NONE),
+        feat(55, s0l.word, s1.word),
+        feat(56, tri(s0l.word, s0.word, s1.tag), NONE),
+        feat(57, tri(s0l.word, s0.tag, s1.word), NONE),
     ]);
 }
 
