@@ -22,7 +22,7 @@ pub use state::{Move, State, MOVES, NO};
 
 use crate::conllu::ConllToken;
 use crate::model::{self, ModelError, ModelKind};
-use crate::perceptron::{argmax, sym, Rng, SparseTable, SparseWeights, Trainer};
+use crate::perceptron::{argmax, sym, DenseWeights, Rng, SparseTable, SparseWeights, Trainer};
 use crate::pos::{word_syms, PosTagger};
 
 /// Most arc labels a model may have (CoreNLP's basic dependencies use
@@ -47,7 +47,7 @@ pub struct ParseModel {
 #[derive(Debug, Clone)]
 pub struct DepParser {
     labels: Vec<String>,
-    moves: Arc<SparseWeights<MOVES>>,
+    moves: Arc<DenseWeights<MOVES>>,
     arcs: Arc<SparseWeights<MAX_LABELS>>,
 }
 
@@ -87,7 +87,7 @@ impl DepParser {
             return Err(ModelError::Decode("class out of range".into()));
         }
         Ok(DepParser {
-            moves: Arc::new(SparseWeights::new(&m.moves)?),
+            moves: Arc::new(DenseWeights::new(&m.moves)?),
             arcs: Arc::new(SparseWeights::new(&m.arcs)?),
             labels: m.labels,
         })
