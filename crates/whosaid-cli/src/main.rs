@@ -116,6 +116,10 @@ struct ThroughputArgs {
     /// Also resolve (speakers, channels, times), as `extract` does by default.
     #[arg(long)]
     resolve: bool,
+    /// Also time a dependency parser (a `whosaid train parse` model) over
+    /// every sentence, on top of the tokens and tags extraction computes.
+    #[arg(long, value_name = "MODEL")]
+    parse_model: Option<PathBuf>,
     #[command(flatten)]
     rules: RuleArgs,
 }
@@ -694,6 +698,35 @@ fn throughput(args: ThroughputArgs) -> Result<ExitCode> {
         n / secs,
         words as f64 / secs
     );
+    if let Some(path) = &args.parse_model {
+        let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+        let parser =
+            whosaid::parse::DepParser::from_bytes(&bytes).map_err(|e| whosaid::Error::Model {
+                path: path.clone(),
+                source: e,
+            })?;
+        let pos = whosaid::pos::PosTagger::builtin();
+        let docs: Vec<whosaid::text::Document> = texts
+            .iter()
+            .map(|t| whosaid::text::Document::new(t.as_str()))
+            .collect();
+        let tagged: Vec<_> = docs.iter().map(|d| pos.tag_document(d)).collect();
+        let mut scratch = whosaid::parse::Scratch::default();
+        let mut arcs = Vec::new();
+        let start = std::time::Instant::now();
+        for _ in 0..repeat {
+            for (doc, tags) in docs.iter().zip(&tagged) {
+                parser.parse_document(doc, tags, &mut scratch, &mut arcs);
+            }
+        }
+        let secs = start.elapsed().as_secs_f64() / repeat as f64;
+        println!(
+            "  {:<25}  {secs:8.3} s  {:>9.0} documents/s  {:>10.0} words/s",
+            "parsing (every sentence)",
+            n / secs,
+            words as f64 / secs
+        );
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -23,7 +23,8 @@ pub use state::{Move, State, MOVES, NO};
 use crate::conllu::ConllToken;
 use crate::model::{self, ModelError, ModelKind};
 use crate::perceptron::{argmax, sym, DenseWeights, Rng, SparseTable, SparseWeights, Trainer};
-use crate::pos::{word_syms, PosTagger};
+use crate::pos::{word_syms, PosTagger, TaggedTokens};
+use crate::text::Document;
 
 /// Most arc labels a model may have (CoreNLP's basic dependencies use
 /// about 45).
@@ -56,6 +57,8 @@ pub struct DepParser {
 pub struct Scratch {
     state: State,
     feats: Vec<u64>,
+    tokens: Vec<TokenSyms>,
+    arcs: Vec<Dependency>,
 }
 
 /// One token's parse.
@@ -122,6 +125,44 @@ impl DepParser {
                 label: argmax(&scores[..n_labels]) as u8,
             });
         }
+    }
+}
+
+impl DepParser {
+    /// Parses every sentence of a document, as the taggers read it,
+    /// writing each token's arc to `out` (cleared): heads are document
+    /// token indices, [`NO`] for a sentence's roots.
+    pub fn parse_document(
+        &self,
+        doc: &Document,
+        tagged: &TaggedTokens<'_>,
+        scratch: &mut Scratch,
+        out: &mut Vec<Dependency>,
+    ) {
+        out.clear();
+        let mut tokens = std::mem::take(&mut scratch.tokens);
+        let mut arcs = std::mem::take(&mut scratch.arcs);
+        for sentence in &doc.sentences {
+            let range = sentence.tokens.clone();
+            tokens.clear();
+            tokens.extend(range.clone().map(|i| TokenSyms {
+                word: tagged.words[i].word,
+                tag: tagged.tag_syms[i],
+                suffix: tagged.words[i].suffix3,
+            }));
+            self.parse(&tokens, scratch, &mut arcs);
+            let n = tokens.len() as u32;
+            out.extend(arcs.iter().map(|a| Dependency {
+                head: if a.head >= n {
+                    NO
+                } else {
+                    a.head + range.start as u32
+                },
+                label: a.label,
+            }));
+        }
+        scratch.tokens = tokens;
+        scratch.arcs = arcs;
     }
 }
 
@@ -453,6 +494,27 @@ mod tests {
             proptest::prop_assert_eq!(out.len(), tokens.len());
             proptest::prop_assert!(is_tree(&out), "{:?}", out);
             proptest::prop_assert!(out.iter().all(|a| usize::from(a.label) < parser.labels().len()));
+        }
+    }
+
+    #[test]
+    fn documents_parse_sentence_by_sentence_with_document_indices() {
+        let pos = PosTagger::builtin();
+        let parser =
+            DepParser::from_model(train(&toy(), &PosTagger::builtin(), 3, 1, 0.0, &mut |_| {}))
+                .unwrap();
+        let doc = Document::new("Talks\n\nThe senator said no. Clinton said the bill would pass.");
+        let tagged = pos.tag_document(&doc);
+        let mut out = Vec::new();
+        parser.parse_document(&doc, &tagged, &mut Scratch::default(), &mut out);
+        assert_eq!(out.len(), doc.tokens.len());
+        for s in &doc.sentences {
+            let roots = s.tokens.clone().filter(|&i| out[i].head == NO).count();
+            assert!(roots >= 1, "a root in every sentence");
+            assert!(s
+                .tokens
+                .clone()
+                .all(|i| out[i].head == NO || s.tokens.contains(&(out[i].head as usize))));
         }
     }
 
