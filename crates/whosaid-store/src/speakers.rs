@@ -273,8 +273,9 @@ impl Store {
         let mut titles: Vec<String> = Vec::new();
         let mut merged = Vec::new();
         let mut names: Vec<String> = Vec::new();
+        let mut own_norm: Option<String> = None;
         let mut rows = conn.prepare_cached(
-            "SELECT id, name, titles, merged_by FROM speakers WHERE canonical_id = ?1 ORDER BY id",
+            "SELECT id, name, titles, merged_by, norm FROM speakers WHERE canonical_id = ?1 ORDER BY id",
         )?;
         let rows = rows.query_map([s.id], |r| {
             Ok((
@@ -282,10 +283,14 @@ impl Store {
                 r.get::<_, String>(1)?,
                 r.get::<_, String>(2)?,
                 r.get::<_, Option<String>>(3)?,
+                r.get::<_, Option<String>>(4)?,
             ))
         })?;
         for row in rows {
-            let (id, name, row_titles, by) = row?;
+            let (id, name, row_titles, by, norm) = row?;
+            if id == s.id {
+                own_norm = norm;
+            }
             for t in serde_json::from_str::<Vec<String>>(&row_titles).unwrap_or_default() {
                 if !titles.iter().any(|x| x.eq_ignore_ascii_case(&t)) {
                     titles.push(t);
@@ -322,10 +327,8 @@ impl Store {
             )?
             .query_map([s.id], |r| r.get(0))?
             .collect::<Result<_, _>>()?;
-        let norm: Option<String> = conn
-            .prepare_cached("SELECT norm FROM speakers WHERE id = ?1")?
-            .query_row([s.id], |r| r.get(0))?;
-        if let Some(norm) = norm.filter(|n| !s.anonymous && s.kind == "person" && !n.contains(' '))
+        if let Some(norm) =
+            own_norm.filter(|n| !s.anonymous && s.kind == "person" && !n.contains(' '))
         {
             let candidates = consolidate::surname_candidates(conn, &norm)?;
             if candidates.len() > 1 {

@@ -121,11 +121,11 @@ pub(super) fn speaker_id(
     let person = s.kind == SpeakerKind::Person;
     let name = display_name(&s.name);
     let norm = name_key(&s.name, person && !s.anonymous);
-    let found: Option<(i64, i64, String)> = if s.anonymous {
+    // Anonymous speakers are rows of their document only.
+    let anonymous_key = s.anonymous.then(|| format!("anon:{doc_key}:{norm}"));
+    let found: Option<(i64, i64, String)> = if let Some(key) = &anonymous_key {
         tx.prepare_cached("SELECT id, canonical_id, kind FROM speakers WHERE merge_key = ?1")?
-            .query_row([format!("anon:{doc_key}:{norm}")], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-            })
+            .query_row([key], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
             .optional()?
     } else {
         let mut by_key = tx.prepare_cached(
@@ -166,11 +166,7 @@ pub(super) fn speaker_id(
             (id, canonical)
         }
         None => {
-            let key = if s.anonymous {
-                format!("anon:{doc_key}:{norm}")
-            } else {
-                format!("name:{norm}")
-            };
+            let key = anonymous_key.unwrap_or_else(|| format!("name:{norm}"));
             let last = if s.anonymous { None } else { last_word(&norm) };
             // A new row is its own group: its id is its canonical id. (An
             // insert computing its id by a `MAX(id)` subquery with
