@@ -424,7 +424,7 @@ pub(crate) fn extract(args: ExtractArgs) -> Result<ExitCode> {
     if let Some(dir) = &args.out {
         std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     }
-    let extractor = args.rules.extractor();
+    let extractor = args.rules.extractor()?;
     let cx = Worker {
         format,
         resolve: !args.no_resolve && format != Format::Brat,

@@ -96,7 +96,10 @@ pub(crate) fn eval_speakers(args: EvalSpeakersArgs) -> Result<ExitCode> {
         .unwrap_or_else(|| args.data.join("speakers.tsv"));
     let gold = read_gold(&gold_path)?;
     let text_dir = args.data.join("text");
-    let extractor = args.pred.is_none().then(|| args.rules.extractor());
+    let extractor = match args.pred {
+        None => Some(args.rules.extractor()?),
+        Some(_) => None,
+    };
     let report = score_texts(&gold, &text_dir, |doc, text| {
         match (&args.pred, &extractor) {
             (Some(dir), _) => {

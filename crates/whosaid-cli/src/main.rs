@@ -68,7 +68,8 @@ enum Command {
 enum TrainTarget {
     /// The part-of-speech tagger (silver CoreNLP tags).
     Pos,
-    /// The attribution tagger (PolNeAR gold; needs the POS model).
+    /// The attribution tagger (PolNeAR gold; needs the POS model, and the
+    /// parser with `--parse`).
     Attr,
     /// The named-entity tagger (silver CoreNLP NER; needs the POS model),
     /// used to resolve speakers.
@@ -77,7 +78,7 @@ enum TrainTarget {
     /// labelled by the silver coreference chains).
     Pronouns,
     /// The dependency parser (silver CoreNLP basic dependencies; needs the
-    /// POS model). Not yet used by extraction, so not part of `all`.
+    /// POS model). Not shipped: only `train attr --parse` reads it.
     Parse,
     /// Every shipped model.
     All,
@@ -100,6 +101,12 @@ struct TrainArgs {
     /// Training epochs of the attribution tagger.
     #[arg(long, default_value_t = 10)]
     epochs: usize,
+    /// Train the attribution tagger on the parses of `parse.bin` in the
+    /// output directory too (`whosaid train parse` first); extraction then
+    /// needs that parser beside it (`--models DIR`). Slower, a little more
+    /// accurate; not the shipped model.
+    #[arg(long)]
+    parse: bool,
 }
 
 #[derive(clap::Args)]
@@ -308,10 +315,16 @@ struct RuleArgs {
     /// Use the rules alone, without the learned models.
     #[arg(long)]
     rules_only: bool,
+    /// Read the POS and attribution taggers from this directory (`pos.bin`,
+    /// `attr.bin`, as `whosaid train` writes them) instead of the built-in
+    /// models; with a `parse.bin` there, the tagger reads its parses (for a
+    /// tagger trained by `whosaid train attr --parse`).
+    #[arg(long, value_name = "DIR", conflicts_with = "rules_only")]
+    models: Option<PathBuf>,
 }
 
 impl RuleArgs {
-    fn extractor(&self) -> Extractor {
+    fn extractor(&self) -> Result<Extractor> {
         let mut config = whosaid::RuleConfig::default();
         if let Some(p) = self.min_precision {
             config.min_precision = p;
@@ -320,9 +333,21 @@ impl RuleArgs {
             config.min_cue_count = n;
         }
         if self.rules_only {
-            return Extractor::new(Lexicon::builtin(), config);
+            return Ok(Extractor::new(Lexicon::builtin(), config));
         }
-        Extractor::builtin_with(config)
+        let Some(dir) = &self.models else {
+            return Ok(Extractor::builtin_with(config));
+        };
+        let pos = trained_pos(dir)?;
+        let path = dir.join("attr.bin");
+        let bytes = std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
+        let attr = whosaid::learned::AttrTagger::from_bytes(&bytes)
+            .map_err(|e| whosaid::Error::Model { path, source: e })?;
+        let extractor = Extractor::with_models(Lexicon::builtin(), config, pos, attr);
+        Ok(match dir.join("parse.bin").exists() {
+            true => extractor.with_parser(trained_parser(dir)?),
+            false => extractor,
+        })
     }
 }
 
@@ -395,7 +420,7 @@ mod batch;
 use batch::extract;
 
 fn eval(args: EvalArgs) -> Result<ExitCode> {
-    let extractor = args.rules.extractor();
+    let extractor = args.rules.extractor()?;
     let run = |text: &str| write_ann(text, &extractor.extract(text));
     let pred = match &args.pred {
         Some(dir) => {
@@ -656,7 +681,7 @@ fn throughput(args: ThroughputArgs) -> Result<ExitCode> {
     }
     let decode_secs = start.elapsed().as_secs_f64() / repeat as f64;
     let words: usize = texts.iter().map(|t| t.split_whitespace().count()).sum();
-    let extractor = args.rules.extractor();
+    let extractor = args.rules.extractor()?;
     let mut found = 0usize;
     let info = DocumentInfo::default();
     if args.resolve {
@@ -758,6 +783,13 @@ fn trained_pos(out: &Path) -> Result<whosaid::pos::PosTagger> {
     let path = out.join("pos.bin");
     let bytes = std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
     Ok(whosaid::pos::PosTagger::from_bytes(&bytes)
+        .map_err(|e| whosaid::Error::Model { path, source: e })?)
+}
+
+fn trained_parser(out: &Path) -> Result<whosaid::parse::DepParser> {
+    let path = out.join("parse.bin");
+    let bytes = std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
+    Ok(whosaid::parse::DepParser::from_bytes(&bytes)
         .map_err(|e| whosaid::Error::Model { path, source: e })?)
 }
 
@@ -889,20 +921,34 @@ fn train(args: TrainArgs) -> Result<ExitCode> {
     if matches!(args.what, TrainTarget::Attr | TrainTarget::All) {
         let started = std::time::Instant::now();
         let tagger = trained_pos(&args.out)?;
+        let parser = match args.parse {
+            true => Some(trained_parser(&args.out)?),
+            false => None,
+        };
         let train = annotated_docs(&args.data.join("train"))?;
         let rules = whosaid::RuleConfig::default();
-        let model =
-            whosaid::learned::train(&train, &tagger, &rules, args.epochs, args.seed, |msg| {
+        let model = whosaid::learned::train(
+            &train,
+            &tagger,
+            parser.as_ref(),
+            &rules,
+            args.epochs,
+            args.seed,
+            |msg| {
                 eprintln!(
                     "attribution tagger: {msg} ({:.0} s)",
                     started.elapsed().as_secs_f64()
                 )
-            });
+            },
+        );
         let bytes = whosaid::model::encode(whosaid::model::ModelKind::AttributionTagger, &model);
         let path = args.out.join("attr.bin");
         std::fs::write(&path, &bytes).with_context(|| format!("writing {}", path.display()))?;
         let attr = whosaid::learned::AttrTagger::from_model(model)?;
-        let extractor = Extractor::with_models(Lexicon::builtin(), rules, tagger, attr);
+        let mut extractor = Extractor::with_models(Lexicon::builtin(), rules, tagger, attr);
+        if let Some(parser) = parser {
+            extractor = extractor.with_parser(parser);
+        }
         let dev = args.data.join("dev");
         let run = |text: &str| write_ann(text, &extractor.extract(text));
         let report = score_dirs(&dev.join("text"), &dev.join("ann"), PredSource::Run(&run))?;

@@ -191,7 +191,7 @@ pub(crate) fn ingest(args: IngestArgs) -> Result<ExitCode> {
     if let Some(rules) = &rules {
         store.add_alias_rules(rules)?;
     }
-    let extractor = args.rules.extractor();
+    let extractor = args.rules.extractor()?;
     let batch = Batch::open(&args.input)?;
     let log = batch.failure_log();
     let mut pending = Vec::new();

@@ -319,6 +319,37 @@ fn example_full_match_meets_the_bar() {
     );
 }
 
+/// `--models DIR` reads the taggers `whosaid train` writes: the shipped
+/// files give the built-in scores; a missing or corrupt file is named.
+#[test]
+fn models_dir_replaces_the_builtin_models_and_names_bad_files() {
+    let tmp = tempfile::tempdir().unwrap();
+    let models = root().join("crates/whosaid/models");
+    for f in ["pos.bin", "attr.bin"] {
+        std::fs::copy(models.join(f), tmp.path().join(f)).unwrap();
+    }
+    let dir = tmp.path().to_str().unwrap();
+    assert_eq!(example_full_f1(&["--models", dir]), example_full_f1(&[]));
+    let examples = root().join("examples");
+    let eval = |dir: &Path| {
+        run(whosaid()
+            .args(["eval", "--text"])
+            .arg(&examples)
+            .arg("--gold")
+            .arg(&examples)
+            .arg("--models")
+            .arg(dir))
+    };
+    std::fs::write(tmp.path().join("attr.bin"), b"WHOSAIDM garbage").unwrap();
+    let out = eval(tmp.path());
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("attr.bin"));
+    let empty = tempfile::tempdir().unwrap();
+    let out = eval(empty.path());
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("pos.bin"));
+}
+
 #[test]
 fn eval_reports_recall_by_kind() {
     let examples = root().join("examples");

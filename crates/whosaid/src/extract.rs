@@ -15,6 +15,7 @@
 //! | content–cue–source | `“…,” said X.` | before the cue |
 //! | source after cue | `According to X, …` / `…, according to X.` | the other side |
 //! | headline colon | `NATO Chief: Membership …` | after the colon |
+//! | transcript turn | `WALLACE: Let's start …` (a paragraph) | after the colon |
 //!
 //! Split quotes (`“A,” he said, “B.”`, or `“A,” he said. “B.”`) give one
 //! attribution with discontinuous content. A token belongs to at most one
@@ -252,6 +253,11 @@ pub fn extract(
         cues: Vec::new(),
     };
     rules.headline();
+    for turn in transcript_turns(doc) {
+        if !rules.any_claimed(&(turn.cue.start..turn.content[0].end)) {
+            rules.claim(turn);
+        }
+    }
     for s in 0..doc.sentences.len() {
         rules.sentence(s);
     }
@@ -260,6 +266,74 @@ pub fn extract(
         .sort_by_key(|a| a.content.first().map_or(0, |r| r.start));
     rules.out
 }
+
+/// The turns of an interview transcript: paragraphs opening with a speaker
+/// label in capitals and a colon (`WALLACE: Let's start …`, `"PENCE: Well,
+/// look …`, `Q: …`), the label the source, the colon the cue, the rest of
+/// the paragraph the content. Only in a document with at least
+/// [`MIN_TURNS`] such paragraphs under at least two labels: a lone
+/// `UPDATE:` or `CORRECTION:` is a rubric, not a speaker.
+pub(crate) fn transcript_turns(doc: &Document) -> Vec<TokenAttribution> {
+    let mut turns = Vec::new();
+    let mut labels: Vec<&str> = Vec::new();
+    for para in doc.paragraphs.iter().skip(1) {
+        let Some(first) = doc.sentences.get(para.sentences.start) else {
+            continue;
+        };
+        let Some(last) = doc.sentences.get(para.sentences.end.saturating_sub(1)) else {
+            continue;
+        };
+        let mut start = first.tokens.start;
+        if doc.tokens.get(start).map(|t| t.kind) == Some(TokenKind::QuoteMark) {
+            start += 1;
+        }
+        let window = start..(start + MAX_LABEL_TOKENS + 1).min(first.tokens.end);
+        let Some(colon) = window
+            .clone()
+            .find(|&i| doc.tokens[i].kind == TokenKind::Punct && doc.token_text(i) == ":")
+        else {
+            continue;
+        };
+        let label = start..colon;
+        let capitals = |i: usize| {
+            let text = doc.token_text(i);
+            match doc.tokens[i].kind {
+                TokenKind::Word | TokenKind::Abbreviation => {
+                    text.chars().any(char::is_alphabetic) && !text.chars().any(char::is_lowercase)
+                }
+                _ => false,
+            }
+        };
+        let mut end = last.tokens.end;
+        if end > colon + 1 && doc.tokens[end - 1].kind == TokenKind::QuoteMark {
+            end -= 1;
+        }
+        let words = (colon + 1..end)
+            .filter(|&i| doc.tokens[i].kind == TokenKind::Word)
+            .count();
+        if label.is_empty() || !label.clone().all(capitals) || words < 3 {
+            continue;
+        }
+        let text = &doc.text()[doc.tokens[label.start].start..doc.tokens[colon - 1].end];
+        if !labels.contains(&text) {
+            labels.push(text);
+        }
+        turns.push(TokenAttribution {
+            source: Some(label),
+            cue: colon..colon + 1,
+            content: std::iter::once(colon + 1..end).collect(),
+        });
+    }
+    if turns.len() < MIN_TURNS || labels.len() < 2 {
+        turns.clear();
+    }
+    turns
+}
+
+/// Fewest labelled paragraphs that make a document a transcript.
+const MIN_TURNS: usize = 3;
+/// Longest speaker label, in tokens (`SEN. JOHN SMITH`).
+const MAX_LABEL_TOKENS: usize = 4;
 
 /// The rules' source for each cue (token ranges), for attributions found
 /// some other way (the learned tagger) whose source is missing: `X said`,
@@ -1129,6 +1203,46 @@ mod tests {
         let got = run("Intro.\n\nThe economy is strong, the president said on Tuesday.");
         assert_eq!(got[0].0, "the president");
         assert_eq!(got[0].2, ["The economy is strong"]);
+    }
+
+    #[test]
+    fn transcript_turns_are_attributions_of_their_labels() {
+        let text = "Pence on the debate\n\nPartial transcript as follows:\n\n\
+            \"WALLACE: Let's start with the news. Will she be there?\n\n\
+            \"PENCE: Well, look, this is serious business.\n\n\
+            \"WALLACE: Do you really see those two as equivalent?";
+        let got = run(text);
+        let turns: Vec<_> = got.iter().filter(|a| a.1 == ":").collect();
+        assert_eq!(turns.len(), 3, "{got:?}");
+        assert_eq!(turns[0].0, "WALLACE");
+        assert_eq!(
+            turns[1],
+            &(
+                "PENCE".to_string(),
+                ":".to_string(),
+                vec!["Well, look, this is serious business.".to_string()]
+            )
+        );
+        // Through the learned pipeline too, each turn stays one attribution.
+        let learned = crate::Extractor::builtin().extract(text);
+        let labels: Vec<_> = learned
+            .iter()
+            .filter(|a| a.cue.first().is_some_and(|c| c.text == ":"))
+            .map(|a| a.source[0].text.as_str())
+            .collect();
+        assert_eq!(labels, ["WALLACE", "PENCE", "WALLACE"], "{learned:?}");
+    }
+
+    #[test]
+    fn rubric_labels_are_not_transcript_turns() {
+        // Two labels, each once: rubrics, not a conversation.
+        let text = "Story\n\nUPDATE: The vote was moved to Friday afternoon.\n\n\
+            The council met.\n\nCORRECTION: An earlier version misstated the date.";
+        assert!(run(text).iter().all(|a| a.1 != ":"), "{:?}", run(text));
+        // One label three times: a list, not a conversation.
+        let text =
+            "Story\n\nNOTE: one two three.\n\nNOTE: four five six.\n\nNOTE: seven eight nine.";
+        assert!(run(text).iter().all(|a| a.1 != ":"), "{:?}", run(text));
     }
 
     #[test]

@@ -70,6 +70,13 @@ pub struct Dependency {
     pub label: u8,
 }
 
+/// The arc of a token whose sentence was not parsed: no head, and a label
+/// past every model's labels.
+pub const UNPARSED: Dependency = Dependency {
+    head: NO,
+    label: u8::MAX,
+};
+
 impl DepParser {
     /// Loads a parser from model file bytes.
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, ModelError> {
@@ -139,11 +146,28 @@ impl DepParser {
         scratch: &mut Scratch,
         out: &mut Vec<Dependency>,
     ) {
+        self.parse_sentences(doc, tagged, |_| true, scratch, out);
+    }
+
+    /// [`DepParser::parse_document`] for the sentences `wanted` picks (by
+    /// index); the tokens of the others get [`UNPARSED`].
+    pub fn parse_sentences(
+        &self,
+        doc: &Document,
+        tagged: &TaggedTokens<'_>,
+        wanted: impl Fn(usize) -> bool,
+        scratch: &mut Scratch,
+        out: &mut Vec<Dependency>,
+    ) {
         out.clear();
         let mut tokens = std::mem::take(&mut scratch.tokens);
         let mut arcs = std::mem::take(&mut scratch.arcs);
-        for sentence in &doc.sentences {
+        for (s, sentence) in doc.sentences.iter().enumerate() {
             let range = sentence.tokens.clone();
+            if !wanted(s) {
+                out.extend(range.map(|_| UNPARSED));
+                continue;
+            }
             tokens.clear();
             tokens.extend(range.clone().map(|i| TokenSyms {
                 word: tagged.words[i].word,

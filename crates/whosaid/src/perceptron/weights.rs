@@ -150,10 +150,11 @@ impl<const N: usize> DenseWeights<N> {
         if !consistent(table, N) {
             return Err(ModelError::Decode("inconsistent weight table".into()));
         }
-        // Load factor between 3/8 and 3/4: short probe chains, bounded memory.
-        let capacity = (table.features.len() * 4 / 3 + 1)
-            .next_power_of_two()
-            .max(16);
+        // Load factor between 1/4 and 1/2: most lookups are of features
+        // the model never kept, and an unsuccessful linear probe walks its
+        // whole cluster (~8 slots at 3/4, ~2.5 at 1/2: the parser runs 1.6×
+        // faster for twice the slots).
+        let capacity = (table.features.len() * 2 + 1).next_power_of_two().max(16);
         let mask = capacity - 1;
         // Sum the weights of each slot first (features sharing a home chain
         // and a tag become one), then quantize.

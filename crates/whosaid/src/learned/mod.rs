@@ -19,19 +19,26 @@
 //!   joins the nearest cue of its paragraph (same sentence preferred), each
 //!   source span the nearest cue of its sentence (else paragraph).
 
+mod syntax;
+
 use serde::{Deserialize, Serialize};
 
 use crate::brat::AnnDoc;
 use crate::extract::{self, RuleConfig, TokenAttribution};
 use crate::lexicon::Lexicon;
 use crate::model::{self, ModelError, ModelKind};
+use crate::parse::DepParser;
 use crate::perceptron::{feat, sym, syms, DenseWeights, Rng, SparseTable, Trainer, WordSyms, NONE};
 use crate::pos::{PosTagger, TaggedTokens};
 use crate::quotes::QuoteIndex;
 use crate::text::Document;
 
 /// The attribution model shipped with the crate (`whosaid train attr`).
-pub const BUILTIN_MODEL: &[u8] = include_bytes!("../models/attr.bin");
+pub const BUILTIN_MODEL: &[u8] = include_bytes!("../../models/attr.bin");
+
+/// Lexicon precision (tenths) from which a match is a cue candidate whose
+/// sentence is parsed.
+const CUE_CANDIDATE: u8 = 2;
 
 /// Label names, in class order.
 pub const LABELS: [&str; 7] = ["O", "B-S", "I-S", "B-Q", "I-Q", "B-C", "I-C"];
@@ -120,13 +127,17 @@ pub struct Context<'a> {
     lex_inside: Vec<bool>,
     /// The rule extractor's attributions.
     rule_attributions: Vec<TokenAttribution>,
+    /// The parse of the sentences with a cue candidate, with a parser.
+    syntax: Option<syntax::Syntax>,
 }
 
 impl<'a> Context<'a> {
-    /// Analyses `doc`: quotes, POS tags, lexicon matches and rule roles.
+    /// Analyses `doc`: quotes, POS tags, lexicon matches, rule roles and,
+    /// with a `parser`, the parse of the sentences with a cue candidate.
     pub fn new(
         doc: &'a Document,
         tagger: &'a PosTagger,
+        parser: Option<&DepParser>,
         lexicon: &Lexicon,
         rules: &RuleConfig,
     ) -> Self {
@@ -171,18 +182,30 @@ impl<'a> Context<'a> {
                 }
             }
         }
+        let mut tagged = TaggedTokens {
+            words,
+            tags: pos,
+            tag_syms: pos_syms,
+            tag_ids: pos_ids,
+        };
+        let syntax = parser.map(|parser| {
+            syntax::Syntax::new(parser, doc, &tagged, |i| {
+                lex_start[i].is_some_and(|p| p >= CUE_CANDIDATE)
+            })
+        });
         Context {
             doc,
             quotes,
-            words,
-            pos,
-            pos_syms,
-            pos_ids,
+            words: std::mem::take(&mut tagged.words),
+            pos: std::mem::take(&mut tagged.tags),
+            pos_syms: std::mem::take(&mut tagged.tag_syms),
+            pos_ids: std::mem::take(&mut tagged.tag_ids),
             tag_vocab: tagger.tag_syms(),
             rule,
             lex_start,
             lex_inside,
             rule_attributions,
+            syntax,
         }
     }
 
@@ -321,6 +344,10 @@ impl<'a> Context<'a> {
         if let Some(c) = at.nearest_cue {
             let dist = fixed::DIST_ALL[usize::from(values.ids[Part::DIST])];
             out.push(feat(30, self.words[c].word, dist));
+        }
+        if let Some(syntax) = &self.syntax {
+            let quote = fixed::QUOTES[usize::from(values.ids[Part::QUOTE])];
+            syntax.features(i, &self.words, &self.pos_syms, quote, rule, out);
         }
         match closed {
             Some(closed) => closed.push(values),
@@ -855,6 +882,18 @@ impl AttrTagger {
             }
             found.sort_by_key(|a| a.content[0].start);
         }
+        // Transcript turns (`WALLACE: …`) are rare in training and the
+        // model reads their labels poorly: each turn is one attribution of
+        // its paragraph, in place of those the model found inside it.
+        let turns = extract::transcript_turns(cx.doc);
+        if !turns.is_empty() {
+            let span = |t: &TokenAttribution| {
+                t.source.as_ref().map_or(t.cue.start, |s| s.start)..t.content[0].end
+            };
+            found.retain(|a| !turns.iter().any(|t| overlap(&span(t), &a.cue)));
+            found.extend(turns);
+            found.sort_by_key(|a| a.content[0].start);
+        }
         found
     }
 }
@@ -1043,6 +1082,7 @@ pub struct TrainingDoc {
 pub fn train(
     docs: &[(String, AnnDoc)],
     tagger: &PosTagger,
+    parser: Option<&DepParser>,
     rules: &RuleConfig,
     epochs: usize,
     seed: u64,
@@ -1070,7 +1110,7 @@ pub fn train(
             if i % FOLDS != fold {
                 continue;
             }
-            let cx = Context::new(&td.doc, tagger, &lexicon, rules);
+            let cx = Context::new(&td.doc, tagger, parser, &lexicon, rules);
             for p in 0..td.doc.paragraphs.len() {
                 let feats = cx.paragraph_features(p, None);
                 let gold = td.labels[feats.range.clone()].to_vec();
@@ -1217,7 +1257,7 @@ mod tests {
     #[test]
     fn fixed_model_gives_deterministic_output() {
         let extractor = crate::Extractor::builtin();
-        let text = include_str!("../../../examples/nato-rutte.txt");
+        let text = include_str!("../../../../examples/nato-rutte.txt");
         let a = extractor.extract(text);
         assert!(a.len() >= 10, "{} attributions", a.len());
         assert_eq!(a, extractor.extract(text));
@@ -1234,8 +1274,8 @@ mod tests {
         let docs = vec![(text.to_string(), ann); 5];
         let tagger = PosTagger::builtin();
         let rules = RuleConfig::default();
-        let a = train(&docs, &tagger, &rules, 2, 7, |_| {});
-        let b = train(&docs, &tagger, &rules, 2, 7, |_| {});
+        let a = train(&docs, &tagger, None, &rules, 2, 7, |_| {});
+        let b = train(&docs, &tagger, None, &rules, 2, 7, |_| {});
         assert_eq!(a, b);
         let bytes = model::encode(ModelKind::AttributionTagger, &a);
         let back: AttrModel = model::decode(ModelKind::AttributionTagger, &bytes).unwrap();
@@ -1250,7 +1290,13 @@ mod tests {
              The plan, in “quotes” here, failed.",
         );
         let tagger = PosTagger::builtin();
-        let cx = Context::new(&doc, &tagger, &Lexicon::builtin(), &RuleConfig::default());
+        let cx = Context::new(
+            &doc,
+            &tagger,
+            None,
+            &Lexicon::builtin(),
+            &RuleConfig::default(),
+        );
         let scored: Vec<bool> = (0..doc.paragraphs.len())
             .map(|p| cx.may_attribute(p))
             .collect();
@@ -1266,7 +1312,13 @@ mod tests {
         .unwrap();
         let doc = Document::new(&text);
         let tagger = PosTagger::builtin();
-        let cx = Context::new(&doc, &tagger, &Lexicon::builtin(), &RuleConfig::default());
+        let cx = Context::new(
+            &doc,
+            &tagger,
+            None,
+            &Lexicon::builtin(),
+            &RuleConfig::default(),
+        );
         let hashed = AttrTagger::builtin().unwrap();
         let direct = AttrTagger::builtin().unwrap().for_tags(tagger.tag_syms());
         let table = direct.direct.as_ref().unwrap();
