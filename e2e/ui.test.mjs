@@ -130,7 +130,16 @@ test("search finds statements, filters by speaker, reports bad queries", async (
   await page.waitForURL(/q=NATO/);
   const names = await page.locator("li.hit a.speaker").allTextContents();
   assert.ok(names.length > 0 && names.includes("Mark Rutte"), names.join(", "));
+  // A total, and the matched words marked in each hit.
+  assert.match(await page.textContent("#result-count"), /^\d+ statements?; 1–\d+ shown\.$/);
+  const marks = await page.locator("li.hit blockquote mark").allTextContents();
+  assert.ok(marks.length > 0 && marks.every((m) => m.toLowerCase() === "nato"), marks.join(", "));
   await shot(page, "search");
+
+  // Punctuation inside words is a plain search, never an engine error.
+  const forgiving = await page.goto(base + "/search?q=" + encodeURIComponent("NATO's U.S.-led e-mail"));
+  assert.equal(forgiving.status(), 200);
+  assert.equal(await page.locator("#search-error").count(), 0);
 
   await page.goto(base + "/search?q=plan&speaker=Marsh");
   const filtered = await page.locator("li.hit a.speaker").allTextContents();

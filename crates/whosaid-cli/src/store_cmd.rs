@@ -42,8 +42,10 @@ pub(crate) struct IngestArgs {
 
 #[derive(clap::Args)]
 pub(crate) struct SearchArgs {
-    /// Full-text query over what was said (FTS5 syntax: words, "phrases",
-    /// OR, NOT, prefix*); empty lists everything.
+    /// Words to find in what was said, who said it and the cue: plain
+    /// words (word forms match: "email" finds "emails"; punctuation inside
+    /// words is fine), "phrases", OR, AND, NOT, prefix*, source:NAME,
+    /// cue:WORD; empty lists everything.
     #[arg(default_value = "")]
     query: String,
     /// The store.
@@ -255,7 +257,7 @@ pub(crate) fn ingest(args: IngestArgs) -> Result<ExitCode> {
 
 pub(crate) fn search(args: SearchArgs) -> Result<ExitCode> {
     let store = open_for_reading(&args.db)?;
-    let hits = store.search(&Query {
+    let query = Query {
         text: args.query.clone(),
         speaker: args.speaker,
         outlet: args.outlet,
@@ -263,7 +265,8 @@ pub(crate) fn search(args: SearchArgs) -> Result<ExitCode> {
         until: args.until.map(|d| d.to_string()),
         limit: args.limit,
         offset: args.offset,
-    })?;
+    };
+    let hits = store.search(&query)?;
     let mut out = crate::table::Printable(std::io::stdout().lock());
     match args.format {
         ListFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&hits)?)?,
@@ -271,16 +274,23 @@ pub(crate) fn search(args: SearchArgs) -> Result<ExitCode> {
             for h in &hits {
                 writeln!(
                     out,
-                    "{}  {:<18}  {:<24}  {} {}\n    {}",
+                    "{}  {:<18}  {:<24}  {} {}  [{}]\n    {}",
                     h.published.as_deref().unwrap_or("----------"),
                     crate::table::clip(h.outlet.as_deref().unwrap_or("?"), 18),
                     crate::table::clip(h.speaker.as_deref().unwrap_or("?"), 24),
                     h.cue,
                     if h.anonymous { "(anonymous)" } else { "" },
+                    h.document,
                     crate::table::clip(&h.content.replace('\n', " "), 200)
                 )?;
             }
-            writeln!(out, "{} result(s)", hits.len())?;
+            let total = store.count(&query)?;
+            let more = if total.exact { "" } else { "more than " };
+            let shown = match hits.len() {
+                0 => String::new(),
+                n => format!(" ({}–{} shown)", query.offset + 1, query.offset + n),
+            };
+            writeln!(out, "{more}{} statement(s) match{shown}", total.count)?;
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -414,7 +414,10 @@ fn migrate_brings_an_old_store_to_this_schema() {
     let out = run(whosaid().args(["migrate", "--db"]).arg(&db));
     assert_success(&out);
     assert!(
-        stderr(&out).contains("from schema 7 to 8"),
+        stderr(&out).contains(&format!(
+            "from schema 7 to {}",
+            whosaid_store::SCHEMA_VERSION
+        )),
         "{}",
         stderr(&out)
     );

@@ -71,6 +71,28 @@ impl IntoResponse for ApiError {
     }
 }
 
+/// An API route's query parameters: an unknown parameter or a malformed
+/// value is a JSON 400 naming it, like every other API error.
+struct ApiQuery<T>(T);
+
+impl<S, T> axum::extract::FromRequestParts<S> for ApiQuery<T>
+where
+    T: serde::de::DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &S,
+    ) -> Result<Self, ApiError> {
+        match UrlQuery::<T>::from_request_parts(parts, state).await {
+            Ok(UrlQuery(value)) => Ok(ApiQuery(value)),
+            Err(e) => Err(ApiError(StatusCode::BAD_REQUEST, e.body_text())),
+        }
+    }
+}
+
 impl From<StoreError> for ApiError {
     fn from(e: StoreError) -> Self {
         let status = match e {
@@ -499,6 +521,7 @@ const MAX_HEADER_BUFFER: usize = 64 * 1024;
 pub const SHUTDOWN_GRACE: Duration = Duration::from_secs(5);
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct SearchParams {
     #[serde(default)]
     q: String,
@@ -522,7 +545,7 @@ fn check_date(name: &str, value: &Option<String>) -> Result<(), ApiError> {
 
 async fn search(
     State(state): State<Arc<AppState>>,
-    UrlQuery(p): UrlQuery<SearchParams>,
+    ApiQuery(p): ApiQuery<SearchParams>,
 ) -> ApiResult {
     check_date("since", &p.since)?;
     check_date("until", &p.until)?;
@@ -535,8 +558,32 @@ async fn search(
         limit: p.limit.unwrap_or(20).clamp(1, MAX_LIMIT),
         offset: p.offset.unwrap_or(0),
     };
-    let hits = with_store(&state, move |s| s.search(&query)).await?;
-    Ok(Json(json!({ "results": hits })))
+    if p.limit.is_some_and(|l| l > MAX_LIMIT) {
+        return Err(ApiError(
+            StatusCode::BAD_REQUEST,
+            format!("limit: at most {MAX_LIMIT} results a page"),
+        ));
+    }
+    let (offset, limit) = (query.offset, query.limit);
+    let (hits, total) =
+        with_store(&state, move |s| Ok((s.search(&query)?, s.count(&query)?))).await?;
+    let next = next_offset(offset, limit, hits.len(), total);
+    Ok(Json(
+        json!({ "results": hits, "total": total, "offset": offset, "limit": limit, "next": next }),
+    ))
+}
+
+/// The offset of the page after one of `got` results at `offset`, if
+/// there are more.
+fn next_offset(
+    offset: usize,
+    limit: usize,
+    got: usize,
+    total: whosaid_store::Total,
+) -> Option<usize> {
+    let end = offset.saturating_add(got);
+    let more = !total.exact || (end as u64) < total.count;
+    (got == limit && more).then_some(end)
 }
 
 async fn document(State(state): State<Arc<AppState>>, UrlPath(id): UrlPath<String>) -> ApiResult {
@@ -776,9 +823,11 @@ pub fn openapi_spec() -> Value {
                  "description": "Who said what, when, through whom: search the statement store, extract attributions."},
         "paths": {
             "/api/search": {"get": {"summary": "Full-text search over statements",
-                "parameters": [q("q", "FTS5 query"), q("speaker", "id, or exact name or alias"), q("outlet", "name substring"),
+                "parameters": [q("q", "words (word forms match; punctuation inside words is fine), \"phrases\", OR, AND, NOT, prefix*, source:/cue:/content:"),
+                               q("speaker", "id, or exact name or alias"), q("outlet", "name substring"),
                                q("since", "YYYY-MM-DD"), q("until", "YYYY-MM-DD"), q("limit", "1–500, default 20"), q("offset", "paging")],
-                "responses": {"200": ok("{results: [Hit]}"), "400": err}}},
+                "responses": {"200": ok("{results: [Hit with matches: [[start, end]] in content code points], total: {count, exact}, offset, limit, next: offset of the next page or null}"),
+                              "400": err}}},
             "/api/documents/{id}": {"get": {"summary": "A stored document with its account",
                 "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}],
                 "responses": {"200": ok("document"), "404": err}}},

@@ -96,6 +96,51 @@ async fn ingest_needs_the_token_then_search_and_read_back() {
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
 
+/// Issue 17: search forgives punctuation, matches word forms, reports a
+/// total and the next page, marks matches; bad parameters are JSON 400s.
+#[tokio::test]
+async fn search_totals_pages_marks_and_refuses_unknown_parameters() {
+    let app = app(Some("t"));
+    let (status, _) = call(&app, post("/api/documents", &example(), Some("t"))).await;
+    assert_eq!(status, StatusCode::OK);
+    // "tables" finds "table" (word forms); the match is marked.
+    let (status, body) = call(&app, get("/api/search?q=tables")).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let hit = &body["results"][0];
+    let content: Vec<char> = hit["content"].as_str().unwrap().chars().collect();
+    let [a, b] = [0, 1].map(|k| hit["matches"][0][k].as_u64().unwrap() as usize);
+    let word: String = content[a..b].iter().collect();
+    assert_eq!(word.to_lowercase(), "table", "{hit}");
+    // Totals and paging.
+    let (_, all) = call(&app, get("/api/search?q=NATO&limit=500")).await;
+    let n = all["results"].as_array().unwrap().len();
+    assert!(n >= 2, "{all}");
+    assert_eq!(all["total"]["count"], n as u64);
+    assert_eq!(all["total"]["exact"], true);
+    assert!(all["next"].is_null());
+    let (_, first) = call(&app, get("/api/search?q=NATO&limit=1")).await;
+    assert_eq!(first["next"], 1);
+    let (_, second) = call(&app, get("/api/search?q=NATO&limit=1&offset=1")).await;
+    assert_eq!(second["results"][0], all["results"][1]);
+    // Everyday queries with punctuation never give an engine error.
+    for q in ["Rutte's", "U.S.-NATO", "e-mail", "9/11", "a:b"] {
+        let (status, body) = call(&app, get(&format!("/api/search?q={q}"))).await;
+        assert_eq!(status, StatusCode::OK, "{q}: {body}");
+    }
+    // Unknown or malformed parameters: JSON errors naming them.
+    for (url, word) in [
+        ("/api/search?q=nato&kind=direct", "kind"),
+        ("/api/search?q=nato&limit=lots", "limit"),
+        ("/api/search?q=nato&limit=2000", "limit"),
+        ("/api/search?q=nato%20OR", "OR"),
+    ] {
+        let (status, body) = call(&app, get(url)).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{url}: {body}");
+        let error = body["error"].as_str().unwrap_or_default();
+        assert!(error.contains(word), "{url}: {body}");
+    }
+}
+
 #[tokio::test]
 async fn read_only_without_a_token_and_extract_stores_nothing() {
     let app = app(None);

@@ -23,6 +23,7 @@
 
 mod consolidate;
 mod names;
+mod query;
 mod schema;
 mod search;
 mod speakers;
@@ -30,7 +31,9 @@ mod stored;
 mod write;
 
 use schema::{backfill_v3, backfill_v8, MIGRATIONS};
-pub use search::{Hit, Query, MAX_PREFIX_TERMS, MAX_QUERY_BYTES, MAX_QUERY_TERMS};
+pub use search::{
+    Hit, Query, Total, COUNT_LIMIT, MAX_PREFIX_TERMS, MAX_QUERY_BYTES, MAX_QUERY_TERMS,
+};
 pub use speakers::{
     AliasRule, DuplicatePair, MergedName, Regrouped, SpeakerRef, SpeakerSummary, DOMINANCE,
 };
@@ -54,7 +57,7 @@ const MMAP_SIZE: i64 = 1 << 30;
 const PAGE_SIZE: i64 = 8192;
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 8;
+pub const SCHEMA_VERSION: i64 = 9;
 
 /// Store errors.
 #[derive(Debug, thiserror::Error)]
@@ -75,12 +78,12 @@ pub enum StoreError {
         /// Version this build knows.
         supported: i64,
     },
-    /// A search query FTS5 cannot parse.
+    /// A search query that cannot be read, or is too costly.
     #[error("bad search query {query:?}: {reason}")]
     BadQuery {
         /// The query.
         query: String,
-        /// SQLite's complaint.
+        /// What is wrong with it.
         reason: String,
     },
     /// No speaker answers to a name or id.

@@ -136,6 +136,15 @@ END;
          into_id INTEGER,
          by TEXT NOT NULL
      );",
+    // Version 9: word forms match ("emails" finds "email", "said" finds
+    // "says"): the full-text index tokenized by the Porter stemmer over
+    // unicode61 (diacritics folded), rebuilt from the stored statements.
+    "DROP TABLE attributions_fts;
+     CREATE VIRTUAL TABLE attributions_fts USING fts5(
+         content, source, cue, content='attributions', content_rowid='id',
+         tokenize='porter unicode61 remove_diacritics 2'
+     );
+     INSERT INTO attributions_fts(attributions_fts) VALUES ('rebuild');",
 ];
 
 /// Schema 3: `last_word` of the people already stored.

@@ -2,6 +2,7 @@
 //! filters; query cost bounds.
 
 use super::*;
+use std::collections::HashMap;
 
 /// Longest text query accepted, in bytes.
 pub const MAX_QUERY_BYTES: usize = 512;
@@ -70,12 +71,37 @@ pub struct Hit {
     pub content: String,
     /// Direct, indirect or mixed.
     pub kind: String,
+    /// Where the query's words match in `content`: `[start, end)` in
+    /// Unicode code points, in order (empty without words to search).
+    pub matches: Vec<[usize; 2]>,
 }
+
+/// How many statements a query matches: exact up to [`COUNT_LIMIT`],
+/// beyond it "more than" (counting every match of a common word would
+/// cost more than the search).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Total {
+    /// Matches counted.
+    pub count: u64,
+    /// Whether `count` is all of them (else there are more).
+    pub exact: bool,
+}
+
+/// Most matches [`Store::count`] counts one by one.
+pub const COUNT_LIMIT: u64 = 10_000;
+
+/// Marks around matched words in FTS5's `highlight()` (private-use
+/// characters, absent from news text).
+const MARK_OPEN: char = '\u{E000}';
+const MARK_CLOSE: char = '\u{E001}';
 
 /// Search filters.
 #[derive(Debug, Clone, Default)]
 pub struct Query {
-    /// FTS5 query over contents, sources and cues (empty: everything).
+    /// Words to find in contents, sources and cues (empty: everything):
+    /// plain words, `"phrases"`, `OR`/`AND`/`NOT`, `prefix*`,
+    /// `source:`/`cue:`/`content:` (see the `query` module); word forms
+    /// match ("emails" finds "email").
     pub text: String,
     /// Speaker: an id, or an exact name or alias (see
     /// [`Store::speaker`]); never a part of a name.
@@ -92,31 +118,45 @@ pub struct Query {
     pub offset: usize,
 }
 
+/// A query's words as an FTS5 expression, checked: `None` without words.
+fn fts_expression(text: &str) -> Result<Option<String>, StoreError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    check_query(text)?;
+    let bad = |reason: String| StoreError::BadQuery {
+        query: text.chars().take(80).collect(),
+        reason,
+    };
+    match crate::query::to_fts(text) {
+        Ok(fts) if fts.is_empty() => Err(bad("no words to search for".into())),
+        Ok(fts) => Ok(Some(fts)),
+        Err(reason) => Err(bad(reason)),
+    }
+}
+
+/// The SQL of a search's rows, filters and arguments, before ordering.
+struct Filtered {
+    /// `FROM … WHERE …` (the FTS table as `f` when there are words).
+    from: String,
+    args: Vec<Box<dyn rusqlite::ToSql>>,
+}
+
 impl Store {
-    /// Full-text search with filters, best matches first (then newest).
-    ///
-    /// Text queries rank, with BM25, the latest `rank_window` statements
-    /// (by storage order) that match and pass the filters
-    /// ([`RANK_WINDOW`] by default): ranking every match of a common word
-    /// ("said", "Trump") costs tens of milliseconds on a large store, and
-    /// the window bounds it. Words rarer than that are ranked exactly.
-    pub fn search(&self, q: &Query) -> Result<Vec<Hit>, StoreError> {
-        let select = "SELECT a.id, d.ext_id, d.title, d.published, o.name, s.id, s.name, \
-             COALESCE(s.anonymous, 0), a.cue, a.content, a.kind";
+    fn filtered(&self, q: &Query, fts: Option<&str>) -> Result<Filtered, StoreError> {
         let joins = "JOIN documents d ON d.id = a.document_id \
              LEFT JOIN outlets o ON o.id = d.outlet_id LEFT JOIN speakers s ON s.id = a.speaker_id ";
         let mut args: Vec<Box<dyn rusqlite::ToSql>> = Vec::new();
-        let text = q.text.trim();
-        check_query(text)?;
-        let limit = i64::try_from(q.limit.max(1)).unwrap_or(i64::MAX);
-        let mut sql = if text.is_empty() {
-            format!("{select} FROM attributions a {joins} WHERE 1")
-        } else {
-            args.push(Box::new(text.to_string()));
-            format!(
-                "{select}, f.rank AS score FROM attributions_fts f \
-                 JOIN attributions a ON a.id = f.rowid {joins} WHERE attributions_fts MATCH ?"
-            )
+        let mut from = match fts {
+            None => format!("FROM attributions a {joins} WHERE 1"),
+            Some(fts) => {
+                args.push(Box::new(fts.to_string()));
+                format!(
+                    "FROM attributions_fts f JOIN attributions a ON a.id = f.rowid {joins} \
+                     WHERE attributions_fts MATCH ?"
+                )
+            }
         };
         if let Some(s) = &q.speaker {
             // The speaker's ids first, so the attribution index does the
@@ -132,36 +172,123 @@ impl Store {
                     suggestions: Vec::new(),
                 });
             }
-            sql.push_str(" AND a.speaker_id IN (SELECT value FROM json_each(?))");
+            from.push_str(" AND a.speaker_id IN (SELECT value FROM json_each(?))");
             args.push(Box::new(serde_json::to_string(&ids).unwrap_or_default()));
         }
         if let Some(o) = &q.outlet {
-            sql.push_str(" AND o.name LIKE ? ESCAPE '\\'");
+            from.push_str(" AND o.name LIKE ? ESCAPE '\\'");
             args.push(Box::new(like(o)));
         }
         if let Some(d) = &q.since {
-            sql.push_str(" AND d.published >= ?");
+            from.push_str(" AND d.published >= ?");
             args.push(Box::new(d.clone()));
         }
         if let Some(d) = &q.until {
-            sql.push_str(" AND d.published <= ?");
+            from.push_str(" AND d.published <= ?");
             args.push(Box::new(d.clone()));
         }
-        if text.is_empty() {
-            sql.push_str(" ORDER BY d.published DESC, a.id LIMIT ? OFFSET ?");
-        } else {
+        Ok(Filtered { from, args })
+    }
+
+    /// Full-text search with filters, best matches first (then newest).
+    ///
+    /// Text queries rank, with BM25, the latest `rank_window` statements
+    /// (by storage order) that match and pass the filters
+    /// ([`RANK_WINDOW`] by default): ranking every match of a common word
+    /// ("said", "Trump") costs tens of milliseconds on a large store, and
+    /// the window bounds it. Words rarer than that are ranked exactly;
+    /// pages past the window go on with the older matches, newest first.
+    /// Each hit carries where the words match in its content.
+    pub fn search(&self, q: &Query) -> Result<Vec<Hit>, StoreError> {
+        let select = "SELECT a.id, d.ext_id, d.title, d.published, o.name, s.id, s.name, \
+             COALESCE(s.anonymous, 0), a.cue, a.content, a.kind";
+        let fts = fts_expression(&q.text)?;
+        let limit = q.limit.max(1);
+        let to_i64 = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
+        let Filtered { from, mut args } = self.filtered(q, fts.as_deref())?;
+        let Some(fts) = fts else {
+            let sql = format!("{select} {from} ORDER BY d.published DESC, a.id LIMIT ? OFFSET ?");
+            args.push(Box::new(to_i64(limit)));
+            // An offset past i64 is past every row (not -1: no offset).
+            args.push(Box::new(to_i64(q.offset)));
+            return self.run_search(&sql, &args, &q.text);
+        };
+        let window = self.rank_window;
+        let mut hits = Vec::new();
+        if q.offset < window {
             // The window: latest passing matches; rank is computed for
             // those rows only.
-            sql = format!(
-                "SELECT * FROM ({sql} ORDER BY f.rowid DESC LIMIT ?) \
+            let sql = format!(
+                "SELECT * FROM ({select}, f.rank AS score {from} ORDER BY f.rowid DESC LIMIT ?) \
                  ORDER BY score, 4 DESC, 1 LIMIT ? OFFSET ?"
             );
-            args.push(Box::new(self.rank_window as i64));
+            let mut ranked = self.filtered(q, Some(&fts))?.args;
+            ranked.push(Box::new(to_i64(window)));
+            ranked.push(Box::new(to_i64(limit.min(window - q.offset))));
+            ranked.push(Box::new(to_i64(q.offset)));
+            hits = self.run_search(&sql, &ranked, &q.text)?;
         }
-        args.push(Box::new(limit));
-        // An offset past i64 is past every row (not -1: no offset at all).
-        args.push(Box::new(i64::try_from(q.offset).unwrap_or(i64::MAX)));
-        self.run_search(&sql, &args, text)
+        let wanted_end = q.offset.saturating_add(limit);
+        if wanted_end > window && hits.len() == limit.min(window.saturating_sub(q.offset)) {
+            // Past the window: the older matches, newest stored first.
+            let start = q.offset.max(window);
+            let sql = format!("{select} {from} ORDER BY f.rowid DESC LIMIT ? OFFSET ?");
+            args.push(Box::new(to_i64(wanted_end - start)));
+            args.push(Box::new(to_i64(start)));
+            hits.extend(self.run_search(&sql, &args, &q.text)?);
+        }
+        self.add_matches(&fts, &mut hits)?;
+        Ok(hits)
+    }
+
+    /// Fills each hit's `matches` from FTS5's `highlight()` of its content.
+    fn add_matches(&self, fts: &str, hits: &mut [Hit]) -> Result<(), StoreError> {
+        if hits.is_empty() {
+            return Ok(());
+        }
+        let ids: Vec<i64> = hits.iter().map(|h| h.attribution).collect();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT rowid, highlight(attributions_fts, 0, char(57344), char(57345)) \
+             FROM attributions_fts WHERE attributions_fts MATCH ?1 \
+             AND rowid IN (SELECT value FROM json_each(?2))",
+        )?;
+        let marked: HashMap<i64, String> = stmt
+            .query_map(
+                params![fts, serde_json::to_string(&ids).unwrap_or_default()],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?
+            .collect::<Result<_, _>>()?;
+        for hit in hits {
+            if hit.content.contains([MARK_OPEN, MARK_CLOSE]) {
+                continue;
+            }
+            if let Some(text) = marked.get(&hit.attribution) {
+                hit.matches = match_ranges(text);
+            }
+        }
+        Ok(())
+    }
+
+    /// How many statements `q` matches (its `limit` and `offset` aside):
+    /// exact up to [`COUNT_LIMIT`], else "more than".
+    pub fn count(&self, q: &Query) -> Result<Total, StoreError> {
+        let fts = fts_expression(&q.text)?;
+        let Filtered { from, mut args } = self.filtered(q, fts.as_deref())?;
+        let sql = format!("SELECT COUNT(*) FROM (SELECT 1 {from} LIMIT ?)");
+        args.push(Box::new(COUNT_LIMIT as i64 + 1));
+        let n: i64 = self
+            .conn
+            .prepare_cached(&sql)?
+            .query_row(
+                rusqlite::params_from_iter(args.iter().map(|b| b.as_ref())),
+                |r| r.get(0),
+            )
+            .map_err(|e| bad_query_error(e, &q.text))?;
+        let n = u64::try_from(n).unwrap_or(0);
+        Ok(Total {
+            count: n.min(COUNT_LIMIT),
+            exact: n <= COUNT_LIMIT,
+        })
     }
 
     /// Sets how many of the latest matches text searches rank (default
@@ -176,17 +303,6 @@ impl Store {
         args: &[Box<dyn rusqlite::ToSql>],
         text: &str,
     ) -> Result<Vec<Hit>, StoreError> {
-        let bad_query = |e: rusqlite::Error| match &e {
-            rusqlite::Error::SqliteFailure(f, Some(msg))
-                if f.code == rusqlite::ErrorCode::Unknown && !text.is_empty() =>
-            {
-                StoreError::BadQuery {
-                    query: text.to_string(),
-                    reason: msg.clone(),
-                }
-            }
-            _ => StoreError::from(e),
-        };
         let mut stmt = self.conn.prepare_cached(sql)?;
         let rows = stmt
             .query_map(
@@ -204,12 +320,50 @@ impl Store {
                         cue: r.get(8)?,
                         content: r.get(9)?,
                         kind: r.get(10)?,
+                        matches: Vec::new(),
                     })
                 },
             )
-            .map_err(bad_query)?;
-        rows.collect::<Result<_, _>>().map_err(bad_query)
+            .map_err(|e| bad_query_error(e, text))?;
+        rows.collect::<Result<_, _>>()
+            .map_err(|e| bad_query_error(e, text))
     }
+}
+
+/// SQLite's complaint about a text query as a [`StoreError::BadQuery`]
+/// (the translation should leave none; this names the query if it does).
+fn bad_query_error(e: rusqlite::Error, text: &str) -> StoreError {
+    match &e {
+        rusqlite::Error::SqliteFailure(f, Some(msg))
+            if f.code == rusqlite::ErrorCode::Unknown && !text.trim().is_empty() =>
+        {
+            StoreError::BadQuery {
+                query: text.to_string(),
+                reason: msg.clone(),
+            }
+        }
+        _ => StoreError::from(e),
+    }
+}
+
+/// The `[start, end)` code point ranges between the marks of a
+/// highlighted text, in the unmarked text's coordinates.
+fn match_ranges(marked: &str) -> Vec<[usize; 2]> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    let mut open = None;
+    for c in marked.chars() {
+        match c {
+            MARK_OPEN => open = Some(at),
+            MARK_CLOSE => {
+                if let Some(start) = open.take() {
+                    out.push([start, at]);
+                }
+            }
+            _ => at += 1,
+        }
+    }
+    out
 }
 
 pub(crate) fn like(s: &str) -> String {
@@ -218,4 +372,16 @@ pub(crate) fn like(s: &str) -> String {
         .replace('%', "\\%")
         .replace('_', "\\_");
     format!("%{escaped}%")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn match_ranges_are_code_points_of_the_unmarked_text() {
+        let marked = "Ó \u{E000}emails\u{E001} and \u{E000}e\u{E001}-\u{E000}mail\u{E001}";
+        assert_eq!(match_ranges(marked), [[2, 8], [13, 14], [15, 19]]);
+        assert!(match_ranges("no marks").is_empty());
+    }
 }

@@ -19,7 +19,7 @@ use axum::Router;
 use chrono::{Datelike, Duration, NaiveDate};
 use maud::{html, Markup, DOCTYPE};
 use serde::Deserialize;
-use whosaid_store::{Query, StoreError, WeekCount};
+use whosaid_store::{Query, StoreError, Total, WeekCount};
 
 use crate::{permit_or_busy, with_store, ApiError, AppState};
 

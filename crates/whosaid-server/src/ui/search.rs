@@ -10,6 +10,9 @@ pub(super) struct SearchForm {
     outlet: Option<String>,
     since: Option<String>,
     until: Option<String>,
+    /// Results skipped (the API's `offset`).
+    offset: Option<usize>,
+    /// Older links: page number, `PAGE` results each.
     #[serde(default)]
     page: usize,
 }
@@ -32,7 +35,7 @@ pub(super) async fn search(
         since: filled(&form.since),
         until: filled(&form.until),
         limit: PAGE,
-        offset: form.page.min(10_000) * PAGE,
+        offset: form.offset.unwrap_or(form.page.min(10_000) * PAGE),
     };
     let mut problem = crate::check_date("since", &query.since)
         .and(crate::check_date("until", &query.until))
@@ -43,26 +46,27 @@ pub(super) async fn search(
         || query.outlet.is_some()
         || query.since.is_some()
         || query.until.is_some();
-    let hits = match (&problem, asked) {
+    let (hits, total) = match (&problem, asked) {
         (None, true) => {
             let q = query.clone();
-            match with_store(&state, move |s| s.search(&q)).await {
-                Ok(h) => h,
+            match with_store(&state, move |s| Ok((s.search(&q)?, s.count(&q)?))).await {
+                Ok(found) => found,
                 Err(e) => {
                     problem = Some(e.1);
-                    Vec::new()
+                    (Vec::new(), Total::default())
                 }
             }
         }
-        _ => Vec::new(),
+        _ => (Vec::new(), Total::default()),
     };
+    let next = crate::next_offset(query.offset, PAGE, hits.len(), total);
     let status = if problem.is_some() {
         StatusCode::BAD_REQUEST
     } else {
         StatusCode::OK
     };
     let field = |v: &Option<String>| v.clone().unwrap_or_default();
-    let page_link = |page: usize| {
+    let page_link = |offset: usize| {
         let mut url = format!("/search?q={}", urlencode(&query.text));
         for (k, v) in [
             ("speaker", &query.speaker),
@@ -74,7 +78,7 @@ pub(super) async fn search(
                 url.push_str(&format!("&{k}={}", urlencode(v)));
             }
         }
-        url.push_str(&format!("&page={page}"));
+        url.push_str(&format!("&offset={offset}"));
         url
     };
     let body = html! {
@@ -87,10 +91,18 @@ pub(super) async fn search(
             label { "Until " input type="date" name="until" value=(field(&query.until)); }
             button type="submit" { "Search" }
         }
-        p.muted { "Words use SQLite FTS5 syntax: " code { "nato AND ukraine" } ", " code { "\"off the table\"" } ", " code { "member*" } "." }
+        p.muted { "Plain words find their forms (" code { "email" } " finds “emails”). Also: " code { "\"off the table\"" } ", " code { "nato OR ukraine" } ", " code { "nato NOT russia" } ", " code { "member*" } ", " code { "source:Rutte" } "." }
         @if let Some(p) = &problem { p.error #search-error { (p) } }
         @if asked && problem.is_none() {
-            p #result-count { (hits.len()) " result(s) on this page" }
+            p #result-count {
+                @if total.count == 0 { "No statements match." }
+                @else {
+                    @if total.exact { (total.count) } @else { "More than " (total.count) }
+                    @if total.count == 1 && total.exact { " statement" } @else { " statements" }
+                    @if !hits.is_empty() { "; " (query.offset + 1) "–" (query.offset + hits.len()) " shown" }
+                    "."
+                }
+            }
             ol.hits start=(query.offset + 1) {
                 @for h in &hits {
                     li.hit {
@@ -103,7 +115,7 @@ pub(super) async fn search(
                             " " span.cue { (h.cue) }
                             " · " (h.kind)
                         }
-                        blockquote { (h.content) }
+                        blockquote { (marked(&h.content, &h.matches)) }
                         div.source {
                             a href={ "/documents/" (urlencode(&h.document)) } { (h.title.as_deref().filter(|t| !t.is_empty()).unwrap_or(&h.document)) }
                             @if let Some(o) = &h.outlet { " · " (o) }
@@ -113,10 +125,33 @@ pub(super) async fn search(
                 }
             }
             nav.pages {
-                @if form.page > 0 { a rel="prev" href=(page_link(form.page - 1)) { "← Previous" } }
-                @if hits.len() == PAGE { a rel="next" href=(page_link(form.page + 1)) { "Next →" } }
+                @if query.offset > 0 { a rel="prev" href=(page_link(query.offset.saturating_sub(PAGE))) { "← Previous" } }
+                @if let Some(n) = next { a rel="next" href=(page_link(n)) { "Next →" } }
             }
         }
     };
     Ok(Page(status, layout("Search", body)))
+}
+
+/// `content` with its matched words in `<mark>` (ranges in code points,
+/// as the store gives them).
+fn marked(content: &str, matches: &[[usize; 2]]) -> Markup {
+    let mut parts: Vec<(bool, String)> = Vec::new();
+    let mut at = 0;
+    let chars: Vec<char> = content.chars().collect();
+    for &[start, end] in matches {
+        let (start, end) = (start.min(chars.len()), end.min(chars.len()));
+        if start < at || start >= end {
+            continue;
+        }
+        parts.push((false, chars[at..start].iter().collect()));
+        parts.push((true, chars[start..end].iter().collect()));
+        at = end;
+    }
+    parts.push((false, chars[at..].iter().collect()));
+    html! {
+        @for (hit, text) in &parts {
+            @if *hit { mark { (text) } } @else { (text) }
+        }
+    }
 }

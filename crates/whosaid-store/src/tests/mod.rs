@@ -189,15 +189,41 @@ fn the_rank_window_counts_matches_that_pass_the_filters() {
         limit: 10,
         ..Default::default()
     };
-    // Text alone: the latest match only (the window).
-    assert_eq!(store.search(&q("said", None)).unwrap().len(), 1);
+    // Text alone: the latest match is ranked (the window), the older ones
+    // follow newest first: nothing is cut off by the window.
+    let windowed = store.search(&q("said", None)).unwrap();
+    assert_eq!(windowed.len(), 4);
+    let ids: Vec<i64> = windowed.iter().map(|h| h.attribution).collect();
+    assert!(ids[1] > ids[2] && ids[2] > ids[3], "{ids:?}");
+    assert!(ids[0] > ids[1], "the window is the latest match: {ids:?}");
+    // Pages past the window continue that order.
+    for offset in 0..5 {
+        let page = store
+            .search(&Query {
+                offset,
+                limit: 1,
+                ..q("said", None)
+            })
+            .unwrap();
+        let want: Vec<i64> = ids.iter().skip(offset).take(1).copied().collect();
+        assert_eq!(page.iter().map(|h| h.attribution).collect::<Vec<_>>(), want);
+    }
     // The window holds matches that pass the filters: a filter that
     // excludes the latest match still finds an older one.
     let hits = store.search(&q("said", Some("Planet"))).unwrap();
-    assert_eq!(hits.len(), 1, "{hits:?}");
-    assert_eq!(hits[0].outlet.as_deref(), Some("Planet"));
+    assert_eq!(hits.len(), 2, "{hits:?}");
+    assert!(hits.iter().all(|h| h.outlet.as_deref() == Some("Planet")));
+    assert!(hits[0].attribution > hits[1].attribution, "{hits:?}");
     store.set_rank_window(RANK_WINDOW);
     assert_eq!(store.search(&q("said", None)).unwrap().len(), 4);
+    assert_eq!(
+        store.count(&q("said", None)).unwrap(),
+        Total {
+            count: 4,
+            exact: true
+        }
+    );
+    assert_eq!(store.count(&q("said", Some("Planet"))).unwrap().count, 2);
 }
 
 #[test]
@@ -582,4 +608,113 @@ fn a_version_1_store_migrates_and_keeps_its_index() {
             [],
         )
         .expect("FTS5 index consistent with its content table");
+}
+
+/// Issue 17: everyday queries never fail with an engine error, word forms
+/// match, and hits say where their words are.
+#[test]
+fn search_forgives_punctuation_matches_word_forms_and_marks_hits() {
+    let mut store = Store::in_memory().unwrap();
+    let docs = [
+        doc(
+            "a",
+            "Planet",
+            "2025-02-10",
+            "Mail\n\nThe senator said that the e-mail server was never hacked.",
+        ),
+        doc(
+            "b",
+            "Globe",
+            "2025-02-14",
+            "Wall\n\nThe governor said that Trump’s wall would cost the U.S. economy billions.",
+        ),
+        doc(
+            "c",
+            "Globe",
+            "2025-02-15",
+            "Leaks\n\nA source said that the emails were leaked to reporters.",
+        ),
+    ];
+    let refs: Vec<(&Metadata, &str, &Account)> =
+        docs.iter().map(|(m, t, a)| (m, t.as_str(), a)).collect();
+    store.add_all(&refs).unwrap();
+    let q = |text: &str| Query {
+        text: text.into(),
+        limit: 10,
+        ..Default::default()
+    };
+    let contents = |text: &str| -> Vec<String> {
+        store
+            .search(&q(text))
+            .unwrap()
+            .into_iter()
+            .map(|h| h.content)
+            .collect()
+    };
+    // Punctuation inside words: phrases of their parts, no syntax error.
+    assert_eq!(contents("e-mail").len(), 1);
+    assert_eq!(contents("Trump's wall").len(), 1);
+    assert_eq!(contents("U.S. economy").len(), 1);
+    // Word forms: "email" finds "emails", "leak" finds "leaked".
+    assert_eq!(contents("email").len(), 1);
+    assert_eq!(contents("leak").len(), 1);
+    assert_eq!(contents("hack OR leak").len(), 2);
+    assert_eq!(contents("server (hacked OR leaked)").len(), 1);
+    assert_eq!(contents("leak* NOT hacked").len(), 1);
+    // Highlights: code point ranges of the matched words in the content.
+    let hits = store.search(&q("emails reporters")).unwrap();
+    let hit = &hits[0];
+    let marked: Vec<String> = hit
+        .matches
+        .iter()
+        .map(|[a, b]| hit.content.chars().skip(*a).take(b - a).collect())
+        .collect();
+    assert_eq!(marked, ["emails", "reporters"], "{hit:?}");
+    let wall = &store.search(&q("wall")).unwrap()[0];
+    let [a, b] = wall.matches[0];
+    let word: String = wall.content.chars().skip(a).take(b - a).collect();
+    assert_eq!(word, "wall");
+    // A malformed advanced query says what is wrong.
+    let err = store.search(&q("(email OR")).unwrap_err().to_string();
+    assert!(err.contains("needs a word on each side"), "{err}");
+    let err = store.search(&q("- &")).unwrap_err().to_string();
+    assert!(err.contains("no words"), "{err}");
+    assert_eq!(
+        store.count(&q("said")).unwrap(),
+        Total {
+            count: 3,
+            exact: true
+        }
+    );
+}
+
+/// Schema 9 rebuilds the full-text index with stemming: a store written
+/// before it finds word forms after opening.
+#[test]
+fn schema_nine_stems_the_index_of_older_stores() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    {
+        let conn = Connection::open(&path).unwrap();
+        for (v, sql) in MIGRATIONS.iter().enumerate().take(8) {
+            conn.execute_batch(sql).unwrap();
+            conn.pragma_update(None, "user_version", v as i64 + 1)
+                .unwrap();
+        }
+        conn.execute_batch(
+            "INSERT INTO documents(id, doc_key, ext_id, text, account) VALUES (1, 'k', 'x', 't', '{}');
+             INSERT INTO attributions(id, document_id, ord, kind, source, cue, content, channel, nested)
+               VALUES (1, 1, 0, 'indirect', 'Ann', 'said', 'the emails leaked', 'direct', 0);
+             INSERT INTO attributions_fts(rowid, content, source, cue) VALUES (1, 'the emails leaked', 'Ann', 'said');",
+        )
+        .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.version().unwrap(), SCHEMA_VERSION);
+    let q = Query {
+        text: "email".into(),
+        limit: 5,
+        ..Default::default()
+    };
+    assert_eq!(store.count(&q).unwrap().count, 1);
 }
