@@ -506,11 +506,16 @@ pub(crate) fn migrate(args: MigrateArgs) -> Result<ExitCode> {
 
 #[derive(clap::Args)]
 pub(crate) struct ServeArgs {
-    /// The store (created when missing).
+    /// The store; a missing one is an error (a typo would serve an empty
+    /// store) unless `--create` is given.
     #[arg(long, default_value = "whosaid.db")]
     db: PathBuf,
-    /// Address to listen on.
-    #[arg(long, default_value = "127.0.0.1:8080")]
+    /// Create an empty store at `--db` when none is there.
+    #[arg(long)]
+    create: bool,
+    /// Address to listen on: `HOST:PORT`, the host a name or an address
+    /// (`localhost:8080`, `127.0.0.1:8080`, `[::1]:8080`).
+    #[arg(long, default_value = "127.0.0.1:8080", value_parser = socket_addr)]
     addr: std::net::SocketAddr,
     /// Bearer token that allows `POST /api/documents` [default: the
     /// WHOSAID_TOKEN environment variable]; without one the API is read-only.
@@ -518,9 +523,43 @@ pub(crate) struct ServeArgs {
     token: Option<String>,
 }
 
+/// `HOST:PORT` with the host a name or an address: the first address the
+/// name resolves to, IPv4 first (`localhost` is 127.0.0.1 where it has
+/// both).
+fn socket_addr(text: &str) -> Result<std::net::SocketAddr, String> {
+    use std::net::ToSocketAddrs;
+    if let Ok(addr) = text.parse() {
+        return Ok(addr);
+    }
+    if !text.contains(':') {
+        return Err(format!("{text:?}: expected HOST:PORT, e.g. localhost:8080"));
+    }
+    let addrs: Vec<std::net::SocketAddr> = text
+        .to_socket_addrs()
+        .map_err(|e| format!("{text:?}: {e}"))?
+        .collect();
+    addrs
+        .iter()
+        .find(|a| a.is_ipv4())
+        .or(addrs.first())
+        .copied()
+        .ok_or_else(|| format!("{text:?} resolves to no address"))
+}
+
 pub(crate) fn serve(args: ServeArgs) -> Result<ExitCode> {
     let token = args.token.or_else(|| std::env::var("WHOSAID_TOKEN").ok());
-    require_store(&args.db)?;
+    if args.create && !args.db.exists() {
+        open(&args.db)?;
+        eprintln!("whosaid: created an empty store at {}", args.db.display());
+    }
+    if !args.db.is_file() {
+        anyhow::bail!(
+            "no store at {} (create one with `whosaid ingest … --db {}`, or serve a new, \
+             empty one with --create)",
+            args.db.display(),
+            args.db.display()
+        );
+    }
     whosaid_server::serve_blocking(&args.db, args.addr, token)
         .with_context(|| format!("serving {} on {}", args.db.display(), args.addr))?;
     Ok(ExitCode::SUCCESS)
@@ -535,8 +574,8 @@ const DEMO_JSONL: &str = include_str!("../../../examples/demo.jsonl");
 
 #[derive(clap::Args)]
 pub(crate) struct DemoArgs {
-    /// Address to listen on.
-    #[arg(long, default_value = "127.0.0.1:8080")]
+    /// Address to listen on (`HOST:PORT`, as for `serve`).
+    #[arg(long, default_value = "127.0.0.1:8080", value_parser = socket_addr)]
     addr: std::net::SocketAddr,
     /// Keep the demo store here instead of a temporary directory.
     #[arg(long)]

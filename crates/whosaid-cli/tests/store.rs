@@ -333,6 +333,36 @@ fn serve_answers_http_on_loopback() {
     assert!(posted.starts_with("HTTP/1.1 401"), "{posted}");
 }
 
+/// Issue 17: a mistyped store path is refused, not served empty, unless
+/// `--create` asks for a new store; `--addr` takes a host name.
+#[test]
+fn serve_refuses_a_missing_store_unless_created_and_takes_host_names() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("typo.db");
+    let out = run(whosaid().args(["serve", "--db"]).arg(&db));
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("--create"), "{}", stderr(&out));
+    assert!(!db.exists(), "nothing created");
+    let out = run(whosaid().args(["serve", "--addr", "8080", "--db"]).arg(&db));
+    assert!(stderr(&out).contains("HOST:PORT"), "{}", stderr(&out));
+    let port = free_addr().rsplit(':').next().unwrap().to_string();
+    let addr = format!("localhost:{port}");
+    let mut child = whosaid()
+        .args(["serve", "--create", "--addr", &addr, "--db"])
+        .arg(&db)
+        .env_remove("WHOSAID_TOKEN")
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let response = http_when_up(&format!("127.0.0.1:{port}"), "GET /api/speakers");
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let response = response.expect("the server answers on localhost's address");
+    assert!(response.starts_with("HTTP/1.1 200"), "{response}");
+    assert!(response.contains("\"documents\":0"), "{response}");
+    assert!(db.is_file());
+}
+
 /// A document posted without a bearer token.
 const POST_WITHOUT_TOKEN: &str =
     "POST /api/documents HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\

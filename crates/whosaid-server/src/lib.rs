@@ -555,15 +555,9 @@ async fn search(
         outlet: p.outlet,
         since: p.since,
         until: p.until,
-        limit: p.limit.unwrap_or(20).clamp(1, MAX_LIMIT),
+        limit: page_limit(p.limit, 20)?,
         offset: p.offset.unwrap_or(0),
     };
-    if p.limit.is_some_and(|l| l > MAX_LIMIT) {
-        return Err(ApiError(
-            StatusCode::BAD_REQUEST,
-            format!("limit: at most {MAX_LIMIT} results a page"),
-        ));
-    }
     let (offset, limit) = (query.offset, query.limit);
     let (hits, total) =
         with_store(&state, move |s| Ok((s.search(&query)?, s.count(&query)?))).await?;
@@ -598,8 +592,11 @@ async fn document(State(state): State<Arc<AppState>>, UrlPath(id): UrlPath<Strin
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct SpeakersParams {
     limit: Option<usize>,
+    /// Speakers skipped (the ranking only).
+    offset: Option<usize>,
     /// Only speakers affiliated with this body.
     affiliation: Option<String>,
     /// Only the speakers that answer to this exact name or alias.
@@ -608,10 +605,18 @@ struct SpeakersParams {
 
 async fn speakers(
     State(state): State<Arc<AppState>>,
-    UrlQuery(p): UrlQuery<SpeakersParams>,
+    ApiQuery(p): ApiQuery<SpeakersParams>,
 ) -> ApiResult {
-    let limit = p.limit.unwrap_or(50).clamp(1, MAX_LIMIT);
-    let (totals, list) = with_store(&state, move |s| {
+    let limit = page_limit(p.limit, 50)?;
+    let offset = p.offset.unwrap_or(0);
+    if offset > 0 && (p.name.is_some() || p.affiliation.is_some()) {
+        return Err(ApiError(
+            StatusCode::BAD_REQUEST,
+            "offset: pages the ranking of all speakers; with name or affiliation the answer is one page"
+                .into(),
+        ));
+    }
+    let (totals, list, ranked) = with_store(&state, move |s| {
         let list = match (&p.name, &p.affiliation) {
             (Some(name), _) => {
                 let ids = s.speakers_named(name)?;
@@ -625,24 +630,62 @@ async fn speakers(
                     .collect::<Result<Vec<_>, _>>()?
             }
             (None, Some(body)) => s.affiliated(body, limit)?,
-            (None, None) => s.speakers(limit)?,
+            (None, None) => {
+                let total = s.speaker_count()?;
+                let list = s.speakers_page(limit, offset)?;
+                return Ok((s.totals()?, list, Some(total)));
+            }
         };
-        Ok((s.totals()?, list))
+        Ok((s.totals()?, list, None))
     })
     .await?;
-    Ok(Json(json!({ "totals": totals, "speakers": list })))
+    let mut body = json!({ "totals": totals, "speakers": list });
+    if let Some(total) = ranked {
+        let got = body["speakers"].as_array().map_or(0, Vec::len);
+        let total = whosaid_store::Total {
+            count: total,
+            exact: true,
+        };
+        body["total"] = json!(total.count);
+        body["offset"] = json!(offset);
+        body["limit"] = json!(limit);
+        body["next"] = json!(next_offset(offset, limit, got, total));
+    }
+    Ok(Json(body))
+}
+
+/// A page size asked for, `default` when absent; over [`MAX_LIMIT`] is an
+/// error, not silently cut.
+fn page_limit(asked: Option<usize>, default: usize) -> Result<usize, ApiError> {
+    match asked {
+        Some(l) if l > MAX_LIMIT => Err(ApiError(
+            StatusCode::BAD_REQUEST,
+            format!("limit: at most {MAX_LIMIT} a page"),
+        )),
+        Some(l) => Ok(l.max(1)),
+        None => Ok(default),
+    }
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct LimitParams {
     limit: Option<usize>,
 }
 
+/// A speaker's statements, paged.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PageParams {
+    limit: Option<usize>,
+    offset: Option<usize>,
+}
+
 async fn duplicates(
     State(state): State<Arc<AppState>>,
-    UrlQuery(p): UrlQuery<LimitParams>,
+    ApiQuery(p): ApiQuery<LimitParams>,
 ) -> ApiResult {
-    let limit = p.limit.unwrap_or(50).clamp(1, MAX_LIMIT);
+    let limit = page_limit(p.limit, 50)?;
     let pairs = with_store(&state, move |s| s.probable_duplicates(limit)).await?;
     Ok(Json(json!({ "duplicates": pairs })))
 }
@@ -686,14 +729,28 @@ async fn unmerge_speaker(
     Ok(Json(json!({ "split": done.moved, "from": done.group })))
 }
 
-async fn speaker(State(state): State<Arc<AppState>>, UrlPath(id): UrlPath<i64>) -> ApiResult {
+async fn speaker(
+    State(state): State<Arc<AppState>>,
+    UrlPath(id): UrlPath<i64>,
+    ApiQuery(p): ApiQuery<PageParams>,
+) -> ApiResult {
+    let limit = page_limit(p.limit, MAX_LIMIT)?;
+    let offset = p.offset.unwrap_or(0);
     let (summary, timeline) = with_store(&state, move |s| {
         let summary = s.speaker(&id.to_string())?;
-        let timeline = s.timeline(summary.id, MAX_LIMIT)?;
+        let timeline = s.timeline_page(summary.id, limit, offset)?;
         Ok((summary, timeline))
     })
     .await?;
-    Ok(Json(json!({ "speaker": summary, "timeline": timeline })))
+    let total = whosaid_store::Total {
+        count: u64::try_from(summary.statements).unwrap_or(0),
+        exact: true,
+    };
+    let next = next_offset(offset, limit, timeline.len(), total);
+    Ok(Json(json!({
+        "speaker": summary, "timeline": timeline,
+        "total": total.count, "offset": offset, "limit": limit, "next": next,
+    })))
 }
 
 /// The text of a posted document, normalized, within the text limit the
@@ -835,9 +892,10 @@ pub fn openapi_spec() -> Value {
                 "security": [{"bearer": []}], "requestBody": body,
                 "responses": {"200": ok("{id, status, attributions}"), "400": err, "401": err, "413": err}}},
             "/api/speakers": {"get": {"summary": "Speakers ranked by statements, with corpus totals (with aliases, merged names and, for an unsettled surname, candidates)",
-                "parameters": [q("limit", "1–500, default 50"), q("affiliation", "only the speakers affiliated with this body (whole name)"),
+                "parameters": [q("limit", "1–500, default 50"), q("offset", "paging the ranking (without name or affiliation)"),
+                               q("affiliation", "only the speakers affiliated with this body (whole name)"),
                                q("name", "only the speakers answering to this exact name or alias")],
-                "responses": {"200": ok("{totals, speakers}"), "404": err}}},
+                "responses": {"200": ok("{totals, speakers; for the ranking also total, offset, limit, next}"), "400": err, "404": err}}},
             "/api/speakers/duplicates": {"get": {"summary": "Probable duplicates to confirm with a merge",
                 "parameters": [q("limit", "1–500, default 50")], "responses": {"200": ok("{duplicates: [{keep, merge, reasons}]}")}}},
             "/api/speakers/merge": {"post": {"summary": "Merge speaker `from` into `into` (ids or exact names; bearer token)",
@@ -846,8 +904,9 @@ pub fn openapi_spec() -> Value {
                     "properties": {"into": {"type": ["integer", "string"]}, "from": {"type": ["integer", "string"]}}}}}},
                 "responses": {"200": ok("{merged, into}"), "400": err, "401": err, "404": err, "409": err}}},
             "/api/speakers/{id}": {"get": {"summary": "One speaker and their statements over time",
-                "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
-                "responses": {"200": ok("{speaker, timeline}"), "404": err}}},
+                "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}},
+                               q("limit", "1–500, default 500"), q("offset", "statements skipped, newest first")],
+                "responses": {"200": ok("{speaker, timeline: a page of statements (newest first, then shown oldest first), total, offset, limit, next}"), "400": err, "404": err}}},
             "/api/speakers/{id}/unmerge": {"post": {"summary": "Split a merged name (an id of a speaker's `merged`) off again (bearer token)",
                 "security": [{"bearer": []}],
                 "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],

@@ -127,12 +127,31 @@ async fn search_totals_pages_marks_and_refuses_unknown_parameters() {
         let (status, body) = call(&app, get(&format!("/api/search?q={q}"))).await;
         assert_eq!(status, StatusCode::OK, "{q}: {body}");
     }
+    // Speakers page the same way.
+    let (_, all) = call(&app, get("/api/speakers?limit=500")).await;
+    let n = all["speakers"].as_array().unwrap().len();
+    assert!(n >= 3, "{all}");
+    assert_eq!(all["total"], n as u64);
+    assert!(all["next"].is_null());
+    let (_, page) = call(&app, get("/api/speakers?limit=1&offset=1")).await;
+    assert_eq!(page["next"], 2);
+    assert_eq!(page["speakers"][0]["id"], all["speakers"][1]["id"]);
+    let rutte = all["speakers"][0]["id"].as_i64().unwrap();
+    let (_, one) = call(&app, get(&format!("/api/speakers/{rutte}?limit=1"))).await;
+    assert_eq!(one["timeline"].as_array().unwrap().len(), 1);
+    assert_eq!(one["total"], one["speaker"]["statements"]);
+    assert_eq!(one["next"], 1);
     // Unknown or malformed parameters: JSON errors naming them.
     for (url, word) in [
         ("/api/search?q=nato&kind=direct", "kind"),
         ("/api/search?q=nato&limit=lots", "limit"),
         ("/api/search?q=nato&limit=2000", "limit"),
         ("/api/search?q=nato%20OR", "OR"),
+        ("/api/speakers?sort=name", "sort"),
+        ("/api/speakers?limit=501", "limit"),
+        ("/api/speakers?name=Rutte&offset=5", "offset"),
+        ("/api/speakers/1?offset=x", "offset"),
+        ("/api/speakers/duplicates?limit=-1", "limit"),
     ] {
         let (status, body) = call(&app, get(url)).await;
         assert_eq!(status, StatusCode::BAD_REQUEST, "{url}: {body}");

@@ -111,15 +111,39 @@ const SUMMARY_COLUMNS: &str = "s.id, s.name, s.kind, s.anonymous";
 impl Store {
     /// Speakers ranked by number of statements.
     pub fn speakers(&self, limit: usize) -> Result<Vec<SpeakerSummary>, StoreError> {
-        // Counted in the (speaker, document) index.
+        self.speakers_page(limit, 0)
+    }
+
+    /// [`Store::speakers`] from the `offset`-th on, for paging.
+    pub fn speakers_page(
+        &self,
+        limit: usize,
+        offset: usize,
+    ) -> Result<Vec<SpeakerSummary>, StoreError> {
+        // Counted in the (speaker, document) index; a page's rows are
+        // chosen with ties by id, so pages never overlap.
         let mut stmt = self.conn.prepare_cached(&format!(
             "WITH n AS (SELECT speaker_id, COUNT(*) AS c FROM attributions \
-               WHERE speaker_id IS NOT NULL GROUP BY speaker_id ORDER BY c DESC, speaker_id LIMIT ?1) \
-             SELECT {SUMMARY_COLUMNS} FROM n JOIN speakers s ON s.id = n.speaker_id ORDER BY n.c DESC, s.name"
+               WHERE speaker_id IS NOT NULL GROUP BY speaker_id \
+               ORDER BY c DESC, speaker_id LIMIT ?1 OFFSET ?2) \
+             SELECT {SUMMARY_COLUMNS} FROM n JOIN speakers s ON s.id = n.speaker_id \
+             ORDER BY n.c DESC, s.name"
         ))?;
-        let rows = stmt.query_map([limit as i64], summary_row)?;
+        let as_i64 = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
+        let rows = stmt.query_map([as_i64(limit), as_i64(offset)], summary_row)?;
         let list = rows.collect::<Result<Vec<_>, _>>()?;
         list.into_iter().map(|s| self.fill(s)).collect()
+    }
+
+    /// How many speakers have statements (what [`Store::speakers_page`]
+    /// pages through).
+    pub fn speaker_count(&self) -> Result<u64, StoreError> {
+        let n: i64 = self.conn.query_row(
+            "SELECT COUNT(DISTINCT speaker_id) FROM attributions WHERE speaker_id IS NOT NULL",
+            [],
+            |r| r.get(0),
+        )?;
+        Ok(u64::try_from(n).unwrap_or(0))
     }
 
     /// The speakers affiliated with a body (case-insensitive, the whole
@@ -554,9 +578,21 @@ impl Store {
 
     /// A speaker's statements, oldest first.
     pub fn timeline(&self, speaker_id: i64, limit: usize) -> Result<Vec<Hit>, StoreError> {
+        self.timeline_page(speaker_id, limit, 0)
+    }
+
+    /// [`Store::timeline`] of the speaker's statements from the
+    /// `offset`-th newest on, for paging.
+    pub fn timeline_page(
+        &self,
+        speaker_id: i64,
+        limit: usize,
+        offset: usize,
+    ) -> Result<Vec<Hit>, StoreError> {
         let mut hits = self.search(&Query {
             speaker: Some(speaker_id.to_string()),
             limit,
+            offset,
             ..Query::default()
         })?;
         hits.sort_by(|a, b| {
