@@ -21,6 +21,11 @@ const QUERIES: &[&str] = &[
     "q=Russia&since=2016-01-01",
     "q=debate+OR+poll",
     "q=jobs*",
+    // The commonest word, ranked within the window and paged past it.
+    "q=said",
+    "q=said&offset=1500",
+    // Forgiving queries (translated, never an engine error).
+    "q=Trump%27s+e-mail",
 ];
 
 /// One request on a kept-alive connection; Ok(status).

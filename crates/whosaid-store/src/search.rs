@@ -273,7 +273,17 @@ impl Store {
     /// exact up to [`COUNT_LIMIT`], else "more than".
     pub fn count(&self, q: &Query) -> Result<Total, StoreError> {
         let fts = fts_expression(&q.text)?;
-        let Filtered { from, mut args } = self.filtered(q, fts.as_deref())?;
+        let unfiltered =
+            q.speaker.is_none() && q.outlet.is_none() && q.since.is_none() && q.until.is_none();
+        let Filtered { mut from, mut args } = self.filtered(q, fts.as_deref())?;
+        if unfiltered {
+            // Nothing to join: the index alone (a third of the time for a
+            // common word).
+            from = match fts {
+                Some(_) => "FROM attributions_fts WHERE attributions_fts MATCH ?".into(),
+                None => "FROM attributions".into(),
+            };
+        }
         let sql = format!("SELECT COUNT(*) FROM (SELECT 1 {from} LIMIT ?)");
         args.push(Box::new(COUNT_LIMIT as i64 + 1));
         let n: i64 = self
