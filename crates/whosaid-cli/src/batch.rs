@@ -6,7 +6,7 @@
 //! rayon pool, then written in order before the next chunk is read, so
 //! memory stays bounded by one chunk whatever the corpus size.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::fs::File;
 use std::io::{BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -22,7 +22,7 @@ use whosaid_ingest::{
     expand_paths, FieldNames, IngestError, InputFormat, Locator, Reader, ReaderOptions,
 };
 
-use crate::{read_metadata, table, DocOutput, ExtractArgs, Format, Found, InputArgs};
+use crate::{metadata, table, DocOutput, ExtractArgs, Format, Found, InputArgs};
 
 /// Records read per worker before a chunk is processed.
 const CHUNK_PER_JOB: usize = 32;
@@ -251,7 +251,8 @@ pub(crate) struct Batch {
     log: FailureLog,
     limits: whosaid_ingest::DecodeLimits,
     published: Option<NaiveDate>,
-    metadata: HashMap<String, NaiveDate>,
+    /// `--metadata`: its path (for warnings) and rows.
+    metadata: Option<(PathBuf, metadata::Table)>,
     /// Whether the inputs may hold several documents.
     pub(crate) many: bool,
 }
@@ -273,8 +274,8 @@ impl Batch {
             fields.set(spec).map_err(anyhow::Error::msg)?;
         }
         let metadata = match &args.metadata {
-            Some(path) => read_metadata(path)?,
-            None => HashMap::new(),
+            Some(path) => Some((path.clone(), metadata::Table::read(path)?)),
+            None => None,
         };
         let errors = match &args.errors {
             Some(path) => Some(BufWriter::new(
@@ -370,10 +371,13 @@ impl Batch {
                     .into_par_iter()
                     .map(|record| {
                         let mut doc = record?.into_document_within(limits)?;
-                        // The user's date wins over the document's own.
-                        doc.meta.published = published
-                            .or_else(|| metadata.get(&doc.meta.id).copied())
-                            .or(doc.meta.published);
+                        // The user's metadata wins over the document's own,
+                        // and `--published` over both.
+                        if let Some(row) = metadata.as_ref().and_then(|(_, t)| t.get(&doc.meta.id))
+                        {
+                            row.apply(&mut doc.meta);
+                        }
+                        doc.meta.published = published.or(doc.meta.published);
                         let failure = Failure {
                             source: doc.source.clone(),
                             record: Some(doc.locator),
@@ -405,6 +409,11 @@ impl Batch {
         }
         self.progress.finish_and_clear();
         self.log.flush()?;
+        if let Some((path, table)) = &self.metadata {
+            for warning in table.warnings(path) {
+                eprintln!("whosaid: warning: {warning}");
+            }
+        }
         counts.skipped = self.reader.skipped();
         Ok(counts)
     }

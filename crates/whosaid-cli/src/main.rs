@@ -1,6 +1,5 @@
 //! The `whosaid` command line: extraction, evaluation and lexicon building.
 
-use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -195,10 +194,14 @@ struct InputArgs {
     /// "on Friday" resolve against it. It wins over dates in the documents.
     #[arg(long, value_parser = parse_date)]
     published: Option<NaiveDate>,
-    /// Tab-separated metadata with a header naming `filename` (or `id`) and
-    /// `publication_date` (or `published`) columns, like PolNeAR's
-    /// metadata.tsv: each document's date, found by id (file stem). It wins
-    /// over dates in the documents.
+    /// Tab-separated metadata, one row per document found by id (file
+    /// stem), like PolNeAR's metadata.tsv: a header naming the id column
+    /// (`filename`, `id`, `document`…) and any of the date
+    /// (`publication_date`, `published`, `date`), `title` (`headline`),
+    /// outlet (`publisher`, `outlet`, `source`, `site`), `author`
+    /// (`byline`) and `url` (`link`). Its values win over those in the
+    /// documents; rows that match no input and inputs without a row are
+    /// reported.
     #[arg(long)]
     metadata: Option<PathBuf>,
 }
@@ -228,41 +231,6 @@ impl From<InputFormatArg> for whosaid_ingest::InputFormat {
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|e| format!("expected YYYY-MM-DD: {e}"))
-}
-
-/// Publication dates by document id, from a metadata TSV.
-fn read_metadata(path: &Path) -> Result<HashMap<String, NaiveDate>> {
-    let text = whosaid::error::read_text(path)?;
-    let mut lines = text.lines();
-    let header: Vec<&str> = lines.next().unwrap_or("").split('\t').collect();
-    let col = |names: &[&str]| header.iter().position(|h| names.contains(&h.trim()));
-    let (Some(id_col), Some(date_col)) = (
-        col(&["filename", "id", "doc", "document"]),
-        col(&["publication_date", "published", "date"]),
-    ) else {
-        bail!(
-            "{}: the header needs a `filename` (or `id`) and a `publication_date` (or `published`) column",
-            path.display()
-        );
-    };
-    let mut out = HashMap::new();
-    for (n, line) in lines.enumerate() {
-        let cols: Vec<&str> = line.split('\t').collect();
-        let (Some(id), Some(date)) = (cols.get(id_col), cols.get(date_col)) else {
-            continue;
-        };
-        match parse_date(date.trim()) {
-            Ok(d) => {
-                out.insert(id.trim().to_string(), d);
-            }
-            Err(e) => eprintln!(
-                "whosaid: warning: {} line {}: date {date:?}: {e}",
-                path.display(),
-                n + 2
-            ),
-        }
-    }
-    Ok(out)
 }
 
 #[derive(clap::Args)]
@@ -417,6 +385,7 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 }
 
 mod batch;
+mod metadata;
 use batch::extract;
 
 fn eval(args: EvalArgs) -> Result<ExitCode> {

@@ -221,7 +221,9 @@ fn metadata_dates_inputs_and_bad_dates_are_refused() {
     let meta = dir.path().join("metadata.tsv");
     std::fs::write(
         &meta,
-        "filename\tpublication_date\nstory-1\t2016-09-12\nother\tnot-a-date\n",
+        "filename\tpublication_date\tpublisher\tauthor\ttitle\n\
+         story-1\t2016-09-12\tThe Daily\tJane Roe\tTalks fail\n\
+         other\tnot-a-date\tNone\t\t\n",
     )
     .unwrap();
     let out = run(whosaid()
@@ -231,6 +233,15 @@ fn metadata_dates_inputs_and_bad_dates_are_refused() {
     assert_success(&out);
     let doc: Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(doc["published"], "2016-09-12");
+    assert_eq!(doc["outlet"], "The Daily");
+    assert_eq!(doc["byline"], "Jane Roe");
+    assert_eq!(doc["title"], "Talks fail");
+    // The row no input matched is named.
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("1 row(s) matched no input: other"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     // 2016-09-12 is a Monday.
     assert_eq!(doc["attributions"][0]["time"]["value"], "2016-09-09");
     assert!(String::from_utf8_lossy(&out.stderr).contains("not-a-date"));
@@ -247,7 +258,7 @@ fn metadata_dates_inputs_and_bad_dates_are_refused() {
         .arg(&meta)
         .arg(&text));
     assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("filename"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("id column"));
 }
 
 #[test]
