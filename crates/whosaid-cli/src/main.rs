@@ -41,6 +41,9 @@ enum Command {
     Ingest(store_cmd::IngestArgs),
     /// Search stored statements.
     Search(store_cmd::SearchArgs),
+    /// Write the store's statements, speakers and documents as CSV, JSONL
+    /// or Parquet tables.
+    Export(export::ExportArgs),
     /// Serve the web UI and HTTP JSON API over a store (read-only unless a token is set).
     Serve(store_cmd::ServeArgs),
     /// Serve the bundled example articles in a fresh store, to click through.
@@ -355,6 +358,7 @@ fn main() -> ExitCode {
         Command::EvalSpeakers(args) => eval_speakers::eval_speakers(args),
         Command::Ingest(args) => store_cmd::ingest(args),
         Command::Search(args) => store_cmd::search(args),
+        Command::Export(args) => export::export(args),
         Command::Speakers(args) => store_cmd::speakers(args),
         Command::Serve(args) => store_cmd::serve(args),
         Command::Demo(args) => store_cmd::demo(args),
@@ -385,6 +389,7 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 }
 
 mod batch;
+mod export;
 mod metadata;
 use batch::extract;
 

@@ -71,9 +71,39 @@ pub(crate) struct SearchArgs {
     #[arg(long, default_value_t = 0)]
     offset: usize,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
-    format: ListFormat,
+    #[arg(long, value_enum, default_value_t = SearchFormat::Table)]
+    format: SearchFormat,
 }
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum SearchFormat {
+    /// Aligned text, with the total.
+    Table,
+    /// A JSON array of hits.
+    Json,
+    /// One JSON hit per line.
+    Jsonl,
+    /// Comma-separated values with a header (without match offsets).
+    Csv,
+}
+
+/// The columns of a search hit in CSV.
+const HIT_COLUMNS: &[whosaid_store::Column] = {
+    use whosaid_store::ColumnType::{Bool, Integer, Text};
+    &[
+        ("attribution", Integer, false),
+        ("document", Text, false),
+        ("title", Text, true),
+        ("outlet", Text, true),
+        ("published", Text, true),
+        ("speaker_id", Integer, true),
+        ("speaker", Text, true),
+        ("anonymous", Bool, false),
+        ("cue", Text, false),
+        ("content", Text, false),
+        ("kind", Text, false),
+    ]
+};
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub(crate) enum ListFormat {
@@ -177,7 +207,7 @@ fn open_existing(db: &std::path::Path) -> Result<Store> {
 
 /// Opens a store for the read commands: read-only, so a store on
 /// read-only media or one being ingested into can be searched.
-fn open_for_reading(db: &std::path::Path) -> Result<Store> {
+pub(crate) fn open_for_reading(db: &std::path::Path) -> Result<Store> {
     require_store(db)?;
     Store::open_read_only(db).with_context(|| format!("opening the store {}", db.display()))
 }
@@ -269,8 +299,20 @@ pub(crate) fn search(args: SearchArgs) -> Result<ExitCode> {
     let hits = store.search(&query)?;
     let mut out = crate::table::Printable(std::io::stdout().lock());
     match args.format {
-        ListFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&hits)?)?,
-        ListFormat::Table => {
+        SearchFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&hits)?)?,
+        SearchFormat::Jsonl | SearchFormat::Csv => {
+            let format = match args.format {
+                SearchFormat::Csv => crate::export::TableFormat::Csv,
+                _ => crate::export::TableFormat::Jsonl,
+            };
+            let stdout = Box::new(std::io::BufWriter::new(std::io::stdout()));
+            let mut writer = crate::export::TableWriter::text(stdout, format, HIT_COLUMNS)?;
+            for h in &hits {
+                writer.write(h)?;
+            }
+            writer.finish()?;
+        }
+        SearchFormat::Table => {
             for h in &hits {
                 writeln!(
                     out,

@@ -22,6 +22,7 @@
 //!   [`Store::open`] migrates older stores and refuses newer ones.
 
 mod consolidate;
+mod export;
 mod names;
 mod query;
 mod schema;
@@ -30,6 +31,10 @@ mod speakers;
 mod stored;
 mod write;
 
+pub use export::{
+    Column, ColumnType, DocumentRow, SpeakerRow, StatementRow, DOCUMENT_COLUMNS, SPEAKER_COLUMNS,
+    STATEMENT_COLUMNS,
+};
 use schema::{backfill_v3, backfill_v8, MIGRATIONS};
 pub use search::{
     Hit, Query, Total, COUNT_LIMIT, MAX_PREFIX_TERMS, MAX_QUERY_BYTES, MAX_QUERY_TERMS,
