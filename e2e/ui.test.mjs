@@ -136,6 +136,13 @@ test("search finds statements, filters by speaker, reports bad queries", async (
   assert.ok(marks.length > 0 && marks.every((m) => m.toLowerCase() === "nato"), marks.join(", "));
   await shot(page, "search");
 
+  // Filters beyond words: only direct quotes.
+  await page.goto(base + "/search?q=NATO&kind=direct");
+  const metas = await page.locator("li.hit div.meta").allTextContents();
+  assert.ok(metas.length > 0, "direct quotes about NATO");
+  assert.ok(metas.every((m) => m.trim().endsWith("· direct")), metas.join(" | "));
+  assert.equal(await page.locator("details.more-filters[open]").count(), 1);
+
   // Punctuation inside words is a plain search, never an engine error.
   const forgiving = await page.goto(base + "/search?q=" + encodeURIComponent("NATO's U.S.-led e-mail"));
   assert.equal(forgiving.status(), 200);

@@ -64,6 +64,31 @@ pub(crate) struct SearchArgs {
     /// Published on or before (YYYY-MM-DD).
     #[arg(long, value_parser = crate::parse_date)]
     until: Option<chrono::NaiveDate>,
+    /// Only direct, indirect or mixed statements.
+    #[arg(long, value_parser = whosaid_store::KINDS)]
+    kind: Option<String>,
+    /// Only statements of unnamed speakers ("a source").
+    #[arg(long, conflicts_with = "named")]
+    anonymous: bool,
+    /// Only statements of named speakers.
+    #[arg(long)]
+    named: bool,
+    /// Only statements that came through this channel.
+    #[arg(long, value_parser = whosaid_store::CHANNEL_KINDS)]
+    channel: Option<String>,
+    /// Said on or after (YYYY-MM-DD; where the text dates the statement,
+    /// which may differ from the publication date).
+    #[arg(long, value_parser = crate::parse_date)]
+    said_since: Option<chrono::NaiveDate>,
+    /// Said on or before (YYYY-MM-DD).
+    #[arg(long, value_parser = crate::parse_date)]
+    said_until: Option<chrono::NaiveDate>,
+    /// Only this document (its id).
+    #[arg(long)]
+    document: Option<String>,
+    /// Order: relevance (best matches first), newest or oldest.
+    #[arg(long, default_value = "relevance", value_parser = ["relevance", "newest", "oldest"])]
+    sort: String,
     /// Most results.
     #[arg(long, default_value_t = 20)]
     limit: usize,
@@ -293,6 +318,17 @@ pub(crate) fn search(args: SearchArgs) -> Result<ExitCode> {
         outlet: args.outlet,
         since: args.since.map(|d| d.to_string()),
         until: args.until.map(|d| d.to_string()),
+        kind: args.kind,
+        anonymous: match (args.anonymous, args.named) {
+            (true, _) => Some(true),
+            (_, true) => Some(false),
+            _ => None,
+        },
+        channel: args.channel,
+        said_since: args.said_since.map(|d| d.to_string()),
+        said_until: args.said_until.map(|d| d.to_string()),
+        document: args.document,
+        sort: args.sort.parse().map_err(anyhow::Error::msg)?,
         limit: args.limit,
         offset: args.offset,
     };

@@ -529,6 +529,13 @@ struct SearchParams {
     outlet: Option<String>,
     since: Option<String>,
     until: Option<String>,
+    kind: Option<String>,
+    anonymous: Option<bool>,
+    channel: Option<String>,
+    said_since: Option<String>,
+    said_until: Option<String>,
+    document: Option<String>,
+    sort: Option<String>,
     limit: Option<usize>,
     offset: Option<usize>,
 }
@@ -547,14 +554,33 @@ async fn search(
     State(state): State<Arc<AppState>>,
     ApiQuery(p): ApiQuery<SearchParams>,
 ) -> ApiResult {
-    check_date("since", &p.since)?;
-    check_date("until", &p.until)?;
+    for (name, value) in [
+        ("since", &p.since),
+        ("until", &p.until),
+        ("said_since", &p.said_since),
+        ("said_until", &p.said_until),
+    ] {
+        check_date(name, value)?;
+    }
+    let sort = match &p.sort {
+        Some(s) => s
+            .parse()
+            .map_err(|e: String| ApiError(StatusCode::BAD_REQUEST, e))?,
+        None => whosaid_store::Sort::default(),
+    };
     let query = Query {
         text: p.q,
         speaker: p.speaker,
         outlet: p.outlet,
         since: p.since,
         until: p.until,
+        kind: p.kind,
+        anonymous: p.anonymous,
+        channel: p.channel,
+        said_since: p.said_since,
+        said_until: p.said_until,
+        document: p.document,
+        sort,
         limit: page_limit(p.limit, 20)?,
         offset: p.offset.unwrap_or(0),
     };
@@ -882,7 +908,13 @@ pub fn openapi_spec() -> Value {
             "/api/search": {"get": {"summary": "Full-text search over statements",
                 "parameters": [q("q", "words (word forms match; punctuation inside words is fine), \"phrases\", OR, AND, NOT, prefix*, source:/cue:/content:"),
                                q("speaker", "id, or exact name or alias"), q("outlet", "name substring"),
-                               q("since", "YYYY-MM-DD"), q("until", "YYYY-MM-DD"), q("limit", "1–500, default 20"), q("offset", "paging")],
+                               q("since", "published on or after, YYYY-MM-DD"), q("until", "published on or before, YYYY-MM-DD"),
+                               q("kind", "direct, indirect or mixed"), q("anonymous", "true: unnamed speakers only; false: named only"),
+                               q("channel", "interview, told, statement, post, press_conference, speech, letter, testimony, broadcast, relay"),
+                               q("said_since", "said on or after (statement time where the text dates it), YYYY-MM-DD"),
+                               q("said_until", "said on or before, YYYY-MM-DD"), q("document", "a document id"),
+                               q("sort", "relevance (default), newest, oldest"),
+                               q("limit", "1–500, default 20"), q("offset", "paging")],
                 "responses": {"200": ok("{results: [Hit with matches: [[start, end]] in content code points], total: {count, exact}, offset, limit, next: offset of the next page or null}"),
                               "400": err}}},
             "/api/documents/{id}": {"get": {"summary": "A stored document with its account",

@@ -127,6 +127,28 @@ async fn search_totals_pages_marks_and_refuses_unknown_parameters() {
         let (status, body) = call(&app, get(&format!("/api/search?q={q}"))).await;
         assert_eq!(status, StatusCode::OK, "{q}: {body}");
     }
+    // Filters: kind, anonymity, channel, statement time, document; sort.
+    let (status, direct) = call(&app, get("/api/search?kind=direct&limit=500")).await;
+    assert_eq!(status, StatusCode::OK, "{direct}");
+    let direct = direct["results"].as_array().unwrap().clone();
+    assert!(!direct.is_empty() && direct.iter().all(|h| h["kind"] == "direct"));
+    let (_, named) = call(&app, get("/api/search?anonymous=false&limit=500")).await;
+    assert!(named["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|h| h["anonymous"] == false));
+    let (status, body) = call(
+        &app,
+        get("/api/search?channel=interview&document=nato-rutte"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert!(!body["results"].as_array().unwrap().is_empty(), "{body}");
+    let (_, body) = call(&app, get("/api/search?said_since=2030-01-01")).await;
+    assert_eq!(body["total"]["count"], 0, "{body}");
+    let (status, _) = call(&app, get("/api/search?q=NATO&sort=oldest")).await;
+    assert_eq!(status, StatusCode::OK);
     // Speakers page the same way.
     let (_, all) = call(&app, get("/api/speakers?limit=500")).await;
     let n = all["speakers"].as_array().unwrap().len();
@@ -143,11 +165,16 @@ async fn search_totals_pages_marks_and_refuses_unknown_parameters() {
     assert_eq!(one["next"], 1);
     // Unknown or malformed parameters: JSON errors naming them.
     for (url, word) in [
-        ("/api/search?q=nato&kind=direct", "kind"),
+        ("/api/search?q=nato&colour=red", "colour"),
         ("/api/search?q=nato&limit=lots", "limit"),
         ("/api/search?q=nato&limit=2000", "limit"),
         ("/api/search?q=nato%20OR", "OR"),
         ("/api/speakers?sort=name", "sort"),
+        ("/api/search?kind=quoted", "kind"),
+        ("/api/search?channel=tv", "channel"),
+        ("/api/search?sort=sideways", "sort"),
+        ("/api/search?said_since=friday", "said_since"),
+        ("/api/search?anonymous=maybe", "anonymous"),
         ("/api/speakers?limit=501", "limit"),
         ("/api/speakers?name=Rutte&offset=5", "offset"),
         ("/api/speakers/1?offset=x", "offset"),

@@ -37,7 +37,8 @@ pub use export::{
 };
 use schema::{backfill_v3, backfill_v8, MIGRATIONS};
 pub use search::{
-    Hit, Query, Total, COUNT_LIMIT, MAX_PREFIX_TERMS, MAX_QUERY_BYTES, MAX_QUERY_TERMS,
+    Hit, Query, Sort, Total, CHANNEL_KINDS, COUNT_LIMIT, KINDS, MAX_PREFIX_TERMS, MAX_QUERY_BYTES,
+    MAX_QUERY_TERMS,
 };
 pub use speakers::{
     AliasRule, DuplicatePair, MergedName, Regrouped, SpeakerRef, SpeakerSummary, DOMINANCE,

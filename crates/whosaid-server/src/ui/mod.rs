@@ -19,7 +19,7 @@ use axum::Router;
 use chrono::{Datelike, Duration, NaiveDate};
 use maud::{html, Markup, DOCTYPE};
 use serde::Deserialize;
-use whosaid_store::{Query, StoreError, Total, WeekCount};
+use whosaid_store::{Query, Sort, StoreError, Total, WeekCount, CHANNEL_KINDS, KINDS};
 
 use crate::{permit_or_busy, with_store, ApiError, AppState};
 

@@ -10,6 +10,14 @@ pub(super) struct SearchForm {
     outlet: Option<String>,
     since: Option<String>,
     until: Option<String>,
+    kind: Option<String>,
+    /// `anonymous`, `named` or empty.
+    speakers: Option<String>,
+    channel: Option<String>,
+    said_since: Option<String>,
+    said_until: Option<String>,
+    document: Option<String>,
+    sort: Option<String>,
     /// Results skipped (the API's `offset`).
     offset: Option<usize>,
     /// Older links: page number, `PAGE` results each.
@@ -28,24 +36,56 @@ pub(super) async fn search(
     State(state): State<Arc<AppState>>,
     UrlQuery(form): UrlQuery<SearchForm>,
 ) -> Result<Page, Page> {
+    let sort = filled(&form.sort);
+    let mut problem = None;
     let query = Query {
         text: form.q.trim().to_string(),
         speaker: filled(&form.speaker),
         outlet: filled(&form.outlet),
         since: filled(&form.since),
         until: filled(&form.until),
+        kind: filled(&form.kind),
+        anonymous: match filled(&form.speakers).as_deref() {
+            Some("anonymous") => Some(true),
+            Some("named") => Some(false),
+            _ => None,
+        },
+        channel: filled(&form.channel),
+        said_since: filled(&form.said_since),
+        said_until: filled(&form.said_until),
+        document: filled(&form.document),
+        sort: match sort.as_deref().map(str::parse) {
+            Some(Ok(s)) => s,
+            Some(Err(e)) => {
+                problem = Some(e);
+                Sort::default()
+            }
+            None => Sort::default(),
+        },
         limit: PAGE,
         offset: form.offset.unwrap_or(form.page.min(10_000) * PAGE),
     };
-    let mut problem = crate::check_date("since", &query.since)
-        .and(crate::check_date("until", &query.until))
-        .err()
-        .map(|e| e.1);
+    for (name, value) in [
+        ("since", &query.since),
+        ("until", &query.until),
+        ("said_since", &query.said_since),
+        ("said_until", &query.said_until),
+    ] {
+        if let Err(e) = crate::check_date(name, value) {
+            problem.get_or_insert(e.1);
+        }
+    }
     let asked = !query.text.is_empty()
         || query.speaker.is_some()
         || query.outlet.is_some()
         || query.since.is_some()
-        || query.until.is_some();
+        || query.until.is_some()
+        || query.kind.is_some()
+        || query.anonymous.is_some()
+        || query.channel.is_some()
+        || query.said_since.is_some()
+        || query.said_until.is_some()
+        || query.document.is_some();
     let (hits, total) = match (&problem, asked) {
         (None, true) => {
             let q = query.clone();
@@ -66,6 +106,13 @@ pub(super) async fn search(
         StatusCode::OK
     };
     let field = |v: &Option<String>| v.clone().unwrap_or_default();
+    let more_filters = query.kind.is_some()
+        || query.anonymous.is_some()
+        || query.channel.is_some()
+        || query.said_since.is_some()
+        || query.said_until.is_some()
+        || query.document.is_some()
+        || query.sort != Sort::Relevance;
     let page_link = |offset: usize| {
         let mut url = format!("/search?q={}", urlencode(&query.text));
         for (k, v) in [
@@ -73,6 +120,13 @@ pub(super) async fn search(
             ("outlet", &query.outlet),
             ("since", &query.since),
             ("until", &query.until),
+            ("kind", &query.kind),
+            ("speakers", &filled(&form.speakers)),
+            ("channel", &query.channel),
+            ("said_since", &query.said_since),
+            ("said_until", &query.said_until),
+            ("document", &query.document),
+            ("sort", &sort),
         ] {
             if let Some(v) = v {
                 url.push_str(&format!("&{k}={}", urlencode(v)));
@@ -89,6 +143,38 @@ pub(super) async fn search(
             label { "Outlet " input type="text" name="outlet" value=(field(&query.outlet)); }
             label { "Since " input type="date" name="since" value=(field(&query.since)); }
             label { "Until " input type="date" name="until" value=(field(&query.until)); }
+            details.more-filters open[more_filters] {
+                summary { "More filters" }
+                label { "Kind "
+                    select name="kind" {
+                        option value="" { "any" }
+                        @for k in KINDS { option value=(k) selected[query.kind.as_deref() == Some(k)] { (k) } }
+                    }
+                }
+                label { "Speakers "
+                    select name="speakers" {
+                        option value="" { "all" }
+                        option value="named" selected[query.anonymous == Some(false)] { "named" }
+                        option value="anonymous" selected[query.anonymous == Some(true)] { "anonymous" }
+                    }
+                }
+                label { "Channel "
+                    select name="channel" {
+                        option value="" { "any" }
+                        @for c in CHANNEL_KINDS { option value=(c) selected[query.channel.as_deref() == Some(c)] { (c.replace('_', " ")) } }
+                    }
+                }
+                label { "Said since " input type="date" name="said_since" value=(field(&query.said_since)); }
+                label { "Said until " input type="date" name="said_until" value=(field(&query.said_until)); }
+                label { "Document " input type="text" name="document" value=(field(&query.document)); }
+                label { "Sort "
+                    select name="sort" {
+                        option value="relevance" { "relevance" }
+                        option value="newest" selected[query.sort == Sort::Newest] { "newest first" }
+                        option value="oldest" selected[query.sort == Sort::Oldest] { "oldest first" }
+                    }
+                }
+            }
             button type="submit" { "Search" }
         }
         p.muted { "Plain words find their forms (" code { "email" } " finds “emails”). Also: " code { "\"off the table\"" } ", " code { "nato OR ukraine" } ", " code { "nato NOT russia" } ", " code { "member*" } ", " code { "source:Rutte" } "." }

@@ -10,7 +10,10 @@ pub(super) fn doc(id: &str, outlet: &str, date: &str, text: &str) -> (Metadata, 
         published: date.parse().ok(),
         ..Default::default()
     };
-    let account = Extractor::builtin().analyze(text, &DocumentInfo::default());
+    let info = DocumentInfo {
+        published: meta.published,
+    };
+    let account = Extractor::builtin().analyze(text, &info);
     (meta, text.to_string(), account)
 }
 
@@ -717,4 +720,110 @@ fn schema_nine_stems_the_index_of_older_stores() {
         ..Default::default()
     };
     assert_eq!(store.count(&q).unwrap().count, 1);
+}
+
+/// Issue 17: the filters researchers ask for, and sorting by date.
+#[test]
+fn search_filters_by_kind_anonymity_channel_statement_time_and_document() {
+    let mut store = Store::in_memory().unwrap();
+    let text = include_str!("../../../../examples/nato-rutte.txt");
+    let (meta, text, account) = doc("nato", "Antiwar", "2025-02-17", text);
+    let others = [
+        doc(
+            "a",
+            "Planet",
+            "2025-02-10",
+            "Talks\n\nA source said that the talks failed.",
+        ),
+        (meta, text, account),
+    ];
+    let refs: Vec<(&Metadata, &str, &Account)> =
+        others.iter().map(|(m, t, a)| (m, t.as_str(), a)).collect();
+    store.add_all(&refs).unwrap();
+    let q = Query {
+        limit: 100,
+        ..Default::default()
+    };
+    let all = store.search(&q).unwrap();
+    let count = |q: &Query| store.count(q).unwrap().count as usize;
+    let direct = Query {
+        kind: Some("direct".into()),
+        ..q.clone()
+    };
+    let hits = store.search(&direct).unwrap();
+    assert!(!hits.is_empty() && hits.len() < all.len());
+    assert!(hits.iter().all(|h| h.kind == "direct"));
+    assert_eq!(count(&direct), hits.len());
+    let anonymous = store
+        .search(&Query {
+            anonymous: Some(true),
+            ..q.clone()
+        })
+        .unwrap();
+    assert!(!anonymous.is_empty() && anonymous.iter().all(|h| h.anonymous));
+    let interview = store
+        .search(&Query {
+            channel: Some("interview".into()),
+            ..q.clone()
+        })
+        .unwrap();
+    assert!(!interview.is_empty() && interview.len() < all.len());
+    assert!(interview.iter().all(|h| h.document == "nato"));
+    // Friday's statements (2025-02-14), not the one of two years before.
+    let friday = Query {
+        said_since: Some("2025-02-14".into()),
+        said_until: Some("2025-02-14".into()),
+        ..q.clone()
+    };
+    let said = store.search(&friday).unwrap();
+    assert!(!said.is_empty(), "dated statements");
+    assert_eq!(count(&friday), said.len());
+    let old = store
+        .search(&Query {
+            said_until: Some("2023-12-31".into()),
+            ..q.clone()
+        })
+        .unwrap();
+    assert!(old
+        .iter()
+        .all(|h| !said.iter().any(|s| s.attribution == h.attribution)));
+    let one_doc = store
+        .search(&Query {
+            document: Some("a".into()),
+            ..q.clone()
+        })
+        .unwrap();
+    assert!(!one_doc.is_empty() && one_doc.iter().all(|h| h.document == "a"));
+    // Sorting by date, with words too.
+    let oldest = store
+        .search(&Query {
+            text: "said".into(),
+            sort: Sort::Oldest,
+            ..q.clone()
+        })
+        .unwrap();
+    assert_eq!(oldest[0].document, "a");
+    let newest = store
+        .search(&Query {
+            text: "said".into(),
+            sort: Sort::Newest,
+            ..q.clone()
+        })
+        .unwrap();
+    assert_eq!(newest[0].document, "nato");
+    // Unknown values are refused, naming the parameter.
+    for bad in [
+        Query {
+            kind: Some("quoted".into()),
+            ..q.clone()
+        },
+        Query {
+            channel: Some("tv".into()),
+            ..q.clone()
+        },
+    ] {
+        let err = store.search(&bad).unwrap_err().to_string();
+        assert!(err.contains("expected"), "{err}");
+    }
+    assert!("sideways".parse::<Sort>().is_err());
 }
