@@ -210,6 +210,13 @@ impl Store {
              LEFT JOIN outlets o ON o.id = d.outlet_id LEFT JOIN speakers s ON s.id = a.speaker_id ";
         let mut args: Vec<Box<dyn rusqlite::ToSql>> = Vec::new();
         let mut from = match fts {
+            // Newest first without a speaker: walk the documents by date
+            // (their index) and each one's statements, instead of sorting
+            // every statement (CROSS JOIN fixes that order in SQLite).
+            None if q.speaker.is_none() => "FROM documents d CROSS JOIN attributions a \
+                 ON a.document_id = d.id LEFT JOIN outlets o ON o.id = d.outlet_id \
+                 LEFT JOIN speakers s ON s.id = a.speaker_id WHERE 1"
+                .to_string(),
             None => format!("FROM attributions a {joins} WHERE 1"),
             Some(fts) => {
                 args.push(Box::new(fts.to_string()));
@@ -308,9 +315,11 @@ impl Store {
         let limit = q.limit.max(1);
         let to_i64 = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
         let Filtered { from, mut args } = self.filtered(q, fts.as_deref())?;
+        // Ties by document, newest stored first, then statement order: the
+        // date index serves the whole order.
         let by_date = match q.sort {
-            Sort::Oldest => Some("d.published IS NULL, d.published ASC, a.id"),
-            Sort::Newest => Some("d.published DESC, a.id DESC"),
+            Sort::Oldest => Some("d.published IS NULL, d.published, d.id, a.id"),
+            Sort::Newest => Some("d.published DESC, d.id DESC, a.id"),
             Sort::Relevance => None,
         };
         if let (Some(order), Some(_)) = (by_date, &fts) {
@@ -325,7 +334,7 @@ impl Store {
             return Ok(hits);
         }
         let Some(fts) = fts else {
-            let order = by_date.unwrap_or("d.published DESC, a.id");
+            let order = by_date.unwrap_or("d.published DESC, d.id DESC, a.id");
             let sql = format!("{select} {from} ORDER BY {order} LIMIT ? OFFSET ?");
             args.push(Box::new(to_i64(limit)));
             // An offset past i64 is past every row (not -1: no offset).
