@@ -1,6 +1,6 @@
 //! Load test of a running `whosaid serve` on loopback: N keep-alive
-//! clients issue search requests for a fixed time; prints request count,
-//! errors and latency percentiles.
+//! clients issue searches, pages and API calls for a fixed time; prints
+//! request count, errors and latency percentiles, overall and per shape.
 //!
 //! `cargo run --release -p whosaid-server --example loadtest -- 127.0.0.1:8080 8 10`
 //! (address, clients, seconds).
@@ -10,22 +10,37 @@ use std::time::{Duration, Instant};
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::net::TcpStream;
 
-const QUERIES: &[&str] = &[
-    "q=Clinton",
-    "q=email+server",
-    "q=Trump+wall",
-    "q=%22health+care%22",
-    "q=refugees",
-    "q=taxes&outlet=News",
-    "speaker=Sanders",
-    "q=Russia&since=2016-01-01",
-    "q=debate+OR+poll",
-    "q=jobs*",
+/// Request shapes, taken in turn by each client: searches of every kind,
+/// then the pages and API calls a researcher's session makes.
+const PATHS: &[&str] = &[
+    "/api/search?q=Clinton",
+    "/api/search?q=email+server",
+    "/api/search?q=Trump+wall",
+    "/api/search?q=%22health+care%22",
+    "/api/search?q=refugees",
+    "/api/search?q=taxes&outlet=News",
+    "/api/search?speaker=Sanders",
+    "/api/search?q=Russia&since=2016-01-01",
+    "/api/search?q=debate+OR+poll",
+    "/api/search?q=jobs*",
     // The commonest word, ranked within the window and paged past it.
-    "q=said",
-    "q=said&offset=1500",
+    "/api/search?q=said",
+    "/api/search?q=said&offset=1500",
     // Forgiving queries (translated, never an engine error).
-    "q=Trump%27s+e-mail",
+    "/api/search?q=Trump%27s+e-mail",
+    // No words: the newest statements; filters; date order.
+    "/api/search",
+    "/api/search?kind=direct&anonymous=true",
+    "/api/search?said_since=2016-06-01&said_until=2016-06-30",
+    "/api/search?q=email&sort=newest",
+    // Pages and lists.
+    "/",
+    "/speakers",
+    "/api/speakers",
+    "/api/speakers?offset=50",
+    "/speakers/1",
+    "/api/speakers/1?limit=50",
+    "/search?q=email",
 ];
 
 /// One request on a kept-alive connection; Ok(status).
@@ -76,16 +91,16 @@ async fn main() {
     for c in 0..clients {
         let addr = addr.clone();
         tasks.push(tokio::spawn(async move {
-            let mut latencies = Vec::new();
+            let mut latencies: Vec<(usize, Duration)> = Vec::new();
             let mut errors = 0usize;
             let mut conn = BufReader::new(TcpStream::connect(&addr).await.expect("connect"));
             let mut i = c;
             while Instant::now() < deadline {
-                let path = format!("/api/search?{}&limit=20", QUERIES[i % QUERIES.len()]);
+                let shape = i % PATHS.len();
                 i += 1;
                 let start = Instant::now();
-                match request(&mut conn, &addr, &path).await {
-                    Ok(200) => latencies.push(start.elapsed()),
+                match request(&mut conn, &addr, PATHS[shape]).await {
+                    Ok(200) => latencies.push((shape, start.elapsed())),
                     _ => {
                         errors += 1;
                         conn = BufReader::new(TcpStream::connect(&addr).await.expect("reconnect"));
@@ -102,18 +117,33 @@ async fn main() {
         all.extend(l);
         errors += e;
     }
-    all.sort();
-    let pct = |p: f64| {
-        all.get(((all.len() as f64 - 1.0) * p) as usize)
+    let pct = |sorted: &[Duration], p: f64| {
+        sorted
+            .get(((sorted.len() as f64 - 1.0) * p) as usize)
             .copied()
             .unwrap_or_default()
     };
+    let mut every: Vec<Duration> = all.iter().map(|&(_, d)| d).collect();
+    every.sort();
     println!(
         "{clients} clients, {seconds} s: {} requests ({:.0}/s), {errors} errors; latency p50 {:?}, p99 {:?}, max {:?}",
-        all.len(),
-        all.len() as f64 / seconds as f64,
-        pct(0.5),
-        pct(0.99),
-        all.last().copied().unwrap_or_default()
+        every.len(),
+        every.len() as f64 / seconds as f64,
+        pct(&every, 0.5),
+        pct(&every, 0.99),
+        every.last().copied().unwrap_or_default()
     );
+    for (shape, path) in PATHS.iter().enumerate() {
+        let mut mine: Vec<Duration> = all
+            .iter()
+            .filter(|&&(s, _)| s == shape)
+            .map(|&(_, d)| d)
+            .collect();
+        mine.sort();
+        println!(
+            "  p50 {:>9.1?}  p99 {:>9.1?}  {path}",
+            pct(&mine, 0.5),
+            pct(&mine, 0.99)
+        );
+    }
 }

@@ -396,6 +396,25 @@ pub async fn serve(db: &Path, addr: SocketAddr, token: Option<String>) -> std::i
         })
         .collect::<Result<Vec<_>, _>>()
         .map_err(|e| std::io::Error::other(e.to_string()))?;
+    // Each connection computes the corpus aggregates (totals, speaker and
+    // outlet rankings: a read of every statement) once; done here, in
+    // parallel, so the first visitors of a large store do not wait.
+    let stores: Vec<Store> = stores
+        .into_iter()
+        .map(|store| {
+            std::thread::spawn(move || {
+                let _ = store.totals();
+                store
+            })
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .map(|warming| {
+            warming
+                .join()
+                .map_err(|_| std::io::Error::other("warming a store"))
+        })
+        .collect::<Result<_, _>>()?;
     let listener = tokio::net::TcpListener::bind(addr).await?;
     let app = router_with(stores, Extractor::builtin(), token)
         .layer(axum::Extension(LocalAddr(listener.local_addr()?)));

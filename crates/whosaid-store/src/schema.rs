@@ -145,6 +145,9 @@ END;
          tokenize='porter unicode61 remove_diacritics 2'
      );
      INSERT INTO attributions_fts(attributions_fts) VALUES ('rebuild');",
+    // Version 10: statements found by when they were said (`said_since`,
+    // `said_until`) without reading every statement.
+    "CREATE INDEX attributions_time ON attributions(time_value) WHERE time_value IS NOT NULL;",
 ];
 
 /// Schema 3: `last_word` of the people already stored.

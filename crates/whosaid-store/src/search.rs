@@ -213,10 +213,13 @@ impl Store {
             // Newest first without a speaker: walk the documents by date
             // (their index) and each one's statements, instead of sorting
             // every statement (CROSS JOIN fixes that order in SQLite).
-            None if q.speaker.is_none() => "FROM documents d CROSS JOIN attributions a \
+            None if q.speaker.is_none() && q.said_since.is_none() && q.said_until.is_none() => {
+                "FROM documents d CROSS JOIN attributions a \
                  ON a.document_id = d.id LEFT JOIN outlets o ON o.id = d.outlet_id \
                  LEFT JOIN speakers s ON s.id = a.speaker_id WHERE 1"
-                .to_string(),
+                    .to_string()
+            }
+            // A speaker or a statement time: their indexes pick the rows.
             None => format!("FROM attributions a {joins} WHERE 1"),
             Some(fts) => {
                 args.push(Box::new(fts.to_string()));
@@ -317,10 +320,16 @@ impl Store {
         let Filtered { from, mut args } = self.filtered(q, fts.as_deref())?;
         // Ties by document, newest stored first, then statement order: the
         // date index serves the whole order.
+        if q.sort == Sort::Oldest {
+            let mut hits = self.oldest_first(q, select, fts.as_deref())?;
+            if let Some(fts) = &fts {
+                self.add_matches(fts, &mut hits)?;
+            }
+            return Ok(hits);
+        }
         let by_date = match q.sort {
-            Sort::Oldest => Some("d.published IS NULL, d.published, d.id, a.id"),
             Sort::Newest => Some("d.published DESC, d.id DESC, a.id"),
-            Sort::Relevance => None,
+            Sort::Oldest | Sort::Relevance => None,
         };
         if let (Some(order), Some(_)) = (by_date, &fts) {
             // Every match in date order: no ranking window.
@@ -366,6 +375,47 @@ impl Store {
             hits.extend(self.run_search(&sql, &args, &q.text)?);
         }
         self.add_matches(&fts, &mut hits)?;
+        Ok(hits)
+    }
+
+    /// Oldest publication first, undated documents after the dated ones
+    /// (each part in its index's order, never a sort of every match).
+    fn oldest_first(
+        &self,
+        q: &Query,
+        select: &str,
+        fts: Option<&str>,
+    ) -> Result<Vec<Hit>, StoreError> {
+        let to_i64 = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
+        let limit = q.limit.max(1);
+        let Filtered { from, mut args } = self.filtered(q, fts)?;
+        let sql = format!(
+            "{select} {from} AND d.published IS NOT NULL \
+             ORDER BY d.published, d.id, a.id LIMIT ? OFFSET ?"
+        );
+        args.push(Box::new(to_i64(limit)));
+        args.push(Box::new(to_i64(q.offset)));
+        let mut hits = self.run_search(&sql, &args, &q.text)?;
+        if hits.len() < limit {
+            let Filtered { from, mut args } = self.filtered(q, fts)?;
+            let dated: i64 = self
+                .conn
+                .prepare_cached(&format!(
+                    "SELECT COUNT(*) {from} AND d.published IS NOT NULL"
+                ))?
+                .query_row(
+                    rusqlite::params_from_iter(args.iter().map(|b| b.as_ref())),
+                    |r| r.get(0),
+                )
+                .map_err(|e| bad_query_error(e, &q.text))?;
+            let skip = q.offset.saturating_sub(usize::try_from(dated).unwrap_or(0));
+            let sql = format!(
+                "{select} {from} AND d.published IS NULL ORDER BY d.id, a.id LIMIT ? OFFSET ?"
+            );
+            args.push(Box::new(to_i64(limit - hits.len())));
+            args.push(Box::new(to_i64(skip)));
+            hits.extend(self.run_search(&sql, &args, &q.text)?);
+        }
         Ok(hits)
     }
 

@@ -736,6 +736,12 @@ fn search_filters_by_kind_anonymity_channel_statement_time_and_document() {
             "Talks\n\nA source said that the talks failed.",
         ),
         (meta, text, account),
+        doc(
+            "u",
+            "Planet",
+            "undated",
+            "Deal\n\nAn official said that the deal was close.",
+        ),
     ];
     let refs: Vec<(&Metadata, &str, &Account)> =
         others.iter().map(|(m, t, a)| (m, t.as_str(), a)).collect();
@@ -803,6 +809,20 @@ fn search_filters_by_kind_anonymity_channel_statement_time_and_document() {
         })
         .unwrap();
     assert_eq!(oldest[0].document, "a");
+    // Undated documents come after the dated ones, in both orders, and
+    // paging reaches them.
+    assert_eq!(oldest.last().unwrap().document, "u", "{oldest:?}");
+    let last_page = store
+        .search(&Query {
+            text: "said".into(),
+            sort: Sort::Oldest,
+            offset: oldest.len() - 1,
+            limit: 5,
+            ..q.clone()
+        })
+        .unwrap();
+    assert_eq!(last_page.len(), 1);
+    assert_eq!(last_page[0].attribution, oldest.last().unwrap().attribution);
     let newest = store
         .search(&Query {
             text: "said".into(),
@@ -811,6 +831,7 @@ fn search_filters_by_kind_anonymity_channel_statement_time_and_document() {
         })
         .unwrap();
     assert_eq!(newest[0].document, "nato");
+    assert_eq!(newest.last().unwrap().document, "u");
     // Unknown values are refused, naming the parameter.
     for bad in [
         Query {
