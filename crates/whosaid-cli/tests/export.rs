@@ -57,11 +57,7 @@ fn parquet_rows(path: &Path) -> Vec<serde_json::Map<String, Value>> {
 #[test]
 fn export_writes_csv_jsonl_and_parquet_that_agree() {
     let tmp = tempfile::tempdir().unwrap();
-    let db = tmp.path().join("s.db");
-    assert_success(&run(whosaid()
-        .args(["ingest", "--db"])
-        .arg(&db)
-        .arg(example())));
+    let db = example_store(tmp.path());
     let out_dir = tmp.path().join("tables");
     let formats = if cfg!(feature = "parquet") {
         "csv,jsonl,parquet"
@@ -128,11 +124,7 @@ fn export_writes_csv_jsonl_and_parquet_that_agree() {
 #[test]
 fn search_writes_csv_and_jsonl_with_document_ids() {
     let tmp = tempfile::tempdir().unwrap();
-    let db = tmp.path().join("s.db");
-    assert_success(&run(whosaid()
-        .args(["ingest", "--db"])
-        .arg(&db)
-        .arg(example())));
+    let db = example_store(tmp.path());
     let out = run(whosaid()
         .args(["search", "NATO", "--format", "jsonl", "--db"])
         .arg(&db));

@@ -301,11 +301,7 @@ fn a_killed_ingest_resumes_without_loss_or_duplicates() {
 #[test]
 fn serve_answers_http_on_loopback() {
     let tmp = tempfile::tempdir().unwrap();
-    let db = tmp.path().join("s.db");
-    assert_success(&run(whosaid()
-        .args(["ingest", "--db"])
-        .arg(&db)
-        .arg(example())));
+    let db = example_store(tmp.path());
     let addr = free_addr();
     let mut child = whosaid()
         .args(["serve", "--addr", &addr, "--db"])

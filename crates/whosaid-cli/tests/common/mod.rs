@@ -38,3 +38,13 @@ pub fn assert_success(out: &Output) {
 pub fn stdout(out: &Output) -> String {
     String::from_utf8(out.stdout.clone()).expect("utf-8 output")
 }
+
+/// A store at `dir/s.db` holding the example article.
+pub fn example_store(dir: &Path) -> PathBuf {
+    let db = dir.join("s.db");
+    assert_success(&run(whosaid()
+        .args(["ingest", "--db"])
+        .arg(&db)
+        .arg(example())));
+    db
+}

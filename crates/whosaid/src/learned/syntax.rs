@@ -174,36 +174,10 @@ impl Syntax {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::conllu::ConllToken;
     use crate::pos::PosTagger;
 
     fn toy_parser() -> DepParser {
-        let sent = |rows: &[(&str, usize, &str)]| {
-            rows.iter()
-                .map(|&(form, head, rel)| ConllToken {
-                    form: form.into(),
-                    xpos: String::new(),
-                    head,
-                    deprel: rel.into(),
-                    ner: "O".into(),
-                    start: 0,
-                    end: 0,
-                })
-                .collect::<Vec<_>>()
-        };
-        let sentences = vec![
-            sent(&[
-                ("The", 2, "det"),
-                ("senator", 3, "nsubj"),
-                ("said", 0, "root"),
-                ("the", 5, "det"),
-                ("bill", 7, "nsubj"),
-                ("would", 7, "aux"),
-                ("pass", 3, "ccomp"),
-                (".", 3, "punct"),
-            ]),
-            sent(&[("Rain", 2, "nsubj"), ("fell", 0, "root"), (".", 2, "punct")]),
-        ];
+        let sentences = crate::parse::toy_treebank();
         let model = crate::parse::train(&sentences, &PosTagger::builtin(), 10, 3, 0.0, &mut |_| {});
         DepParser::from_model(model).unwrap()
     }

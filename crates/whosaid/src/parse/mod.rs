@@ -414,58 +414,82 @@ pub fn attachment(
     }
 }
 
+/// Two hand-parsed sentences for tests: "The senator said the bill would
+/// pass." and "Clinton said no."
+#[cfg(test)]
+pub(crate) fn toy_treebank() -> Vec<Vec<ConllToken>> {
+    let sent = |rows: &[(&str, usize, &str)]| {
+        rows.iter()
+            .map(|&(form, head, rel)| ConllToken {
+                form: form.into(),
+                xpos: String::new(),
+                head,
+                deprel: rel.into(),
+                ner: "O".into(),
+                start: 0,
+                end: 0,
+            })
+            .collect::<Vec<_>>()
+    };
+    vec![
+        sent(&[
+            ("The", 2, "det"),
+            ("senator", 3, "nsubj"),
+            ("said", 0, "root"),
+            ("the", 5, "det"),
+            ("bill", 7, "nsubj"),
+            ("would", 7, "aux"),
+            ("pass", 3, "ccomp"),
+            (".", 3, "punct"),
+        ]),
+        sent(&[
+            ("Clinton", 2, "nsubj"),
+            ("said", 0, "root"),
+            ("no", 2, "dobj"),
+            (".", 2, "punct"),
+        ]),
+    ]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn toy() -> Vec<Vec<ConllToken>> {
-        let sent = |rows: &[(&str, usize, &str)]| {
-            rows.iter()
-                .map(|&(form, head, rel)| ConllToken {
-                    form: form.into(),
-                    xpos: String::new(),
-                    head,
-                    deprel: rel.into(),
-                    ner: "O".into(),
-                    start: 0,
-                    end: 0,
-                })
-                .collect::<Vec<_>>()
-        };
-        vec![
-            sent(&[
-                ("The", 2, "det"),
-                ("senator", 3, "nsubj"),
-                ("said", 0, "root"),
-                ("the", 5, "det"),
-                ("bill", 7, "nsubj"),
-                ("would", 7, "aux"),
-                ("pass", 3, "ccomp"),
-                (".", 3, "punct"),
-            ]),
-            sent(&[
-                ("Clinton", 2, "nsubj"),
-                ("said", 0, "root"),
-                ("no", 2, "dobj"),
-                (".", 2, "punct"),
-            ]),
-        ]
-    }
-
     #[test]
     fn learns_toy_trees_deterministically() {
         let pos = PosTagger::builtin();
-        let a = train(&toy(), &PosTagger::builtin(), 10, 3, 0.0, &mut |_| {});
-        let b = train(&toy(), &PosTagger::builtin(), 10, 3, 0.0, &mut |_| {});
+        let a = train(
+            &toy_treebank(),
+            &PosTagger::builtin(),
+            10,
+            3,
+            0.0,
+            &mut |_| {},
+        );
+        let b = train(
+            &toy_treebank(),
+            &PosTagger::builtin(),
+            10,
+            3,
+            0.0,
+            &mut |_| {},
+        );
         assert_eq!(a, b, "same seed, same model");
         let parser = DepParser::from_model(a).unwrap();
-        let scores = attachment(&parser, &pos, &toy());
+        let scores = attachment(&parser, &pos, &toy_treebank());
         assert!(scores.uas > 0.99 && scores.las > 0.99, "{scores:?}");
     }
 
     #[test]
     fn model_file_round_trip_and_bad_models() {
-        let m = train(&toy(), &PosTagger::builtin(), 3, 1, 0.0, &mut |_| {});
+        let m = train(
+            &toy_treebank(),
+            &PosTagger::builtin(),
+            3,
+            1,
+            0.0,
+            &mut |_| {},
+        );
         let bytes = model::encode(ModelKind::DependencyParser, &m);
         let back: ParseModel = model::decode(ModelKind::DependencyParser, &bytes).unwrap();
         assert_eq!(m, back);
@@ -506,7 +530,7 @@ mod tests {
         ) {
             static PARSER: std::sync::OnceLock<DepParser> = std::sync::OnceLock::new();
             let parser = PARSER.get_or_init(|| {
-                DepParser::from_model(train(&toy(), &PosTagger::builtin(), 3, 1, 0.0, &mut |_| {}))
+                DepParser::from_model(train(&toy_treebank(), &PosTagger::builtin(), 3, 1, 0.0, &mut |_| {}))
                     .unwrap()
             });
             let tokens: Vec<TokenSyms> = words
@@ -524,9 +548,15 @@ mod tests {
     #[test]
     fn documents_parse_sentence_by_sentence_with_document_indices() {
         let pos = PosTagger::builtin();
-        let parser =
-            DepParser::from_model(train(&toy(), &PosTagger::builtin(), 3, 1, 0.0, &mut |_| {}))
-                .unwrap();
+        let parser = DepParser::from_model(train(
+            &toy_treebank(),
+            &PosTagger::builtin(),
+            3,
+            1,
+            0.0,
+            &mut |_| {},
+        ))
+        .unwrap();
         let doc = Document::new("Talks\n\nThe senator said no. Clinton said the bill would pass.");
         let tagged = pos.tag_document(&doc);
         let mut out = Vec::new();
@@ -545,9 +575,15 @@ mod tests {
     #[test]
     fn any_sentence_parses_into_a_tree() {
         let pos = PosTagger::builtin();
-        let parser =
-            DepParser::from_model(train(&toy(), &PosTagger::builtin(), 2, 1, 0.0, &mut |_| {}))
-                .unwrap();
+        let parser = DepParser::from_model(train(
+            &toy_treebank(),
+            &PosTagger::builtin(),
+            2,
+            1,
+            0.0,
+            &mut |_| {},
+        ))
+        .unwrap();
         let mut scratch = Scratch::default();
         let mut out = Vec::new();
         for forms in [
