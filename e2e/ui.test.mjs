@@ -217,6 +217,57 @@ test("speaker page plots statements per week by outlet", async (t) => {
   await shot(page, "speaker");
 });
 
+test("phones, dark mode, keyboard and statement permalinks", async (t) => {
+  const page = await openPage(t);
+  // 390 px: no page is wider than the screen.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const speakerHref = await (async () => {
+    await page.goto(base + "/speakers");
+    return page.locator("table a[href^='/speakers/']").first().getAttribute("href");
+  })();
+  for (const url of ["/", "/search?q=NATO", "/documents/nato-rutte", "/speakers", speakerHref]) {
+    await page.goto(base + url);
+    const [scroll, client] = await page.evaluate(() => [
+      document.documentElement.scrollWidth,
+      document.documentElement.clientWidth,
+    ]);
+    assert.ok(scroll <= client + 1, `${url}: ${scroll}px wide on a ${client}px screen`);
+  }
+  // A tapped passage shows its details on screen, not below the text.
+  await page.goto(base + "/documents/nato-rutte");
+  await page.locator("mark[data-a]").nth(3).click();
+  const box = await page.locator("#details").boundingBox();
+  assert.ok(box && box.y + box.height <= 844 + 1, `details at ${JSON.stringify(box)}`);
+  await shot(page, "article-phone");
+  await page.goto(base + "/search?q=NATO");
+  await shot(page, "search-phone");
+
+  // Keyboard: passages are tab stops with labels; Enter pins one.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(base + "/documents/nato-rutte");
+  const first = page.locator("mark[data-a]").first();
+  assert.equal(await first.getAttribute("tabindex"), "0");
+  assert.match(await first.getAttribute("aria-label"), /of statement 1: /);
+  await first.focus();
+  await page.keyboard.press("Enter");
+  assert.equal(await page.locator("#details").isHidden(), false);
+  assert.notEqual(await page.textContent("#details [data-field=speaker]"), "");
+  assert.equal(await page.locator("#details a.permalink").getAttribute("href"), "#s1");
+
+  // A statement's permalink pins it on load.
+  await page.goto(base + "/documents/nato-rutte#s3");
+  assert.ok((await page.locator("mark.pinned").count()) > 0);
+  assert.equal(await page.locator("mark.pinned").first().getAttribute("data-a"), "2");
+
+  // Dark mode follows the system.
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.goto(base + "/");
+  const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const [r, g, b] = bg.match(/\d+/g).map(Number);
+  assert.ok(r + g + b < 150, `dark background, got ${bg}`);
+  await shot(page, "overview-dark");
+});
+
 test("markup in stored articles stays text", async (t) => {
   // Stored while the server runs (WAL lets another process write).
   execFileSync(bin, ["ingest", path.join(here, "fixtures", "hostile.jsonl"), "--db", db], {

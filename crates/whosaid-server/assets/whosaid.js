@@ -13,18 +13,39 @@ document.addEventListener("DOMContentLoaded", () => {
     const k = mark.dataset.a;
     mark.addEventListener("mouseenter", () => toggle(k, "hovered", true));
     mark.addEventListener("mouseleave", () => toggle(k, "hovered", false));
-    mark.addEventListener("click", () => {
-      if (pinned !== null) toggle(pinned, "pinned", false);
-      pinned = k;
-      toggle(k, "pinned", true);
-      if (!panel) return;
-      for (const field of ["speaker", "cue", "kind", "channel", "time"]) {
-        const dd = panel.querySelector(`[data-field="${field}"]`);
-        if (dd) dd.textContent = mark.dataset[field] || "—";
+    mark.addEventListener("click", () => pin(mark));
+    // Keyboard: every passage is a tab stop; Enter or Space pins it.
+    mark.addEventListener("keydown", (e) => {
+      if (e.key === "Enter" || e.key === " ") {
+        e.preventDefault();
+        pin(mark);
       }
-      panel.hidden = false;
     });
   });
+  function pin(mark) {
+    const k = mark.dataset.a;
+    if (pinned !== null) toggle(pinned, "pinned", false);
+    pinned = k;
+    toggle(k, "pinned", true);
+    if (!panel) return;
+    for (const field of ["speaker", "cue", "kind", "channel", "time"]) {
+      const dd = panel.querySelector(`[data-field="${field}"]`);
+      if (dd) dd.textContent = mark.dataset[field] || "—";
+    }
+    const link = panel.querySelector("a.permalink");
+    if (link) link.href = `#s${Number(k) + 1}`;
+    panel.hidden = false;
+  }
+  // A statement's permalink (`#s3`) pins it.
+  const fromHash = () => {
+    const first = document.getElementById(location.hash.slice(1));
+    if (first && first.matches("mark[data-a]")) {
+      pin(first);
+      first.scrollIntoView({ block: "center" });
+    }
+  };
+  window.addEventListener("hashchange", fromHash);
+  fromHash();
 });
 
 // Speaker writes: `button.write` with data-action "merge" (data-into,

@@ -176,6 +176,7 @@ pub(super) async fn document(
                             dt { "Channel" } dd data-field="channel" {}
                             dt { "Time" } dd data-field="time" {}
                         }
+                        a.permalink href="#" { "Link to this statement" }
                     }
                     h3 { "Speakers" }
                     ul.legend #legend {
@@ -279,8 +280,17 @@ fn highlighted(doc: &DocView, color: &dyn Fn(Option<usize>) -> String) -> Markup
             .collect::<Vec<_>>()
             .join(" … ")
     };
+    // The first passage of each statement carries its anchor (`#s3`).
+    let mut anchored = std::collections::HashSet::new();
+    let anchors: Vec<Option<String>> = pieces
+        .iter()
+        .map(|(_, _, owner)| match owner {
+            Some(Owner::Attribution(k, _)) if anchored.insert(*k) => Some(format!("s{}", k + 1)),
+            _ => None,
+        })
+        .collect();
     html! {
-        @for (a, b, owner) in &pieces {
+        @for (i, (a, b, owner)) in pieces.iter().enumerate() {
             @let piece = &text[bytes[*a]..bytes[*b]];
             @match owner {
                 None => { (piece) }
@@ -299,6 +309,8 @@ fn highlighted(doc: &DocView, color: &dyn Fn(Option<usize>) -> String) -> Markup
                         t
                     };
                     mark class={ (role_class) " " (color(at.speaker)) } title=(tip) data-a=(k)
+                        id=[anchors[i].as_deref()] tabindex="0" role="button"
+                        aria-label={ (role_class) " of statement " (k + 1) ": " (tip) }
                         data-speaker=(speaker_name(at)) data-cue=(cue_text(at)) data-kind=(at.kind)
                         data-channel=(channel_text(at)) data-time=(time_text(at)) { (piece) }
                 }
