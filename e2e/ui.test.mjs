@@ -213,8 +213,19 @@ test("speaker page plots statements per week by outlet", async (t) => {
   const legend = await page.textContent("#timeline-plot figcaption");
   assert.match(legend, /Port Alder Gazette/);
   assert.match(legend, /Harbor Daily/);
-  assert.ok((await page.locator("#timeline li.hit").count()) >= 4);
+  const all = await page.locator("#timeline li.hit").count();
+  assert.ok(all >= 4);
+  assert.match(await page.textContent("#statement-count"), new RegExp(`^${all} statement\\(s\\); 1–${all} shown, newest first\\.$`));
   await shot(page, "speaker");
+  // Statements filter within the speaker: by words (marked), and by kind.
+  const url = page.url().split("?")[0];
+  await page.goto(url + "?q=plan");
+  const some = await page.locator("#timeline li.hit").count();
+  assert.ok(some > 0 && some < all, `${some} of ${all}`);
+  assert.ok((await page.locator("#timeline li.hit blockquote mark").count()) > 0);
+  await page.goto(url + "?kind=direct");
+  const metas = await page.locator("#timeline li.hit div.meta").allTextContents();
+  assert.ok(metas.every((m) => m.trim().endsWith("· direct")), metas.join(" | "));
 });
 
 test("phones, dark mode, keyboard and statement permalinks", async (t) => {

@@ -221,7 +221,7 @@ pub(super) async fn search(
 
 /// `content` with its matched words in `<mark>` (ranges in code points,
 /// as the store gives them).
-fn marked(content: &str, matches: &[[usize; 2]]) -> Markup {
+pub(super) fn marked(content: &str, matches: &[[usize; 2]]) -> Markup {
     let mut parts: Vec<(bool, String)> = Vec::new();
     let mut at = 0;
     let chars: Vec<char> = content.chars().collect();

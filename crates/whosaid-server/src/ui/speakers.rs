@@ -52,24 +52,92 @@ fn write_button(writable: bool, label: &str, action: &str, args: &[(&str, i64)])
     }
 }
 
+/// A speaker page's statement filters (the search page's names).
+#[derive(Deserialize, Default)]
+pub(super) struct StatementFilters {
+    #[serde(default)]
+    q: String,
+    since: Option<String>,
+    until: Option<String>,
+    kind: Option<String>,
+    channel: Option<String>,
+    offset: Option<usize>,
+}
+
+/// Statements a speaker page lists at once.
+const STATEMENTS_PAGE: usize = 50;
+
 pub(super) async fn speaker(
     State(state): State<Arc<AppState>>,
     UrlPath(id): UrlPath<String>,
+    UrlQuery(filters): UrlQuery<StatementFilters>,
 ) -> Result<Page, Page> {
     let Ok(id) = id.parse::<i64>() else {
         return Err(ApiError(StatusCode::NOT_FOUND, format!("no speaker {id:?}")).into());
     };
     let writable = state.token.is_some();
-    let (summary, weeks, timeline) = with_store(&state, move |s| {
+    let filled = |v: &Option<String>| {
+        v.as_ref()
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+    };
+    for (name, value) in [("since", &filters.since), ("until", &filters.until)] {
+        crate::check_date(name, &filled(value)).map_err(Page::from)?;
+    }
+    let query = Query {
+        text: filters.q.trim().to_string(),
+        speaker: Some(id.to_string()),
+        since: filled(&filters.since),
+        until: filled(&filters.until),
+        kind: filled(&filters.kind),
+        channel: filled(&filters.channel),
+        sort: if filters.q.trim().is_empty() {
+            Sort::Newest
+        } else {
+            Sort::Relevance
+        },
+        limit: STATEMENTS_PAGE,
+        offset: filters.offset.unwrap_or(0).min(1_000_000),
+        ..Query::default()
+    };
+    let q = query.clone();
+    let (summary, weeks, statements, total) = with_store(&state, move |s| {
         // A merged name's id shows the speaker it joined.
         let summary = s.speaker(&id.to_string())?;
+        let q = Query {
+            speaker: Some(summary.id.to_string()),
+            ..q
+        };
         Ok((
             summary.clone(),
             s.speaker_weeks(summary.id)?,
-            s.timeline(summary.id, 500)?,
+            s.search(&q)?,
+            s.count(&q)?,
         ))
     })
     .await?;
+    let next = crate::next_offset(query.offset, STATEMENTS_PAGE, statements.len(), total);
+    let filtered = !query.text.is_empty()
+        || query.since.is_some()
+        || query.until.is_some()
+        || query.kind.is_some()
+        || query.channel.is_some();
+    let page_link = |offset: usize| {
+        let mut url = format!("/speakers/{}?offset={offset}", summary.id);
+        for (k, v) in [
+            ("q", &Some(query.text.clone()).filter(|t| !t.is_empty())),
+            ("since", &query.since),
+            ("until", &query.until),
+            ("kind", &query.kind),
+            ("channel", &query.channel),
+        ] {
+            if let Some(v) = v {
+                url.push_str(&format!("&{k}={}", urlencode(v)));
+            }
+        }
+        url
+    };
+    let field = |v: &Option<String>| v.clone().unwrap_or_default();
     let body = html! {
         h1 { (summary.name) @if summary.anonymous { " " span.tag { "anonymous" } } }
         p {
@@ -106,17 +174,47 @@ pub(super) async fn speaker(
         h2 { "Statements per week, by outlet" }
         (timeline_plot(&weeks))
         h2 { "Statements" }
-        ol.hits #timeline {
-            @for h in timeline.iter().rev() {
+        form.search #statement-filters action={ "/speakers/" (summary.id) } method="get" {
+            label { "Words " input type="search" name="q" value=(query.text); }
+            label { "Since " input type="date" name="since" value=(field(&query.since)); }
+            label { "Until " input type="date" name="until" value=(field(&query.until)); }
+            label { "Kind "
+                select name="kind" {
+                    option value="" { "any" }
+                    @for k in KINDS { option value=(k) selected[query.kind.as_deref() == Some(k)] { (k) } }
+                }
+            }
+            label { "Channel "
+                select name="channel" {
+                    option value="" { "any" }
+                    @for c in CHANNEL_KINDS { option value=(c) selected[query.channel.as_deref() == Some(c)] { (c.replace('_', " ")) } }
+                }
+            }
+            button type="submit" { "Filter" }
+        }
+        p #statement-count {
+            @if total.exact { (total.count) } @else { "More than " (total.count) }
+            @if filtered { " matching" }
+            " statement(s)"
+            @if !statements.is_empty() { "; " (query.offset + 1) "–" (query.offset + statements.len()) " shown" }
+            @if query.text.is_empty() { ", newest first" }
+            "."
+        }
+        ol.hits #timeline start=(query.offset + 1) {
+            @for h in &statements {
                 li.hit {
                     div.meta { span.date { (h.published.as_deref().unwrap_or("undated")) } " " span.cue { (h.cue) } " · " (h.kind) }
-                    blockquote { (h.content) }
+                    blockquote { (super::search::marked(&h.content, &h.matches)) }
                     div.source {
                         a href={ "/documents/" (urlencode(&h.document)) } { (h.title.as_deref().filter(|t| !t.is_empty()).unwrap_or(&h.document)) }
                         @if let Some(o) = &h.outlet { " · " (o) }
                     }
                 }
             }
+        }
+        nav.pages {
+            @if query.offset > 0 { a rel="prev" href=(page_link(query.offset.saturating_sub(STATEMENTS_PAGE))) { "← Previous" } }
+            @if let Some(n) = next { a rel="next" href=(page_link(n)) { "Next →" } }
         }
     };
     Ok(Page(StatusCode::OK, layout(&summary.name, body)))
