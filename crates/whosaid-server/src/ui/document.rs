@@ -144,7 +144,7 @@ pub(super) async fn document(
     }
     let color = |speaker: Option<usize>| match speaker {
         Some(k) if doc.speakers.get(k).is_some_and(|s| s.anonymous) => "anon".to_string(),
-        Some(k) => format!("sp{}", k % PALETTE),
+        Some(k) => speaker_class(k),
         None => "unresolved".to_string(),
     };
     let title = doc
@@ -319,10 +319,29 @@ fn highlighted(doc: &DocView, color: &dyn Fn(Option<usize>) -> String) -> Markup
     }
 }
 
+/// The colour class of a document's `k`-th speaker: past the palette,
+/// colours repeat with a pattern (dots, then stripes), so 36 speakers stay
+/// apart.
+fn speaker_class(k: usize) -> String {
+    match k / PALETTE {
+        0 => format!("sp{}", k % PALETTE),
+        n => format!("sp{} pat{}", k % PALETTE, 1 + (n - 1) % 2),
+    }
+}
+
 /// Percent-encodes a query or path component.
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn thirty_six_speakers_get_distinct_classes() {
+        let classes: std::collections::HashSet<String> =
+            (0..3 * PALETTE).map(speaker_class).collect();
+        assert_eq!(classes.len(), 3 * PALETTE);
+        assert_eq!(speaker_class(0), "sp0");
+        assert_eq!(speaker_class(PALETTE + 1), "sp1 pat1");
+    }
 
     #[test]
     fn only_web_links_are_links() {
