@@ -602,14 +602,17 @@ impl Store {
     }
 
     /// A speaker's statements per week (weeks start on Monday) and outlet,
-    /// oldest first; statements in undated documents are left out.
+    /// oldest first, by when each was said where the text gives the day
+    /// ("on Friday", "on March 3"), else by publication; statements with
+    /// neither are left out.
     pub fn speaker_weeks(&self, speaker_id: i64) -> Result<Vec<WeekCount>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT date(d.published, '-6 days', 'weekday 1') AS week, o.name, COUNT(*) \
+            "SELECT date(COALESCE(date(a.time_value), d.published), '-6 days', 'weekday 1') AS week, \
+             o.name, COUNT(*) \
              FROM attributions a JOIN documents d ON d.id = a.document_id \
              LEFT JOIN outlets o ON o.id = d.outlet_id \
              WHERE a.speaker_id = (SELECT canonical_id FROM speakers WHERE id = ?1) \
-             AND date(d.published) IS NOT NULL \
+             AND date(COALESCE(date(a.time_value), d.published)) IS NOT NULL \
              GROUP BY week, o.name ORDER BY week, o.name",
         )?;
         let rows = stmt.query_map([speaker_id], |r| {

@@ -172,6 +172,7 @@ pub(super) async fn speaker(
             }
         }
         h2 { "Statements per week, by outlet" }
+        p.muted { "Each statement counts in the week it was said where the article gives the day, else in the week it was published." }
         (timeline_plot(&weeks))
         h2 { "Statements" }
         form.search #statement-filters action={ "/speakers/" (summary.id) } method="get" {

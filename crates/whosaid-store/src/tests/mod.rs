@@ -847,4 +847,10 @@ fn search_filters_by_kind_anonymity_channel_statement_time_and_document() {
         assert!(err.contains("expected"), "{err}");
     }
     assert!("sideways".parse::<Sort>().is_err());
+    // The week chart counts a statement when it was said where the text
+    // gives the day: "confirmed on Friday" (2025-02-14) in an article of
+    // Monday 2025-02-17 is in the week of 2025-02-10.
+    let rutte = store.speaker("Mark Rutte").unwrap();
+    let weeks = store.speaker_weeks(rutte.id).unwrap();
+    assert!(weeks.iter().any(|w| w.week == "2025-02-10"), "{weeks:?}");
 }
