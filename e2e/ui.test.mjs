@@ -143,6 +143,11 @@ test("search finds statements, filters by speaker, reports bad queries", async (
   assert.ok(metas.every((m) => m.trim().endsWith("· direct")), metas.join(" | "));
   assert.equal(await page.locator("details.more-filters[open]").count(), 1);
 
+  // The outlets' own assertions have their search.
+  await page.goto(base + "/assertions?q=negotiate");
+  assert.match(await page.textContent("#result-count"), /^\d+ assertion\(s\); 1–\d+ shown\.$/);
+  assert.ok((await page.locator("li.assertion blockquote mark").count()) > 0);
+
   // Punctuation inside words is a plain search, never an engine error.
   const forgiving = await page.goto(base + "/search?q=" + encodeURIComponent("NATO's U.S.-led e-mail"));
   assert.equal(forgiving.status(), 200);

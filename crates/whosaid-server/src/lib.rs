@@ -215,6 +215,7 @@ pub fn router_with(stores: Vec<Store>, extractor: Extractor, token: Option<Strin
             "/api/documents",
             post(add_document).route_layer(authorized.clone()),
         )
+        .route("/api/assertions", get(assertions))
         .route("/api/speakers", get(speakers))
         .route("/api/speakers/duplicates", get(duplicates))
         .route(
@@ -612,6 +613,46 @@ async fn search(
     ))
 }
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AssertionParams {
+    #[serde(default)]
+    q: String,
+    outlet: Option<String>,
+    since: Option<String>,
+    until: Option<String>,
+    document: Option<String>,
+    limit: Option<usize>,
+    offset: Option<usize>,
+}
+
+/// The outlets' own assertions, searched like statements.
+async fn assertions(
+    State(state): State<Arc<AppState>>,
+    ApiQuery(p): ApiQuery<AssertionParams>,
+) -> ApiResult {
+    check_date("since", &p.since)?;
+    check_date("until", &p.until)?;
+    let query = whosaid_store::AssertionQuery {
+        text: p.q,
+        outlet: p.outlet,
+        since: p.since,
+        until: p.until,
+        document: p.document,
+        limit: page_limit(p.limit, 20)?,
+        offset: p.offset.unwrap_or(0),
+    };
+    let (offset, limit) = (query.offset, query.limit);
+    let (hits, total) = with_store(&state, move |s| {
+        Ok((s.search_assertions(&query)?, s.count_assertions(&query)?))
+    })
+    .await?;
+    let next = next_offset(offset, limit, hits.len(), total);
+    Ok(Json(
+        json!({ "results": hits, "total": total, "offset": offset, "limit": limit, "next": next }),
+    ))
+}
+
 /// The offset of the page after one of `got` results at `offset`, if
 /// there are more.
 fn next_offset(
@@ -936,6 +977,10 @@ pub fn openapi_spec() -> Value {
                                q("limit", "1–500, default 20"), q("offset", "paging")],
                 "responses": {"200": ok("{results: [Hit with matches: [[start, end]] in content code points], total: {count, exact}, offset, limit, next: offset of the next page or null}"),
                               "400": err}}},
+            "/api/assertions": {"get": {"summary": "The outlets' own assertions (stated with no one said to have said them), searched like statements",
+                "parameters": [q("q", "words, as for /api/search"), q("outlet", "name substring"), q("since", "YYYY-MM-DD"),
+                               q("until", "YYYY-MM-DD"), q("document", "a document id"), q("limit", "1–500, default 20"), q("offset", "paging")],
+                "responses": {"200": ok("{results: [{assertion, document, title, outlet, published, text, start, end, whole_sentence, matches}], total, offset, limit, next}"), "400": err}}},
             "/api/documents/{id}": {"get": {"summary": "A stored document with its account",
                 "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}],
                 "responses": {"200": ok("document"), "404": err}}},

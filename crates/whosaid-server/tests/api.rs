@@ -149,6 +149,18 @@ async fn search_totals_pages_marks_and_refuses_unknown_parameters() {
     assert_eq!(body["total"]["count"], 0, "{body}");
     let (status, _) = call(&app, get("/api/search?q=NATO&sort=oldest")).await;
     assert_eq!(status, StatusCode::OK);
+    // The outlet's own assertions, searched the same way.
+    let (status, body) = call(&app, get("/api/assertions?q=negotiate")).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert!(!body["results"].as_array().unwrap().is_empty(), "{body}");
+    assert!(body["results"][0]["matches"][0].is_array(), "{body}");
+    assert_eq!(body["total"]["exact"], true);
+    let (status, _) = call(&app, get("/api/assertions?speaker=Rutte")).await;
+    assert_eq!(
+        status,
+        StatusCode::BAD_REQUEST,
+        "assertions have no speaker"
+    );
     // Speakers page the same way.
     let (_, all) = call(&app, get("/api/speakers?limit=500")).await;
     let n = all["speakers"].as_array().unwrap().len();

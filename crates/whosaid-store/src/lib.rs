@@ -21,6 +21,7 @@
 //! - **Versioned schema.** `PRAGMA user_version` holds the schema version;
 //!   [`Store::open`] migrates older stores and refuses newer ones.
 
+mod assertions;
 mod consolidate;
 mod export;
 mod names;
@@ -31,11 +32,12 @@ mod speakers;
 mod stored;
 mod write;
 
+pub use assertions::{AssertionHit, AssertionQuery};
 pub use export::{
     Column, ColumnType, DocumentRow, SpeakerRow, StatementRow, DOCUMENT_COLUMNS, SPEAKER_COLUMNS,
     STATEMENT_COLUMNS,
 };
-use schema::{backfill_v3, backfill_v8, MIGRATIONS};
+use schema::{backfill_v11, backfill_v3, backfill_v8, MIGRATIONS};
 pub use search::{
     Hit, Query, Sort, Total, CHANNEL_KINDS, COUNT_LIMIT, KINDS, MAX_PREFIX_TERMS, MAX_QUERY_BYTES,
     MAX_QUERY_TERMS,
@@ -63,7 +65,7 @@ const MMAP_SIZE: i64 = 1 << 30;
 const PAGE_SIZE: i64 = 8192;
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 10;
+pub const SCHEMA_VERSION: i64 = 11;
 
 /// Store errors.
 #[derive(Debug, thiserror::Error)]
@@ -455,6 +457,9 @@ impl Store {
             if version + 1 == 8 {
                 backfill_v8(&tx)?;
             }
+            if version + 1 == 11 {
+                backfill_v11(&tx)?;
+            }
             tx.pragma_update(None, "user_version", version + 1)?;
             tx.commit()?;
         }
@@ -485,6 +490,10 @@ impl Store {
         let last: i64 = tx.query_row("SELECT COALESCE(MAX(id), 0) FROM attributions", [], |r| {
             r.get(0)
         })?;
+        let last_assertion: i64 =
+            tx.query_row("SELECT COALESCE(MAX(id), 0) FROM assertions", [], |r| {
+                r.get(0)
+            })?;
         let mut out = Vec::with_capacity(docs.len());
         let mut touched = consolidate::Touched::default();
         for (meta, text, account) in docs {
@@ -496,6 +505,10 @@ impl Store {
             "INSERT INTO attributions_fts(rowid, content, source, cue) \
              SELECT id, content, source, cue FROM attributions WHERE id > ?1",
             [last],
+        )?;
+        tx.execute(
+            "INSERT INTO assertions_fts(rowid, text) SELECT id, text FROM assertions WHERE id > ?1",
+            [last_assertion],
         )?;
         tx.commit()?;
         Ok(out)

@@ -148,7 +148,59 @@ END;
     // Version 10: statements found by when they were said (`said_since`,
     // `said_until`) without reading every statement.
     "CREATE INDEX attributions_time ON attributions(time_value) WHERE time_value IS NOT NULL;",
+    // Version 11: the outlets' own assertions (what no one is said to have
+    // said), searchable like statements. Filled for older documents from
+    // their stored accounts by `backfill_v11`.
+    "CREATE TABLE assertions (
+         id INTEGER PRIMARY KEY,
+         document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+         ord INTEGER NOT NULL,
+         text TEXT NOT NULL,
+         start INTEGER NOT NULL,
+         end INTEGER NOT NULL,
+         whole_sentence INTEGER NOT NULL
+     );
+     CREATE INDEX assertions_document ON assertions(document_id);
+     CREATE VIRTUAL TABLE assertions_fts USING fts5(
+         text, content='assertions', content_rowid='id',
+         tokenize='porter unicode61 remove_diacritics 2'
+     );
+     CREATE TRIGGER assertions_ad AFTER DELETE ON assertions BEGIN
+         INSERT INTO assertions_fts(assertions_fts, rowid, text) VALUES ('delete', old.id, old.text);
+     END;",
 ];
+
+/// Schema 11: the assertions of the documents already stored, read from
+/// their stored accounts, and their full-text index.
+pub(super) fn backfill_v11(tx: &Transaction<'_>) -> Result<(), StoreError> {
+    let mut docs = tx.prepare("SELECT id, ext_id, text, account FROM documents ORDER BY id")?;
+    let mut insert = tx.prepare(
+        "INSERT INTO assertions(document_id, ord, text, start, end, whole_sentence) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    let mut rows = docs.query([])?;
+    while let Some(row) = rows.next()? {
+        let (id, ext_id, text): (i64, String, String) = (row.get(0)?, row.get(1)?, row.get(2)?);
+        let account =
+            super::stored::read(row.get(3)?, &text).ok_or(StoreError::UnreadableAccount(ext_id))?;
+        let list = account["unattributed"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        for (ord, u) in list.iter().enumerate() {
+            insert.execute(params![
+                id,
+                ord as i64,
+                u["text"].as_str().unwrap_or_default(),
+                u["start"].as_i64().unwrap_or(0),
+                u["end"].as_i64().unwrap_or(0),
+                i64::from(u["whole_sentence"].as_bool().unwrap_or(false)),
+            ])?;
+        }
+    }
+    tx.execute_batch("INSERT INTO assertions_fts(assertions_fts) VALUES ('rebuild');")?;
+    Ok(())
+}
 
 /// Schema 3: `last_word` of the people already stored.
 pub(super) fn backfill_v3(tx: &Transaction<'_>) -> Result<(), StoreError> {

@@ -180,7 +180,7 @@ pub struct Query {
 }
 
 /// A query's words as an FTS5 expression, checked: `None` without words.
-fn fts_expression(text: &str) -> Result<Option<String>, StoreError> {
+pub(crate) fn fts_expression(text: &str) -> Result<Option<String>, StoreError> {
     let text = text.trim();
     if text.is_empty() {
         return Ok(None);
@@ -528,7 +528,7 @@ impl Store {
 
 /// SQLite's complaint about a text query as a [`StoreError::BadQuery`]
 /// (the translation should leave none; this names the query if it does).
-fn bad_query_error(e: rusqlite::Error, text: &str) -> StoreError {
+pub(crate) fn bad_query_error(e: rusqlite::Error, text: &str) -> StoreError {
     match &e {
         rusqlite::Error::SqliteFailure(f, Some(msg))
             if f.code == rusqlite::ErrorCode::Unknown && !text.trim().is_empty() =>
@@ -544,7 +544,7 @@ fn bad_query_error(e: rusqlite::Error, text: &str) -> StoreError {
 
 /// The `[start, end)` code point ranges between the marks of a
 /// highlighted text, in the unmarked text's coordinates.
-fn match_ranges(marked: &str) -> Vec<[usize; 2]> {
+pub(crate) fn match_ranges(marked: &str) -> Vec<[usize; 2]> {
     let mut out = Vec::new();
     let mut at = 0;
     let mut open = None;

@@ -91,6 +91,20 @@ pub(super) fn add_one(
             i64::from(a.nested_in.is_some()),
         ])?;
     }
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO assertions(document_id, ord, text, start, end, whole_sentence) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    for (ord, u) in account.unattributed.iter().enumerate() {
+        insert.execute(params![
+            document_id,
+            ord as i64,
+            u.span.text,
+            u.span.start as i64,
+            u.span.end as i64,
+            i64::from(u.whole_sentence),
+        ])?;
+    }
     Ok(Added::New(account.attributions.len()))
 }
 

@@ -19,7 +19,9 @@ use axum::Router;
 use chrono::{Datelike, Duration, NaiveDate};
 use maud::{html, Markup, DOCTYPE};
 use serde::Deserialize;
-use whosaid_store::{Query, Sort, StoreError, Total, WeekCount, CHANNEL_KINDS, KINDS};
+use whosaid_store::{
+    AssertionQuery, Query, Sort, StoreError, Total, WeekCount, CHANNEL_KINDS, KINDS,
+};
 
 use crate::{permit_or_busy, with_store, ApiError, AppState};
 
@@ -55,6 +57,7 @@ pub(crate) fn routes() -> Router<Arc<AppState>> {
     Router::new()
         .route("/", get(overview))
         .route("/search", get(search))
+        .route("/assertions", get(search::assertions))
         .route("/documents/{id}", get(document))
         .route("/speakers", get(speakers))
         .route("/speakers/duplicates", get(duplicates))
@@ -145,6 +148,7 @@ fn layout(title: &str, body: Markup) -> Markup {
                     nav {
                         a href="/" { "Overview" }
                         a href="/search" { "Search" }
+                        a href="/assertions" { "Assertions" }
                         a href="/speakers" { "Speakers" }
                     }
                     form.quick action="/search" method="get" role="search" {

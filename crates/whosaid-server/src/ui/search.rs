@@ -241,3 +241,117 @@ pub(super) fn marked(content: &str, matches: &[[usize; 2]]) -> Markup {
         }
     }
 }
+
+#[derive(Deserialize, Default)]
+pub(super) struct AssertionForm {
+    #[serde(default)]
+    q: String,
+    outlet: Option<String>,
+    since: Option<String>,
+    until: Option<String>,
+    document: Option<String>,
+    offset: Option<usize>,
+}
+
+/// The outlets' own assertions: what an article states with no one said
+/// to have said it, searched by words, outlet and date.
+pub(super) async fn assertions(
+    State(state): State<Arc<AppState>>,
+    UrlQuery(form): UrlQuery<AssertionForm>,
+) -> Result<Page, Page> {
+    let query = AssertionQuery {
+        text: form.q.trim().to_string(),
+        outlet: filled(&form.outlet),
+        since: filled(&form.since),
+        until: filled(&form.until),
+        document: filled(&form.document),
+        limit: PAGE,
+        offset: form.offset.unwrap_or(0).min(1_000_000),
+    };
+    let mut problem = None;
+    for (name, value) in [("since", &query.since), ("until", &query.until)] {
+        if let Err(e) = crate::check_date(name, value) {
+            problem.get_or_insert(e.1);
+        }
+    }
+    let (hits, total) = match problem {
+        None => {
+            let q = query.clone();
+            match with_store(&state, move |s| {
+                Ok((s.search_assertions(&q)?, s.count_assertions(&q)?))
+            })
+            .await
+            {
+                Ok(found) => found,
+                Err(e) => {
+                    problem = Some(e.1);
+                    (Vec::new(), Total::default())
+                }
+            }
+        }
+        Some(_) => (Vec::new(), Total::default()),
+    };
+    let status = if problem.is_some() {
+        StatusCode::BAD_REQUEST
+    } else {
+        StatusCode::OK
+    };
+    let next = crate::next_offset(query.offset, PAGE, hits.len(), total);
+    let field = |v: &Option<String>| v.clone().unwrap_or_default();
+    let page_link = |offset: usize| {
+        let mut url = format!("/assertions?q={}", urlencode(&query.text));
+        for (k, v) in [
+            ("outlet", &query.outlet),
+            ("since", &query.since),
+            ("until", &query.until),
+            ("document", &query.document),
+        ] {
+            if let Some(v) = v {
+                url.push_str(&format!("&{k}={}", urlencode(v)));
+            }
+        }
+        url.push_str(&format!("&offset={offset}"));
+        url
+    };
+    let body = html! {
+        h1 { "The outlets' own assertions" }
+        p.muted { "Sentences and clauses an article states without saying who said them: the outlet speaking for itself." }
+        form.search action="/assertions" method="get" {
+            label { "Words " input type="search" name="q" value=(query.text); }
+            label { "Outlet " input type="text" name="outlet" value=(field(&query.outlet)); }
+            label { "Since " input type="date" name="since" value=(field(&query.since)); }
+            label { "Until " input type="date" name="until" value=(field(&query.until)); }
+            button type="submit" { "Search" }
+        }
+        @if let Some(p) = &problem { p.error #search-error { (p) } }
+        @if problem.is_none() {
+            p #result-count {
+                @if total.count == 0 { "No assertions match." }
+                @else {
+                    @if total.exact { (total.count) } @else { "More than " (total.count) }
+                    " assertion(s)"
+                    @if !hits.is_empty() { "; " (query.offset + 1) "–" (query.offset + hits.len()) " shown" }
+                    "."
+                }
+            }
+            ol.hits start=(query.offset + 1) {
+                @for h in &hits {
+                    li.hit.assertion {
+                        blockquote { (marked(&h.text, &h.matches)) }
+                        div.source {
+                            a href={ "/documents/" (urlencode(&h.document)) } { (h.title.as_deref().filter(|t| !t.is_empty()).unwrap_or(&h.document)) }
+                            @if let Some(o) = &h.outlet { " · " (o) }
+                            @if let Some(d) = &h.published { " · " (d) }
+                            @if !h.whole_sentence { " · " span.muted { "clause" } }
+                        }
+                    }
+                }
+            }
+            nav.pages {
+                @if query.offset > 0 { a rel="prev" href=(page_link(query.offset.saturating_sub(PAGE))) { "← Previous" } }
+                @if let Some(n) = next { a rel="next" href=(page_link(n)) { "Next →" } }
+            }
+        }
+    };
+    Ok(Page(status, layout("Assertions", body)))
+}

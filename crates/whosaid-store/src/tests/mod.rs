@@ -854,3 +854,66 @@ fn search_filters_by_kind_anonymity_channel_statement_time_and_document() {
     let weeks = store.speaker_weeks(rutte.id).unwrap();
     assert!(weeks.iter().any(|w| w.week == "2025-02-10"), "{weeks:?}");
 }
+
+/// Issue 17: the outlets' own assertions are searchable, and older stores
+/// get theirs from the stored accounts.
+#[test]
+fn the_outlets_own_assertions_are_searched_like_statements() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.db");
+    let text = include_str!("../../../../examples/nato-rutte.txt");
+    let (meta, text, account) = doc("nato", "Antiwar", "2025-02-17", text);
+    assert!(account.unattributed.len() >= 3);
+    {
+        let mut store = Store::open(&path).unwrap();
+        store.add(&meta, &text, &account).unwrap();
+        let all = store
+            .search_assertions(&AssertionQuery {
+                limit: 100,
+                ..Default::default()
+            })
+            .unwrap();
+        assert_eq!(all.len(), account.unattributed.len());
+        let chars: Vec<char> = text.chars().collect();
+        for a in &all {
+            let cut: String = chars[a.start as usize..a.end as usize].iter().collect();
+            assert_eq!(cut, a.text);
+        }
+        let q = AssertionQuery {
+            text: "negotiate".into(),
+            limit: 10,
+            ..Default::default()
+        };
+        let hits = store.search_assertions(&q).unwrap();
+        assert!(!hits.is_empty());
+        let [s, e] = hits[0].matches[0];
+        let word: String = hits[0].text.chars().skip(s).take(e - s).collect();
+        assert!(word.to_lowercase().starts_with("negotiat"), "{word}");
+        assert_eq!(store.count_assertions(&q).unwrap().count, hits.len() as u64);
+        // Statements are not assertions.
+        assert!(store
+            .search_assertions(&AssertionQuery {
+                text: "\"more NATO\"".into(),
+                limit: 10,
+                ..Default::default()
+            })
+            .unwrap()
+            .is_empty());
+    }
+    // A store from before schema 11: the backfill reads the accounts.
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "DROP TRIGGER assertions_ad; DROP TABLE assertions_fts; DROP TABLE assertions;
+             PRAGMA user_version = 10;",
+        )
+        .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    let q = AssertionQuery {
+        text: "negotiate".into(),
+        limit: 10,
+        ..Default::default()
+    };
+    assert!(!store.search_assertions(&q).unwrap().is_empty());
+}
