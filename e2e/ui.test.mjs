@@ -134,6 +134,8 @@ test("search finds statements, filters by speaker, reports bad queries", async (
   assert.match(await page.textContent("#result-count"), /^\d+ statements?; 1–\d+ shown\.$/);
   const marks = await page.locator("li.hit blockquote mark").allTextContents();
   assert.ok(marks.length > 0 && marks.every((m) => m.toLowerCase() === "nato"), marks.join(", "));
+  // Each hit links to its statement in context (the article's #sN anchor).
+  assert.match(await page.locator("li.hit div.source a").first().getAttribute("href"), /^\/documents\/[^#]+#s\d+$/);
   await shot(page, "search");
 
   // Filters beyond words: only direct quotes.

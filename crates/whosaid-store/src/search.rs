@@ -71,6 +71,9 @@ pub struct Hit {
     pub content: String,
     /// Direct, indirect or mixed.
     pub kind: String,
+    /// Its position among its document's statements (0-based): the
+    /// article page's anchor `#s{ordinal + 1}` shows it in context.
+    pub ordinal: i64,
     /// Where the query's words match in `content`: `[start, end)` in
     /// Unicode code points, in order (empty without words to search).
     pub matches: Vec<[usize; 2]>,
@@ -313,7 +316,7 @@ impl Store {
     /// Each hit carries where the words match in its content.
     pub fn search(&self, q: &Query) -> Result<Vec<Hit>, StoreError> {
         let select = "SELECT a.id, d.ext_id, d.title, d.published, o.name, s.id, s.name, \
-             COALESCE(s.anonymous, 0), a.cue, a.content, a.kind";
+             COALESCE(s.anonymous, 0), a.cue, a.content, a.kind, a.ord";
         let fts = fts_expression(&q.text)?;
         let limit = q.limit.max(1);
         let to_i64 = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
@@ -516,6 +519,7 @@ impl Store {
                         cue: r.get(8)?,
                         content: r.get(9)?,
                         kind: r.get(10)?,
+                        ordinal: r.get(11)?,
                         matches: Vec::new(),
                     })
                 },

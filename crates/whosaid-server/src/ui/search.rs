@@ -203,7 +203,7 @@ pub(super) async fn search(
                         }
                         blockquote { (marked(&h.content, &h.matches)) }
                         div.source {
-                            a href={ "/documents/" (urlencode(&h.document)) } { (h.title.as_deref().filter(|t| !t.is_empty()).unwrap_or(&h.document)) }
+                            a href={ "/documents/" (urlencode(&h.document)) "#s" (h.ordinal + 1) } { (h.title.as_deref().filter(|t| !t.is_empty()).unwrap_or(&h.document)) }
                             @if let Some(o) = &h.outlet { " · " (o) }
                             @if let Some(d) = &h.published { " · " (d) }
                         }

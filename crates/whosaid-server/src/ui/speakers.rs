@@ -207,7 +207,7 @@ pub(super) async fn speaker(
                     div.meta { span.date { (h.published.as_deref().unwrap_or("undated")) } " " span.cue { (h.cue) } " · " (h.kind) }
                     blockquote { (super::search::marked(&h.content, &h.matches)) }
                     div.source {
-                        a href={ "/documents/" (urlencode(&h.document)) } { (h.title.as_deref().filter(|t| !t.is_empty()).unwrap_or(&h.document)) }
+                        a href={ "/documents/" (urlencode(&h.document)) "#s" (h.ordinal + 1) } { (h.title.as_deref().filter(|t| !t.is_empty()).unwrap_or(&h.document)) }
                         @if let Some(o) = &h.outlet { " · " (o) }
                     }
                 }
