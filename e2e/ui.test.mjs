@@ -233,6 +233,12 @@ test("speaker page plots statements per week by outlet", async (t) => {
   await page.goto(url + "?kind=direct");
   const metas = await page.locator("#timeline li.hit div.meta").allTextContents();
   assert.ok(metas.every((m) => m.trim().endsWith("· direct")), metas.join(" | "));
+  // A bar of the chart opens its week's statements.
+  await page.goto(url);
+  await page.locator("#timeline-plot a").first().click();
+  await page.waitForSelector("#week-filter");
+  const inWeek = await page.locator("#timeline li.hit").count();
+  assert.ok(inWeek >= 1 && inWeek < all, `${inWeek} of ${all}`);
 });
 
 test("phones, dark mode, keyboard and statement permalinks", async (t) => {
@@ -259,6 +265,15 @@ test("phones, dark mode, keyboard and statement permalinks", async (t) => {
   await shot(page, "article-phone");
   await page.goto(base + "/search?q=NATO");
   await shot(page, "search-phone");
+  await page.goto(base + speakerHref);
+  await shot(page, "speaker-phone");
+  await page.goto(base + "/assertions?q=negotiate");
+  const [wide, screen] = await page.evaluate(() => [
+    document.documentElement.scrollWidth,
+    document.documentElement.clientWidth,
+  ]);
+  assert.ok(wide <= screen + 1, `/assertions: ${wide}px wide`);
+  await shot(page, "assertions-phone");
 
   // Keyboard: passages are tab stops with labels; Enter pins one.
   await page.setViewportSize({ width: 1280, height: 900 });

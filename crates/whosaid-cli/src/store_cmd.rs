@@ -328,6 +328,7 @@ pub(crate) fn search(args: SearchArgs) -> Result<ExitCode> {
         said_since: args.said_since.map(|d| d.to_string()),
         said_until: args.said_until.map(|d| d.to_string()),
         document: args.document,
+        week: None,
         sort: args.sort.parse().map_err(anyhow::Error::msg)?,
         limit: args.limit,
         offset: args.offset,

@@ -555,6 +555,7 @@ struct SearchParams {
     said_since: Option<String>,
     said_until: Option<String>,
     document: Option<String>,
+    week: Option<String>,
     sort: Option<String>,
     limit: Option<usize>,
     offset: Option<usize>,
@@ -579,6 +580,7 @@ async fn search(
         ("until", &p.until),
         ("said_since", &p.said_since),
         ("said_until", &p.said_until),
+        ("week", &p.week),
     ] {
         check_date(name, value)?;
     }
@@ -600,6 +602,7 @@ async fn search(
         said_since: p.said_since,
         said_until: p.said_until,
         document: p.document,
+        week: p.week,
         sort,
         limit: page_limit(p.limit, 20)?,
         offset: p.offset.unwrap_or(0),
@@ -973,6 +976,7 @@ pub fn openapi_spec() -> Value {
                                q("channel", "interview, told, statement, post, press_conference, speech, letter, testimony, broadcast, relay"),
                                q("said_since", "said on or after (statement time where the text dates it), YYYY-MM-DD"),
                                q("said_until", "said on or before, YYYY-MM-DD"), q("document", "a document id"),
+                               q("week", "a week's Monday, YYYY-MM-DD: statements said that week where the text gives the day, else published then (a speaker chart's bar)"),
                                q("sort", "relevance (default), newest, oldest"),
                                q("limit", "1–500, default 20"), q("offset", "paging")],
                 "responses": {"200": ok("{results: [Hit with matches: [[start, end]] in content code points], total: {count, exact}, offset, limit, next: offset of the next page or null}"),

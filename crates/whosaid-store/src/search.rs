@@ -174,6 +174,10 @@ pub struct Query {
     pub said_until: Option<String>,
     /// Only statements of this document (its id).
     pub document: Option<String>,
+    /// Only statements of the week (its Monday, `YYYY-MM-DD`) a speaker's
+    /// chart counts them in: when said where the text gives the day, else
+    /// when published ([`Store::speaker_weeks`]).
+    pub week: Option<String>,
     /// Order of the hits.
     pub sort: Sort,
     /// Most hits.
@@ -301,6 +305,12 @@ impl Store {
         if let Some(doc) = &q.document {
             from.push_str(" AND d.ext_id = ?");
             args.push(Box::new(doc.clone()));
+        }
+        if let Some(week) = &q.week {
+            from.push_str(
+                " AND date(COALESCE(date(a.time_value), d.published), '-6 days', 'weekday 1') = ?",
+            );
+            args.push(Box::new(week.clone()));
         }
         Ok(Filtered { from, args })
     }
@@ -463,7 +473,8 @@ impl Store {
             && q.channel.is_none()
             && q.said_since.is_none()
             && q.said_until.is_none()
-            && q.document.is_none();
+            && q.document.is_none()
+            && q.week.is_none();
         let Filtered { mut from, mut args } = self.filtered(q, fts.as_deref())?;
         if unfiltered {
             // Nothing to join: the index alone (a third of the time for a

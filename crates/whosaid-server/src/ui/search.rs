@@ -54,6 +54,7 @@ pub(super) async fn search(
         said_since: filled(&form.said_since),
         said_until: filled(&form.said_until),
         document: filled(&form.document),
+        week: None,
         sort: match sort.as_deref().map(str::parse) {
             Some(Ok(s)) => s,
             Some(Err(e)) => {

@@ -61,6 +61,8 @@ pub(super) struct StatementFilters {
     until: Option<String>,
     kind: Option<String>,
     channel: Option<String>,
+    /// A week of the chart (its Monday): a bar's statements.
+    week: Option<String>,
     offset: Option<usize>,
 }
 
@@ -81,7 +83,11 @@ pub(super) async fn speaker(
             .map(|s| s.trim().to_string())
             .filter(|s| !s.is_empty())
     };
-    for (name, value) in [("since", &filters.since), ("until", &filters.until)] {
+    for (name, value) in [
+        ("since", &filters.since),
+        ("until", &filters.until),
+        ("week", &filters.week),
+    ] {
         crate::check_date(name, &filled(value)).map_err(Page::from)?;
     }
     let query = Query {
@@ -91,6 +97,7 @@ pub(super) async fn speaker(
         until: filled(&filters.until),
         kind: filled(&filters.kind),
         channel: filled(&filters.channel),
+        week: filled(&filters.week),
         sort: if filters.q.trim().is_empty() {
             Sort::Newest
         } else {
@@ -121,7 +128,8 @@ pub(super) async fn speaker(
         || query.since.is_some()
         || query.until.is_some()
         || query.kind.is_some()
-        || query.channel.is_some();
+        || query.channel.is_some()
+        || query.week.is_some();
     let page_link = |offset: usize| {
         let mut url = format!("/speakers/{}?offset={offset}", summary.id);
         for (k, v) in [
@@ -130,6 +138,7 @@ pub(super) async fn speaker(
             ("until", &query.until),
             ("kind", &query.kind),
             ("channel", &query.channel),
+            ("week", &query.week),
         ] {
             if let Some(v) = v {
                 url.push_str(&format!("&{k}={}", urlencode(v)));
@@ -173,7 +182,10 @@ pub(super) async fn speaker(
         }
         h2 { "Statements per week, by outlet" }
         p.muted { "Each statement counts in the week it was said where the article gives the day, else in the week it was published." }
-        (timeline_plot(&weeks))
+        (timeline_plot(&weeks, summary.id))
+        @if let Some(w) = &query.week {
+            p #week-filter { "Statements of the week of " (w) " · " a href={ "/speakers/" (summary.id) } { "all weeks" } }
+        }
         h2 { "Statements" }
         form.search #statement-filters action={ "/speakers/" (summary.id) } method="get" {
             label { "Words " input type="search" name="q" value=(query.text); }
@@ -260,7 +272,7 @@ fn monday(date: NaiveDate) -> NaiveDate {
 
 /// A stacked bar chart of statements per week (x) by outlet (colour), as
 /// inline SVG; weeks without statements are shown as gaps.
-fn timeline_plot(weeks: &[WeekCount]) -> Markup {
+fn timeline_plot(weeks: &[WeekCount], speaker: i64) -> Markup {
     let parsed: Vec<(NaiveDate, &WeekCount)> = weeks
         .iter()
         .filter_map(|w| {
@@ -318,7 +330,8 @@ fn timeline_plot(weeks: &[WeekCount]) -> Markup {
             let (y0, y1) = (y(base), y(base + n));
             let x = left + slot * *k as f64 + (slot - bar) / 2.0;
             let tip = format!("week of {} · {outlet}: {n}", week_label(*k));
-            rects.push((x, y1, (y0 - y1).max(0.5), color(outlet), tip));
+            let href = format!("/speakers/{speaker}?week={}#timeline", week_label(*k));
+            rects.push((x, y1, (y0 - y1).max(0.5), color(outlet), tip, href));
             base += n;
         }
     }
@@ -329,9 +342,12 @@ fn timeline_plot(weeks: &[WeekCount]) -> Markup {
                 line x1=(left) y1=(top) x2=(left) y2=(top + plot_h) stroke="#888" {}
                 text x=(left - 6.0) y=(top + 10.0) text-anchor="end" font-size="11" { (peak) }
                 text x=(left - 6.0) y=(top + plot_h) text-anchor="end" font-size="11" { "0" }
-                @for (x, y1, h, fill, tip) in &rects {
-                    rect.bar x=(format!("{x:.2}")) y=(format!("{y1:.2}")) width=(format!("{bar:.2}")) height=(format!("{h:.2}")) fill=(fill) {
-                        title { (tip) }
+                @for (x, y1, h, fill, tip, href) in &rects {
+                    // A bar opens its week's statements.
+                    a href=(href) {
+                        rect.bar x=(format!("{x:.2}")) y=(format!("{y1:.2}")) width=(format!("{bar:.2}")) height=(format!("{h:.2}")) fill=(fill) {
+                            title { (tip) }
+                        }
                     }
                 }
                 @for k in (0..n_weeks).step_by(label_every) {

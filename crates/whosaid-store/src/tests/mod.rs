@@ -853,6 +853,24 @@ fn search_filters_by_kind_anonymity_channel_statement_time_and_document() {
     let rutte = store.speaker("Mark Rutte").unwrap();
     let weeks = store.speaker_weeks(rutte.id).unwrap();
     assert!(weeks.iter().any(|w| w.week == "2025-02-10"), "{weeks:?}");
+    // A bar's statements: those the chart counts in that week.
+    let week = |w: &str| {
+        store
+            .search(&Query {
+                speaker: Some(rutte.id.to_string()),
+                week: Some(w.into()),
+                ..q.clone()
+            })
+            .unwrap()
+    };
+    let earlier = week("2025-02-10");
+    assert!(earlier.iter().any(|h| h.cue == "confirmed"), "{earlier:?}");
+    let counted: i64 = weeks
+        .iter()
+        .filter(|w| w.week == "2025-02-10")
+        .map(|w| w.statements)
+        .sum();
+    assert_eq!(earlier.len() as i64, counted);
 }
 
 /// Issue 17: the outlets' own assertions are searchable, and older stores
