@@ -2,7 +2,7 @@
 //! have said), searched like statements: the same forgiving queries, word
 //! forms, marks, totals and paging.
 
-use super::search::{bad_query_error, fts_expression, like, match_ranges, Total, COUNT_LIMIT};
+use super::search::{bad_query_error, fts_expression, like, match_ranges, Total};
 use super::*;
 
 /// One assertion found.
@@ -127,22 +127,12 @@ impl Store {
         let mut hits: Vec<AssertionHit> = rows
             .collect::<Result<_, _>>()
             .map_err(|e| bad_query_error(e, &q.text))?;
-        if let (Some(fts), false) = (fts, hits.is_empty()) {
+        if let Some(fts) = fts {
             let ids: Vec<i64> = hits.iter().map(|h| h.assertion).collect();
-            let mut stmt = self.conn.prepare_cached(
-                "SELECT rowid, highlight(assertions_fts, 0, char(57344), char(57345)) \
-                 FROM assertions_fts WHERE assertions_fts MATCH ?1 \
-                 AND rowid IN (SELECT value FROM json_each(?2))",
-            )?;
-            let marked: std::collections::HashMap<i64, String> = stmt
-                .query_map(
-                    params![fts, serde_json::to_string(&ids).unwrap_or_default()],
-                    |r| Ok((r.get(0)?, r.get(1)?)),
-                )?
-                .collect::<Result<_, _>>()?;
+            let mut marked = self.marked_texts("assertions_fts", &fts, &ids)?;
             for hit in &mut hits {
-                if let Some(text) = marked.get(&hit.assertion) {
-                    hit.matches = match_ranges(text);
+                if let Some(text) = marked.remove(&hit.assertion) {
+                    hit.matches = match_ranges(&text);
                 }
             }
         }
@@ -152,20 +142,7 @@ impl Store {
     /// How many assertions `q` matches, as [`Store::count`] counts.
     pub fn count_assertions(&self, q: &AssertionQuery) -> Result<Total, StoreError> {
         let fts = fts_expression(&q.text)?;
-        let (from, mut args) = self.assertion_rows(q, fts.as_deref());
-        args.push(Box::new(COUNT_LIMIT as i64 + 1));
-        let n: i64 = self
-            .conn
-            .prepare_cached(&format!("SELECT COUNT(*) FROM (SELECT 1 {from} LIMIT ?)"))?
-            .query_row(
-                rusqlite::params_from_iter(args.iter().map(|b| b.as_ref())),
-                |r| r.get(0),
-            )
-            .map_err(|e| bad_query_error(e, &q.text))?;
-        let n = u64::try_from(n).unwrap_or(0);
-        Ok(Total {
-            count: n.min(COUNT_LIMIT),
-            exact: n <= COUNT_LIMIT,
-        })
+        let (from, args) = self.assertion_rows(q, fts.as_deref());
+        self.capped_count(&from, args, &q.text)
     }
 }

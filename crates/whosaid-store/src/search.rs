@@ -434,30 +434,65 @@ impl Store {
 
     /// Fills each hit's `matches` from FTS5's `highlight()` of its content.
     fn add_matches(&self, fts: &str, hits: &mut [Hit]) -> Result<(), StoreError> {
-        if hits.is_empty() {
-            return Ok(());
-        }
         let ids: Vec<i64> = hits.iter().map(|h| h.attribution).collect();
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT rowid, highlight(attributions_fts, 0, char(57344), char(57345)) \
-             FROM attributions_fts WHERE attributions_fts MATCH ?1 \
-             AND rowid IN (SELECT value FROM json_each(?2))",
-        )?;
-        let marked: HashMap<i64, String> = stmt
-            .query_map(
-                params![fts, serde_json::to_string(&ids).unwrap_or_default()],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )?
-            .collect::<Result<_, _>>()?;
+        let mut marked = self.marked_texts("attributions_fts", fts, &ids)?;
         for hit in hits {
             if hit.content.contains([MARK_OPEN, MARK_CLOSE]) {
                 continue;
             }
-            if let Some(text) = marked.get(&hit.attribution) {
-                hit.matches = match_ranges(text);
+            if let Some(text) = marked.remove(&hit.attribution) {
+                hit.matches = match_ranges(&text);
             }
         }
         Ok(())
+    }
+
+    /// FTS5's `highlight()` of the first column of `table`'s rows `ids`
+    /// for the expression `fts`, by row id (one query for a page).
+    pub(crate) fn marked_texts(
+        &self,
+        table: &str,
+        fts: &str,
+        ids: &[i64],
+    ) -> Result<HashMap<i64, String>, StoreError> {
+        if ids.is_empty() {
+            return Ok(HashMap::new());
+        }
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT rowid, highlight({table}, 0, char(57344), char(57345)) \
+             FROM {table} WHERE {table} MATCH ?1 AND rowid IN (SELECT value FROM json_each(?2))"
+        ))?;
+        let marked = stmt
+            .query_map(
+                params![fts, serde_json::to_string(ids).unwrap_or_default()],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?
+            .collect::<Result<_, _>>()?;
+        Ok(marked)
+    }
+
+    /// The rows of `from` (with its `args`) counted up to [`COUNT_LIMIT`];
+    /// `text` names the query in errors.
+    pub(crate) fn capped_count(
+        &self,
+        from: &str,
+        mut args: Vec<Box<dyn rusqlite::ToSql>>,
+        text: &str,
+    ) -> Result<Total, StoreError> {
+        args.push(Box::new(COUNT_LIMIT as i64 + 1));
+        let n: i64 = self
+            .conn
+            .prepare_cached(&format!("SELECT COUNT(*) FROM (SELECT 1 {from} LIMIT ?)"))?
+            .query_row(
+                rusqlite::params_from_iter(args.iter().map(|b| b.as_ref())),
+                |r| r.get(0),
+            )
+            .map_err(|e| bad_query_error(e, text))?;
+        let n = u64::try_from(n).unwrap_or(0);
+        Ok(Total {
+            count: n.min(COUNT_LIMIT),
+            exact: n <= COUNT_LIMIT,
+        })
     }
 
     /// How many statements `q` matches (its `limit` and `offset` aside):
@@ -475,7 +510,7 @@ impl Store {
             && q.said_until.is_none()
             && q.document.is_none()
             && q.week.is_none();
-        let Filtered { mut from, mut args } = self.filtered(q, fts.as_deref())?;
+        let Filtered { mut from, args } = self.filtered(q, fts.as_deref())?;
         if unfiltered {
             // Nothing to join: the index alone (a third of the time for a
             // common word).
@@ -484,21 +519,7 @@ impl Store {
                 None => "FROM attributions".into(),
             };
         }
-        let sql = format!("SELECT COUNT(*) FROM (SELECT 1 {from} LIMIT ?)");
-        args.push(Box::new(COUNT_LIMIT as i64 + 1));
-        let n: i64 = self
-            .conn
-            .prepare_cached(&sql)?
-            .query_row(
-                rusqlite::params_from_iter(args.iter().map(|b| b.as_ref())),
-                |r| r.get(0),
-            )
-            .map_err(|e| bad_query_error(e, &q.text))?;
-        let n = u64::try_from(n).unwrap_or(0);
-        Ok(Total {
-            count: n.min(COUNT_LIMIT),
-            exact: n <= COUNT_LIMIT,
-        })
+        self.capped_count(&from, args, &q.text)
     }
 
     /// Sets how many of the latest matches text searches rank (default
