@@ -208,6 +208,7 @@ test("article page highlights attributions by speaker and the outlet's own voice
 test("speaker page plots statements per week by outlet", async (t) => {
   const page = await openPage(t);
   await page.goto(base + "/speakers");
+  assert.match(await page.textContent("#speaker-count"), /By statements, most first: 1–\d+ shown\./);
   await page.click("table.speakers a:text-is('Elena Marsh')");
   await page.waitForSelector("#timeline-plot svg");
   assert.match(await page.textContent("h1"), /Elena Marsh/);

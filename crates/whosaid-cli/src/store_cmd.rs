@@ -364,7 +364,7 @@ pub(crate) fn search(args: SearchArgs) -> Result<ExitCode> {
                 )?;
             }
             let total = store.count(&query)?;
-            let more = if total.exact { "" } else { "more than " };
+            let more = if total.exact { "" } else { "at least " };
             let shown = match hits.len() {
                 0 => String::new(),
                 n => format!(" ({}–{} shown)", query.offset + 1, query.offset + n),

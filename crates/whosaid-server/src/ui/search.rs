@@ -184,7 +184,7 @@ pub(super) async fn search(
             p #result-count {
                 @if total.count == 0 { "No statements match." }
                 @else {
-                    @if total.exact { (total.count) } @else { "More than " (total.count) }
+                    @if total.exact { (total.count) } @else { "At least " (total.count) }
                     @if total.count == 1 && total.exact { " statement" } @else { " statements" }
                     @if !hits.is_empty() { "; " (query.offset + 1) "–" (query.offset + hits.len()) " shown" }
                     "."
@@ -329,7 +329,7 @@ pub(super) async fn assertions(
             p #result-count {
                 @if total.count == 0 { "No assertions match." }
                 @else {
-                    @if total.exact { (total.count) } @else { "More than " (total.count) }
+                    @if total.exact { (total.count) } @else { "At least " (total.count) }
                     " assertion(s)"
                     @if !hits.is_empty() { "; " (query.offset + 1) "–" (query.offset + hits.len()) " shown" }
                     "."

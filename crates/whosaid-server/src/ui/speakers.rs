@@ -25,12 +25,46 @@ pub(super) fn speaker_table(speakers: &[whosaid_store::SpeakerSummary]) -> Marku
     }
 }
 
-pub(super) async fn speakers(State(state): State<Arc<AppState>>) -> Result<Page, Page> {
-    let (totals, list) = with_store(&state, |s| Ok((s.totals()?, s.speakers(200)?))).await?;
+/// Speakers a list page shows at once.
+const SPEAKERS_PAGE: usize = 100;
+
+#[derive(Deserialize, Default)]
+pub(super) struct SpeakerListForm {
+    offset: Option<usize>,
+}
+
+pub(super) async fn speakers(
+    State(state): State<Arc<AppState>>,
+    UrlQuery(form): UrlQuery<SpeakerListForm>,
+) -> Result<Page, Page> {
+    let offset = form.offset.unwrap_or(0).min(10_000_000);
+    let (totals, list) = with_store(&state, move |s| {
+        Ok((s.totals()?, s.speakers_page(SPEAKERS_PAGE, offset)?))
+    })
+    .await?;
+    let total = u64::try_from(totals.speakers).unwrap_or(0);
+    let next = crate::next_offset(
+        offset,
+        SPEAKERS_PAGE,
+        list.len(),
+        Total {
+            count: total,
+            exact: true,
+        },
+    );
     let body = html! {
         h1 { "Speakers" }
-        p { (totals.speakers) " speakers; " (pct(totals.anonymous_share)) " of attributions are anonymous. The 200 most quoted:" }
+        p #speaker-count {
+            (totals.speakers) " speakers; " (pct(totals.anonymous_share)) " of attributions are anonymous. "
+            "By statements, most first"
+            @if !list.is_empty() { ": " (offset + 1) "–" (offset + list.len()) " shown" }
+            "."
+        }
         (speaker_table(&list))
+        nav.pages {
+            @if offset > 0 { a rel="prev" href={ "/speakers?offset=" (offset.saturating_sub(SPEAKERS_PAGE)) } { "← Previous" } }
+            @if let Some(n) = next { a rel="next" href={ "/speakers?offset=" (n) } { "Next →" } }
+        }
         p { a href="/speakers/duplicates" { "Probable duplicates" } " to review." }
     };
     Ok(Page(StatusCode::OK, layout("Speakers", body)))
@@ -206,7 +240,7 @@ pub(super) async fn speaker(
             button type="submit" { "Filter" }
         }
         p #statement-count {
-            @if total.exact { (total.count) } @else { "More than " (total.count) }
+            @if total.exact { (total.count) } @else { "At least " (total.count) }
             @if filtered { " matching" }
             " statement(s)"
             @if !statements.is_empty() { "; " (query.offset + 1) "–" (query.offset + statements.len()) " shown" }
