@@ -26,7 +26,7 @@ pub(super) struct SearchForm {
 }
 
 /// Empty form fields mean "no filter".
-fn filled(v: &Option<String>) -> Option<String> {
+pub(super) fn filled(v: &Option<String>) -> Option<String> {
     v.as_ref()
         .map(|s| s.trim().to_string())
         .filter(|s| !s.is_empty())

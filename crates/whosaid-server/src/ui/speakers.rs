@@ -112,11 +112,7 @@ pub(super) async fn speaker(
         return Err(ApiError(StatusCode::NOT_FOUND, format!("no speaker {id:?}")).into());
     };
     let writable = state.token.is_some();
-    let filled = |v: &Option<String>| {
-        v.as_ref()
-            .map(|s| s.trim().to_string())
-            .filter(|s| !s.is_empty())
-    };
+    let filled = super::search::filled;
     for (name, value) in [
         ("since", &filters.since),
         ("until", &filters.until),

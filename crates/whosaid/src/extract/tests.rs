@@ -1,0 +1,145 @@
+//! Tests of the rule extractor, one shape each.
+
+use super::*;
+
+fn run(text: &str) -> Vec<(String, String, Vec<String>)> {
+    let doc = Document::new(text);
+    let quotes = QuoteIndex::new(&doc);
+    let lex = Lexicon::builtin();
+    let t = |r: &Range<usize>| {
+        if r.is_empty() {
+            return String::new();
+        }
+        text[doc.tokens[r.start].start..doc.tokens[r.end - 1].end].to_string()
+    };
+    extract(&doc, &quotes, &lex, &RuleConfig::default())
+        .iter()
+        .map(|a| {
+            (
+                a.source.as_ref().map(t).unwrap_or_default(),
+                t(&a.cue),
+                a.content.iter().map(t).collect(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn direct_quote_with_trailing_cue() {
+    assert_eq!(
+        run("Intro.\n\n“We will win,” Stoltenberg said."),
+        [(
+            "Stoltenberg".into(),
+            "said".into(),
+            vec!["“We will win,”".into()]
+        )]
+    );
+}
+
+#[test]
+fn split_quote_is_one_attribution() {
+    let got = run("Intro.\n\n“A is true,” he said, “and B is too.”");
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].2, ["“A is true,”", "“and B is too.”"]);
+    let got = run("Intro.\n\n“A is true,” Ross said. “B is too.”");
+    assert_eq!(got[0].2, ["“A is true,”", "“B is too.”"]);
+}
+
+#[test]
+fn inverted_cue() {
+    let got = run("Intro.\n\n“We are fine,” said Sen. John Smith.");
+    assert_eq!(got[0].0, "Sen. John Smith");
+    assert_eq!(got[0].2, ["“We are fine,”"]);
+}
+
+#[test]
+fn indirect_with_that_and_object() {
+    let got = run("Intro.\n\nThe senator told reporters that the bill would pass.");
+    assert_eq!(got[0].0, "The senator");
+    assert_eq!(got[0].2, ["that the bill would pass"]);
+}
+
+#[test]
+fn according_to_both_ways() {
+    let got = run("Intro.\n\nAccording to Reuters, the talks failed.");
+    assert_eq!(got[0].0, "Reuters");
+    assert_eq!(got[0].2, ["the talks failed"]);
+    let got = run("Intro.\n\nThe talks failed, according to Reuters.");
+    assert_eq!(got[0].0, "Reuters");
+    assert_eq!(got[0].2, ["The talks failed"]);
+}
+
+#[test]
+fn mixed_quote_and_content_before_comma() {
+    let got = run("Intro.\n\nThe economy is strong, the president said on Tuesday.");
+    assert_eq!(got[0].0, "the president");
+    assert_eq!(got[0].2, ["The economy is strong"]);
+}
+
+#[test]
+fn transcript_turns_are_attributions_of_their_labels() {
+    let text = "Pence on the debate\n\nPartial transcript as follows:\n\n\
+        \"WALLACE: Let's start with the news. Will she be there?\n\n\
+        \"PENCE: Well, look, this is serious business.\n\n\
+        \"WALLACE: Do you really see those two as equivalent?";
+    let got = run(text);
+    let turns: Vec<_> = got.iter().filter(|a| a.1 == ":").collect();
+    assert_eq!(turns.len(), 3, "{got:?}");
+    assert_eq!(turns[0].0, "WALLACE");
+    assert_eq!(
+        turns[1],
+        &(
+            "PENCE".to_string(),
+            ":".to_string(),
+            vec!["Well, look, this is serious business.".to_string()]
+        )
+    );
+    // Through the learned pipeline too, each turn stays one attribution.
+    let learned = crate::Extractor::builtin().extract(text);
+    let labels: Vec<_> = learned
+        .iter()
+        .filter(|a| a.cue.first().is_some_and(|c| c.text == ":"))
+        .map(|a| a.source[0].text.as_str())
+        .collect();
+    assert_eq!(labels, ["WALLACE", "PENCE", "WALLACE"], "{learned:?}");
+}
+
+#[test]
+fn rubric_labels_are_not_transcript_turns() {
+    // Two labels, each once: rubrics, not a conversation.
+    let text = "Story\n\nUPDATE: The vote was moved to Friday afternoon.\n\n\
+        The council met.\n\nCORRECTION: An earlier version misstated the date.";
+    assert!(run(text).iter().all(|a| a.1 != ":"), "{:?}", run(text));
+    // One label three times: a list, not a conversation.
+    let text = "Story\n\nNOTE: one two three.\n\nNOTE: four five six.\n\nNOTE: seven eight nine.";
+    assert!(run(text).iter().all(|a| a.1 != ":"), "{:?}", run(text));
+}
+
+#[test]
+fn headline_colon() {
+    let got = run("NATO Chief: Membership Is Off the Table\n\nBody.");
+    assert_eq!(
+        got[0],
+        (
+            "NATO Chief".into(),
+            ":".into(),
+            vec!["Membership Is Off the Table".into()]
+        )
+    );
+}
+
+#[test]
+fn an_anonymity_formula_is_no_cue() {
+    let got = run(
+        "Intro.\n\nAccording to a city official who asked not to be named, the vote will pass.",
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, "a city official who asked not to be named");
+}
+
+#[test]
+fn cues_inside_quotes_are_content() {
+    let got = run("Intro.\n\n“I said no,” Smith said.");
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].0, "Smith");
+}

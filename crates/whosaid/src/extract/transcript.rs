@@ -1,0 +1,73 @@
+//! Interview transcripts: a paragraph opened by a speaker label in
+//! capitals and a colon is one attribution of that speaker.
+
+use super::TokenAttribution;
+use crate::text::{Document, TokenKind};
+
+/// The turns of an interview transcript: paragraphs opening with a speaker
+/// label in capitals and a colon (`WALLACE: Let's start …`, `"PENCE: Well,
+/// look …`, `Q: …`), the label the source, the colon the cue, the rest of
+/// the paragraph the content. Only in a document with at least
+/// [`MIN_TURNS`] such paragraphs under at least two labels: a lone
+/// `UPDATE:` or `CORRECTION:` is a rubric, not a speaker.
+pub(crate) fn transcript_turns(doc: &Document) -> Vec<TokenAttribution> {
+    let mut turns = Vec::new();
+    let mut labels: Vec<&str> = Vec::new();
+    for para in doc.paragraphs.iter().skip(1) {
+        let Some(first) = doc.sentences.get(para.sentences.start) else {
+            continue;
+        };
+        let Some(last) = doc.sentences.get(para.sentences.end.saturating_sub(1)) else {
+            continue;
+        };
+        let mut start = first.tokens.start;
+        if doc.tokens.get(start).map(|t| t.kind) == Some(TokenKind::QuoteMark) {
+            start += 1;
+        }
+        let window = start..(start + MAX_LABEL_TOKENS + 1).min(first.tokens.end);
+        let Some(colon) = window
+            .clone()
+            .find(|&i| doc.tokens[i].kind == TokenKind::Punct && doc.token_text(i) == ":")
+        else {
+            continue;
+        };
+        let label = start..colon;
+        let capitals = |i: usize| {
+            let text = doc.token_text(i);
+            match doc.tokens[i].kind {
+                TokenKind::Word | TokenKind::Abbreviation => {
+                    text.chars().any(char::is_alphabetic) && !text.chars().any(char::is_lowercase)
+                }
+                _ => false,
+            }
+        };
+        let mut end = last.tokens.end;
+        if end > colon + 1 && doc.tokens[end - 1].kind == TokenKind::QuoteMark {
+            end -= 1;
+        }
+        let words = (colon + 1..end)
+            .filter(|&i| doc.tokens[i].kind == TokenKind::Word)
+            .count();
+        if label.is_empty() || !label.clone().all(capitals) || words < 3 {
+            continue;
+        }
+        let text = &doc.text()[doc.tokens[label.start].start..doc.tokens[colon - 1].end];
+        if !labels.contains(&text) {
+            labels.push(text);
+        }
+        turns.push(TokenAttribution {
+            source: Some(label),
+            cue: colon..colon + 1,
+            content: std::iter::once(colon + 1..end).collect(),
+        });
+    }
+    if turns.len() < MIN_TURNS || labels.len() < 2 {
+        turns.clear();
+    }
+    turns
+}
+
+/// Fewest labelled paragraphs that make a document a transcript.
+const MIN_TURNS: usize = 3;
+/// Longest speaker label, in tokens (`SEN. JOHN SMITH`).
+const MAX_LABEL_TOKENS: usize = 4;

@@ -1,0 +1,171 @@
+//! The closed-class features of the attribution tagger (POS tags, quote
+//! state, rule roles, lexicon precision, cue distance, position): their
+//! value vocabularies and the flat table that scores them by arithmetic.
+
+use super::*;
+
+/// The closed-class values of a token's features, as ids into the
+/// vocabularies of [`Vocab`], indexed by the `Part` constants.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Closed {
+    pub(super) ids: [u8; 16],
+}
+
+/// Indices into [`Closed::ids`].
+pub(super) struct Part;
+
+impl Part {
+    pub(super) const NOTHING: usize = 0;
+    pub(super) const P_2: usize = 1;
+    pub(super) const P_1: usize = 2;
+    pub(super) const P0: usize = 3;
+    pub(super) const P1: usize = 4;
+    pub(super) const P2: usize = 5;
+    pub(super) const QUOTE: usize = 6;
+    pub(super) const RULE_PREV: usize = 7;
+    pub(super) const RULE: usize = 8;
+    pub(super) const RULE_NEXT: usize = 9;
+    pub(super) const LEX: usize = 10;
+    pub(super) const DIST: usize = 11;
+    pub(super) const PLACE: usize = 12;
+    pub(super) const PART: usize = 13;
+    pub(super) const RULED: usize = 14;
+    pub(super) const TO_END: usize = 15;
+}
+
+/// The features over closed-class values only (POS tags, quote state,
+/// rule roles, lexicon precision, cue distance, position): template and
+/// its two parts. Few enough value pairs to score from [`DirectWeights`].
+pub(super) const CLOSED_TEMPLATES: [(u8, usize, usize); 25] = [
+    (0, Part::NOTHING, Part::NOTHING),
+    (6, Part::P0, Part::NOTHING),
+    (7, Part::P_1, Part::NOTHING),
+    (8, Part::P1, Part::NOTHING),
+    (9, Part::P_1, Part::P0),
+    (10, Part::P0, Part::P1),
+    (11, Part::P_2, Part::NOTHING),
+    (12, Part::P2, Part::NOTHING),
+    (13, Part::QUOTE, Part::NOTHING),
+    (14, Part::QUOTE, Part::P0),
+    (15, Part::RULE, Part::NOTHING),
+    (16, Part::RULE, Part::RULE_NEXT),
+    (17, Part::RULE_PREV, Part::RULE),
+    (18, Part::RULE, Part::P0),
+    (19, Part::LEX, Part::NOTHING),
+    (20, Part::LEX, Part::P0),
+    (21, Part::DIST, Part::NOTHING),
+    (22, Part::DIST, Part::QUOTE),
+    (23, Part::PLACE, Part::P0),
+    (24, Part::PART, Part::RULE),
+    (27, Part::LEX, Part::DIST),
+    (28, Part::P0, Part::DIST),
+    (31, Part::QUOTE, Part::RULE),
+    (32, Part::RULED, Part::P0),
+    (33, Part::TO_END, Part::P0),
+];
+
+/// The values of each closed part, as [`sym`]s: ids in [`Closed`] index
+/// these lists.
+pub(super) struct Vocab<'t> {
+    /// The tagger's tag syms; ids past them are the paragraph boundaries.
+    tags: &'t [u64],
+}
+
+impl Vocab<'_> {
+    pub(super) fn new(tags: &[u64]) -> Vocab<'_> {
+        Vocab { tags }
+    }
+
+    pub(super) fn values(&self, part: usize) -> &[u64] {
+        match part {
+            Part::P_2..=Part::P2 => self.tags,
+            Part::QUOTE => &fixed::QUOTES,
+            Part::RULE_PREV..=Part::RULE_NEXT => &LABEL_SYMS,
+            Part::LEX => &fixed::LEX_ALL,
+            Part::DIST => &fixed::DIST_ALL,
+            Part::PLACE => &fixed::PLACES,
+            Part::PART => &fixed::PARTS,
+            Part::RULED => &fixed::RULED_ALL,
+            Part::TO_END => &fixed::TO_END,
+            _ => &[NONE],
+        }
+    }
+
+    /// How many ids `part` takes.
+    pub(super) fn size(&self, part: usize) -> usize {
+        let boundaries = if (Part::P_2..=Part::P2).contains(&part) {
+            2
+        } else {
+            0
+        };
+        self.values(part).len() + boundaries
+    }
+
+    pub(super) fn value(&self, part: usize, id: u8) -> u64 {
+        let values = self.values(part);
+        match values.get(usize::from(id)) {
+            Some(&v) => v,
+            None if usize::from(id) == values.len() => fixed::PARAGRAPH_START,
+            None => fixed::PARAGRAPH_END,
+        }
+    }
+
+    pub(super) fn sym(&self, part: usize, values: &Closed) -> u64 {
+        self.value(part, values.ids[part])
+    }
+}
+
+/// The weights of every closed-class feature value pair, laid out flat
+/// and indexed by value ids: 25 of a token's 35 features read a table of
+/// ~8,000 rows (≈260 KB) by arithmetic instead of a hash lookup each.
+/// Built from the hashed table for one tag set, so scores are the same.
+#[derive(Debug, Clone)]
+pub(super) struct DirectWeights {
+    /// The tag syms the ids refer to.
+    pub(super) tags: Vec<u64>,
+    /// First row and second-part size of each of [`CLOSED_TEMPLATES`].
+    layout: [(usize, usize); CLOSED_TEMPLATES.len()],
+    rows: Vec<[f32; 8]>,
+}
+
+impl DirectWeights {
+    pub(super) fn new(weights: &DenseWeights<N>, tags: &[u64]) -> Self {
+        let vocab = Vocab::new(tags);
+        let mut layout = [(0, 0); CLOSED_TEMPLATES.len()];
+        let mut rows = Vec::new();
+        for (k, &(template, a, b)) in CLOSED_TEMPLATES.iter().enumerate() {
+            layout[k] = (rows.len(), vocab.size(b));
+            for x in 0..vocab.size(a) {
+                for y in 0..vocab.size(b) {
+                    let f = feat(template, vocab.value(a, x as u8), vocab.value(b, y as u8));
+                    let mut scores = [0.0; N];
+                    weights.add_scores(&[f], &mut scores);
+                    let mut row = [0.0; 8];
+                    row[..N].copy_from_slice(&scores);
+                    rows.push(row);
+                }
+            }
+        }
+        DirectWeights {
+            tags: tags.to_vec(),
+            layout,
+            rows,
+        }
+    }
+
+    /// Adds the weights of a token's closed-class features to `scores`.
+    pub(super) fn add_scores(&self, values: &Closed, scores: &mut [f32; N]) {
+        let mut sum = [0.0f32; 8];
+        for (&(start, width), &(_, a, b)) in self.layout.iter().zip(&CLOSED_TEMPLATES) {
+            let at = start + usize::from(values.ids[a]) * width + usize::from(values.ids[b]);
+            if let Some(row) = self.rows.get(at) {
+                for (s, w) in sum.iter_mut().zip(row) {
+                    *s += w;
+                }
+            }
+        }
+        for (s, x) in scores.iter_mut().zip(sum) {
+            *s += x;
+        }
+    }
+}
