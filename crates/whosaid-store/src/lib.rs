@@ -186,13 +186,21 @@ pub struct Store {
 type Stamp = (i64, u64);
 
 /// Aggregates over every statement: the corpus totals and the speakers
-/// ranked by statements (id, count), most quoted first, ties by id.
+/// ranked by statements, most quoted first, ties by id.
 #[derive(Debug)]
 pub(crate) struct Aggregates {
     pub(crate) totals: Totals,
-    pub(crate) ranking: Vec<(i64, i64)>,
+    pub(crate) ranking: Vec<RankedSpeaker>,
     /// Every outlet, by documents.
     pub(crate) outlets: Vec<OutletSummary>,
+}
+
+/// A speaker's place in the ranking, with its counts.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct RankedSpeaker {
+    pub(crate) id: i64,
+    pub(crate) statements: i64,
+    pub(crate) documents: i64,
 }
 
 /// What [`Store::add`] did with a document.
@@ -553,13 +561,21 @@ impl Store {
     }
 
     /// Every quoted speaker (group) with its statements, most first.
-    fn rank_speakers(&self) -> Result<Vec<(i64, i64)>, StoreError> {
-        // Counted in the (speaker, document) index.
+    fn rank_speakers(&self) -> Result<Vec<RankedSpeaker>, StoreError> {
+        // Counted in the (speaker, document) index; the documents too, so
+        // that a page of the most quoted need not count their thousands of
+        // statements again (20 ms of a 50,000-article store's first page).
         let mut stmt = self.conn.prepare_cached(
-            "SELECT speaker_id, COUNT(*) AS c FROM attributions WHERE speaker_id IS NOT NULL \
-             GROUP BY speaker_id ORDER BY c DESC, speaker_id",
+            "SELECT speaker_id, COUNT(*) AS c, COUNT(DISTINCT document_id) FROM attributions \
+             WHERE speaker_id IS NOT NULL GROUP BY speaker_id ORDER BY c DESC, speaker_id",
         )?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        let rows = stmt.query_map([], |r| {
+            Ok(RankedSpeaker {
+                id: r.get(0)?,
+                statements: r.get(1)?,
+                documents: r.get(2)?,
+            })
+        })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 

@@ -95,7 +95,7 @@ pub struct Total {
 pub const COUNT_LIMIT: u64 = 10_000;
 
 /// Longest a count may take before it answers "at least" what it found.
-pub const COUNT_BUDGET: std::time::Duration = std::time::Duration::from_millis(25);
+pub const COUNT_BUDGET: std::time::Duration = std::time::Duration::from_millis(15);
 
 /// Marks around matched words in FTS5's `highlight()` (private-use
 /// characters, absent from news text).

@@ -128,9 +128,9 @@ impl Store {
             "SELECT {SUMMARY_COLUMNS} FROM speakers s WHERE s.id = ?1"
         ))?;
         let mut list = Vec::with_capacity(limit.min(aggregates.ranking.len()));
-        for &(id, _) in page {
-            if let Some(summary) = stmt.query_row([id], summary_row).optional()? {
-                list.push(self.fill(summary)?);
+        for ranked in page {
+            if let Some(summary) = stmt.query_row([ranked.id], summary_row).optional()? {
+                list.push(self.fill_counted(summary, Some(ranked))?);
             }
         }
         // Equal counts by name, as before the cache.
@@ -283,13 +283,25 @@ impl Store {
 
     /// Adds counts, titles, affiliations, aliases, merged names and (for
     /// an unsettled surname) candidates to a speaker row.
-    fn fill(&self, mut s: SpeakerSummary) -> Result<SpeakerSummary, StoreError> {
+    fn fill(&self, s: SpeakerSummary) -> Result<SpeakerSummary, StoreError> {
+        self.fill_counted(s, None)
+    }
+
+    /// [`Store::fill`] with the speaker's counts when the ranking has them.
+    fn fill_counted(
+        &self,
+        mut s: SpeakerSummary,
+        ranked: Option<&RankedSpeaker>,
+    ) -> Result<SpeakerSummary, StoreError> {
         let conn = &self.conn;
-        let (statements, documents): (i64, i64) = conn
-            .prepare_cached(
-                "SELECT COUNT(*), COUNT(DISTINCT document_id) FROM attributions WHERE speaker_id = ?1",
-            )?
-            .query_row([s.id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        let (statements, documents): (i64, i64) = match ranked {
+            Some(r) => (r.statements, r.documents),
+            None => conn
+                .prepare_cached(
+                    "SELECT COUNT(*), COUNT(DISTINCT document_id) FROM attributions WHERE speaker_id = ?1",
+                )?
+                .query_row([s.id], |r| Ok((r.get(0)?, r.get(1)?)))?,
+        };
         s.statements = statements;
         s.documents = documents;
         let mut titles: Vec<String> = Vec::new();

@@ -413,3 +413,35 @@ proptest::proptest! {
         proptest::prop_assert_eq!(listed + unattributed, total);
     }
 }
+
+/// The ranking's cached counts (read by a page of the most quoted) are
+/// the counts one speaker's own page reads, before and after a change.
+#[test]
+fn a_page_of_speakers_counts_what_each_speaker_counts() {
+    let mut store = Store::in_memory().unwrap();
+    add_each(
+        &mut store,
+        &[
+            "Strike\n\nTomás Okoro said the vote was unanimous. Okoro said it twice.",
+            "Deal\n\nTomas Okoro said an agreement had been reached.",
+            "Polls\n\nMartin O'Malley said the polls were wrong.",
+        ],
+    );
+    let check = |store: &Store| {
+        let page = store.speakers_page(10, 0).unwrap();
+        assert!(!page.is_empty());
+        for listed in page {
+            let own = store.speaker(&listed.id.to_string()).unwrap();
+            assert_eq!(
+                (listed.statements, listed.documents),
+                (own.statements, own.documents),
+                "{}",
+                listed.name
+            );
+        }
+    };
+    check(&store);
+    add_each(&mut store, &["More\n\nMartin O'Malley said he would stay."]);
+    check(&store);
+    assert_eq!(named(&store, "Martin O'Malley").documents, 2);
+}
