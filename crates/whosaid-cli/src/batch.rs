@@ -233,6 +233,12 @@ impl FailureLog {
         Ok(())
     }
 
+    /// Reports what a record's reader should know (the record was read).
+    pub(crate) fn warn(&self, source: &str, id: &str, warning: &str) {
+        self.progress
+            .suspend(|| eprintln!("whosaid: warning: {source} ({id}): {warning}"));
+    }
+
     fn flush(&self) -> Result<()> {
         let mut file = self.file.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(w) = file.as_mut() {
@@ -366,6 +372,7 @@ impl Batch {
             counts.read += chunk.len() as u64;
             let (published, metadata, limits) = (self.published, &self.metadata, &self.limits);
             let budget = &budget;
+            let log = &self.log;
             let results: Vec<Result<T, Failure>> = self.pool.install(|| {
                 chunk
                     .into_par_iter()
@@ -378,6 +385,9 @@ impl Batch {
                             row.apply(&mut doc.meta);
                         }
                         doc.meta.published = published.or(doc.meta.published);
+                        for warning in std::mem::take(&mut doc.warnings) {
+                            log.warn(&doc.source, &doc.meta.id, &warning);
+                        }
                         let failure = Failure {
                             source: doc.source.clone(),
                             record: Some(doc.locator),

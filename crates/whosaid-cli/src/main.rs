@@ -633,9 +633,13 @@ fn throughput(args: ThroughputArgs) -> Result<ExitCode> {
         format: args.input_format.map(Into::into),
         ..Default::default()
     };
+    // A record that cannot be read or decoded is skipped and counted, as
+    // `extract` does: one bad page must not end the measurement.
+    let mut failed = 0usize;
     let records: Vec<whosaid_ingest::RawRecord> =
         whosaid_ingest::Reader::from_walk(whosaid_ingest::expand_paths(&args.files), options)
-            .collect::<Result<_, _>>()?;
+            .filter_map(|r| r.map_err(|_| failed += 1).ok())
+            .collect();
     let bytes: usize = records
         .iter()
         .map(|r| match &r.body {
@@ -646,13 +650,17 @@ fn throughput(args: ThroughputArgs) -> Result<ExitCode> {
     let repeat = args.repeat.max(1);
     let start = std::time::Instant::now();
     let mut texts = Vec::new();
+    let mut undecoded = 0;
     for _ in 0..repeat {
+        undecoded = 0;
         texts = records
             .iter()
             .cloned()
-            .map(|r| r.into_document().map(|d| d.text))
-            .collect::<Result<Vec<_>, _>>()?;
+            .filter_map(|r| r.into_document().map_err(|_| undecoded += 1).ok())
+            .map(|d| d.text)
+            .collect();
     }
+    let failed = failed + undecoded;
     let decode_secs = start.elapsed().as_secs_f64() / repeat as f64;
     let words: usize = texts.iter().map(|t| t.split_whitespace().count()).sum();
     let extractor = args.rules.extractor()?;
@@ -677,8 +685,13 @@ fn throughput(args: ThroughputArgs) -> Result<ExitCode> {
     }
     let secs = start.elapsed().as_secs_f64() / repeat as f64;
     let n = texts.len() as f64;
+    let skipped = if failed > 0 {
+        format!(" ({failed} records failed and were skipped)")
+    } else {
+        String::new()
+    };
     println!(
-        "{} documents ({bytes} input bytes), {words} words, {} attributions; mean of {repeat} passes, one thread:",
+        "{} documents ({bytes} input bytes){skipped}, {words} words, {} attributions; mean of {repeat} passes, one thread:",
         texts.len(),
         found / repeat
     );

@@ -675,6 +675,7 @@ fn demo_documents() -> Result<Vec<whosaid_ingest::Document>> {
         locator: whosaid_ingest::Locator::File,
         meta: example,
         text: whosaid_ingest::normalize_text(EXAMPLE_ARTICLE),
+        warnings: Vec::new(),
     }];
     let fields = whosaid_ingest::FieldNames::default();
     for (k, line) in DEMO_JSONL.lines().enumerate() {

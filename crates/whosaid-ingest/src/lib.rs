@@ -148,6 +148,9 @@ pub struct Document {
     pub meta: Metadata,
     /// The text, paragraphs separated by blank lines, line ends `\n`.
     pub text: String,
+    /// What the reader should know about how the text was found (a page
+    /// whose article was not found, read from its densest block).
+    pub warnings: Vec<String>,
 }
 
 /// Why an input or a record could not be read.
@@ -236,6 +239,7 @@ impl RawRecord {
             mut meta,
             body,
         } = self;
+        let mut warnings = Vec::new();
         let text = match body {
             Body::Text(t) => normalize_text(t),
             Body::Html { bytes, charset } => {
@@ -252,6 +256,7 @@ impl RawRecord {
                     reason,
                 })?;
                 meta.complete_from(page.meta);
+                warnings = page.warnings;
                 page.text
             }
         };
@@ -280,6 +285,7 @@ impl RawRecord {
             locator,
             meta,
             text,
+            warnings,
         })
     }
 }

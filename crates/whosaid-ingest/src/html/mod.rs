@@ -12,6 +12,8 @@ use encoding_rs::Encoding;
 
 use crate::{parse_date, Metadata};
 
+mod clutter;
+mod fallback;
 mod limits;
 
 pub use limits::{check as check_limits, HtmlLimits};
@@ -23,13 +25,10 @@ pub struct Page {
     pub text: String,
     /// What the page says about itself (`id` left empty).
     pub meta: Metadata,
+    /// What the caller should know about how the text was found (the
+    /// readability pass found no article and the densest block was kept).
+    pub warnings: Vec<String>,
 }
-
-/// Elements that are never article text: navigation, share widgets,
-/// comment threads, related links, ads, forms.
-const CLUTTER: &str = "nav, footer, aside, form, script, style, noscript, iframe, \
-    [class*=share], [class*=social], [id=comments], [class~=comments], [class~=comment], \
-    [class*=related], [class*=advert], [class~=ad-slot], [class*=newsletter], [class*=promo]";
 
 /// How many bytes of the page are searched for a `<meta charset>`.
 const CHARSET_PRESCAN: usize = 2048;
@@ -115,11 +114,25 @@ pub fn extract_within(
         .attr("href")
         .map(|h| h.to_string())
         .filter(|h| h.starts_with("http"));
-    // Page furniture readability sometimes merges into a short article.
-    readability.doc.select(CLUTTER).remove();
-    let article = readability
-        .parse()
-        .map_err(|e| format!("no main content: {e}"))?;
+    let og_url = readability
+        .doc
+        .select(r#"meta[property="og:url"]"#)
+        .attr("content")
+        .map(|h| h.trim().to_string())
+        .filter(|h| h.starts_with("http"));
+    clutter::remove(&readability.doc);
+    let mut warnings = Vec::new();
+    let article = match readability.parse() {
+        Ok(article) => article,
+        Err(e) => {
+            // Better a page's densest text than nothing: the reader is told.
+            let text = fallback::page_text(&html).ok_or_else(|| format!("no main content: {e}"))?;
+            warnings.push(format!(
+                "no article found by the readability pass ({e}); kept the page's densest text block"
+            ));
+            fallback::article(&readability, text)
+        }
+    };
     let site = article
         .site_name
         .as_deref()
@@ -145,7 +158,10 @@ pub fn extract_within(
         text,
         meta: Metadata {
             id: String::new(),
-            url: canonical.or(article.url).or(absolute.map(str::to_string)),
+            url: canonical
+                .or(og_url)
+                .or(article.url)
+                .or(absolute.map(str::to_string)),
             title,
             byline,
             published: article.published_time.as_deref().and_then(parse_date),
@@ -153,6 +169,7 @@ pub fn extract_within(
             language: article.lang.filter(|l| !l.is_empty()),
             id_from_input: false,
         },
+        warnings,
     })
 }
 
