@@ -686,7 +686,7 @@ fn throughput(args: ThroughputArgs) -> Result<ExitCode> {
     let secs = start.elapsed().as_secs_f64() / repeat as f64;
     let n = texts.len() as f64;
     let skipped = if failed > 0 {
-        format!(" ({failed} records failed and were skipped)")
+        format!(" ({failed} failed to read or decode, skipped)")
     } else {
         String::new()
     };

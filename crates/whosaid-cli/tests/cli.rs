@@ -795,3 +795,57 @@ fn out_dir_names_files_by_document_id() {
         .arg(corpus.join("d-crawl.warc.gz")));
     assert!(!out.status.success(), "brat to stdout needs one document");
 }
+
+/// Regression (real pages issue): `throughput` stopped at the first page
+/// it could not read; it now skips it and counts it, as `extract` does. A
+/// page read from its densest block (no article found) comes with a
+/// warning naming it.
+#[test]
+fn throughput_skips_failing_pages_and_extract_warns_about_fallbacks() {
+    let tmp = tempfile::tempdir().unwrap();
+    let story = "<p>The council voted on Monday to close the old bridge, the mayor said at a news conference.</p>";
+    std::fs::write(
+        tmp.path().join("good.html"),
+        format!(
+            "<html><body><article><h1>Bridge</h1>{}</article></body></html>",
+            story.repeat(4)
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        tmp.path().join("nojs.html"),
+        format!(
+            r#"<html><body><noscript><div id="nojs"></noscript><div>{story}</div></body></html>"#
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        tmp.path().join("empty.html"),
+        "<html><body><div></div></body></html>",
+    )
+    .unwrap();
+    let out = run(whosaid()
+        .args(["throughput", "--repeat", "1"])
+        .arg(tmp.path()));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report = stdout(&out);
+    assert!(report.starts_with("2 documents"), "{report}");
+    assert!(
+        report.contains("(1 failed to read or decode, skipped)"),
+        "{report}"
+    );
+    let out = run(whosaid()
+        .args(["extract", "--no-resolve", "--format", "jsonl"])
+        .arg(tmp.path().join("nojs.html")));
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("warning") && err.contains("nojs.html") && err.contains("densest"),
+        "{err}"
+    );
+    assert!(stdout(&out).contains("old bridge"));
+}

@@ -80,13 +80,19 @@ fn holds_the_article(node: &NodeRef<'_>, paragraphs: usize, all: usize) -> bool 
 
 /// Whether a word of the element's class list or id marks furniture.
 fn has_clutter_word(node: &NodeRef<'_>) -> bool {
+    has_class_word(node, CLUTTER_WORDS)
+}
+
+/// Whether a word of the element's class list or id is one of `wanted`
+/// (case aside).
+pub(super) fn has_class_word(node: &NodeRef<'_>, wanted: &[&str]) -> bool {
     let class = node.class();
     let id = node.id_attr();
     let found = [class.as_deref(), id.as_deref()]
         .into_iter()
         .flatten()
         .flat_map(words)
-        .any(|w| CLUTTER_WORDS.iter().any(|c| c.eq_ignore_ascii_case(w)));
+        .any(|w| wanted.iter().any(|c| c.eq_ignore_ascii_case(w)));
     found
 }
 

@@ -27,6 +27,18 @@ pub fn page_text(html: &str) -> Option<String> {
     densest_block(&doc)
 }
 
+/// Characters of `node`'s text outside links, spaces aside.
+fn unlinked_chars(node: &NodeRef<'_>) -> usize {
+    let count = |s: &str| s.chars().filter(|c| !c.is_whitespace()).count();
+    let all = count(&node.text());
+    let linked: usize = node
+        .descendants_it()
+        .filter(|d| d.node_name().is_some_and(|n| n.eq_ignore_ascii_case("a")))
+        .map(|a| count(&a.text()))
+        .sum();
+    all.saturating_sub(linked)
+}
+
 /// The formatted text of the densest container of `doc`, or its body's
 /// text when it has no blocks; `None` when the page has no text.
 fn densest_block(doc: &Document) -> Option<String> {
@@ -46,17 +58,7 @@ fn densest_block(doc: &Document) -> Option<String> {
         .cloned()
         .collect::<Vec<_>>();
     for block in doc.select(BLOCKS).nodes().iter().chain(&leaf_divs) {
-        let text = block.text();
-        let all = text.trim().chars().count();
-        if all == 0 {
-            continue;
-        }
-        let linked: usize = block
-            .descendants_it()
-            .filter(|d| d.node_name().is_some_and(|n| n.eq_ignore_ascii_case("a")))
-            .map(|a| a.text().trim().chars().count())
-            .sum();
-        let own = all.saturating_sub(linked) as f64;
+        let own = unlinked_chars(block) as f64;
         if own == 0.0 {
             continue;
         }

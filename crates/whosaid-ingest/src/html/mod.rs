@@ -12,6 +12,7 @@ use encoding_rs::Encoding;
 
 use crate::{parse_date, Metadata};
 
+mod boilerplate;
 mod clutter;
 mod fallback;
 mod limits;
@@ -102,8 +103,10 @@ pub fn extract_within(
     let html = decode(bytes, charset);
     limits::check(&html, limits)?;
     let absolute = url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
+    // Raw: the readability pass's own text is thrown away, the formatted
+    // text is read after boilerplate removal below (once, not twice).
     let cfg = Config {
-        text_mode: TextMode::Formatted,
+        text_mode: TextMode::Raw,
         ..Default::default()
     };
     let mut readability =
@@ -123,7 +126,19 @@ pub fn extract_within(
     clutter::remove(&readability.doc);
     let mut warnings = Vec::new();
     let article = match readability.parse() {
-        Ok(article) => article,
+        Ok(mut article) => {
+            // The article's element, as the readability pass leaves it.
+            if let Some(root) = readability
+                .doc
+                .select("#readability-page-1")
+                .nodes()
+                .first()
+            {
+                boilerplate::remove(root);
+                article.text_content = root.formatted_text();
+            }
+            article
+        }
         Err(e) => {
             // Better a page's densest text than nothing: the reader is told.
             let text = fallback::page_text(&html).ok_or_else(|| format!("no main content: {e}"))?;
@@ -289,6 +304,83 @@ mod tests {
         assert_eq!(
             page.meta.published.map(|d| d.to_string()).as_deref(),
             Some("2016-09-12")
+        );
+    }
+
+    const PARAGRAPHS: &str = "<p>The council voted on Monday to close the old bridge for repairs, the mayor said.</p>\
+        <p>“We had no choice,” she told reporters after the vote, adding that repairs would take a year.</p>\
+        <p>Residents who cross the river daily will have to use the ferry or the highway in the meantime.</p>";
+
+    /// Regression (real pages issue, group 1): the clutter filter removed
+    /// the element holding the article, and the page failed or kept only
+    /// its furniture.
+    #[test]
+    fn no_page_is_lost_to_the_clutter_filter() {
+        for page in [
+            format!(
+                r#"<html><body class="share_tools_on"><h1>Bridge</h1>{PARAGRAPHS}</body></html>"#
+            ),
+            format!(
+                r#"<html><body><form id="aspnetForm" action="x.aspx"><div>{PARAGRAPHS}</div></form></body></html>"#
+            ),
+            format!(
+                r#"<html><body><div class="main advertisement-free">{PARAGRAPHS}</div></body></html>"#
+            ),
+            format!(
+                r#"<html><body><div class="category-promotions">{PARAGRAPHS}</div></body></html>"#
+            ),
+        ] {
+            let read = extract(page.as_bytes(), None, None).unwrap();
+            assert!(
+                read.text.contains("We had no choice"),
+                "{page}\n{}",
+                read.text
+            );
+            assert!(read.warnings.is_empty(), "{:?}", read.warnings);
+        }
+    }
+
+    /// Regression (group 1): a page whose body sits inside an unclosed
+    /// `<noscript><div>` gave "no main content"; it now keeps its densest
+    /// block and says so.
+    #[test]
+    fn a_page_without_an_article_keeps_its_densest_block_with_a_warning() {
+        let page = format!(
+            r#"<html><body><noscript><div id="nojs"></noscript><div id="menu"><a href="/">Home</a> <a href="/n">News</a></div><div id="story">{PARAGRAPHS}</div></body></html>"#
+        );
+        let read = extract(page.as_bytes(), None, None).unwrap();
+        assert!(read.text.contains("use the ferry"), "{}", read.text);
+        assert!(!read.text.contains("Home"), "{}", read.text);
+        assert_eq!(read.warnings.len(), 1, "{:?}", read.warnings);
+        assert!(read.warnings[0].contains("densest"), "{:?}", read.warnings);
+        let err = extract(b"<html><body><div> </div></body></html>", None, None).unwrap_err();
+        assert!(err.contains("no main content"), "{err}");
+    }
+
+    /// Regression (group 4): `og:url` was not read without a canonical link,
+    /// and JSON-LD metadata was lost with the scripts the filter removed.
+    #[test]
+    fn og_url_and_json_ld_metadata_are_read() {
+        let page = format!(
+            r#"<html><head><title>Bridge closes</title><meta property="og:url" content="https://news.example/bridge">
+            <script type="application/ld+json">{{"@context":"https://schema.org","@type":"NewsArticle","headline":"Old bridge to close","author":{{"@type":"Person","name":"Jane Roe"}},"datePublished":"2024-05-06T08:00:00Z"}}</script>
+            </head><body><article>{PARAGRAPHS}</article></body></html>"#
+        );
+        let read = extract(
+            page.as_bytes(),
+            Some("https://news.example/bridge?utm=x"),
+            None,
+        )
+        .unwrap();
+        assert_eq!(
+            read.meta.url.as_deref(),
+            Some("https://news.example/bridge")
+        );
+        assert_eq!(read.meta.title.as_deref(), Some("Old bridge to close"));
+        assert_eq!(read.meta.byline.as_deref(), Some("Jane Roe"));
+        assert_eq!(
+            read.meta.published.map(|d| d.to_string()).as_deref(),
+            Some("2024-05-06")
         );
     }
 
