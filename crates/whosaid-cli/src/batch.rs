@@ -22,7 +22,8 @@ use whosaid_ingest::{
     expand_paths, FieldNames, IngestError, InputFormat, Locator, Reader, ReaderOptions,
 };
 
-use crate::{metadata, table, DocOutput, ExtractArgs, Format, Found, InputArgs};
+use crate::{metadata, table, ExtractArgs, Format, InputArgs};
+use whosaid_tables::{DocumentOutput, Found, StatementRow};
 
 /// Records read per worker before a chunk is processed.
 const CHUNK_PER_JOB: usize = 32;
@@ -146,6 +147,8 @@ impl std::fmt::Display for Failure {
 struct Rendered {
     id: String,
     output: String,
+    /// The flat statements, for `--format parquet` (else empty).
+    rows: Vec<StatementRow>,
 }
 
 /// Whether an input may hold several documents.
@@ -440,9 +443,16 @@ pub(crate) fn extract(args: ExtractArgs) -> Result<ExitCode> {
     if format == Format::Brat && args.out.is_none() && batch.many {
         bail!("--format brat writes one .ann per document: give --out DIR for several inputs");
     }
+    if format == Format::Parquet && args.out.is_none() {
+        bail!("--format parquet writes DIR/statements.parquet: give --out DIR");
+    }
     if let Some(dir) = &args.out {
         std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     }
+    let mut parquet = match (&args.out, format) {
+        (Some(dir), Format::Parquet) => Some(parquet_writer(&dir.join("statements.parquet"))?),
+        _ => None,
+    };
     let extractor = args.rules.extractor()?;
     let cx = Worker {
         format,
@@ -460,11 +470,14 @@ pub(crate) fn extract(args: ExtractArgs) -> Result<ExitCode> {
     let mut counts = batch.run(
         |doc| cx.render(&doc),
         |rendered| {
-            if let Some(dir) = &args.out {
+            if let Some(writer) = &mut parquet {
+                write_rows(writer, &rendered.rows)?;
+            } else if let Some(dir) = &args.out {
                 let ext = match format {
                     Format::Json | Format::Jsonl => "json",
                     Format::Brat => "ann",
                     Format::Table => "txt",
+                    Format::Parquet => "parquet",
                 };
                 let path = dir.join(format!("{}.{ext}", file_name(&rendered.id, &mut taken)));
                 if let Err(err) = std::fs::write(&path, rendered.output.as_bytes()) {
@@ -488,10 +501,49 @@ pub(crate) fn extract(args: ExtractArgs) -> Result<ExitCode> {
     if array {
         out.write_all(b"\n]\n")?;
     }
+    if let Some(writer) = parquet {
+        finish_rows(writer)?;
+    }
     out.flush()?;
     counts.done -= write_failed;
     counts.failed += write_failed;
     Ok(counts.finish("extracted"))
+}
+
+#[cfg(feature = "parquet")]
+type ParquetWriter = whosaid_tables::parquet::StatementsWriter;
+#[cfg(not(feature = "parquet"))]
+type ParquetWriter = std::convert::Infallible;
+
+#[cfg(feature = "parquet")]
+fn parquet_writer(path: &Path) -> Result<ParquetWriter> {
+    Ok(ParquetWriter::create(path)?)
+}
+
+#[cfg(not(feature = "parquet"))]
+fn parquet_writer(_: &Path) -> Result<ParquetWriter> {
+    bail!("this whosaid was built without Parquet support (cargo feature `parquet`)")
+}
+
+#[cfg(feature = "parquet")]
+fn write_rows(writer: &mut ParquetWriter, rows: &[StatementRow]) -> Result<()> {
+    Ok(writer.write(rows)?)
+}
+
+#[cfg(not(feature = "parquet"))]
+fn write_rows(writer: &mut ParquetWriter, _: &[StatementRow]) -> Result<()> {
+    match *writer {}
+}
+
+#[cfg(feature = "parquet")]
+fn finish_rows(writer: ParquetWriter) -> Result<()> {
+    writer.finish()?;
+    Ok(())
+}
+
+#[cfg(not(feature = "parquet"))]
+fn finish_rows(writer: ParquetWriter) -> Result<()> {
+    match writer {}
 }
 
 /// Extracts and renders one document.
@@ -522,8 +574,9 @@ impl Worker<'_> {
             }
         };
         let output = match self.format {
+            Format::Parquet => String::new(),
             Format::Json | Format::Jsonl => {
-                let out = DocOutput {
+                let out = DocumentOutput {
                     meta: &doc.meta,
                     text: &doc.text,
                     found,
@@ -555,9 +608,14 @@ impl Worker<'_> {
                 table::printable(&table).into_owned()
             }
         };
+        let rows = match self.format {
+            Format::Parquet => whosaid_tables::statement_rows(&doc.meta, found),
+            _ => Vec::new(),
+        };
         Rendered {
             id: doc.meta.id.clone(),
             output,
+            rows,
         }
     }
 }

@@ -7,10 +7,9 @@ use std::process::ExitCode;
 use anyhow::{bail, Context, Result};
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
-use serde::Serialize;
 use whosaid::brat::{write_ann, AnnDoc};
 use whosaid::eval::{find_ann, score_dirs, text_docs, PredSource};
-use whosaid::{Account, Attribution, DocumentInfo, Extractor, Lexicon};
+use whosaid::{DocumentInfo, Extractor, Lexicon};
 
 mod eval_speakers;
 mod store_cmd;
@@ -143,6 +142,10 @@ enum Format {
     Brat,
     /// A readable view for a terminal.
     Table,
+    /// One flat table of statements, `DIR/statements.parquet` (needs
+    /// `--out DIR`): document, speaker, cue, content, channel, time,
+    /// offsets; the schema of the Python package's `analyze_arrow`.
+    Parquet,
 }
 
 #[derive(clap::Args)]
@@ -327,26 +330,6 @@ struct LexiconArgs {
     /// Split directory holding `text/` and `ann/` (e.g. ../shared/data/polnear/train).
     #[arg(long)]
     data: PathBuf,
-}
-
-/// One extracted document, as written by the json and jsonl formats.
-#[derive(Serialize)]
-struct DocOutput<'a> {
-    /// Document metadata: id, url, title, byline, outlet, language.
-    #[serde(flatten)]
-    meta: &'a whosaid_ingest::Metadata,
-    /// The text the offsets refer to (line ends normalized to `\n`).
-    text: &'a str,
-    #[serde(flatten)]
-    found: Found<'a>,
-}
-
-/// Attributions alone (`--no-resolve`) or the resolved account.
-#[derive(Serialize)]
-#[serde(untagged)]
-enum Found<'a> {
-    Attributions { attributions: &'a [Attribution] },
-    Account(&'a Account),
 }
 
 fn main() -> ExitCode {

@@ -154,3 +154,53 @@ fn search_writes_csv_and_jsonl_with_document_ids() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("file"), "{err}");
 }
+
+/// `extract --format parquet`: one row per attribution of the JSON output,
+/// with its speaker, parts and offsets.
+#[cfg(feature = "parquet")]
+#[test]
+fn extract_parquet_holds_the_json_statements_row_for_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(whosaid()
+        .args(["extract", "--format", "parquet", "--out"])
+        .arg(dir.path())
+        .arg(example()));
+    assert_success(&out);
+    let rows = parquet_rows(&dir.path().join("statements.parquet"));
+    let out = run(whosaid()
+        .args(["extract", "--format", "json"])
+        .arg(example()));
+    let doc: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let attributions = doc["attributions"].as_array().unwrap();
+    assert!(attributions.len() >= 10);
+    assert_eq!(rows.len(), attributions.len());
+    let joined = |spans: &Value| -> String {
+        let parts: Vec<&str> = spans
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["text"].as_str().unwrap())
+            .collect();
+        parts.join(" … ")
+    };
+    for (i, (row, a)) in rows.iter().zip(attributions).enumerate() {
+        assert_eq!(row["document"], doc["id"]);
+        assert_eq!(row["ordinal"], Value::from(i));
+        assert_eq!(row["content"], Value::from(joined(&a["content"])));
+        assert_eq!(row["cue"], Value::from(joined(&a["cue"])));
+        assert_eq!(row["cue_start"], a["cue"][0]["start"]);
+        assert_eq!(row["kind"], a["kind"]);
+        let speaker = a["speaker"]
+            .as_u64()
+            .map(|k| doc["speakers"][k as usize]["name"].clone())
+            .unwrap_or(Value::Null);
+        assert_eq!(row["speaker"], speaker);
+        assert_eq!(row["error"], Value::Null);
+    }
+    // Without a directory there is nowhere to put the file.
+    let out = run(whosaid()
+        .args(["extract", "--format", "parquet"])
+        .arg(example()));
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--out DIR"));
+}

@@ -78,6 +78,18 @@ pub enum SpeakerKind {
     Group,
 }
 
+impl SpeakerKind {
+    /// The lowercase name used in output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SpeakerKind::Person => "person",
+            SpeakerKind::Organization => "organization",
+            SpeakerKind::Media => "media",
+            SpeakerKind::Group => "group",
+        }
+    }
+}
+
 /// A speaker of the document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Speaker {
@@ -127,6 +139,24 @@ pub enum ChannelKind {
     Broadcast,
     /// Relayed by another outlet ("according to Interfax-Ukraine").
     Relay,
+}
+
+impl ChannelKind {
+    /// The snake_case name used in output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChannelKind::Interview => "interview",
+            ChannelKind::Told => "told",
+            ChannelKind::Statement => "statement",
+            ChannelKind::Post => "post",
+            ChannelKind::PressConference => "press_conference",
+            ChannelKind::Speech => "speech",
+            ChannelKind::Letter => "letter",
+            ChannelKind::Testimony => "testimony",
+            ChannelKind::Broadcast => "broadcast",
+            ChannelKind::Relay => "relay",
+        }
+    }
 }
 
 /// One link of the chain through which a statement reached the outlet.

@@ -740,3 +740,29 @@ fn spelling_variants_of_a_name_are_one_speaker() {
     assert_eq!(acc.attributions.len(), 2, "{acc:#?}");
     assert_eq!(acc.attributions[0].speaker, acc.attributions[1].speaker);
 }
+
+#[test]
+fn kind_names_are_the_serialized_names() {
+    for kind in [
+        SpeakerKind::Person,
+        SpeakerKind::Organization,
+        SpeakerKind::Media,
+        SpeakerKind::Group,
+    ] {
+        assert_eq!(serde_json::to_value(kind).unwrap(), kind.as_str());
+    }
+    for kind in [
+        ChannelKind::Interview,
+        ChannelKind::Told,
+        ChannelKind::Statement,
+        ChannelKind::Post,
+        ChannelKind::PressConference,
+        ChannelKind::Speech,
+        ChannelKind::Letter,
+        ChannelKind::Testimony,
+        ChannelKind::Broadcast,
+        ChannelKind::Relay,
+    ] {
+        assert_eq!(serde_json::to_value(kind).unwrap(), kind.as_str());
+    }
+}
