@@ -250,7 +250,7 @@ test("phones, dark mode, keyboard and statement permalinks", async (t) => {
     await page.goto(base + "/speakers");
     return page.locator("table a[href^='/speakers/']").first().getAttribute("href");
   })();
-  for (const url of ["/", "/search?q=NATO", "/documents/nato-rutte", "/speakers", speakerHref]) {
+  for (const url of ["/", "/search?q=NATO", "/documents/nato-rutte", "/speakers", speakerHref, "/quotes"]) {
     await page.goto(base + url);
     const [scroll, client] = await page.evaluate(() => [
       document.documentElement.scrollWidth,

@@ -104,7 +104,17 @@ impl Documents {
             let Some(record) = slf.reader.next() else {
                 return Ok(None);
             };
-            match record.and_then(|r| r.into_document()) {
+            // Decoding a page is the engine's work: a panic there is this
+            // record's error, never the interpreter's.
+            let decoded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                record.and_then(|r| r.into_document())
+            }));
+            let Ok(decoded) = decoded else {
+                return Err(RecordError::new_err(
+                    "internal error while reading a record (please report this input)",
+                ));
+            };
+            match decoded {
                 Ok(doc) => {
                     let out = ReadDocument {
                         meta: &doc.meta,

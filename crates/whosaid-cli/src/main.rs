@@ -51,6 +51,12 @@ enum Command {
     Speakers(store_cmd::SpeakersArgs),
     /// One stored speaker's statements over time.
     Speaker(store_cmd::SpeakerArgs),
+    /// Quotes carried by several documents, the most carried first, with
+    /// who first published them; `quotes rebuild` clusters them again.
+    Quotes(quotes_cmd::QuotesArgs),
+    /// One quote across outlets: timeline, wordings with their changed
+    /// words, and the speakers it is given to.
+    Quote(quotes_cmd::QuoteArgs),
     /// Bring a store written by an earlier whosaid to this version's schema
     /// (the read commands and a read-only `serve` do not migrate).
     Migrate(store_cmd::MigrateArgs),
@@ -346,6 +352,8 @@ fn main() -> ExitCode {
         Command::Serve(args) => store_cmd::serve(args),
         Command::Demo(args) => store_cmd::demo(args),
         Command::Speaker(args) => store_cmd::speaker(args),
+        Command::Quotes(args) => quotes_cmd::quotes(args),
+        Command::Quote(args) => quotes_cmd::quote(args),
         Command::Migrate(args) => store_cmd::migrate(args),
         Command::Lexicon(args) => lexicon(args),
         Command::Genders(args) => genders(args),
@@ -374,6 +382,7 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 mod batch;
 mod export;
 mod metadata;
+mod quotes_cmd;
 use batch::extract;
 
 fn eval(args: EvalArgs) -> Result<ExitCode> {

@@ -225,7 +225,7 @@ fn require_store(db: &std::path::Path) -> Result<()> {
     Ok(())
 }
 
-fn open_existing(db: &std::path::Path) -> Result<Store> {
+pub(crate) fn open_existing(db: &std::path::Path) -> Result<Store> {
     require_store(db)?;
     open(db)
 }

@@ -462,3 +462,63 @@ fn migrate_brings_an_old_store_to_this_schema() {
     assert!(!out.status.success());
     assert!(stderr(&out).contains("no store at"), "{}", stderr(&out));
 }
+
+/// `quotes`, `quote ID` and `quotes rebuild` on a store where two outlets
+/// carry one quote and a third gives it to someone else.
+#[test]
+fn quotes_are_followed_across_outlets_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus.jsonl");
+    let quote =
+        "We will rebuild the harbor bridge before the winter storms arrive, whatever the cost";
+    let lines: Vec<String> = [
+        ("a", "Wire", "2025-03-02", "Governor Ana Ruiz said"),
+        ("b", "Daily", "2025-03-03", "Governor Ana Ruiz said"),
+        ("c", "Post", "2025-03-04", "Deputy Governor Tom Vance said"),
+    ]
+    .iter()
+    .map(|(id, outlet, date, who)| {
+        serde_json::json!({"id": id, "outlet": outlet, "published": date,
+            "text": format!("Bridge\n\n“{quote},” {who}.")})
+        .to_string()
+    })
+    .collect();
+    std::fs::write(&corpus, lines.join("\n") + "\n").unwrap();
+    let db = dir.path().join("q.db");
+    assert_success(&run(whosaid()
+        .args(["ingest", "--db"])
+        .arg(&db)
+        .arg(&corpus)));
+    let out = run(whosaid()
+        .args(["quotes", "--format", "json", "--db"])
+        .arg(&db));
+    assert_success(&out);
+    let list: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 1, "{list}");
+    assert_eq!(list[0]["outlets"], 3);
+    assert_eq!(list[0]["first_document"], "a");
+    assert_eq!(list[0]["conflicting"], true);
+    let id = list[0]["id"].as_i64().unwrap().to_string();
+    let out = run(whosaid().args(["quote", &id, "--db"]).arg(&db));
+    assert_success(&out);
+    let text = stdout(&out);
+    assert!(text.contains("Conflicting attributions"), "{text}");
+    assert!(
+        text.contains("Tom Vance") && text.contains("Ana Ruiz"),
+        "{text}"
+    );
+    let out = run(whosaid().args(["quotes", "--conflicts", "--db"]).arg(&db));
+    assert!(stdout(&out).contains("CONFLICTING SPEAKERS"));
+    let out = run(whosaid().args(["quotes", "rebuild", "--db"]).arg(&db));
+    assert_success(&out);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("1 by more than one outlet"));
+    // An unknown id is an error naming it; a missing store is never created.
+    let out = run(whosaid().args(["quote", "999999", "--db"]).arg(&db));
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no quote 999999"));
+    let missing = dir.path().join("typo.db");
+    assert!(!run(whosaid().args(["quotes", "--db"]).arg(&missing))
+        .status
+        .success());
+    assert!(!missing.exists());
+}

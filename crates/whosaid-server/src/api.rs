@@ -308,3 +308,61 @@ pub(crate) async fn speaker(
         "total": total.count, "offset": offset, "limit": limit, "next": next,
     })))
 }
+
+/// `GET /api/quotes`: quotes carried by several documents.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct QuotesParams {
+    #[serde(default)]
+    q: String,
+    speaker: Option<String>,
+    outlet: Option<String>,
+    since: Option<String>,
+    until: Option<String>,
+    min_documents: Option<usize>,
+    conflicts: Option<bool>,
+    variants: Option<bool>,
+    limit: Option<usize>,
+    offset: Option<usize>,
+}
+
+pub(crate) async fn quotes(
+    State(state): State<Arc<AppState>>,
+    ApiQuery(p): ApiQuery<QuotesParams>,
+) -> ApiResult {
+    check_date("since", &p.since)?;
+    check_date("until", &p.until)?;
+    let limit = page_limit(p.limit, 20)?;
+    let offset = p.offset.unwrap_or(0);
+    let query = whosaid_store::QuoteQuery {
+        text: p.q,
+        speaker: p.speaker,
+        outlet: p.outlet,
+        since: p.since,
+        until: p.until,
+        min_documents: p.min_documents.unwrap_or(2),
+        conflicts: p.conflicts.unwrap_or(false),
+        variants: p.variants.unwrap_or(false),
+        // One more than asked: whether there is a next page.
+        limit: limit + 1,
+        offset,
+    };
+    let mut list = with_store(&state, move |s| s.quotes(&query)).await?;
+    let more = list.len() > limit;
+    list.truncate(limit);
+    let next = more.then_some(offset + limit);
+    Ok(Json(
+        json!({ "quotes": list, "offset": offset, "limit": limit, "next": next }),
+    ))
+}
+
+/// `GET /api/quotes/{id}`: one quote across outlets.
+pub(crate) async fn quote(
+    State(state): State<Arc<AppState>>,
+    UrlPath(id): UrlPath<i64>,
+) -> ApiResult {
+    match with_store(&state, move |s| s.quote(id)).await? {
+        Some(q) => Ok(Json(json!(q))),
+        None => Err(ApiError(StatusCode::NOT_FOUND, format!("no quote {id}"))),
+    }
+}

@@ -230,6 +230,8 @@ pub fn router_with(stores: Vec<Store>, extractor: Extractor, token: Option<Strin
             "/api/speakers/{id}/unmerge",
             post(unmerge_speaker).route_layer(authorized),
         )
+        .route("/api/quotes", get(api::quotes))
+        .route("/api/quotes/{id}", get(api::quote))
         .route("/api/extract", post(extract))
         .route("/openapi.json", get(openapi))
         .merge(ui::routes())
@@ -712,6 +714,17 @@ pub fn openapi_spec() -> Value {
                 "security": [{"bearer": []}],
                 "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
                 "responses": {"200": ok("{split, from}"), "401": err, "404": err, "409": err}}},
+            "/api/quotes": {"get": {"summary": "Quotes carried by several documents, the most outlets first: canonical wording, counts, first seen, speakers, conflicting attributions",
+                "parameters": [q("q", "words the quote holds"), q("speaker", "id or exact name some outlet gives it to"),
+                               q("outlet", "an outlet carrying it (part of its name)"), q("since", "first seen on or after, YYYY-MM-DD"),
+                               q("until", "first seen on or before, YYYY-MM-DD"), q("min_documents", "fewest documents, default 2"),
+                               q("conflicts", "true: only quotes given to different speakers (or to one and to nobody)"),
+                               q("variants", "true: only quotes with more than one wording"),
+                               q("limit", "1–500, default 20"), q("offset", "quotes skipped")],
+                "responses": {"200": ok("{quotes: [{id, canonical, statements, documents, outlets, first_published, first_document, first_outlet, variants, conflicting, speakers}], offset, limit, next}"), "400": err}}},
+            "/api/quotes/{id}": {"get": {"summary": "One quote across outlets: appearances earliest first, wordings with word diffs against the canonical one, speakers",
+                "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
+                "responses": {"200": ok("{id, canonical, …, appearances: [{statement, ordinal, document, url, title, outlet, published, speaker_id, speaker, wording, variant}], variants: [{wording, statements, diff: [{op: same|added|removed, text}]}]}"), "404": err}}},
             "/api/extract": {"post": {"summary": "Extract and resolve attributions; nothing is stored",
                 "requestBody": body, "responses": {"200": ok("account: {attributions, speakers, unattributed}"), "400": err, "413": err}}},
             "/openapi.json": {"get": {"summary": "This description", "responses": {"200": ok("OpenAPI document")}}}

@@ -332,3 +332,37 @@ async fn speaker_review_merges_and_unmerges_behind_the_token() {
     .await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
 }
+
+#[tokio::test]
+async fn quotes_are_listed_and_read_across_outlets() {
+    let app = app(Some("t"));
+    let text = "“We will rebuild the harbor bridge before the winter storms arrive, whatever the cost,” Governor Ana Ruiz said.";
+    for (id, outlet, date) in [("a", "Wire", "2025-03-02"), ("b", "Daily", "2025-03-03")] {
+        let doc = json!({"id": id, "text": format!("Bridge {id}\n\n{text}"), "outlet": outlet, "published": date});
+        let (status, body) = call(&app, post("/api/documents", &doc, Some("t"))).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+    }
+    let (status, body) = call(&app, get("/api/quotes?q=winter+storms")).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let quotes = body["quotes"].as_array().unwrap();
+    assert_eq!(quotes.len(), 1, "{body}");
+    assert_eq!(quotes[0]["outlets"], 2);
+    assert_eq!(quotes[0]["first_document"], "a");
+    assert_eq!(body["next"], Value::Null);
+    let id = quotes[0]["id"].as_i64().unwrap();
+    let (status, quote) = call(&app, get(&format!("/api/quotes/{id}"))).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(quote["appearances"].as_array().unwrap().len(), 2);
+    assert_eq!(quote["appearances"][1]["outlet"], "Daily");
+    assert_eq!(quote["variants"][0]["diff"], json!([]));
+    // Errors are JSON and name what is wrong.
+    let (status, body) = call(&app, get("/api/quotes/999999")).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(body["error"].as_str().unwrap().contains("no quote"));
+    let (status, body) = call(&app, get("/api/quotes?since=soon")).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    let (status, _) = call(&app, get("/api/quotes?color=red")).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    let (_, spec) = call(&app, get("/openapi.json")).await;
+    assert!(spec["paths"]["/api/quotes/{id}"].is_object());
+}

@@ -247,3 +247,48 @@ async fn review_pages_offer_writes_only_with_a_token() {
         );
     }
 }
+
+/// A quote carried by a second outlet (with a word changed and another
+/// speaker): the list, the quote page, and the links from statements.
+#[tokio::test]
+async fn quote_pages_show_outlets_wordings_and_conflicts() {
+    let app = app().await;
+    let doc = json!({"id": "relay", "outlet": "<b>Relay</b> News", "published": "2025-02-18",
+        "title": HOSTILE_TITLE,
+        "text": "Rutte quoted\n\n“He went to war to prevent NATO, much more NATO, close to his borders,” a NATO spokesman said."});
+    let req = Request::post("/api/documents")
+        .header("content-type", "application/json")
+        .header("authorization", "Bearer t")
+        .body(Body::from(doc.to_string()))
+        .unwrap();
+    assert_eq!(
+        app.clone().oneshot(req).await.unwrap().status(),
+        StatusCode::OK
+    );
+    let (status, list, _) = page(&app, "/quotes").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_escaped(&list);
+    let Some(at) = list.find("href=\"/quotes/") else {
+        panic!("no quote listed: {list}");
+    };
+    let id: String = list[at + 14..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    let (status, quote, _) = page(&app, &format!("/quotes/{id}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_escaped(&quote);
+    assert!(quote.contains("Conflicting attributions"), "{quote}");
+    assert!(quote.contains("&lt;b&gt;Relay&lt;/b&gt; News"));
+    assert!(quote.contains("href=\"/documents/relay#s1\""));
+    // Both articles link their statement to the quote.
+    let (_, article, _) = page(&app, "/documents/relay").await;
+    assert!(
+        article.contains(&format!("href=\"/quotes/{id}\"")),
+        "{article}"
+    );
+    let (_, found, _) = page(&app, "/search?q=borders").await;
+    assert!(found.contains("carried by 2 outlets"), "{found}");
+    let (status, _, _) = page(&app, "/quotes/123456789").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}

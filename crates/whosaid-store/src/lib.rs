@@ -26,6 +26,7 @@ mod consolidate;
 mod export;
 mod names;
 mod query;
+mod quotes;
 mod schema;
 mod search;
 mod speakers;
@@ -37,7 +38,11 @@ pub use export::{
     Column, ColumnType, DocumentRow, SpeakerRow, StatementRow, DOCUMENT_COLUMNS, SPEAKER_COLUMNS,
     STATEMENT_COLUMNS,
 };
-use schema::{backfill_v11, backfill_v3, backfill_v8, MIGRATIONS};
+pub use quotes::{
+    word_diff, Appearance, DiffOp, QuoteDetail, QuoteQuery, QuoteSpeaker, QuoteSummary,
+    QuoteTotals, StatementQuote, Variant,
+};
+use schema::{backfill_v11, backfill_v12, backfill_v3, backfill_v8, MIGRATIONS};
 pub use search::{
     Hit, Query, Sort, Total, CHANNEL_KINDS, COUNT_LIMIT, KINDS, MAX_PREFIX_TERMS, MAX_QUERY_BYTES,
     MAX_QUERY_TERMS,
@@ -65,7 +70,7 @@ const MMAP_SIZE: i64 = 1 << 30;
 const PAGE_SIZE: i64 = 8192;
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 11;
+pub const SCHEMA_VERSION: i64 = 12;
 
 /// Store errors.
 #[derive(Debug, thiserror::Error)]
@@ -406,6 +411,7 @@ impl Store {
 
     fn init(conn: Connection) -> Result<Self, StoreError> {
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        rusqlite::vtab::array::load_module(&conn)?;
         // 8 KB pages for new stores (a no-op on existing ones): ingest
         // writes fewer, fuller pages, 4% faster for a 4% larger file.
         conn.pragma_update(None, "page_size", PAGE_SIZE)?;
@@ -468,6 +474,9 @@ impl Store {
             if version + 1 == 11 {
                 backfill_v11(&tx)?;
             }
+            if version + 1 == 12 {
+                backfill_v12(&tx)?;
+            }
             tx.pragma_update(None, "user_version", version + 1)?;
             tx.commit()?;
         }
@@ -508,6 +517,7 @@ impl Store {
             out.push(add_one(&tx, meta, text, account, &mut touched)?);
         }
         consolidate::touched(&tx, &touched)?;
+        quotes::index_new(&tx, last)?;
         // Index the new rows in one statement: one FTS5 flush per batch.
         tx.execute(
             "INSERT INTO attributions_fts(rowid, content, source, cue) \

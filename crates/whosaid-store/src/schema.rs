@@ -168,7 +168,39 @@ END;
      CREATE TRIGGER assertions_ad AFTER DELETE ON assertions BEGIN
          INSERT INTO assertions_fts(assertions_fts, rowid, text) VALUES ('delete', old.id, old.text);
      END;",
+    // Version 12: quotes followed across documents (`quotes`). A member is
+    // a statement with quoted words (`wording` as written, `norm`
+    // normalized, `nkeys` its keys) in a cluster (the smallest statement id
+    // of its group); `quote_keys` finds the members sharing a key (word
+    // trigram hash); `quote_clusters` keeps each cluster's counts for
+    // listing. Built for older statements by `backfill_v12`.
+    "CREATE TABLE quote_members (
+         attribution_id INTEGER PRIMARY KEY REFERENCES attributions(id) ON DELETE CASCADE,
+         cluster_id INTEGER NOT NULL,
+         wording TEXT NOT NULL,
+         norm TEXT NOT NULL,
+         nkeys INTEGER NOT NULL
+     );
+     CREATE INDEX quote_members_cluster ON quote_members(cluster_id);
+     CREATE TABLE quote_keys (
+         key INTEGER NOT NULL,
+         attribution_id INTEGER NOT NULL,
+         PRIMARY KEY (key, attribution_id)
+     ) WITHOUT ROWID;
+     CREATE TABLE quote_clusters (
+         id INTEGER PRIMARY KEY,
+         statements INTEGER NOT NULL,
+         documents INTEGER NOT NULL,
+         outlets INTEGER NOT NULL,
+         first_published TEXT
+     );
+     CREATE INDEX quote_clusters_carried ON quote_clusters(outlets DESC, documents DESC);",
 ];
+
+/// Schema 12: the quotes of the statements already stored, clustered.
+pub(super) fn backfill_v12(tx: &Transaction<'_>) -> Result<(), StoreError> {
+    crate::quotes::rebuild(tx)
+}
 
 /// Schema 11: the assertions of the documents already stored, read from
 /// their stored accounts, and their full-text index.

@@ -77,6 +77,9 @@ pub struct Hit {
     /// Where the query's words match in `content`: `[start, end)` in
     /// Unicode code points, in order (empty without words to search).
     pub matches: Vec<[usize; 2]>,
+    /// The quote it belongs to, when other documents carry it too.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quote: Option<crate::StatementQuote>,
 }
 
 /// How many statements a query matches: exact up to [`COUNT_LIMIT`] and
@@ -327,8 +330,17 @@ impl Store {
     /// ("said", "Trump") costs tens of milliseconds on a large store, and
     /// the window bounds it. Words rarer than that are ranked exactly;
     /// pages past the window go on with the older matches, newest first.
-    /// Each hit carries where the words match in its content.
+    /// Each hit carries where the words match in its content, and the
+    /// quote it belongs to when other documents carry it.
     pub fn search(&self, q: &Query) -> Result<Vec<Hit>, StoreError> {
+        let mut hits = self.search_hits(q)?;
+        for hit in &mut hits {
+            hit.quote = self.statement_quote(hit.attribution)?;
+        }
+        Ok(hits)
+    }
+
+    fn search_hits(&self, q: &Query) -> Result<Vec<Hit>, StoreError> {
         let select = "SELECT a.id, d.ext_id, d.title, d.published, o.name, s.id, s.name, \
              COALESCE(s.anonymous, 0), a.cue, a.content, a.kind, a.ord";
         let fts = fts_expression(&q.text)?;
@@ -568,6 +580,7 @@ impl Store {
                         kind: r.get(10)?,
                         ordinal: r.get(11)?,
                         matches: Vec::new(),
+                        quote: None,
                     })
                 },
             )

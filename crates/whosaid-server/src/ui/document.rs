@@ -116,8 +116,12 @@ pub(super) async fn document(
 ) -> Result<Page, Page> {
     let _rendering = permit_or_busy(&state.renders, "rendering articles")?;
     let wanted = id.clone();
-    let (doc, speaker_ids) = with_store(&state, move |s| {
-        Ok((s.document_json(&wanted)?, s.document_speaker_ids(&wanted)?))
+    let (doc, speaker_ids, carried) = with_store(&state, move |s| {
+        Ok((
+            s.document_json(&wanted)?,
+            s.document_speaker_ids(&wanted)?,
+            s.document_quotes(&wanted)?,
+        ))
     })
     .await?;
     let Some(doc) = doc else {
@@ -189,6 +193,14 @@ pub(super) async fn document(
                             }
                         }
                         li { span.swatch.outlet {} "The outlet's own assertions (" (doc.unattributed.len()) ")" }
+                    }
+                    @if !carried.is_empty() {
+                        h3 { "Quoted elsewhere" }
+                        ul #carried {
+                            @for (ordinal, q) in &carried {
+                                li { a href={ "#s" (ordinal + 1) } { "Statement " (ordinal + 1) } ": " (super::quotes::carried(q)) }
+                            }
+                        }
                     }
                     p.muted { "Hover a highlighted passage for its attribution; click to pin it. Underlined: the source; bold: the cue." }
                 }

@@ -26,6 +26,7 @@ use whosaid_store::{
 use crate::{permit_or_busy, with_store, ApiError, AppState};
 
 mod document;
+mod quotes;
 mod search;
 mod speakers;
 
@@ -62,6 +63,8 @@ pub(crate) fn routes() -> Router<Arc<AppState>> {
         .route("/speakers", get(speakers))
         .route("/speakers/duplicates", get(duplicates))
         .route("/speakers/{id}", get(speaker))
+        .route("/quotes", get(quotes::quotes))
+        .route("/quotes/{id}", get(quotes::quote))
         .route("/favicon.ico", get(|| async { StatusCode::NO_CONTENT }))
         .route("/static/whosaid.css", get(|| asset(CSS, "text/css")))
         .route("/static/whosaid.js", get(|| asset(JS, "text/javascript")))
@@ -150,6 +153,7 @@ fn layout(title: &str, body: Markup) -> Markup {
                         a href="/search" { "Search" }
                         a href="/assertions" { "Assertions" }
                         a href="/speakers" { "Speakers" }
+                        a href="/quotes" { "Quotes" }
                     }
                     form.quick action="/search" method="get" role="search" {
                         input type="search" name="q" placeholder="Search statements" aria-label="Search statements";

@@ -207,6 +207,7 @@ pub(super) async fn search(
                             a href={ "/documents/" (urlencode(&h.document)) "#s" (h.ordinal + 1) } { (h.title.as_deref().filter(|t| !t.is_empty()).unwrap_or(&h.document)) }
                             @if let Some(o) = &h.outlet { " · " (o) }
                             @if let Some(d) = &h.published { " · " (d) }
+                            @if let Some(q) = &h.quote { " · " (super::quotes::carried(q)) }
                         }
                     }
                 }

@@ -251,6 +251,7 @@ pub(super) async fn speaker(
                     div.source {
                         a href={ "/documents/" (urlencode(&h.document)) "#s" (h.ordinal + 1) } { (h.title.as_deref().filter(|t| !t.is_empty()).unwrap_or(&h.document)) }
                         @if let Some(o) = &h.outlet { " · " (o) }
+                        @if let Some(q) = &h.quote { " · " (super::quotes::carried(q)) }
                     }
                 }
             }

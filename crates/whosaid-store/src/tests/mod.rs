@@ -532,6 +532,7 @@ fn merging_speakers_moves_statements() {
     ));
 }
 
+mod quotes;
 mod speakers;
 
 fn page_size(store: &Store) -> i64 {
@@ -923,6 +924,7 @@ fn the_outlets_own_assertions_are_searched_like_statements() {
         let conn = Connection::open(&path).unwrap();
         conn.execute_batch(
             "DROP TRIGGER assertions_ad; DROP TABLE assertions_fts; DROP TABLE assertions;
+             DROP TABLE quote_members; DROP TABLE quote_keys; DROP TABLE quote_clusters;
              PRAGMA user_version = 10;",
         )
         .unwrap();
