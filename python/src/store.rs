@@ -158,6 +158,50 @@ impl Store {
         json.map(|j| Ok(pythonize::pythonize(py, &j)?)).transpose()
     }
 
+    /// Quotes carried by several documents, the most outlets first
+    /// (canonical wording, counts, first seen, speakers, whether outlets
+    /// give it to different speakers).
+    #[pyo3(signature = (text="", *, speaker=None, outlet=None, since=None, until=None, min_documents=2, conflicts=false, variants=false, limit=20, offset=0))]
+    #[allow(clippy::too_many_arguments)]
+    fn quotes<'py>(
+        &self,
+        py: Python<'py>,
+        text: &str,
+        speaker: Option<String>,
+        outlet: Option<String>,
+        since: Option<String>,
+        until: Option<String>,
+        min_documents: usize,
+        conflicts: bool,
+        variants: bool,
+        limit: usize,
+        offset: usize,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let query = whosaid_store::QuoteQuery {
+            text: text.to_string(),
+            speaker,
+            outlet,
+            since,
+            until,
+            min_documents,
+            conflicts,
+            variants,
+            limit,
+            offset,
+        };
+        let list = self.with(py, move |s| s.quotes(&query))?;
+        Ok(pythonize::pythonize(py, &list)?)
+    }
+
+    /// One quote across outlets (appearances earliest first, wordings with
+    /// word diffs, speakers), or `None`.
+    fn quote<'py>(&self, py: Python<'py>, id: i64) -> PyResult<Option<Bound<'py, PyAny>>> {
+        let detail = self.with(py, move |s| s.quote(id))?;
+        detail
+            .map(|d| Ok(pythonize::pythonize(py, &d)?))
+            .transpose()
+    }
+
     /// Documents, statements, speakers and outlets in the store.
     fn totals<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let totals = self.with(py, |s| s.totals())?;

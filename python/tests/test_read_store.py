@@ -82,6 +82,25 @@ def test_store_search_speakers_and_documents(store):
     assert store.document("no-such-document") is None
 
 
+def test_store_follows_quotes_across_documents(whosaid_bin, tmp_path):
+    quote = "We will rebuild the harbor bridge before the winter storms arrive, whatever the cost"
+    corpus = tmp_path / "q.jsonl"
+    corpus.write_text(
+        "".join(
+            json.dumps({"id": i, "outlet": o, "published": d, "text": f"Bridge\n\n“{quote},” Governor Ana Ruiz said."}) + "\n"
+            for i, o, d in [("a", "Wire", "2025-03-02"), ("b", "Daily", "2025-03-03")]
+        )
+    )
+    db = tmp_path / "q.db"
+    subprocess.run([whosaid_bin, "ingest", "--db", db, corpus], check=True, capture_output=True)
+    store = whosaid.Store(db)
+    (q,) = store.quotes("winter storms")
+    assert (q["outlets"], q["first_document"], q["conflicting"]) == (2, "a", False)
+    detail = store.quote(q["id"])
+    assert [a["outlet"] for a in detail["appearances"]] == ["Wire", "Daily"]
+    assert store.quote(-1) is None
+
+
 def test_store_errors_are_store_errors(store, tmp_path):
     with pytest.raises(whosaid.StoreError, match="no speaker"):
         store.speaker("Nobody Atall")

@@ -111,4 +111,19 @@ class Store:
         self, name_or_id: str, *, limit: int = 50, offset: int = 0
     ) -> list[dict[str, Any]]: ...
     def document(self, id: str) -> Optional[Document]: ...
+    def quotes(
+        self,
+        text: str = "",
+        *,
+        speaker: Optional[str] = None,
+        outlet: Optional[str] = None,
+        since: Optional[str] = None,
+        until: Optional[str] = None,
+        min_documents: int = 2,
+        conflicts: bool = False,
+        variants: bool = False,
+        limit: int = 20,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]: ...
+    def quote(self, id: int) -> Optional[dict[str, Any]]: ...
     def totals(self) -> dict[str, Any]: ...
