@@ -1,0 +1,106 @@
+//! Noun-phrase scans of the rules: where a source phrase begins and ends
+//! to the left or right of a cue, auxiliaries skipped, and the phrase that
+//! leads a sentence.
+
+use std::ops::Range;
+
+use super::*;
+
+impl Rules<'_> {
+    pub(super) fn is_np_boundary(&self, i: usize) -> bool {
+        match self.kind(i) {
+            TokenKind::QuoteMark => true,
+            TokenKind::Punct => !matches!(self.text(i), "&" | "$" | "%" | "'" | "’" | "-"),
+            TokenKind::Word => self.is_lowercase_word(i) && listed(self.text(i), NP_STOP_WORDS),
+            TokenKind::Number | TokenKind::Abbreviation => false,
+        }
+    }
+
+    /// Where the subject ends before a cue: back over auxiliaries and
+    /// adverbs (`X has also said`).
+    pub(super) fn skip_auxiliaries(&self, cue_start: usize, sent_start: usize) -> usize {
+        let mut end = cue_start;
+        while end > sent_start {
+            let i = end - 1;
+            let adverb = self.is_lowercase_word(i) && self.text(i).ends_with("ly");
+            if self.word_is(i, AUXILIARIES) || adverb {
+                end -= 1;
+            } else {
+                break;
+            }
+        }
+        end
+    }
+
+    /// The noun phrase ending right before a cue (skipping auxiliaries and
+    /// adverbs: `X has also said`), back to a boundary.
+    pub(super) fn np_left(&self, cue_start: usize, sent_start: usize) -> Option<Range<usize>> {
+        let mut end = self.skip_auxiliaries(cue_start, sent_start);
+        // Skip a time phrase right before the cue: `X on Tuesday said`.
+        let time_word = |i| self.word_is(i, TIME_WORDS) || self.word_is(i, WEEKDAYS);
+        let time_lead = |i| self.word_is(i, TIME_LEADS) || self.word_is(i, WEEKDAYS);
+        if end > sent_start && time_word(end - 1) {
+            end -= 1;
+            while end > sent_start && cue_start - end < 4 && time_lead(end - 1) {
+                end -= 1;
+            }
+        }
+        // Skip a parenthetical right before the cue: `Sessions (R-Ala.) said`.
+        if end > sent_start && self.is_punct(end - 1, ")") {
+            if let Some(open) = (sent_start..end - 1)
+                .rev()
+                .take(MAX_NP)
+                .find(|&i| self.is_punct(i, "("))
+            {
+                end = open;
+            }
+        }
+        let mut start = end;
+        while start > sent_start && end - start < MAX_NP && !self.is_np_boundary(start - 1) {
+            start -= 1;
+        }
+        // A capitalized clause opener is no part of the subject: `When asked`.
+        while start < end
+            && (self.word_is(start, NP_STOP_WORDS)
+                || self.word_is(start, &["in", "on", "at", "during"]))
+        {
+            start += 1;
+        }
+        (start < end).then_some(start..end)
+    }
+
+    /// The noun phrase starting right after a cue (`said Trump`,
+    /// `according to X`), up to punctuation or a relative word.
+    pub(super) fn np_right(&self, from: usize, sent_end: usize) -> Option<Range<usize>> {
+        let mut end = from;
+        while end < sent_end
+            && end - from < MAX_NP + 2
+            && !self.is_terminal(end)
+            && (!self.is_np_boundary(end) || self.word_is(end, &["of", "to"]))
+        {
+            end += 1;
+        }
+        (end > from && self.has_word(&(from..end))).then_some(from..end)
+    }
+
+    /// A capitalized noun phrase opening the sentence: the subject that a
+    /// participle cue (`…, saying …`) refers back to.
+    pub(super) fn leading_np(&self, sent_start: usize, limit: usize) -> Option<Range<usize>> {
+        let mut end = sent_start;
+        while end < limit && end - sent_start < 6 {
+            let t = self.text(end);
+            let capital = t.chars().next().is_some_and(char::is_uppercase);
+            let joiner = matches!(t, "the" | "of" | "’s" | "'s" | "-");
+            if self.is_word(end) && (capital || (joiner && end > sent_start)) {
+                end += 1;
+            } else {
+                break;
+            }
+        }
+        let np = sent_start..end;
+        let conj = [
+            "but", "and", "so", "yet", "in", "on", "at", "after", "when", "while", "as",
+        ];
+        (!np.is_empty() && !self.word_is(sent_start, &conj)).then_some(np)
+    }
+}
