@@ -42,7 +42,7 @@ pub use quotes::{
     word_diff, Appearance, DiffOp, QuoteDetail, QuoteQuery, QuoteSpeaker, QuoteSummary,
     QuoteTotals, StatementQuote, Variant,
 };
-use schema::{backfill_v11, backfill_v12, backfill_v3, backfill_v8, MIGRATIONS};
+use schema::{backfill_v11, backfill_v13, backfill_v3, backfill_v8, MIGRATIONS};
 pub use search::{
     Hit, Query, Sort, Total, CHANNEL_KINDS, COUNT_LIMIT, KINDS, MAX_PREFIX_TERMS, MAX_QUERY_BYTES,
     MAX_QUERY_TERMS,
@@ -70,7 +70,7 @@ const MMAP_SIZE: i64 = 1 << 30;
 const PAGE_SIZE: i64 = 8192;
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 12;
+pub const SCHEMA_VERSION: i64 = 13;
 
 /// Store errors.
 #[derive(Debug, thiserror::Error)]
@@ -474,8 +474,8 @@ impl Store {
             if version + 1 == 11 {
                 backfill_v11(&tx)?;
             }
-            if version + 1 == 12 {
-                backfill_v12(&tx)?;
+            if version + 1 == 13 {
+                backfill_v13(&tx)?;
             }
             tx.pragma_update(None, "user_version", version + 1)?;
             tx.commit()?;
@@ -516,8 +516,11 @@ impl Store {
         for (meta, text, account) in docs {
             out.push(add_one(&tx, meta, text, account, &mut touched)?);
         }
+        let t0 = std::time::Instant::now();
         consolidate::touched(&tx, &touched)?;
+        let t1 = std::time::Instant::now();
         quotes::index_new(&tx, last)?;
+        let t2 = std::time::Instant::now();
         // Index the new rows in one statement: one FTS5 flush per batch.
         tx.execute(
             "INSERT INTO attributions_fts(rowid, content, source, cue) \
@@ -528,7 +531,17 @@ impl Store {
             "INSERT INTO assertions_fts(rowid, text) SELECT id, text FROM assertions WHERE id > ?1",
             [last_assertion],
         )?;
+        let t3 = std::time::Instant::now();
         tx.commit()?;
+        if std::env::var_os("TIMING").is_some() {
+            eprintln!(
+                "TIMING consolidate {:?} quotes {:?} fts {:?} commit {:?}",
+                t1 - t0,
+                t2 - t1,
+                t3 - t2,
+                t3.elapsed()
+            );
+        }
         Ok(out)
     }
 

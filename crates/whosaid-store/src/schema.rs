@@ -173,7 +173,7 @@ END;
     // normalized, `nkeys` its keys) in a cluster (the smallest statement id
     // of its group); `quote_keys` finds the members sharing a key (word
     // trigram hash); `quote_clusters` keeps each cluster's counts for
-    // listing. Built for older statements by `backfill_v12`.
+    // listing. Built for older statements by `backfill_v13`.
     "CREATE TABLE quote_members (
          attribution_id INTEGER PRIMARY KEY REFERENCES attributions(id) ON DELETE CASCADE,
          cluster_id INTEGER NOT NULL,
@@ -195,10 +195,15 @@ END;
          first_published TEXT
      );
      CREATE INDEX quote_clusters_carried ON quote_clusters(outlets DESC, documents DESC);",
+    // Version 13: each member's keys (sorted, 8 bytes each), so that the
+    // index (`quote_keys`) holds only anchors; filled by `backfill_v13`.
+    "ALTER TABLE quote_members ADD COLUMN keys BLOB NOT NULL DEFAULT x'';",
 ];
 
-/// Schema 12: the quotes of the statements already stored, clustered.
-pub(super) fn backfill_v12(tx: &Transaction<'_>) -> Result<(), StoreError> {
+/// Schema 13: the quotes of the statements already stored, clustered
+/// again (schema 12 indexed every key; 13 indexes anchors and stores the
+/// keys with each member). A store older than 12 is clustered here too.
+pub(super) fn backfill_v13(tx: &Transaction<'_>) -> Result<(), StoreError> {
     crate::quotes::rebuild(tx)
 }
 

@@ -8,12 +8,19 @@
 //! ("make America great again") inside unrelated speeches, which would
 //! chain them all into one. Clusters are the connected groups of
 //! matching quotes (union by cluster id, the smallest statement id of the
-//! group). The relation depends on the two quotes alone and every pair
-//! sharing a key is compared when the later one is stored, so the groups
-//! do not depend on ingest order; the cost per quote is its keys' index
-//! lists, not the corpus (no all-pairs step). A quote with the same keys
-//! as one already indexed (an exact repeat) is not indexed again, so
-//! repeats do not lengthen the lists.
+//! group).
+//!
+//! The index holds each quote's anchors (two in five of its keys, chosen
+//! so that quotes sharing [`MIN_SHARED`] keys in a row share one, see
+//! [`super::normalize::keys_and_anchors`]); every pair sharing an anchor
+//! is compared on all their keys when the later one is stored. Pairs that
+//! share only scattered keys and no such stretch are not compared: a
+//! reworded quote still matches through any six words it keeps in a row.
+//! The relation depends on the two quotes alone, so the groups do not
+//! depend on ingest order; the cost per quote is its anchors' index
+//! lists, not the corpus (no all-pairs step). A quote with the words of
+//! one already indexed (an exact repeat) is not indexed again, so repeats
+//! do not lengthen the lists.
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -22,7 +29,9 @@ use std::rc::Rc;
 use rusqlite::types::Value;
 use rusqlite::{params, Transaction};
 
-use super::normalize::{keys, normalize, quoted_wording, MIN_KEYS};
+use super::normalize::{
+    decode_keys, encode_keys, keys_and_anchors, normalize, quoted_wording, shared_keys, MIN_KEYS,
+};
 use crate::StoreError;
 
 /// Fewest keys two quotes share to match: four (about six words in a
@@ -48,24 +57,56 @@ pub(crate) fn index_new(tx: &Transaction<'_>, after: i64) -> Result<(), StoreErr
     index_in_chunks(tx, after, CHUNK, true)
 }
 
+/// A quote of the chunk being clustered.
+struct NewQuote {
+    id: i64,
+    document: i64,
+    outlet: Option<i64>,
+    published: Option<String>,
+    wording: String,
+    norm: String,
+    keys: Vec<i64>,
+    anchors: Vec<i64>,
+}
+
+/// A quote already clustered that shares an anchor with the chunk.
+struct Member {
+    /// Its cluster when read or added (see [`Merges::find`]).
+    cluster: i64,
+    norm: String,
+    keys: Vec<i64>,
+}
+
+/// The clusters merged while a chunk is clustered: each merged cluster
+/// id points at the one it joined (always smaller, so no cycles).
+#[derive(Default)]
+struct Merges(HashMap<i64, i64>);
+
+impl Merges {
+    /// The cluster `cluster` belongs to now.
+    fn find(&self, mut cluster: i64) -> i64 {
+        while let Some(&into) = self.0.get(&cluster) {
+            cluster = into;
+        }
+        cluster
+    }
+}
+
 /// [`index_new`], reading `chunk` statements at a time. `incremental`:
 /// a quote joining a cluster updates its counts in place (an ingest batch
 /// touches few of a large store's clusters); else every cluster joined is
 /// counted once at the end (a rebuild touches them all).
+///
+/// Per chunk, the members sharing an anchor with any of its quotes are
+/// read in one query and the chunk's own quotes are added to that
+/// in-memory index as they are clustered: the same comparisons as one
+/// lookup per quote, without a query per quote.
 pub(crate) fn index_in_chunks(
     tx: &Transaction<'_>,
     after: i64,
     chunk: i64,
     incremental: bool,
 ) -> Result<(), StoreError> {
-    struct New {
-        id: i64,
-        document: i64,
-        kind: String,
-        content: String,
-        outlet: Option<i64>,
-        published: Option<String>,
-    }
     // Read a chunk at a time: a rebuild of a large store holds one chunk
     // of statements in memory, not all of them.
     let mut next = tx.prepare(
@@ -73,30 +114,48 @@ pub(crate) fn index_in_chunks(
          FROM attributions a JOIN documents d ON d.id = a.document_id \
          WHERE a.id > ?1 AND a.kind IN ('direct', 'mixed') ORDER BY a.id LIMIT ?2",
     )?;
-    let mut read_chunk = |after: i64| -> Result<Vec<New>, StoreError> {
-        let rows = next.query_map(params![after, chunk], |r| {
-            Ok(New {
-                id: r.get(0)?,
+    // Read (id, quote) pairs; `None` when the chunk is empty.
+    let mut read_chunk = |after: i64| -> Result<Option<(i64, Vec<NewQuote>)>, StoreError> {
+        let mut rows = next.query(params![after, chunk])?;
+        let mut last = None;
+        let mut quotes = Vec::new();
+        while let Some(r) = rows.next()? {
+            let id: i64 = r.get(0)?;
+            last = Some(id);
+            let kind = r.get_ref(2)?.as_str().unwrap_or_default();
+            let content = r.get_ref(3)?.as_str().unwrap_or_default();
+            let Some(wording) = quoted_wording(kind, content) else {
+                continue;
+            };
+            let norm = normalize(&wording);
+            let (keys, anchors) = keys_and_anchors(&norm);
+            if keys.len() < MIN_KEYS {
+                continue;
+            }
+            quotes.push(NewQuote {
+                id,
                 document: r.get(1)?,
-                kind: r.get(2)?,
-                content: r.get(3)?,
                 outlet: r.get(4)?,
                 published: r.get(5)?,
-            })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+                wording,
+                norm,
+                keys,
+                anchors,
+            });
+        }
+        Ok(last.map(|last| (last, quotes)))
     };
-    // Every member sharing a key, once per shared key, in one statement.
-    let mut postings = tx.prepare_cached(
-        "SELECT k.attribution_id, m.nkeys, m.cluster_id FROM quote_keys k \
+    // The members holding any of the chunk's anchors, one row per anchor.
+    let mut by_anchors = tx.prepare_cached(
+        "SELECT k.key, m.attribution_id, m.cluster_id, m.norm, m.keys FROM quote_keys k \
          JOIN quote_members m ON m.attribution_id = k.attribution_id \
          WHERE k.key IN rarray(?1)",
     )?;
     let mut regroup =
         tx.prepare_cached("UPDATE quote_members SET cluster_id = ?1 WHERE cluster_id = ?2")?;
     let mut add_member = tx.prepare_cached(
-        "INSERT INTO quote_members(attribution_id, cluster_id, wording, norm, nkeys) \
-         VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT INTO quote_members(attribution_id, cluster_id, wording, norm, nkeys, keys) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
     let mut add_key =
         tx.prepare_cached("INSERT OR IGNORE INTO quote_keys(key, attribution_id) VALUES (?1, ?2)")?;
@@ -125,88 +184,109 @@ pub(crate) fn index_in_chunks(
     )?;
     let mut touched = BTreeSet::new();
     let mut gone = BTreeSet::new();
-    // Shared keys per other member, with its key count and cluster.
-    let mut shared: HashMap<i64, (usize, usize, i64)> = HashMap::new();
     let mut after = after;
-    loop {
-        let rows = read_chunk(after)?;
-        let Some(last) = rows.last() else {
-            break;
-        };
-        after = last.id;
-        for row in rows {
-            let Some(wording) = quoted_wording(&row.kind, &row.content) else {
-                continue;
-            };
-            let norm = normalize(&wording);
-            let keys = keys(&norm);
-            if keys.len() < MIN_KEYS {
-                continue;
+    while let Some((last, quotes)) = read_chunk(after)? {
+        after = last;
+        let mut anchors: Vec<i64> = quotes
+            .iter()
+            .flat_map(|q| q.anchors.iter().copied())
+            .collect();
+        anchors.sort_unstable();
+        anchors.dedup();
+        let list: Rc<Vec<Value>> = Rc::new(anchors.into_iter().map(Value::Integer).collect());
+        let mut members: HashMap<i64, Member> = HashMap::new();
+        let mut index: HashMap<i64, Vec<i64>> = HashMap::new();
+        let mut rows = by_anchors.query([list])?;
+        while let Some(r) = rows.next()? {
+            let (anchor, id): (i64, i64) = (r.get(0)?, r.get(1)?);
+            index.entry(anchor).or_default().push(id);
+            if let std::collections::hash_map::Entry::Vacant(slot) = members.entry(id) {
+                slot.insert(Member {
+                    cluster: r.get(2)?,
+                    norm: r.get(3)?,
+                    keys: decode_keys(r.get_ref(4)?.as_blob().unwrap_or_default()),
+                });
             }
-            shared.clear();
-            let list: Rc<Vec<Value>> = Rc::new(keys.iter().map(|k| Value::Integer(*k)).collect());
-            let found = postings.query_map([list], |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, i64>(1)?,
-                    r.get::<_, i64>(2)?,
-                ))
-            })?;
-            for hit in found {
-                let (other, nkeys, cluster) = hit?;
-                shared
-                    .entry(other)
-                    .or_insert((0, nkeys as usize, cluster))
-                    .0 += 1;
+        }
+        drop(rows);
+        let mut merges = Merges::default();
+        let mut seen: Vec<i64> = Vec::new();
+        for quote in quotes {
+            seen.clear();
+            for anchor in &quote.anchors {
+                seen.extend(index.get(anchor).into_iter().flatten());
             }
-            let clusters: BTreeSet<i64> = shared
-                .values()
-                .filter(|(n, nkeys, _)| matches(*n, keys.len(), *nkeys))
-                .map(|(_, _, cluster)| *cluster)
-                .collect();
-            let cluster = clusters.first().copied().unwrap_or(row.id).min(row.id);
+            seen.sort_unstable();
+            seen.dedup();
+            let mut clusters = BTreeSet::new();
+            let mut twin = false;
+            for other in &seen {
+                let Some(member) = members.get(other) else {
+                    continue;
+                };
+                twin |= member.norm == quote.norm;
+                let shared = shared_keys(&quote.keys, &member.keys);
+                if matches(shared, quote.keys.len(), member.keys.len()) {
+                    clusters.insert(merges.find(member.cluster));
+                }
+            }
+            let cluster = clusters.first().copied().unwrap_or(quote.id).min(quote.id);
             for &c in &clusters {
                 if c != cluster {
                     regroup.execute([cluster, c])?;
+                    merges.0.insert(c, cluster);
                     gone.insert(c);
                 }
             }
-            add_member.execute(params![row.id, cluster, wording, norm, keys.len() as i64])?;
-            // A quote with the very keys of one already indexed (an exact
+            add_member.execute(params![
+                quote.id,
+                cluster,
+                quote.wording,
+                quote.norm,
+                quote.keys.len() as i64,
+                encode_keys(&quote.keys)
+            ])?;
+            // A quote with the very words of one already indexed (an exact
             // repeat, the commonest case) matches whatever that one matches:
-            // its keys would only lengthen the index lists.
-            let twin = shared
-                .values()
-                .any(|&(n, nkeys, _)| n == keys.len() && nkeys == keys.len());
+            // its anchors would only lengthen the index lists.
             if !twin {
-                for key in &keys {
-                    add_key.execute([*key, row.id])?;
+                for anchor in &quote.anchors {
+                    add_key.execute([*anchor, quote.id])?;
+                    index.entry(*anchor).or_default().push(quote.id);
                 }
             }
             if clusters.is_empty() {
                 // A quote of its own: its counts are known.
                 add_single.execute(params![
-                    row.id,
-                    i64::from(row.outlet.is_some()),
-                    row.published
+                    quote.id,
+                    i64::from(quote.outlet.is_some()),
+                    quote.published
                 ])?;
             } else if incremental && clusters.len() == 1 && !touched.contains(&cluster) {
                 let new_document: bool = !same_document
-                    .query_row(params![row.document, cluster, row.id], |r| r.get(0))?;
-                let new_outlet = match row.outlet {
+                    .query_row(params![quote.document, cluster, quote.id], |r| r.get(0))?;
+                let new_outlet = match quote.outlet {
                     Some(outlet) => !same_outlet
-                        .query_row(params![cluster, outlet, row.id], |r| r.get::<_, bool>(0))?,
+                        .query_row(params![cluster, outlet, quote.id], |r| r.get::<_, bool>(0))?,
                     None => false,
                 };
                 grow.execute(params![
                     cluster,
                     i64::from(new_document),
                     i64::from(new_outlet),
-                    row.published
+                    quote.published
                 ])?;
             } else {
                 touched.insert(cluster);
             }
+            members.insert(
+                quote.id,
+                Member {
+                    cluster,
+                    norm: quote.norm,
+                    keys: quote.keys,
+                },
+            );
         }
     }
     for c in &gone {

@@ -121,28 +121,99 @@ pub(crate) fn normalize(text: &str) -> String {
     out
 }
 
-/// The keys of a normalized quote, sorted and distinct.
+/// Consecutive keys of which the smallest is an anchor (winnowing, as in
+/// MOSS): two quotes sharing a stretch of this many keys in a row share
+/// an anchor, and about 2/(WINDOW + 1) of the keys are anchors. As many as
+/// a match needs ([`super::cluster::MIN_SHARED`], about six words in a
+/// row), so the shortest verbatim match is always found.
+pub(crate) const WINDOW: usize = super::cluster::MIN_SHARED;
+
+/// The keys of a normalized quote, sorted and distinct: what two quotes
+/// share is counted on these.
+#[cfg(test)]
 pub(crate) fn keys(norm: &str) -> Vec<i64> {
-    let words: Vec<&str> = norm.split(' ').filter(|w| !w.is_empty()).collect();
+    keys_and_anchors(norm).0
+}
+
+/// The keys of a normalized quote and its anchors, each sorted and
+/// distinct. Anchors are the keys the index holds: the smallest key of
+/// every [`WINDOW`] consecutive ones (all of a shorter quote's smallest),
+/// so a stretch two quotes share is found through 40% of the index rows
+/// that every key would cost.
+pub(crate) fn keys_and_anchors(norm: &str) -> (Vec<i64>, Vec<i64>) {
+    // Each word hashed and looked up once, not once per trigram.
+    let words: Vec<(u64, bool)> = norm
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            (
+                fnv1a(w.as_bytes()),
+                FUNCTION_WORDS.binary_search(&w).is_ok(),
+            )
+        })
+        .collect();
     let mut keys: Vec<i64> = words
         .windows(3)
-        .filter(|w| w.iter().any(|x| FUNCTION_WORDS.binary_search(x).is_err()))
-        .map(|w| fnv1a(w.join(" ").as_bytes()))
+        .filter(|w| w.iter().any(|(_, function)| !function))
+        .map(|w| trigram_key(w[0].0, w[1].0, w[2].0))
         .collect();
+    let mut anchors: Vec<i64> = keys
+        .windows(WINDOW.min(keys.len()).max(1))
+        .filter_map(|w| w.iter().min().copied())
+        .collect();
+    anchors.sort_unstable();
+    anchors.dedup();
     keys.sort_unstable();
     keys.dedup();
-    keys
+    (keys, anchors)
+}
+
+/// The key of three words from their hashes: order matters ("the wall
+/// build" is another key than "build the wall").
+fn trigram_key(a: u64, b: u64, c: u64) -> i64 {
+    (a.rotate_left(42) ^ b.rotate_left(21) ^ c).wrapping_mul(0x9e37_79b9_7f4a_7c15) as i64
+}
+
+/// Sorted distinct keys as stored: eight bytes each, little-endian.
+pub(crate) fn encode_keys(keys: &[i64]) -> Vec<u8> {
+    keys.iter().flat_map(|k| k.to_le_bytes()).collect()
+}
+
+/// A stored key list (see [`encode_keys`]); a cut last key is dropped.
+pub(crate) fn decode_keys(stored: &[u8]) -> Vec<i64> {
+    stored
+        .chunks_exact(8)
+        .filter_map(|c| <[u8; 8]>::try_from(c).ok())
+        .map(i64::from_le_bytes)
+        .collect()
+}
+
+/// How many keys two sorted distinct key lists share.
+pub(crate) fn shared_keys(a: &[i64], b: &[i64]) -> usize {
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    shared
 }
 
 /// FNV-1a, 64 bits: stable across builds and platforms (the keys are
 /// stored), unlike `std`'s hasher.
-fn fnv1a(bytes: &[u8]) -> i64 {
+fn fnv1a(bytes: &[u8]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for b in bytes {
         h ^= u64::from(*b);
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
-    h as i64
+    h
 }
 
 #[cfg(test)]
@@ -200,5 +271,36 @@ mod tests {
         assert!(keys(&normalize("I think that's what we're going to do")).is_empty());
         let k = keys(&normalize("we're going to build the wall"));
         assert_eq!(k.len(), 3, "going to build, to build the, build the wall");
+    }
+
+    #[test]
+    fn a_stretch_of_a_window_of_keys_shares_an_anchor() {
+        let long = normalize(
+            "the economy is rigged against working families and we will change that on day one",
+        );
+        let inside = normalize("rigged against working families and");
+        let a = keys_and_anchors(&long).1;
+        let b = keys_and_anchors(&inside).1;
+        assert!(b.iter().any(|k| a.binary_search(k).is_ok()));
+        assert!(a.len() < keys(&long).len(), "fewer anchors than keys");
+        assert!(a.iter().all(|k| keys(&long).binary_search(k).is_ok()));
+        assert_eq!(keys_and_anchors(&normalize("build the wall")).1.len(), 1);
+        assert_eq!(keys_and_anchors(""), (vec![], vec![]));
+        assert_eq!(
+            keys("build the wall"),
+            vec![-5_656_800_676_754_309_381],
+            "keys are stored: their hash never changes"
+        );
+    }
+
+    #[test]
+    fn stored_keys_decode_and_are_counted() {
+        let keys = [-5, 1, 7, 9];
+        let stored = encode_keys(&keys);
+        assert_eq!(decode_keys(&stored), keys);
+        assert_eq!(decode_keys(&stored[..15]), [-5], "a cut key is dropped");
+        assert_eq!(shared_keys(&[-5, 2, 7, 10], &keys), 2);
+        assert_eq!(shared_keys(&[], &keys), 0);
+        assert_eq!(shared_keys(&keys, &keys), 4);
     }
 }

@@ -268,6 +268,13 @@ fn a_rebuild_and_a_migrated_store_give_the_same_clusters() {
     assert_eq!(partition(&store), before);
     assert_counts_kept(&store);
     drop(store);
+    // A store of schema 12 (every key indexed, no keys per member).
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch("ALTER TABLE quote_members DROP COLUMN keys; PRAGMA user_version = 12;")
+            .unwrap();
+    }
+    assert_eq!(partition(&Store::open(&path).unwrap()), before);
     // A store from before schema 12.
     {
         let conn = Connection::open(&path).unwrap();
