@@ -5,7 +5,9 @@
 //! The text keeps the page's structure: each block (`p`, `blockquote`,
 //! headings, list items, `br`-separated lines) becomes a paragraph, so
 //! multi-paragraph quotes and headline attributions work as on text files.
-//! The headline comes first, as in a text file.
+//! The headline comes first, as in a text file. Embedded posts (tweets
+//! and the like) become paragraphs that attribute their text to their
+//! author (`embeds`).
 
 use dom_smoothie::{Config, Readability, TextMode};
 use encoding_rs::Encoding;
@@ -14,6 +16,7 @@ use crate::{parse_date, Metadata};
 
 mod boilerplate;
 mod clutter;
+mod embeds;
 mod fallback;
 mod limits;
 
@@ -123,6 +126,8 @@ pub fn extract_within(
         .attr("content")
         .map(|h| h.trim().to_string())
         .filter(|h| h.starts_with("http"));
+    // Before the clutter filter, which takes social widgets for clutter.
+    embeds::render(&readability.doc);
     clutter::remove(&readability.doc);
     let mut warnings = Vec::new();
     let article = match readability.parse() {

@@ -484,6 +484,8 @@ const PLATFORMS: &[&str] = &[
     "tiktok",
     "linkedin",
     "threads",
+    "bluesky",
+    "mastodon",
 ];
 
 /// Whether a name reads as a news outlet.
