@@ -1,7 +1,8 @@
 //! Embedded social media posts on news pages are statements of their
-//! authors: one fixture page per embed kind (`fixtures/embeds/`), each the
-//! same short article with the mayor's post embedded in that platform's
-//! markup, read end to end by `whosaid extract`.
+//! authors: one fixture per embed kind (`fixtures/embeds/KIND.embed.html`,
+//! the mayor's post in that platform's embed markup), each placed into the
+//! same short article (`article.html`) and read end to end by `whosaid
+//! extract`.
 
 use serde_json::Value;
 
@@ -11,10 +12,15 @@ use common::*;
 
 const POST: &str = "Closing the bridge was the hardest vote of my term. The ferry will run every ten minutes, free of charge, until the repairs are done.";
 
-fn extract(file: &str) -> Value {
-    let path = root()
-        .join("crates/whosaid-cli/tests/fixtures/embeds")
-        .join(file);
+/// The article page with `kind`'s embed, read by `whosaid extract`.
+fn extract(kind: &str) -> Value {
+    let fixtures = root().join("crates/whosaid-cli/tests/fixtures/embeds");
+    let read = |name: String| std::fs::read_to_string(fixtures.join(name)).unwrap();
+    let page =
+        read("article.html".into()).replace("{{EMBED}}", &read(format!("{kind}.embed.html")));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(format!("{kind}.html"));
+    std::fs::write(&path, page).unwrap();
     let out = run(whosaid().arg("extract").arg(&path));
     assert_success(&out);
     serde_json::from_str(&stdout(&out)).unwrap()
@@ -23,12 +29,12 @@ fn extract(file: &str) -> Value {
 #[test]
 fn every_embed_kind_is_a_statement_of_its_author_on_its_platform() {
     for (file, platform) in [
-        ("twitter.html", "Twitter"),
-        ("bluesky.html", "Bluesky"),
-        ("mastodon.html", "Mastodon"),
-        ("threads.html", "Threads"),
-        ("instagram.html", "Instagram"),
-        ("facebook.html", "Facebook"),
+        ("twitter", "Twitter"),
+        ("bluesky", "Bluesky"),
+        ("mastodon", "Mastodon"),
+        ("threads", "Threads"),
+        ("instagram", "Instagram"),
+        ("facebook", "Facebook"),
     ] {
         let doc = extract(file);
         let text = doc["text"].as_str().unwrap();
