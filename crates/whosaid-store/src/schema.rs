@@ -195,9 +195,11 @@ END;
          first_published TEXT
      );
      CREATE INDEX quote_clusters_carried ON quote_clusters(outlets DESC, documents DESC);",
-    // Version 13: each member's keys (sorted, 8 bytes each), so that the
-    // index (`quote_keys`) holds only anchors; filled by `backfill_v13`.
-    "ALTER TABLE quote_members ADD COLUMN keys BLOB NOT NULL DEFAULT x'';",
+    // Version 13: each member's keys (sorted, 8 bytes each; their count
+    // is the length, so `nkeys` goes), so that the index (`quote_keys`)
+    // holds only anchors; filled by `backfill_v13`.
+    "ALTER TABLE quote_members ADD COLUMN keys BLOB NOT NULL DEFAULT x'';
+     ALTER TABLE quote_members DROP COLUMN nkeys;",
 ];
 
 /// Schema 13: the quotes of the statements already stored, clustered

@@ -154,8 +154,8 @@ pub(crate) fn index_in_chunks(
     let mut regroup =
         tx.prepare_cached("UPDATE quote_members SET cluster_id = ?1 WHERE cluster_id = ?2")?;
     let mut add_member = tx.prepare_cached(
-        "INSERT INTO quote_members(attribution_id, cluster_id, wording, norm, nkeys, keys) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO quote_members(attribution_id, cluster_id, wording, norm, keys) \
+         VALUES (?1, ?2, ?3, ?4, ?5)",
     )?;
     let mut add_key =
         tx.prepare_cached("INSERT OR IGNORE INTO quote_keys(key, attribution_id) VALUES (?1, ?2)")?;
@@ -243,7 +243,6 @@ pub(crate) fn index_in_chunks(
                 cluster,
                 quote.wording,
                 quote.norm,
-                quote.keys.len() as i64,
                 encode_keys(&quote.keys)
             ])?;
             // A quote with the very words of one already indexed (an exact

@@ -271,8 +271,12 @@ fn a_rebuild_and_a_migrated_store_give_the_same_clusters() {
     // A store of schema 12 (every key indexed, no keys per member).
     {
         let conn = Connection::open(&path).unwrap();
-        conn.execute_batch("ALTER TABLE quote_members DROP COLUMN keys; PRAGMA user_version = 12;")
-            .unwrap();
+        conn.execute_batch(
+            "ALTER TABLE quote_members DROP COLUMN keys;
+             ALTER TABLE quote_members ADD COLUMN nkeys INTEGER NOT NULL DEFAULT 0;
+             PRAGMA user_version = 12;",
+        )
+        .unwrap();
     }
     assert_eq!(partition(&Store::open(&path).unwrap()), before);
     // A store from before schema 12.
