@@ -12,6 +12,7 @@ use crate::ner::{self, NerTagger};
 use crate::pos::TaggedTokens;
 use crate::text::{Document, TokenKind};
 
+pub mod acronyms;
 mod gender;
 mod repair;
 mod titles;
@@ -260,51 +261,6 @@ fn same_body_ending(list: &[Entity], words: &[String]) -> Option<usize> {
     })
 }
 
-/// For each entity, the entity its name abbreviates, else itself: a name
-/// of two to six capitals ("IMF", "S.E.C.", "the U.N.") stands for the
-/// organization or place whose capitalized words have those initials
-/// ("International Monetary Fund", "Securities and Exchange Commission").
-fn acronym_expansions(list: &[Entity]) -> Vec<usize> {
-    let initials = |name: &str| -> String {
-        name.split([' ', '-'])
-            .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
-            .filter_map(|w| w.chars().next())
-            .collect()
-    };
-    let mut out: Vec<usize> = (0..list.len()).collect();
-    // Acronyms are short: most documents have none to look up.
-    let short = |x: &Entity| x.class != MentionClass::Person && x.name.len() <= 16;
-    if !list.iter().any(short) {
-        return out;
-    }
-    for (id, x) in list.iter().enumerate() {
-        if !short(x) {
-            continue;
-        }
-        let bare = x
-            .name
-            .strip_prefix("the ")
-            .or_else(|| x.name.strip_prefix("The "));
-        let letters: String = bare
-            .unwrap_or(&x.name)
-            .chars()
-            .filter(|&c| c != '.')
-            .collect();
-        let n = letters.chars().count();
-        if !(2..=6).contains(&n) || !letters.chars().all(|c| c.is_ascii_uppercase()) {
-            continue;
-        }
-        if let Some(full) = list.iter().position(|y| {
-            y.class != MentionClass::Person
-                && y.name.split_whitespace().count() >= 2
-                && initials(&y.name) == letters
-        }) {
-            out[id] = full;
-        }
-    }
-    out
-}
-
 impl Entities {
     /// Groups the mentions of `doc` into entities and attaches titles.
     pub fn build(
@@ -482,7 +438,7 @@ impl Entities {
             assigned[k] = Some(id);
         }
         // "the IMF" is the International Monetary Fund the text names.
-        let expanded = acronym_expansions(&e.list);
+        let expanded = acronyms::acronym_expansions(&e.list);
         for (m, id) in mentions.into_iter().zip(assigned) {
             if let Some(id) = id.map(|id| expanded[id]) {
                 e.list[id].mentions.push(m.tokens.clone());

@@ -19,6 +19,7 @@ pub(super) fn repaired(
 ) -> Vec<Mention> {
     let headlines = Headlines::of(doc);
     let mentions = without_function_words(doc, mentions);
+    let mentions = super::acronyms::untagged_acronyms(doc, mentions);
     let mentions = people_in_capitals(doc, mentions);
     let mentions = headline_names(doc, &headlines, mentions);
     let mentions = joined_organizations(doc, mentions);
@@ -257,6 +258,19 @@ fn joined_organizations(doc: &Document, mentions: Vec<Mention>) -> Vec<Mention> 
     let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
     for m in mentions {
         if let Some(prev) = out.last_mut() {
+            // Partners joined by a slash are one name ("Reuters/Ipsos",
+            // "New York Times/CBS News"); places stay apart ("Dallas/Fort
+            // Worth").
+            let slash = prev.tokens.end + 1 == m.tokens.start
+                && doc.token_text(prev.tokens.end) == "/"
+                && doc.tokens[prev.tokens.end - 1].end == doc.tokens[prev.tokens.end].start
+                && doc.tokens[prev.tokens.end].end == doc.tokens[m.tokens.start].start
+                && !(prev.class == MentionClass::Location && m.class == MentionClass::Location);
+            if slash {
+                prev.tokens.end = m.tokens.end;
+                prev.class = MentionClass::Organization;
+                continue;
+            }
             let adjacent = prev.tokens.end == m.tokens.start;
             // A place or nationality before an organization's name, or an
             // organization's name the tagger ended early ("Urban-Brookings

@@ -99,9 +99,13 @@ impl Resolution<'_> {
         {
             return None;
         }
+        if let Some(e) = self.recent_subject(src.start, words) {
+            return Some(e);
+        }
         let mut best: Option<(usize, usize, usize)> = None; // (mentions, last, entity)
         for (id, x) in self.ents.list.iter().enumerate() {
-            if x.class != MentionClass::Person || x.words.len() < 2 {
+            if x.class != MentionClass::Person || x.words.len() < 2 || self.party_conflict(x, words)
+            {
                 continue;
             }
             let before: Vec<usize> = x
@@ -119,6 +123,45 @@ impl Resolution<'_> {
             }
         }
         best.map(|b| b.2)
+    }
+
+    /// The person who opens one of the sentences just before `at` (the
+    /// nearest such, within [`SUBJECT_LOOKBACK`] sentences of the same
+    /// few paragraphs): news goes on about the subject it just named
+    /// ("Mike Pence says … The Indiana governor said …"). Only people
+    /// named in full, whose titles name no other party.
+    fn recent_subject(&self, at: usize, words: &[String]) -> Option<usize> {
+        let here = self.doc.sentence_of(at);
+        let paragraph = self.paragraph_of(at);
+        (here.saturating_sub(SUBJECT_LOOKBACK)..here)
+            .rev()
+            .map(|k| self.doc.sentences[k].tokens.start)
+            .take_while(|&start| paragraph - self.paragraph_of(start).min(paragraph) <= 2)
+            .find_map(|start| {
+                let (_, e) = self.ents.starting_at(start)?;
+                let x = &self.ents.list[*e];
+                (x.class == MentionClass::Person
+                    && x.words.len() >= 2
+                    && !self.party_conflict(x, words))
+                .then_some(*e)
+            })
+    }
+
+    /// Whether a description names one party ("The GOP nominee") and the
+    /// person's titles another ("Democratic presidential nominee").
+    fn party_conflict(&self, x: &entities::Entity, words: &[String]) -> bool {
+        let party = |w: &str| {
+            let w = title_word(entities::strip_possessive(w));
+            matches!(w, "republican" | "democratic").then(|| w.to_string())
+        };
+        let Some(said) = words.iter().find_map(|w| party(w)) else {
+            return false;
+        };
+        x.titles
+            .iter()
+            .flat_map(|t| t.split_whitespace())
+            .filter_map(|w| party(&w.to_lowercase()))
+            .any(|p| p != said)
     }
 
     /// A person whose titles match a title-only source ("NATO Chief" →
@@ -145,9 +188,21 @@ impl Resolution<'_> {
             if x.class != MentionClass::Person || x.titles.is_empty() {
                 continue;
             }
+            // A deputy's title ("Democratic vice presidential nominee")
+            // is not the title a description without "vice" names.
+            let deputy = |t: &&String| {
+                t.split([' ', '-']).any(|w| {
+                    let w = w.to_lowercase();
+                    DEPUTY_WORDS.contains(&w.as_str()) && !words.contains(&w)
+                })
+            };
+            if self.party_conflict(x, words) {
+                continue;
+            }
             let title_words: Vec<String> = x
                 .titles
                 .iter()
+                .filter(|t| !deputy(t))
                 .flat_map(|t| t.split_whitespace())
                 .map(|w| title_word(entities::strip_possessive(&w.to_lowercase())).to_string())
                 .collect();
@@ -174,6 +229,14 @@ impl Resolution<'_> {
         best.map(|b| b.2)
     }
 }
+
+/// How many sentences back a description looks for the subject it
+/// refers to.
+const SUBJECT_LOOKBACK: usize = 6;
+
+/// Words that make a title a deputy's: "vice president" is not the
+/// president.
+const DEPUTY_WORDS: &[&str] = &["vice", "deputy", "assistant", "lieutenant", "associate"];
 
 /// How many named mentions before a definite description are searched for
 /// the organization it refers to.

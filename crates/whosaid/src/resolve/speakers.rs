@@ -17,7 +17,17 @@ impl Resolution<'_> {
             _ if is_media_name(&x.name) => SpeakerKind::Media,
             _ => SpeakerKind::Organization,
         };
-        let name = x.name.clone();
+        let mut name = x.name.clone();
+        // An organization's acronym is named as the text spells it out
+        // ("the S.E.C." → "Securities and Exchange Commission"); outlets go
+        // by their acronyms ("CNN", "RT").
+        if kind == SpeakerKind::Organization {
+            let full = entities::acronyms::acronym_letters(&name)
+                .and_then(|letters| entities::acronyms::expansion_in_text(self.doc, &letters));
+            if let Some(full) = full {
+                name = entities::display_name(self.doc, full);
+            }
+        }
         let affiliations = if x.class == MentionClass::Person {
             self.affiliations_of_titles(e)
         } else {
@@ -69,7 +79,11 @@ impl Resolution<'_> {
         let unnamed = words.iter().any(|w| w == "anonymity" || w == "anonymously")
             || words.windows(3).any(|w| w == ["not", "to", "be"]);
         let r = match (r.start + 1..r.end).find(|&i| {
-            self.doc.token_text(i) == "," || extract::RELATIVE_PRONOUNS.contains(&&*self.lower(i))
+            self.doc.token_text(i) == ","
+                || extract::RELATIVE_PRONOUNS.contains(&&*self.lower(i))
+                // "his aides haven't": a finite verb or adverb ends the
+                // name; a participle ("people involved in …") is part of it.
+                || (self.modifier_after_noun(i) && !matches!(self.pos[i], "VBN" | "VBG"))
         }) {
             Some(cut) => r.start..cut,
             None => r,
@@ -204,7 +218,10 @@ impl Resolution<'_> {
         // A subject pronoun the extraction ran on into its clause ("She
         // then peppered him with"): the pronoun is the source.
         if words.len() > 1
-            && matches!(words[0].as_str(), "he" | "she" | "they" | "we" | "i")
+            && matches!(
+                entities::without_clitic(&words[0]),
+                "he" | "she" | "they" | "we" | "i"
+            )
             && !self.pos[src.start + 1].starts_with("NN")
             && self.doc.tokens[src.start + 1].kind == TokenKind::Word
         {
@@ -287,7 +304,7 @@ impl Resolution<'_> {
         if let Some(d) = self.coordination(&self.with_conjuncts_before(&src)) {
             return Some(d);
         }
-        if let Some(found) = self.head_of_phrase(&src) {
+        if let Some(found) = self.head_of_phrase(k, &src) {
             return found;
         }
         let region = self.head_region(&src);
@@ -369,6 +386,10 @@ impl Resolution<'_> {
         if let Some(e) = self.prominent_person(&src, &words) {
             return Some(self.entity_draft(e));
         }
+        // A headline's description of the person the article opens with.
+        if let Some(e) = self.headline_person(&src) {
+            return Some(self.entity_draft(e));
+        }
         Some(self.nominal_draft(src))
     }
 
@@ -385,7 +406,7 @@ impl Resolution<'_> {
     ///
     /// `None` leaves the source to the other rules; `Some(None)` means no
     /// speaker.
-    fn head_of_phrase(&mut self, src: &Range<usize>) -> Option<Option<usize>> {
+    fn head_of_phrase(&mut self, k: usize, src: &Range<usize>) -> Option<Option<usize>> {
         let region = self.head_region(src);
         let end = region.end;
         let mentions: Vec<(Mention, usize)> =
@@ -407,6 +428,16 @@ impl Resolution<'_> {
                 .find(|(m, e)| m.tokens.end <= head_at && !platform(*e))
                 .map(|&(_, e)| e)
                 .or_else(|| {
+                    // "research conducted by the Center for …": the
+                    // participle the phrase ended at leads to "by".
+                    let end = if end + 1 < src.end
+                        && self.pos[end] == "VBN"
+                        && matches!(&*self.lower(end + 1), "by" | "from")
+                    {
+                        end + 1
+                    } else {
+                        end
+                    };
                     let by = end < src.end && matches!(&*self.lower(end), "by" | "from");
                     // "A study by Loyola Law School professor Justin
                     // Levitt": a person named there is the author.
@@ -422,17 +453,47 @@ impl Resolution<'_> {
                         .map(|&&(_, e)| e)
                         .filter(|&e| !platform(e))
                 });
+            let definite = self.lower(src.start) == "the";
+            // "her account", "their report": the owner, resolved as the
+            // pronoun would be.
+            let owner = if named.is_none() {
+                match &*self.lower(region.start) {
+                    "his" => self.antecedent_person(k, region.start, Gender::Male),
+                    "her" => self.antecedent_person(k, region.start, Gender::Female),
+                    "their" => self.antecedent_group(k, region.start, false),
+                    "its" => self.antecedent_group(k, region.start, true),
+                    _ => None,
+                }
+            } else {
+                None
+            };
             let author = match named {
+                _ if owner.is_some() => owner,
                 Some(e) => Some(self.entity_draft(e)),
-                None if self.lower(src.start) == "the" => self
-                    .documents
-                    .iter()
-                    .rev()
-                    .find(|(noun, _)| *noun == head)
-                    .map(|&(_, d)| d),
+                None if definite => {
+                    let known = self
+                        .documents
+                        .iter()
+                        .rev()
+                        .find(|(noun, _)| *noun == head)
+                        .map(|&(_, d)| d);
+                    match known {
+                        Some(d) => Some(d),
+                        None => self
+                            .author_named_before(src.start, &head)
+                            .map(|e| self.entity_draft(e)),
+                    }
+                }
+                // "In a statement, the union said": the clause's subject.
+                None if src.start > 0 && self.lower(src.start - 1) == "in" => {
+                    self.subject_after(src.end).map(|e| self.entity_draft(e))
+                }
                 // A headline's bare "Poll" is the poll the article goes on
                 // to name ("… a new Bloomberg poll found").
                 None if region.len() == 1 && self.paragraph_of(src.start) == 0 => self
+                    .author_named_later(src.end, &head)
+                    .map(|e| self.entity_draft(e)),
+                None if self.paragraph_of(src.start) <= 1 => self
                     .author_named_later(src.end, &head)
                     .map(|e| self.entity_draft(e)),
                 None => None,
@@ -495,8 +556,71 @@ impl Resolution<'_> {
             .find(|&i| {
                 matches!(self.doc.token_text(i), "," | "(" | "[" | "—" | "–" | "--")
                     || matches!(self.pos[i], "IN" | "TO" | "WDT" | "WP")
+                    || self.modifier_after_noun(i)
             })
             .unwrap_or(src.end)
+    }
+
+    /// Whether token `i` opens a participle, verb or adverb after a noun
+    /// ("a poll released Friday", "a database tracking deaths", "Wells
+    /// Fargo just this month"): the noun phrase's head came before it.
+    pub(super) fn modifier_after_noun(&self, i: usize) -> bool {
+        i > 0
+            && self.pos[i - 1].starts_with("NN")
+            && matches!(
+                self.pos[i],
+                "VBN" | "VBG" | "VBD" | "VBZ" | "VBP" | "MD" | "RB"
+            )
+            && self.doc.token_text(i).starts_with(char::is_lowercase)
+    }
+
+    /// The author named with the latest earlier mention of a document
+    /// noun ("a Times article", then "the article"): the name right
+    /// before it, a word or two of description between them allowed, or
+    /// the subject of a clause it opens ("In a statement, the union
+    /// said", then "The statement").
+    fn author_named_before(&self, from: usize, noun: &str) -> Option<usize> {
+        (0..from)
+            .rev()
+            .filter(|&i| self.lower(i) == noun)
+            .find_map(|i| {
+                self.author_before_noun(i).or_else(|| {
+                    (i >= 2 && self.lower(i - 2) == "in")
+                        .then(|| self.subject_after(i + 1))
+                        .flatten()
+                })
+            })
+    }
+
+    /// The name that ends right before the document noun at `at`, or one
+    /// or two lowercase words before it ("Reuters/Ipsos opinion poll");
+    /// platforms never author.
+    fn author_before_noun(&self, at: usize) -> Option<usize> {
+        let mut end = at;
+        for _ in 0..3 {
+            if let Some((_, e)) = self.ents.ending_at(end) {
+                let x = &self.ents.list[*e];
+                return (!PLATFORMS.contains(&x.name.to_lowercase().as_str())).then_some(*e);
+            }
+            if end == 0 || !self.doc.token_text(end - 1).starts_with(char::is_lowercase) {
+                return None;
+            }
+            end -= 1;
+        }
+        None
+    }
+
+    /// The first name after a comma that follows `from`, in the same
+    /// sentence and outside quotes: the subject a fronted phrase ("In a
+    /// statement announcing the pick,") leads to.
+    fn subject_after(&self, from: usize) -> Option<usize> {
+        let sentence = self.doc.sentences[self.doc.sentence_of(from.saturating_sub(1))]
+            .tokens
+            .clone();
+        let comma = (from..sentence.end).find(|&i| self.doc.token_text(i) == ",")?;
+        let (m, e) = self.ents.mentions_within(comma + 1..sentence.end).next()?;
+        let lead_ok = (comma + 1..m.tokens.start).all(|i| matches!(&*self.lower(i), "the"));
+        (lead_ok && !self.quotes.is_quoted(m.tokens.start)).then_some(*e)
     }
 
     /// The organization named right before the first later mention of a
@@ -506,13 +630,8 @@ impl Resolution<'_> {
         let end = (from + AUTHOR_LOOKAHEAD).min(self.doc.tokens.len());
         (from + 1..end)
             .filter(|&i| self.lower(i) == noun)
-            .find_map(|i| {
-                let (m, e) = self.ents.ending_at(i)?;
-                let x = &self.ents.list[*e];
-                (m.class != MentionClass::Person
-                    && !PLATFORMS.contains(&x.name.to_lowercase().as_str()))
-                .then_some(*e)
-            })
+            .find_map(|i| self.author_before_noun(i))
+            .filter(|&e| self.ents.list[e].class != MentionClass::Person)
     }
 
     /// The tokens of a source's head noun phrase ([`Resolution::phrase_end`]),
@@ -609,6 +728,82 @@ impl Resolution<'_> {
         }
     }
 
+    /// The person a headline describes without naming ("Former DNC
+    /// chairman: …", "Lawmaker says …"): the first person the article's
+    /// opening paragraphs name in full. Only a description headed by a
+    /// title or person noun, without an article ("a", "the") or a
+    /// quantifier, which would make it someone new.
+    fn headline_person(&self, src: &Range<usize>) -> Option<usize> {
+        if self.paragraph_of(src.start) != 0 {
+            return None;
+        }
+        let region = self.head_region(src);
+        let head = region
+            .clone()
+            .rev()
+            .find(|&i| self.pos[i].starts_with("NN"))?;
+        let noun = self.lower(head);
+        let noun = entities::strip_possessive(&noun);
+        let first = self.lower(region.start);
+        if matches!(
+            &*first,
+            "a" | "an" | "the" | "one" | "some" | "two" | "three"
+        ) || ANONYMOUS_NOUNS.contains(&noun)
+            || !(entities::is_title_noun(noun) || PERSON_NOUNS.contains(&noun))
+        {
+            return None;
+        }
+        let lead_end = self
+            .doc
+            .paragraphs
+            .get(2)
+            .map_or(self.doc.tokens.len(), |p| {
+                self.doc.sentences[p.sentences.end - 1].tokens.end
+            });
+        let people = || {
+            self.ents
+                .mentions
+                .iter()
+                .filter(|(m, _)| m.tokens.start >= src.end && m.tokens.start < lead_end)
+                .filter(|(m, e)| {
+                    m.class == MentionClass::Person
+                        && self.paragraph_of(m.tokens.start) > 0
+                        && self.ents.list[*e].words.len() >= 2
+                })
+                .map(|&(_, e)| e)
+        };
+        // One whose titles share the headline's noun ("Lawmaker" …
+        // "Rep."), else the first named.
+        let titled = people().find(|&e| {
+            self.ents.list[e].titles.iter().any(|t| {
+                t.split_whitespace()
+                    .any(|w| entities::strip_possessive(&w.to_lowercase()) == noun)
+            })
+        });
+        titled.or_else(|| people().next())
+    }
+
+    /// The person named in full whose last name is the word at `at`, the
+    /// one mentioned most when several share it: a campaign or team goes
+    /// by its principal's surname ("The Trump team" with Donald and
+    /// Ivanka Trump in the story).
+    fn principal_by_surname(&self, at: usize) -> Option<usize> {
+        let text = self.doc.token_text(at);
+        if !text.starts_with(char::is_uppercase) {
+            return None;
+        }
+        let w = entities::variants::fold(entities::strip_possessive(text));
+        self.ents
+            .list
+            .iter()
+            .enumerate()
+            .filter(|(_, x)| {
+                x.class == MentionClass::Person && x.words.len() >= 2 && x.words.last() == Some(&w)
+            })
+            .max_by_key(|(id, x)| (x.mentions.len(), usize::MAX - id))
+            .map(|(id, _)| id)
+    }
+
     /// The source widened over names joined to it from the left when the
     /// extraction took only the last of them ("as China and Russia
     /// support" with source "Russia"): "<name>, <name> and" right before a
@@ -641,7 +836,9 @@ impl Resolution<'_> {
     fn campaign_of(&mut self, k: usize, src: &Range<usize>) -> Option<usize> {
         let region = self.head_region(src);
         let last = region.end.checked_sub(1)?;
-        if region.len() < 2 || !self.lower(last).eq_ignore_ascii_case("campaign") {
+        let noun = self.lower(last);
+        let campaign = noun.eq_ignore_ascii_case("campaign") || matches!(&*noun, "team" | "camp");
+        if region.len() < 2 || !campaign {
             return None;
         }
         // The possessive may be a token of its own ("Harmon" "’s").
@@ -663,8 +860,9 @@ impl Resolution<'_> {
                 let d = self.antecedent_person(k, start, gender)?;
                 self.drafts[d].entity
             }
-            // A surname the tagger missed ("Ruth Harmon’s campaign").
-            _ if owner_end > start => self.person_by_surname(owner_end - 1),
+            // A surname the tagger missed or took for another kind of
+            // name ("Ruth Harmon’s campaign", "The Trump team").
+            _ if owner_end > start => self.principal_by_surname(owner_end - 1),
             _ => None,
         }?;
         let name = self.ents.list[owner].name.clone();
@@ -743,10 +941,22 @@ impl Resolution<'_> {
                 return None;
             }
             let head = self.ents.mentions_within(a..b).last().cloned();
+            // A plural title before the first name leads the list ("Sens.
+            // Jeff Merkley, … and …", "Senators").
+            let plural_title = |w: &str| {
+                let singular = w
+                    .strip_suffix("s.")
+                    .map(|s| format!("{s}."))
+                    .or_else(|| w.strip_suffix('s').map(str::to_string));
+                singular.is_some_and(|s| entities::is_title_noun(&s) || is_honorific(&s))
+            };
             let lead_ok = |start: usize| {
                 (a..start).all(|i| {
                     let w = self.lower(i);
-                    w == "the" || is_honorific(&w) || entities::is_title_noun(&w)
+                    w == "the"
+                        || is_honorific(&w)
+                        || entities::is_title_noun(&w)
+                        || (n == 0 && plural_title(&w))
                 })
             };
             match head {
@@ -816,6 +1026,7 @@ impl Resolution<'_> {
 /// Nouns of documents, which speak for their authors (`SPEAKERS.md`: a
 /// poll is its pollster, an ad its campaign, a report its authors).
 const DOCUMENT_NOUNS: &[&str] = &[
+    "research",
     "poll",
     "polls",
     "survey",
@@ -850,6 +1061,18 @@ const DOCUMENT_NOUNS: &[&str] = &[
     "paper",
     "spot",
     "clip",
+    "brief",
+    "account",
+    "memoir",
+    "testimony",
+    "submission",
+    "remarks",
+    "comments",
+    "speech",
+    "interview",
+    "ruling",
+    "affidavit",
+    "petition",
 ];
 
 /// Words that make a source an unnamed group ("some said", "many

@@ -766,3 +766,122 @@ fn kind_names_are_the_serialized_names() {
         assert_eq!(serde_json::to_value(kind).unwrap(), kind.as_str());
     }
 }
+
+/// An acronym the tagger leaves untagged is named as the article spells
+/// it out.
+#[test]
+fn an_acronym_is_named_in_full() {
+    let acc = analyze(
+        "Fraud\n\nAccording to a complaint by the Maritime Safety and Harbor Commission, the \
+         developers diverted millions.\n\nThe M.S.H.C. said the scheme ran for eight years.",
+    );
+    let s = speaker_of_source(&acc, "The M.S.H.C.").expect("a speaker");
+    assert_eq!(s.name, "Maritime Safety and Harbor Commission");
+    assert_eq!(s.kind, SpeakerKind::Organization);
+}
+
+/// A poll is its pollsters, joined by a slash; "the poll" later is the
+/// same poll, and a participle after the noun ends the phrase.
+#[test]
+fn a_poll_speaks_for_its_pollsters() {
+    let acc = analyze(
+        "Race\n\nThe latest Gallup/Ipsos opinion poll released Friday shows that Smith leads Jones \
+         by four points.\n\nWhen the poll asked about turnout, most voters said they would vote.",
+    );
+    let s = speaker_of_source(&acc, "The latest Gallup/Ipsos opinion poll released Friday")
+        .expect("a speaker");
+    assert_eq!(s.name, "Gallup/Ipsos");
+    let later = speaker_of_source(&acc, "the poll").expect("a speaker");
+    assert_eq!(later.name, "Gallup/Ipsos");
+}
+
+/// "In a statement, X said": the statement is X's, and "The statement"
+/// later too.
+#[test]
+fn a_statement_is_its_issuers() {
+    let acc = analyze(
+        "Union backs Smith\n\nIn a statement announcing the pick, the Guild of Ferry Pilots called \
+         Smith a “champion” of its members.\n\nThe statement also said that Smith would protect \
+         pensions.",
+    );
+    let s = speaker_of_source(&acc, "The statement").expect("a speaker");
+    assert_eq!(s.name, "Guild of Ferry Pilots");
+}
+
+/// A description follows the subject the article just named, even when
+/// another person is named more often; a party in the description rules
+/// out people whose titles name the other party, and a deputy's title
+/// ("vice presidential nominee") is not the principal's.
+#[test]
+fn a_description_follows_the_recent_subject_and_its_party() {
+    let acc = analyze(
+        "Campaign\n\nAnna Reyes spoke in Ohio. Anna Reyes then flew to Iowa. Anna Reyes met \
+         voters there.\n\nTom Hale says too much is made of the debate.\n\n\
+         The Indiana governor said that the press was to blame.",
+    );
+    let s = speaker_of_source(&acc, "The Indiana governor").expect("a speaker");
+    assert_eq!(s.name, "Tom Hale");
+
+    let acc = analyze(
+        "Campaign\n\nDemocratic vice presidential nominee Tim Kane spoke in Ohio.\n\n\
+         Maria Lopez thanked the crowd in Toledo. The Democratic presidential nominee said that \
+         every child deserves a good school.",
+    );
+    let s = speaker_of_source(&acc, "The Democratic presidential nominee").expect("a speaker");
+    assert_eq!(s.name, "Maria Lopez");
+}
+
+/// A team or camp is its principal's campaign, the most mentioned of a
+/// family sharing the surname.
+#[test]
+fn a_team_is_its_principals_campaign() {
+    let acc = analyze(
+        "Leave\n\nDonald Brack spoke on Monday. Ivy Brack, his daughter, joined him. Ivy Brack \
+         praised the plan. Ivy Brack smiled.\n\nThe Brack team said that the plan would cost \
+         nothing.",
+    );
+    let s = speaker_of_source(&acc, "The Brack team").expect("a speaker");
+    assert_eq!(s.name, "Brack campaign");
+    assert_eq!(s.kind, SpeakerKind::Organization);
+}
+
+/// A plural title before a list of names leads the list: one group.
+#[test]
+fn a_plural_title_leads_a_group() {
+    let acc = analyze(
+        "Banks\n\nSens. Jeff Marlow (D-Ore.), Sherri Brand (D-Ohio) and Robert Mendez (D-N.J.) \
+         all said that the bank must pay.",
+    );
+    let s = &acc.speakers[acc.attributions[0].speaker.expect("a speaker")];
+    assert_eq!(s.name, "Jeff Marlow, Sherri Brand and Robert Mendez");
+    assert_eq!(s.kind, SpeakerKind::Group);
+}
+
+/// A headline's description without an article is the person the
+/// article opens with.
+#[test]
+fn a_headline_description_is_the_lead_person() {
+    let acc = analyze(
+        "Lawmaker says agency failed\n\nRep. Adam Shiffer said Thursday that the agency failed \
+         to warn the public.",
+    );
+    let s = speaker_of_source(&acc, "Lawmaker").expect("a speaker");
+    assert_eq!(s.name, "Adam Shiffer");
+}
+
+/// Regression: "He’s endured relentless questions" made a speaker named
+/// "He" once the name stopped at the verb; the pronoun is the source.
+#[test]
+fn a_contracted_pronoun_run_into_its_clause_is_the_pronoun() {
+    let acc = analyze(
+        "Race\n\nMarco Ruiz spoke on Monday.\n\nHe’s endured relentless questions about his \
+         record, and he said that they were unfair.",
+    );
+    for s in &acc.speakers {
+        assert!(
+            !entities::is_function_word(&s.name),
+            "junk speaker {:?}",
+            s.name
+        );
+    }
+}
