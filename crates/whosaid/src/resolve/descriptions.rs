@@ -137,6 +137,9 @@ impl Resolution<'_> {
             .rev()
             .map(|k| self.doc.sentences[k].tokens.start)
             .take_while(|&start| paragraph - self.paragraph_of(start).min(paragraph) <= 2)
+            // A headline's capitals make names of anything ("Hillary
+            // Clinton Says"): its sentences open with no subject to follow.
+            .filter(|&start| self.paragraph_of(start) > 0)
             .find_map(|start| {
                 let (_, e) = self.ents.starting_at(start)?;
                 let x = &self.ents.list[*e];

@@ -8,6 +8,7 @@ impl Resolution<'_> {
     /// The draft for an entity, made on first use.
     pub(super) fn entity_draft(&mut self, e: usize) -> usize {
         let e = self.full_outlet_name(e);
+        let e = self.person_for_place_name(e);
         if let Some(d) = self.drafts.iter().position(|d| d.entity == Some(e)) {
             return d;
         }
@@ -17,7 +18,13 @@ impl Resolution<'_> {
             _ if is_media_name(&x.name) => SpeakerKind::Media,
             _ => SpeakerKind::Organization,
         };
-        let mut name = x.name.clone();
+        // One spelling of the apostrophe in people's names ("O’Neill" and
+        // "O'Neill" are one person, stored and searched as "O'Neill").
+        let mut name = if x.class == MentionClass::Person {
+            x.name.replace('’', "'")
+        } else {
+            x.name.clone()
+        };
         // An organization's acronym is named as the text spells it out
         // ("the S.E.C." → "Securities and Exchange Commission"); outlets go
         // by their acronyms ("CNN", "RT").
@@ -42,6 +49,27 @@ impl Resolution<'_> {
             affiliations,
         });
         self.drafts.len() - 1
+    }
+
+    /// A one-word place that speaks and is the surname of a person named
+    /// in full ("Trump says" tagged a place): that person, the most
+    /// mentioned one when several share it. Other entities stay.
+    fn person_for_place_name(&self, e: usize) -> usize {
+        let x = &self.ents.list[e];
+        if x.class != MentionClass::Location || x.words.len() != 1 {
+            return e;
+        }
+        self.ents
+            .list
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| {
+                p.class == MentionClass::Person
+                    && p.words.len() >= 2
+                    && p.words.last() == x.words.first()
+            })
+            .max_by_key(|(id, p)| (p.mentions.len(), usize::MAX - id))
+            .map_or(e, |(id, _)| id)
     }
 
     /// An outlet's short name ("Post", "Times") as the outlet named in
@@ -386,6 +414,10 @@ impl Resolution<'_> {
         if let Some(e) = self.prominent_person(&src, &words) {
             return Some(self.entity_draft(e));
         }
+        // "police said" after "Charlotte-Mecklenburg police": that force.
+        if let Some(d) = self.named_police(&src) {
+            return Some(d);
+        }
         // A headline's description of the person the article opens with.
         if let Some(e) = self.headline_person(&src) {
             return Some(self.entity_draft(e));
@@ -593,14 +625,26 @@ impl Resolution<'_> {
     }
 
     /// The name that ends right before the document noun at `at`, or one
-    /// or two lowercase words before it ("Reuters/Ipsos opinion poll");
-    /// platforms never author.
+    /// or two lowercase words before it ("Reuters/Ipsos opinion poll"):
+    /// a person or organization, never a platform.
     fn author_before_noun(&self, at: usize) -> Option<usize> {
         let mut end = at;
         for _ in 0..3 {
-            if let Some((_, e)) = self.ents.ending_at(end) {
+            if let Some((m, e)) = self.ents.ending_at(end) {
+                // Authors are people and bodies: not a language or a
+                // nationality ("a Spanish-language ad"), nor a place.
                 let x = &self.ents.list[*e];
-                return (!PLATFORMS.contains(&x.name.to_lowercase().as_str())).then_some(*e);
+                let text = self.doc.token_text(m.tokens.end - 1);
+                let people_or_language = m.class == MentionClass::Misc
+                    && (is_people_word(&text.to_lowercase())
+                        || text
+                            .split('-')
+                            .skip(1)
+                            .any(|p| p.starts_with(char::is_lowercase)));
+                let author = m.class != MentionClass::Location
+                    && !people_or_language
+                    && !PLATFORMS.contains(&x.name.to_lowercase().as_str());
+                return author.then_some(*e);
             }
             if end == 0 || !self.doc.token_text(end - 1).starts_with(char::is_lowercase) {
                 return None;
@@ -726,6 +770,38 @@ impl Resolution<'_> {
             (Some((e, _)), None) => Some(e),
             _ => None,
         }
+    }
+
+    /// A bare "police" ("police said", "the police") is the force the
+    /// article names with a place ("Charlotte-Mecklenburg police", "the
+    /// Dallas police"): the latest named before the source, else the
+    /// first after it. One organization, "<place> police".
+    fn named_police(&mut self, src: &Range<usize>) -> Option<usize> {
+        let region = self.head_region(src);
+        let start = if self.lower(region.start) == "the" {
+            region.start + 1
+        } else {
+            region.start
+        };
+        if start + 1 != region.end || self.lower(start) != "police" {
+            return None;
+        }
+        let named = |i: usize| {
+            (self.lower(i) == "police")
+                .then(|| self.ents.ending_at(i))
+                .flatten()
+                .filter(|(m, _)| {
+                    matches!(m.class, MentionClass::Location | MentionClass::Organization)
+                        && !entities::is_possessive(self.doc.token_text(m.tokens.end - 1))
+                })
+                .map(|(m, _)| m.tokens.clone())
+        };
+        let place = (0..src.start)
+            .rev()
+            .find_map(named)
+            .or_else(|| (src.end..self.doc.tokens.len()).find_map(named))?;
+        let name = format!("{} police", entities::display_name(self.doc, place));
+        Some(self.named_draft(name, SpeakerKind::Organization))
     }
 
     /// The person a headline describes without naming ("Former DNC

@@ -885,3 +885,27 @@ fn a_contracted_pronoun_run_into_its_clause_is_the_pronoun() {
         );
     }
 }
+
+/// A bare "police" is the force the article names with its place.
+#[test]
+fn police_are_the_named_force() {
+    let acc = analyze(
+        "Shooting\n\nThe Riverton police released a video on Monday.\n\nPolice said that the \
+         officer had acted alone.",
+    );
+    let s = speaker_of_source(&acc, "Police").expect("a speaker");
+    assert_eq!(s.name, "Riverton police");
+    assert_eq!(s.kind, SpeakerKind::Organization);
+}
+
+/// People's names take one apostrophe, whichever the article types.
+#[test]
+fn a_name_has_one_apostrophe() {
+    let acc = analyze(
+        "Police\n\nCommissioner James O’Malley said on Monday that crime fell.\n\n\
+         O'Malley said that the city was safer.",
+    );
+    let s = &acc.speakers[acc.attributions[0].speaker.expect("a speaker")];
+    assert_eq!(s.name, "James O'Malley");
+    assert_eq!(acc.attributions[1].speaker, acc.attributions[0].speaker);
+}
