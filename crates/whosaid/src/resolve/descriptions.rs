@@ -150,6 +150,93 @@ impl Resolution<'_> {
             })
     }
 
+    /// A bare "police" ("police said", "the police") is the force the
+    /// article names with a place ("Charlotte-Mecklenburg police", "the
+    /// Dallas police"): the latest named before the source, else the
+    /// first after it. One organization, "<place> police".
+    pub(super) fn named_police(&mut self, src: &Range<usize>) -> Option<usize> {
+        let region = self.head_region(src);
+        let start = if self.lower(region.start) == "the" {
+            region.start + 1
+        } else {
+            region.start
+        };
+        if start + 1 != region.end || self.lower(start) != "police" {
+            return None;
+        }
+        let named = |i: usize| {
+            (self.lower(i) == "police")
+                .then(|| self.ents.ending_at(i))
+                .flatten()
+                .filter(|(m, _)| {
+                    matches!(m.class, MentionClass::Location | MentionClass::Organization)
+                        && !entities::is_possessive(self.doc.token_text(m.tokens.end - 1))
+                })
+                .map(|(m, _)| m.tokens.clone())
+        };
+        let place = (0..src.start)
+            .rev()
+            .find_map(named)
+            .or_else(|| (src.end..self.doc.tokens.len()).find_map(named))?;
+        let name = format!("{} police", entities::display_name(self.doc, place));
+        Some(self.named_draft(name, SpeakerKind::Organization))
+    }
+
+    /// The person a headline describes without naming ("Former DNC
+    /// chairman: …", "Lawmaker says …"): the first person the article's
+    /// opening paragraphs name in full. Only a description headed by a
+    /// title or person noun, without an article ("a", "the") or a
+    /// quantifier, which would make it someone new.
+    pub(super) fn headline_person(&self, src: &Range<usize>) -> Option<usize> {
+        if self.paragraph_of(src.start) != 0 {
+            return None;
+        }
+        let region = self.head_region(src);
+        let head = region
+            .clone()
+            .rev()
+            .find(|&i| self.pos[i].starts_with("NN"))?;
+        let noun = self.lower(head);
+        let noun = entities::strip_possessive(&noun);
+        let first = self.lower(region.start);
+        if matches!(
+            &*first,
+            "a" | "an" | "the" | "one" | "some" | "two" | "three"
+        ) || ANONYMOUS_NOUNS.contains(&noun)
+            || !(entities::is_title_noun(noun) || PERSON_NOUNS.contains(&noun))
+        {
+            return None;
+        }
+        let lead_end = self
+            .doc
+            .paragraphs
+            .get(2)
+            .map_or(self.doc.tokens.len(), |p| {
+                self.doc.sentences[p.sentences.end - 1].tokens.end
+            });
+        let people = || {
+            self.ents
+                .mentions
+                .iter()
+                .filter(|(m, _)| m.tokens.start >= src.end && m.tokens.start < lead_end)
+                .filter(|(m, e)| {
+                    m.class == MentionClass::Person
+                        && self.paragraph_of(m.tokens.start) > 0
+                        && self.ents.list[*e].words.len() >= 2
+                })
+                .map(|&(_, e)| e)
+        };
+        // One whose titles share the headline's noun ("Lawmaker" …
+        // "Rep."), else the first named.
+        let titled = people().find(|&e| {
+            self.ents.list[e].titles.iter().any(|t| {
+                t.split_whitespace()
+                    .any(|w| entities::strip_possessive(&w.to_lowercase()) == noun)
+            })
+        });
+        titled.or_else(|| people().next())
+    }
+
     /// Whether a description names one party ("The GOP nominee") and the
     /// person's titles another ("Democratic presidential nominee").
     fn party_conflict(&self, x: &entities::Entity, words: &[String]) -> bool {

@@ -40,6 +40,7 @@ use crate::when;
 
 mod account;
 mod affiliations;
+mod authors;
 mod channels;
 mod descriptions;
 mod nesting;

@@ -440,100 +440,14 @@ impl Resolution<'_> {
     /// speaker.
     fn head_of_phrase(&mut self, k: usize, src: &Range<usize>) -> Option<Option<usize>> {
         let region = self.head_region(src);
-        let end = region.end;
         let mentions: Vec<(Mention, usize)> =
             self.ents.mentions_within(region.clone()).cloned().collect();
-        // A document speaks for its author ("A Bloomberg poll", "a new
-        // report by Politico", then "the poll"): the name in the phrase, the
-        // name after "by"/"from", else the author of the last such document.
+        // A document speaks for its author ([`Resolution::document_author`]).
         let head_at = (region.start..region.end)
             .rev()
             .find(|&i| self.pos[i].starts_with("NN"));
-        if let Some(head_at) = head_at.filter(|&i| DOCUMENT_NOUNS.contains(&&*self.lower(i))) {
-            let head = self.lower(head_at).into_owned();
-            // A platform carries a post, it does not write it.
-            let platform =
-                |e: usize| PLATFORMS.contains(&self.ents.list[e].name.to_lowercase().as_str());
-            let named = mentions
-                .iter()
-                .rev()
-                .find(|(m, e)| m.tokens.end <= head_at && !platform(*e))
-                .map(|&(_, e)| e)
-                .or_else(|| {
-                    // "research conducted by the Center for …": the
-                    // participle the phrase ended at leads to "by".
-                    let end = if end + 1 < src.end
-                        && self.pos[end] == "VBN"
-                        && matches!(&*self.lower(end + 1), "by" | "from")
-                    {
-                        end + 1
-                    } else {
-                        end
-                    };
-                    let by = end < src.end && matches!(&*self.lower(end), "by" | "from");
-                    // "A study by Loyola Law School professor Justin
-                    // Levitt": a person named there is the author.
-                    let after: Vec<&(Mention, usize)> = if by {
-                        self.ents.mentions_within(end + 1..src.end).collect()
-                    } else {
-                        Vec::new()
-                    };
-                    after
-                        .iter()
-                        .find(|(m, _)| m.class == MentionClass::Person)
-                        .or(after.first())
-                        .map(|&&(_, e)| e)
-                        .filter(|&e| !platform(e))
-                });
-            let definite = self.lower(src.start) == "the";
-            // "her account", "their report": the owner, resolved as the
-            // pronoun would be.
-            let owner = if named.is_none() {
-                match &*self.lower(region.start) {
-                    "his" => self.antecedent_person(k, region.start, Gender::Male),
-                    "her" => self.antecedent_person(k, region.start, Gender::Female),
-                    "their" => self.antecedent_group(k, region.start, false),
-                    "its" => self.antecedent_group(k, region.start, true),
-                    _ => None,
-                }
-            } else {
-                None
-            };
-            let author = match named {
-                _ if owner.is_some() => owner,
-                Some(e) => Some(self.entity_draft(e)),
-                None if definite => {
-                    let known = self
-                        .documents
-                        .iter()
-                        .rev()
-                        .find(|(noun, _)| *noun == head)
-                        .map(|&(_, d)| d);
-                    match known {
-                        Some(d) => Some(d),
-                        None => self
-                            .author_named_before(src.start, &head)
-                            .map(|e| self.entity_draft(e)),
-                    }
-                }
-                // "In a statement, the union said": the clause's subject.
-                None if src.start > 0 && self.lower(src.start - 1) == "in" => {
-                    self.subject_after(src.end).map(|e| self.entity_draft(e))
-                }
-                // A headline's bare "Poll" is the poll the article goes on
-                // to name ("… a new Bloomberg poll found").
-                None if region.len() == 1 && self.paragraph_of(src.start) == 0 => self
-                    .author_named_later(src.end, &head)
-                    .map(|e| self.entity_draft(e)),
-                None if self.paragraph_of(src.start) <= 1 => self
-                    .author_named_later(src.end, &head)
-                    .map(|e| self.entity_draft(e)),
-                None => None,
-            };
-            if let Some(d) = author {
-                self.documents.push((head, d));
-                return Some(Some(d));
-            }
+        if let Some(d) = head_at.and_then(|h| self.document_author(k, src, &region, &mentions, h)) {
+            return Some(Some(d));
         }
         let last = mentions.last()?;
         let possessive =
@@ -604,78 +518,6 @@ impl Resolution<'_> {
                 "VBN" | "VBG" | "VBD" | "VBZ" | "VBP" | "MD" | "RB"
             )
             && self.doc.token_text(i).starts_with(char::is_lowercase)
-    }
-
-    /// The author named with the latest earlier mention of a document
-    /// noun ("a Times article", then "the article"): the name right
-    /// before it, a word or two of description between them allowed, or
-    /// the subject of a clause it opens ("In a statement, the union
-    /// said", then "The statement").
-    fn author_named_before(&self, from: usize, noun: &str) -> Option<usize> {
-        (0..from)
-            .rev()
-            .filter(|&i| self.lower(i) == noun)
-            .find_map(|i| {
-                self.author_before_noun(i).or_else(|| {
-                    (i >= 2 && self.lower(i - 2) == "in")
-                        .then(|| self.subject_after(i + 1))
-                        .flatten()
-                })
-            })
-    }
-
-    /// The name that ends right before the document noun at `at`, or one
-    /// or two lowercase words before it ("Reuters/Ipsos opinion poll"):
-    /// a person or organization, never a platform.
-    fn author_before_noun(&self, at: usize) -> Option<usize> {
-        let mut end = at;
-        for _ in 0..3 {
-            if let Some((m, e)) = self.ents.ending_at(end) {
-                // Authors are people and bodies: not a language or a
-                // nationality ("a Spanish-language ad"), nor a place.
-                let x = &self.ents.list[*e];
-                let text = self.doc.token_text(m.tokens.end - 1);
-                let people_or_language = m.class == MentionClass::Misc
-                    && (is_people_word(&text.to_lowercase())
-                        || text
-                            .split('-')
-                            .skip(1)
-                            .any(|p| p.starts_with(char::is_lowercase)));
-                let author = m.class != MentionClass::Location
-                    && !people_or_language
-                    && !PLATFORMS.contains(&x.name.to_lowercase().as_str());
-                return author.then_some(*e);
-            }
-            if end == 0 || !self.doc.token_text(end - 1).starts_with(char::is_lowercase) {
-                return None;
-            }
-            end -= 1;
-        }
-        None
-    }
-
-    /// The first name after a comma that follows `from`, in the same
-    /// sentence and outside quotes: the subject a fronted phrase ("In a
-    /// statement announcing the pick,") leads to.
-    fn subject_after(&self, from: usize) -> Option<usize> {
-        let sentence = self.doc.sentences[self.doc.sentence_of(from.saturating_sub(1))]
-            .tokens
-            .clone();
-        let comma = (from..sentence.end).find(|&i| self.doc.token_text(i) == ",")?;
-        let (m, e) = self.ents.mentions_within(comma + 1..sentence.end).next()?;
-        let lead_ok = (comma + 1..m.tokens.start).all(|i| matches!(&*self.lower(i), "the"));
-        (lead_ok && !self.quotes.is_quoted(m.tokens.start)).then_some(*e)
-    }
-
-    /// The organization named right before the first later mention of a
-    /// document noun ("Bloomberg poll"), within the article's opening
-    /// ([`AUTHOR_LOOKAHEAD`] tokens); platforms never author.
-    fn author_named_later(&self, from: usize, noun: &str) -> Option<usize> {
-        let end = (from + AUTHOR_LOOKAHEAD).min(self.doc.tokens.len());
-        (from + 1..end)
-            .filter(|&i| self.lower(i) == noun)
-            .find_map(|i| self.author_before_noun(i))
-            .filter(|&e| self.ents.list[e].class != MentionClass::Person)
     }
 
     /// The tokens of a source's head noun phrase ([`Resolution::phrase_end`]),
@@ -770,93 +612,6 @@ impl Resolution<'_> {
             (Some((e, _)), None) => Some(e),
             _ => None,
         }
-    }
-
-    /// A bare "police" ("police said", "the police") is the force the
-    /// article names with a place ("Charlotte-Mecklenburg police", "the
-    /// Dallas police"): the latest named before the source, else the
-    /// first after it. One organization, "<place> police".
-    fn named_police(&mut self, src: &Range<usize>) -> Option<usize> {
-        let region = self.head_region(src);
-        let start = if self.lower(region.start) == "the" {
-            region.start + 1
-        } else {
-            region.start
-        };
-        if start + 1 != region.end || self.lower(start) != "police" {
-            return None;
-        }
-        let named = |i: usize| {
-            (self.lower(i) == "police")
-                .then(|| self.ents.ending_at(i))
-                .flatten()
-                .filter(|(m, _)| {
-                    matches!(m.class, MentionClass::Location | MentionClass::Organization)
-                        && !entities::is_possessive(self.doc.token_text(m.tokens.end - 1))
-                })
-                .map(|(m, _)| m.tokens.clone())
-        };
-        let place = (0..src.start)
-            .rev()
-            .find_map(named)
-            .or_else(|| (src.end..self.doc.tokens.len()).find_map(named))?;
-        let name = format!("{} police", entities::display_name(self.doc, place));
-        Some(self.named_draft(name, SpeakerKind::Organization))
-    }
-
-    /// The person a headline describes without naming ("Former DNC
-    /// chairman: …", "Lawmaker says …"): the first person the article's
-    /// opening paragraphs name in full. Only a description headed by a
-    /// title or person noun, without an article ("a", "the") or a
-    /// quantifier, which would make it someone new.
-    fn headline_person(&self, src: &Range<usize>) -> Option<usize> {
-        if self.paragraph_of(src.start) != 0 {
-            return None;
-        }
-        let region = self.head_region(src);
-        let head = region
-            .clone()
-            .rev()
-            .find(|&i| self.pos[i].starts_with("NN"))?;
-        let noun = self.lower(head);
-        let noun = entities::strip_possessive(&noun);
-        let first = self.lower(region.start);
-        if matches!(
-            &*first,
-            "a" | "an" | "the" | "one" | "some" | "two" | "three"
-        ) || ANONYMOUS_NOUNS.contains(&noun)
-            || !(entities::is_title_noun(noun) || PERSON_NOUNS.contains(&noun))
-        {
-            return None;
-        }
-        let lead_end = self
-            .doc
-            .paragraphs
-            .get(2)
-            .map_or(self.doc.tokens.len(), |p| {
-                self.doc.sentences[p.sentences.end - 1].tokens.end
-            });
-        let people = || {
-            self.ents
-                .mentions
-                .iter()
-                .filter(|(m, _)| m.tokens.start >= src.end && m.tokens.start < lead_end)
-                .filter(|(m, e)| {
-                    m.class == MentionClass::Person
-                        && self.paragraph_of(m.tokens.start) > 0
-                        && self.ents.list[*e].words.len() >= 2
-                })
-                .map(|&(_, e)| e)
-        };
-        // One whose titles share the headline's noun ("Lawmaker" …
-        // "Rep."), else the first named.
-        let titled = people().find(|&e| {
-            self.ents.list[e].titles.iter().any(|t| {
-                t.split_whitespace()
-                    .any(|w| entities::strip_possessive(&w.to_lowercase()) == noun)
-            })
-        });
-        titled.or_else(|| people().next())
     }
 
     /// The person named in full whose last name is the word at `at`, the
@@ -1079,7 +834,7 @@ impl Resolution<'_> {
 
     /// The draft without an entity that has this name and kind, made on
     /// first use (one group or campaign however often it speaks).
-    fn named_draft(&mut self, name: String, kind: SpeakerKind) -> usize {
+    pub(super) fn named_draft(&mut self, name: String, kind: SpeakerKind) -> usize {
         if let Some(d) = self
             .drafts
             .iter()
@@ -1098,58 +853,6 @@ impl Resolution<'_> {
         self.drafts.len() - 1
     }
 }
-
-/// Nouns of documents, which speak for their authors (`SPEAKERS.md`: a
-/// poll is its pollster, an ad its campaign, a report its authors).
-const DOCUMENT_NOUNS: &[&str] = &[
-    "research",
-    "poll",
-    "polls",
-    "survey",
-    "surveys",
-    "study",
-    "report",
-    "reports",
-    "analysis",
-    "ad",
-    "ads",
-    "advertisement",
-    "commercial",
-    "article",
-    "story",
-    "editorial",
-    "op-ed",
-    "memo",
-    "letter",
-    "statement",
-    "release",
-    "average",
-    "database",
-    "audit",
-    "review",
-    "filing",
-    "complaint",
-    "lawsuit",
-    "tweet",
-    "post",
-    "video",
-    "book",
-    "paper",
-    "spot",
-    "clip",
-    "brief",
-    "account",
-    "memoir",
-    "testimony",
-    "submission",
-    "remarks",
-    "comments",
-    "speech",
-    "interview",
-    "ruling",
-    "affidavit",
-    "petition",
-];
 
 /// Words that make a source an unnamed group ("some said", "many
 /// believe", "others argue"), or an unnamed person ("one wrote").
@@ -1182,12 +885,9 @@ fn pronoun_of(word: &str) -> &str {
     }
 }
 
-/// How far a headline's document noun looks ahead for its author.
-const AUTHOR_LOOKAHEAD: usize = 400;
-
 /// Whether a lowercased word reads as a nationality or party member by its
 /// ending ("Republican", "Democrat", "Chinese", "British", "Libertarian").
-fn is_people_word(word: &str) -> bool {
+pub(super) fn is_people_word(word: &str) -> bool {
     let w = word.strip_suffix('s').unwrap_or(word);
     ["an", "ese", "ish", "crat", "ist", "i"]
         .iter()

@@ -1,0 +1,235 @@
+//! Documents that speak for their authors (`SPEAKERS.md`: a poll is its
+//! pollster, an ad its campaign, a report its authors): "A Bloomberg
+//! poll", "a new report by Politico", "her account", then "the poll".
+
+use super::speakers::is_people_word;
+use super::*;
+
+impl Resolution<'_> {
+    /// The author of a source whose head noun (at `head_at`) is a
+    /// document: the name in its phrase, the name after "by"/"from", the
+    /// owner of "her account", the author of the last document of that
+    /// noun, or one the article names before or, in its opening, after.
+    /// Each author found is remembered for "the <noun>" later.
+    pub(super) fn document_author(
+        &mut self,
+        k: usize,
+        src: &Range<usize>,
+        region: &Range<usize>,
+        mentions: &[(Mention, usize)],
+        head_at: usize,
+    ) -> Option<usize> {
+        if !DOCUMENT_NOUNS.contains(&&*self.lower(head_at)) {
+            return None;
+        }
+        let end = region.end;
+        let head = self.lower(head_at).into_owned();
+        // A platform carries a post, it does not write it.
+        let platform =
+            |e: usize| PLATFORMS.contains(&self.ents.list[e].name.to_lowercase().as_str());
+        let named = mentions
+            .iter()
+            .rev()
+            .find(|(m, e)| m.tokens.end <= head_at && !platform(*e))
+            .map(|&(_, e)| e)
+            .or_else(|| {
+                // "research conducted by the Center for …": the
+                // participle the phrase ended at leads to "by".
+                let end = if end + 1 < src.end
+                    && self.pos[end] == "VBN"
+                    && matches!(&*self.lower(end + 1), "by" | "from")
+                {
+                    end + 1
+                } else {
+                    end
+                };
+                let by = end < src.end && matches!(&*self.lower(end), "by" | "from");
+                // "A study by Loyola Law School professor Justin
+                // Levitt": a person named there is the author.
+                let after: Vec<&(Mention, usize)> = if by {
+                    self.ents.mentions_within(end + 1..src.end).collect()
+                } else {
+                    Vec::new()
+                };
+                after
+                    .iter()
+                    .find(|(m, _)| m.class == MentionClass::Person)
+                    .or(after.first())
+                    .map(|&&(_, e)| e)
+                    .filter(|&e| !platform(e))
+            });
+        let definite = self.lower(src.start) == "the";
+        // "her account", "their report": the owner, resolved as the
+        // pronoun would be.
+        let owner = if named.is_none() {
+            match &*self.lower(region.start) {
+                "his" => self.antecedent_person(k, region.start, Gender::Male),
+                "her" => self.antecedent_person(k, region.start, Gender::Female),
+                "their" => self.antecedent_group(k, region.start, false),
+                "its" => self.antecedent_group(k, region.start, true),
+                _ => None,
+            }
+        } else {
+            None
+        };
+        let author = match named {
+            _ if owner.is_some() => owner,
+            Some(e) => Some(self.entity_draft(e)),
+            None if definite => {
+                let known = self
+                    .documents
+                    .iter()
+                    .rev()
+                    .find(|(noun, _)| *noun == head)
+                    .map(|&(_, d)| d);
+                match known {
+                    Some(d) => Some(d),
+                    None => self
+                        .author_named_before(src.start, &head)
+                        .map(|e| self.entity_draft(e)),
+                }
+            }
+            // "In a statement, the union said": the clause's subject.
+            None if src.start > 0 && self.lower(src.start - 1) == "in" => {
+                self.subject_after(src.end).map(|e| self.entity_draft(e))
+            }
+            // A headline's or lead's document is the one the article
+            // goes on to name ("Poll: …", "A new poll shows …", then "a
+            // new Bloomberg poll found").
+            None if self.paragraph_of(src.start) <= 1 => self
+                .author_named_later(src.end, &head)
+                .map(|e| self.entity_draft(e)),
+            None => None,
+        };
+        let d = author?;
+        self.documents.push((head, d));
+        Some(d)
+    }
+
+    /// The author named with the latest earlier mention of a document
+    /// noun ("a Times article", then "the article"): the name right
+    /// before it, a word or two of description between them allowed, or
+    /// the subject of a clause it opens ("In a statement, the union
+    /// said", then "The statement").
+    fn author_named_before(&self, from: usize, noun: &str) -> Option<usize> {
+        (0..from)
+            .rev()
+            .filter(|&i| self.lower(i) == noun)
+            .find_map(|i| {
+                self.author_before_noun(i).or_else(|| {
+                    (i >= 2 && self.lower(i - 2) == "in")
+                        .then(|| self.subject_after(i + 1))
+                        .flatten()
+                })
+            })
+    }
+
+    /// The name that ends right before the document noun at `at`, or one
+    /// or two lowercase words before it ("Reuters/Ipsos opinion poll"):
+    /// a person or organization, never a platform.
+    fn author_before_noun(&self, at: usize) -> Option<usize> {
+        let mut end = at;
+        for _ in 0..3 {
+            if let Some((m, e)) = self.ents.ending_at(end) {
+                // Authors are people and bodies: not a language or a
+                // nationality ("a Spanish-language ad"), nor a place.
+                let x = &self.ents.list[*e];
+                let text = self.doc.token_text(m.tokens.end - 1);
+                let people_or_language = m.class == MentionClass::Misc
+                    && (is_people_word(&text.to_lowercase())
+                        || text
+                            .split('-')
+                            .skip(1)
+                            .any(|p| p.starts_with(char::is_lowercase)));
+                let author = m.class != MentionClass::Location
+                    && !people_or_language
+                    && !PLATFORMS.contains(&x.name.to_lowercase().as_str());
+                return author.then_some(*e);
+            }
+            if end == 0 || !self.doc.token_text(end - 1).starts_with(char::is_lowercase) {
+                return None;
+            }
+            end -= 1;
+        }
+        None
+    }
+
+    /// The first name after a comma that follows `from`, in the same
+    /// sentence and outside quotes: the subject a fronted phrase ("In a
+    /// statement announcing the pick,") leads to.
+    fn subject_after(&self, from: usize) -> Option<usize> {
+        let sentence = self.doc.sentences[self.doc.sentence_of(from.saturating_sub(1))]
+            .tokens
+            .clone();
+        let comma = (from..sentence.end).find(|&i| self.doc.token_text(i) == ",")?;
+        let (m, e) = self.ents.mentions_within(comma + 1..sentence.end).next()?;
+        let lead_ok = (comma + 1..m.tokens.start).all(|i| matches!(&*self.lower(i), "the"));
+        (lead_ok && !self.quotes.is_quoted(m.tokens.start)).then_some(*e)
+    }
+
+    /// The organization named right before the first later mention of a
+    /// document noun ("Bloomberg poll"), within the article's opening
+    /// ([`AUTHOR_LOOKAHEAD`] tokens); platforms never author.
+    fn author_named_later(&self, from: usize, noun: &str) -> Option<usize> {
+        let end = (from + AUTHOR_LOOKAHEAD).min(self.doc.tokens.len());
+        (from + 1..end)
+            .filter(|&i| self.lower(i) == noun)
+            .find_map(|i| self.author_before_noun(i))
+            .filter(|&e| self.ents.list[e].class != MentionClass::Person)
+    }
+}
+
+/// Nouns of documents, which speak for their authors (`SPEAKERS.md`: a
+/// poll is its pollster, an ad its campaign, a report its authors).
+const DOCUMENT_NOUNS: &[&str] = &[
+    "research",
+    "poll",
+    "polls",
+    "survey",
+    "surveys",
+    "study",
+    "report",
+    "reports",
+    "analysis",
+    "ad",
+    "ads",
+    "advertisement",
+    "commercial",
+    "article",
+    "story",
+    "editorial",
+    "op-ed",
+    "memo",
+    "letter",
+    "statement",
+    "release",
+    "average",
+    "database",
+    "audit",
+    "review",
+    "filing",
+    "complaint",
+    "lawsuit",
+    "tweet",
+    "post",
+    "video",
+    "book",
+    "paper",
+    "spot",
+    "clip",
+    "brief",
+    "account",
+    "memoir",
+    "testimony",
+    "submission",
+    "remarks",
+    "comments",
+    "speech",
+    "interview",
+    "ruling",
+    "affidavit",
+    "petition",
+];
+
+/// How far a headline's document noun looks ahead for its author.
+const AUTHOR_LOOKAHEAD: usize = 400;
