@@ -59,17 +59,10 @@ impl Resolution<'_> {
         if x.class != MentionClass::Location || x.words.len() != 1 {
             return e;
         }
-        self.ents
-            .list
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| {
-                p.class == MentionClass::Person
-                    && p.words.len() >= 2
-                    && p.words.last() == x.words.first()
-            })
-            .max_by_key(|(id, p)| (p.mentions.len(), usize::MAX - id))
-            .map_or(e, |(id, _)| id)
+        x.words
+            .first()
+            .and_then(|w| self.principal_named(w))
+            .unwrap_or(e)
     }
 
     /// An outlet's short name ("Post", "Times") as the outlet named in
@@ -623,13 +616,20 @@ impl Resolution<'_> {
         if !text.starts_with(char::is_uppercase) {
             return None;
         }
-        let w = entities::variants::fold(entities::strip_possessive(text));
+        self.principal_named(&entities::variants::fold(entities::strip_possessive(text)))
+    }
+
+    /// The person named in full whose last name word (folded) is `surname`,
+    /// the most mentioned when several share it, the first named among equals.
+    fn principal_named(&self, surname: &str) -> Option<usize> {
         self.ents
             .list
             .iter()
             .enumerate()
             .filter(|(_, x)| {
-                x.class == MentionClass::Person && x.words.len() >= 2 && x.words.last() == Some(&w)
+                x.class == MentionClass::Person
+                    && x.words.len() >= 2
+                    && x.words.last().is_some_and(|w| w == surname)
             })
             .max_by_key(|(id, x)| (x.mentions.len(), usize::MAX - id))
             .map(|(id, _)| id)
