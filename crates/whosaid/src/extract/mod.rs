@@ -16,6 +16,7 @@
 //! | source after cue | `According to X, …` / `…, according to X.` | the other side |
 //! | headline colon | `NATO Chief: Membership …` | after the colon |
 //! | transcript turn | `WALLACE: Let's start …` (a paragraph) | after the colon |
+//! | quote credit line | `“…” ― Jane Roe` (a line) | the quotation |
 //!
 //! Split quotes (`“A,” he said, “B.”`, or `“A,” he said. “B.”`) give one
 //! attribution with discontinuous content. A token belongs to at most one
@@ -23,6 +24,7 @@
 //! skipped. Every scan is bounded by a constant window or by the sentence, so
 //! the extractor is linear in the document length.
 
+mod credits;
 mod phrases;
 mod transcript;
 
@@ -32,7 +34,18 @@ use crate::lexicon::{Entry, Lexicon};
 use crate::quotes::QuoteIndex;
 use crate::text::{Document, TokenKind};
 
-pub(crate) use transcript::transcript_turns;
+use transcript::transcript_turns;
+
+/// Attributions the page layout makes, not a cue in a sentence: transcript
+/// turns (`WALLACE: …`) and quote credit lines (`“…” ― Jane Roe`), sorted
+/// by content. Both are rare in training, so each replaces whatever a
+/// sentence-level reading found inside it.
+pub(crate) fn layout_attributions(doc: &Document) -> Vec<TokenAttribution> {
+    let mut found = transcript_turns(doc);
+    found.extend(credits::quote_credits(doc));
+    found.sort_by_key(|a| a.content[0].start);
+    found
+}
 
 /// Thresholds for using lexicon entries as cues.
 #[derive(Debug, Clone, PartialEq)]
@@ -61,6 +74,22 @@ pub struct TokenAttribution {
     pub cue: Range<usize>,
     /// Content token runs, in text order.
     pub content: Vec<Range<usize>>,
+}
+
+impl TokenAttribution {
+    /// The tokens from the first of its parts to the last, whatever their
+    /// order (`X said …`, `“…” ― X`).
+    pub fn extent(&self) -> Range<usize> {
+        let parts = || {
+            self.content
+                .iter()
+                .chain([&self.cue])
+                .chain(self.source.as_ref())
+        };
+        let start = parts().map(|r| r.start).min().unwrap_or(self.cue.start);
+        let end = parts().map(|r| r.end).max().unwrap_or(self.cue.end);
+        start..end
+    }
 }
 
 /// Estimated precision above which a cue is taken to open its own clause.
@@ -258,8 +287,8 @@ pub fn extract(
         cues: Vec::new(),
     };
     rules.headline();
-    for turn in transcript_turns(doc) {
-        if !rules.any_claimed(&(turn.cue.start..turn.content[0].end)) {
+    for turn in layout_attributions(doc) {
+        if !rules.any_claimed(&turn.extent()) {
             rules.claim(turn);
         }
     }

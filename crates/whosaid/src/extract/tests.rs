@@ -143,3 +143,37 @@ fn cues_inside_quotes_are_content() {
     assert_eq!(got.len(), 1);
     assert_eq!(got[0].0, "Smith");
 }
+
+#[test]
+fn quote_credit_lines_are_attributions_in_both_pipelines() {
+    // A reaction round-up: each line a quotation credited after a dash, one
+    // of them opened with a closing-style mark (as some pages print it).
+    let text = "What readers said\n\nThe vote is on Tuesday.\n\n\
+        ”The plan helps nobody. We said so twice.” ― Jane Q. Roe\n\
+        “I will vote for it, and so will my neighbours.”― Tom Example.";
+    let want = [
+        (
+            "Jane Q. Roe".to_string(),
+            "―".to_string(),
+            vec!["”The plan helps nobody. We said so twice.”".to_string()],
+        ),
+        (
+            "Tom Example".to_string(),
+            "―".to_string(),
+            vec!["“I will vote for it, and so will my neighbours.”".to_string()],
+        ),
+    ];
+    assert_eq!(run(text), want);
+    let learned: Vec<_> = crate::Extractor::builtin()
+        .extract(text)
+        .iter()
+        .map(|a| {
+            (
+                a.source.iter().map(|s| s.text.clone()).collect::<String>(),
+                a.cue.iter().map(|s| s.text.clone()).collect::<String>(),
+                a.content.iter().map(|s| s.text.clone()).collect::<Vec<_>>(),
+            )
+        })
+        .collect();
+    assert_eq!(learned, want);
+}

@@ -39,7 +39,7 @@ use crate::parse::DepParser;
 use crate::perceptron::{feat, sym, syms, DenseWeights, Rng, SparseTable, Trainer, WordSyms, NONE};
 use crate::pos::{PosTagger, TaggedTokens};
 use crate::quotes::QuoteIndex;
-use crate::text::Document;
+use crate::text::{Document, TokenKind};
 
 /// The attribution model shipped with the crate (`whosaid train attr`).
 pub const BUILTIN_MODEL: &[u8] = include_bytes!("../../models/attr.bin");
@@ -115,6 +115,66 @@ mod fixed {
     pub const RULED_ALL: [u64; 2] = syms(["ruled", "unruled"]);
     pub const TO_END: [u64; 4] = syms(["1", "2", "3-5", "far"]);
     pub const DETERMINERS: [u64; 3] = syms(["a", "an", "the"]);
+    /// Prepositions that open where or when a statement was made.
+    pub const CIRCUMSTANCE_PREPOSITIONS: [u64; 5] = syms(["in", "during", "at", "on", "before"]);
+    /// Nouns of a channel or a time, which make a trailing phrase a
+    /// circumstance of the statement.
+    pub const CIRCUMSTANCE_NOUNS: [u64; 52] = syms([
+        "interview",
+        "interviews",
+        "tweet",
+        "tweets",
+        "email",
+        "emails",
+        "e-mail",
+        "statement",
+        "statements",
+        "speech",
+        "speeches",
+        "rally",
+        "remarks",
+        "address",
+        "letter",
+        "testimony",
+        "hearing",
+        "conference",
+        "briefing",
+        "ruling",
+        "post",
+        "posts",
+        "video",
+        "op-ed",
+        "column",
+        "diatribe",
+        "broadcast",
+        "appearance",
+        "debate",
+        "forum",
+        "memo",
+        "filing",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "week",
+        "month",
+        "year",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "earlier",
+        "time",
+        "program",
+        "show",
+    ]);
+    /// "as much" ("said as much in an interview").
+    pub const AS_MUCH: [u64; 2] = syms(["as", "much"]);
 }
 
 /// Everything the features of one document need, computed once.
@@ -660,6 +720,9 @@ impl AttrTagger {
                 n > 1 || cx.quotes.is_quoted(a.content[0].start)
             });
         }
+        for a in &mut found {
+            trim_circumstance(cx, a);
+        }
         // A source that is only a determiner ("a" inside "said in a
         // statement") is a tagging slip: let the rules find the source.
         // "…who asked not to be named": the verb describes the source; the
@@ -724,21 +787,79 @@ impl AttrTagger {
             }
             found.sort_by_key(|a| a.content[0].start);
         }
-        // Transcript turns (`WALLACE: …`) are rare in training and the
-        // model reads their labels poorly: each turn is one attribution of
-        // its paragraph, in place of those the model found inside it.
-        let turns = extract::transcript_turns(cx.doc);
+        // Transcript turns (`WALLACE: …`) and quote credit lines (`“…” ―
+        // Jane Roe`) are rare in training and the model reads them poorly:
+        // each is one attribution, in place of those the model found inside.
+        let turns = extract::layout_attributions(cx.doc);
         if !turns.is_empty() {
-            let span = |t: &TokenAttribution| {
-                t.source.as_ref().map_or(t.cue.start, |s| s.start)..t.content[0].end
-            };
-            found.retain(|a| !turns.iter().any(|t| overlap(&span(t), &a.cue)));
+            found.retain(|a| !turns.iter().any(|t| overlap(&t.extent(), &a.cue)));
             found.extend(turns);
             found.sort_by_key(|a| a.content[0].start);
         }
         found
     }
 }
+
+/// Cuts a trailing circumstance off a content that is a noun phrase after
+/// its cue: "attacked Machado | in early-morning tweets", "said as much |
+/// in an interview earlier Thursday", "endorsed Trump | during a speech".
+/// Where and when something was said frame the statement (the channel and
+/// time resolution read them there); they are not what was said. Only a
+/// phrase that names a channel or a time is cut: "a request from Democrats
+/// in Ohio" keeps its place, and a clause ("that the economy grew in May")
+/// keeps its adverbials.
+fn trim_circumstance(cx: &Context<'_>, a: &mut TokenAttribution) {
+    let [run] = a.content.as_mut_slice() else {
+        return;
+    };
+    if run.start < a.cue.end || run.start - a.cue.end > 2 || cx.quotes.is_quoted(run.start) {
+        return;
+    }
+    let noun_phrase = |i: usize| {
+        matches!(
+            cx.pos[i],
+            "DT" | "PRP$"
+                | "PRP"
+                | "JJ"
+                | "JJR"
+                | "JJS"
+                | "NN"
+                | "NNS"
+                | "NNP"
+                | "NNPS"
+                | "CD"
+                | "POS"
+        ) || fixed::AS_MUCH.contains(&cx.words[i].word)
+    };
+    let Some(prep) = (run.start..run.end).find(|&i| !noun_phrase(i)) else {
+        return;
+    };
+    if prep == run.start
+        || cx.pos[prep] != "IN"
+        || !fixed::CIRCUMSTANCE_PREPOSITIONS.contains(&cx.words[prep].word)
+    {
+        return;
+    }
+    // The circumstance runs to the content's end: a quotation or a verb
+    // after it ("called his remarks on Saturday “a wake-up call”") means
+    // the phrase sits inside what was said.
+    let rest = prep + 1..run.end;
+    let plain = rest.len() <= MAX_CIRCUMSTANCE
+        && rest.clone().all(|i| {
+            !cx.quotes.is_quoted(i)
+                && cx.doc.tokens[i].kind != TokenKind::QuoteMark
+                && !cx.pos[i].starts_with("VB")
+        });
+    let frames = rest
+        .take_while(|&i| cx.doc.tokens[i].kind != TokenKind::Punct)
+        .any(|i| fixed::CIRCUMSTANCE_NOUNS.contains(&cx.words[i].word));
+    if plain && frames {
+        run.end = prep;
+    }
+}
+
+/// Longest circumstance cut off a content, in tokens after its preposition.
+const MAX_CIRCUMSTANCE: usize = 10;
 
 /// Whether two token ranges share a token.
 fn overlap(a: &std::ops::Range<usize>, b: &std::ops::Range<usize>) -> bool {
@@ -910,5 +1031,56 @@ mod tests {
         );
         let labels = gold_labels(&doc, &ann);
         assert_eq!(&labels[1..6], &[1, 3, 5, 6, O]);
+    }
+
+    /// Runs the shipped tagger on one attribution of `tokens` (POS tags
+    /// given, cue and content as token ranges) through `trim_circumstance`.
+    fn trimmed(text: &str, cue: std::ops::Range<usize>, content: std::ops::Range<usize>) -> String {
+        let doc = Document::new(text);
+        let tagger = PosTagger::builtin();
+        let cx = Context::new(
+            &doc,
+            &tagger,
+            None,
+            &Lexicon::builtin(),
+            &RuleConfig::default(),
+        );
+        let mut a = TokenAttribution {
+            source: None,
+            cue,
+            content: std::iter::once(content).collect(),
+        };
+        trim_circumstance(&cx, &mut a);
+        let r = &a.content[0];
+        text[doc.tokens[r.start].start..doc.tokens[r.end - 1].end].to_string()
+    }
+
+    #[test]
+    fn where_and_when_a_statement_was_made_are_not_its_content() {
+        // Head(0) .(1) Jane(2) Roe(3) said(4) as(5) much(6) in(7) an(8)
+        // interview(9) on(10) Thursday(11) .(12)
+        let text = "Head.\n\nJane Roe said as much in an interview on Thursday.";
+        assert_eq!(trimmed(text, 4..5, 5..12), "as much");
+        let text = "Head.\n\nJane Roe attacked the mayor in early-morning tweets.";
+        assert_eq!(trimmed(text, 4..5, 5..11), "the mayor");
+    }
+
+    #[test]
+    fn a_clause_or_a_place_keeps_its_phrase() {
+        // A clause keeps its adverbials.
+        let text = "Head.\n\nJane Roe said that the economy grew in the week before.";
+        assert_eq!(
+            trimmed(text, 4..5, 5..13),
+            "that the economy grew in the week before"
+        );
+        // A place is not a circumstance of the statement.
+        let text = "Head.\n\nJane Roe rejected the request in Ohio.";
+        assert_eq!(trimmed(text, 4..5, 5..9), "the request in Ohio");
+        // Quoted words after the phrase: the phrase is inside what was said.
+        let text = "Head.\n\nJane Roe called his remarks on Saturday “a wake-up call.”";
+        assert_eq!(
+            trimmed(text, 4..5, 5..15),
+            "his remarks on Saturday “a wake-up call.”"
+        );
     }
 }
