@@ -255,6 +255,14 @@ impl Resolution<'_> {
             .skip(1)
             .position(|w| w == "," || RELATIVES.contains(&w.as_str()))
             .map_or(words.len(), |p| p + 1);
+        // An existential "there" ("there’s also a moral judgment about"):
+        // the clause has no speaker, whatever follows it.
+        if words
+            .first()
+            .is_some_and(|w| entities::without_clitic(w) == "there")
+        {
+            return None;
+        }
         // A pronoun alone, or its possessive or contracted form ("his
         // warning", "He’s comparing"): the pronoun's referent.
         if lead == 1 && (words.len() == 1 || !QUANTIFIERS.contains(&words[0].as_str())) {

@@ -139,6 +139,33 @@ fn a_lone_determiner_source_names_no_one() {
 }
 
 #[test]
+fn an_existential_there_names_no_one() {
+    // Regression: the source "there’s also a not-so-subtle" (before the cue
+    // "moral judgment about") became an organization named "there".
+    let doc = Document::new(
+        "Head\n\nThere’s also a not-so-subtle moral judgment about union workers here.",
+    );
+    let at = |w: &str| {
+        (0..doc.tokens.len())
+            .find(|&i| doc.token_text(i) == w)
+            .unwrap()
+    };
+    let found = [TokenAttribution {
+        source: Some(at("There’s")..at("moral")),
+        cue: at("moral")..at("union"),
+        content: std::iter::once(at("union")..at("here")).collect(),
+    }];
+    let acc = Resolver::builtin().account(
+        &doc,
+        &QuoteIndex::new(&doc),
+        &found,
+        &DocumentInfo::default(),
+    );
+    assert_eq!(acc.attributions.len(), 1);
+    assert_eq!(acc.attributions[0].speaker, None, "{acc:#?}");
+}
+
+#[test]
 fn an_apposition_of_circumstance_is_no_title() {
     // Regression: "even as a candidate" was stored as Trump's title.
     let acc = analyze(
