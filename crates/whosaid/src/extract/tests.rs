@@ -177,3 +177,34 @@ fn quote_credit_lines_are_attributions_in_both_pipelines() {
         .collect();
     assert_eq!(learned, want);
 }
+
+#[test]
+fn a_split_quote_around_a_participle_clause_stays_with_its_cue() {
+    // Regression: in `“A,” X said, citing Y, “B.”` the learned pipeline
+    // gave B to "citing" (the nearest cue) instead of to "said".
+    let text = "Schools\n\nThe board met on Tuesday.\n\n\
+        “We will cut costs,” Ms. Roe said, citing the budget, “and we will hire more teachers.”";
+    let got: Vec<(String, Vec<String>)> = crate::Extractor::builtin()
+        .extract(text)
+        .iter()
+        .map(|a| {
+            (
+                a.cue.iter().map(|s| s.text.clone()).collect::<String>(),
+                a.content.iter().map(|s| s.text.clone()).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "said".to_string(),
+                vec![
+                    "“We will cut costs,”".to_string(),
+                    "“and we will hire more teachers.”".to_string()
+                ]
+            ),
+            ("citing".to_string(), vec!["the budget".to_string()]),
+        ]
+    );
+}

@@ -723,6 +723,7 @@ impl AttrTagger {
         for a in &mut found {
             trim_circumstance(cx, a);
         }
+        rejoin_split_quotes(cx, &mut found);
         // A source that is only a determiner ("a" inside "said in a
         // statement") is a tagging slip: let the rules find the source.
         // "…who asked not to be named": the verb describes the source; the
@@ -860,6 +861,74 @@ fn trim_circumstance(cx: &Context<'_>, a: &mut TokenAttribution) {
 
 /// Longest circumstance cut off a content, in tokens after its preposition.
 const MAX_CIRCUMSTANCE: usize = 10;
+
+/// `“A,” X said, referring to Y, “B.”`: the second half of a split quote
+/// belongs to the cue that took the first half, not to the participle
+/// between them, which keeps its own object ("referring | to Y"). The
+/// tagger links a content to its nearest cue, so B goes to the participle;
+/// this moves it back to an attribution of the same sentence whose quoted
+/// content ends before its cue (`“A,” X said`). A participle whose content
+/// is only the quotation introduces it (`adding, “B”`) and keeps it.
+fn rejoin_split_quotes(cx: &Context<'_>, found: &mut [TokenAttribution]) {
+    for p in 0..found.len() {
+        let cue = found[p].cue.clone();
+        let participle =
+            cx.pos[cue.start] == "VBG" && cue.start > 0 && cx.doc.token_text(cue.start - 1) == ",";
+        if !participle {
+            continue;
+        }
+        let sentence = cx.doc.sentence_of(cue.start);
+        // The attribution whose quoted content closes before its cue, in
+        // this sentence, before the participle.
+        let Some(host) = (0..found.len()).find(|&h| {
+            let a = &found[h];
+            h != p
+                && a.cue.end <= cue.start
+                && cx.doc.sentence_of(a.cue.start) == sentence
+                && a.content.iter().any(|r| {
+                    r.end <= a.cue.start
+                        && cx.doc.tokens[r.end - 1].kind == TokenKind::QuoteMark
+                        && cx.quotes.quote_of_mark(r.end - 1).is_some()
+                })
+        }) else {
+            continue;
+        };
+        // Second halves: runs of the participle's content from a comma
+        // and an opening quotation mark after the cue, to the run's end.
+        let mut halves = Vec::new();
+        let mut kept = found[p].content.clone();
+        for r in &mut kept {
+            if r.start < cue.end {
+                continue;
+            }
+            let open = (r.start..r.end).find(|&i| {
+                cx.doc.tokens[i].kind == TokenKind::QuoteMark
+                    && cx
+                        .quotes
+                        .quote_of_mark(i)
+                        .is_some_and(|q| q.open == i && q.close < r.end)
+                    && (i == r.start || cx.doc.token_text(i - 1) == ",")
+            });
+            if let Some(open) = open {
+                halves.push(open..r.end);
+                r.end = if open > r.start && cx.doc.token_text(open - 1) == "," {
+                    open - 1
+                } else {
+                    open
+                };
+            }
+        }
+        kept.retain(|r| !r.is_empty());
+        // A participle whose whole content is the quotation introduces it
+        // (`“A,” X said, adding, “B.”`): B is its own.
+        if halves.is_empty() || kept.is_empty() {
+            continue;
+        }
+        found[p].content = kept;
+        found[host].content.extend(halves);
+        found[host].content.sort_by_key(|r| r.start);
+    }
+}
 
 /// Whether two token ranges share a token.
 fn overlap(a: &std::ops::Range<usize>, b: &std::ops::Range<usize>) -> bool {
