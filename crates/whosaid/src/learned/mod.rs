@@ -173,6 +173,39 @@ mod fixed {
         "program",
         "show",
     ]);
+    /// Forms of "be" that make a passive with a past participle.
+    pub const BE_FORMS: [u64; 7] = syms(["is", "are", "was", "were", "been", "being", "be"]);
+    /// Passives that name their speaker as subject ("was quoted as saying").
+    pub const QUOTED: [u64; 2] = syms(["quoted", "cited"]);
+    pub const BY: u64 = crate::perceptron::sym("by");
+    /// Participles of a state of mind, whose subject holds the view ("are
+    /// convinced that", "were frustrated"): that subject is the source.
+    pub const STATES_OF_MIND: [u64; 24] = syms([
+        "convinced",
+        "frustrated",
+        "incensed",
+        "worried",
+        "concerned",
+        "pleased",
+        "disappointed",
+        "surprised",
+        "determined",
+        "committed",
+        "prepared",
+        "alarmed",
+        "outraged",
+        "angered",
+        "troubled",
+        "satisfied",
+        "excited",
+        "divided",
+        "split",
+        "persuaded",
+        "resigned",
+        "dismayed",
+        "unconvinced",
+        "unimpressed",
+    ]);
     /// "as much" ("said as much in an interview").
     pub const AS_MUCH: [u64; 2] = syms(["as", "much"]);
 }
@@ -724,6 +757,9 @@ impl AttrTagger {
             trim_circumstance(cx, a);
         }
         rejoin_split_quotes(cx, &mut found);
+        for a in &mut found {
+            passive_subject_to_content(cx, a);
+        }
         // A source that is only a determiner ("a" inside "said in a
         // statement") is a tagging slip: let the rules find the source.
         // "…who asked not to be named": the verb describes the source; the
@@ -928,6 +964,42 @@ fn rejoin_split_quotes(cx: &Context<'_>, found: &mut [TokenAttribution]) {
         found[host].content.extend(halves);
         found[host].content.sort_by_key(|r| r.start);
     }
+}
+
+/// A passive cue without its agent ("He has been harshly criticized for
+/// policies …", "Peacekeepers have been blamed for …"): whoever criticized
+/// is not named, and the grammatical subject is what the statement is
+/// about, part of its content (PolNeAR's reading), not its source. "X was
+/// quoted as saying" keeps X, "… by X" names the agent, and a state of
+/// mind ("X are convinced that", "X were frustrated") is X's own.
+fn passive_subject_to_content(cx: &Context<'_>, a: &mut TokenAttribution) {
+    let Some(source) = a.source.clone() else {
+        return;
+    };
+    if source.end > a.cue.start {
+        return;
+    }
+    let cue = a.cue.clone();
+    // A form of "be", adverbs, then a past participle: "has been (harshly)
+    // criticized", "were rated".
+    let passive = cue.clone().any(|i| {
+        fixed::BE_FORMS.contains(&cx.words[i].word)
+            && (i + 1..cue.end)
+                .find(|&j| !cx.pos[j].starts_with("RB"))
+                .is_some_and(|j| {
+                    let participle = cx.doc.token_text(j);
+                    cx.pos[j] == "VBN"
+                        && participle.ends_with(['d', 'n', 't'])
+                        && !fixed::QUOTED.contains(&cx.words[j].word)
+                        && !fixed::STATES_OF_MIND.contains(&cx.words[j].word)
+                })
+    });
+    let agent = cx.words[cue.end - 1].word == fixed::BY;
+    if !passive || agent {
+        return;
+    }
+    a.source = None;
+    a.content.insert(0, source);
 }
 
 /// Whether two token ranges share a token.
@@ -1150,6 +1222,68 @@ mod tests {
         assert_eq!(
             trimmed(text, 4..5, 5..15),
             "his remarks on Saturday “a wake-up call.”"
+        );
+    }
+
+    /// `passive_subject_to_content` on one attribution given as token
+    /// ranges: its (source, content) texts after.
+    fn passive(
+        text: &str,
+        source: std::ops::Range<usize>,
+        cue: std::ops::Range<usize>,
+        content: std::ops::Range<usize>,
+    ) -> (Option<String>, Vec<String>) {
+        let doc = Document::new(text);
+        let tagger = PosTagger::builtin();
+        let cx = Context::new(
+            &doc,
+            &tagger,
+            None,
+            &Lexicon::builtin(),
+            &RuleConfig::default(),
+        );
+        let mut a = TokenAttribution {
+            source: Some(source),
+            cue,
+            content: std::iter::once(content).collect(),
+        };
+        passive_subject_to_content(&cx, &mut a);
+        let span = |r: &std::ops::Range<usize>| {
+            text[doc.tokens[r.start].start..doc.tokens[r.end - 1].end].to_string()
+        };
+        (
+            a.source.as_ref().map(span),
+            a.content.iter().map(span).collect(),
+        )
+    }
+
+    #[test]
+    fn the_subject_of_an_agentless_passive_is_content() {
+        // Head(0) .(1) He(2) has(3) been(4) harshly(5) criticized(6) for(7)
+        // his(8) policies(9) .(10)
+        let text = "Head.\n\nHe has been harshly criticized for his policies.";
+        assert_eq!(
+            passive(text, 2..3, 3..8, 8..10),
+            (None, vec!["He".to_string(), "his policies".to_string()])
+        );
+    }
+
+    #[test]
+    fn agents_quoted_speakers_and_states_of_mind_keep_their_source() {
+        // An agent after "by" is the source.
+        let text = "Head.\n\nThe plan was endorsed by the mayor.";
+        assert_eq!(
+            passive(text, 7..9, 4..7, 2..4).0.as_deref(),
+            Some("the mayor")
+        );
+        // "X was quoted as saying": X said it.
+        let text = "Head.\n\nRoe was quoted as saying the plan works.";
+        assert_eq!(passive(text, 2..3, 3..7, 7..10).0.as_deref(), Some("Roe"));
+        // "X are convinced that …": X holds the view.
+        let text = "Head.\n\nParents are convinced that the schools fail.";
+        assert_eq!(
+            passive(text, 2..3, 3..5, 5..9).0.as_deref(),
+            Some("Parents")
         );
     }
 }
