@@ -1174,9 +1174,15 @@ mod tests {
         assert_eq!(&labels[1..6], &[1, 3, 5, 6, O]);
     }
 
-    /// Runs the shipped tagger on one attribution of `tokens` (POS tags
-    /// given, cue and content as token ranges) through `trim_circumstance`.
-    fn trimmed(text: &str, cue: std::ops::Range<usize>, content: std::ops::Range<usize>) -> String {
+    /// Applies a repair pass to one attribution given as token ranges, in
+    /// the shipped POS tagger's context: its (source, content) texts after.
+    fn repaired(
+        text: &str,
+        source: Option<std::ops::Range<usize>>,
+        cue: std::ops::Range<usize>,
+        content: std::ops::Range<usize>,
+        pass: fn(&Context<'_>, &mut TokenAttribution),
+    ) -> (Option<String>, Vec<String>) {
         let doc = Document::new(text);
         let tagger = PosTagger::builtin();
         let cx = Context::new(
@@ -1187,13 +1193,25 @@ mod tests {
             &RuleConfig::default(),
         );
         let mut a = TokenAttribution {
-            source: None,
+            source,
             cue,
             content: std::iter::once(content).collect(),
         };
-        trim_circumstance(&cx, &mut a);
-        let r = &a.content[0];
-        text[doc.tokens[r.start].start..doc.tokens[r.end - 1].end].to_string()
+        pass(&cx, &mut a);
+        let span = |r: &std::ops::Range<usize>| {
+            text[doc.tokens[r.start].start..doc.tokens[r.end - 1].end].to_string()
+        };
+        (
+            a.source.as_ref().map(span),
+            a.content.iter().map(span).collect(),
+        )
+    }
+
+    /// The content left by `trim_circumstance`.
+    fn trimmed(text: &str, cue: std::ops::Range<usize>, content: std::ops::Range<usize>) -> String {
+        repaired(text, None, cue, content, trim_circumstance)
+            .1
+            .concat()
     }
 
     #[test]
@@ -1225,36 +1243,14 @@ mod tests {
         );
     }
 
-    /// `passive_subject_to_content` on one attribution given as token
-    /// ranges: its (source, content) texts after.
+    /// The source and content left by `passive_subject_to_content`.
     fn passive(
         text: &str,
         source: std::ops::Range<usize>,
         cue: std::ops::Range<usize>,
         content: std::ops::Range<usize>,
     ) -> (Option<String>, Vec<String>) {
-        let doc = Document::new(text);
-        let tagger = PosTagger::builtin();
-        let cx = Context::new(
-            &doc,
-            &tagger,
-            None,
-            &Lexicon::builtin(),
-            &RuleConfig::default(),
-        );
-        let mut a = TokenAttribution {
-            source: Some(source),
-            cue,
-            content: std::iter::once(content).collect(),
-        };
-        passive_subject_to_content(&cx, &mut a);
-        let span = |r: &std::ops::Range<usize>| {
-            text[doc.tokens[r.start].start..doc.tokens[r.end - 1].end].to_string()
-        };
-        (
-            a.source.as_ref().map(span),
-            a.content.iter().map(span).collect(),
-        )
+        repaired(text, Some(source), cue, content, passive_subject_to_content)
     }
 
     #[test]

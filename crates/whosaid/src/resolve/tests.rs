@@ -111,6 +111,16 @@ fn a_relative_clause_source_is_its_antecedent() {
     assert_eq!(speaker(&acc, said).name, "David Okafor", "{acc:#?}");
 }
 
+/// The account of `doc` with one given token attribution.
+fn account_of(doc: &Document, found: TokenAttribution) -> Account {
+    Resolver::builtin().account(
+        doc,
+        &QuoteIndex::new(doc),
+        &[found],
+        &DocumentInfo::default(),
+    )
+}
+
 #[test]
 fn a_lone_determiner_source_names_no_one() {
     // Regression: a tagging slip gave the source "a" (inside "said in a
@@ -122,16 +132,13 @@ fn a_lone_determiner_source_names_no_one() {
             .unwrap()
     };
     let one = |w: &str| at(w)..at(w) + 1;
-    let found = [TokenAttribution {
-        source: Some(one("a")),
-        cue: one("wants"),
-        content: [one("guarantees")].to_vec(),
-    }];
-    let acc = Resolver::builtin().account(
+    let acc = account_of(
         &doc,
-        &QuoteIndex::new(&doc),
-        &found,
-        &DocumentInfo::default(),
+        TokenAttribution {
+            source: Some(one("a")),
+            cue: one("wants"),
+            content: [one("guarantees")].to_vec(),
+        },
     );
     assert_eq!(acc.attributions.len(), 1);
     assert_eq!(acc.attributions[0].speaker, None, "{acc:#?}");
@@ -150,16 +157,13 @@ fn an_existential_there_names_no_one() {
             .find(|&i| doc.token_text(i) == w)
             .unwrap()
     };
-    let found = [TokenAttribution {
-        source: Some(at("There’s")..at("moral")),
-        cue: at("moral")..at("union"),
-        content: std::iter::once(at("union")..at("here")).collect(),
-    }];
-    let acc = Resolver::builtin().account(
+    let acc = account_of(
         &doc,
-        &QuoteIndex::new(&doc),
-        &found,
-        &DocumentInfo::default(),
+        TokenAttribution {
+            source: Some(at("There’s")..at("moral")),
+            cue: at("moral")..at("union"),
+            content: std::iter::once(at("union")..at("here")).collect(),
+        },
     );
     assert_eq!(acc.attributions.len(), 1);
     assert_eq!(acc.attributions[0].speaker, None, "{acc:#?}");
@@ -595,16 +599,13 @@ fn speaker_with_source(text: &str, from: &str, cue: &str) -> String {
             .unwrap_or_else(|| panic!("no token {w:?}"))
     };
     let (start, verb) = (at(from), at(cue));
-    let found = [TokenAttribution {
-        source: Some(start..verb),
-        cue: verb..verb + 1,
-        content: std::iter::once(verb + 1..doc.tokens.len() - 1).collect(),
-    }];
-    let acc = Resolver::builtin().account(
+    let acc = account_of(
         &doc,
-        &QuoteIndex::new(&doc),
-        &found,
-        &DocumentInfo::default(),
+        TokenAttribution {
+            source: Some(start..verb),
+            cue: verb..verb + 1,
+            content: std::iter::once(verb + 1..doc.tokens.len() - 1).collect(),
+        },
     );
     let speaker = acc.attributions[0].speaker;
     speaker.map_or_else(
