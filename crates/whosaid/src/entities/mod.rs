@@ -73,6 +73,10 @@ pub struct Entity {
     pub mentions: Vec<Range<usize>>,
     /// Gender, when the text marks it.
     pub gender: Option<Gender>,
+    /// The gender the first name usually has ("Heidi Cruz"), when
+    /// `gender` is unknown: it rules a pronoun's antecedents out, but
+    /// says less than the text, so it does not rank them.
+    pub usual_gender: Option<Gender>,
 }
 
 /// The entities of a document and which entity each mention belongs to.
@@ -282,6 +286,7 @@ impl Entities {
                 title_spans: Vec::new(),
                 mentions: Vec::new(),
                 gender: None,
+                usual_gender: None,
             });
             e.list.len() - 1
         };
@@ -469,6 +474,9 @@ impl Entities {
             }
             if e.list[id].gender.is_none() {
                 e.list[id].gender = e.list[id].words.first().and_then(|w| genders.get(w));
+            }
+            if e.list[id].gender.is_none() {
+                e.list[id].usual_gender = genders.person_gender(&e.list[id].words);
             }
         }
         e.without_unused();

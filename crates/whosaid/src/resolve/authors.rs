@@ -76,12 +76,24 @@ impl Resolution<'_> {
             _ if owner.is_some() => owner,
             Some(e) => Some(self.entity_draft(e)),
             None if definite => {
-                let known = self
-                    .documents
-                    .iter()
+                // The nearest earlier document of the kind, when a name
+                // comes with it ("A new ad from the Trump campaign …
+                // The ad"), else the author of the last one a source
+                // named, else any named before.
+                let nearest = (0..src.start)
                     .rev()
-                    .find(|(noun, _)| *noun == head)
-                    .map(|&(_, d)| d);
+                    .find(|&i| self.is_document_noun(i, &head));
+                let known = nearest.and_then(|i| {
+                    self.campaign_after_noun(k, i)
+                        .or_else(|| self.author_at_noun(i).map(|e| self.entity_draft(e)))
+                });
+                let known = known.or_else(|| {
+                    self.documents
+                        .iter()
+                        .rev()
+                        .find(|(noun, _)| same_kind(noun, &head))
+                        .map(|&(_, d)| d)
+                });
                 match known {
                     Some(d) => Some(d),
                     None => self
@@ -114,14 +126,59 @@ impl Resolution<'_> {
     fn author_named_before(&self, from: usize, noun: &str) -> Option<usize> {
         (0..from)
             .rev()
-            .filter(|&i| self.lower(i) == noun)
-            .find_map(|i| {
-                self.author_before_noun(i).or_else(|| {
-                    (i >= 2 && self.lower(i - 2) == "in")
-                        .then(|| self.subject_after(i + 1))
-                        .flatten()
-                })
+            .filter(|&i| self.is_document_noun(i, noun))
+            .find_map(|i| self.author_at_noun(i))
+    }
+
+    /// The campaign after "by"/"from" that follows the document noun at
+    /// `at` ("a new ad from Donald Trump’s presidential campaign"): the
+    /// campaign, not its candidate.
+    fn campaign_after_noun(&mut self, k: usize, at: usize) -> Option<usize> {
+        let by = at + 1;
+        if by + 1 >= self.doc.tokens.len() || !matches!(&*self.lower(by), "by" | "from") {
+            return None;
+        }
+        let sentence_end = self.doc.sentences[self.doc.sentence_of(by)].tokens.end;
+        self.campaign_of(k, &(by + 1..sentence_end))
+    }
+
+    /// Whether token `i` is a document noun of the same kind as `noun`.
+    fn is_document_noun(&self, i: usize, noun: &str) -> bool {
+        self.pos[i].starts_with("NN") && same_kind(&self.lower(i), noun)
+    }
+
+    /// The author named with the document noun at `i`: before it, after
+    /// it with "by"/"from", or as the subject of the clause "In a
+    /// statement," opens.
+    fn author_at_noun(&self, i: usize) -> Option<usize> {
+        self.author_before_noun(i)
+            .or_else(|| self.author_after_noun(i))
+            .or_else(|| {
+                (i >= 2 && self.lower(i - 2) == "in")
+                    .then(|| self.subject_after(i + 1))
+                    .flatten()
             })
+    }
+
+    /// The name after "by" or "from" right after the document noun at
+    /// `at` ("A web video by the Republican National Committee", "a new
+    /// ad from Donald Trump’s campaign"): a person or body, never a
+    /// platform; a person's campaign is the campaign.
+    fn author_after_noun(&self, at: usize) -> Option<usize> {
+        let by = at + 1;
+        if by >= self.doc.tokens.len() || !matches!(&*self.lower(by), "by" | "from") {
+            return None;
+        }
+        let mut start = by + 1;
+        if start < self.doc.tokens.len() && self.lower(start) == "the" {
+            start += 1;
+        }
+        let (m, e) = self.ents.starting_at(start)?;
+        let x = &self.ents.list[*e];
+        let author = m.class != MentionClass::Location
+            && m.class != MentionClass::Misc
+            && !PLATFORMS.contains(&x.name.to_lowercase().as_str());
+        author.then_some(*e)
     }
 
     /// The name that ends right before the document noun at `at`, or one
@@ -230,6 +287,44 @@ const DOCUMENT_NOUNS: &[&str] = &[
     "affidavit",
     "petition",
 ];
+
+/// Document nouns that name one kind of document, so that "the ad" refers
+/// back to "a web video" and "the study" to "a Reuters survey".
+const DOCUMENT_KINDS: &[&[&str]] = &[
+    &[
+        "ad",
+        "ads",
+        "advertisement",
+        "commercial",
+        "spot",
+        "clip",
+        "video",
+    ],
+    &[
+        "poll", "polls", "survey", "surveys", "study", "research", "analysis", "report", "reports",
+        "audit", "review",
+    ],
+    &["article", "story", "editorial", "op-ed"],
+    &["statement", "release", "remarks", "comments"],
+    &["book", "memoir"],
+    &[
+        "filing",
+        "complaint",
+        "lawsuit",
+        "brief",
+        "petition",
+        "affidavit",
+        "submission",
+    ],
+];
+
+/// Whether two document nouns name the same kind of document.
+fn same_kind(a: &str, b: &str) -> bool {
+    a == b
+        || DOCUMENT_KINDS
+            .iter()
+            .any(|kind| kind.contains(&a) && kind.contains(&b))
+}
 
 /// How far a headline's document noun looks ahead for its author.
 const AUTHOR_LOOKAHEAD: usize = 400;

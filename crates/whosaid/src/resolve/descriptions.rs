@@ -3,6 +3,7 @@
 //! ends ("the commission"), a person noun to the most prominent person
 //! ("the nominee").
 
+use super::pronouns::Antecedent;
 use super::*;
 
 impl Resolution<'_> {
@@ -81,10 +82,14 @@ impl Resolution<'_> {
             .or_else(|| bodies().next())
     }
 
-    /// The person named most often before a definite singular description
-    /// whose head is a person noun ("the nominee", "the businessman");
-    /// ties go to the one named last. Only people named in full count.
-    pub(super) fn prominent_person(&self, src: &Range<usize>, words: &[String]) -> Option<usize> {
+    /// The person a definite singular description whose head is a person
+    /// noun ("the nominee", "the businessman") refers to. Only people named in full count.
+    pub(super) fn prominent_person(
+        &mut self,
+        k: usize,
+        src: &Range<usize>,
+        words: &[String],
+    ) -> Option<Antecedent> {
         if words.len() < 2 || words[0] != "the" {
             return None;
         }
@@ -94,18 +99,26 @@ impl Resolution<'_> {
         let head = self.lower(head_at);
         // "the official" stays unnamed.
         if self.pos[head_at] != "NN"
-            || !entities::is_title_noun(&head)
+            || !is_role_noun(&head)
             || ANONYMOUS_NOUNS.contains(&head.as_ref())
         {
             return None;
         }
-        if let Some(e) = self.recent_subject(src.start, words) {
-            return Some(e);
+        // The person the pronoun ranker would take for "he" or "she" in
+        // its place ("Sanders … the Vermont senator acknowledged"), of no
+        // other party; failing any near, the latest subject, then the
+        // person named most often.
+        let words = words.to_vec();
+        let fits = |x: &entities::Entity| x.words.len() >= 2 && !party_conflict(x, &words);
+        if let Some(d) = self.ranked_person(k, src.start, noun_gender(&head), fits) {
+            return Some(Antecedent::Draft(d));
+        }
+        if let Some(e) = self.recent_subject(src.start, &words) {
+            return Some(Antecedent::Entity(e));
         }
         let mut best: Option<(usize, usize, usize)> = None; // (mentions, last, entity)
         for (id, x) in self.ents.list.iter().enumerate() {
-            if x.class != MentionClass::Person || x.words.len() < 2 || self.party_conflict(x, words)
-            {
+            if x.class != MentionClass::Person || x.words.len() < 2 || party_conflict(x, &words) {
                 continue;
             }
             let before: Vec<usize> = x
@@ -122,7 +135,7 @@ impl Resolution<'_> {
                 best = Some(candidate);
             }
         }
-        best.map(|b| b.2)
+        best.map(|b| Antecedent::Entity(b.2))
     }
 
     /// The person who opens one of the sentences just before `at` (the
@@ -143,10 +156,8 @@ impl Resolution<'_> {
             .find_map(|start| {
                 let (_, e) = self.ents.starting_at(start)?;
                 let x = &self.ents.list[*e];
-                (x.class == MentionClass::Person
-                    && x.words.len() >= 2
-                    && !self.party_conflict(x, words))
-                .then_some(*e)
+                (x.class == MentionClass::Person && x.words.len() >= 2 && !party_conflict(x, words))
+                    .then_some(*e)
             })
     }
 
@@ -237,23 +248,6 @@ impl Resolution<'_> {
         titled.or_else(|| people().next())
     }
 
-    /// Whether a description names one party ("The GOP nominee") and the
-    /// person's titles another ("Democratic presidential nominee").
-    fn party_conflict(&self, x: &entities::Entity, words: &[String]) -> bool {
-        let party = |w: &str| {
-            let w = title_word(entities::strip_possessive(w));
-            matches!(w, "republican" | "democratic").then(|| w.to_string())
-        };
-        let Some(said) = words.iter().find_map(|w| party(w)) else {
-            return false;
-        };
-        x.titles
-            .iter()
-            .flat_map(|t| t.split_whitespace())
-            .filter_map(|w| party(&w.to_lowercase()))
-            .any(|p| p != said)
-    }
-
     /// A person whose titles match a title-only source ("NATO Chief" →
     /// the person titled "NATO Secretary General").
     pub(super) fn title_reference(&self, src: &Range<usize>, words: &[String]) -> Option<usize> {
@@ -286,7 +280,7 @@ impl Resolution<'_> {
                     DEPUTY_WORDS.contains(&w.as_str()) && !words.contains(&w)
                 })
             };
-            if self.party_conflict(x, words) {
+            if party_conflict(x, words) {
                 continue;
             }
             let title_words: Vec<String> = x
@@ -323,6 +317,53 @@ impl Resolution<'_> {
 /// How many sentences back a description looks for the subject it
 /// refers to.
 const SUBJECT_LOOKBACK: usize = 6;
+
+/// Nouns news uses for a public figure it has named, no titles ("the New
+/// York businessman", "the billionaire").
+const PUBLIC_FIGURE_NOUNS: &[&str] = &[
+    "businessman",
+    "businesswoman",
+    "billionaire",
+    "mogul",
+    "tycoon",
+    "magnate",
+    "entrepreneur",
+    "politician",
+    "incumbent",
+    "challenger",
+    "front-runner",
+    "frontrunner",
+    "contender",
+    "hopeful",
+];
+
+/// Whether a noun names a person by role: a title ("nominee") or a
+/// public figure's description ("businessman").
+pub(super) fn is_role_noun(word: &str) -> bool {
+    entities::is_title_noun(word) || PUBLIC_FIGURE_NOUNS.contains(&word)
+}
+
+/// The gender a person noun says ("businessman", "congresswoman",
+/// "first lady"); most role nouns say none.
+fn noun_gender(noun: &str) -> Option<Gender> {
+    if noun.ends_with("woman")
+        || matches!(
+            noun,
+            "lady" | "wife" | "mother" | "daughter" | "sister" | "widow" | "actress" | "queen"
+        )
+    {
+        Some(Gender::Female)
+    } else if (noun.ends_with("man") && noun.len() > 5)
+        || matches!(
+            noun,
+            "husband" | "father" | "son" | "brother" | "widower" | "actor" | "king"
+        )
+    {
+        Some(Gender::Male)
+    } else {
+        None
+    }
+}
 
 /// Words that make a title a deputy's: "vice president" is not the
 /// president.
@@ -411,4 +452,21 @@ fn title_word(word: &str) -> &str {
         "ceo" | "chief executive" => "executive",
         _ => word,
     }
+}
+
+/// Whether a description names one party ("The GOP nominee") and the
+/// person's titles another ("Democratic presidential nominee").
+fn party_conflict(x: &entities::Entity, words: &[String]) -> bool {
+    let party = |w: &str| {
+        let w = title_word(entities::strip_possessive(w));
+        matches!(w, "republican" | "democratic").then(|| w.to_string())
+    };
+    let Some(said) = words.iter().find_map(|w| party(w)) else {
+        return false;
+    };
+    x.titles
+        .iter()
+        .flat_map(|t| t.split_whitespace())
+        .filter_map(|w| party(&w.to_lowercase()))
+        .any(|p| p != said)
 }

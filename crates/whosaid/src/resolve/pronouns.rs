@@ -31,7 +31,27 @@ impl Resolution<'_> {
         at: usize,
         gender: Gender,
     ) -> Option<usize> {
-        let fits = |x: &entities::Entity| x.gender.is_none_or(|g| g == gender);
+        self.ranked_person(k, at, Some(gender), |_| true)
+    }
+
+    /// The person the [`PronounRanker`] ranks first for a reference at
+    /// token `at` of the given gender (any when `None`), among the people
+    /// `allowed` admits. A definite description ("the Vermont senator")
+    /// refers back as a pronoun does, with its gender unknown.
+    pub(super) fn ranked_person(
+        &mut self,
+        k: usize,
+        at: usize,
+        gender: Option<Gender>,
+        allowed: impl Fn(&entities::Entity) -> bool,
+    ) -> Option<usize> {
+        let fits = |x: &entities::Entity| {
+            allowed(x)
+                && (gender.is_none()
+                    || x.gender
+                        .or(x.usual_gender)
+                        .is_none_or(|g| Some(g) == gender))
+        };
         let here = self.doc.sentence_of(at);
         let paragraph = self.paragraph_of(at);
         let mut running: Option<usize> = None;
@@ -135,10 +155,10 @@ impl Resolution<'_> {
 
     /// The features of a candidate person that do not depend on its
     /// mentions near the pronoun.
-    fn static_features(&self, e: usize, at: usize, gender: Gender) -> Features {
+    fn static_features(&self, e: usize, at: usize, gender: Option<Gender>) -> Features {
         let x = &self.ents.list[e];
         let mut f = [0.0; FEATURES];
-        f[8] = f32::from(u8::from(x.gender == Some(gender)));
+        f[8] = f32::from(u8::from(gender.is_some() && x.gender == gender));
         let before = x.mentions.partition_point(|m| m.start < at);
         f[9] = (1.0 + before as f32).ln();
         let quoted_before = self

@@ -2,6 +2,7 @@
 //! that refers to one, a description (anonymous when its head is a source
 //! noun), or a pronoun's antecedent ([`super::pronouns`]).
 
+use super::pronouns::Antecedent;
 use super::*;
 
 impl Resolution<'_> {
@@ -387,7 +388,7 @@ impl Resolution<'_> {
             let last = words.last().map_or("", String::as_str);
             let modifier = m.class != MentionClass::Person
                 && m.tokens.end < src.end
-                && (entities::is_title_noun(last) || ANONYMOUS_NOUNS.contains(&last));
+                && (descriptions::is_role_noun(last) || ANONYMOUS_NOUNS.contains(&last));
             if !affiliation && !modifier {
                 return Some(self.entity_draft(e));
             }
@@ -412,8 +413,10 @@ impl Resolution<'_> {
         // A definite description of a person no title matches ("The GOP
         // nominee", "the Indiana governor"): news refers so to a prominent
         // person, the one named most often so far.
-        if let Some(e) = self.prominent_person(&src, &words) {
-            return Some(self.entity_draft(e));
+        match self.prominent_person(k, &src, &words) {
+            Some(Antecedent::Entity(e)) => return Some(self.entity_draft(e)),
+            Some(Antecedent::Draft(d)) => return Some(d),
+            None => {}
         }
         // "police said" after "Charlotte-Mecklenburg police": that force.
         if let Some(d) = self.named_police(&src) {
@@ -482,7 +485,7 @@ impl Resolution<'_> {
         // "The Republican nominee": a definite title is someone's, for the
         // title and prominence rules.
         let definite_title = self.lower(src.start) == "the"
-            && head_at.is_some_and(|h| entities::is_title_noun(&self.lower(h)));
+            && head_at.is_some_and(|h| descriptions::is_role_noun(&self.lower(h)));
         if definite_title {
             return None;
         }
@@ -672,7 +675,7 @@ impl Resolution<'_> {
     /// The campaign a source names: its head phrase is "[the] <person>
     /// [’s] campaign" or "his/her campaign" (the pronoun resolved as a
     /// source would be). One draft per campaign name, an organization.
-    fn campaign_of(&mut self, k: usize, src: &Range<usize>) -> Option<usize> {
+    pub(super) fn campaign_of(&mut self, k: usize, src: &Range<usize>) -> Option<usize> {
         let region = self.head_region(src);
         let last = region.end.checked_sub(1)?;
         let noun = self.lower(last);
@@ -680,10 +683,24 @@ impl Resolution<'_> {
         if region.len() < 2 || !campaign {
             return None;
         }
+        // Lowercase modifiers of the campaign ("Donald Trump’s
+        // presidential campaign", "his reelection campaign") are skipped.
+        let mut kind_start = last;
+        while kind_start > region.start + 1
+            && last - kind_start < 2
+            && matches!(self.pos[kind_start - 1], "JJ" | "NN")
+            && self
+                .doc
+                .token_text(kind_start - 1)
+                .starts_with(char::is_lowercase)
+            && !matches!(&*self.lower(kind_start - 1), "his" | "her" | "their")
+        {
+            kind_start -= 1;
+        }
         // The possessive may be a token of its own ("Harmon" "’s").
-        let clitic =
-            last > region.start && matches!(self.doc.token_text(last - 1), "’s" | "'s" | "’" | "'");
-        let owner_end = if clitic { last - 1 } else { last };
+        let clitic = kind_start > region.start
+            && matches!(self.doc.token_text(kind_start - 1), "’s" | "'s" | "’" | "'");
+        let owner_end = if clitic { kind_start - 1 } else { kind_start };
         let mut start = region.start;
         if self.lower(start) == "the" {
             start += 1;
