@@ -125,6 +125,12 @@ impl GenderLexicon {
         self.names.get(word).copied()
     }
 
+    /// Whether a lowercased word is a first name the corpus or the common
+    /// first names know ("Melanie" opens a name the tagger began late).
+    pub fn is_first_name(&self, word: &str) -> bool {
+        self.names.contains_key(word) || self.first_names.contains_key(word)
+    }
+
     /// The gender of a person named by lowercased `words`: the corpus's
     /// for its first word, else, for a name of two or more words, the
     /// common first names' ("Heidi Cruz"). A name alone may be a surname

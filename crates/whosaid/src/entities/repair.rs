@@ -163,7 +163,7 @@ fn first_names_after_titles(
             let word = doc.token_text(i);
             let after_title =
                 i > first_of_sentence && is_title_noun(&doc.token_text(i - 1).to_lowercase());
-            let first_name = is_initial(word) || genders.get(&word.to_lowercase()).is_some();
+            let first_name = is_initial(word) || genders.is_first_name(&word.to_lowercase());
             if !(first_name || after_title) {
                 break;
             }
@@ -196,7 +196,7 @@ fn first_names_after_titles(
             && mentions.get(k + 1).is_none_or(|n| n.tokens.start > next)
             && doc.sentence_of(next) == doc.sentence_of(first);
         if next_free
-            && genders.get(&doc.token_text(first).to_lowercase()).is_some()
+            && genders.is_first_name(&doc.token_text(first).to_lowercase())
             && is_title_noun(&doc.token_text(first - 1).to_lowercase())
             && name_like(doc, next)
         {

@@ -217,12 +217,41 @@ impl Resolution<'_> {
             if src.is_empty() {
                 continue;
             }
+            let src = self.with_head_noun(k, src);
             let speaker = self.speaker_of(k, src.clone());
             if let Some(d) = speaker {
                 self.drafts[d].source_mentions.push(src);
             }
             self.items[k].speaker = speaker;
         }
+    }
+
+    /// A source the extraction cut before its head noun ("The Republican"
+    /// of "The Republican nominee said", "Trump" of "Trump supporters
+    /// say"): the lowercase nouns right after it, outside the cue and the
+    /// content, join it. A name or noun at its end already heads it.
+    fn with_head_noun(&self, k: usize, src: Range<usize>) -> Range<usize> {
+        let last = src.end - 1;
+        let capitalized = self.doc.token_text(last).starts_with(char::is_uppercase);
+        if !capitalized
+            || self.pos[last] == "PRP"
+            || entities::is_possessive(self.doc.token_text(last))
+        {
+            return src;
+        }
+        let a = &self.items[k].a;
+        let sentence_end = self.doc.sentences[self.doc.sentence_of(last)].tokens.end;
+        let mut end = src.end;
+        while end < sentence_end
+            && end - src.end < 2
+            && matches!(self.pos[end], "NN" | "NNS")
+            && self.doc.token_text(end).starts_with(char::is_lowercase)
+            && !a.cue.contains(&end)
+            && !a.content.iter().any(|c| c.contains(&end))
+        {
+            end += 1;
+        }
+        src.start..end
     }
 
     /// The speaker of attribution `k` whose source tokens are `src`.

@@ -146,6 +146,30 @@ fn a_lone_determiner_source_names_no_one() {
 }
 
 #[test]
+fn a_source_cut_before_its_head_noun_takes_the_noun() {
+    // Regression: the tagger's source "The Republican" (of "The Republican
+    // nominee said") became an organization "Republican".
+    let doc = Document::new(
+        "Head\n\nDonald Trump spoke in Ohio.\n\nThe Republican nominee said that the polls were wrong.",
+    );
+    let at = |w: &str| {
+        (0..doc.tokens.len())
+            .rposition(|i| doc.token_text(i) == w)
+            .unwrap()
+    };
+    let acc = account_of(
+        &doc,
+        TokenAttribution {
+            source: Some(at("The")..at("nominee")),
+            cue: at("said")..at("said") + 1,
+            content: std::iter::once(at("that")..at("wrong") + 1).collect(),
+        },
+    );
+    let s = acc.attributions[0].speaker.expect("a speaker");
+    assert_eq!(acc.speakers[s].name, "Donald Trump", "{acc:#?}");
+}
+
+#[test]
 fn an_existential_there_names_no_one() {
     // Regression: the source "there’s also a not-so-subtle" (before the cue
     // "moral judgment about") became an organization named "there".
