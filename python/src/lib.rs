@@ -75,6 +75,7 @@ pub(crate) fn analyze_input(input: Input, max_text_bytes: usize) -> Outcome {
     }
     let info = DocumentInfo {
         published: input.meta.published,
+        byline: input.meta.byline.clone(),
     };
     catch_unwind(AssertUnwindSafe(|| extractor().analyze(&input.text, &info)))
         .map(|account| (input, account))

@@ -564,6 +564,7 @@ impl Worker<'_> {
         let found = if self.resolve {
             let info = DocumentInfo {
                 published: doc.meta.published,
+                byline: doc.meta.byline.clone(),
             };
             account = self.extractor.analyze(&doc.text, &info);
             Found::Account(&account)

@@ -23,6 +23,11 @@ pub(crate) struct EvalSpeakersArgs {
     /// --out DIR`); the pipeline runs when absent.
     #[arg(long)]
     pred: Option<PathBuf>,
+    /// Document metadata, as `extract --metadata` reads it (PolNeAR's
+    /// `metadata.tsv`): the pipeline resolves with each document's date
+    /// and byline (the narrator of a first-person article).
+    #[arg(long, value_name = "TSV", conflicts_with = "pred")]
+    metadata: Option<PathBuf>,
     /// Print the counts as JSON.
     #[arg(long)]
     json: bool,
@@ -96,6 +101,11 @@ pub(crate) fn eval_speakers(args: EvalSpeakersArgs) -> Result<ExitCode> {
         .unwrap_or_else(|| args.data.join("speakers.tsv"));
     let gold = read_gold(&gold_path)?;
     let text_dir = args.data.join("text");
+    let metadata = args
+        .metadata
+        .as_deref()
+        .map(crate::metadata::Table::read)
+        .transpose()?;
     let extractor = match args.pred {
         None => Some(args.rules.extractor()?),
         Some(_) => None,
@@ -109,7 +119,15 @@ pub(crate) fn eval_speakers(args: EvalSpeakersArgs) -> Result<ExitCode> {
                 })
             }
             (None, Some(extractor)) => {
-                let account = extractor.analyze(text, &DocumentInfo::default());
+                let info = metadata
+                    .as_ref()
+                    .and_then(|t| t.get(doc))
+                    .map(|row| DocumentInfo {
+                        published: row.published,
+                        byline: row.byline.clone(),
+                    })
+                    .unwrap_or_default();
+                let account = extractor.analyze(text, &info);
                 Ok(Some(PredAttribution::of_account(&account)))
             }
             (None, None) => Ok(None),

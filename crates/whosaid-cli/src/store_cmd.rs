@@ -286,6 +286,7 @@ pub(crate) fn ingest(args: IngestArgs) -> Result<ExitCode> {
         |doc| {
             let info = DocumentInfo {
                 published: doc.meta.published,
+                byline: doc.meta.byline.clone(),
             };
             let account = extractor.analyze(&doc.text, &info);
             (doc, account)
@@ -704,6 +705,7 @@ pub(crate) fn demo(args: DemoArgs) -> Result<ExitCode> {
                 &d.text,
                 &DocumentInfo {
                     published: d.meta.published,
+                    byline: d.meta.byline.clone(),
                 },
             )
         })

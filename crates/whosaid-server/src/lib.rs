@@ -604,6 +604,7 @@ async fn extract(
             &text,
             &DocumentInfo {
                 published: meta.published,
+                byline: meta.byline.clone(),
             },
             deadline,
         )
@@ -629,6 +630,7 @@ async fn add_document(
             &text,
             &DocumentInfo {
                 published: meta.published,
+                byline: meta.byline.clone(),
             },
             deadline,
         )?;

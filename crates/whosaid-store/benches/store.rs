@@ -54,6 +54,7 @@ fn bench(c: &mut Criterion) {
                 &text,
                 &DocumentInfo {
                     published: meta.published,
+                    byline: meta.byline.clone(),
                 },
             );
             (meta, text, account)

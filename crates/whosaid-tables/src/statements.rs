@@ -175,6 +175,7 @@ mod tests {
             id: "doc-1".into(),
             url: Some("https://example.com/a".into()),
             published: whosaid_ingest::parse_date("2024-05-03"),
+            byline: None,
             ..Metadata::default()
         }
     }
@@ -186,6 +187,7 @@ mod tests {
             text,
             &DocumentInfo {
                 published: whosaid_ingest::parse_date("2024-05-03"),
+                byline: None,
             },
         );
         let rows = statement_rows(&meta(), Found::Account(&account));

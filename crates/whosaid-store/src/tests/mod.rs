@@ -12,6 +12,7 @@ pub(super) fn doc(id: &str, outlet: &str, date: &str, text: &str) -> (Metadata, 
     };
     let info = DocumentInfo {
         published: meta.published,
+        byline: meta.byline.clone(),
     };
     let account = Extractor::builtin().analyze(text, &info);
     (meta, text.to_string(), account)

@@ -118,6 +118,23 @@ impl Resolution<'_> {
         Some(d)
     }
 
+    /// The narrator of a first-person article: the one person its byline
+    /// names ([`byline_person`]), the article's entity of that name when
+    /// it has one.
+    pub(super) fn narrator(&mut self) -> Option<usize> {
+        let name = byline_person(self.info.byline.as_deref()?)?;
+        let words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+        let named = self.ents.list.iter().position(|x| {
+            x.class == MentionClass::Person
+                && x.words.first() == words.first()
+                && x.words.last() == words.last()
+        });
+        Some(match named {
+            Some(e) => self.entity_draft(e),
+            None => self.named_draft(name, SpeakerKind::Person),
+        })
+    }
+
     /// The author named with the latest earlier mention of a document
     /// noun ("a Times article", then "the article"): the name right
     /// before it, a word or two of description between them allowed, or
@@ -287,6 +304,69 @@ const DOCUMENT_NOUNS: &[&str] = &[
     "affidavit",
     "petition",
 ];
+
+/// The one person a byline names, written as a name ("By JAMES B.
+/// STEWART" → "James B. Stewart", "Heidi M. Przybyla, USA TODAY" → "Heidi
+/// M. Przybyla"); none for agencies, desks and several authors ("AP",
+/// "Breitbart News", "Jane Roe and John Doe").
+pub(super) fn byline_person(byline: &str) -> Option<String> {
+    let line = byline.trim();
+    let line = ["By ", "by ", "BY "]
+        .iter()
+        .find_map(|p| line.strip_prefix(p))
+        .unwrap_or(line);
+    let name = line.split([',', '|', '/', '(', '\n']).next()?.trim();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if !(2..=4).contains(&words.len()) {
+        return None;
+    }
+    let desk = |w: &str| {
+        matches!(
+            w.to_lowercase().trim_end_matches('.'),
+            "and"
+                | "&"
+                | "news"
+                | "staff"
+                | "board"
+                | "editors"
+                | "editorial"
+                | "press"
+                | "wire"
+                | "reporter"
+                | "reporters"
+                | "desk"
+                | "team"
+                | "today"
+                | "times"
+                | "post"
+                | "associated"
+        )
+    };
+    let name_word = |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
+    };
+    if words.iter().any(|w| desk(w) || !name_word(w)) {
+        return None;
+    }
+    // Capitals throughout ("JAMES B. STEWART") read as a name.
+    let shouted = words
+        .iter()
+        .all(|w| w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase()));
+    let word = |w: &str| -> String {
+        if !shouted {
+            return w.to_string();
+        }
+        let mut chars = w.chars();
+        chars.next().map_or_else(String::new, |c| {
+            c.to_uppercase()
+                .chain(chars.flat_map(char::to_lowercase))
+                .collect()
+        })
+    };
+    Some(words.iter().map(|w| word(w)).collect::<Vec<_>>().join(" "))
+}
 
 /// Document nouns that name one kind of document, so that "the ad" refers
 /// back to "a web video" and "the study" to "a Reuters survey".

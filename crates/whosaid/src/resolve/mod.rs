@@ -60,6 +60,10 @@ pub use pronoun_score::PronounScore;
 pub struct DocumentInfo {
     /// Publication date: relative times ("on Friday") resolve against it.
     pub published: Option<NaiveDate>,
+    /// The byline as the page or the metadata gives it ("By JANE ROE",
+    /// "Jane Roe, USA TODAY"): the narrator of a first-person article
+    /// ("I asked him …") when it names one person.
+    pub byline: Option<String>,
 }
 
 /// What kind of speaker an entity is.

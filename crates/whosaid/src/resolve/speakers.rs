@@ -311,6 +311,11 @@ impl Resolution<'_> {
             if RELATIVES.contains(&w) {
                 return self.relative_antecedent(src.start);
             }
+            // "I" outside quotes and outside any other statement is the
+            // narrator: the byline's author.
+            if w == "i" && !self.quotes.is_quoted(src.start) && !self.items[k].inner {
+                return self.narrator();
+            }
             if matches!(w, "i" | "we" | "you") {
                 return None;
             }

@@ -263,6 +263,62 @@ fn a_common_first_name_rules_out_the_other_gender() {
     assert_eq!(speaker(&acc, last).name, "Ted Cruz");
 }
 
+/// "I" outside quotes is the narrator the byline names; quoted, it is the
+/// quote's speaker's business; an agency byline names no narrator.
+#[test]
+fn a_first_person_narrator_is_the_bylines_author() {
+    let text =
+        "Memories\n\nMy father voted in every election. I told him that the race was close.\n\n\
+                “I will vote,” Tom Meehan said.";
+    let with_byline = |byline: &str| {
+        extractor().analyze(
+            text,
+            &DocumentInfo {
+                byline: Some(byline.to_string()),
+                ..DocumentInfo::default()
+            },
+        )
+    };
+    let narrated = |acc: &Account| {
+        acc.attributions
+            .iter()
+            .find(|a| a.attribution.source.iter().any(|s| s.text == "I"))
+            .and_then(|a| a.speaker)
+            .map(|s| acc.speakers[s].name.clone())
+    };
+    let acc = with_byline("By CHARLOTTE MEEHAN");
+    assert_eq!(
+        narrated(&acc).as_deref(),
+        Some("Charlotte Meehan"),
+        "{acc:#?}"
+    );
+    assert_eq!(narrated(&with_byline("AP")), None);
+    assert_eq!(narrated(&analyze(text)), None);
+}
+
+#[test]
+fn a_byline_names_one_person_or_none() {
+    use super::authors::byline_person;
+    assert_eq!(
+        byline_person("By JAMES B. STEWART").as_deref(),
+        Some("James B. Stewart")
+    );
+    assert_eq!(
+        byline_person("Heidi M. Przybyla, USA TODAY").as_deref(),
+        Some("Heidi M. Przybyla")
+    );
+    assert_eq!(byline_person("Nick Gass").as_deref(), Some("Nick Gass"));
+    for desk in [
+        "AP",
+        "Breitbart News",
+        "Jane Roe and John Doe",
+        "The Editorial Board",
+        "staff",
+    ] {
+        assert_eq!(byline_person(desk), None, "{desk}");
+    }
+}
+
 #[test]
 fn unnamed_sources_are_anonymous() {
     let acc = analyze(
@@ -304,6 +360,7 @@ fn interviews_and_times_come_from_the_frame() {
     let text = "War\n\nIn an interview with CNN on Friday, John Smith said that the war would end in 2026.";
     let info = DocumentInfo {
         published: Some(NaiveDate::from_ymd_opt(2025, 2, 17).unwrap()),
+        ..DocumentInfo::default()
     };
     let acc = extractor().analyze(text, &info);
     let a = &acc.attributions[0];
