@@ -262,8 +262,13 @@ impl Resolution<'_> {
         // Subject forms only: "people close to him" is not him.
         if words.len() > 1 {
             let last = entities::without_clitic(&words[words.len() - 1]);
-            if matches!(last, "he" | "she" | "they" | "it" | "i" | "we" | "you") {
+            if matches!(last, "he" | "she" | "they" | "it") {
                 return self.speaker_of(k, src.end - 1..src.end);
+            }
+            // "Everyone I interviewed", "experts we spoke to": the first
+            // person opens a relative clause; the phrase before it speaks.
+            if matches!(last, "i" | "we" | "you") {
+                return self.speaker_of(k, src.start..src.end - 1);
             }
         }
         // A subject pronoun the extraction ran on into its clause ("She

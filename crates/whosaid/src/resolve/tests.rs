@@ -297,6 +297,35 @@ fn a_first_person_narrator_is_the_bylines_author() {
 }
 
 #[test]
+fn a_first_person_relative_clause_leaves_the_phrase_before_it() {
+    // Regression: the source "Everyone I" (of "Everyone I interviewed
+    // said") became the narrator.
+    let doc = Document::new("Taxes\n\nEveryone I interviewed said that the plan was fair.");
+    let at = |w: &str| {
+        (0..doc.tokens.len())
+            .position(|i| doc.token_text(i) == w)
+            .unwrap()
+    };
+    let info = DocumentInfo {
+        byline: Some("By JAMES B. STEWART".to_string()),
+        ..DocumentInfo::default()
+    };
+    let acc = Resolver::builtin().account(
+        &doc,
+        &QuoteIndex::new(&doc),
+        &[TokenAttribution {
+            source: Some(at("Everyone")..at("interviewed")),
+            cue: at("said")..at("said") + 1,
+            content: std::iter::once(at("that")..at("fair") + 1).collect(),
+        }],
+        &info,
+    );
+    let s = acc.attributions[0].speaker.expect("a speaker");
+    assert_ne!(acc.speakers[s].name, "James B. Stewart", "{acc:#?}");
+    assert!(acc.speakers[s].anonymous, "{:?}", acc.speakers[s]);
+}
+
+#[test]
 fn a_byline_names_one_person_or_none() {
     use super::authors::byline_person;
     assert_eq!(
