@@ -348,6 +348,16 @@ fn a_byline_names_one_person_or_none() {
     }
 }
 
+/// An unnamed person by occupation ("An architect") is a person, unnamed,
+/// not an organization (a regression: "an architect" was an organization).
+#[test]
+fn an_occupation_names_an_unnamed_person() {
+    let acc = analyze("Bills\n\nAn architect said that the bills were never paid.");
+    let s = speaker_of_source(&acc, "An architect").expect("a speaker");
+    assert_eq!(s.kind, SpeakerKind::Person, "{s:?}");
+    assert!(s.anonymous, "{s:?}");
+}
+
 #[test]
 fn unnamed_sources_are_anonymous() {
     let acc = analyze(
