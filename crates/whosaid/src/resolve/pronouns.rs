@@ -208,8 +208,23 @@ impl Resolution<'_> {
         Some(self.entity_draft(e))
     }
 
+    /// Where the noun phrase ending at `end` (exclusive) starts: back over
+    /// nouns, adjectives, determiners, numbers and possessives, not before
+    /// `floor`.
+    fn noun_phrase_start(&self, end: usize, floor: usize) -> usize {
+        let mut start = end;
+        while start > floor {
+            let t = self.pos[start - 1];
+            if !(t.starts_with("NN") || matches!(t, "DT" | "JJ" | "POS" | "CD" | "PRP$")) {
+                break;
+            }
+            start -= 1;
+        }
+        start
+    }
+
     /// `…, who said`: the noun phrase before the relative pronoun.
-    pub(super) fn relative_antecedent(&mut self, at: usize) -> Option<usize> {
+    pub(super) fn relative_antecedent(&mut self, k: usize, at: usize) -> Option<usize> {
         let sentence = &self.doc.sentences[self.doc.sentence_of(at)];
         let mut end = at;
         if end > sentence.tokens.start && self.doc.token_text(end - 1) == "," {
@@ -225,14 +240,7 @@ impl Resolution<'_> {
             }
             return Some(self.entity_draft(e));
         }
-        let mut start = end;
-        while start > sentence.tokens.start {
-            let t = self.pos[start - 1];
-            if !(t.starts_with("NN") || matches!(t, "DT" | "JJ" | "POS" | "CD" | "PRP$")) {
-                break;
-            }
-            start -= 1;
-        }
+        let start = self.noun_phrase_start(end, sentence.tokens.start);
         if start == end {
             return None;
         }
@@ -243,6 +251,8 @@ impl Resolution<'_> {
                 return Some(self.entity_draft(e));
             }
         }
-        Some(self.nominal_draft(start..end))
+        // A description resolves as a source would ("the Senate majority
+        // leader, who" is the person the title names).
+        self.speaker_of(k, start..end)
     }
 }

@@ -314,7 +314,7 @@ impl Resolution<'_> {
                 return self.antecedent_group(k, src.start, w == "it");
             }
             if RELATIVES.contains(&w) {
-                return self.relative_antecedent(src.start);
+                return self.relative_antecedent(k, src.start);
             }
             // "I" outside quotes and outside any other statement is the
             // narrator: the byline's author.
@@ -328,7 +328,7 @@ impl Resolution<'_> {
             // "Let’s", "those") name no one by themselves.
             let bare = entities::without_clitic(w);
             if RELATIVES.contains(&bare) {
-                return self.relative_antecedent(src.start);
+                return self.relative_antecedent(k, src.start);
             }
             if entities::is_function_word(w) && !QUANTIFIERS.contains(&bare) {
                 return None;
@@ -359,7 +359,7 @@ impl Resolution<'_> {
             && src.start > 0
             && self.doc.token_text(src.start - 1) == ","
         {
-            return self.relative_antecedent(src.start);
+            return self.relative_antecedent(k, src.start);
         }
         // The head of the noun phrase decides ("Clinton spokesman Nick
         // Merrill" is Merrill; "Clinton supporters" are supporters).

@@ -358,6 +358,32 @@ fn an_occupation_names_an_unnamed_person() {
     assert!(s.anonymous, "{s:?}");
 }
 
+/// The description a relative pronoun refers to resolves as a source
+/// would (a regression: "the Senate majority leader, who" stayed an
+/// unnamed description with Mitch McConnell named before).
+#[test]
+fn a_relative_pronoun_after_a_title_is_its_holder() {
+    let doc = Document::new(
+        "Burma\n\nSenate Majority Leader Mitch McConnell met the delegation.\n\n\
+         The sanctions were backed by the Senate majority leader, who said that they had worked.",
+    );
+    let at = |w: &str| {
+        (0..doc.tokens.len())
+            .position(|i| doc.token_text(i) == w)
+            .unwrap()
+    };
+    let acc = account_of(
+        &doc,
+        TokenAttribution {
+            source: Some(at("who")..at("who") + 1),
+            cue: at("said")..at("said") + 1,
+            content: std::iter::once(at("that")..at("worked") + 1).collect(),
+        },
+    );
+    let s = acc.attributions[0].speaker.expect("a speaker");
+    assert_eq!(acc.speakers[s].name, "Mitch McConnell", "{acc:#?}");
+}
+
 #[test]
 fn unnamed_sources_are_anonymous() {
     let acc = analyze(
