@@ -94,6 +94,45 @@ pub fn is_title_noun(word: &str) -> bool {
     TITLE_NOUNS.contains(&word)
 }
 
+/// A description that opens the sentence and stands in apposition before a
+/// name ("An attorney for Pagliano, Mark MacDougall, said"): headed by a
+/// title noun, with an optional phrase after it, no verb, and the name
+/// closed by a comma. The article before it is left out.
+fn title_before_comma(
+    doc: &Document,
+    pos: &[&str],
+    sentence: &Range<usize>,
+    r: &Range<usize>,
+) -> Option<Range<usize>> {
+    let comma = r.start.checked_sub(1)?;
+    if comma <= sentence.start
+        || doc.token_text(comma) != ","
+        || r.end >= sentence.end
+        || doc.token_text(r.end) != ","
+    {
+        return None;
+    }
+    let from = sentence.start;
+    if comma - from > 8 || (from..comma).any(|i| doc.tokens[i].kind == TokenKind::Punct) {
+        return None;
+    }
+    let lower = |i: usize| doc.token_text(i).to_lowercase();
+    let start = from
+        + usize::from(matches!(
+            lower(from).as_str(),
+            "a" | "an" | "the" | "one" | "another"
+        ));
+    // The head: the first noun, a title noun; what follows it opens with a
+    // preposition ("for Pagliano", "of the union").
+    let head = (start..comma).find(|&i| pos.get(i).is_some_and(|t| t.starts_with("NN")))?;
+    let no_verb = (from..comma).all(|i| {
+        !pos.get(i)
+            .is_some_and(|t| t.starts_with("VB") || *t == "MD")
+    });
+    let tail_ok = head + 1 == comma || pos.get(head + 1).is_some_and(|t| *t == "IN" || *t == "TO");
+    (is_title_noun(&lower(head)) && no_verb && tail_ok).then_some(start..comma)
+}
+
 /// Titles written around a person's mention, as token ranges: before it ("NATO Secretary
 /// General Mark Rutte", "Rutte’s predecessor Jens Stoltenberg", "Bloomberg
 /// TV’s Annemarie Gordern") and as an apposition after it ("Mark Rutte,
@@ -192,6 +231,10 @@ pub(super) fn titles_of(
                 out.push(text(k - 1, i + 1));
             }
         }
+    }
+    // Apposition before: `An attorney for Pagliano, Mark MacDougall, said`.
+    if let Some(span) = title_before_comma(doc, pos, &sentence.tokens, &r) {
+        out.push(span);
     }
     // Apposition: `Name, (the) … title noun,`
     if r.end + 1 < sentence.tokens.end && doc.token_text(r.end) == "," {

@@ -262,8 +262,20 @@ impl Resolution<'_> {
         if !entities::is_title_noun(head) {
             return None;
         }
+        // "his attorney", "Pagliano's lawyer": a relation to someone, which
+        // only a title that states a relation holds ("attorney for
+        // Pagliano"), naming the same someone when the description names
+        // them.
+        let possessor = words[..words.len() - 1]
+            .iter()
+            .rev()
+            .find(|w| entities::is_possessive(w) || matches!(w.as_str(), "his" | "her" | "their"));
+        let named_possessor = possessor
+            .filter(|w| entities::is_possessive(w))
+            .map(|w| entities::strip_possessive(w).to_string());
         let content: Vec<&str> = words
             .iter()
+            .filter(|w| Some(*w) != possessor)
             .map(|w| title_word(entities::strip_possessive(w)))
             .filter(|w| !matches!(*w, "the" | "former" | "current" | "new" | "then"))
             .collect();
@@ -283,10 +295,27 @@ impl Resolution<'_> {
             if party_conflict(x, words) {
                 continue;
             }
+            let relational = |t: &&String| {
+                let t = t.to_lowercase();
+                let states = t.contains(" for ")
+                    || t.contains(" of ")
+                    || t.contains(" to ")
+                    || t.contains('’')
+                    || t.contains('\'');
+                states
+                    && named_possessor.as_ref().is_none_or(|p| {
+                        t.split_whitespace()
+                            .any(|w| entities::strip_possessive(w) == p)
+                    })
+            };
+            if possessor.is_some() && !x.titles.iter().any(|t| relational(&t)) {
+                continue;
+            }
             let title_words: Vec<String> = x
                 .titles
                 .iter()
                 .filter(|t| !deputy(t))
+                .filter(|t| possessor.is_none() || relational(t))
                 .flat_map(|t| t.split_whitespace())
                 .map(|w| title_word(entities::strip_possessive(&w.to_lowercase())).to_string())
                 .collect();
@@ -450,6 +479,7 @@ fn title_word(word: &str) -> &str {
         "gen." => "general",
         "secretary-general" => "secretary",
         "ceo" | "chief executive" => "executive",
+        "lawyer" => "attorney",
         _ => word,
     }
 }

@@ -233,7 +233,9 @@ impl Resolution<'_> {
     fn with_head_noun(&self, k: usize, src: Range<usize>) -> Range<usize> {
         let last = src.end - 1;
         let capitalized = self.doc.token_text(last).starts_with(char::is_uppercase);
-        if !capitalized
+        // "his" of "his attorney": a possessive determiner heads nothing.
+        let determiner = src.len() == 1 && matches!(&*self.lower(last), "his" | "her" | "their");
+        if !(capitalized || determiner)
             || self.pos[last] == "PRP"
             || entities::is_possessive(self.doc.token_text(last))
         {
@@ -523,8 +525,19 @@ impl Resolution<'_> {
         });
         // "The Republican nominee": a definite title is someone's, for the
         // title and prominence rules.
-        let definite_title = self.lower(src.start) == "the"
-            && head_at.is_some_and(|h| descriptions::is_role_noun(&self.lower(h)));
+        // "Pagliano's lawyer": the person whose title states that relation
+        // ("An attorney for Pagliano, Mark MacDougall,").
+        let possessed = mentions
+            .first()
+            .is_some_and(|(m, _)| m.tokens.start == src.start && possessive(m));
+        let role = head_at.is_some_and(|h| descriptions::is_role_noun(&self.lower(h)));
+        if possessed && role {
+            let words: Vec<String> = region.clone().map(|i| self.lower(i).into_owned()).collect();
+            if let Some(e) = self.title_reference(&region, &words) {
+                return Some(Some(self.entity_draft(e)));
+            }
+        }
+        let definite_title = self.lower(src.start) == "the" && role;
         if definite_title {
             return None;
         }

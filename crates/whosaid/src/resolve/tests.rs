@@ -111,6 +111,20 @@ fn a_relative_clause_source_is_its_antecedent() {
     assert_eq!(speaker(&acc, said).name, "David Okafor", "{acc:#?}");
 }
 
+/// The index of the first token of `doc` written `w`.
+fn first_token(doc: &Document, w: &str) -> usize {
+    (0..doc.tokens.len())
+        .find(|&i| doc.token_text(i) == w)
+        .unwrap_or_else(|| panic!("no token {w:?}"))
+}
+
+/// The index of the last token of `doc` written `w`.
+fn last_token(doc: &Document, w: &str) -> usize {
+    (0..doc.tokens.len())
+        .rfind(|&i| doc.token_text(i) == w)
+        .unwrap_or_else(|| panic!("no token {w:?}"))
+}
+
 /// The account of `doc` with one given token attribution.
 fn account_of(doc: &Document, found: TokenAttribution) -> Account {
     Resolver::builtin().account(
@@ -126,11 +140,7 @@ fn a_lone_determiner_source_names_no_one() {
     // Regression: a tagging slip gave the source "a" (inside "said in a
     // statement"), which became an organization named "a".
     let doc = Document::new("Head\n\nThe board said in a statement that it wants guarantees.");
-    let at = |w: &str| {
-        (0..doc.tokens.len())
-            .find(|&i| doc.token_text(i) == w)
-            .unwrap()
-    };
+    let at = |w: &str| first_token(&doc, w);
     let one = |w: &str| at(w)..at(w) + 1;
     let acc = account_of(
         &doc,
@@ -152,11 +162,7 @@ fn a_source_cut_before_its_head_noun_takes_the_noun() {
     let doc = Document::new(
         "Head\n\nDonald Trump spoke in Ohio.\n\nThe Republican nominee said that the polls were wrong.",
     );
-    let at = |w: &str| {
-        (0..doc.tokens.len())
-            .rposition(|i| doc.token_text(i) == w)
-            .unwrap()
-    };
+    let at = |w: &str| last_token(&doc, w);
     let acc = account_of(
         &doc,
         TokenAttribution {
@@ -176,11 +182,7 @@ fn an_existential_there_names_no_one() {
     let doc = Document::new(
         "Head\n\nThere’s also a not-so-subtle moral judgment about union workers here.",
     );
-    let at = |w: &str| {
-        (0..doc.tokens.len())
-            .find(|&i| doc.token_text(i) == w)
-            .unwrap()
-    };
+    let at = |w: &str| first_token(&doc, w);
     let acc = account_of(
         &doc,
         TokenAttribution {
@@ -301,11 +303,7 @@ fn a_first_person_relative_clause_leaves_the_phrase_before_it() {
     // Regression: the source "Everyone I" (of "Everyone I interviewed
     // said") became the narrator.
     let doc = Document::new("Taxes\n\nEveryone I interviewed said that the plan was fair.");
-    let at = |w: &str| {
-        (0..doc.tokens.len())
-            .position(|i| doc.token_text(i) == w)
-            .unwrap()
-    };
+    let at = |w: &str| first_token(&doc, w);
     let info = DocumentInfo {
         byline: Some("By JAMES B. STEWART".to_string()),
         ..DocumentInfo::default()
@@ -367,11 +365,7 @@ fn a_relative_pronoun_after_a_title_is_its_holder() {
         "Burma\n\nSenate Majority Leader Mitch McConnell met the delegation.\n\n\
          The sanctions were backed by the Senate majority leader, who said that they had worked.",
     );
-    let at = |w: &str| {
-        (0..doc.tokens.len())
-            .position(|i| doc.token_text(i) == w)
-            .unwrap()
-    };
+    let at = |w: &str| first_token(&doc, w);
     let acc = account_of(
         &doc,
         TokenAttribution {
@@ -382,6 +376,25 @@ fn a_relative_pronoun_after_a_title_is_its_holder() {
     );
     let s = acc.attributions[0].speaker.expect("a speaker");
     assert_eq!(acc.speakers[s].name, "Mitch McConnell", "{acc:#?}");
+}
+
+/// A description that opens a sentence in apposition before a name is the
+/// person's title, and a relation later ("Pagliano's lawyer") is the person
+/// whose title states it; a title stating no relation ("Attorney General")
+/// is no one's lawyer.
+#[test]
+fn a_relation_is_the_person_whose_title_states_it() {
+    let acc = analyze(
+        "Contempt\n\nAttorney General Loretta Lynch declined to comment on Bryan Pagliano.\n\n\
+         An attorney for Pagliano, Mark MacDougall, stressed that his client was ready.\n\n\
+         Pagliano's lawyer has said that he will refuse to answer.",
+    );
+    let s = speaker_of_source(&acc, "Pagliano's lawyer").expect("a speaker");
+    assert_eq!(s.name, "Mark MacDougall", "{acc:#?}");
+    assert!(
+        s.titles.iter().any(|t| t == "attorney for Pagliano"),
+        "{s:?}"
+    );
 }
 
 #[test]
@@ -804,12 +817,7 @@ fn an_outlet_name_is_no_channel_evidence() {
 /// token `from` to the token before `cue` (as the extractor may find it).
 fn speaker_with_source(text: &str, from: &str, cue: &str) -> String {
     let doc = Document::new(text);
-    let at = |w: &str| {
-        (0..doc.tokens.len())
-            .find(|&i| doc.token_text(i) == w)
-            .unwrap_or_else(|| panic!("no token {w:?}"))
-    };
-    let (start, verb) = (at(from), at(cue));
+    let (start, verb) = (first_token(&doc, from), first_token(&doc, cue));
     let acc = account_of(
         &doc,
         TokenAttribution {
