@@ -1,0 +1,108 @@
+//! The frame of a statement: relays, channels, times, questions,
+//! affiliations and the outlet's own claims.
+
+use super::*;
+
+#[test]
+fn relayed_statements_are_nested_and_carry_the_relay() {
+    let acc = analyze(
+        "Report\n\nAccording to Reuters, Prime Minister John Smith said that the plan had failed.",
+    );
+    let outer = acc
+        .attributions
+        .iter()
+        .position(|a| a.nested_in.is_none())
+        .expect("the outer attribution");
+    assert_eq!(
+        speaker(&acc, &acc.attributions[outer]).kind,
+        SpeakerKind::Media
+    );
+    let inner = acc
+        .attributions
+        .iter()
+        .find(|a| a.nested_in == Some(outer))
+        .expect("the nested attribution");
+    assert!(!inner.is_outermost());
+    assert_eq!(speaker(&acc, inner).name, "John Smith");
+    let relay = inner.channel.iter().find(|c| c.kind == ChannelKind::Relay);
+    assert_eq!(relay.and_then(|c| c.via.as_deref()), Some("Reuters"));
+}
+
+#[test]
+fn interviews_and_times_come_from_the_frame() {
+    let text = "War\n\nIn an interview with CNN on Friday, John Smith said that the war would end in 2026.";
+    let info = DocumentInfo {
+        published: Some(NaiveDate::from_ymd_opt(2025, 2, 17).unwrap()),
+        ..DocumentInfo::default()
+    };
+    let acc = extractor().analyze(text, &info);
+    let a = &acc.attributions[0];
+    assert_eq!(a.channel[0].kind, ChannelKind::Interview);
+    assert_eq!(a.channel[0].via.as_deref(), Some("CNN"));
+    let time = a.time.as_ref().expect("a time");
+    assert_eq!(time.span.text, "on Friday");
+    assert_eq!(time.value.as_deref(), Some("2025-02-14"));
+    // The year inside the content is not the statement's time.
+    let acc = analyze(text);
+    assert_eq!(acc.attributions[0].time.as_ref().unwrap().value, None);
+}
+
+#[test]
+fn an_answer_links_to_its_question() {
+    let acc = analyze(
+        "Talks\n\nJohn Smith was asked by CNN’s Jake Tapper if the war was over. Smith answered “yes.”",
+    );
+    let answer = acc
+        .attributions
+        .iter()
+        .find(|a| a.answers.is_some())
+        .expect("an answer");
+    let q = answer.answers.as_ref().unwrap();
+    assert!(q.question.text.starts_with("if the war was over"), "{q:?}");
+    assert_eq!(q.polarity, Some(Polarity::Affirms));
+    assert_eq!(q.asked_by.as_ref().unwrap().text, "CNN’s Jake Tapper");
+    assert_eq!(answer.channel[0].via.as_deref(), Some("CNN"));
+}
+
+#[test]
+fn the_outlets_own_claims_are_unattributed() {
+    let acc = analyze(
+        "Economy\n\nThe economy grew by three percent last year. John Smith said that it would grow again.",
+    );
+    assert_eq!(acc.unattributed.len(), 1, "{acc:#?}");
+    assert_eq!(
+        acc.unattributed[0].span.text,
+        "The economy grew by three percent last year"
+    );
+    assert!(acc.unattributed[0].whole_sentence);
+}
+
+#[test]
+fn affiliations_come_from_titles_and_descriptions() {
+    let acc = analyze(
+        "Race\n\nThe Harmon campaign released a new ad on Monday. Senator Ruth Harmon \
+         defended it.\n\nHarmon spokesman Leo Brandt said the ad was accurate.\n\n\
+         A spokeswoman for the Harmon campaign said the ad would run for a week.",
+    );
+    let brandt = speaker_of_source(&acc, "Harmon spokesman Leo Brandt").expect("a speaker");
+    assert_eq!(brandt.name, "Leo Brandt");
+    assert_eq!(brandt.affiliations, vec!["Harmon campaign".to_string()]);
+    let unnamed =
+        speaker_of_source(&acc, "A spokeswoman for the Harmon campaign").expect("a speaker");
+    assert!(unnamed.anonymous);
+    assert_eq!(unnamed.affiliations, vec!["Harmon campaign".to_string()]);
+}
+
+#[test]
+fn an_outlet_name_is_no_channel_evidence() {
+    // Regression: "told The Huffington Post" gave a "post" channel.
+    let acc = analyze(
+        "Vote\n\nMaria Lopez, a voter in Ohio, told The Huffington Post that she would vote early.",
+    );
+    let a = &acc.attributions[0];
+    assert!(
+        a.channel.iter().all(|c| c.kind != ChannelKind::Post),
+        "{:?}",
+        a.channel
+    );
+}

@@ -1,0 +1,413 @@
+//! Names: surnames, titles around names, groups of names, and sources
+//! that name no one.
+
+use super::*;
+
+#[test]
+fn a_title_tagged_inside_the_name_becomes_a_title() {
+    // Regression: the tagger took "Mayor" into the name, so "Mayor Elena
+    // Marsh" and "Elena Marsh" were two speakers in the store.
+    let acc = analyze(
+        "Harbor\n\nMayor Elena Marsh said on Monday that the city would move ahead with the plan.\n\n\
+         “This plan brings jobs back,” Marsh told reporters.",
+    );
+    assert_eq!(acc.attributions.len(), 2, "{acc:#?}");
+    let s = speaker(&acc, &acc.attributions[0]);
+    assert_eq!(s.name, "Elena Marsh");
+    assert!(s.titles.iter().any(|t| t == "Mayor"), "{:?}", s.titles);
+    assert_eq!(acc.attributions[1].speaker, acc.attributions[0].speaker);
+}
+
+#[test]
+fn a_surname_the_tagger_missed_joins_the_person() {
+    let acc = analyze(
+        "Talks\n\nNATO Secretary General Mark Rutte said that the talks went well. \
+         Zyx Qwerty said nothing. Rutte answered “yes.”",
+    );
+    let last = acc.attributions.last().unwrap();
+    assert_eq!(last.attribution.source[0].text, "Rutte");
+    assert_eq!(speaker(&acc, last).name, "Mark Rutte", "{acc:#?}");
+}
+
+#[test]
+fn a_surname_tagged_as_an_organization_joins_the_person() {
+    // Regression: after pruning the entity model, "Rutte answered" was
+    // tagged as an organization and became a speaker of its own.
+    let doc = Document::new("Talks\n\nMark Rutte said that talks went well. Rutte answered “yes.”");
+    let n = doc.tokens.len();
+    let rutte = (0..n)
+        .filter(|&i| doc.token_text(i) == "Rutte")
+        .collect::<Vec<_>>();
+    let mentions = vec![
+        entities::Mention {
+            tokens: rutte[0] - 1..rutte[0] + 1,
+            class: MentionClass::Person,
+        },
+        entities::Mention {
+            tokens: rutte[1]..rutte[1] + 1,
+            class: MentionClass::Organization,
+        },
+    ];
+    let pos = vec!["NNP"; n];
+    let e = Entities::build(&doc, &pos, mentions, &GenderLexicon::default());
+    assert_eq!(
+        e.list.len(),
+        1,
+        "{:?}",
+        e.list.iter().map(|x| &x.name).collect::<Vec<_>>()
+    );
+    assert_eq!(e.list[0].class, MentionClass::Person);
+    assert_eq!(e.list[0].mentions.len(), 2);
+}
+
+#[test]
+fn a_lone_determiner_source_names_no_one() {
+    // Regression: a tagging slip gave the source "a" (inside "said in a
+    // statement"), which became an organization named "a".
+    let doc = Document::new("Head\n\nThe board said in a statement that it wants guarantees.");
+    let at = |w: &str| first_token(&doc, w);
+    let one = |w: &str| at(w)..at(w) + 1;
+    let acc = account_of(
+        &doc,
+        TokenAttribution {
+            source: Some(one("a")),
+            cue: one("wants"),
+            content: [one("guarantees")].to_vec(),
+        },
+    );
+    assert_eq!(acc.attributions.len(), 1);
+    assert_eq!(acc.attributions[0].speaker, None, "{acc:#?}");
+    assert!(acc.speakers.is_empty());
+}
+
+#[test]
+fn a_source_cut_before_its_head_noun_takes_the_noun() {
+    // Regression: the tagger's source "The Republican" (of "The Republican
+    // nominee said") became an organization "Republican".
+    let doc = Document::new(
+        "Head\n\nDonald Trump spoke in Ohio.\n\nThe Republican nominee said that the polls were wrong.",
+    );
+    let at = |w: &str| last_token(&doc, w);
+    let acc = account_of(
+        &doc,
+        TokenAttribution {
+            source: Some(at("The")..at("nominee")),
+            cue: at("said")..at("said") + 1,
+            content: std::iter::once(at("that")..at("wrong") + 1).collect(),
+        },
+    );
+    let s = acc.attributions[0].speaker.expect("a speaker");
+    assert_eq!(acc.speakers[s].name, "Donald Trump", "{acc:#?}");
+}
+
+#[test]
+fn an_existential_there_names_no_one() {
+    // Regression: the source "there’s also a not-so-subtle" (before the cue
+    // "moral judgment about") became an organization named "there".
+    let doc = Document::new(
+        "Head\n\nThere’s also a not-so-subtle moral judgment about union workers here.",
+    );
+    let at = |w: &str| first_token(&doc, w);
+    let acc = account_of(
+        &doc,
+        TokenAttribution {
+            source: Some(at("There’s")..at("moral")),
+            cue: at("moral")..at("union"),
+            content: std::iter::once(at("union")..at("here")).collect(),
+        },
+    );
+    assert_eq!(acc.attributions.len(), 1);
+    assert_eq!(acc.attributions[0].speaker, None, "{acc:#?}");
+}
+
+#[test]
+fn an_apposition_of_circumstance_is_no_title() {
+    // Regression: "even as a candidate" was stored as Trump's title.
+    let acc = analyze(
+        "Trade\n\nDonald Trump, even as a candidate, said that tariffs would work. \
+         Hillary Clinton, the former secretary of state, said that they would not.",
+    );
+    let titles = |name: &str| {
+        acc.speakers
+            .iter()
+            .find(|s| s.name == name)
+            .map(|s| s.titles.clone())
+            .unwrap_or_default()
+    };
+    assert!(
+        titles("Donald Trump").iter().all(|t| !t.contains("as a")),
+        "{acc:#?}"
+    );
+    assert!(
+        titles("Hillary Clinton")
+            .iter()
+            .any(|t| t == "former secretary of state"),
+        "{acc:#?}"
+    );
+}
+
+#[test]
+fn empty_and_odd_input_gives_an_empty_account() {
+    for text in ["", "\n\n", "“", "he said", "said: :", "’s’s’s"] {
+        let acc = analyze(text);
+        for a in &acc.attributions {
+            if let Some(id) = a.speaker {
+                assert!(id < acc.speakers.len());
+            }
+        }
+    }
+}
+
+/// Issue "speakers you can trust": a role before the name is the named
+/// person's role, not a second speaker ("Clinton spokesman Nick Merrill"
+/// was filed under Clinton).
+#[test]
+fn a_role_before_a_name_is_the_named_persons() {
+    let acc = analyze(
+        "Debate\n\nHillary Clinton spoke in Ohio on Monday.\n\n\
+         Clinton spokesman Nick Merrill said that the debate would go ahead.",
+    );
+    let s = speaker_of_source(&acc, "Clinton spokesman Nick Merrill").expect("a speaker");
+    assert_eq!(s.name, "Nick Merrill");
+}
+
+/// A name that only modifies the head noun is not the speaker: "Clinton
+/// supporters" are supporters, a group named by the description.
+#[test]
+fn a_name_modifying_a_noun_is_not_the_speaker() {
+    let acc = analyze(
+        "Rally\n\nHillary Clinton spoke in Ohio on Monday.\n\n\
+         Clinton supporters said that the rally was the largest yet.",
+    );
+    let s = speaker_of_source(&acc, "Clinton supporters").expect("a speaker");
+    assert_eq!(s.name, "Clinton supporters");
+    assert_eq!(s.kind, SpeakerKind::Group);
+}
+
+/// People named together speak as one group.
+#[test]
+fn names_joined_by_and_are_one_group() {
+    let acc = analyze(
+        "Letter\n\nSenator Charles Grassley and Senator Patrick Leahy wrote to the agency.\n\n\
+         Mr. Grassley and Mr. Leahy said that the program was open to fraud.",
+    );
+    let s = speaker_of_source(&acc, "Mr. Grassley and Mr. Leahy").expect("a speaker");
+    assert_eq!(s.kind, SpeakerKind::Group);
+    assert!(
+        s.name.contains("Grassley") && s.name.contains("Leahy"),
+        "{}",
+        s.name
+    );
+}
+
+#[test]
+fn names_joined_by_and_are_one_group_with_full_names() {
+    let acc = analyze(
+        "Trade\n\nGerman Chancellor Olaf Scholz met French President Emmanuel Macron in Paris.\n\n\
+         Mr. Scholz and Mr. Macron said on Tuesday that the tariffs would hurt both economies.",
+    );
+    let s = speaker_of_source(&acc, "Mr. Scholz and Mr. Macron").expect("a speaker");
+    assert_eq!(s.kind, SpeakerKind::Group);
+    assert_eq!(s.name, "Olaf Scholz and Emmanuel Macron");
+}
+
+#[test]
+fn a_name_after_a_common_noun_head_only_modifies_it() {
+    // Regression: "Experts on North Korea" became North Korea.
+    let acc = analyze(
+        "Tests\n\nExperts on North Korea and nuclear nonproliferation said the test was a warning.",
+    );
+    let s = speaker_of_source(&acc, "Experts on North Korea and nuclear nonproliferation")
+        .expect("a speaker");
+    assert_eq!(s.kind, SpeakerKind::Group);
+    assert!(s.name.starts_with("Experts on North Korea"), "{}", s.name);
+}
+
+#[test]
+fn a_name_in_apposition_after_a_description_is_the_speaker() {
+    let name = speaker_name(
+        "Court\n\nThe judge ruled on Friday.\n\nOne of the family's lawyers, Rosa Ibarra, said \
+         the family would appeal the ruling.",
+        "Rosa Ibarra,",
+    );
+    assert_eq!(name, "Rosa Ibarra");
+}
+
+#[test]
+fn an_acronym_is_the_body_it_abbreviates() {
+    let name = speaker_name(
+        "Growth\n\nThe International Monetary Fund cut its forecast on Tuesday.\n\n\
+         The IMF said trade tensions weighed on growth.",
+        "The IMF",
+    );
+    assert_eq!(name, "International Monetary Fund");
+}
+
+#[test]
+fn a_first_name_after_a_title_stays_in_the_name() {
+    // Regression: "Manhattan Supreme Court Justice Frank" was tagged an
+    // organization and the judge became "Nervo".
+    let name = speaker_name(
+        "Records\n\nCounty Court Justice Frank Delgado said the records would stay sealed.\n\n\
+         Delgado said the parties had agreed.",
+        "Delgado",
+    );
+    assert_eq!(name, "Frank Delgado");
+}
+
+#[test]
+fn a_name_in_apposition_to_a_whole_source_is_the_speaker() {
+    // Regression: "A lawyer for the news outlets, David Schulz," stayed an
+    // unnamed lawyer.
+    let name = speaker_with_source(
+        "Court\n\nOne of the family's lawyers, Michael Johnson, said the family would appeal.",
+        "One",
+        "said",
+    );
+    assert_eq!(name, "Michael Johnson");
+}
+
+#[test]
+fn a_name_ending_a_long_source_after_a_comma_is_the_speaker() {
+    // Regression: "After a late-afternoon meeting, the Security Council
+    // issued a statement" made "late-afternoon meeting" the speaker.
+    let name = speaker_with_source(
+        "Sanctions\n\nThe Security Council met on Monday. After a short meeting, the Security \
+         Council issued a statement.",
+        "short",
+        "issued",
+    );
+    assert_eq!(name, "Security Council");
+}
+
+#[test]
+fn an_empty_apposition_is_no_title_and_no_panic() {
+    // Regression: a comma right before more punctuation gave an apposition
+    // of no words, and the list check read its first word.
+    let acc = analyze("Talks\n\nNATO chief Mark Rutte, , said that the talks had failed.");
+    assert!(acc
+        .speakers
+        .iter()
+        .all(|s| s.titles.iter().all(|t| !t.is_empty())));
+}
+
+#[test]
+fn a_shared_surname_goes_to_the_person_named_most() {
+    // Regression: "Cruz" went to Heidi Cruz, named last, in a story about
+    // Ted Cruz.
+    let acc = analyze(
+        "Vote\n\nSenator Ted Vance said on Monday that he would vote against the bill. \
+         Ted Vance has opposed it for months.\n\nHis wife, Heidi Vance, attended the hearing.\n\n\
+         The hearing lasted four hours.\n\nVance said the bill would raise taxes.",
+    );
+    let s = speaker_of_source(&acc, "Vance").unwrap_or_else(|| panic!("{acc:#?}"));
+    assert_eq!(s.name, "Ted Vance");
+}
+
+#[test]
+fn a_place_after_a_title_is_no_speaker_and_a_name_after_it_is() {
+    // Regression: "Senator from Texas" was Texas.
+    let from = speaker_with_source(
+        "Vote\n\nThe Senator from Texas said the bill would fail.",
+        "Senator",
+        "said",
+    );
+    assert_ne!(from, "Texas");
+    let named = speaker_with_source(
+        "Talks\n\nSecretary of State John Kerry said the talks would resume.",
+        "Secretary",
+        "said",
+    );
+    assert_eq!(named, "John Kerry");
+}
+
+#[test]
+fn an_organizations_short_name_is_the_organization() {
+    let name = speaker_name(
+        "Taxes\n\nThe Urban-Brookings Tax Policy Center published its estimate on Monday.\n\n\
+         The Tax Policy Center said the plan would cost $1 trillion.",
+        "The Tax Policy Center",
+    );
+    assert_eq!(name, "Urban-Brookings Tax Policy Center");
+}
+
+#[test]
+fn spelling_variants_of_a_name_are_one_speaker() {
+    // Regression (issue 15): "Ken Starr" and "Kenneth Starr" in one
+    // article were two speakers; so were "François" and "Francois".
+    let acc = analyze(
+        "Starr\n\nFormer independent counsel Ken Starr said the trial was fair.\n\n\
+         Kenneth Starr also said that he had no regrets.",
+    );
+    assert_eq!(acc.attributions.len(), 2, "{acc:#?}");
+    assert_eq!(acc.attributions[0].speaker, acc.attributions[1].speaker);
+    let acc = analyze(
+        "Paris\n\nFrancois Hollande said the vote was close.\n\n\
+         François Hollande said later that he would not run again.",
+    );
+    assert_eq!(acc.attributions.len(), 2, "{acc:#?}");
+    assert_eq!(acc.attributions[0].speaker, acc.attributions[1].speaker);
+}
+
+#[test]
+fn kind_names_are_the_serialized_names() {
+    for kind in [
+        SpeakerKind::Person,
+        SpeakerKind::Organization,
+        SpeakerKind::Media,
+        SpeakerKind::Group,
+    ] {
+        assert_eq!(serde_json::to_value(kind).unwrap(), kind.as_str());
+    }
+    for kind in [
+        ChannelKind::Interview,
+        ChannelKind::Told,
+        ChannelKind::Statement,
+        ChannelKind::Post,
+        ChannelKind::PressConference,
+        ChannelKind::Speech,
+        ChannelKind::Letter,
+        ChannelKind::Testimony,
+        ChannelKind::Broadcast,
+        ChannelKind::Relay,
+    ] {
+        assert_eq!(serde_json::to_value(kind).unwrap(), kind.as_str());
+    }
+}
+
+/// An acronym the tagger leaves untagged is named as the article spells
+/// it out.
+#[test]
+fn an_acronym_is_named_in_full() {
+    let acc = analyze(
+        "Fraud\n\nAccording to a complaint by the Maritime Safety and Harbor Commission, the \
+         developers diverted millions.\n\nThe M.S.H.C. said the scheme ran for eight years.",
+    );
+    let s = speaker_of_source(&acc, "The M.S.H.C.").expect("a speaker");
+    assert_eq!(s.name, "Maritime Safety and Harbor Commission");
+    assert_eq!(s.kind, SpeakerKind::Organization);
+}
+
+/// A plural title before a list of names leads the list: one group.
+#[test]
+fn a_plural_title_leads_a_group() {
+    let acc = analyze(
+        "Banks\n\nSens. Jeff Marlow (D-Ore.), Sherri Brand (D-Ohio) and Robert Mendez (D-N.J.) \
+         all said that the bank must pay.",
+    );
+    let s = &acc.speakers[acc.attributions[0].speaker.expect("a speaker")];
+    assert_eq!(s.name, "Jeff Marlow, Sherri Brand and Robert Mendez");
+    assert_eq!(s.kind, SpeakerKind::Group);
+}
+
+/// People's names take one apostrophe, whichever the article types.
+#[test]
+fn a_name_has_one_apostrophe() {
+    let acc = analyze(
+        "Police\n\nCommissioner James O’Malley said on Monday that crime fell.\n\n\
+         O'Malley said that the city was safer.",
+    );
+    let s = &acc.speakers[acc.attributions[0].speaker.expect("a speaker")];
+    assert_eq!(s.name, "James O'Malley");
+    assert_eq!(acc.attributions[1].speaker, acc.attributions[0].speaker);
+}
