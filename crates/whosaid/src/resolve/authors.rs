@@ -151,12 +151,17 @@ impl Resolution<'_> {
     /// `at` ("a new ad from Donald Trump’s presidential campaign"): the
     /// campaign, not its candidate.
     fn campaign_after_noun(&mut self, k: usize, at: usize) -> Option<usize> {
+        let start = self.after_by(at)?;
+        let sentence_end = self.doc.sentences[self.doc.sentence_of(at)].tokens.end;
+        self.campaign_of(k, &(start..sentence_end))
+    }
+
+    /// The token after "by" or "from" right after the document noun at
+    /// `at`, if the noun is followed so ("a web video by …").
+    fn after_by(&self, at: usize) -> Option<usize> {
         let by = at + 1;
-        if by + 1 >= self.doc.tokens.len() || !matches!(&*self.lower(by), "by" | "from") {
-            return None;
-        }
-        let sentence_end = self.doc.sentences[self.doc.sentence_of(by)].tokens.end;
-        self.campaign_of(k, &(by + 1..sentence_end))
+        (by + 1 < self.doc.tokens.len() && matches!(&*self.lower(by), "by" | "from"))
+            .then_some(by + 1)
     }
 
     /// Whether token `i` is a document noun of the same kind as `noun`.
@@ -180,14 +185,10 @@ impl Resolution<'_> {
     /// The name after "by" or "from" right after the document noun at
     /// `at` ("A web video by the Republican National Committee", "a new
     /// ad from Donald Trump’s campaign"): a person or body, never a
-    /// platform; a person's campaign is the campaign.
+    /// platform (a person's campaign is [`Self::campaign_after_noun`]'s).
     fn author_after_noun(&self, at: usize) -> Option<usize> {
-        let by = at + 1;
-        if by >= self.doc.tokens.len() || !matches!(&*self.lower(by), "by" | "from") {
-            return None;
-        }
-        let mut start = by + 1;
-        if start < self.doc.tokens.len() && self.lower(start) == "the" {
+        let mut start = self.after_by(at)?;
+        if self.lower(start) == "the" {
             start += 1;
         }
         let (m, e) = self.ents.starting_at(start)?;

@@ -108,17 +108,16 @@ impl Resolution<'_> {
         // its place ("Sanders … the Vermont senator acknowledged"), of no
         // other party; failing any near, the latest subject, then the
         // person named most often.
-        let words = words.to_vec();
-        let fits = |x: &entities::Entity| x.words.len() >= 2 && !party_conflict(x, &words);
+        let fits = |x: &entities::Entity| x.words.len() >= 2 && !party_conflict(x, words);
         if let Some(d) = self.ranked_person(k, src.start, noun_gender(&head), fits) {
             return Some(Antecedent::Draft(d));
         }
-        if let Some(e) = self.recent_subject(src.start, &words) {
+        if let Some(e) = self.recent_subject(src.start, words) {
             return Some(Antecedent::Entity(e));
         }
         let mut best: Option<(usize, usize, usize)> = None; // (mentions, last, entity)
         for (id, x) in self.ents.list.iter().enumerate() {
-            if x.class != MentionClass::Person || x.words.len() < 2 || party_conflict(x, &words) {
+            if x.class != MentionClass::Person || x.words.len() < 2 || party_conflict(x, words) {
                 continue;
             }
             let before: Vec<usize> = x
