@@ -247,6 +247,85 @@ impl Resolution<'_> {
         titled.or_else(|| people().next())
     }
 
+    /// The person a lead describes before naming ("A former DNC chairman
+    /// says …", then "… said Don Fowler, who …"; "Connecticut’s tax
+    /// commissioner says …", then "Kevin Sullivan says …"): news often
+    /// holds the name back to the next paragraphs. Only in the headline
+    /// and the first [`LEAD_PARAGRAPHS`] paragraphs; only a singular
+    /// description headed by a title or person noun, indefinite or
+    /// without an article (not "an official", someone the article keeps
+    /// unnamed); and only the person the next source naming anyone names,
+    /// within two paragraphs, when the article names them there first.
+    pub(super) fn delayed_name(&self, k: usize, src: &Range<usize>) -> Option<usize> {
+        let paragraph = self.paragraph_of(src.start);
+        // The source itself, not a phrase a relative pronoun refers to.
+        let own = self.items[k]
+            .a
+            .source
+            .as_ref()
+            .is_some_and(|s| s.start <= src.start && src.end <= s.end);
+        // The description opens its sentence: after a name it is an
+        // apposition ("Robby Mook, Clinton’s campaign manager").
+        let sentence = &self.doc.sentences[self.doc.sentence_of(src.start)];
+        let opens =
+            (sentence.tokens.start..src.start).all(|i| self.doc.tokens[i].kind == TokenKind::Punct);
+        if paragraph > LEAD_PARAGRAPHS || !own || !opens || self.quotes.is_quoted(src.start) {
+            return None;
+        }
+        let region = self.head_region(src);
+        // A person named in the source ("Rubio’s deputy campaign manager,
+        // Rich Beeson"), or any name after its head, says who it is.
+        if self
+            .ents
+            .mentions_within(src.clone())
+            .any(|(m, _)| m.class == MentionClass::Person || m.tokens.start >= region.end)
+        {
+            return None;
+        }
+        let head = region.end.checked_sub(1)?;
+        // A lowercase noun: a capitalized one may be a name ("HuffPost
+        // Pollster").
+        if !matches!(self.pos[head], "NN" | "NNP")
+            || !self.doc.token_text(head).starts_with(char::is_lowercase)
+        {
+            return None;
+        }
+        let noun = self.lower(head);
+        let noun = entities::strip_possessive(&noun);
+        let first = self.lower(region.start);
+        let opener_ok = matches!(&*first, "a" | "an")
+            || !matches!(self.pos[region.start], "DT" | "CD" | "PRP$" | "PDT");
+        if !opener_ok
+            || ANONYMOUS_NOUNS.contains(&noun)
+            || !(entities::is_title_noun(noun) || is_role_noun(noun))
+        {
+            return None;
+        }
+        let said_gender = noun_gender(noun);
+        for item in &self.items[k + 1..] {
+            let Some(s) = item.a.source.as_ref().filter(|_| !item.inner) else {
+                continue;
+            };
+            if self.paragraph_of(s.start) > paragraph + 2 {
+                break;
+            }
+            let named = self
+                .ents
+                .mentions_within(s.clone())
+                .find(|(m, e)| {
+                    m.class == MentionClass::Person && self.ents.list[*e].words.len() >= 2
+                })
+                .map(|&(_, e)| e);
+            let Some(e) = named else { continue };
+            let x = &self.ents.list[e];
+            let new = x.mentions.first().is_some_and(|m| m.start >= src.end);
+            let fits =
+                said_gender.is_none_or(|g| x.gender.or(x.usual_gender).is_none_or(|h| h == g));
+            return (new && fits).then_some(e);
+        }
+        None
+    }
+
     /// A person whose titles match a title-only source ("NATO Chief" →
     /// the person titled "NATO Secretary General").
     pub(super) fn title_reference(&self, src: &Range<usize>, words: &[String]) -> Option<usize> {
@@ -341,6 +420,10 @@ impl Resolution<'_> {
         best.map(|b| b.2)
     }
 }
+
+/// How many paragraphs after the headline a description may hold back
+/// its person's name ([`Resolution::delayed_name`]).
+const LEAD_PARAGRAPHS: usize = 3;
 
 /// How many sentences back a description looks for the subject it
 /// refers to.

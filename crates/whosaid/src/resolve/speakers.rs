@@ -375,6 +375,11 @@ impl Resolution<'_> {
         if let Some(d) = self.coordination(&self.with_conjuncts_before(&src)) {
             return Some(d);
         }
+        // A lead's description of the person it names next ("A former DNC
+        // chairman says …").
+        if let Some(e) = self.delayed_name(k, &src) {
+            return Some(self.entity_draft(e));
+        }
         if let Some(found) = self.head_of_phrase(k, &src) {
             return found;
         }

@@ -324,3 +324,25 @@ fn police_are_the_named_force() {
     assert_eq!(s.name, "Riverton police");
     assert_eq!(s.kind, SpeakerKind::Organization);
 }
+
+/// A lead that describes a person before naming them ("A former party
+/// chairman says …", then "… said Dan Fuller") is that person; a
+/// description in apposition after a name, or one an article keeps
+/// unnamed ("An official"), is not the next person named.
+#[test]
+fn a_lead_description_is_the_person_named_next() {
+    let text = "Former party chairman calls for a backup plan\n\n\
+         A former party chairman says the leaders should prepare a backup plan.\n\n\
+         “Now is the time to act,” said Dan Fuller, who led the party from 1995 to 1997.";
+    let acc = analyze(text);
+    for source in ["Former party chairman", "A former party chairman"] {
+        let s = speaker_of_source(&acc, source).expect("a speaker");
+        assert_eq!(s.name, "Dan Fuller", "{source}: {acc:#?}");
+    }
+    let acc = analyze(
+        "Plan\n\nAn official says the leaders should prepare a backup plan.\n\n\
+         “Now is the time to act,” said Dan Fuller, who led the party from 1995 to 1997.",
+    );
+    let s = speaker_of_source(&acc, "An official").expect("a speaker");
+    assert!(s.anonymous, "{acc:#?}");
+}
