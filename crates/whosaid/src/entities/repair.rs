@@ -391,9 +391,10 @@ fn people_in_capitals(doc: &Document, mut mentions: Vec<Mention>) -> Vec<Mention
     mentions
 }
 
-/// People named in a headline, whose capitals make any phrase look like
-/// a name ("Obama Speech", "Barack Obama Election"): words at the end that
-/// the article writes in lowercase elsewhere are cut off.
+/// People named in a headline or another title-case line (a video's or
+/// photo's title), whose capitals make any phrase look like a name ("Obama
+/// Speech", "Barack Obama Election"): words at the end that the article
+/// writes in lowercase elsewhere are cut off.
 fn headline_names(
     doc: &Document,
     headlines: &Headlines,
@@ -407,22 +408,16 @@ fn headline_names(
             doc.lower_sym(i) == wanted && doc.token_text(i).starts_with(char::is_lowercase)
         })
     };
-    // The last words of people named after the headline: a surname there
-    // is a name, with no need to look for it in lowercase.
-    let first_paragraph_end = doc.paragraphs.first().map_or(0, |p| p.sentences.end);
-    let opening = |m: &Mention| doc.sentence_of(m.tokens.start) < first_paragraph_end;
+    // The last words of people named outside title-case lines: a surname
+    // there is a name, with no need to look for it in lowercase.
+    let in_headline = |m: &Mention| headlines.at(doc, m.tokens.start);
     let body_surnames: Vec<u64> = mentions
         .iter()
-        .filter(|m| m.class == MentionClass::Person && !opening(m))
+        .filter(|m| m.class == MentionClass::Person && (m.tokens.len() < 2 || !in_headline(m)))
         .map(|m| doc.lower_sym(m.tokens.end - 1))
         .collect();
     for m in &mut mentions {
-        // Headlines open a document: only its first paragraph is looked at.
-        if m.class != MentionClass::Person
-            || m.tokens.len() < 2
-            || !opening(m)
-            || !headlines.at(doc, m.tokens.start)
-        {
+        if m.class != MentionClass::Person || m.tokens.len() < 2 || !in_headline(m) {
             continue;
         }
         while m.tokens.len() > 1 && !body_surnames.contains(&doc.lower_sym(m.tokens.end - 1)) {
