@@ -407,25 +407,21 @@ impl Entities {
                 full.max(last_short[id])
             };
             // Among people sharing the name ("Cruz": Ted or Heidi), the one
-            // named in the sentence before or this one, else the one named
-            // most often so far (news calls a second family member by the
-            // first name), the latest among equals.
+            // named most often so far, the latest among equals: news calls
+            // a second family member by the first name, even right after
+            // naming them in full ("… a photo of Heidi Cruz. … Cruz said").
             let named: Vec<(usize, usize)> = holders
                 .iter()
                 .copied()
                 .filter_map(|id| before(id).map(|at| (at, id)))
                 .collect();
-            let here = doc.sentence_of(m.tokens.start);
-            let latest = named.iter().copied().max();
-            let close = latest.filter(|&(at, _)| here - doc.sentence_of(at).min(here) <= 1);
             let salient = named.iter().copied().max_by_key(|&(at, id)| {
                 (
                     named_at[id].partition_point(|&s| s < m.tokens.start) + short_count[id],
                     at,
                 )
             });
-            let id = close
-                .or(salient)
+            let id = salient
                 .map(|(_, id)| id)
                 .or_else(|| holders.first().copied())
                 .unwrap_or_else(|| {

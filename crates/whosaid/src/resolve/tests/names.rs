@@ -411,3 +411,18 @@ fn a_name_has_one_apostrophe() {
     assert_eq!(s.name, "James O'Malley");
     assert_eq!(acc.attributions[1].speaker, acc.attributions[0].speaker);
 }
+
+/// A surname two people share is the one the article names most, even
+/// right after the other is named in full (a regression: "Cruz" right
+/// after "a photo of Heidi Cruz" was Heidi).
+#[test]
+fn a_shared_surname_is_the_person_named_most() {
+    let text = "Endorsement\n\nTed Cruz said on Friday that he would vote for Dana Moss.\n\n\
+         “I keep my word,” Cruz said. Cruz told reporters that the pledge still stood.\n\n\
+         Moss once posted an unflattering photo of Heidi Cruz, a former banker.\n\n\
+         “I am not in the habit of supporting people who attack my wife,” Cruz said in July.";
+    let acc = analyze(text);
+    let last = acc.attributions.last().expect("attributions");
+    assert_eq!(last.attribution.source[0].text, "Cruz", "{acc:#?}");
+    assert_eq!(speaker(&acc, last).name, "Ted Cruz", "{acc:#?}");
+}
