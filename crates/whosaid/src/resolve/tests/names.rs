@@ -426,3 +426,15 @@ fn a_shared_surname_is_the_person_named_most() {
     assert_eq!(last.attribution.source[0].text, "Cruz", "{acc:#?}");
     assert_eq!(speaker(&acc, last).name, "Ted Cruz", "{acc:#?}");
 }
+
+/// A title-case line below the headline (a video's title) makes any phrase
+/// look like a name: a word the article writes in lowercase ends no name
+/// there (a regression: "President Obama Speech at …" made a person
+/// "Obama Speech", the speaker of every later "Obama").
+#[test]
+fn a_title_case_caption_adds_no_words_to_a_name() {
+    let text = "Budget\n\nMayor Elena Marsh gave a long speech on Monday about the budget.\n\n\
+         [Video: FULL SPEECH: Mayor Marsh Speech at Harbor Foundation Gala in Springfield]\n\n\
+         “We will build the bridge,” Marsh said.";
+    assert_eq!(speaker_name(text, "Marsh"), "Elena Marsh");
+}
