@@ -247,6 +247,62 @@ impl Resolution<'_> {
         titled.or_else(|| people().next())
     }
 
+    /// A place's government as a source: "the city of Phoenix" is the
+    /// organization "City of Phoenix"; "the state" alone is the place
+    /// named last in this sentence or the one before ("… in Florida, when
+    /// the state incorrectly stated …"). `None` for other sources.
+    pub(super) fn place_government(&mut self, src: &Range<usize>) -> Option<usize> {
+        // A source cut after "of" ("The city of [Phoenix]") is the whole.
+        let lower = |i: usize| self.lower(i);
+        let cut = src.start >= 3
+            && lower(src.start - 1) == "of"
+            && PLACE_NOUNS.contains(&&*lower(src.start - 2))
+            && lower(src.start - 3) == "the";
+        let src = &if cut {
+            src.start - 3..src.end
+        } else {
+            src.clone()
+        };
+        let words: Vec<String> = src
+            .clone()
+            .filter(|&i| self.doc.tokens[i].kind != TokenKind::Punct)
+            .map(|i| self.lower(i).into_owned())
+            .collect();
+        let [the, noun, rest @ ..] = words.as_slice() else {
+            return None;
+        };
+        if the != "the" || !PLACE_NOUNS.contains(&noun.as_str()) {
+            return None;
+        }
+        let place = |m: &Mention| m.class == MentionClass::Location;
+        if rest.first().is_some_and(|w| w == "of") {
+            // "the city of Phoenix": the place's name right after "of",
+            // whatever class the tagger gave it there.
+            let of = src.start + 2;
+            let (m, _) = self
+                .ents
+                .mentions_within(of..src.end)
+                .next()
+                .filter(|(m, _)| m.tokens.start == of + 1 && m.class != MentionClass::Person)?;
+            let mut kind = noun.clone();
+            kind[..1].make_ascii_uppercase();
+            let name = format!("{kind} of {}", self.text(m.tokens.clone()));
+            return Some(self.named_draft(name, SpeakerKind::Organization));
+        }
+        if !rest.is_empty() || self.quotes.is_quoted(src.start) {
+            return None;
+        }
+        let sentence = self.doc.sentence_of(src.start);
+        let floor = self.doc.sentences[sentence.saturating_sub(1)].tokens.start;
+        let e = self
+            .ents
+            .mentions_within(floor..src.start)
+            .filter(|(m, _)| place(m) && !self.quotes.is_quoted(m.tokens.start))
+            .last()
+            .map(|&(_, e)| e)?;
+        Some(self.entity_draft(e))
+    }
+
     /// The person a lead describes before naming ("A former DNC chairman
     /// says …", then "… said Don Fowler, who …"; "Connecticut’s tax
     /// commissioner says …", then "Kevin Sullivan says …"): news often
@@ -420,6 +476,10 @@ impl Resolution<'_> {
         best.map(|b| b.2)
     }
 }
+
+/// Nouns for places whose government speaks ("the state said", "the city
+/// of Phoenix is demanding").
+const PLACE_NOUNS: &[&str] = &["state", "city", "county", "town", "village", "province"];
 
 /// How many paragraphs after the headline a description may hold back
 /// its person's name ([`Resolution::delayed_name`]).

@@ -375,6 +375,10 @@ impl Resolution<'_> {
         if let Some(d) = self.coordination(&self.with_conjuncts_before(&src)) {
             return Some(d);
         }
+        // A place's government ("the city of Phoenix", "the state").
+        if let Some(d) = self.place_government(&src) {
+            return Some(d);
+        }
         // A lead's description of the person it names next ("A former DNC
         // chairman says …").
         if let Some(e) = self.delayed_name(k, &src) {

@@ -346,3 +346,22 @@ fn a_lead_description_is_the_person_named_next() {
     let s = speaker_of_source(&acc, "An official").expect("a speaker");
     assert!(s.anonymous, "{acc:#?}");
 }
+
+/// A place's government speaks as an organization: "The city of Harbor"
+/// is "City of Harbor" (also when the extractor's source is the name
+/// alone), and "the state" is the place named just before.
+#[test]
+fn a_place_government_is_named_as_one() {
+    let text = "Ads\n\nThe city of Springfield is demanding that the campaign stop using \
+         its logo.\n\nIt said the ad misled voters.";
+    assert_eq!(
+        speaker_with_source(text, "The", "is"),
+        "City of Springfield"
+    );
+    // The extractor's source here is "Springfield"; "It" refers back.
+    assert_eq!(speaker_name(text, "Springfield"), "City of Springfield");
+    assert_eq!(speaker_name(text, "It"), "City of Springfield");
+    let text = "Rolls\n\nAdvocates cite a 2000 election in Florida, when the state said that \
+         about 12,000 registered voters were felons.";
+    assert_eq!(speaker_with_source(text, "the", "said"), "Florida");
+}
