@@ -220,7 +220,7 @@ struct InputArgs {
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum InputFormatArg {
-    /// UTF-8 text, paragraphs separated by blank lines.
+    /// UTF-8 text, paragraphs separated by blank lines (or one per line when lines are not wrapped).
     Text,
     /// HTML pages (main content and metadata are extracted).
     Html,

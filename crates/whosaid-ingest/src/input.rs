@@ -12,7 +12,7 @@ use crate::{stem, Body, IngestError, Locator, Metadata, RawRecord};
 /// The formats whosaid reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum InputFormat {
-    /// UTF-8 text, paragraphs separated by blank lines.
+    /// UTF-8 text, paragraphs separated by blank lines (or one per line when lines are not wrapped).
     Text,
     /// One HTML page.
     Html,

@@ -57,7 +57,7 @@ pub struct Sentence {
     pub paragraph: usize,
 }
 
-/// A paragraph: text between blank lines.
+/// A paragraph: text between blank lines, or one unwrapped line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Paragraph {
     /// Byte range of the paragraph text (without surrounding whitespace).
@@ -218,33 +218,45 @@ pub(crate) fn lowercase<'a>(s: &'a str, buf: &'a mut String) -> &'a str {
 
 /// Splits text into paragraphs at blank lines (a line holding only
 /// whitespace). A single newline inside a paragraph is plain whitespace:
-/// hard-wrapped text stays one paragraph.
+/// hard-wrapped text stays one paragraph. A block whose lines are not
+/// wrapped (one longer than [`UNWRAPPED_LINE`] characters: text written a
+/// paragraph per line, as many exports are) has a paragraph per line.
 fn paragraph_ranges(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    let mut para_start: Option<usize> = None;
-    let mut para_end = 0;
+    // The current block's lines (trimmed byte ranges), and its longest.
+    let mut lines: Vec<Range<usize>> = Vec::new();
+    let mut longest = 0;
+    let mut flush = |lines: &mut Vec<Range<usize>>, longest: &mut usize| {
+        if let (Some(first), Some(last)) = (lines.first(), lines.last()) {
+            if lines.len() > 1 && *longest > UNWRAPPED_LINE {
+                out.extend(lines.iter().cloned());
+            } else {
+                out.push(first.start..last.end);
+            }
+        }
+        lines.clear();
+        *longest = 0;
+    };
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {
-        let line_end = line_start + line.len();
         let trimmed = line.trim();
         if trimmed.is_empty() {
-            if let Some(s) = para_start.take() {
-                out.push(s..para_end);
-            }
+            flush(&mut lines, &mut longest);
         } else {
             let lead = line.len() - line.trim_start().len();
-            if para_start.is_none() {
-                para_start = Some(line_start + lead);
-            }
-            para_end = line_start + line.trim_end().len();
+            let start = line_start + lead;
+            lines.push(start..start + trimmed.len());
+            longest = longest.max(trimmed.chars().count());
         }
-        line_start = line_end;
+        line_start += line.len();
     }
-    if let Some(s) = para_start {
-        out.push(s..para_end);
-    }
+    flush(&mut lines, &mut longest);
     out
 }
+
+/// The length (characters) past which a line is not hard-wrapped: wrapped
+/// text keeps lines under about 80.
+const UNWRAPPED_LINE: usize = 120;
 
 /// Words that take a period without ending a sentence when followed by a name
 /// or a lowercase word. Lowercase, without the period.
@@ -742,6 +754,33 @@ mod tests {
         assert_eq!(
             &d.text()[d.paragraphs[1].bytes.clone()],
             "One line\nwrapped here."
+        );
+    }
+
+    /// Text written a paragraph per line (lines longer than wrapped text
+    /// has) has a paragraph per line; a wrapped block stays one (a
+    /// regression: a headline and 30 paragraphs joined by single newlines
+    /// were two paragraphs).
+    #[test]
+    fn unwrapped_lines_are_paragraphs() {
+        let long = "A line far longer than any hard-wrapped line would be, as text exported \
+                    a paragraph per line has them, with a sentence or two in it.";
+        let text = format!("Title\n{long}\n{long}\nShort last line.\n\nOne line\nwrapped here.");
+        let d = Document::new(&text);
+        let paragraphs: Vec<&str> = d
+            .paragraphs
+            .iter()
+            .map(|p| &d.text()[p.bytes.clone()])
+            .collect();
+        assert_eq!(
+            paragraphs,
+            [
+                "Title",
+                long,
+                long,
+                "Short last line.",
+                "One line\nwrapped here."
+            ]
         );
     }
 

@@ -28,7 +28,7 @@ mod train;
 use closed::{Closed, DirectWeights, Part, Vocab, CLOSED_TEMPLATES};
 pub use link::link;
 use link::link_with_bare_cues;
-use repairs::{passive_subject_to_content, rejoin_split_quotes, trim_circumstance};
+use repairs::{admits_entry, passive_subject_to_content, rejoin_split_quotes, trim_circumstance};
 pub use train::{gold_labels, train, TrainingDoc};
 
 use serde::{Deserialize, Serialize};
@@ -662,6 +662,7 @@ impl AttrTagger {
                 n > 1 || cx.quotes.is_quoted(a.content[0].start)
             });
         }
+        found.retain(|a| !admits_entry(cx, a));
         for a in &mut found {
             trim_circumstance(cx, a);
         }

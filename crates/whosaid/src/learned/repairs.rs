@@ -174,6 +174,32 @@ pub(super) fn passive_subject_to_content(cx: &Context<'_>, a: &mut TokenAttribut
     a.content.insert(0, source);
 }
 
+/// "admit X as a member", "admitted Sweden into NATO": letting in, not
+/// conceding. The cue ends in a form of "admit" and its unquoted content
+/// is an object followed, within a few words, by "as" or "into" (a
+/// concession is a clause or a fact: "admitted that …", "admits the
+/// mistake").
+pub(super) fn admits_entry(cx: &Context<'_>, a: &TokenAttribution) -> bool {
+    if a.cue.is_empty() || !ADMIT.contains(&cx.words[a.cue.end - 1].word) {
+        return false;
+    }
+    let Some(first) = a.content.first() else {
+        return false;
+    };
+    if cx.quotes.is_quoted(first.start) || cx.pos[first.start] == "IN" {
+        return false;
+    }
+    let object = first.start + 1..(first.start + 1 + ENTRY_WINDOW).min(first.end);
+    object.clone().any(|i| ENTRY.contains(&cx.words[i].word))
+}
+
+/// How many words after an object's first may hold its "as"/"into".
+const ENTRY_WINDOW: usize = 4;
+/// Forms of "admit".
+const ADMIT: [u64; 4] = syms(["admit", "admits", "admitted", "admitting"]);
+/// Prepositions of letting in ("as a member", "into the alliance").
+const ENTRY: [u64; 2] = syms(["as", "into"]);
+
 /// Prepositions that open where or when a statement was made.
 const CIRCUMSTANCE_PREPOSITIONS: [u64; 5] = syms(["in", "during", "at", "on", "before"]);
 /// Nouns of a channel or a time, which make a trailing phrase a
@@ -383,5 +409,46 @@ mod tests {
             passive(text, 2..3, 3..5, 5..9).0.as_deref(),
             Some("Parents")
         );
+    }
+
+    /// Whether `admits_entry` drops an attribution (a regression: after a
+    /// retrain the tagger read "a push to admit Ukraine as a member" as a
+    /// statement whose content was "Ukraine as a member").
+    fn entry(text: &str, cue: std::ops::Range<usize>, content: std::ops::Range<usize>) -> bool {
+        let doc = Document::new(text);
+        let tagger = PosTagger::builtin();
+        let cx = Context::new(
+            &doc,
+            &tagger,
+            None,
+            &Lexicon::builtin(),
+            &RuleConfig::default(),
+        );
+        let a = TokenAttribution {
+            source: None,
+            cue,
+            content: std::iter::once(content).collect(),
+        };
+        admits_entry(&cx, &a)
+    }
+
+    #[test]
+    fn letting_in_is_not_conceding() {
+        // Head(0) .(1) Allies(2) refused(3) to(4) admit(5) Ukraine(6) as(7)
+        // a(8) member(9) .(10)
+        assert!(entry(
+            "Head.\n\nAllies refused to admit Ukraine as a member.",
+            3..6,
+            6..10
+        ));
+        // Head(0) .(1) He(2) admitted(3) that(4) the(5) plan(6) failed(7)
+        // as(8) feared(9) .(10)
+        assert!(!entry(
+            "Head.\n\nHe admitted that the plan failed as feared.",
+            3..4,
+            4..10
+        ));
+        // He(2) admitted(3) the(4) mistake(5) .(6)
+        assert!(!entry("Head.\n\nHe admitted the mistake.", 3..4, 4..6));
     }
 }
