@@ -21,8 +21,9 @@ fn root() -> PathBuf {
 
 /// Paragraphs with their inner whitespace collapsed (HTML does the same).
 fn normalized(text: &str) -> String {
-    text.split("\n\n")
-        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+    whosaid::text::paragraph_ranges(text)
+        .into_iter()
+        .map(|r| text[r].split_whitespace().collect::<Vec<_>>().join(" "))
         .filter(|p| !p.is_empty())
         .collect::<Vec<_>>()
         .join("\n\n")
@@ -92,7 +93,7 @@ fn check(id: &str, text: &str, doc: &Document) {
 fn news_pages_give_back_the_text_and_its_attributions() {
     for (id, text) in texts() {
         let url = format!("https://news.example/{id}");
-        let html = news_page(&text, &info(&url));
+        let html = news_page(&normalized(&text), &info(&url));
         let record = RawRecord {
             source: format!("{id}.html"),
             locator: Locator::File,
@@ -120,7 +121,7 @@ fn a_warc_gz_of_pages_reads_back_in_order() {
         .iter()
         .map(|(id, text)| {
             let url = format!("https://news.example/{id}");
-            let html = news_page(text, &info(&url));
+            let html = news_page(&normalized(text), &info(&url));
             (id.clone(), url, html)
         })
         .collect();

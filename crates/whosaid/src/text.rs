@@ -216,12 +216,15 @@ pub(crate) fn lowercase<'a>(s: &'a str, buf: &'a mut String) -> &'a str {
     buf
 }
 
-/// Splits text into paragraphs at blank lines (a line holding only
-/// whitespace). A single newline inside a paragraph is plain whitespace:
-/// hard-wrapped text stays one paragraph. A block whose lines are not
-/// wrapped (one longer than [`UNWRAPPED_LINE`] characters: text written a
-/// paragraph per line, as many exports are) has a paragraph per line.
-fn paragraph_ranges(text: &str) -> Vec<Range<usize>> {
+/// The paragraphs of `text` as [`Document`] reads them (byte ranges,
+/// surrounding whitespace left out): split at blank lines (a line holding
+/// only whitespace). A single newline inside a paragraph is plain
+/// whitespace: hard-wrapped text stays one paragraph. A block whose lines
+/// are not wrapped (one longer than [`UNWRAPPED_LINE`] characters: text
+/// written a paragraph per line, as many exports are) has a paragraph per
+/// line. Writers that turn text into pages or blank-line paragraphs use
+/// it to keep the same paragraphs.
+pub fn paragraph_ranges(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     // The current block's lines (trimmed byte ranges), and its longest.
     let mut lines: Vec<Range<usize>> = Vec::new();
