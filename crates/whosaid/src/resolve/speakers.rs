@@ -273,6 +273,14 @@ impl Resolution<'_> {
                 return self.speaker_of(k, src.start..src.end - 1);
             }
         }
+        // A relative clause after a comma ("the Senate majority leader,
+        // who in 2010 …", "Schiff, 56, who has served …") describes the
+        // phrase before it, which names the speaker.
+        if let Some(comma) = (src.start + 1..src.end.saturating_sub(1)).find(|&i| {
+            self.doc.token_text(i) == "," && RELATIVES.contains(&words[i + 1 - src.start].as_str())
+        }) {
+            return self.speaker_of(k, src.start..comma);
+        }
         // A subject pronoun the extraction ran on into its clause ("She
         // then peppered him with"): the pronoun is the source.
         if words.len() > 1
@@ -336,10 +344,18 @@ impl Resolution<'_> {
                 return None;
             }
         }
-        // A lone determiner ("a", a tagging slip) names no one.
+        // A lone determiner ("a", a tagging slip) names no one, nor does a
+        // time alone ("that day, who all lived …": the phrase before the
+        // relative clause was a time).
         if words
             .iter()
             .all(|w| matches!(w.as_str(), "a" | "an" | "the"))
+            || (words.len() == 1
+                && TIME_NOUNS.contains(&words[0].as_str())
+                && self
+                    .doc
+                    .token_text(src.start)
+                    .starts_with(char::is_lowercase))
         {
             return None;
         }
@@ -624,8 +640,23 @@ impl Resolution<'_> {
             return None;
         }
         let (m, e) = self.ents.ending_at(src.end)?;
+        // The object of a preposition is someone else ("A communications
+        // aide for Mr. Lyovochkin").
+        let mut before = m.tokens.start.checked_sub(1)?;
+        if is_honorific(&self.lower(before)) && before > region.start {
+            before -= 1;
+        }
+        // "the base chief known as Bob": a name after "known as" is theirs.
+        let known_as = self.lower(before) == "as"
+            && before > region.start
+            && matches!(
+                &*self.lower(before - 1),
+                "known" | "named" | "called" | "identified"
+            );
+        let object = matches!(self.pos[before], "IN" | "TO") && !known_as;
         (m.class == MentionClass::Person
             && m.tokens.start >= region.end
+            && !object
             && !entities::is_possessive(self.doc.token_text(m.tokens.end - 1)))
         .then_some(*e)
     }
@@ -939,6 +970,28 @@ impl Resolution<'_> {
         self.drafts.len() - 1
     }
 }
+
+/// Nouns of time, which name no speaker by themselves.
+const TIME_NOUNS: &[&str] = &[
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "weekend",
+    "time",
+    "today",
+    "yesterday",
+    "tonight",
+    "tomorrow",
+];
 
 /// Words that make a source an unnamed group ("some said", "many
 /// believe", "others argue"), or an unnamed person ("one wrote").
