@@ -516,11 +516,8 @@ impl Store {
         for (meta, text, account) in docs {
             out.push(add_one(&tx, meta, text, account, &mut touched)?);
         }
-        let t0 = std::time::Instant::now();
         consolidate::touched(&tx, &touched)?;
-        let t1 = std::time::Instant::now();
         quotes::index_new(&tx, last)?;
-        let t2 = std::time::Instant::now();
         // Index the new rows in one statement: one FTS5 flush per batch.
         tx.execute(
             "INSERT INTO attributions_fts(rowid, content, source, cue) \
@@ -531,17 +528,7 @@ impl Store {
             "INSERT INTO assertions_fts(rowid, text) SELECT id, text FROM assertions WHERE id > ?1",
             [last_assertion],
         )?;
-        let t3 = std::time::Instant::now();
         tx.commit()?;
-        if std::env::var_os("TIMING").is_some() {
-            eprintln!(
-                "TIMING consolidate {:?} quotes {:?} fts {:?} commit {:?}",
-                t1 - t0,
-                t2 - t1,
-                t3 - t2,
-                t3.elapsed()
-            );
-        }
         Ok(out)
     }
 
