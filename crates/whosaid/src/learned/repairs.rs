@@ -302,15 +302,9 @@ mod tests {
     use crate::pos::PosTagger;
     use crate::text::Document;
 
-    /// Applies a repair pass to one attribution given as token ranges, in
-    /// the shipped POS tagger's context: its (source, content) texts after.
-    fn repaired(
-        text: &str,
-        source: Option<std::ops::Range<usize>>,
-        cue: std::ops::Range<usize>,
-        content: std::ops::Range<usize>,
-        pass: fn(&Context<'_>, &mut TokenAttribution),
-    ) -> (Option<String>, Vec<String>) {
+    /// `f` of `text`'s document and its context with the shipped POS
+    /// tagger, lexicon and rules.
+    fn in_context<T>(text: &str, f: impl FnOnce(&Document, &Context<'_>) -> T) -> T {
         let doc = Document::new(text);
         let tagger = PosTagger::builtin();
         let cx = Context::new(
@@ -320,19 +314,42 @@ mod tests {
             &Lexicon::builtin(),
             &RuleConfig::default(),
         );
-        let mut a = TokenAttribution {
+        f(&doc, &cx)
+    }
+
+    /// One attribution given as token ranges.
+    fn attribution(
+        source: Option<std::ops::Range<usize>>,
+        cue: std::ops::Range<usize>,
+        content: std::ops::Range<usize>,
+    ) -> TokenAttribution {
+        TokenAttribution {
             source,
             cue,
             content: std::iter::once(content).collect(),
-        };
-        pass(&cx, &mut a);
-        let span = |r: &std::ops::Range<usize>| {
-            text[doc.tokens[r.start].start..doc.tokens[r.end - 1].end].to_string()
-        };
-        (
-            a.source.as_ref().map(span),
-            a.content.iter().map(span).collect(),
-        )
+        }
+    }
+
+    /// Applies a repair pass to one attribution given as token ranges, in
+    /// the shipped POS tagger's context: its (source, content) texts after.
+    fn repaired(
+        text: &str,
+        source: Option<std::ops::Range<usize>>,
+        cue: std::ops::Range<usize>,
+        content: std::ops::Range<usize>,
+        pass: fn(&Context<'_>, &mut TokenAttribution),
+    ) -> (Option<String>, Vec<String>) {
+        let mut a = attribution(source, cue, content);
+        in_context(text, |doc, cx| {
+            pass(cx, &mut a);
+            let span = |r: &std::ops::Range<usize>| {
+                text[doc.tokens[r.start].start..doc.tokens[r.end - 1].end].to_string()
+            };
+            (
+                a.source.as_ref().map(span),
+                a.content.iter().map(span).collect(),
+            )
+        })
     }
 
     /// The content left by `trim_circumstance`.
@@ -415,21 +432,9 @@ mod tests {
     /// retrain the tagger read "a push to admit Ukraine as a member" as a
     /// statement whose content was "Ukraine as a member").
     fn entry(text: &str, cue: std::ops::Range<usize>, content: std::ops::Range<usize>) -> bool {
-        let doc = Document::new(text);
-        let tagger = PosTagger::builtin();
-        let cx = Context::new(
-            &doc,
-            &tagger,
-            None,
-            &Lexicon::builtin(),
-            &RuleConfig::default(),
-        );
-        let a = TokenAttribution {
-            source: None,
-            cue,
-            content: std::iter::once(content).collect(),
-        };
-        admits_entry(&cx, &a)
+        in_context(text, |_, cx| {
+            admits_entry(cx, &attribution(None, cue, content))
+        })
     }
 
     #[test]

@@ -252,52 +252,49 @@ impl Resolution<'_> {
     /// named last in this sentence or the one before ("… in Florida, when
     /// the state incorrectly stated …"). `None` for other sources.
     pub(super) fn place_government(&mut self, src: &Range<usize>) -> Option<usize> {
-        // A source cut after "of" ("The city of [Phoenix]") is the whole.
+        // Tokens are looked at in place: most sources are no place, and
+        // this runs for every source.
         let lower = |i: usize| self.lower(i);
+        let place_noun = |i: usize| PLACE_NOUNS.contains(&&*lower(i));
+        // A source cut after "of" ("The city of [Phoenix]") is the whole.
         let cut = src.start >= 3
             && lower(src.start - 1) == "of"
-            && PLACE_NOUNS.contains(&&*lower(src.start - 2))
+            && place_noun(src.start - 2)
             && lower(src.start - 3) == "the";
-        let src = &if cut {
-            src.start - 3..src.end
-        } else {
-            src.clone()
-        };
-        let words: Vec<String> = src
-            .clone()
-            .filter(|&i| self.doc.tokens[i].kind != TokenKind::Punct)
-            .map(|i| self.lower(i).into_owned())
-            .collect();
-        let [the, noun, rest @ ..] = words.as_slice() else {
-            return None;
-        };
-        if the != "the" || !PLACE_NOUNS.contains(&noun.as_str()) {
+        let start = if cut { src.start - 3 } else { src.start };
+        if src.end < start + 2 || lower(start) != "the" || !place_noun(start + 1) {
             return None;
         }
-        let place = |m: &Mention| m.class == MentionClass::Location;
-        if rest.first().is_some_and(|w| w == "of") {
+        let rest = start + 2..src.end;
+        if rest.start < rest.end && lower(rest.start) == "of" {
             // "the city of Phoenix": the place's name right after "of",
             // whatever class the tagger gave it there.
-            let of = src.start + 2;
             let (m, _) = self
                 .ents
-                .mentions_within(of..src.end)
+                .mentions_within(rest.clone())
                 .next()
-                .filter(|(m, _)| m.tokens.start == of + 1 && m.class != MentionClass::Person)?;
-            let mut kind = noun.clone();
+                .filter(|(m, _)| {
+                    m.tokens.start == rest.start + 1 && m.class != MentionClass::Person
+                })?;
+            let mut kind = lower(start + 1).into_owned();
             kind[..1].make_ascii_uppercase();
             let name = format!("{kind} of {}", self.text(m.tokens.clone()));
             return Some(self.named_draft(name, SpeakerKind::Organization));
         }
-        if !rest.is_empty() || self.quotes.is_quoted(src.start) {
+        let bare = rest
+            .clone()
+            .all(|i| self.doc.tokens[i].kind == TokenKind::Punct);
+        if !bare || self.quotes.is_quoted(start) {
             return None;
         }
-        let sentence = self.doc.sentence_of(src.start);
+        let sentence = self.doc.sentence_of(start);
         let floor = self.doc.sentences[sentence.saturating_sub(1)].tokens.start;
         let e = self
             .ents
-            .mentions_within(floor..src.start)
-            .filter(|(m, _)| place(m) && !self.quotes.is_quoted(m.tokens.start))
+            .mentions_within(floor..start)
+            .filter(|(m, _)| {
+                m.class == MentionClass::Location && !self.quotes.is_quoted(m.tokens.start)
+            })
             .last()
             .map(|&(_, e)| e)?;
         Some(self.entity_draft(e))

@@ -42,6 +42,7 @@ mod account;
 mod affiliations;
 mod authors;
 mod channels;
+mod coordination;
 mod descriptions;
 mod nesting;
 mod pronoun_ranker;
