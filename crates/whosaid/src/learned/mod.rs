@@ -28,7 +28,10 @@ mod train;
 use closed::{Closed, DirectWeights, Part, Vocab, CLOSED_TEMPLATES};
 pub use link::link;
 use link::link_with_bare_cues;
-use repairs::{admits_entry, passive_subject_to_content, rejoin_split_quotes, trim_circumstance};
+use repairs::{
+    admits_entry, keep_the_trailing_verb, passive_subject_to_content, rejoin_split_quotes,
+    trim_circumstance,
+};
 pub use train::{gold_labels, train, TrainingDoc};
 
 use serde::{Deserialize, Serialize};
@@ -664,6 +667,7 @@ impl AttrTagger {
         }
         found.retain(|a| !admits_entry(cx, a));
         for a in &mut found {
+            keep_the_trailing_verb(cx, a);
             trim_circumstance(cx, a);
         }
         rejoin_split_quotes(cx, &mut found);

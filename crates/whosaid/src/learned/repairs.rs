@@ -9,6 +9,36 @@ use crate::extract::TokenAttribution;
 use crate::perceptron::{sym, syms};
 use crate::text::TokenKind;
 
+/// Extends a content that stops before the verb ending its sentence:
+/// "said that the talks | failed." (the tagger, unsure whether "talks" is
+/// the verb, may end the content there). A statement never leaves its
+/// clause's verb group behind: when only verbs and adverbs, at least one
+/// verb, stand between the content and the sentence's closing
+/// punctuation, they join it.
+pub(super) fn keep_the_trailing_verb(cx: &Context<'_>, a: &mut TokenAttribution) {
+    let Some(last) = a.content.last_mut() else {
+        return;
+    };
+    if last.start >= last.end || a.cue.start >= last.end || cx.quotes.is_quoted(last.end - 1) {
+        return;
+    }
+    let sentence = &cx.doc.sentences[cx.doc.sentence_of(last.end - 1)];
+    let mut end = sentence.tokens.end;
+    while end > last.end && cx.doc.tokens[end - 1].kind == TokenKind::Punct {
+        end -= 1;
+    }
+    let rest = last.end..end;
+    let verb_group = !rest.is_empty()
+        && rest.clone().all(|i| {
+            cx.doc.tokens[i].kind == TokenKind::Word
+                && (cx.pos[i].starts_with("VB") || cx.pos[i].starts_with("RB") || cx.pos[i] == "MD")
+        })
+        && rest.clone().any(|i| cx.pos[i].starts_with("VB"));
+    if verb_group {
+        last.end = end;
+    }
+}
+
 /// Cuts a trailing circumstance off a content that is a noun phrase after
 /// its cue: "attacked Machado | in early-morning tweets", "said as much |
 /// in an interview earlier Thursday", "endorsed Trump | during a speech".
@@ -455,5 +485,25 @@ mod tests {
         ));
         // He(2) admitted(3) the(4) mistake(5) .(6)
         assert!(!entry("Head.\n\nHe admitted the mistake.", 3..4, 4..6));
+    }
+
+    /// A content that stops before the verb ending its sentence takes it
+    /// (a regression: after a retrain "John Smith said that the talks
+    /// failed." gave "that the talks"); anything else after it stays out.
+    #[test]
+    fn a_content_keeps_the_verb_that_ends_its_sentence() {
+        // Head(0) .(1) John(2) Smith(3) said(4) that(5) the(6) talks(7)
+        // failed(8) .(9)
+        let text = "Head.\n\nJohn Smith said that the talks failed.";
+        assert_eq!(
+            repaired(text, Some(2..4), 4..5, 5..8, keep_the_trailing_verb).1,
+            ["that the talks failed"]
+        );
+        // … failed(8) in(9) May(10) .(11): not a verb group alone.
+        let text = "Head.\n\nJohn Smith said that the talks failed in May.";
+        assert_eq!(
+            repaired(text, Some(2..4), 4..5, 5..8, keep_the_trailing_verb).1,
+            ["that the talks"]
+        );
     }
 }
