@@ -752,7 +752,10 @@ impl Rules<'_> {
     fn next_paragraph_content(&self, sent: usize, after_cue: usize) -> Option<Range<usize>> {
         let s = &self.doc.sentences[sent];
         let para = &self.doc.paragraphs[s.paragraph];
-        let colon = (after_cue..s.tokens.end).find(|&i| self.is_punct(i, ":"))?;
+        // From the cue's last token: a lexicon cue may end with the colon
+        // itself (`said :`).
+        let from = after_cue.saturating_sub(1).max(s.tokens.start);
+        let colon = (from..s.tokens.end).find(|&i| self.is_punct(i, ":"))?;
         if colon + 1 != s.tokens.end || sent + 1 != para.sentences.end {
             return None;
         }

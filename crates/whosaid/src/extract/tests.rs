@@ -208,3 +208,19 @@ fn a_split_quote_around_a_participle_clause_stays_with_its_cue() {
         ]
     );
 }
+
+/// Regression: the lexicon's `said :` takes the colon into the cue, and the
+/// content of a paragraph ending `X said:` is the next paragraph; the colon
+/// was searched after the cue only, so the attribution was lost.
+#[test]
+fn said_colon_closing_a_paragraph_takes_the_next_one() {
+    let got = run("Intro.\n\nThe mayor said:\n\nThe budget is balanced and taxes will fall.");
+    assert_eq!(
+        got,
+        vec![(
+            "The mayor".into(),
+            "said:".into(),
+            vec!["The budget is balanced and taxes will fall".into()]
+        )]
+    );
+}
