@@ -18,9 +18,10 @@ mod repair;
 mod titles;
 pub mod variants;
 
+pub(crate) use gender::gender_near;
+use gender::gender_of_words;
 pub use gender::is_honorific;
 pub use gender::{gender_counts, GenderLexicon};
-use gender::{gender_near, gender_of_words};
 use repair::repaired;
 use titles::titles_of;
 pub use titles::{is_title_noun, TITLE_NOUNS};
@@ -277,19 +278,6 @@ impl Entities {
         let mentions = repaired(doc, pos, genders, mentions);
         let mut e = Entities::default();
         let mut assigned: Vec<Option<usize>> = vec![None; mentions.len()];
-        let new_entity = |e: &mut Entities, m: &Mention, words: Vec<String>| {
-            e.list.push(Entity {
-                name: display_name(doc, m.tokens.clone()),
-                class: m.class,
-                words,
-                titles: Vec::new(),
-                title_spans: Vec::new(),
-                mentions: Vec::new(),
-                gender: None,
-                usual_gender: None,
-            });
-            e.list.len() - 1
-        };
         // Pass 1: full names (two words or more) found or start people,
         // matched on all words or on first and last; other classes group
         // by their words.
@@ -342,7 +330,7 @@ impl Entities {
                     }
                     Some(id)
                 });
-            let id = found.unwrap_or_else(|| new_entity(&mut e, m, words.clone()));
+            let id = found.unwrap_or_else(|| new_entity(doc, &mut e, m, words.clone()));
             by_words.insert((class, words.clone()), id);
             if person {
                 by_first_last.insert(first_last, id);
@@ -369,75 +357,32 @@ impl Entities {
                 named_at[*id].push(m.tokens.start);
             }
         }
-        let mut last_short: Vec<Option<usize>> = vec![None; e.list.len()];
-        let mut short_count: Vec<usize> = vec![0; e.list.len()];
-        // Pass 2: one-word person mentions join the person whose name holds
-        // the word (and whose gender fits an honorific: "Mrs. Clinton"),
-        // the latest mentioned before, else the first after.
-        for (k, m) in mentions.iter().enumerate() {
-            if assigned[k].is_some() {
-                continue;
-            }
-            let words = name_words(doc, m.tokens.clone());
-            // A headline's name is looked up by its first word someone
-            // holds ("Obama Speech" → Barack Obama).
-            let Some(word) = words
-                .iter()
-                .find(|w| holders_of.contains_key(*w))
-                .or(words.first())
-            else {
-                continue;
-            };
-            let honorific = gender_near(doc, m.tokens.clone());
-            let holders: Vec<usize> = holders_of
-                .get(word)
-                .into_iter()
-                .flatten()
-                .copied()
-                .filter(|&id| {
-                    let x = &e.list[id];
-                    x.class == m.class
-                        && !(honorific.is_some() && x.gender.is_some() && x.gender != honorific)
-                })
-                .collect();
-            let before = |id: usize| {
-                let starts = &named_at[id];
-                let at = starts.partition_point(|&s| s < m.tokens.start);
-                let full = at.checked_sub(1).map(|i| starts[i]);
-                full.max(last_short[id])
-            };
-            // Among people sharing the name ("Cruz": Ted or Heidi), the one
-            // named most often so far, the latest among equals: news calls
-            // a second family member by the first name, even right after
-            // naming them in full ("… a photo of Heidi Cruz. … Cruz said").
-            let named: Vec<(usize, usize)> = holders
-                .iter()
-                .copied()
-                .filter_map(|id| before(id).map(|at| (at, id)))
-                .collect();
-            let salient = named.iter().copied().max_by_key(|&(at, id)| {
-                (
-                    named_at[id].partition_point(|&s| s < m.tokens.start) + short_count[id],
-                    at,
-                )
-            });
-            let id = salient
-                .map(|(_, id)| id)
-                .or_else(|| holders.first().copied())
-                .unwrap_or_else(|| {
-                    let id = new_entity(&mut e, m, words.clone());
-                    named_at.push(Vec::new());
-                    last_short.push(None);
-                    short_count.push(0);
-                    if m.class == MentionClass::Person {
-                        holders_of.entry(word.clone()).or_default().push(id);
-                    }
-                    id
-                });
-            last_short[id] = Some(m.tokens.start);
-            short_count[id] += 1;
-            assigned[k] = Some(id);
-        }
+        // Pass 2, twice: the first run counts each person's mentions, which
+        // decide in the second where a mention before every holder of its
+        // name goes.
+        let first = {
+            let mut e = e.clone();
+            let mut assigned = assigned.clone();
+            let mut holders_of = holders_of.clone();
+            join_one_word_names(
+                doc,
+                &mentions,
+                &mut e,
+                &mut assigned,
+                &mut holders_of,
+                named_at.clone(),
+                None,
+            )
+        };
+        join_one_word_names(
+            doc,
+            &mentions,
+            &mut e,
+            &mut assigned,
+            &mut holders_of,
+            named_at,
+            Some(&first),
+        );
         // "the IMF" is the International Monetary Fund the text names.
         let expanded = acronyms::acronym_expansions(&e.list);
         for (m, id) in mentions.into_iter().zip(assigned) {
@@ -576,6 +521,121 @@ impl Entities {
         let at = self.mentions.partition_point(|(m, _)| m.tokens.end < end);
         self.mentions.get(at).filter(|(m, _)| m.tokens.end == end)
     }
+}
+
+/// How many one-word mentions of each name word joined each entity.
+type WordCounts = std::collections::HashMap<(String, usize), usize>;
+
+/// Pass 2 of [`Entities::build`]: one-word person mentions join a person
+/// named in full. Returns how many one-word mentions of each word joined
+/// each entity, for a second run's `prior`.
+fn join_one_word_names(
+    doc: &Document,
+    mentions: &[Mention],
+    e: &mut Entities,
+    assigned: &mut [Option<usize>],
+    holders_of: &mut std::collections::HashMap<String, Vec<usize>>,
+    mut named_at: Vec<Vec<usize>>,
+    prior: Option<&WordCounts>,
+) -> WordCounts {
+    let mut counts = WordCounts::new();
+    // The holder named most by `word` (in full, and alone in an earlier
+    // run), the first among equals; the first when there is no earlier run.
+    let most_mentioned = |word: &str, holders: &[usize], named_at: &[Vec<usize>]| {
+        let prior = prior?;
+        holders.iter().copied().rev().max_by_key(|&id| {
+            named_at[id].len() + prior.get(&(word.to_string(), id)).copied().unwrap_or(0)
+        })
+    };
+    let mut last_short: Vec<Option<usize>> = vec![None; e.list.len()];
+    let mut short_count: Vec<usize> = vec![0; e.list.len()];
+    // Pass 2: one-word person mentions join the person whose name holds
+    // the word (and whose gender fits an honorific: "Mrs. Clinton"),
+    // the salient one named before; before any of them is named (a
+    // headline's "Obama"), the one named most in the whole article
+    // (by `prior` counts), else the first.
+    for (k, m) in mentions.iter().enumerate() {
+        if assigned[k].is_some() {
+            continue;
+        }
+        let words = name_words(doc, m.tokens.clone());
+        // A headline's name is looked up by its first word someone
+        // holds ("Obama Speech" → Barack Obama).
+        let Some(word) = words
+            .iter()
+            .find(|w| holders_of.contains_key(*w))
+            .or(words.first())
+        else {
+            continue;
+        };
+        let honorific = gender_near(doc, m.tokens.clone());
+        let holders: Vec<usize> = holders_of
+            .get(word)
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&id| {
+                let x = &e.list[id];
+                x.class == m.class
+                    && !(honorific.is_some() && x.gender.is_some() && x.gender != honorific)
+            })
+            .collect();
+        let before = |id: usize| {
+            let starts = &named_at[id];
+            let at = starts.partition_point(|&s| s < m.tokens.start);
+            let full = at.checked_sub(1).map(|i| starts[i]);
+            full.max(last_short[id])
+        };
+        // Among people sharing the name ("Cruz": Ted or Heidi), the one
+        // named most often so far, the latest among equals: news calls
+        // a second family member by the first name, even right after
+        // naming them in full ("… a photo of Heidi Cruz. … Cruz said").
+        let named: Vec<(usize, usize)> = holders
+            .iter()
+            .copied()
+            .filter_map(|id| before(id).map(|at| (at, id)))
+            .collect();
+        let salient = named.iter().copied().max_by_key(|&(at, id)| {
+            (
+                named_at[id].partition_point(|&s| s < m.tokens.start) + short_count[id],
+                at,
+            )
+        });
+        let id = salient
+            .map(|(_, id)| id)
+            .or_else(|| most_mentioned(word, &holders, &named_at))
+            .or_else(|| holders.first().copied())
+            .unwrap_or_else(|| {
+                let id = new_entity(doc, e, m, words.clone());
+                named_at.push(Vec::new());
+                last_short.push(None);
+                short_count.push(0);
+                if m.class == MentionClass::Person {
+                    holders_of.entry(word.clone()).or_default().push(id);
+                }
+                id
+            });
+        last_short[id] = Some(m.tokens.start);
+        short_count[id] += 1;
+        *counts.entry((word.clone(), id)).or_default() += 1;
+        assigned[k] = Some(id);
+    }
+    counts
+}
+
+/// A new entity named by mention `m`; its index.
+fn new_entity(doc: &Document, e: &mut Entities, m: &Mention, words: Vec<String>) -> usize {
+    e.list.push(Entity {
+        name: display_name(doc, m.tokens.clone()),
+        class: m.class,
+        words,
+        titles: Vec::new(),
+        title_spans: Vec::new(),
+        mentions: Vec::new(),
+        gender: None,
+        usual_gender: None,
+    });
+    e.list.len() - 1
 }
 
 #[cfg(test)]

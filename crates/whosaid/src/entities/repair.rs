@@ -392,9 +392,10 @@ fn people_in_capitals(doc: &Document, mut mentions: Vec<Mention>) -> Vec<Mention
 }
 
 /// People named in a headline or another title-case line (a video's or
-/// photo's title), whose capitals make any phrase look like a name ("Obama
-/// Speech", "Barack Obama Election"): words at the end that the article
-/// writes in lowercase elsewhere are cut off.
+/// photo's title), or in the name of a day ("Barack Obama Election Day"),
+/// whose capitals make any phrase look like a name ("Obama Speech",
+/// "Barack Obama Election"): words at the end that the article writes in
+/// lowercase elsewhere are cut off.
 fn headline_names(
     doc: &Document,
     headlines: &Headlines,
@@ -410,7 +411,10 @@ fn headline_names(
     };
     // The last words of people named outside title-case lines: a surname
     // there is a name, with no need to look for it in lowercase.
-    let in_headline = |m: &Mention| headlines.at(doc, m.tokens.start);
+    let in_headline = |m: &Mention| {
+        headlines.at(doc, m.tokens.start)
+            || (m.tokens.end < doc.tokens.len() && doc.token_text(m.tokens.end) == "Day")
+    };
     let body_surnames: Vec<u64> = mentions
         .iter()
         .filter(|m| m.class == MentionClass::Person && (m.tokens.len() < 2 || !in_headline(m)))
@@ -458,4 +462,31 @@ fn surnames_as_people(doc: &Document, mut mentions: Vec<Mention>) -> Vec<Mention
         }
     }
     mentions
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A name followed by "Day" is a day's name, whose capitals make more
+    /// words look like the name: words the article writes in lowercase end
+    /// no name there (a regression: "Barack Obama Election Day" made a
+    /// person "Barack Obama Election", the speaker of every "Mr. Obama").
+    #[test]
+    fn a_days_name_adds_no_words_to_a_name() {
+        let text =
+            "The election is close.\n\nHe called it \"Daniel Marsh Election Day\" at a rally.";
+        let doc = Document::new(text);
+        let at = |word: &str| {
+            (0..doc.tokens.len())
+                .find(|&i| doc.token_text(i) == word)
+                .expect("word in the text")
+        };
+        let tagged = Mention {
+            tokens: at("Daniel")..at("Election") + 1,
+            class: MentionClass::Person,
+        };
+        let got = headline_names(&doc, &Headlines::of(&doc), vec![tagged]);
+        assert_eq!(got[0].tokens, at("Daniel")..at("Marsh") + 1);
+    }
 }

@@ -438,3 +438,40 @@ fn a_title_case_caption_adds_no_words_to_a_name() {
          “We will build the bridge,” Marsh said.";
     assert_eq!(speaker_name(text, "Marsh"), "Elena Marsh");
 }
+
+/// A surname used before anyone holding it is named (a headline) is the
+/// person the article calls by it most, not the first one named in full
+/// (a regression: the headline's "Clinton" was Bill Clinton, named in
+/// passing before Hillary Clinton, whom the article is about).
+#[test]
+fn a_surname_before_its_full_names_is_the_one_named_most() {
+    let text = "Vance says husband will lead jobs effort\n\n\
+         In a year when Tom Vance's record has faced scrutiny, Maria Vance is shaping \
+         the role her husband would play.\n\n\
+         Mrs. Vance told voters on Sunday that the plan would create jobs. \
+         Vance said the work would start in coal country.\n\n\
+         Asked about the cost, Vance said it would be paid for.";
+    let acc = analyze(text);
+    let first = acc.attributions.first().expect("attributions");
+    assert_eq!(first.attribution.source[0].text, "Vance", "{acc:#?}");
+    assert_eq!(speaker(&acc, first).name, "Maria Vance", "{acc:#?}");
+}
+
+/// A surname the tagger missed, which two people named in full share, is
+/// the one named most, or the one an honorific's gender fits (a
+/// regression: "Clinton’s inability" in a story naming Bill Clinton twice
+/// became an organization "Clinton"; "Mr. Clinton’s" a speaker "Mr.
+/// Clinton").
+#[test]
+fn a_shared_surname_the_tagger_missed_is_the_person_named_most_or_fitting() {
+    let text =
+        "Vote\n\nIn a year when the record of Bill Vance faced scrutiny, Maria Vance won the \
+         primary. Maria Vance thanked her voters, and Maria Vance promised jobs. Maria Vance \
+         spoke for an hour.\n\nVance's inability to win rural voters worried her aides.";
+    assert_eq!(
+        speaker_with_source(text, "Vance's", "inability"),
+        "Maria Vance"
+    );
+    let text = text.replace("Vance's inability", "Mr. Vance's inability");
+    assert_eq!(speaker_with_source(&text, "Mr.", "inability"), "Bill Vance");
+}
