@@ -256,6 +256,31 @@ impl Resolution<'_> {
         src.start..end
     }
 
+    /// Where the words after a quoted title closed with a comma begin
+    /// in `src` (`of “Title,” the nominee`, `of “Title”, the nominee`),
+    /// when a word other than a preposition follows and no person is
+    /// named before the title (whose apposition it would be: "Steven
+    /// Brill, author of “America’s Bitter Pill,” a history of …").
+    fn after_quoted_title(&self, src: &Range<usize>) -> Option<usize> {
+        let text = |i: usize| self.doc.token_text(i);
+        let opened = (src.start..src.end).find(|&i| matches!(text(i), "“" | "\"" | "``"))?;
+        let close = (opened + 1..src.end).find(|&i| matches!(text(i), "”" | "\"" | "''"))?;
+        let after = if text(close - 1) == "," {
+            close + 1
+        } else if close + 1 < src.end && text(close + 1) == "," {
+            close + 2
+        } else {
+            return None;
+        };
+        let person_before = self
+            .ents
+            .mentions_within(src.start..opened)
+            .any(|(m, _)| m.class == MentionClass::Person);
+        let word_after = (after..src.end).any(|i| self.doc.tokens[i].kind == TokenKind::Word)
+            && !matches!(self.pos[after], "IN" | "TO");
+        (word_after && !person_before).then_some(after)
+    }
+
     /// The speaker of attribution `k` whose source tokens are `src`.
     pub(super) fn speaker_of(&mut self, k: usize, src: Range<usize>) -> Option<usize> {
         let words: Vec<String> = src.clone().map(|i| self.lower(i).into_owned()).collect();
@@ -280,6 +305,13 @@ impl Resolution<'_> {
             self.doc.token_text(i) == "," && RELATIVES.contains(&words[i + 1 - src.start].as_str())
         }) {
             return self.speaker_of(k, src.start..comma);
+        }
+        // A quoted title and a comma before the speaker, where the
+        // extraction took the channel in ("this weekend’s broadcast of
+        // “Fox News Sunday,” Republican nominee Mike Pence"): the phrase
+        // after the title speaks.
+        if let Some(after) = self.after_quoted_title(&src) {
+            return self.speaker_of(k, after..src.end);
         }
         // A subject pronoun the extraction ran on into its clause ("She
         // then peppered him with"): the pronoun is the source.

@@ -475,3 +475,18 @@ fn a_shared_surname_the_tagger_missed_is_the_person_named_most_or_fitting() {
     let text = text.replace("Vance's inability", "Mr. Vance's inability");
     assert_eq!(speaker_with_source(&text, "Mr.", "inability"), "Bill Vance");
 }
+
+/// A source that took in the channel before the speaker ("this weekend’s
+/// broadcast of “Fox News Sunday,” Republican nominee Mike Pence") is the
+/// phrase after the quoted title (a regression: the speaker was the
+/// broadcast); an apposition's title after a person is not ("Steven
+/// Brill, author of “Bitter Pill,” a history of the law").
+#[test]
+fn a_quoted_title_before_the_speaker_names_no_one() {
+    let text = "Vote\n\nIn this weekend’s broadcast of “Fox News Sunday,” Republican nominee \
+         Mike Pence said the plan would work.";
+    assert_eq!(speaker_with_source(text, "this", "said"), "Mike Pence");
+    let text = "Law\n\nSteven Brill, author of “Bitter Pill,” a history of the law, said it \
+         would fail.";
+    assert_eq!(speaker_with_source(text, "Steven", "said"), "Steven Brill");
+}
