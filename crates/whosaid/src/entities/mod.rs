@@ -360,20 +360,15 @@ impl Entities {
         // Pass 2, twice: the first run counts each person's mentions, which
         // decide in the second where a mention before every holder of its
         // name goes.
-        let first = {
-            let mut e = e.clone();
-            let mut assigned = assigned.clone();
-            let mut holders_of = holders_of.clone();
-            join_one_word_names(
-                doc,
-                &mentions,
-                &mut e,
-                &mut assigned,
-                &mut holders_of,
-                named_at.clone(),
-                None,
-            )
-        };
+        let first = join_one_word_names(
+            doc,
+            &mentions,
+            &mut e.clone(),
+            &mut assigned.clone(),
+            &mut holders_of.clone(),
+            named_at.clone(),
+            None,
+        );
         join_one_word_names(
             doc,
             &mentions,

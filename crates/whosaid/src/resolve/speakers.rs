@@ -62,7 +62,7 @@ impl Resolution<'_> {
         }
         x.words
             .first()
-            .and_then(|w| self.principal_named(w))
+            .and_then(|w| self.principal_named(w, None))
             .unwrap_or(e)
     }
 
@@ -726,47 +726,24 @@ impl Resolution<'_> {
 
     /// The person named in full whose last name is the capitalized word
     /// at `at` (possessive aside): a surname the tagger missed ("Rutte
-    /// answered", "Trump’s warning"). When several share it, the one
-    /// mentioned most whose gender fits an honorific before the word, as
-    /// for the surnames the tagger found ("Clinton’s inability" in a story
-    /// naming Bill Clinton twice and Hillary Clinton throughout; "Mr.
-    /// Clinton’s" there is Bill).
+    /// answered", "Trump’s warning"), a campaign's principal ("The Trump
+    /// team"). When several share it, the one mentioned most whose gender
+    /// fits an honorific before the word, as for the surnames the tagger
+    /// found ("Clinton’s inability" in a story naming Bill Clinton twice and
+    /// Hillary Clinton throughout; "Mr. Clinton’s" there is Bill).
     fn person_by_surname(&self, at: usize) -> Option<usize> {
         let text = self.doc.token_text(at);
         if !text.starts_with(char::is_uppercase) {
             return None;
         }
-        let w = entities::variants::fold(entities::strip_possessive(&text.to_lowercase()));
-        let honorific = entities::gender_near(self.doc, at..at + 1);
-        self.ents
-            .list
-            .iter()
-            .enumerate()
-            .filter(|(_, x)| {
-                x.class == MentionClass::Person
-                    && x.words.len() >= 2
-                    && x.words.last() == Some(&w)
-                    && !(honorific.is_some() && x.gender.is_some() && x.gender != honorific)
-            })
-            .max_by_key(|(id, x)| (x.mentions.len(), usize::MAX - id))
-            .map(|(id, _)| id)
+        let surname = entities::variants::fold(entities::strip_possessive(text));
+        self.principal_named(&surname, entities::gender_near(self.doc, at..at + 1))
     }
 
-    /// The person named in full whose last name is the word at `at`, the
-    /// one mentioned most when several share it: a campaign or team goes
-    /// by its principal's surname ("The Trump team" with Donald and
-    /// Ivanka Trump in the story).
-    fn principal_by_surname(&self, at: usize) -> Option<usize> {
-        let text = self.doc.token_text(at);
-        if !text.starts_with(char::is_uppercase) {
-            return None;
-        }
-        self.principal_named(&entities::variants::fold(entities::strip_possessive(text)))
-    }
-
-    /// The person named in full whose last name word (folded) is `surname`,
-    /// the most mentioned when several share it, the first named among equals.
-    fn principal_named(&self, surname: &str) -> Option<usize> {
+    /// The person named in full whose last name word (folded) is `surname`
+    /// and whose gender is not other than `gender`, the most mentioned when
+    /// several share it, the first named among equals.
+    fn principal_named(&self, surname: &str, gender: Option<Gender>) -> Option<usize> {
         self.ents
             .list
             .iter()
@@ -775,6 +752,7 @@ impl Resolution<'_> {
                 x.class == MentionClass::Person
                     && x.words.len() >= 2
                     && x.words.last().is_some_and(|w| w == surname)
+                    && !(gender.is_some() && x.gender.is_some() && x.gender != gender)
             })
             .max_by_key(|(id, x)| (x.mentions.len(), usize::MAX - id))
             .map(|(id, _)| id)
@@ -826,7 +804,7 @@ impl Resolution<'_> {
             }
             // A surname the tagger missed or took for another kind of
             // name ("Ruth Harmon’s campaign", "The Trump team").
-            _ if owner_end > start => self.principal_by_surname(owner_end - 1),
+            _ if owner_end > start => self.person_by_surname(owner_end - 1),
             _ => None,
         }?;
         let name = self.ents.list[owner].name.clone();
