@@ -534,12 +534,16 @@ fn join_one_word_names(
     prior: Option<&WordCounts>,
 ) -> WordCounts {
     let mut counts = WordCounts::new();
-    // The holder named most by `word` (in full, and alone in an earlier
-    // run), the first among equals; the first when there is no earlier run.
+    // The holder called most by `word` alone in an earlier run, then the
+    // one named in full most, the first among equals; none when there is
+    // no earlier run.
     let most_mentioned = |word: &str, holders: &[usize], named_at: &[Vec<usize>]| {
         let prior = prior?;
         holders.iter().copied().rev().max_by_key(|&id| {
-            named_at[id].len() + prior.get(&(word.to_string(), id)).copied().unwrap_or(0)
+            (
+                prior.get(&(word.to_string(), id)).copied().unwrap_or(0),
+                named_at[id].len(),
+            )
         })
     };
     let mut last_short: Vec<Option<usize>> = vec![None; e.list.len()];
@@ -563,8 +567,12 @@ fn join_one_word_names(
         else {
             continue;
         };
+        let misspelled = (m.class == MentionClass::Person && words.len() == 1)
+            .then(|| misspelled_surname(word, holders_of, e))
+            .flatten();
+        let word = misspelled.as_ref().unwrap_or(word);
         let honorific = gender_near(doc, m.tokens.clone());
-        let holders: Vec<usize> = holders_of
+        let mut holders: Vec<usize> = holders_of
             .get(word)
             .into_iter()
             .flatten()
@@ -575,6 +583,16 @@ fn join_one_word_names(
                     && !(honorific.is_some() && x.gender.is_some() && x.gender != honorific)
             })
             .collect();
+        // A word some holder has as last name is that surname, not a
+        // middle word of a longer name ("Clinton": Hillary Clinton, not a
+        // "Bill, Hillary and Chelsea Clinton Foundation" the tagger took
+        // for a person).
+        if holders
+            .iter()
+            .any(|&id| e.list[id].words.last() == Some(word))
+        {
+            holders.retain(|&id| e.list[id].words.last() == Some(word));
+        }
         let before = |id: usize| {
             let starts = &named_at[id];
             let at = starts.partition_point(|&s| s < m.tokens.start);
@@ -582,9 +600,11 @@ fn join_one_word_names(
             full.max(last_short[id])
         };
         // Among people sharing the name ("Cruz": Ted or Heidi), the one
-        // named most often so far, the latest among equals: news calls
-        // a second family member by the first name, even right after
-        // naming them in full ("… a photo of Heidi Cruz. … Cruz said").
+        // called by one word most so far, then the one named in full most,
+        // the latest among equals: news calls a second family member by
+        // the first name or in full each time, even right after naming
+        // them ("… a photo of Heidi Cruz. … Cruz said"; "Ivanka Trump"
+        // five times and "Donald Trump" once, then "Trump says").
         let named: Vec<(usize, usize)> = holders
             .iter()
             .copied()
@@ -592,7 +612,8 @@ fn join_one_word_names(
             .collect();
         let salient = named.iter().copied().max_by_key(|&(at, id)| {
             (
-                named_at[id].partition_point(|&s| s < m.tokens.start) + short_count[id],
+                short_count[id],
+                named_at[id].partition_point(|&s| s < m.tokens.start),
                 at,
             )
         });
@@ -616,6 +637,29 @@ fn join_one_word_names(
         assigned[k] = Some(id);
     }
     counts
+}
+
+/// The surname of a person named in full that one-word mention `word`,
+/// which no one holds, misspells by one letter ("Wines" for Leslie Wimes,
+/// "McLenney" for Tyresha McClenney), when it is one surname only and
+/// long enough that a letter off is a typo rather than another name.
+fn misspelled_surname(
+    word: &str,
+    holders_of: &std::collections::HashMap<String, Vec<usize>>,
+    e: &Entities,
+) -> Option<String> {
+    if holders_of.contains_key(word) || word.chars().count() < 5 {
+        return None;
+    }
+    let mut found = holders_of.iter().filter(|(k, ids)| {
+        variants::one_typo_apart(word, k)
+            && ids.iter().any(|&id| {
+                let x = &e.list[id];
+                x.class == MentionClass::Person && x.words.len() >= 2 && x.words.last() == Some(*k)
+            })
+    });
+    let (k, _) = found.next()?;
+    found.next().is_none().then(|| k.clone())
 }
 
 /// A new entity named by mention `m`; its index.

@@ -192,6 +192,35 @@ pub fn body_key(name: &str) -> String {
         .join(" ")
 }
 
+/// Whether folded `a` and `b` differ by one letter substituted, added or
+/// dropped, and not by a plural's `s` ("wines" ~ "wimes", "mclenney" ~
+/// "mcclenney"; "clintons" is not "clinton") after the same first letter:
+/// a misspelled surname.
+pub fn one_typo_apart(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    if long.len() - short.len() > 1 || a == b {
+        return false;
+    }
+    let head = short
+        .iter()
+        .zip(long.iter())
+        .take_while(|(x, y)| x == y)
+        .count();
+    if head == 0 {
+        return false;
+    }
+    if short.len() == long.len() {
+        return short[head + 1..] == long[head + 1..];
+    }
+    let plural = head == short.len() && long.last() == Some(&'s');
+    !plural && short[head..] == long[head + 1..]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -238,5 +267,17 @@ mod tests {
             body_key("U.S. Chamber of Commerce"),
             "u.s. chamber of commerce"
         );
+    }
+
+    #[test]
+    fn one_typo_apart_is_a_misspelling_not_a_plural() {
+        assert!(one_typo_apart("wines", "wimes"));
+        assert!(one_typo_apart("mclenney", "mcclenney"));
+        assert!(one_typo_apart("mcclenney", "mclenney"));
+        assert!(!one_typo_apart("clintons", "clinton"));
+        assert!(!one_typo_apart("clinton", "clinton"));
+        assert!(!one_typo_apart("wimes", "fimes"));
+        assert!(!one_typo_apart("smith", "smythe"));
+        assert!(!one_typo_apart("", "a"));
     }
 }

@@ -741,8 +741,10 @@ impl Resolution<'_> {
     }
 
     /// The person named in full whose last name word (folded) is `surname`
-    /// and whose gender is not other than `gender`, the most mentioned when
-    /// several share it, the first named among equals.
+    /// and whose gender is not other than `gender`: when several share it,
+    /// the one the article calls by the surname alone most (news names a
+    /// second family member in full each time: "Ivanka Trump"), then the
+    /// most mentioned, the first named among equals.
     fn principal_named(&self, surname: &str, gender: Option<Gender>) -> Option<usize> {
         self.ents
             .list
@@ -754,7 +756,10 @@ impl Resolution<'_> {
                     && x.words.last().is_some_and(|w| w == surname)
                     && !(gender.is_some() && x.gender.is_some() && x.gender != gender)
             })
-            .max_by_key(|(id, x)| (x.mentions.len(), usize::MAX - id))
+            .max_by_key(|(id, x)| {
+                let by_surname = x.mentions.iter().filter(|r| r.len() == 1).count();
+                (by_surname, x.mentions.len(), usize::MAX - id)
+            })
             .map(|(id, _)| id)
     }
 

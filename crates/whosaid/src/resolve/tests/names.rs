@@ -490,3 +490,23 @@ fn a_quoted_title_before_the_speaker_names_no_one() {
          would fail.";
     assert_eq!(speaker_with_source(text, "Steven", "said"), "Steven Brill");
 }
+
+/// A surname two people share is the one the article calls by the surname
+/// alone, not the one it names in full more often (a regression: after
+/// "Ivanka Trump" five times and "Donald Trump" once, "Trump says" and
+/// "The GOP candidate" were Ivanka).
+#[test]
+fn a_shared_surname_is_the_person_called_by_it() {
+    let text =
+        "Leave plan\n\nRobert Vance's new proposal for paid leave is vague, experts say.\n\n\
+         Critics say Vance has not explained who would be eligible.\n\n\
+         Susan Vance, his eldest daughter, noted the rule in an interview. \
+         Susan Vance said fathers would not be eligible. \
+         The campaign has credited Susan Vance with the plan. \
+         In an essay, Susan Vance wrote that the number of single mothers has doubled.\n\n\
+         Vance says he would pay for it by cutting fraud.";
+    let acc = analyze(text);
+    let last = acc.attributions.last().expect("attributions");
+    assert_eq!(last.attribution.source[0].text, "Vance", "{acc:#?}");
+    assert_eq!(speaker(&acc, last).name, "Robert Vance", "{acc:#?}");
+}
