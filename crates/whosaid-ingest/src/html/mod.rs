@@ -34,6 +34,20 @@ pub struct Page {
     pub warnings: Vec<String>,
 }
 
+/// An article shorter than this (characters, spaces aside) is a caption or
+/// a teaser the readability pass settled on, not the page's text: the
+/// page's densest block replaces it when that is at least
+/// [`FALLBACK_MIN`] long.
+const SHORT_ARTICLE: usize = 100;
+/// The least length (characters, spaces aside) of a densest block that
+/// replaces a short article.
+const FALLBACK_MIN: usize = 500;
+
+/// Characters of `text`, spaces aside.
+fn visible_chars(text: &str) -> usize {
+    text.chars().filter(|c| !c.is_whitespace()).count()
+}
+
 /// How many bytes of the page are searched for a `<meta charset>`.
 const CHARSET_PRESCAN: usize = 2048;
 
@@ -141,6 +155,17 @@ pub fn extract_within(
             {
                 boilerplate::remove(root);
                 article.text_content = root.formatted_text();
+            }
+            let kept = visible_chars(&article.text_content);
+            if kept < SHORT_ARTICLE {
+                if let Some(text) = fallback::page_text(&html) {
+                    if visible_chars(&text) >= FALLBACK_MIN {
+                        warnings.push(format!(
+                            "the readability pass kept {kept} characters; kept the page's densest text block instead"
+                        ));
+                        article.text_content = text.into();
+                    }
+                }
             }
             article
         }
@@ -360,6 +385,34 @@ mod tests {
         assert!(read.warnings[0].contains("densest"), "{:?}", read.warnings);
         let err = extract(b"<html><body><div> </div></body></html>", None, None).unwrap_err();
         assert!(err.contains("no main content"), "{err}");
+    }
+
+    /// Regression: a post that is a list of links ("… via Outlet") lost
+    /// every item to the link-list filter and came out as its headline
+    /// alone; an article under 100 characters now gives way to the page's
+    /// densest block, with a warning.
+    #[test]
+    fn an_article_the_filters_emptied_gives_way_to_the_densest_block() {
+        let items: String = (0..8)
+            .map(|i| format!(r#"<li><a href="/story-{i}">Study number {i} questions whether the state should keep paying for local newspapers</a> via Outlet {i}</li>"#))
+            .collect();
+        let page = format!(
+            r#"<html><head><title>Reading list</title></head><body><div id="menu"><a href="/">Home</a></div><article><h1>Reading list</h1><ul>{items}</ul></article></body></html>"#
+        );
+        let read = extract(page.as_bytes(), None, None).unwrap();
+        assert!(
+            read.text.contains("Study number 7 questions"),
+            "{}",
+            read.text
+        );
+        assert!(!read.text.contains("Home"), "{}", read.text);
+        assert_eq!(read.warnings.len(), 1, "{:?}", read.warnings);
+        assert!(read.warnings[0].contains("densest"), "{:?}", read.warnings);
+        // A short article the densest block does not outweigh stays.
+        let short = r#"<html><body><article><p>The bridge is closed until Monday, the council said.</p></article></body></html>"#;
+        let read = extract(short.as_bytes(), None, None).unwrap();
+        assert!(read.text.contains("bridge is closed"), "{}", read.text);
+        assert!(read.warnings.is_empty(), "{:?}", read.warnings);
     }
 
     /// Regression (group 4): `og:url` was not read without a canonical link,
