@@ -38,8 +38,18 @@ impl Rules<'_> {
                     && (clause..clause + 6).contains(&c.tokens.start)
                     && !(clause..c.tokens.start).any(|i| self.is_np_boundary(i))
             });
-            cue_soon || self.is_participle(k)
+            (cue_soon || self.is_participle(k)) && !self.parenthetical_at(k, end)
         })
+    }
+
+    /// Whether the phrase from `k` is closed by a comma that a finite verb
+    /// follows (`a new framework, expected to take effect this summer,
+    /// would resolve the issue`): it sits inside the clause it interrupts.
+    fn parenthetical_at(&self, k: usize, end: usize) -> bool {
+        let limit = (k + MAX_PARENTHETICAL).min(end);
+        (k + 1..limit)
+            .find(|&i| self.is_punct(i, ",") || self.is_terminal(i))
+            .is_some_and(|c| self.is_punct(c, ",") && c + 1 < end && self.is_finite_verb(c + 1))
     }
 
     /// `X said:` at a paragraph end: the next paragraph is the content (its
@@ -185,7 +195,11 @@ impl Rules<'_> {
     /// statement: …`).
     pub(super) fn content_start(&self, after_cue: usize, end: usize) -> usize {
         let mut k = None;
-        let window = after_cue..(after_cue + OBJECT_WINDOW).min(end);
+        let hearer = after_cue > 0 && self.word_is(after_cue - 1, HEARER_VERBS);
+        // A hearer may be a long phrase ("USA TODAY's weekly video
+        // newsmaker series").
+        let reach = if hearer { HEARER_WINDOW } else { OBJECT_WINDOW };
+        let window = after_cue..(after_cue + reach).min(end);
         for i in window {
             if self.is_punct(i, ",") {
                 // `told CNN, “…”`: the object ends at the comma.
@@ -198,6 +212,12 @@ impl Rules<'_> {
                 break;
             }
             if self.word_is(i, &["that"]) && self.is_lowercase_word(i) {
+                k = Some(i);
+                break;
+            }
+            // `told reporters he was pleased`: the hearer is no part of
+            // what was said; the clause starts at its subject pronoun.
+            if i > after_cue && hearer && self.word_is(i, SUBJECT_PRONOUNS) {
                 k = Some(i);
                 break;
             }

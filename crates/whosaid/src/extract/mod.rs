@@ -104,6 +104,13 @@ const MAX_NP: usize = 10;
 /// How far after a cue a `that` or `:` may open the content.
 const OBJECT_WINDOW: usize = 6;
 
+/// The longest phrase (tokens) read as a parenthetical inside a content.
+const MAX_PARENTHETICAL: usize = 12;
+
+/// How far after a hearer verb (`told …`) the clause's subject pronoun is
+/// looked for.
+const HEARER_WINDOW: usize = 12;
+
 const NP_STOP_WORDS: &[&str] = &[
     "that", "which", "who", "whom", "whose", "and", "but", "or", "because", "as", "while", "if",
     "when", "after", "before", "since", "where", "although", "though", "than", "whether", "so",
@@ -195,6 +202,26 @@ const EXPLETIVES: &[&str] = &["it", "there"];
 
 /// Words that open an adverbial after a cue (`said on Tuesday`, `said in a
 /// statement`): such a remainder does not hold the content.
+/// The forms of "say", which stay cues before an anonymity formula.
+const SAY_FORMS: &[&str] = &["say", "says", "said", "saying"];
+
+/// Verbs of saying whose object is the hearer (`told reporters`): the
+/// phrase after them is never an inverted source.
+const HEARER_VERBS: &[&str] = &[
+    "tell", "tells", "told", "telling", "informed", "assured", "reminded",
+];
+
+/// Subject pronouns, which open the clause after a hearer (`told
+/// reporters he was pleased`).
+const SUBJECT_PRONOUNS: &[&str] = &["i", "he", "she", "we", "they", "it", "there"];
+
+/// Finite verbs and auxiliaries (negated forms: `Rules::is_finite_verb`): a phrase holding one is a clause, not the
+/// noun phrase of an inverted source (`said demand was strong`).
+const FINITE_VERBS: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "should", "can",
+    "may", "might", "must", "does", "did",
+];
+
 const ADVERBIAL_STARTS: &[&str] = &[
     "on",
     "in",
@@ -482,7 +509,11 @@ impl Rules<'_> {
                 && self.doc.sentences[self.doc.sentence_of(i)].paragraph > 0
                 && self.text(i).chars().next().is_some_and(char::is_uppercase);
             let passive = self.is_agentive_passive(i, s);
-            if nominal || passive || name || anonymity_formula_at(self.doc, i + len) {
+            // `who spoke on condition of anonymity` describes the source;
+            // `“…,” an official said on condition of anonymity` is a cue.
+            let describes_source =
+                anonymity_formula_at(self.doc, i + len) && !self.word_is(i, SAY_FORMS);
+            if nominal || passive || name || describes_source {
                 i += len;
             } else if i + len <= s.end {
                 self.cues.push(Cue {
@@ -498,6 +529,18 @@ impl Rules<'_> {
 
     /// A determiner or possessive: what follows is a noun (`the statement`,
     /// `Cruz’s preferred candidates`), not a verb of saying.
+    /// An auxiliary or a finite form of "be", "have" or "do", negated
+    /// ones included (`didn't`, `didn ’ t` as the tokenizer may split it).
+    fn is_finite_verb(&self, i: usize) -> bool {
+        let t = self.text(i);
+        let negated = t.ends_with("n't") || t.ends_with("n’t");
+        let split_negation = t.ends_with('n')
+            && i + 2 < self.doc.tokens.len()
+            && matches!(self.text(i + 1), "'" | "’")
+            && self.text(i + 2) == "t";
+        self.word_is(i, FINITE_VERBS) || negated || split_negation
+    }
+
     fn is_determiner(&self, i: usize) -> bool {
         const DETERMINERS: &[&str] = &[
             "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these",
@@ -609,10 +652,15 @@ impl Rules<'_> {
         let before_cue = c.start.checked_sub(1).filter(|&b| b >= s.start);
         let participle = self.is_participle(c.end - 1);
         // `“…,” said X`: a quote or comma, the cue, then the source.
+        // Not after a verb whose object is the hearer (`…, told reporters
+        // he was pleased`: the source is before the comma), nor when the
+        // words after the cue make a clause (`Jane Roe, whose company makes
+        // chips, said demand was strong`).
         let inverted_source = self
             .boundary_before(c.start, s)
-            .filter(|_| !participle)
+            .filter(|_| !participle && !self.word_is(c.start, HEARER_VERBS))
             .and_then(|_| self.np_right(c.end, s.end))
+            .filter(|src| !src.clone().any(|i| self.is_finite_verb(i)))
             .filter(|src| self.trivial_remainder(src.end, s.end, false));
         let (source, rest, boundary) = if let Some(src) = inverted_source.clone() {
             let rest = src.end;
@@ -799,7 +847,25 @@ impl Rules<'_> {
         if !self.is_punct(open, ",") || open + 1 >= comma {
             return None;
         }
-        let head = self.np_left(open, s.start)?;
+        let mut head = self.np_left(open, s.start)?;
+        // `Jane Roe, 55, of Springfield, said`, `Schiff, 56, who has
+        // served …, told`: an age or a home town is no head; the name is
+        // before it.
+        for _ in 0..2 {
+            let age = head.clone().all(|i| self.kind(i) == TokenKind::Number);
+            let town = self.word_is(head.start, &["of"]) && self.is_lowercase_word(head.start);
+            if !(age || town) || head.start == s.start {
+                break;
+            }
+            let before = head.start - 1;
+            if !self.is_punct(before, ",") {
+                break;
+            }
+            match self.np_left(before, s.start) {
+                Some(h) => head = h,
+                None => break,
+            }
+        }
         Some(head.start..comma)
     }
 }

@@ -6,6 +6,29 @@ use std::ops::Range;
 
 use super::*;
 
+/// Nouns that end in `-ly` like an adverb: the end of a subject
+/// (`attorneys for the family said`), not a word to skip before the cue.
+const LY_NOUNS: &[&str] = &[
+    "family",
+    "ally",
+    "rally",
+    "assembly",
+    "supply",
+    "reply",
+    "bully",
+    "monopoly",
+    "anomaly",
+    "tally",
+    "fly",
+    "belly",
+    "folly",
+    "homily",
+    "daily",
+    "weekly",
+    "monthly",
+    "quarterly",
+];
+
 impl Rules<'_> {
     pub(super) fn is_np_boundary(&self, i: usize) -> bool {
         match self.kind(i) {
@@ -22,7 +45,9 @@ impl Rules<'_> {
         let mut end = cue_start;
         while end > sent_start {
             let i = end - 1;
-            let adverb = self.is_lowercase_word(i) && self.text(i).ends_with("ly");
+            let adverb = self.is_lowercase_word(i)
+                && self.text(i).ends_with("ly")
+                && !listed(self.text(i), LY_NOUNS);
             if self.word_is(i, AUXILIARIES) || adverb {
                 end -= 1;
             } else {

@@ -224,3 +224,93 @@ fn said_colon_closing_a_paragraph_takes_the_next_one() {
         )]
     );
 }
+
+/// Regression: "family" ends in "-ly" and was skipped like an adverb,
+/// leaving "attorneys for the" as the source.
+#[test]
+fn a_noun_in_ly_ends_the_subject() {
+    let got = run(
+        "Intro.\n\nThe relatives watched the video on Thursday, attorneys for the family said.",
+    );
+    assert_eq!(got[0].0, "attorneys for the family");
+    assert_eq!(got[0].1, "said");
+}
+
+/// Regression: the anonymity formula after "said" dropped the cue, so a
+/// quote sourced to "an official said on condition of anonymity" had no
+/// attribution; after "spoke" it still describes the source.
+#[test]
+fn said_on_condition_of_anonymity_is_a_cue() {
+    let got =
+        run("Intro.\n\n“The deal will hold,” a senior official said on condition of anonymity.");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, "a senior official");
+    assert_eq!(got[0].2, ["“The deal will hold,”"]);
+    let got = run(
+        "Intro.\n\n“The deal will hold,” said an official, who spoke on condition of anonymity.",
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].1, "said");
+}
+
+/// Regression: "…, told reporters he was pleased" read "reporters he was
+/// pleased" as an inverted source and the name before the comma as the
+/// content; the hearer is also no part of the content.
+#[test]
+fn told_is_never_inverted_and_its_hearer_is_not_content() {
+    let got =
+        run("Intro.\n\nMax Schrems, an Austrian privacy activist, told reporters he was pleased.");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, "Max Schrems, an Austrian privacy activist");
+    assert_eq!(got[0].1, "told");
+    assert_eq!(got[0].2, ["he was pleased"]);
+    // A long hearer, then the clause.
+    let got = run("Intro.\n\nThe senator told the newspaper's weekly video interview series it is clear that the plan failed.");
+    assert_eq!(got[0].2, ["it is clear that the plan failed"]);
+}
+
+/// Regression: "…, said demand was strong" took the clause after the cue
+/// for an inverted source.
+#[test]
+fn a_clause_after_the_cue_is_no_inverted_source() {
+    for text in [
+        "Intro.\n\nJane Roe, whose company makes chips, said demand was strong.",
+        "Intro.\n\nJane Roe, whose company makes chips, said demand didn't fall.",
+    ] {
+        let got = run(text);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(got[0].0.starts_with("Jane Roe"), "{got:?}");
+        assert!(got[0].2[0].starts_with("demand"), "{got:?}");
+    }
+    // A noun phrase still is one.
+    let got = run("Intro.\n\n“We are fine,” said the mayor of the town.");
+    assert_eq!(got[0].0, "the mayor of the town");
+}
+
+/// Regression: an age or a home town in an apposition became the source
+/// ("56, who has served …", "55, of Springfield").
+#[test]
+fn ages_and_home_towns_are_not_the_head_of_the_source() {
+    let got = run("Intro.\n\nSchiff, 56, who has served on the committee for a decade, told reporters it is clear.");
+    assert_eq!(
+        got[0].0,
+        "Schiff, 56, who has served on the committee for a decade"
+    );
+    let got = run("Intro.\n\nJane Roe, 55, of Springfield, said the plant would close.");
+    assert_eq!(got[0].0, "Jane Roe, 55, of Springfield");
+    assert_eq!(got[0].2, ["the plant would close"]);
+}
+
+/// Regression: a participle phrase closed by a comma and a finite verb
+/// ("a framework, expected to take effect, would resolve it") cut the
+/// content as if it opened a new clause; a trailing one still does.
+#[test]
+fn a_parenthetical_participle_stays_in_the_content() {
+    let got = run("Intro.\n\nOfficials have said a new framework, expected to take effect this summer, would resolve the issue.");
+    assert_eq!(
+        got[0].2,
+        ["a new framework, expected to take effect this summer, would resolve the issue"]
+    );
+    let got = run("Intro.\n\nThe mayor said the bridge would close, citing cracks in two piers.");
+    assert_eq!(got[0].2, ["the bridge would close"]);
+}
