@@ -42,7 +42,8 @@ fn name_is(node: &NodeRef<'_>, names: &[&str]) -> bool {
         .is_some_and(|n| names.iter().any(|x| n.eq_ignore_ascii_case(x)))
 }
 
-fn chars(text: &str) -> usize {
+/// Characters of `text`, spaces aside (the length every filter here counts).
+pub(super) fn chars(text: &str) -> usize {
     text.chars().filter(|c| !c.is_whitespace()).count()
 }
 

@@ -43,11 +43,6 @@ const SHORT_ARTICLE: usize = 100;
 /// replaces a short article.
 const FALLBACK_MIN: usize = 500;
 
-/// Characters of `text`, spaces aside.
-fn visible_chars(text: &str) -> usize {
-    text.chars().filter(|c| !c.is_whitespace()).count()
-}
-
 /// How many bytes of the page are searched for a `<meta charset>`.
 const CHARSET_PRESCAN: usize = 2048;
 
@@ -156,10 +151,10 @@ pub fn extract_within(
                 boilerplate::remove(root);
                 article.text_content = root.formatted_text();
             }
-            let kept = visible_chars(&article.text_content);
+            let kept = boilerplate::chars(&article.text_content);
             if kept < SHORT_ARTICLE {
                 if let Some(text) = fallback::page_text(&html) {
-                    if visible_chars(&text) >= FALLBACK_MIN {
+                    if boilerplate::chars(&text) >= FALLBACK_MIN {
                         warnings.push(format!(
                             "the readability pass kept {kept} characters; kept the page's densest text block instead"
                         ));

@@ -200,8 +200,6 @@ const TIME_LEADS: &[&str] = &[
 
 const EXPLETIVES: &[&str] = &["it", "there"];
 
-/// Words that open an adverbial after a cue (`said on Tuesday`, `said in a
-/// statement`): such a remainder does not hold the content.
 /// The forms of "say", which stay cues before an anonymity formula.
 const SAY_FORMS: &[&str] = &["say", "says", "said", "saying"];
 
@@ -215,13 +213,16 @@ const HEARER_VERBS: &[&str] = &[
 /// reporters he was pleased`).
 const SUBJECT_PRONOUNS: &[&str] = &["i", "he", "she", "we", "they", "it", "there"];
 
-/// Finite verbs and auxiliaries (negated forms: `Rules::is_finite_verb`): a phrase holding one is a clause, not the
-/// noun phrase of an inverted source (`said demand was strong`).
+/// Finite verbs and auxiliaries (negated forms: `Rules::is_finite_verb`):
+/// a phrase holding one is a clause, not the noun phrase of an inverted
+/// source (`said demand was strong`).
 const FINITE_VERBS: &[&str] = &[
     "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "should", "can",
     "may", "might", "must", "does", "did",
 ];
 
+/// Words that open an adverbial after a cue (`said on Tuesday`, `said in a
+/// statement`): such a remainder does not hold the content.
 const ADVERBIAL_STARTS: &[&str] = &[
     "on",
     "in",
@@ -527,8 +528,6 @@ impl Rules<'_> {
         }
     }
 
-    /// A determiner or possessive: what follows is a noun (`the statement`,
-    /// `Cruz’s preferred candidates`), not a verb of saying.
     /// An auxiliary or a finite form of "be", "have" or "do", negated
     /// ones included (`didn't`, `didn ’ t` as the tokenizer may split it).
     fn is_finite_verb(&self, i: usize) -> bool {
@@ -541,6 +540,8 @@ impl Rules<'_> {
         self.word_is(i, FINITE_VERBS) || negated || split_negation
     }
 
+    /// A determiner or possessive: what follows is a noun (`the statement`,
+    /// `Cruz’s preferred candidates`), not a verb of saying.
     fn is_determiner(&self, i: usize) -> bool {
         const DETERMINERS: &[&str] = &[
             "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these",
