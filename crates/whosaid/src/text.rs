@@ -263,12 +263,16 @@ const UNWRAPPED_LINE: usize = 120;
 
 /// Words that take a period without ending a sentence when followed by a name
 /// or a lowercase word. Lowercase, without the period.
+/// State abbreviations that are no English word are listed ("Tenn.",
+/// "Del.", also the title of a delegate: "Del. Stacey Plaskett"); "Ill.",
+/// "Mass." or "Wash." are not, since they also end sentences as words.
 const ABBREVIATIONS: &[&str] = &[
-    "adm", "apr", "ariz", "aug", "ave", "blvd", "calif", "capt", "cmdr", "co", "col", "conn",
-    "corp", "dec", "dept", "dr", "etc", "feb", "fig", "fla", "ft", "gen", "gov", "hon", "inc",
-    "jan", "jr", "jul", "jun", "lt", "ltd", "maj", "mich", "minn", "mr", "mrs", "ms", "mt", "nov",
-    "oct", "pres", "prof", "rep", "reps", "rev", "sen", "sens", "sep", "sept", "sgt", "sr", "st",
-    "supt", "vs", "wis",
+    "adm", "ala", "apr", "ariz", "ark", "aug", "ave", "blvd", "calif", "capt", "cmdr", "co", "col",
+    "colo", "conn", "corp", "dec", "del", "dept", "dr", "etc", "feb", "fig", "fla", "ft", "ga",
+    "gen", "gov", "hon", "inc", "jan", "jr", "jul", "jun", "kan", "ky", "lt", "ltd", "maj", "md",
+    "mich", "minn", "mr", "mrs", "ms", "mt", "neb", "nev", "nov", "oct", "okla", "pa", "pres",
+    "prof", "rep", "reps", "rev", "sen", "sens", "sep", "sept", "sgt", "sr", "st", "supt", "tenn",
+    "va", "vs", "vt", "wis", "wyo",
 ];
 
 /// Titles never end a sentence: they always precede a name.
@@ -431,8 +435,8 @@ fn scan_word(cur: &mut Cursor<'_>) -> TokenKind {
             cur.pos += c.len_utf8();
             letters += 1;
         }
-        // Joiners: an apostrophe or hyphen between word chars, a period or
-        // comma between digits.
+        // Joiners: an apostrophe or hyphen between word chars, a period,
+        // comma or slash between digits ("9/11", "24/7", "3/4").
         let Some(j) = cur.peek() else { break };
         let Some((_, after)) = cur.next_after(cur.pos) else {
             break;
@@ -442,7 +446,7 @@ fn scan_word(cur: &mut Cursor<'_>) -> TokenKind {
             .next_back()
             .is_some_and(|p| p.is_ascii_digit());
         let joins = (is_apostrophe(j) || is_hyphen(j)) && is_word_char(after)
-            || (j == '.' || j == ',') && prev_digit && after.is_ascii_digit();
+            || matches!(j, '.' | ',' | '/') && prev_digit && after.is_ascii_digit();
         if !joins {
             break;
         }
@@ -846,5 +850,22 @@ mod tests {
     #[test]
     fn newlines_normalized_like_python() {
         assert_eq!(normalize_newlines("a\r\nb\rc\n"), "a\nb\nc\n");
+    }
+
+    /// Regression: "Del." (a delegate's title, a state) ended the
+    /// sentence, and "Del" became a speaker; "9/11" was three tokens, and
+    /// "9/11 widow Terry Strada" gave the speaker "9".
+    #[test]
+    fn state_abbreviations_and_slashed_numbers_stay_whole() {
+        let doc =
+            Document::new("It was wrong, said Del. Stacey Plaskett of Dover, Del. The vote came.");
+        assert_eq!(doc.sentences.len(), 2, "{:?}", doc.sentences);
+        let doc = Document::new("A 9/11 widow spoke at the 24/7 diner.");
+        let words: Vec<&str> = (0..doc.tokens.len()).map(|i| doc.token_text(i)).collect();
+        assert!(
+            words.contains(&"9/11") && words.contains(&"24/7"),
+            "{words:?}"
+        );
+        assert_eq!(doc.tokens[1].kind, TokenKind::Number);
     }
 }

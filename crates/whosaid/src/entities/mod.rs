@@ -266,6 +266,46 @@ fn same_body_ending(list: &[Entity], words: &[String]) -> Option<usize> {
     })
 }
 
+/// Last words of newspaper names that stand for the whole name once it has
+/// been given ("The Post" after "The New York Post", "the Times").
+const OUTLET_ENDINGS: &[&str] = &[
+    "chronicle",
+    "examiner",
+    "gazette",
+    "globe",
+    "guardian",
+    "herald",
+    "inquirer",
+    "journal",
+    "post",
+    "telegraph",
+    "times",
+    "tribune",
+];
+
+/// The one outlet already named whose name of two words or more ends with
+/// this one word, when the word is an outlet's ending ("Post" after "New
+/// York Post"); none when two outlets share it ("Washington Post" and "New
+/// York Post").
+fn outlet_by_ending(list: &[Entity], words: &[String]) -> Option<usize> {
+    // An article before the word is part of the mention ("The Post").
+    let word = match words {
+        [word] => word,
+        [the, word] if the == "the" => word,
+        _ => return None,
+    };
+    if !OUTLET_ENDINGS.contains(&word.as_str()) {
+        return None;
+    }
+    let mut holders = list.iter().enumerate().filter(|(_, x)| {
+        matches!(x.class, MentionClass::Organization | MentionClass::Misc)
+            && x.words.len() >= 2
+            && x.words.last() == Some(word)
+    });
+    let (id, _) = holders.next()?;
+    holders.next().is_none().then_some(id)
+}
+
 impl Entities {
     /// Groups the mentions of `doc` into entities and attaches titles.
     pub fn build(
@@ -309,6 +349,11 @@ impl Entities {
                     // Policy Center": an organization's name ending.
                     (!person && words.len() >= 2)
                         .then(|| same_body_ending(&e.list, &words))
+                        .flatten()
+                })
+                .or_else(|| {
+                    (m.class == MentionClass::Organization)
+                        .then(|| outlet_by_ending(&e.list, &words))
                         .flatten()
                 })
                 .or_else(|| {

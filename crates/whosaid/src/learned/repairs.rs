@@ -168,6 +168,50 @@ pub(super) fn rejoin_split_quotes(cx: &Context<'_>, found: &mut [TokenAttributio
     }
 }
 
+/// Widens a source that starts or ends inside a run of proper nouns:
+/// "The Tax Policy | Center | plans to release …" read as the source
+/// "Center". A name is one unit; the tagger's boundary inside it is a slip,
+/// and the speaker would be a fragment ("Center"). The source takes the
+/// whole run, with a determiner before it ("The Tax Policy Center"), but
+/// never a token of the cue or the content, nor one across the sentence.
+pub(super) fn whole_name_source(cx: &Context<'_>, a: &mut TokenAttribution) {
+    let Some(source) = a.source.as_mut().filter(|s| s.start < s.end) else {
+        return;
+    };
+    // A proper noun, or a capitalized common noun inside a name ("Tax"
+    // and "Policy" in "The Tax Policy Center" are often tagged NN).
+    let proper = |i: usize| {
+        cx.doc.tokens[i].kind == TokenKind::Word
+            && cx.pos[i].starts_with("NN")
+            && cx.doc.token_text(i).starts_with(|c: char| c.is_uppercase())
+    };
+    let claimed = |i: usize| {
+        a.cue.contains(&i) || a.content.iter().any(|c| c.contains(&i)) || cx.quotes.is_quoted(i)
+    };
+    let sentence = cx.doc.sentences[cx.doc.sentence_of(source.start)]
+        .tokens
+        .clone();
+    if proper(source.start) {
+        let mut start = source.start;
+        while start > sentence.start && proper(start - 1) && !claimed(start - 1) {
+            start -= 1;
+        }
+        if start < source.start
+            && start > sentence.start
+            && cx.pos[start - 1] == "DT"
+            && !claimed(start - 1)
+        {
+            start -= 1;
+        }
+        source.start = start;
+    }
+    if proper(source.end - 1) {
+        while source.end < sentence.end && proper(source.end) && !claimed(source.end) {
+            source.end += 1;
+        }
+    }
+}
+
 /// A passive cue without its agent ("He has been harshly criticized for
 /// policies …", "Peacekeepers have been blamed for …"): whoever criticized
 /// is not named, and the grammatical subject is what the statement is
@@ -505,5 +549,37 @@ mod tests {
             repaired(text, Some(2..4), 4..5, 5..8, keep_the_trailing_verb).1,
             ["that the talks"]
         );
+    }
+
+    /// Regression: "The Tax Policy Center plans to release …" was read
+    /// with the source "Center", and "Center" became a speaker.
+    #[test]
+    fn a_source_is_never_a_piece_of_a_name() {
+        // Head(0) .(1) The(2) Tax(3) Policy(4) Center(5) plans(6) to(7)
+        // release(8) its(9) analysis(10) .(11)
+        let text = "Head.\n\nThe Tax Policy Center plans to release its analysis.";
+        let (source, content) = repaired(text, Some(5..6), 6..7, 7..11, whole_name_source);
+        assert_eq!(source.as_deref(), Some("The Tax Policy Center"));
+        assert_eq!(content, ["to release its analysis"]);
+        // A whole name stays as it is, and a source never takes the cue.
+        let (source, _) = repaired(text, Some(2..6), 6..7, 7..11, whole_name_source);
+        assert_eq!(source.as_deref(), Some("The Tax Policy Center"));
+        // Head(0) .(1) said(2) John(3) Smith(4) ,(5) …: a name after the
+        // cue keeps its start.
+        let text = "Head.\n\n\"We won,\" said John Smith, a lawyer.";
+        let doc = Document::new(text);
+        let at = |w: &str| {
+            (0..doc.tokens.len())
+                .find(|&i| doc.token_text(i) == w)
+                .unwrap()
+        };
+        let (source, _) = repaired(
+            text,
+            Some(at("John")..at("Smith") + 1),
+            at("said")..at("said") + 1,
+            at("We")..at("won") + 1,
+            whole_name_source,
+        );
+        assert_eq!(source.as_deref(), Some("John Smith"));
     }
 }

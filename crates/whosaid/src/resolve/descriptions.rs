@@ -4,6 +4,7 @@
 //! ("the nominee").
 
 use super::pronouns::Antecedent;
+use super::speakers::is_people_word;
 use super::*;
 
 impl Resolution<'_> {
@@ -80,6 +81,59 @@ impl Resolution<'_> {
         bodies()
             .find(|&e| is_media_name(&self.ents.list[e].name) == media)
             .or_else(|| bodies().next())
+    }
+
+    /// The group a plural description refers back to ("These voters"
+    /// after "Younger black voters … have expressed misgivings", "the
+    /// senators" after "Mr. Grassley and Mr. Leahy said"): the latest
+    /// group speaker of the last [`BODY_PARAGRAPHS`] paragraphs whose name
+    /// ends in the same noun, or, for a noun of people, the latest named
+    /// people joined by "and". The description opens with "the", "these"
+    /// or "those", has a plural lowercase head and no name.
+    pub(super) fn plural_reference(
+        &self,
+        k: usize,
+        src: &Range<usize>,
+        words: &[String],
+    ) -> Option<usize> {
+        if words.len() < 2 || !matches!(words[0].as_str(), "the" | "these" | "those") {
+            return None;
+        }
+        let region = self.head_region(src);
+        let head_at = region.end.checked_sub(1).filter(|&h| h > region.start)?;
+        if self.pos[head_at] != "NNS"
+            || !self.doc.token_text(head_at).starts_with(char::is_lowercase)
+            || self.ents.mentions_within(region.clone()).next().is_some()
+        {
+            return None;
+        }
+        let head = self.lower(head_at);
+        let people = is_role_noun(head.trim_end_matches('s')) || is_people_word(&head);
+        let paragraph = self.paragraph_of(src.start);
+        self.items
+            .iter()
+            .enumerate()
+            .filter(|&(j, item)| {
+                j != k
+                    && item.a.source.as_ref().is_some_and(|s| {
+                        s.end <= src.start
+                            && paragraph - self.paragraph_of(s.start).min(paragraph)
+                                <= BODY_PARAGRAPHS
+                    })
+            })
+            .filter_map(|(_, item)| Some((item.a.source.as_ref()?.start, item.speaker?)))
+            .filter(|&(_, d)| {
+                let draft = &self.drafts[d];
+                if draft.kind != SpeakerKind::Group || draft.anonymous {
+                    return false;
+                }
+                let name = draft.name.to_lowercase();
+                let same_noun = name.split_whitespace().last() == Some(head.as_ref());
+                let named_people = people && draft.entity.is_none() && name.contains(" and ");
+                same_noun || named_people
+            })
+            .max_by_key(|&(start, _)| start)
+            .map(|(_, d)| d)
     }
 
     /// The person a definite singular description whose head is a person

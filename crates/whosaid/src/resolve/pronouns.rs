@@ -223,6 +223,33 @@ impl Resolution<'_> {
         start
     }
 
+    /// For "who" after a name that is no person and follows a preposition
+    /// after a noun ("Democrats on Capitol Hill, who"): the whole phrase
+    /// of that noun, or the person it names ("Smith of Ohio, who").
+    fn people_before_preposition(
+        &mut self,
+        at: usize,
+        m: &Mention,
+        floor: usize,
+        end: usize,
+    ) -> Option<usize> {
+        if m.class == MentionClass::Person || !matches!(&*self.lower(at), "who" | "whom") {
+            return None;
+        }
+        let mut prep = m.tokens.start.checked_sub(1)?;
+        if prep > floor && self.pos[prep] == "DT" {
+            prep -= 1;
+        }
+        if prep <= floor || self.pos[prep] != "IN" || !self.pos[prep - 1].starts_with("NN") {
+            return None;
+        }
+        if let Some((head, e)) = self.ents.ending_at(prep).cloned() {
+            return (head.class == MentionClass::Person).then(|| self.entity_draft(e));
+        }
+        let start = self.noun_phrase_start(prep, floor);
+        (start < prep).then(|| self.nominal_draft(start..end))
+    }
+
     /// `…, who said`: the noun phrase before the relative pronoun.
     pub(super) fn relative_antecedent(&mut self, k: usize, at: usize) -> Option<usize> {
         let sentence = &self.doc.sentences[self.doc.sentence_of(at)];
@@ -231,6 +258,12 @@ impl Resolution<'_> {
             end -= 1;
         }
         if let Some((m, e)) = self.ents.ending_at(end).cloned() {
+            // "nervous Democrats on Capitol Hill, who", "the mayor of
+            // Chicago, who": a place or body after a preposition only
+            // completes the phrase of people whose noun comes before it.
+            if let Some(d) = self.people_before_preposition(at, &m, sentence.tokens.start, end) {
+                return Some(d);
+            }
             // "Democrats and Republicans, who": the names joined before.
             let joined = self.with_conjuncts_before(&m.tokens);
             if joined.start < m.tokens.start {

@@ -306,6 +306,14 @@ impl Resolution<'_> {
         }) {
             return self.speaker_of(k, src.start..comma);
         }
+        // "…, many of whom say": a part of what the relative pronoun
+        // refers to speaks, and the phrase before the comma names it.
+        if let [part, of, relative] = words.as_slice() {
+            let part = QUANTIFIERS.contains(&part.as_str()) || self.pos[src.start] == "CD";
+            if part && of == "of" && matches!(relative.as_str(), "whom" | "which") {
+                return self.relative_antecedent(k, src.start);
+            }
+        }
         // A quoted title and a comma before the speaker, where the
         // extraction took the channel in ("this weekend’s broadcast of
         // “Fox News Sunday,” Republican nominee Mike Pence"): the phrase
@@ -484,9 +492,22 @@ impl Resolution<'_> {
             // "NATO Chief", "a White House official": an organization's
             // name modifying a title or a person noun.
             let last = words.last().map_or("", String::as_str);
+            // "the top British medical journal", "Russian hackers": a name
+            // before a lowercase common noun heading the phrase modifies it.
+            let lowercase_head = region
+                .clone()
+                .rev()
+                .find(|&i| self.pos[i].starts_with("NN"))
+                .is_some_and(|h| {
+                    h >= m.tokens.end
+                        && matches!(self.pos[h], "NN" | "NNS")
+                        && self.doc.token_text(h).starts_with(char::is_lowercase)
+                });
             let modifier = m.class != MentionClass::Person
                 && m.tokens.end < src.end
-                && (descriptions::is_role_noun(last) || ANONYMOUS_NOUNS.contains(&last));
+                && (descriptions::is_role_noun(last)
+                    || ANONYMOUS_NOUNS.contains(&last)
+                    || lowercase_head);
             if !affiliation && !modifier {
                 return Some(self.entity_draft(e));
             }
@@ -507,6 +528,11 @@ impl Resolution<'_> {
         // commission", "The Post").
         if let Some(e) = self.description_reference(&src, &words) {
             return Some(self.entity_draft(e));
+        }
+        // A plural description of a group named before ("These voters",
+        // "the senators").
+        if let Some(d) = self.plural_reference(k, &src, &words) {
+            return Some(d);
         }
         // A definite description of a person no title matches ("The GOP
         // nominee", "the Indiana governor"): news refers so to a prominent

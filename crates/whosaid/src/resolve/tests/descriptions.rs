@@ -396,3 +396,63 @@ fn a_name_after_a_preposition_is_someone_else() {
          The base chief known as Bob Stone said the team should wait.";
     assert_eq!(speaker_with_source(text, "The", "said"), "Bob Stone");
 }
+
+/// Regression: "the top British medical journal" was "British".
+#[test]
+fn a_name_before_a_common_noun_only_modifies_it() {
+    let name = speaker_name(
+        "Claims\n\nMost of his advice is wrong, according to the top British medical journal.",
+        "the top British medical journal",
+    );
+    assert_eq!(name, "the top British medical journal");
+}
+
+/// Regression: "The Post" after "The New York Post" was a second outlet
+/// when the tagger named it.
+#[test]
+fn a_newspapers_last_word_is_the_newspaper_named_before() {
+    let acc = analyze(
+        "Health\n\nThe New York Post reports that the candidate avoided the hospital.\n\n\
+         The candidate was taken to a private home instead, The Post said.",
+    );
+    let s = speaker_of_source(&acc, "The Post").expect("a speaker");
+    assert_eq!(s.name, "New York Post");
+}
+
+#[test]
+fn a_plural_description_is_the_group_named_before() {
+    let acc = analyze(
+        "Turnout\n\nYounger black voters have expressed misgivings about the plan, \
+         according to the poll.\n\n\
+         These voters said that the crime bill hurt their families.\n\n\
+         Mr. Grassley and Mr. Leahy said the program needs changes.\n\n\
+         The rules allowed luxury hotels, the senators said.",
+    );
+    let voters = speaker_of_source(&acc, "These voters").expect("a speaker");
+    assert_eq!(voters.name.to_lowercase(), "younger black voters");
+    let senators = speaker_of_source(&acc, "the senators").expect("a speaker");
+    assert_eq!(senators.kind, SpeakerKind::Group);
+    assert!(senators.name.contains("Grassley"), "{}", senators.name);
+}
+
+/// Regression: "…, many of whom say" was the organization "many of".
+#[test]
+fn a_part_of_whom_is_what_the_relative_refers_to() {
+    let acc = analyze(
+        "Law\n\nThe veto angered family members of the victims, many of whom say \
+         the law is needed.",
+    );
+    let s = speaker_of_source(&acc, "many of whom").expect("a speaker");
+    assert_eq!(s.kind, SpeakerKind::Group);
+    assert!(s.name.ends_with("victims"), "{}", s.name);
+}
+
+/// "the mayor of Chicago, who said": the mayor, not the city.
+#[test]
+fn who_after_a_place_is_the_person_before_it() {
+    let acc =
+        analyze("City\n\nThe plan was praised by the mayor of Chicago, who said it would help.");
+    let s = speaker_of_source(&acc, "who").expect("a speaker");
+    assert_ne!(s.name, "Chicago");
+    assert_eq!(s.kind, SpeakerKind::Person);
+}
