@@ -26,6 +26,7 @@ pub(super) fn repaired(
     let mentions = whole_organization_names(doc, pos, &headlines, mentions);
     let mentions = without_leading_titles(doc, mentions);
     let mentions = first_names_after_titles(doc, genders, mentions);
+    let mentions = people_by_apposed_role(doc, pos, mentions);
     surnames_as_people(doc, mentions)
 }
 
@@ -440,6 +441,51 @@ const NAME_PARTICLES: &[&str] = &[
     "de", "del", "della", "der", "den", "van", "von", "da", "di", "du", "la", "le", "bin", "ibn",
     "al", "el", "y", "dos", "das", "ter", "zu",
 ];
+
+/// Names of two words or more tagged as organizations whose apposition is
+/// headed by a person's title ("Jo-Renee Formicola, political science
+/// professor at Seton Hall University"): people. The title comes before
+/// any capitalized word of the apposition and no name follows it ("Acme
+/// Corp., chief executive Jane Roe" names Jane Roe, not Acme).
+fn people_by_apposed_role(
+    doc: &Document,
+    pos: &[&str],
+    mut mentions: Vec<Mention>,
+) -> Vec<Mention> {
+    /// Words of the apposition read before its head.
+    const MAX_BEFORE_HEAD: usize = 4;
+    for m in &mut mentions {
+        let end = m.tokens.end;
+        if !matches!(m.class, MentionClass::Organization | MentionClass::Misc)
+            || m.tokens.len() < 2
+            || end + 2 >= doc.tokens.len()
+            || doc.token_text(end) != ","
+        {
+            continue;
+        }
+        let sentence_end = doc.sentences[doc.sentence_of(end)].tokens.end;
+        for i in end + 1..(end + 2 + MAX_BEFORE_HEAD).min(sentence_end) {
+            let word = doc.token_text(i);
+            let tag = pos.get(i).copied().unwrap_or("");
+            if doc.tokens[i].kind != TokenKind::Word || !word.starts_with(char::is_lowercase) {
+                break;
+            }
+            if is_title_noun(word) {
+                let named_after = i + 1 < sentence_end
+                    && doc.tokens[i + 1].kind == TokenKind::Word
+                    && doc.token_text(i + 1).starts_with(char::is_uppercase);
+                if !named_after {
+                    m.class = MentionClass::Person;
+                }
+                break;
+            }
+            if !(tag.starts_with("NN") || matches!(tag, "DT" | "JJ" | "VBN")) {
+                break;
+            }
+        }
+    }
+    mentions
+}
 
 /// One-word organization or other mentions that are the surname of a
 /// person named in full in the document become person mentions ("Rutte

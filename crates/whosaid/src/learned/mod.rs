@@ -30,7 +30,7 @@ pub use link::link;
 use link::link_with_bare_cues;
 use repairs::{
     admits_entry, keep_the_trailing_verb, passive_subject_to_content, rejoin_split_quotes,
-    trim_circumstance, whole_name_source,
+    source_out_of_the_cue, trim_circumstance, whole_name_source,
 };
 pub use train::{gold_labels, train, TrainingDoc};
 
@@ -673,6 +673,7 @@ impl AttrTagger {
         rejoin_split_quotes(cx, &mut found);
         for a in &mut found {
             passive_subject_to_content(cx, a);
+            source_out_of_the_cue(cx, a);
             whole_name_source(cx, a);
         }
         // A source that is only a determiner ("a" inside "said in a

@@ -168,6 +168,38 @@ pub(super) fn rejoin_split_quotes(cx: &Context<'_>, found: &mut [TokenAttributio
     }
 }
 
+/// Gives back a source the cue swallowed: a cue without a source that
+/// opens with a noun phrase before its verb ("An architect said", "The
+/// agency reported") is the source and the verb. Only determiners,
+/// adjectives, nouns, numbers and possessives stand before the verb.
+pub(super) fn source_out_of_the_cue(cx: &Context<'_>, a: &mut TokenAttribution) {
+    if a.source.is_some() || a.cue.len() < 2 {
+        return;
+    }
+    let Some(verb) = a
+        .cue
+        .clone()
+        .find(|&i| cx.pos[i].starts_with("VB") || cx.pos[i] == "MD")
+    else {
+        return;
+    };
+    let phrase = a.cue.start..verb;
+    let nominal = |i: usize| {
+        cx.pos[i].starts_with("NN")
+            || matches!(cx.pos[i], "DT" | "JJ" | "CD" | "PRP$" | "POS" | "PRP")
+    };
+    if phrase.is_empty()
+        || !phrase.clone().all(nominal)
+        || !phrase
+            .clone()
+            .any(|i| cx.pos[i].starts_with("NN") || cx.pos[i] == "PRP")
+    {
+        return;
+    }
+    a.source = Some(phrase);
+    a.cue.start = verb;
+}
+
 /// Widens a source that starts or ends inside a run of proper nouns:
 /// "The Tax Policy | Center | plans to release …" read as the source
 /// "Center". A name is one unit; the tagger's boundary inside it is a slip,
@@ -581,5 +613,22 @@ mod tests {
             whole_name_source,
         );
         assert_eq!(source.as_deref(), Some("John Smith"));
+    }
+
+    /// Regression: the retrained tagger read "An architect said" as the
+    /// cue, with no source.
+    #[test]
+    fn a_noun_phrase_the_cue_swallowed_is_the_source() {
+        // Head(0) .(1) An(2) architect(3) said(4) that(5) the(6) bills(7)
+        // were(8) never(9) paid(10) .(11)
+        let text = "Head.\n\nAn architect said that the bills were never paid.";
+        let mut a = attribution(None, 2..5, 5..11);
+        in_context(text, |_, cx| source_out_of_the_cue(cx, &mut a));
+        assert_eq!((a.source, a.cue), (Some(2..4), 4..5));
+        // A cue of verbs alone ("has said") keeps its words.
+        let text = "Head.\n\nShe has said that the bills were never paid.";
+        let mut a = attribution(None, 3..5, 5..11);
+        in_context(text, |_, cx| source_out_of_the_cue(cx, &mut a));
+        assert_eq!((a.source, a.cue), (None, 3..5));
     }
 }

@@ -511,3 +511,22 @@ fn a_shared_surname_is_the_person_called_by_it() {
     assert_eq!(last.attribution.source[0].text, "Vance", "{acc:#?}");
     assert_eq!(speaker(&acc, last).name, "Robert Vance", "{acc:#?}");
 }
+
+/// A name the entity tagger called an organization is a person when its
+/// apposition is headed by a person's title (a regression: "Jo-Renee
+/// Formicola, political science professor at Seton Hall University" was an
+/// organization, and "she" in the next sentence had no antecedent).
+#[test]
+fn a_name_with_a_title_in_apposition_is_a_person() {
+    let text = "Debate\n\nThe moderators will be busy, said Jo-Renee Formicola, political \
+         science professor at Seton Hall University. She said the format favors the challenger.";
+    let acc = analyze(text);
+    let named = speaker_of_source(
+        &acc,
+        "Jo-Renee Formicola, political science professor at Seton Hall University",
+    )
+    .unwrap_or_else(|| panic!("{acc:#?}"));
+    assert_eq!(named.kind, SpeakerKind::Person, "{acc:#?}");
+    let she = speaker_of_source(&acc, "She").unwrap_or_else(|| panic!("{acc:#?}"));
+    assert_eq!(she.name, "Jo-Renee Formicola");
+}
