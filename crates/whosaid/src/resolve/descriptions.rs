@@ -90,12 +90,7 @@ impl Resolution<'_> {
     /// ends in the same noun, or, for a noun of people, the latest named
     /// people joined by "and". The description opens with "the", "these"
     /// or "those", has a plural lowercase head and no name.
-    pub(super) fn plural_reference(
-        &self,
-        k: usize,
-        src: &Range<usize>,
-        words: &[String],
-    ) -> Option<usize> {
+    pub(super) fn plural_reference(&self, src: &Range<usize>, words: &[String]) -> Option<usize> {
         if words.len() < 2 || !matches!(words[0].as_str(), "the" | "these" | "those") {
             return None;
         }
@@ -110,18 +105,15 @@ impl Resolution<'_> {
         let head = self.lower(head_at);
         let people = is_role_noun(head.trim_end_matches('s')) || is_people_word(&head);
         let paragraph = self.paragraph_of(src.start);
+        // Sources that end before this one, the item's own never among them.
         self.items
             .iter()
-            .enumerate()
-            .filter(|&(j, item)| {
-                j != k
-                    && item.a.source.as_ref().is_some_and(|s| {
-                        s.end <= src.start
-                            && paragraph - self.paragraph_of(s.start).min(paragraph)
-                                <= BODY_PARAGRAPHS
-                    })
+            .filter_map(|item| Some((item.a.source.clone()?, item.speaker?)))
+            .filter(|(s, _)| {
+                s.end <= src.start
+                    && paragraph.saturating_sub(self.paragraph_of(s.start)) <= BODY_PARAGRAPHS
             })
-            .filter_map(|(_, item)| Some((item.a.source.as_ref()?.start, item.speaker?)))
+            .map(|(s, d)| (s.start, d))
             .filter(|&(_, d)| {
                 let draft = &self.drafts[d];
                 if draft.kind != SpeakerKind::Group || draft.anonymous {

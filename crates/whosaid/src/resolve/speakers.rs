@@ -531,7 +531,7 @@ impl Resolution<'_> {
         }
         // A plural description of a group named before ("These voters",
         // "the senators").
-        if let Some(d) = self.plural_reference(k, &src, &words) {
+        if let Some(d) = self.plural_reference(&src, &words) {
             return Some(d);
         }
         // A definite description of a person no title matches ("The GOP
