@@ -30,7 +30,7 @@ pub use link::link;
 use link::link_with_bare_cues;
 use repairs::{
     admits_entry, keep_the_trailing_verb, passive_subject_to_content, rejoin_split_quotes,
-    source_out_of_the_cue, trim_circumstance, whole_name_source,
+    source_out_of_the_cue, trim_circumstance, whole_name_source, whole_noun_phrase_source,
 };
 pub use train::{gold_labels, train, TrainingDoc};
 
@@ -675,6 +675,7 @@ impl AttrTagger {
             passive_subject_to_content(cx, a);
             source_out_of_the_cue(cx, a);
             whole_name_source(cx, a);
+            whole_noun_phrase_source(cx, a);
         }
         // A source that is only a determiner ("a" inside "said in a
         // statement") is a tagging slip: let the rules find the source.

@@ -244,6 +244,134 @@ pub(super) fn whole_name_source(cx: &Context<'_>, a: &mut TokenAttribution) {
     }
 }
 
+/// Widens a source that starts inside its noun phrase: "labor-policy |
+/// experts said", "9/11 victims’ | groups", "a wide array of | black
+/// artists". The tagger's boundary after a modifier is a slip; the speaker
+/// is the whole phrase, which names a group by the article's own words.
+/// Only a source opening with a lowercase noun or adjective widens, over
+/// the adjectives, nouns, numbers and possessives before it, a determiner
+/// or possessive pronoun ending the phrase, and over a quantity's "of"
+/// ("a number of", "dozens of"). A time word ("Last week officials said")
+/// or a token of the cue or content stops it.
+pub(super) fn whole_noun_phrase_source(cx: &Context<'_>, a: &mut TokenAttribution) {
+    let Some(source) = a.source.as_mut().filter(|s| s.start < s.end) else {
+        return;
+    };
+    let text = |i: usize| cx.doc.token_text(i);
+    let lowercase = |i: usize| text(i).starts_with(char::is_lowercase);
+    // A quantifier opens its phrase ("many college-educated voters").
+    let opens_inside = lowercase(source.start)
+        && matches!(cx.pos[source.start], "NN" | "NNS" | "JJ" | "JJR" | "JJS")
+        && !QUANTITY_NOUNS.contains(&text(source.start).to_lowercase().as_str())
+        // "she’s" tagged a noun is the pronoun.
+        && !matches!(
+            crate::entities::without_clitic(&text(source.start).to_lowercase()),
+            "he" | "she" | "it" | "they" | "we" | "i" | "you"
+        );
+    if !opens_inside {
+        return;
+    }
+    let claimed = |i: usize| {
+        a.cue.contains(&i) || a.content.iter().any(|c| c.contains(&i)) || cx.quotes.is_quoted(i)
+    };
+    let time = |i: usize| {
+        let w = crate::entities::strip_possessive(text(i)).to_lowercase();
+        crate::when::is_calendar_word(&w) || TIME_NOUN_WORDS.contains(&w.as_str())
+    };
+    let modifier = |i: usize| {
+        cx.doc.tokens[i].kind == TokenKind::Word
+            && !claimed(i)
+            && !time(i)
+            && (matches!(
+                cx.pos[i],
+                "JJ" | "JJR" | "JJS" | "NN" | "NNS" | "NNP" | "NNPS" | "CD" | "POS" | "VBN"
+            ) || text(i).ends_with(['’', '\''])
+                || text(i).ends_with("’s")
+                || text(i).ends_with("'s"))
+    };
+    let sentence_start = cx.doc.sentences[cx.doc.sentence_of(source.start)]
+        .tokens
+        .start;
+    let mut start = source.start;
+    loop {
+        while start > sentence_start && modifier(start - 1) {
+            start -= 1;
+        }
+        // "a wide array of", "dozens of": the quantity heads the phrase.
+        let of = start >= sentence_start + 2 && text(start - 1) == "of" && !claimed(start - 1);
+        let quantity = of && {
+            let q = text(start - 2).to_lowercase();
+            QUANTITY_NOUNS.contains(&q.as_str()) && !claimed(start - 2)
+        };
+        if !quantity {
+            break;
+        }
+        start -= 2;
+    }
+    if start > sentence_start && matches!(cx.pos[start - 1], "DT" | "PRP$") && !claimed(start - 1) {
+        start -= 1;
+    }
+    // "VBN" only inside the phrase ("retired generals"), never its edge.
+    while start < source.start && cx.pos[start] == "VBN" {
+        start += 1;
+    }
+    source.start = start;
+}
+
+/// Nouns of time that end a noun phrase widened leftward.
+const TIME_NOUN_WORDS: &[&str] = &[
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "weekend",
+    "time",
+    "today",
+    "yesterday",
+    "tonight",
+    "tomorrow",
+    "ago",
+];
+
+/// Nouns of quantity whose "of" phrase they head ("a number of experts").
+const QUANTITY_NOUNS: &[&str] = &[
+    "number",
+    "group",
+    "array",
+    "handful",
+    "majority",
+    "minority",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "millions",
+    "scores",
+    "couple",
+    "pair",
+    "host",
+    "coalition",
+    "team",
+    "panel",
+    "some",
+    "many",
+    "most",
+    "all",
+    "several",
+    "few",
+    "half",
+    "none",
+    "each",
+    "both",
+];
+
 /// A passive cue without its agent ("He has been harshly criticized for
 /// policies …", "Peacekeepers have been blamed for …"): whoever criticized
 /// is not named, and the grammatical subject is what the statement is
@@ -581,6 +709,27 @@ mod tests {
             repaired(text, Some(2..4), 4..5, 5..8, keep_the_trailing_verb).1,
             ["that the talks"]
         );
+    }
+
+    /// Regression: "a wide array of black artists writing songs" was read
+    /// with the source "black artists", which named the group by a piece.
+    #[test]
+    fn a_source_takes_its_whole_noun_phrase() {
+        // Head(0) .(1) Many(2) labor-policy(3) experts(4) said(5) the(6)
+        // rule(7) was(8) weak(9) .(10)
+        let text = "Head.\n\nMany labor-policy experts said the rule was weak.";
+        let (source, _) = repaired(text, Some(4..5), 5..6, 6..10, whole_noun_phrase_source);
+        assert_eq!(source.as_deref(), Some("Many labor-policy experts"));
+        // Head(0) .(1) A(2) wide(3) array(4) of(5) black(6) artists(7)
+        // wrote(8) songs(9) about(10) him(11) .(12)
+        let text = "Head.\n\nA wide array of black artists wrote songs about him.";
+        let (source, _) = repaired(text, Some(6..8), 8..9, 9..12, whole_noun_phrase_source);
+        assert_eq!(source.as_deref(), Some("A wide array of black artists"));
+        // Head(0) .(1) Last(2) week(3) officials(4) said(5) the(6) plan(7)
+        // failed(8) .(9): a time before the noun is no part of it.
+        let text = "Head.\n\nLast week officials said the plan failed.";
+        let (source, _) = repaired(text, Some(4..5), 5..6, 6..9, whole_noun_phrase_source);
+        assert_eq!(source.as_deref(), Some("officials"));
     }
 
     /// Regression: "The Tax Policy Center plans to release …" was read

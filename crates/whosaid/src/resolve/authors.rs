@@ -27,37 +27,45 @@ impl Resolution<'_> {
         // A platform carries a post, it does not write it.
         let platform =
             |e: usize| PLATFORMS.contains(&self.ents.list[e].name.to_lowercase().as_str());
-        let named = mentions
+        // "research conducted by the Center for …": the participle the
+        // phrase ended at leads to "by".
+        let by_at = if end + 1 < src.end
+            && self.pos[end] == "VBN"
+            && matches!(&*self.lower(end + 1), "by" | "from")
+        {
+            end + 1
+        } else {
+            end
+        };
+        let by = (by_at < src.end && matches!(&*self.lower(by_at), "by" | "from"))
+            .then_some(by_at + 1..src.end);
+        let named_before = mentions
             .iter()
             .rev()
             .find(|(m, e)| m.tokens.end <= head_at && !platform(*e))
-            .map(|&(_, e)| e)
-            .or_else(|| {
-                // "research conducted by the Center for …": the
-                // participle the phrase ended at leads to "by".
-                let end = if end + 1 < src.end
-                    && self.pos[end] == "VBN"
-                    && matches!(&*self.lower(end + 1), "by" | "from")
-                {
-                    end + 1
-                } else {
-                    end
-                };
-                let by = end < src.end && matches!(&*self.lower(end), "by" | "from");
-                // "A study by Loyola Law School professor Justin
-                // Levitt": a person named there is the author.
-                let after: Vec<&(Mention, usize)> = if by {
-                    self.ents.mentions_within(end + 1..src.end).collect()
-                } else {
-                    Vec::new()
-                };
-                after
-                    .iter()
-                    .find(|(m, _)| m.class == MentionClass::Person)
-                    .or(after.first())
-                    .map(|&&(_, e)| e)
-                    .filter(|&e| !platform(e))
-            });
+            .map(|&(_, e)| e);
+        // "a study by Harvard and the University of California": the
+        // authors together.
+        if let (None, Some(by)) = (named_before, &by) {
+            if let Some(d) = self.coordination(by) {
+                self.documents.push((head, d));
+                return Some(d);
+            }
+        }
+        let named = named_before.or_else(|| {
+            // "A study by Loyola Law School professor Justin Levitt": a
+            // person named there is the author.
+            let after: Vec<&(Mention, usize)> = match &by {
+                Some(by) => self.ents.mentions_within(by.clone()).collect(),
+                None => Vec::new(),
+            };
+            after
+                .iter()
+                .find(|(m, _)| m.class == MentionClass::Person)
+                .or(after.first())
+                .map(|&&(_, e)| e)
+                .filter(|&e| !platform(e))
+        });
         let definite = self.lower(src.start) == "the";
         // "her account", "their report": the owner, resolved as the
         // pronoun would be.

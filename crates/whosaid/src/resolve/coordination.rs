@@ -16,10 +16,19 @@ impl Resolution<'_> {
         let sentence_start = self.doc.sentences[self.doc.sentence_of(src.start)]
             .tokens
             .start;
-        let mut start = src.start;
+        // "… and Sen. Lindsey Graham": the title leads the name.
+        let mut lead = src.start;
+        while lead > sentence_start && {
+            let w = self.lower(lead - 1);
+            is_honorific(&w) || entities::is_title_noun(&w)
+        } {
+            lead -= 1;
+        }
+        let mut start = lead;
         let mut joiner = "and";
         while start >= sentence_start + 2 && self.doc.token_text(start - 1) == joiner {
-            let Some((m, _)) = self.ents.ending_at(start - 1) else {
+            let before = self.past_party_label(start - 1, sentence_start);
+            let Some((m, _)) = self.ents.ending_at(before) else {
                 break;
             };
             if m.tokens.start < sentence_start {
@@ -28,7 +37,31 @@ impl Resolution<'_> {
             start = m.tokens.start;
             joiner = ",";
         }
+        if start == lead {
+            return src.clone();
+        }
         start..src.end
+    }
+
+    /// Where the name before the joiner at `joiner` ends: right there, or
+    /// before a party label set off by commas ("Bob Corker, R-Tenn., and").
+    fn past_party_label(&self, joiner: usize, sentence_start: usize) -> usize {
+        let text = |i: usize| self.doc.token_text(i);
+        if joiner < sentence_start + 3 || text(joiner - 1) != "," {
+            return joiner;
+        }
+        let Some(open) = (joiner.saturating_sub(6).max(sentence_start)..joiner - 1)
+            .rev()
+            .find(|&i| text(i) == ",")
+        else {
+            return joiner;
+        };
+        let label: String = (open + 1..joiner - 1).map(text).collect();
+        if is_party_label(&label) {
+            open
+        } else {
+            joiner
+        }
     }
 
     /// Names joined by "and" as one group: "China and Russia", "the United
@@ -67,6 +100,12 @@ impl Resolution<'_> {
                     parts.push(Vec::new());
                 }
                 "," if !named => {
+                    // "and" joins the last part: a comma after it sets off
+                    // an apposition or adverbial ("…, the future Democratic
+                    // leader,", "…, for instance,"), which ends the list.
+                    if ands > 0 && !(i + 1 < src.end && self.lower(i + 1) == "and") {
+                        break;
+                    }
                     commas += 1;
                     parts.push(Vec::new());
                 }
@@ -78,10 +117,10 @@ impl Resolution<'_> {
             }
         }
         if let Some(p) = parts.last_mut() {
-            while p
-                .last()
-                .is_some_and(|&i| matches!(&*self.lower(i), "all" | "both" | "each" | "together"))
-            {
+            while p.last().is_some_and(|&i| {
+                matches!(&*self.lower(i), "all" | "both" | "each" | "together")
+                    || self.pos[i] == "RB"
+            }) {
                 p.pop();
             }
         }
@@ -94,10 +133,45 @@ impl Resolution<'_> {
         let count = parts.len();
         for (n, part) in parts.iter().enumerate() {
             let (a, b) = (part[0], part[part.len() - 1] + 1);
+            // "R-Tenn." after a senator's name labels the name before it.
+            let label: String = part.iter().map(|&i| self.doc.token_text(i)).collect();
+            if commas > 0 && n > 0 && is_party_label(&label) {
+                continue;
+            }
+            // A name the tagger split at its connector ("the University of
+            // California at Berkeley") is still a name: every word a proper
+            // noun but "the" and the connectors, and only bodies and places
+            // named in it.
+            let proper_name = self.doc.token_text(b - 1).starts_with(char::is_uppercase)
+                && part.iter().all(|&i| {
+                    matches!(self.pos[i], "NNP" | "NNPS")
+                        || (i == a && self.lower(i) == "the")
+                        || (i > a && matches!(self.doc.token_text(i), "of" | "at" | "for" | "on"))
+                })
+                && self.ents.mentions_within(a..b).all(|(m, _)| {
+                    matches!(m.class, MentionClass::Organization | MentionClass::Location)
+                });
+            // "Sen. Chuck Schumer of New York": the person from a place.
+            let person_of_place = self
+                .ents
+                .mentions_within(a..b)
+                .find(|(m, _)| {
+                    m.class == MentionClass::Person
+                        && m.tokens.end + 1 < b
+                        && self.lower(m.tokens.end) == "of"
+                        && (m.tokens.end + 1..b)
+                            .all(|i| self.doc.token_text(i).starts_with(char::is_uppercase))
+                })
+                .map(|&(_, e)| e);
             let preposition = part
                 .iter()
                 .any(|&i| matches!(self.pos[i], "IN" | "TO") && self.ents.covering(i).is_none());
-            if preposition {
+            if let Some(e) = person_of_place {
+                names.push(self.ents.list[e].name.clone());
+                named += 1;
+                continue;
+            }
+            if preposition && !proper_name {
                 return None;
             }
             let head = self.ents.mentions_within(a..b).last().cloned();
@@ -126,6 +200,12 @@ impl Resolution<'_> {
                         && !entities::is_possessive(self.doc.token_text(b - 1)) =>
                 {
                     names.push(self.ents.list[e].name.clone());
+                    named += 1;
+                }
+                _ if proper_name && head.is_some() => {
+                    let text = self.text(a..b);
+                    let text = text.strip_prefix("the ").unwrap_or(&text).to_string();
+                    names.push(text);
                     named += 1;
                 }
                 _ => {
@@ -160,4 +240,15 @@ impl Resolution<'_> {
         };
         self.named_draft(name, SpeakerKind::Group)
     }
+}
+
+/// A party-and-state label after a legislator's name ("R-Tenn.", "D-N.Y."),
+/// its tokens written together.
+fn is_party_label(label: &str) -> bool {
+    let mut chars = label.chars();
+    label.len() <= 8
+        && matches!(chars.next(), Some('R' | 'D' | 'I'))
+        && chars.next() == Some('-')
+        && chars.next().is_some_and(char::is_uppercase)
+        && chars.all(|c| c.is_ascii_alphabetic() || c == '.')
 }

@@ -211,6 +211,43 @@ fn names_joined_by_and_are_one_group_with_full_names() {
     assert_eq!(s.name, "Olaf Scholz and Emmanuel Macron");
 }
 
+/// Regression: a list cut to its last name ("Pakistan, for instance"),
+/// with party labels between names ("Bob Corker, R-Tenn., and Lindsey
+/// Graham"), or with an apposition after it, was the last person alone.
+#[test]
+fn a_list_of_names_is_one_group_through_labels_and_appositions() {
+    let text = "Terror\n\nNot everyone agrees. India and Pakistan, for instance, argue that \
+                the leader is a terrorist.";
+    assert_eq!(
+        speaker_with_source(text, "Pakistan", "argue"),
+        "India and Pakistan"
+    );
+    let text = "Bill\n\nEarly backers of the bill, such as Sen. Bob Corker, R-Tenn., and Sen. \
+                Lindsey Graham, R-S.C., say the law should change.";
+    assert_eq!(
+        speaker_with_source(text, "Lindsey", "say"),
+        "Bob Corker and Lindsey Graham"
+    );
+    let text = "Vote\n\nThe Congressional Black Caucus and Sen. Chuck Schumer of New York, the \
+                future Democratic leader, said the vote was unfair.";
+    assert_eq!(
+        speaker_with_source(text, "The", "said"),
+        "Congressional Black Caucus and Chuck Schumer"
+    );
+}
+
+/// A document's authors joined by "and" are its speaker together, a name
+/// with its connectors ("University of California at Berkeley") whole.
+#[test]
+fn a_document_by_several_authors_speaks_for_them_together() {
+    let text = "Study\n\nA 2014 study by Harvard and the University of California at Berkeley \
+                found that the city ranks last.";
+    assert_eq!(
+        speaker_with_source(text, "A", "found"),
+        "Harvard and University of California at Berkeley"
+    );
+}
+
 #[test]
 fn a_name_after_a_common_noun_head_only_modifies_it() {
     // Regression: "Experts on North Korea" became North Korea.
