@@ -116,16 +116,63 @@ impl Resolution<'_> {
             .map(|(s, d)| (s.start, d))
             .filter(|&(_, d)| {
                 let draft = &self.drafts[d];
-                if draft.kind != SpeakerKind::Group || draft.anonymous {
+                if draft.kind != SpeakerKind::Group {
                     return false;
                 }
+                // "Cruz’s lawyers … the lawyers": unnamed people too, by
+                // their noun.
                 let name = draft.name.to_lowercase();
                 let same_noun = name.split_whitespace().last() == Some(head.as_ref());
-                let named_people = people && draft.entity.is_none() && name.contains(" and ");
+                let named_people =
+                    people && !draft.anonymous && draft.entity.is_none() && name.contains(" and ");
                 same_noun || named_people
             })
             .max_by_key(|&(start, _)| start)
             .map(|(_, d)| d)
+    }
+
+    /// A share of people given by its number ("46 percent said", "Another
+    /// 19 percent"): a group, named with the population the sentence gives
+    /// it, from "of …" right after it ("5 percent of likely voters") or an
+    /// "Among …" opening the sentence ("Among likely voters in a four-way
+    /// race, 46 percent would choose …" → "46 percent of likely voters").
+    pub(super) fn share_of_population(&mut self, src: &Range<usize>) -> Option<usize> {
+        let head = self.lower(src.end - 1);
+        if !matches!(head.as_ref(), "percent" | "%" | "percentage")
+            || !src.clone().any(|i| self.pos[i] == "CD")
+        {
+            return None;
+        }
+        let sentence = self.doc.sentences[self.doc.sentence_of(src.start)]
+            .tokens
+            .clone();
+        // The noun phrase from `from`, up to a preposition, comma or verb.
+        let population = |from: usize| {
+            let end = (from..sentence.end)
+                .find(|&i| {
+                    !matches!(
+                        self.pos[i],
+                        "DT" | "JJ" | "JJR" | "JJS" | "NN" | "NNS" | "NNP" | "NNPS" | "VBN" | "RB"
+                    )
+                })
+                .unwrap_or(sentence.end);
+            (end > from && matches!(self.pos[end - 1], "NN" | "NNS" | "NNPS")).then_some(from..end)
+        };
+        let of = src.end < sentence.end && self.lower(src.end) == "of";
+        let among = self.lower(sentence.start) == "among" && sentence.start < src.start;
+        let population = if of {
+            population(src.end + 1)
+        } else if among {
+            population(sentence.start + 1)
+        } else {
+            None
+        };
+        let share = self.text(src.clone());
+        let name = match population {
+            Some(p) => format!("{share} of {}", self.text(p)),
+            None => share,
+        };
+        Some(self.named_draft(name, SpeakerKind::Group))
     }
 
     /// The person a definite singular description whose head is a person

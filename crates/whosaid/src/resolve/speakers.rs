@@ -118,12 +118,13 @@ impl Resolution<'_> {
             .find(|&i| self.doc.tokens[i].kind == TokenKind::Word)
             .unwrap_or(r.start);
         // The head noun: the last noun before a preposition ("a spokesman
-        // for the campaign" → spokesman).
+        // for the campaign" → spokesman, "advisers to Mr. Obama" →
+        // advisers).
         let head_at = (r.start..r.end)
             .find(|&i| {
                 i + 1 < r.end
                     && self.pos[i].starts_with("NN")
-                    && matches!(self.pos[i + 1], "IN" | ",")
+                    && matches!(self.pos[i + 1], "IN" | "TO" | ",")
             })
             .unwrap_or(head_at);
         let head = self.lower(head_at);
@@ -549,6 +550,9 @@ impl Resolution<'_> {
         // A headline's description of the person the article opens with.
         if let Some(e) = self.headline_person(&src) {
             return Some(self.entity_draft(e));
+        }
+        if let Some(d) = self.share_of_population(&src) {
+            return Some(d);
         }
         Some(self.nominal_draft(src))
     }

@@ -40,6 +40,12 @@ pub(super) const ANONYMOUS_NOUNS: &[&str] = &[
     "authorities",
     "agents",
     "detectives",
+    "attorneys",
+    "lawyers",
+    "spokesmen",
+    "spokeswomen",
+    "spokespeople",
+    "representatives",
 ];
 
 /// Singular nouns for people by role, kinship or trait: a description

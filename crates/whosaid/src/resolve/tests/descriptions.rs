@@ -456,3 +456,64 @@ fn who_after_a_place_is_the_person_before_it() {
     assert_ne!(s.name, "Chicago");
     assert_eq!(s.kind, SpeakerKind::Person);
 }
+
+/// The speaker of the one attribution with source `from`..`cue` in `text`.
+fn speaker_from_to(text: &str, from: &str, cue: &str) -> Speaker {
+    let doc = Document::new(text);
+    let (start, verb) = (first_token(&doc, from), first_token(&doc, cue));
+    let acc = account_of(
+        &doc,
+        TokenAttribution {
+            source: Some(start..verb),
+            cue: verb..verb + 1,
+            content: std::iter::once(verb + 1..doc.tokens.len() - 1).collect(),
+        },
+    );
+    let k = acc.attributions[0].speaker.expect("a speaker");
+    acc.speakers[k].clone()
+}
+
+/// Regression: "advisers to Mr. Obama" was an organization (its head taken
+/// after "to"), and "their attorneys" a named group: unnamed people by
+/// their role are anonymous.
+#[test]
+fn unnamed_people_by_their_role_are_anonymous() {
+    let text = "Talks\n\nThe president met the leaders on Monday, and advisers to Mr. Obama \
+                said the talks were hard.";
+    let s = speaker_from_to(text, "advisers", "said");
+    assert!(s.anonymous, "{s:?}");
+    assert_eq!(s.kind, SpeakerKind::Group);
+    let text = "Video\n\nThe family released the video on Saturday, and their attorneys \
+                said the video shows no gun.";
+    assert!(speaker_from_to(text, "their", "said").anonymous);
+}
+
+/// Regression: "the lawyers" after "Cruz’s lawyers" stayed a speaker of
+/// its own once unnamed people were anonymous.
+#[test]
+fn a_plural_description_refers_back_to_unnamed_people_of_its_noun() {
+    let acc = analyze(
+        "Case\n\nCruz’s lawyers said the suit had no merit.\n\n\
+         The judge agreed on Monday.\n\n\
+         The lawyers said they would ask for costs.",
+    );
+    let first = speaker_of_source(&acc, "Cruz’s lawyers").expect("a speaker");
+    let later = speaker_of_source(&acc, "The lawyers").expect("a speaker");
+    assert_eq!(later.name, first.name);
+}
+
+/// A share of people is a group named with the population the sentence
+/// gives it.
+#[test]
+fn a_share_is_a_group_of_its_population() {
+    let text = "Poll\n\nAmong likely voters in a four-way race, 46 percent would choose Clinton.";
+    let s = speaker_from_to(text, "46", "would");
+    assert_eq!(s.kind, SpeakerKind::Group);
+    assert_eq!(s.name, "46 percent of likely voters");
+    let text = "Poll\n\nThe poll was taken last week, and 30 percent of registered voters said \
+                the economy is good.";
+    assert_eq!(
+        speaker_from_to(text, "30", "of").name,
+        "30 percent of registered voters"
+    );
+}
