@@ -250,9 +250,53 @@ impl Resolution<'_> {
         (start < prep).then(|| self.nominal_draft(start..end))
     }
 
+    /// `…, whose leaders say`: the people the possessed noun names, of the
+    /// noun phrase before the relative pronoun ("leaders of Eastern and
+    /// Northern Europe countries"), conjoined modifiers included.
+    pub(super) fn possessed_by_relative(&mut self, src: &Range<usize>) -> Option<usize> {
+        let at = src.start;
+        let sentence = self.doc.sentences[self.doc.sentence_of(at)].tokens.clone();
+        if self.lower(at) != "whose"
+            || at < sentence.start + 2
+            || self.doc.token_text(at - 1) != ","
+        {
+            return None;
+        }
+        let end = at - 1;
+        let mut start = self.noun_phrase_start(end, sentence.start);
+        while start > sentence.start + 1
+            && matches!(&*self.lower(start - 1), "and" | "or")
+            && matches!(self.pos[start - 2], "JJ" | "NNP" | "NN")
+        {
+            start = self.noun_phrase_start(start - 1, sentence.start);
+        }
+        if start == end || at + 1 >= src.end {
+            return None;
+        }
+        let owner = self.text(start..end);
+        let owner = owner.strip_prefix("the ").unwrap_or(&owner).to_string();
+        let possessed = self.text(at + 1..src.end);
+        // People only ("whose leaders", "whose attorneys"): a document or
+        // a campaign ("whose new book") is the owner's, as before.
+        let head = self.lower(src.end - 1);
+        let people = self.pos[src.end - 1] == "NNS"
+            && (ANONYMOUS_NOUNS.contains(&head.as_ref())
+                || descriptions::is_role_noun(head.trim_end_matches('s'))
+                || matches!(
+                    head.as_ref(),
+                    "leaders" | "members" | "citizens" | "residents"
+                ));
+        let noun_phrase = (at + 1..src.end)
+            .all(|i| matches!(self.pos[i], "JJ" | "NN" | "NNS") && self.ents.covering(i).is_none());
+        if !people || !noun_phrase {
+            return None;
+        }
+        Some(self.named_draft(format!("{possessed} of {owner}"), SpeakerKind::Group))
+    }
+
     /// `…, who said`: the noun phrase before the relative pronoun.
     pub(super) fn relative_antecedent(&mut self, k: usize, at: usize) -> Option<usize> {
-        let sentence = &self.doc.sentences[self.doc.sentence_of(at)];
+        let sentence = self.doc.sentences[self.doc.sentence_of(at)].clone();
         let mut end = at;
         if end > sentence.tokens.start && self.doc.token_text(end - 1) == "," {
             end -= 1;
@@ -272,6 +316,13 @@ impl Resolution<'_> {
                 }
             }
             return Some(self.entity_draft(e));
+        }
+        // "demonstrators here, who": a place adverb after the noun.
+        if end > sentence.tokens.start + 1
+            && matches!(&*self.lower(end - 1), "here" | "there")
+            && self.pos[end - 2].starts_with("NN")
+        {
+            end -= 1;
         }
         let start = self.noun_phrase_start(end, sentence.tokens.start);
         if start == end {

@@ -411,6 +411,12 @@ impl Resolution<'_> {
         if !nominal && !quantifier && self.ents.mention_in(self.doc, src.clone()).is_none() {
             return None;
         }
+        // "…, whose leaders": the leaders of what comes before.
+        if words.len() > 1 && words[0] == "whose" {
+            if let Some(d) = self.possessed_by_relative(&src) {
+                return Some(d);
+            }
+        }
         // A relative clause as source ("Okafor, who voted against the
         // plan, said"): the speaker is what it modifies.
         if words.len() > 1

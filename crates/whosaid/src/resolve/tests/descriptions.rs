@@ -517,3 +517,19 @@ fn a_share_is_a_group_of_its_population() {
         "30 percent of registered voters"
     );
 }
+
+/// Regression: "…, whose leaders are in despair" was a speaker named
+/// "whose leaders"; "demonstrators here, who have taken to the streets"
+/// had no speaker.
+#[test]
+fn a_relative_names_the_people_of_the_phrase_before_it() {
+    let text = "Threat\n\nShe knows the threat to Eastern and Northern Europe countries, \
+                whose leaders say they are in despair.";
+    assert_eq!(
+        speaker_from_to(text, "whose", "say").name,
+        "leaders of Eastern and Northern Europe countries"
+    );
+    let text = "Protest\n\nThe video has become a focal point for demonstrators here, \
+                who say the police lied.";
+    assert_eq!(speaker_from_to(text, "who", "say").name, "demonstrators");
+}
