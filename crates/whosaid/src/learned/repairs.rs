@@ -318,6 +318,46 @@ pub(super) fn whole_noun_phrase_source(cx: &Context<'_>, a: &mut TokenAttributio
     source.start = start;
 }
 
+/// Widens a source cut before its last conjunct: "Trump | and his aides
+/// haven't", "angered | prime ministers | and members of the government."
+/// Both halves speak; the tagger's boundary at "and" is a slip. The
+/// conjunct is a noun phrase (an "of" phrase allowed in it) that runs
+/// right up to the cue, or, after the cue, to the sentence's punctuation.
+pub(super) fn source_with_its_conjunct(cx: &Context<'_>, a: &mut TokenAttribution) {
+    let Some(source) = a.source.as_mut().filter(|s| s.start < s.end) else {
+        return;
+    };
+    let sentence_end = cx.doc.sentences[cx.doc.sentence_of(source.start)]
+        .tokens
+        .end;
+    let and = source.end;
+    if and + 1 >= sentence_end || !matches!(cx.doc.token_text(and), "and" | "&") {
+        return;
+    }
+    let claimed = |i: usize| {
+        a.cue.contains(&i) || a.content.iter().any(|c| c.contains(&i)) || cx.quotes.is_quoted(i)
+    };
+    let nominal = |i: usize| {
+        matches!(
+            cx.pos[i],
+            "DT" | "PRP$" | "JJ" | "JJR" | "JJS" | "NN" | "NNS" | "NNP" | "NNPS" | "CD" | "POS"
+        ) || cx.doc.token_text(i) == "of"
+    };
+    let mut end = and + 1;
+    while end < sentence_end && nominal(end) && !claimed(end) {
+        end += 1;
+    }
+    let noun = (and + 1..end).any(|i| cx.pos[i].starts_with("NN"));
+    let reaches = if a.cue.start >= end {
+        end == a.cue.start
+    } else {
+        end == sentence_end || cx.doc.tokens[end].kind == TokenKind::Punct
+    };
+    if noun && reaches && cx.doc.token_text(end - 1) != "of" {
+        source.end = end;
+    }
+}
+
 /// Nouns of time that end a noun phrase widened leftward.
 const TIME_NOUN_WORDS: &[&str] = &[
     "day",
@@ -730,6 +770,29 @@ mod tests {
         let text = "Head.\n\nLast week officials said the plan failed.";
         let (source, _) = repaired(text, Some(4..5), 5..6, 6..9, whole_noun_phrase_source);
         assert_eq!(source.as_deref(), Some("officials"));
+    }
+
+    /// Regression: "has regularly angered prime ministers and members of
+    /// the government" was read with the source "prime ministers".
+    #[test]
+    fn a_source_keeps_its_last_conjunct() {
+        // Head(0) .(1) He(2) angered(3) prime(4) ministers(5) and(6)
+        // members(7) of(8) the(9) government(10) .(11)
+        let text = "Head.\n\nHe angered prime ministers and members of the government.";
+        let (source, _) = repaired(text, Some(4..6), 3..4, 2..3, source_with_its_conjunct);
+        assert_eq!(
+            source.as_deref(),
+            Some("prime ministers and members of the government")
+        );
+        // Head(0) .(1) Officials(2) and(3) aides(4) said(5) it(6) failed(7)
+        // .(8): up to the cue.
+        let text = "Head.\n\nOfficials and aides said it failed.";
+        let (source, _) = repaired(text, Some(2..3), 5..6, 6..8, source_with_its_conjunct);
+        assert_eq!(source.as_deref(), Some("Officials and aides"));
+        // … and(3) then(4) left(5): no noun phrase, no change.
+        let text = "Head.\n\nOfficials and then aides said it failed.";
+        let (source, _) = repaired(text, Some(2..3), 6..7, 7..9, source_with_its_conjunct);
+        assert_eq!(source.as_deref(), Some("Officials"));
     }
 
     /// Regression: "The Tax Policy Center plans to release …" was read

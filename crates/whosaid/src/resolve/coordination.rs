@@ -232,7 +232,7 @@ impl Resolution<'_> {
     }
 
     /// The draft for several people or bodies named together, as one group.
-    fn group_draft(&mut self, names: Vec<String>) -> usize {
+    pub(super) fn group_draft(&mut self, names: Vec<String>) -> usize {
         let name = match names.split_last() {
             Some((last, [])) => last.to_string(),
             Some((last, rest)) => format!("{} and {last}", rest.join(", ")),

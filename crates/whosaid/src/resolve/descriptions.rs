@@ -131,6 +131,99 @@ impl Resolution<'_> {
             .map(|(_, d)| d)
     }
 
+    /// The entities a numbered definite description refers to ("the two
+    /// countries", "The two Republican presidents"): as many entities of
+    /// the noun's kind (people, places, bodies) as the number says, the
+    /// ones the paragraph names last before it, or failing that the ones
+    /// the last [`NUMBERED_PARAGRAPHS`] paragraphs name most, the article's
+    /// mentions so far deciding. One group, named by their names.
+    pub(super) fn numbered_reference(
+        &mut self,
+        src: &Range<usize>,
+        words: &[String],
+    ) -> Option<usize> {
+        let [the, number, .., head] = words else {
+            return None;
+        };
+        let n = match (the.as_str(), number.as_str()) {
+            ("the", "two") => 2,
+            ("the", "three") => 3,
+            _ => return None,
+        };
+        if self.pos[src.end - 1] != "NNS"
+            || self
+                .ents
+                .mentions_within(src.clone())
+                .any(|(m, _)| m.class != MentionClass::Misc)
+        {
+            return None;
+        }
+        let singular = head.strip_suffix('s').unwrap_or(head);
+        let class = if matches!(head.as_str(), "men" | "women" | "candidates" | "nominees")
+            || is_role_noun(singular)
+            || PERSON_NOUNS.contains(&singular)
+        {
+            MentionClass::Person
+        } else if matches!(head.as_str(), "countries" | "nations" | "governments")
+            || PLACE_NOUNS.contains(&singular)
+        {
+            MentionClass::Location
+        } else if BODY_NOUNS.contains(&singular) || head == "companies" {
+            MentionClass::Organization
+        } else {
+            return None;
+        };
+        let paragraph = self.paragraph_of(src.start);
+        let before: Vec<(usize, usize)> = self
+            .ents
+            .mentions
+            .iter()
+            .filter(|(m, e)| {
+                m.tokens.end <= src.start
+                    && self.ents.list[*e].class == class
+                    && paragraph - self.paragraph_of(m.tokens.start) <= NUMBERED_PARAGRAPHS
+                    && !self.quotes.is_quoted(m.tokens.start)
+            })
+            .map(|(m, e)| (m.tokens.start, *e))
+            .collect();
+        let mut chosen: Vec<usize> = Vec::with_capacity(n);
+        for &(at, e) in before.iter().rev() {
+            if self.paragraph_of(at) == paragraph && !chosen.contains(&e) {
+                chosen.push(e);
+            }
+        }
+        if chosen.len() != n {
+            let mentioned = |e: usize| {
+                self.ents.list[e]
+                    .mentions
+                    .iter()
+                    .filter(|m| m.end <= src.start)
+                    .count()
+            };
+            let mut candidates: Vec<(usize, usize, usize)> = Vec::new();
+            for &(at, e) in before.iter().rev() {
+                if !candidates.iter().any(|c| c.2 == e) {
+                    candidates.push((mentioned(e), at, e));
+                }
+            }
+            candidates.sort_by(|a, b| b.cmp(a));
+            // Two tied for the last place say nothing.
+            if candidates.len() > n && candidates[n].0 == candidates[n - 1].0 {
+                return None;
+            }
+            chosen = candidates.iter().take(n).map(|c| c.2).collect();
+        }
+        if chosen.len() != n {
+            return None;
+        }
+        chosen.sort_by_key(|&e| self.ents.list[e].mentions.first().map_or(0, |m| m.start));
+        let names = chosen
+            .iter()
+            .map(|&e| self.ents.list[e].name.clone())
+            .collect();
+        Some(self.group_draft(names))
+    }
+
     /// A share of people given by its number ("46 percent said", "Another
     /// 19 percent"): a group, named with the population the sentence gives
     /// it, from "of …" right after it ("5 percent of likely voters") or an
@@ -633,6 +726,10 @@ const DEPUTY_WORDS: &[&str] = &["vice", "deputy", "assistant", "lieutenant", "as
 /// How many named mentions before a definite description are searched for
 /// the organization it refers to.
 const DESCRIPTION_LOOKBACK: usize = 256;
+
+/// How many paragraphs back a numbered description ("the two countries")
+/// looks for the entities it counts.
+const NUMBERED_PARAGRAPHS: usize = 3;
 
 /// Nouns for kinds of organizations, which refer back to the latest one
 /// named ("the agency", "the union").

@@ -438,6 +438,10 @@ impl Resolution<'_> {
         if let Some(d) = self.coordination(&self.with_conjuncts_before(&src)) {
             return Some(d);
         }
+        // "the two countries": the two named last or most.
+        if let Some(d) = self.numbered_reference(&src, &words) {
+            return Some(d);
+        }
         // A place's government ("the city of Phoenix", "the state").
         if let Some(d) = self.place_government(&src) {
             return Some(d);

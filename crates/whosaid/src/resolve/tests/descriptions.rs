@@ -533,3 +533,25 @@ fn a_relative_names_the_people_of_the_phrase_before_it() {
                 who say the police lied.";
     assert_eq!(speaker_from_to(text, "who", "say").name, "demonstrators");
 }
+
+/// "the two countries", "The two Republican presidents": the entities of
+/// the noun's kind the paragraph names last, else those named most.
+#[test]
+fn a_numbered_description_is_the_group_it_counts() {
+    let acc = analyze(
+        "Prisons\n\nThe prison population grew under laws proposed during President Richard \
+         Nixon’s term and further carried out by Ronald Reagan. The two Republican presidents \
+         said the laws would make streets safer.",
+    );
+    let s = speaker_of_source(&acc, "The two Republican presidents").expect("a speaker");
+    assert_eq!(s.kind, SpeakerKind::Group);
+    assert_eq!(s.name, "Richard Nixon and Ronald Reagan");
+    let acc = analyze(
+        "Trade\n\nMexico slapped tariffs on American goods after the United States cut the \
+         program. Mexico said the tariffs were fair, and the United States said they were not.\n\n\
+         The tariffs hit apples from Washington and trees from Oregon.\n\n\
+         In 2011, the two countries said they had reached a deal.",
+    );
+    let s = speaker_of_source(&acc, "the two countries").expect("a speaker");
+    assert_eq!(s.name, "Mexico and United States");
+}
