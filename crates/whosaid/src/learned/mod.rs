@@ -30,8 +30,8 @@ pub use link::link;
 use link::link_with_bare_cues;
 use repairs::{
     admits_entry, keep_the_trailing_verb, passive_subject_to_content, rejoin_split_quotes,
-    source_out_of_the_cue, source_with_its_conjunct, trim_circumstance, whole_name_source,
-    whole_noun_phrase_source,
+    source_out_of_the_cue, source_with_its_conjunct, source_with_its_head, trim_circumstance,
+    whole_name_source, whole_noun_phrase_source,
 };
 pub use train::{gold_labels, train, TrainingDoc};
 
@@ -678,6 +678,7 @@ impl AttrTagger {
             whole_name_source(cx, a);
             whole_noun_phrase_source(cx, a);
             source_with_its_conjunct(cx, a);
+            source_with_its_head(cx, a);
         }
         // A source that is only a determiner ("a" inside "said in a
         // statement") is a tagging slip: let the rules find the source.

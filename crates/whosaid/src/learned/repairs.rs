@@ -358,6 +358,89 @@ pub(super) fn source_with_its_conjunct(cx: &Context<'_>, a: &mut TokenAttributio
     }
 }
 
+/// Widens a source that is only the object of a preposition after a noun
+/// for people: "regulators and advisers to | Patriot | didn't know",
+/// "experts on | North Korea | say". The noun before the preposition heads
+/// the phrase that speaks; the name only completes it. The widened source runs from
+/// the start of that noun phrase (nouns joined by "and" included).
+pub(super) fn source_with_its_head(cx: &Context<'_>, a: &mut TokenAttribution) {
+    let Some(source) = a.source.as_mut().filter(|s| s.start < s.end) else {
+        return;
+    };
+    let sentence_start = cx.doc.sentences[cx.doc.sentence_of(source.start)]
+        .tokens
+        .start;
+    let text = |i: usize| cx.doc.token_text(i);
+    let mut prep = source.start;
+    if prep > sentence_start && cx.pos[prep - 1] == "DT" {
+        prep -= 1;
+    }
+    if prep < sentence_start + 2
+        || !matches!(
+            text(prep - 1),
+            "to" | "of" | "for" | "at" | "on" | "from" | "with"
+        )
+    {
+        return;
+    }
+    let prep = prep - 1;
+    let claimed = |i: usize| {
+        a.cue.contains(&i) || a.content.iter().any(|c| c.contains(&i)) || cx.quotes.is_quoted(i)
+    };
+    let noun = |i: usize| {
+        matches!(cx.pos[i], "NN" | "NNS") && text(i).starts_with(char::is_lowercase) && !claimed(i)
+    };
+    // Only a noun for people heads such a phrase ("advisers to", "a
+    // spokesman for"); "a review of records" is about the records.
+    let people = |i: usize| {
+        let w = text(i).to_lowercase();
+        (cx.pos[i] == "NNS"
+            && ["ers", "ors", "ists", "ians"]
+                .iter()
+                .any(|end| w.ends_with(end)))
+            || PEOPLE_BEFORE_PREPOSITION.contains(&w.as_str())
+    };
+    let pronoun = (source.start..source.end).all(|i| cx.pos[i].starts_with("PRP"));
+    if pronoun || !noun(prep - 1) || !people(prep - 1) {
+        return;
+    }
+    let modifier = |i: usize| {
+        matches!(
+            cx.pos[i],
+            "DT" | "PRP$" | "JJ" | "JJR" | "JJS" | "NN" | "NNS" | "NNP" | "NNPS" | "CD" | "POS"
+        ) && !claimed(i)
+    };
+    let mut start = prep - 1;
+    loop {
+        while start > sentence_start && modifier(start - 1) {
+            start -= 1;
+        }
+        // "regulators and advisers": a noun joined before (capitalized
+        // when it opens the sentence).
+        let joined = |i: usize| {
+            noun(i) || (i == sentence_start && cx.pos[i].starts_with("NN") && !claimed(i))
+        };
+        if start >= sentence_start + 2 && text(start - 1) == "and" && joined(start - 2) {
+            start -= 2;
+        } else {
+            break;
+        }
+    }
+    source.start = start;
+}
+
+/// Singular nouns for people that head "<noun> for <name>" phrases.
+const PEOPLE_BEFORE_PREPOSITION: &[&str] = &[
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "lawyer",
+    "attorney",
+    "adviser",
+    "advisor",
+    "aide",
+];
+
 /// Nouns of time that end a noun phrase widened leftward.
 const TIME_NOUN_WORDS: &[&str] = &[
     "day",
@@ -793,6 +876,25 @@ mod tests {
         let text = "Head.\n\nOfficials and then aides said it failed.";
         let (source, _) = repaired(text, Some(2..3), 6..7, 7..9, source_with_its_conjunct);
         assert_eq!(source.as_deref(), Some("Officials"));
+    }
+
+    /// Regression: "regulators and advisers to Patriot didn't know" was
+    /// read with the source "Patriot", which became the speaker.
+    #[test]
+    fn a_source_is_never_only_the_object_of_its_head() {
+        // Head(0) .(1) Regulators(2) and(3) advisers(4) to(5) Patriot(6)
+        // doubted(7) the(8) plan(9) .(10)
+        let text = "Head.\n\nRegulators and advisers to Patriot doubted the plan.";
+        let (source, _) = repaired(text, Some(6..7), 7..8, 8..10, source_with_its_head);
+        assert_eq!(
+            source.as_deref(),
+            Some("Regulators and advisers to Patriot")
+        );
+        // Head(0) .(1) A(2) review(3) of(4) records(5) showed(6) the(7)
+        // gap(8) .(9): the records are what the review is about.
+        let text = "Head.\n\nA review of records showed the gap.";
+        let (source, _) = repaired(text, Some(5..6), 6..7, 7..9, source_with_its_head);
+        assert_eq!(source.as_deref(), Some("records"));
     }
 
     /// Regression: "The Tax Policy Center plans to release …" was read
