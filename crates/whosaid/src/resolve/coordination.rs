@@ -16,11 +16,12 @@ impl Resolution<'_> {
         let sentence_start = self.doc.sentences[self.doc.sentence_of(src.start)]
             .tokens
             .start;
-        // "… and Sen. Lindsey Graham": the title leads the name.
+        // "… and Sen. Lindsey Graham", "… and the United States": a title
+        // or article leads the name.
         let mut lead = src.start;
         while lead > sentence_start && {
             let w = self.lower(lead - 1);
-            is_honorific(&w) || entities::is_title_noun(&w)
+            is_honorific(&w) || entities::is_title_noun(&w) || w == "the"
         } {
             lead -= 1;
         }

@@ -209,16 +209,23 @@ impl Resolution<'_> {
     }
 
     /// Where the noun phrase ending at `end` (exclusive) starts: back over
-    /// nouns, adjectives, determiners, numbers and possessives, not before
+    /// nouns, adjectives ("biggest" too), numbers and possessives, up to a
+    /// determiner, which opens it ("less | the local contests"), not before
     /// `floor`.
     fn noun_phrase_start(&self, end: usize, floor: usize) -> usize {
         let mut start = end;
         while start > floor {
             let t = self.pos[start - 1];
-            if !(t.starts_with("NN") || matches!(t, "DT" | "JJ" | "POS" | "CD" | "PRP$")) {
+            if !(t.starts_with("NN")
+                || t.starts_with("JJ")
+                || matches!(t, "DT" | "POS" | "CD" | "PRP$"))
+            {
                 break;
             }
             start -= 1;
+            if matches!(t, "DT" | "PRP$") {
+                break;
+            }
         }
         start
     }
@@ -324,9 +331,47 @@ impl Resolution<'_> {
         {
             end -= 1;
         }
+        // "Sen. Rob Portman this year, who", "data Monday morning that": a
+        // time phrase between is no part of the antecedent.
+        let time = |i: usize| {
+            let w = self.lower(i);
+            speakers::TIME_NOUNS.contains(&w.as_ref()) || crate::when::is_calendar_word(&w)
+        };
+        if end > sentence.tokens.start && time(end - 1) {
+            while end > sentence.tokens.start && time(end - 1) {
+                end -= 1;
+            }
+            if end > sentence.tokens.start
+                && matches!(
+                    &*self.lower(end - 1),
+                    "this" | "last" | "next" | "that" | "early" | "late"
+                )
+            {
+                end -= 1;
+            }
+        }
         let start = self.noun_phrase_start(end, sentence.tokens.start);
         if start == end {
             return None;
+        }
+        // "China and the United States, the world's two biggest polluters,
+        // which": a description in apposition to names is theirs.
+        if start > sentence.tokens.start + 1
+            && self.pos[end - 1].starts_with("NN")
+            && self.doc.token_text(start - 1) == ","
+            && self.ents.mentions_within(start..end).next().is_none()
+        {
+            if let Some((m, e)) = self.ents.ending_at(start - 1).cloned() {
+                let joined = self.with_conjuncts_before(&m.tokens);
+                if joined.start < m.tokens.start {
+                    if let Some(d) = self.coordination(&joined) {
+                        return Some(d);
+                    }
+                }
+                if m.class != MentionClass::Misc {
+                    return Some(self.entity_draft(e));
+                }
+            }
         }
         if let Some((e, _)) = self.ents.mention_in(self.doc, start..end) {
             // "the Joe Biden administration": the name only modifies the head.

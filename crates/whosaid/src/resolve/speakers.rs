@@ -881,7 +881,7 @@ impl Resolution<'_> {
 }
 
 /// Nouns of time, which name no speaker by themselves.
-const TIME_NOUNS: &[&str] = &[
+pub(super) const TIME_NOUNS: &[&str] = &[
     "day",
     "days",
     "week",

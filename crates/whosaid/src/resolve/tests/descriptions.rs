@@ -555,3 +555,19 @@ fn a_numbered_description_is_the_group_it_counts() {
     let s = speaker_of_source(&acc, "the two countries").expect("a speaker");
     assert_eq!(s.name, "Mexico and United States");
 }
+
+/// Regression: "China and the United States, the world's two biggest
+/// polluters, which together vowed" was the group "polluters"; "Sen. Rob
+/// Portman this year, who endorsed" must stay Portman.
+#[test]
+fn a_relative_after_an_apposition_is_the_names_it_describes() {
+    let text = "Climate\n\nThe push came from China and the United States, the world's two \
+                biggest polluters, which vowed to cut emissions.";
+    assert_eq!(
+        speaker_from_to(text, "which", "vowed").name,
+        "China and United States"
+    );
+    let text = "Ohio\n\nRepublicans hope to re-elect Sen. Rob Portman this year, who said \
+                he backs the plan.";
+    assert_eq!(speaker_from_to(text, "who", "said").name, "Rob Portman");
+}
