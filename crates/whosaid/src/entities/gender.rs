@@ -131,6 +131,13 @@ impl GenderLexicon {
         self.names.contains_key(word) || self.first_names.contains_key(word)
     }
 
+    /// Whether a lowercased word is in the hand-made list of common first
+    /// names, which holds no surname (the corpus's list has "Green" from
+    /// chains of a Mr. Green).
+    pub fn is_common_first_name(&self, word: &str) -> bool {
+        self.first_names.contains_key(word)
+    }
+
     /// The gender of a person named by lowercased `words`: the corpus's
     /// for its first word, else, for a name of two or more words, the
     /// common first names' ("Heidi Cruz"). A name alone may be a surname

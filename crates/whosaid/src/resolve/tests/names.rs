@@ -211,6 +211,47 @@ fn names_joined_by_and_are_one_group_with_full_names() {
     assert_eq!(s.name, "Olaf Scholz and Emmanuel Macron");
 }
 
+/// Regression: "Atlantic City Mayor Don Guardian" tagged one organization
+/// left "Guardian said" without its person; "Lewisburg Green Dragons" (a
+/// surname-like first word) and "Ready for Hillary PAC" stay whole.
+#[test]
+fn a_person_at_the_end_of_another_name_is_the_person() {
+    let mentions_of = |text: &str, name: &str| {
+        let doc = Document::new(text);
+        let words: Vec<&str> = name.split(' ').collect();
+        let start = first_token(&doc, words[0]);
+        let n = doc.tokens.len();
+        let mentions = vec![entities::Mention {
+            tokens: start..start + words.len(),
+            class: MentionClass::Organization,
+        }];
+        let pos = vec!["NNP"; n];
+        let e = Entities::build(&doc, &pos, mentions, &GenderLexicon::builtin());
+        e.list
+            .iter()
+            .map(|x| (x.name.clone(), x.class))
+            .collect::<Vec<_>>()
+    };
+    let found = mentions_of(
+        "City\n\nAtlantic City Mayor Don Guardian spoke on Friday.",
+        "Atlantic City Mayor Don Guardian",
+    );
+    assert!(
+        found.contains(&("Don Guardian".to_string(), MentionClass::Person)),
+        "{found:?}"
+    );
+    let found = mentions_of(
+        "Track\n\nHe cheered for the Lewisburg Green Dragons on Friday.",
+        "Lewisburg Green Dragons",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    let found = mentions_of(
+        "Money\n\nThe Ready for Hillary PAC spent money.",
+        "Ready for Hillary PAC",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+}
+
 /// Regression: a list cut to its last name ("Pakistan, for instance"),
 /// with party labels between names ("Bob Corker, R-Tenn., and Lindsey
 /// Graham"), or with an apposition after it, was the last person alone.
