@@ -177,6 +177,13 @@ impl Resolution<'_> {
         singular: bool,
     ) -> Option<usize> {
         let paragraph = self.paragraph_of(at);
+        // "President Obama and Hillary Clinton did not react … They": people
+        // joined as the subject of this sentence or the one before.
+        if !singular {
+            if let Some(d) = self.joined_subject_before(at) {
+                return Some(d);
+            }
+        }
         for j in (0..k).rev() {
             if paragraph.saturating_sub(self.paragraph_of(self.items[j].a.cue.start)) > 2 {
                 break;
@@ -206,6 +213,49 @@ impl Resolution<'_> {
             .find(|(m, _)| m.class == MentionClass::Organization)
             .map(|&(_, e)| e)?;
         Some(self.entity_draft(e))
+    }
+
+    /// People named together as the subject that opens the sentence of
+    /// `at` or the one before it ("President Obama and Hillary Clinton
+    /// did not react …"), before `at`: their group.
+    fn joined_subject_before(&mut self, at: usize) -> Option<usize> {
+        let here = self.doc.sentence_of(at);
+        for s in [Some(here), here.checked_sub(1)].into_iter().flatten() {
+            let tokens = self.doc.sentences[s].tokens.clone();
+            // Titles and articles before a name.
+            let skip = |from: usize| {
+                let mut i = from;
+                while i < tokens.end && {
+                    let w = self.lower(i);
+                    w == "the" || is_honorific(&w) || entities::is_title_noun(&w)
+                } {
+                    i += 1;
+                }
+                i
+            };
+            let person_at = |i: usize| {
+                self.ents
+                    .starting_at(i)
+                    .filter(|(m, _)| m.class == MentionClass::Person)
+                    .map(|(m, _)| m.tokens.end)
+            };
+            let Some(first_end) = person_at(skip(tokens.start)) else {
+                continue;
+            };
+            if first_end >= tokens.end || self.lower(first_end) != "and" {
+                continue;
+            }
+            let Some(second_end) = person_at(skip(first_end + 1)) else {
+                continue;
+            };
+            if second_end > at {
+                continue;
+            }
+            if let Some(d) = self.coordination(&(tokens.start..second_end)) {
+                return Some(d);
+            }
+        }
+        None
     }
 
     /// Where the noun phrase ending at `end` (exclusive) starts: back over

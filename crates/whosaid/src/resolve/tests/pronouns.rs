@@ -235,3 +235,17 @@ fn a_contracted_pronoun_run_into_its_clause_is_the_pronoun() {
         );
     }
 }
+
+/// "They" after people joined as the subject of the sentence before is
+/// those people, not the last group or body named.
+#[test]
+fn they_after_people_joined_as_subject_is_those_people() {
+    let acc = analyze(
+        "Terror\n\nThe victims were struck by radical Islamic terrorism.\n\n\
+         President Obama and Hillary Clinton did not react as if these Americans were victims \
+         of terror. They called the attacks crimes.",
+    );
+    let s = speaker_of_source(&acc, "They").expect("a speaker");
+    assert_eq!(s.kind, SpeakerKind::Group);
+    assert_eq!(s.name, "Obama and Hillary Clinton");
+}
