@@ -416,6 +416,30 @@ fn match_at<F: Fn(usize) -> bool>(r: &Reader<'_, F>, i: usize) -> Option<(usize,
     Some((3, what))
 }
 
+/// Nouns of time: they name no speaker by themselves ("Last week officials
+/// said" has no speaker "week"), and a time phrase is no part of a noun
+/// phrase before or after it.
+pub(crate) const TIME_NOUNS: &[&str] = &[
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "weekend",
+    "time",
+    "today",
+    "yesterday",
+    "tonight",
+    "tomorrow",
+];
+
 /// Whether a lowercase word names a month or a weekday ("Apple on Monday"
 /// is not an organization called "Apple on Monday").
 pub(crate) fn is_calendar_word(word: &str) -> bool {

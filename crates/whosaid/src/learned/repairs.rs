@@ -276,7 +276,9 @@ pub(super) fn whole_noun_phrase_source(cx: &Context<'_>, a: &mut TokenAttributio
     };
     let time = |i: usize| {
         let w = crate::entities::strip_possessive(text(i)).to_lowercase();
-        crate::when::is_calendar_word(&w) || TIME_NOUN_WORDS.contains(&w.as_str())
+        crate::when::is_calendar_word(&w)
+            || crate::when::TIME_NOUNS.contains(&w.as_str())
+            || w == "ago"
     };
     let modifier = |i: usize| {
         cx.doc.tokens[i].kind == TokenKind::Word
@@ -439,29 +441,6 @@ const PEOPLE_BEFORE_PREPOSITION: &[&str] = &[
     "adviser",
     "advisor",
     "aide",
-];
-
-/// Nouns of time that end a noun phrase widened leftward.
-const TIME_NOUN_WORDS: &[&str] = &[
-    "day",
-    "days",
-    "week",
-    "weeks",
-    "month",
-    "months",
-    "year",
-    "years",
-    "night",
-    "morning",
-    "afternoon",
-    "evening",
-    "weekend",
-    "time",
-    "today",
-    "yesterday",
-    "tonight",
-    "tomorrow",
-    "ago",
 ];
 
 /// Nouns of quantity whose "of" phrase they head ("a number of experts").

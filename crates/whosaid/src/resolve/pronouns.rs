@@ -385,7 +385,7 @@ impl Resolution<'_> {
         // time phrase between is no part of the antecedent.
         let time = |i: usize| {
             let w = self.lower(i);
-            speakers::TIME_NOUNS.contains(&w.as_ref()) || crate::when::is_calendar_word(&w)
+            crate::when::TIME_NOUNS.contains(&w.as_ref()) || crate::when::is_calendar_word(&w)
         };
         if end > sentence.tokens.start && time(end - 1) {
             while end > sentence.tokens.start && time(end - 1) {

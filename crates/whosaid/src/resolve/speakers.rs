@@ -392,7 +392,7 @@ impl Resolution<'_> {
             .iter()
             .all(|w| matches!(w.as_str(), "a" | "an" | "the"))
             || (words.len() == 1
-                && TIME_NOUNS.contains(&words[0].as_str())
+                && crate::when::TIME_NOUNS.contains(&words[0].as_str())
                 && self
                     .doc
                     .token_text(src.start)
@@ -879,28 +879,6 @@ impl Resolution<'_> {
         self.drafts.len() - 1
     }
 }
-
-/// Nouns of time, which name no speaker by themselves.
-pub(super) const TIME_NOUNS: &[&str] = &[
-    "day",
-    "days",
-    "week",
-    "weeks",
-    "month",
-    "months",
-    "year",
-    "years",
-    "night",
-    "morning",
-    "afternoon",
-    "evening",
-    "weekend",
-    "time",
-    "today",
-    "yesterday",
-    "tonight",
-    "tomorrow",
-];
 
 /// Words that make a source an unnamed group ("some said", "many
 /// believe", "others argue"), or an unnamed person ("one wrote").

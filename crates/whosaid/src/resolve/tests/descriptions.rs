@@ -459,16 +459,7 @@ fn who_after_a_place_is_the_person_before_it() {
 
 /// The speaker of the one attribution with source `from`..`cue` in `text`.
 fn speaker_from_to(text: &str, from: &str, cue: &str) -> Speaker {
-    let doc = Document::new(text);
-    let (start, verb) = (first_token(&doc, from), first_token(&doc, cue));
-    let acc = account_of(
-        &doc,
-        TokenAttribution {
-            source: Some(start..verb),
-            cue: verb..verb + 1,
-            content: std::iter::once(verb + 1..doc.tokens.len() - 1).collect(),
-        },
-    );
+    let acc = account_with_source(text, from, cue);
     let k = acc.attributions[0].speaker.expect("a speaker");
     acc.speakers[k].clone()
 }

@@ -66,19 +66,25 @@ fn speaker_of_source<'a>(acc: &'a Account, source: &str) -> Option<&'a Speaker> 
     a.speaker.map(|k| &acc.speakers[k])
 }
 
-/// The speaker's name of the one attribution whose source runs from the
+/// The account of `text` with one attribution whose source runs from the
 /// token `from` to the token before `cue` (as the extractor may find it).
-fn speaker_with_source(text: &str, from: &str, cue: &str) -> String {
+fn account_with_source(text: &str, from: &str, cue: &str) -> Account {
     let doc = Document::new(text);
     let (start, verb) = (first_token(&doc, from), first_token(&doc, cue));
-    let acc = account_of(
+    account_of(
         &doc,
         TokenAttribution {
             source: Some(start..verb),
             cue: verb..verb + 1,
             content: std::iter::once(verb + 1..doc.tokens.len() - 1).collect(),
         },
-    );
+    )
+}
+
+/// The speaker's name of the one attribution whose source runs from the
+/// token `from` to the token before `cue` (as the extractor may find it).
+fn speaker_with_source(text: &str, from: &str, cue: &str) -> String {
+    let acc = account_with_source(text, from, cue);
     let speaker = acc.attributions[0].speaker;
     speaker.map_or_else(
         || format!("no speaker in {acc:#?}"),
