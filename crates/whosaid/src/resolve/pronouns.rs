@@ -217,9 +217,11 @@ impl Resolution<'_> {
 
     /// People named together as the subject that opens the sentence of
     /// `at` or the one before it ("President Obama and Hillary Clinton
-    /// did not react …"), before `at`: their group.
+    /// did not react …"), or a clause after a comma there, before `at`:
+    /// their group.
     fn joined_subject_before(&mut self, at: usize) -> Option<usize> {
         let here = self.doc.sentence_of(at);
+        let mut candidates: Vec<Range<usize>> = Vec::new();
         for s in [Some(here), here.checked_sub(1)].into_iter().flatten() {
             let tokens = self.doc.sentences[s].tokens.clone();
             // Titles and articles before a name.
@@ -239,23 +241,35 @@ impl Resolution<'_> {
                     .filter(|(m, _)| m.class == MentionClass::Person)
                     .map(|(m, _)| m.tokens.end)
             };
-            let Some(first_end) = person_at(skip(tokens.start)) else {
-                continue;
-            };
-            if first_end >= tokens.end || self.lower(first_end) != "and" {
-                continue;
-            }
-            let Some(second_end) = person_at(skip(first_end + 1)) else {
-                continue;
-            };
-            if second_end > at {
-                continue;
-            }
-            if let Some(d) = self.coordination(&(tokens.start..second_end)) {
-                return Some(d);
+            // Clauses after a comma ("When terrorists …, Obama and Clinton
+            // call them"), latest first, then the sentence's start; after a
+            // comma the names must be followed by their verb.
+            let mut starts: Vec<usize> = std::iter::once(tokens.start)
+                .chain(
+                    (tokens.start..tokens.end.min(at))
+                        .filter(|&i| self.doc.token_text(i) == ",")
+                        .map(|i| i + 1),
+                )
+                .collect();
+            starts.reverse();
+            for p in starts {
+                let Some(first_end) = person_at(skip(p)) else {
+                    continue;
+                };
+                if first_end >= tokens.end || self.lower(first_end) != "and" {
+                    continue;
+                }
+                let Some(second_end) = person_at(skip(first_end + 1)) else {
+                    continue;
+                };
+                let verb_after = second_end < tokens.end
+                    && (self.pos[second_end].starts_with("VB") || self.pos[second_end] == "MD");
+                if second_end <= at && (p == tokens.start || verb_after) {
+                    candidates.push(p..second_end);
+                }
             }
         }
-        None
+        candidates.into_iter().find_map(|r| self.coordination(&r))
     }
 
     /// Where the noun phrase ending at `end` (exclusive) starts: back over

@@ -248,4 +248,12 @@ fn they_after_people_joined_as_subject_is_those_people() {
     let s = speaker_of_source(&acc, "They").expect("a speaker");
     assert_eq!(s.kind, SpeakerKind::Group);
     assert_eq!(s.name, "Obama and Hillary Clinton");
+    // The names open a clause after a comma, followed by their verb.
+    let acc = analyze(
+        "Terror\n\nThe victims were struck by radical Islamic terrorism.\n\n\
+         When attacks happen, President Obama and Hillary Clinton call them crimes. Their \
+         fantasy goes so far that they said the attackers were lone wolves.",
+    );
+    let s = speaker_of_source(&acc, "they").expect("a speaker");
+    assert_eq!(s.name, "Obama and Hillary Clinton");
 }
