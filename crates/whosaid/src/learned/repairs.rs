@@ -217,9 +217,7 @@ pub(super) fn whole_name_source(cx: &Context<'_>, a: &mut TokenAttribution) {
             && cx.pos[i].starts_with("NN")
             && cx.doc.token_text(i).starts_with(|c: char| c.is_uppercase())
     };
-    let claimed = |i: usize| {
-        a.cue.contains(&i) || a.content.iter().any(|c| c.contains(&i)) || cx.quotes.is_quoted(i)
-    };
+    let claimed = |i: usize| claimed(cx, &a.cue, &a.content, i);
     let sentence = cx.doc.sentences[cx.doc.sentence_of(source.start)]
         .tokens
         .clone();
@@ -271,9 +269,7 @@ pub(super) fn whole_noun_phrase_source(cx: &Context<'_>, a: &mut TokenAttributio
     if !opens_inside {
         return;
     }
-    let claimed = |i: usize| {
-        a.cue.contains(&i) || a.content.iter().any(|c| c.contains(&i)) || cx.quotes.is_quoted(i)
-    };
+    let claimed = |i: usize| claimed(cx, &a.cue, &a.content, i);
     let time = |i: usize| {
         let w = crate::entities::strip_possessive(text(i)).to_lowercase();
         crate::when::is_calendar_word(&w)
@@ -336,15 +332,8 @@ pub(super) fn source_with_its_conjunct(cx: &Context<'_>, a: &mut TokenAttributio
     if and + 1 >= sentence_end || !matches!(cx.doc.token_text(and), "and" | "&") {
         return;
     }
-    let claimed = |i: usize| {
-        a.cue.contains(&i) || a.content.iter().any(|c| c.contains(&i)) || cx.quotes.is_quoted(i)
-    };
-    let nominal = |i: usize| {
-        matches!(
-            cx.pos[i],
-            "DT" | "PRP$" | "JJ" | "JJR" | "JJS" | "NN" | "NNS" | "NNP" | "NNPS" | "CD" | "POS"
-        ) || cx.doc.token_text(i) == "of"
-    };
+    let claimed = |i: usize| claimed(cx, &a.cue, &a.content, i);
+    let nominal = |i: usize| noun_phrase_tag(cx.pos[i]) || cx.doc.token_text(i) == "of";
     let mut end = and + 1;
     while end < sentence_end && nominal(end) && !claimed(end) {
         end += 1;
@@ -386,9 +375,7 @@ pub(super) fn source_with_its_head(cx: &Context<'_>, a: &mut TokenAttribution) {
         return;
     }
     let prep = prep - 1;
-    let claimed = |i: usize| {
-        a.cue.contains(&i) || a.content.iter().any(|c| c.contains(&i)) || cx.quotes.is_quoted(i)
-    };
+    let claimed = |i: usize| claimed(cx, &a.cue, &a.content, i);
     let noun = |i: usize| {
         matches!(cx.pos[i], "NN" | "NNS") && text(i).starts_with(char::is_lowercase) && !claimed(i)
     };
@@ -406,12 +393,7 @@ pub(super) fn source_with_its_head(cx: &Context<'_>, a: &mut TokenAttribution) {
     if pronoun || !noun(prep - 1) || !people(prep - 1) {
         return;
     }
-    let modifier = |i: usize| {
-        matches!(
-            cx.pos[i],
-            "DT" | "PRP$" | "JJ" | "JJR" | "JJS" | "NN" | "NNS" | "NNP" | "NNPS" | "CD" | "POS"
-        ) && !claimed(i)
-    };
+    let modifier = |i: usize| noun_phrase_tag(cx.pos[i]) && !claimed(i);
     let mut start = prep - 1;
     loop {
         while start > sentence_start && modifier(start - 1) {
@@ -429,6 +411,26 @@ pub(super) fn source_with_its_head(cx: &Context<'_>, a: &mut TokenAttribution) {
         }
     }
     source.start = start;
+}
+
+/// Whether token `i` belongs to the attribution's cue or content, or to a
+/// quotation: a source never widens over it.
+fn claimed(
+    cx: &Context<'_>,
+    cue: &std::ops::Range<usize>,
+    content: &[std::ops::Range<usize>],
+    i: usize,
+) -> bool {
+    cue.contains(&i) || content.iter().any(|c| c.contains(&i)) || cx.quotes.is_quoted(i)
+}
+
+/// Whether a POS tag can stand inside a noun phrase: determiners,
+/// possessives, adjectives, nouns and numbers.
+fn noun_phrase_tag(tag: &str) -> bool {
+    matches!(
+        tag,
+        "DT" | "PRP$" | "JJ" | "JJR" | "JJS" | "NN" | "NNS" | "NNP" | "NNPS" | "CD" | "POS"
+    )
 }
 
 /// Singular nouns for people that head "<noun> for <name>" phrases.

@@ -135,8 +135,10 @@ impl Resolution<'_> {
         for (n, part) in parts.iter().enumerate() {
             let (a, b) = (part[0], part[part.len() - 1] + 1);
             // "R-Tenn." after a senator's name labels the name before it.
-            let label: String = part.iter().map(|&i| self.doc.token_text(i)).collect();
-            if commas > 0 && n > 0 && is_party_label(&label) {
+            if commas > 0 && n > 0 && {
+                let label: String = part.iter().map(|&i| self.doc.token_text(i)).collect();
+                is_party_label(&label)
+            } {
                 continue;
             }
             // A name the tagger split at its connector ("the University of
@@ -204,9 +206,7 @@ impl Resolution<'_> {
                     named += 1;
                 }
                 _ if proper_name && head.is_some() => {
-                    let text = self.text(a..b);
-                    let text = text.strip_prefix("the ").unwrap_or(&text).to_string();
-                    names.push(text);
+                    names.push(self.without_article(a..b));
                     named += 1;
                 }
                 _ => {
@@ -216,13 +216,7 @@ impl Resolution<'_> {
                     if !noun || (commas > 0 && n + 1 < count) {
                         return None;
                     }
-                    let text = self.text(a..b);
-                    let text = text
-                        .strip_prefix("the ")
-                        .or_else(|| text.strip_prefix("The "))
-                        .unwrap_or(&text)
-                        .to_string();
-                    names.push(text);
+                    names.push(self.without_article(a..b));
                 }
             }
         }
@@ -230,6 +224,15 @@ impl Resolution<'_> {
             return None;
         }
         Some(self.group_draft(names))
+    }
+
+    /// The words of `r` without a leading "the", as a part of a group's name.
+    fn without_article(&self, r: Range<usize>) -> String {
+        let text = self.text(r);
+        text.strip_prefix("the ")
+            .or_else(|| text.strip_prefix("The "))
+            .unwrap_or(&text)
+            .to_string()
     }
 
     /// The draft for several people or bodies named together, as one group.
