@@ -181,7 +181,8 @@ impl Resolution<'_> {
             .filter(|(m, e)| {
                 m.tokens.end <= src.start
                     && self.ents.list[*e].class == class
-                    && paragraph - self.paragraph_of(m.tokens.start) <= NUMBERED_PARAGRAPHS
+                    && paragraph.saturating_sub(self.paragraph_of(m.tokens.start))
+                        <= NUMBERED_PARAGRAPHS
                     && !self.quotes.is_quoted(m.tokens.start)
             })
             .map(|(m, e)| (m.tokens.start, *e))
