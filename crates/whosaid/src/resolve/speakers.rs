@@ -140,14 +140,37 @@ impl Resolution<'_> {
                 && self.pos[head_at] == "NNP"
                 && head.ends_with('s')
                 && !head.ends_with("ss"));
-        // A quantifier alone ("some", "others", "one", "those who …"):
-        // unnamed people, named as such.
-        let quantified = r.len() == 1 && QUANTIFIERS.contains(&&*self.lower(r.start));
+        // A quantifier alone ("some", "others", "one", "those who …"), or
+        // hedged ("Not everyone", "almost everyone", "no one"): unnamed
+        // people, named as such.
+        let core: Vec<String> = r
+            .clone()
+            .filter(|&i| self.doc.tokens[i].kind != TokenKind::Punct)
+            .map(|i| self.lower(i).into_owned())
+            .skip_while(|w| HEDGES.contains(&w.as_str()))
+            .collect();
+        let core: Vec<&str> = core.iter().map(String::as_str).collect();
+        let quantified =
+            matches!(core.as_slice(), [w] if QUANTIFIERS.contains(w)) || core == ["no", "one"];
         let singular_quantifier = quantified
             && matches!(
-                words[0].as_str(),
-                "one" | "another" | "someone" | "somebody" | "anyone" | "everyone" | "nobody"
+                core[0],
+                "one"
+                    | "another"
+                    | "someone"
+                    | "somebody"
+                    | "anyone"
+                    | "everyone"
+                    | "nobody"
+                    | "no"
             );
+        // "Nearly half", "two-thirds of voters", "three in five": a share
+        // of people.
+        let share = core.first().is_some_and(|w| SHARES.contains(w))
+            || (core.len() > 2
+                && (core[0].chars().all(|c| c.is_ascii_digit())
+                    || NUMBER_WORDS.contains(&core[0]))
+                && matches!(core[1], "in" | "out" | "of"));
         let anonymous = ANONYMOUS_NOUNS.contains(&head.as_ref())
             || words
                 .windows(2)
@@ -166,6 +189,7 @@ impl Resolution<'_> {
             || misc_head;
         let kind = match (plural, person_noun) {
             _ if quantified && !singular_quantifier => SpeakerKind::Group,
+            _ if share => SpeakerKind::Group,
             (true, _) => SpeakerKind::Group,
             (false, true) => SpeakerKind::Person,
             (false, false) => SpeakerKind::Organization,
@@ -879,6 +903,36 @@ impl Resolution<'_> {
         self.drafts.len() - 1
     }
 }
+
+/// Words that hedge a quantifier or a share ("Not everyone", "almost
+/// half"): the phrase is still unnamed people.
+const HEDGES: &[&str] = &[
+    "not",
+    "almost",
+    "nearly",
+    "virtually",
+    "about",
+    "roughly",
+    "only",
+    "just",
+];
+
+/// Words for a share of people ("half", "two-thirds").
+const SHARES: &[&str] = &[
+    "half",
+    "third",
+    "two-thirds",
+    "one-third",
+    "quarter",
+    "three-quarters",
+    "majority",
+    "minority",
+];
+
+/// Number words that open a share ("three in five", "nine out of 10").
+const NUMBER_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+];
 
 /// Words that make a source an unnamed group ("some said", "many
 /// believe", "others argue"), or an unnamed person ("one wrote").

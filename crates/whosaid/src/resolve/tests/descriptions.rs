@@ -562,3 +562,23 @@ fn a_relative_after_an_apposition_is_the_names_it_describes() {
                 he backs the plan.";
     assert_eq!(speaker_from_to(text, "who", "said").name, "Rob Portman");
 }
+
+/// Regression: "Nearly half", "three in five" and "Not everyone" were
+/// organizations: a hedged quantifier is unnamed people, a share a group.
+#[test]
+fn hedged_quantifiers_and_shares_are_people() {
+    let text = "Poll\n\nThe poll was taken last week, and nearly half said the economy is weak.";
+    assert_eq!(
+        speaker_from_to(text, "nearly", "said").kind,
+        SpeakerKind::Group
+    );
+    let text = "Poll\n\nThe poll was taken last week, and three in five said the economy is weak.";
+    assert_eq!(
+        speaker_from_to(text, "three", "said").kind,
+        SpeakerKind::Group
+    );
+    let text = "Terror\n\nThe debate goes on, and not everyone agrees that he is a terrorist.";
+    let s = speaker_from_to(text, "not", "agrees");
+    assert!(s.anonymous, "{s:?}");
+    assert_ne!(s.kind, SpeakerKind::Organization);
+}
