@@ -1,10 +1,12 @@
 //! Extraction speed on real news text: the example article, and the PolNeAR
-//! dev split when `../shared` is beside the project.
+//! dev split when `../shared` is beside the project; and the cost of
+//! loading the shipped models, paid once per process (a one-article run
+//! is mostly that).
 //!
 //! `cargo bench -p whosaid --bench extract`
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use whosaid::{Document, Extractor};
+use whosaid::{Document, DocumentInfo, Extractor};
 
 fn words(text: &str) -> u64 {
     text.split_whitespace().count() as u64
@@ -35,6 +37,19 @@ fn bench(c: &mut Criterion) {
     group.bench_function("segment", |b| b.iter(|| Document::new(example)));
     group.bench_function("extract", |b| b.iter(|| extractor.extract(example)));
     group.bench_function("extract_rules", |b| b.iter(|| rules.extract(example)));
+    group.finish();
+
+    let mut group = c.benchmark_group("load");
+    group.sample_size(20);
+    // Every model, the resolver's included (built at the first analysis).
+    group.bench_function("builtin", |b| {
+        b.iter(|| {
+            Extractor::builtin()
+                .analyze("He said so.", &DocumentInfo::default())
+                .attributions
+                .len()
+        })
+    });
     group.finish();
 
     let dev = polnear_dev();

@@ -380,7 +380,7 @@ mod tests {
 
     #[test]
     fn features_sharing_a_slot_tag_are_summed_not_lost() {
-        // Same home slot (low bits) and same 16-bit tag (high bits).
+        // Same home slot (high bits) and same 16-bit tag (low bits).
         let (a, b) = (0xabcd_0000_0000_0005_u64, 0xabcd_0000_1000_0005_u64);
         let t = table(&[(a, &[(1, 2.0)]), (b, &[(1, 3.0), (2, 1.0)])]);
         let mut dense = [0.0; 3];
