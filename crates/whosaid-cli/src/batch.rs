@@ -34,6 +34,10 @@ const CHUNK_PER_JOB: usize = 32;
 /// its size; news pages (a few KB each) fill a chunk by count long before.
 const CHUNK_BYTES: usize = 1 << 20;
 
+/// Chunks worked on ahead of the one being written: enough for the
+/// workers to go on through a store's commit (every 256 documents).
+const CHUNKS_AHEAD: usize = 8;
+
 /// Document text extracted at once across all workers, in bytes. A
 /// document holds 40–90 bytes per byte of text while it is extracted,
 /// so this bounds the workers' memory whatever the number of jobs; news
@@ -183,6 +187,7 @@ fn file_name(id: &str, taken: &mut HashSet<String>) -> String {
 }
 
 /// Counts of a finished batch.
+#[derive(Debug)]
 pub(crate) struct Counts {
     read: u64,
     done: u64,
@@ -347,6 +352,11 @@ impl Batch {
     /// results to `emit` in input order. Failed records are reported (and
     /// logged to `--errors`) and the batch goes on; a panic in `work` fails
     /// its record only.
+    ///
+    /// Reading and working run on their own thread, up to
+    /// [`CHUNKS_AHEAD`] chunks ahead of this one, which hands results to
+    /// `emit`: writing (a store's transactions, JSON) overlaps extraction
+    /// instead of following it.
     pub(crate) fn run<T: Send>(
         mut self,
         work: impl Fn(whosaid_ingest::Document) -> T + Sync,
@@ -359,67 +369,41 @@ impl Batch {
             skipped: 0,
         };
         let budget = TextBudget::new(TEXT_BUDGET);
-        loop {
-            let mut chunk = Vec::new();
-            let mut bytes = 0;
-            while chunk.len() < CHUNK_PER_JOB * self.jobs && bytes < CHUNK_BYTES {
-                let Some(record) = self.reader.next() else {
-                    break;
-                };
-                bytes += raw_size(&record);
-                chunk.push(record);
-            }
-            if chunk.is_empty() {
-                break;
-            }
-            counts.read += chunk.len() as u64;
-            let (published, metadata, limits) = (self.published, &self.metadata, &self.limits);
-            let budget = &budget;
-            let log = &self.log;
-            let results: Vec<Result<T, Failure>> = self.pool.install(|| {
-                chunk
-                    .into_par_iter()
-                    .map(|record| {
-                        let mut doc = record?.into_document_within(limits)?;
-                        // The user's metadata wins over the document's own,
-                        // and `--published` over both.
-                        if let Some(row) = metadata.as_ref().and_then(|(_, t)| t.get(&doc.meta.id))
-                        {
-                            row.apply(&mut doc.meta);
-                        }
-                        doc.meta.published = published.or(doc.meta.published);
-                        for warning in std::mem::take(&mut doc.warnings) {
-                            log.warn(&doc.source, &doc.meta.id, &warning);
-                        }
-                        let failure = Failure {
-                            source: doc.source.clone(),
-                            record: Some(doc.locator),
-                            id: Some(doc.meta.id.clone()),
-                            reason: "internal error while extracting (please report this input)"
-                                .into(),
-                        };
-                        let size = doc.text.len();
-                        let run = std::panic::AssertUnwindSafe(|| work(doc));
-                        budget
-                            .with(size, || std::panic::catch_unwind(run))
-                            .map_err(|_| failure)
-                    })
-                    .collect()
-            });
-            for result in results {
-                self.progress.inc(1);
-                match result {
-                    Ok(t) => {
-                        emit(t)?;
-                        counts.done += 1;
+        let chunk_len = CHUNK_PER_JOB * self.jobs;
+        let (reader, pool, progress, log) =
+            (&mut self.reader, &self.pool, &self.progress, &self.log);
+        let (published, metadata, limits) = (self.published, &self.metadata, &self.limits);
+        let (work, budget) = (&work, &budget);
+        let (done, ready) = std::sync::mpsc::sync_channel(CHUNKS_AHEAD);
+        let read = std::thread::scope(|scope| -> Result<u64> {
+            let producer = scope.spawn(move || {
+                let mut read = 0u64;
+                loop {
+                    let chunk = next_chunk(reader, chunk_len);
+                    if chunk.is_empty() {
+                        break;
                     }
-                    Err(f) => {
-                        counts.failed += 1;
-                        self.log.report(&f)?;
+                    read += chunk.len() as u64;
+                    let results = pool.install(|| {
+                        process_chunk(chunk, work, published, metadata, limits, budget, log)
+                    });
+                    // An error on the emitting side hung up: stop reading.
+                    if done.send(results).is_err() {
+                        break;
                     }
                 }
-            }
-        }
+                read
+            });
+            let emitted = ready.iter().try_for_each(|results| {
+                emit_results(results, &mut emit, &mut counts, progress, log)
+            });
+            drop(ready);
+            let read = producer
+                .join()
+                .map_err(|_| anyhow::anyhow!("the reading thread failed"))?;
+            emitted.map(|()| read)
+        })?;
+        counts.read = read;
         self.progress.finish_and_clear();
         self.log.flush()?;
         if let Some((path, table)) = &self.metadata {
@@ -430,6 +414,86 @@ impl Batch {
         counts.skipped = self.reader.skipped();
         Ok(counts)
     }
+}
+
+/// The next records, up to `len` of them or [`CHUNK_BYTES`] of raw input;
+/// none at the end of the input.
+fn next_chunk(
+    reader: &mut Reader,
+    len: usize,
+) -> Vec<Result<whosaid_ingest::RawRecord, whosaid_ingest::IngestError>> {
+    let mut chunk = Vec::new();
+    let mut bytes = 0;
+    while chunk.len() < len && bytes < CHUNK_BYTES {
+        let Some(record) = reader.next() else {
+            break;
+        };
+        bytes += raw_size(&record);
+        chunk.push(record);
+    }
+    chunk
+}
+
+/// Decodes and works on one chunk of records in the pool, in input order.
+fn process_chunk<T: Send>(
+    chunk: Vec<Result<whosaid_ingest::RawRecord, whosaid_ingest::IngestError>>,
+    work: &(impl Fn(whosaid_ingest::Document) -> T + Sync),
+    published: Option<NaiveDate>,
+    metadata: &Option<(PathBuf, metadata::Table)>,
+    limits: &whosaid_ingest::DecodeLimits,
+    budget: &TextBudget,
+    log: &FailureLog,
+) -> Vec<Result<T, Failure>> {
+    chunk
+        .into_par_iter()
+        .map(|record| {
+            let mut doc = record?.into_document_within(limits)?;
+            // The user's metadata wins over the document's own, and
+            // `--published` over both.
+            if let Some(row) = metadata.as_ref().and_then(|(_, t)| t.get(&doc.meta.id)) {
+                row.apply(&mut doc.meta);
+            }
+            doc.meta.published = published.or(doc.meta.published);
+            for warning in std::mem::take(&mut doc.warnings) {
+                log.warn(&doc.source, &doc.meta.id, &warning);
+            }
+            let failure = Failure {
+                source: doc.source.clone(),
+                record: Some(doc.locator),
+                id: Some(doc.meta.id.clone()),
+                reason: "internal error while extracting (please report this input)".into(),
+            };
+            let size = doc.text.len();
+            let run = std::panic::AssertUnwindSafe(|| work(doc));
+            budget
+                .with(size, || std::panic::catch_unwind(run))
+                .map_err(|_| failure)
+        })
+        .collect()
+}
+
+/// Hands a chunk's results to `emit`, reporting its failures.
+fn emit_results<T>(
+    results: Vec<Result<T, Failure>>,
+    emit: &mut impl FnMut(T) -> Result<()>,
+    counts: &mut Counts,
+    progress: &indicatif::ProgressBar,
+    log: &FailureLog,
+) -> Result<()> {
+    for result in results {
+        progress.inc(1);
+        match result {
+            Ok(t) => {
+                emit(t)?;
+                counts.done += 1;
+            }
+            Err(f) => {
+                counts.failed += 1;
+                log.report(&f)?;
+            }
+        }
+    }
+    Ok(())
 }
 
 pub(crate) fn extract(args: ExtractArgs) -> Result<ExitCode> {
@@ -624,6 +688,76 @@ impl Worker<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A JSONL input of `n` short documents `d0`, `d1`… in a fresh folder.
+    fn jsonl_input(name: &str, n: usize) -> (PathBuf, InputArgs) {
+        let dir = std::env::temp_dir().join(format!("whosaid-batch-{name}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("docs.jsonl");
+        let lines: String = (0..n)
+            .map(|i| format!("{{\"id\": \"d{i}\", \"text\": \"Text number {i}.\"}}\n"))
+            .collect();
+        std::fs::write(&path, lines).unwrap();
+        let args = InputArgs {
+            files: vec![path],
+            input_format: None,
+            fields: Vec::new(),
+            jobs: Some(2),
+            errors: None,
+            max_record_bytes: whosaid_ingest::warc::DEFAULT_MAX_RECORD,
+            max_text_bytes: whosaid_ingest::DEFAULT_MAX_TEXT_BYTES,
+            published: None,
+            metadata: None,
+        };
+        (dir, args)
+    }
+
+    #[test]
+    fn results_come_in_input_order_across_many_chunks() {
+        // More chunks than are worked on ahead of the writer.
+        let n = CHUNK_PER_JOB * 2 * (CHUNKS_AHEAD + 3) + 5;
+        let (dir, args) = jsonl_input("order", n);
+        let mut seen = Vec::new();
+        let counts = Batch::open(&args)
+            .unwrap()
+            .run(
+                |doc| doc.meta.id,
+                |id| {
+                    seen.push(id);
+                    Ok(())
+                },
+            )
+            .unwrap();
+        std::fs::remove_dir_all(dir).unwrap();
+        assert_eq!(
+            (counts.read, counts.done, counts.failed),
+            (n as u64, n as u64, 0)
+        );
+        let expected: Vec<String> = (0..n).map(|i| format!("d{i}")).collect();
+        assert_eq!(seen, expected);
+    }
+
+    #[test]
+    fn a_failed_write_stops_the_batch_without_waiting_on_the_workers() {
+        // Regression guard: the workers, chunks ahead, must see the writer
+        // give up instead of blocking on a full queue forever.
+        let n = CHUNK_PER_JOB * 2 * (CHUNKS_AHEAD + 3);
+        let (dir, args) = jsonl_input("stop", n);
+        let mut written = 0;
+        let result = Batch::open(&args).unwrap().run(
+            |doc| doc.meta.id,
+            |_| {
+                written += 1;
+                if written == 5 {
+                    anyhow::bail!("disk full");
+                }
+                Ok(())
+            },
+        );
+        std::fs::remove_dir_all(dir).unwrap();
+        assert_eq!(result.unwrap_err().to_string(), "disk full");
+        assert_eq!(written, 5);
+    }
 
     #[test]
     fn file_names_are_safe_and_unique() {
