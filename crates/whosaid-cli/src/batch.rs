@@ -269,6 +269,10 @@ pub(crate) struct Batch {
     metadata: Option<(PathBuf, metadata::Table)>,
     /// Whether the inputs may hold several documents.
     pub(crate) many: bool,
+    /// Whether writing overlaps extraction ([`Batch::run`]): not on one
+    /// core, where it would only interleave the two (measured 2–4% slower
+    /// than one after the other).
+    overlap: bool,
 }
 
 impl Batch {
@@ -339,6 +343,7 @@ impl Batch {
             published: args.published,
             metadata,
             many,
+            overlap: std::thread::available_parallelism().is_ok_and(|n| n.get() > 1),
         })
     }
 
@@ -353,10 +358,10 @@ impl Batch {
     /// logged to `--errors`) and the batch goes on; a panic in `work` fails
     /// its record only.
     ///
-    /// Reading and working run on their own thread, up to
-    /// [`CHUNKS_AHEAD`] chunks ahead of this one, which hands results to
-    /// `emit`: writing (a store's transactions, JSON) overlaps extraction
-    /// instead of following it.
+    /// With more than one core, reading and working run on their own
+    /// thread, up to [`CHUNKS_AHEAD`] chunks ahead of this one, which hands
+    /// results to `emit`: writing (a store's transactions, JSON) overlaps
+    /// extraction instead of following it.
     pub(crate) fn run<T: Send>(
         mut self,
         work: impl Fn(whosaid_ingest::Document) -> T + Sync,
@@ -374,6 +379,20 @@ impl Batch {
             (&mut self.reader, &self.pool, &self.progress, &self.log);
         let (published, metadata, limits) = (self.published, &self.metadata, &self.limits);
         let (work, budget) = (&work, &budget);
+        let process = |chunk| {
+            pool.install(|| process_chunk(chunk, work, published, metadata, limits, budget, log))
+        };
+        if !self.overlap {
+            loop {
+                let chunk = next_chunk(reader, chunk_len);
+                if chunk.is_empty() {
+                    break;
+                }
+                counts.read += chunk.len() as u64;
+                emit_results(process(chunk), &mut emit, &mut counts, progress, log)?;
+            }
+            return self.finish(counts);
+        }
         let (done, ready) = std::sync::mpsc::sync_channel(CHUNKS_AHEAD);
         let read = std::thread::scope(|scope| -> Result<u64> {
             let producer = scope.spawn(move || {
@@ -384,9 +403,7 @@ impl Batch {
                         break;
                     }
                     read += chunk.len() as u64;
-                    let results = pool.install(|| {
-                        process_chunk(chunk, work, published, metadata, limits, budget, log)
-                    });
+                    let results = process(chunk);
                     // An error on the emitting side hung up: stop reading.
                     if done.send(results).is_err() {
                         break;
@@ -404,6 +421,12 @@ impl Batch {
             emitted.map(|()| read)
         })?;
         counts.read = read;
+        self.finish(counts)
+    }
+
+    /// Ends the batch: clears the progress bar, flushes the error log and
+    /// reports metadata rows that matched no input.
+    fn finish(self, mut counts: Counts) -> Result<Counts> {
         self.progress.finish_and_clear();
         self.log.flush()?;
         if let Some((path, table)) = &self.metadata {
@@ -743,20 +766,24 @@ mod tests {
         // give up instead of blocking on a full queue forever.
         let n = CHUNK_PER_JOB * 2 * (CHUNKS_AHEAD + 3);
         let (dir, args) = jsonl_input("stop", n);
-        let mut written = 0;
-        let result = Batch::open(&args).unwrap().run(
-            |doc| doc.meta.id,
-            |_| {
-                written += 1;
-                if written == 5 {
-                    anyhow::bail!("disk full");
-                }
-                Ok(())
-            },
-        );
+        for overlap in [true, false] {
+            let mut batch = Batch::open(&args).unwrap();
+            batch.overlap = overlap;
+            let mut written = 0;
+            let result = batch.run(
+                |doc| doc.meta.id,
+                |_| {
+                    written += 1;
+                    if written == 5 {
+                        anyhow::bail!("disk full");
+                    }
+                    Ok(())
+                },
+            );
+            assert_eq!(result.unwrap_err().to_string(), "disk full");
+            assert_eq!(written, 5, "overlap {overlap}");
+        }
         std::fs::remove_dir_all(dir).unwrap();
-        assert_eq!(result.unwrap_err().to_string(), "disk full");
-        assert_eq!(written, 5);
     }
 
     #[test]
