@@ -377,11 +377,15 @@ impl Batch {
         let chunk_len = CHUNK_PER_JOB * self.jobs;
         let (reader, pool, progress, log) =
             (&mut self.reader, &self.pool, &self.progress, &self.log);
-        let (published, metadata, limits) = (self.published, &self.metadata, &self.limits);
-        let (work, budget) = (&work, &budget);
-        let process = |chunk| {
-            pool.install(|| process_chunk(chunk, work, published, metadata, limits, budget, log))
+        let decode = Decode {
+            published: self.published,
+            metadata: &self.metadata,
+            limits: &self.limits,
+            budget: &budget,
+            log,
         };
+        let work = &work;
+        let process = |chunk| pool.install(|| process_chunk(chunk, work, &decode));
         if !self.overlap {
             loop {
                 let chunk = next_chunk(reader, chunk_len);
@@ -457,16 +461,29 @@ fn next_chunk(
     chunk
 }
 
+/// What working on a record needs from its batch (borrowed apart from
+/// the reader, which the reading thread holds).
+struct Decode<'a> {
+    published: Option<NaiveDate>,
+    metadata: &'a Option<(PathBuf, metadata::Table)>,
+    limits: &'a whosaid_ingest::DecodeLimits,
+    budget: &'a TextBudget,
+    log: &'a FailureLog,
+}
+
 /// Decodes and works on one chunk of records in the pool, in input order.
 fn process_chunk<T: Send>(
     chunk: Vec<Result<whosaid_ingest::RawRecord, whosaid_ingest::IngestError>>,
     work: &(impl Fn(whosaid_ingest::Document) -> T + Sync),
-    published: Option<NaiveDate>,
-    metadata: &Option<(PathBuf, metadata::Table)>,
-    limits: &whosaid_ingest::DecodeLimits,
-    budget: &TextBudget,
-    log: &FailureLog,
+    decode: &Decode<'_>,
 ) -> Vec<Result<T, Failure>> {
+    let Decode {
+        published,
+        metadata,
+        limits,
+        budget,
+        log,
+    } = decode;
     chunk
         .into_par_iter()
         .map(|record| {

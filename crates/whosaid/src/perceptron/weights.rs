@@ -168,7 +168,7 @@ fn prefetch_slots<T>(slots: &[T], layout: Layout, feats: &[u64]) {
 /// feature's tag and all its class weights in one 16-byte slot (for seven
 /// classes), so scoring a feature costs one cache line. Weights are stored
 /// as `i16` steps of one scale per table (at most 1/65,534 of the largest
-/// weight off), keys as a 16-bit tag from their high bits; a feature absent
+/// weight off), keys as a 16-bit tag of their low bits; a feature absent
 /// from the model matches another's tag with probability 2⁻¹⁶ per probe.
 /// Tables a third the size of `(u64, [f32; N])` slots stay in the caches.
 #[derive(Debug, Clone)]
