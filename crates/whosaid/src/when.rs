@@ -52,7 +52,8 @@ const WEEKDAYS: [(&str, Weekday); 7] = [
     ("sunday", Weekday::Sun),
 ];
 const SEASONS: [&str; 5] = ["spring", "summer", "autumn", "fall", "winter"];
-const SMALL_NUMBERS: [&str; 13] = [
+/// Number words up to twelve ("two weeks ago"; a share, "three in five").
+pub(crate) const SMALL_NUMBERS: [&str; 13] = [
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
     "eleven", "twelve",
 ];

@@ -169,7 +169,7 @@ impl Resolution<'_> {
         let share = core.first().is_some_and(|w| SHARES.contains(w))
             || (core.len() > 2
                 && (core[0].chars().all(|c| c.is_ascii_digit())
-                    || NUMBER_WORDS.contains(&core[0]))
+                    || crate::when::SMALL_NUMBERS.contains(&core[0]))
                 && matches!(core[1], "in" | "out" | "of"));
         let anonymous = ANONYMOUS_NOUNS.contains(&head.as_ref())
             || words
@@ -927,11 +927,6 @@ const SHARES: &[&str] = &[
     "three-quarters",
     "majority",
     "minority",
-];
-
-/// Number words that open a share ("three in five", "nine out of 10").
-const NUMBER_WORDS: &[&str] = &[
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
 ];
 
 /// Words that make a source an unnamed group ("some said", "many
