@@ -8,7 +8,11 @@
 //! - a class or id matches only by whole words (`related-links` is the
 //!   words "related" and "links"; "promotion" is not "promo");
 //! - an element holding half or more of the page's paragraph text stays,
-//!   whatever its name (`html`, `body`, `main` and `article` always do).
+//!   whatever its name (`html`, `body`, `main` and `article` always do);
+//! - an element named by its class or id stays when it is prose (several
+//!   sentences of paragraphs, few links), unless it holds comments or
+//!   related stories: a section of a test report named
+//!   `Section--Ads` because an ad slot sits in it is part of the article.
 
 use dom_query::{Document, NodeRef};
 
@@ -39,6 +43,17 @@ const CLUTTER_WORDS: &[&str] = &[
     "subscribe",
 ];
 
+/// Words whose elements go even when they are prose: readers' comments,
+/// and related stories, whose teasers are prose too.
+const NEVER_PROSE_WORDS: &[&str] = &["comments", "comment", "related"];
+
+/// Paragraph text (bytes) from which an element named as furniture by its
+/// class is read as prose, if its links allow ([`is_prose`]).
+const MIN_PROSE: usize = 400;
+
+/// The share of an element's text in links below which it is prose.
+const MAX_PROSE_LINKS: f64 = 0.25;
+
 /// The part of the page's paragraph text an element may hold and still be
 /// removed as furniture.
 const MAX_SHARE: f64 = 0.5;
@@ -66,6 +81,9 @@ pub fn remove(doc: &Document) {
         if holds_the_article(&node, total, all) {
             continue;
         }
+        if !by_tag && is_prose(&node) && !has_class_word(&node, NEVER_PROSE_WORDS) {
+            continue;
+        }
         node.remove_from_parent();
     }
 }
@@ -76,6 +94,22 @@ pub fn remove(doc: &Document) {
 fn holds_the_article(node: &NodeRef<'_>, paragraphs: usize, all: usize) -> bool {
     let share = |part: usize, whole: usize| whole > 0 && part as f64 >= MAX_SHARE * whole as f64;
     share(paragraph_text(node), paragraphs) || share(node.text().len(), all)
+}
+
+/// Whether `node` reads as prose: [`MIN_PROSE`] bytes of paragraph text
+/// or more, less than [`MAX_PROSE_LINKS`] of its text in links. An ad slot
+/// or a share bar is short or mostly links; a section of the article that
+/// merely hosts one (`TestReport__Section--Ads`) is prose.
+fn is_prose(node: &NodeRef<'_>) -> bool {
+    if paragraph_text(node) < MIN_PROSE {
+        return false;
+    }
+    let linked: usize = node
+        .descendants_it()
+        .filter(|d| d.node_name().is_some_and(|n| n.eq_ignore_ascii_case("a")))
+        .map(|a| a.text().len())
+        .sum();
+    (linked as f64) < MAX_PROSE_LINKS * node.text().len() as f64
 }
 
 /// Whether a word of the element's class list or id marks furniture.
@@ -97,11 +131,26 @@ pub(super) fn has_class_word(node: &NodeRef<'_>, wanted: &[&str]) -> bool {
 }
 
 /// The words of a class list or id: split at anything not a letter or
-/// digit ("related-links_box" → related, links, box).
+/// digit ("related-links_box" → related, links, box). A negated class
+/// ("no_caption", "non-paywall") says what the element is not, and gives
+/// no words.
 fn words(value: &str) -> impl Iterator<Item = &str> {
     value
-        .split(|c: char| !c.is_alphanumeric())
+        .split_whitespace()
+        .filter(|class| !is_negated(class))
+        .flat_map(|class| class.split(|c: char| !c.is_alphanumeric()))
         .filter(|w| !w.is_empty())
+}
+
+/// Whether a class or id says what its element is not ("no-ads",
+/// "non_paywall", "without-comments").
+pub(super) fn is_negated(class: &str) -> bool {
+    let lower = class.to_ascii_lowercase();
+    [
+        "no-", "no_", "non-", "non_", "not-", "not_", "without-", "without_",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
 }
 
 /// Characters of text inside `p` elements under `node` (itself included).
@@ -139,10 +188,12 @@ mod tests {
             r#"<body><div class="category-promotion"><p>Kept text of the article.</p></div>
             <div class="promo-box"><p>Buy now.</p></div>
             <div id="related_links"><p>Other story.</p></div>
-            <div class="sharethis"><p>Also kept, not a word match.</p></div></body>"#,
+            <div class="sharethis"><p>Also kept, not a word match.</p></div>
+            <div class="item no_comments"><p>Kept, a negated class.</p></div></body>"#,
         );
         assert!(text.contains("Kept text of the article."), "{text}");
         assert!(text.contains("Also kept"), "{text}");
+        assert!(text.contains("a negated class"), "{text}");
         assert!(!text.contains("Buy now"), "{text}");
         assert!(!text.contains("Other story"), "{text}");
     }
@@ -165,5 +216,23 @@ mod tests {
             assert!(text.contains("close the old bridge"), "{wrapper}");
             assert!(!text.contains("Side."), "{text}");
         }
+    }
+
+    /// Regression (real pages issue, page lost to a filter): a test
+    /// report's sections were named `TestReport__Section--Ads` and went as
+    /// ads, leaving the page its title.
+    #[test]
+    fn prose_named_after_an_ad_slot_stays_comments_go() {
+        let prose = "<p>The grill heats evenly in the middle and the steak came out well done on both sides.</p>"
+            .repeat(6);
+        let text = kept(&format!(
+            r#"<body><article><p>Intro.</p><section class="Report__Section--Ads">{prose}</section>
+            <section class="Report__Section--Ads">{prose}</section>
+            <div class="ad-slot"><a href="/buy">Buy the grill</a></div>
+            <div class="comments">{prose}</div></article>
+            <div id="more">{prose}{prose}{prose}</div></body>"#
+        ));
+        assert_eq!(text.matches("grill heats evenly").count(), 6 * 5, "{text}");
+        assert!(!text.contains("Buy the grill"), "{text}");
     }
 }

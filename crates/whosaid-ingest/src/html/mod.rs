@@ -5,9 +5,10 @@
 //! The text keeps the page's structure: each block (`p`, `blockquote`,
 //! headings, list items, `br`-separated lines) becomes a paragraph, so
 //! multi-paragraph quotes and headline attributions work as on text files.
-//! The headline comes first, as in a text file. Embedded posts (tweets
-//! and the like) become paragraphs that attribute their text to their
-//! author (`embeds`).
+//! The headline comes first, as in a text file, then the lead when the
+//! page keeps it in its header (`lead`). Embedded posts (tweets and the
+//! like) become paragraphs that attribute their text to their author
+//! (`embeds`).
 
 use dom_smoothie::{Config, Readability, TextMode};
 use encoding_rs::Encoding;
@@ -18,6 +19,7 @@ mod boilerplate;
 mod clutter;
 mod embeds;
 mod fallback;
+mod lead;
 mod limits;
 
 pub use limits::{check as check_limits, HtmlLimits};
@@ -49,7 +51,9 @@ const CHARSET_PRESCAN: usize = 2048;
 /// Decodes page bytes. Valid UTF-8 is taken as UTF-8 whatever the label
 /// says (mislabeled pages are common, and legacy-encoded text is almost
 /// never valid UTF-8); otherwise the BOM, the container's charset, then the
-/// page's `<meta>` charset decide, with windows-1252 as the last resort.
+/// page's `<meta>` charset decide. A page that is UTF-8 but for a few stray
+/// bytes stays UTF-8 (the bytes become U+FFFD), as in a browser; without
+/// any label, windows-1252 is the last resort.
 pub fn decode(bytes: &[u8], declared: Option<&str>) -> String {
     if let Some((enc, bom)) = Encoding::for_bom(bytes) {
         return enc
@@ -62,27 +66,61 @@ pub fn decode(bytes: &[u8], declared: Option<&str>) -> String {
     }
     let label = declared
         .and_then(|l| Encoding::for_label(l.trim().as_bytes()))
-        .or_else(|| meta_charset(&bytes[..bytes.len().min(CHARSET_PRESCAN)]))
-        .filter(|e| *e != encoding_rs::UTF_8)
-        .unwrap_or(encoding_rs::WINDOWS_1252);
-    label.decode_without_bom_handling(bytes).0.into_owned()
+        .or_else(|| meta_charset(&bytes[..bytes.len().min(CHARSET_PRESCAN)]));
+    let encoding = match label {
+        Some(e) if e != encoding_rs::UTF_8 => e,
+        _ if mostly_utf8(bytes) => encoding_rs::UTF_8,
+        _ => encoding_rs::WINDOWS_1252,
+    };
+    encoding.decode_without_bom_handling(bytes).0.into_owned()
 }
 
-/// The encoding a page declares in its first bytes (`<meta charset=…>` or
-/// `content="text/html; charset=…"`).
+/// Whether invalid sequences in `bytes` are rare next to the valid
+/// multi-byte characters: a UTF-8 page with a stray legacy byte, not a
+/// legacy page (whose accented letters are all invalid UTF-8).
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut invalid, mut multibyte) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        invalid += usize::from(!chunk.invalid().is_empty());
+    }
+    invalid * 4 <= multibyte
+}
+
+/// The encoding the first `<meta>` tag with a charset declares in the
+/// page's first bytes (`<meta charset=…>` or `content="text/html;
+/// charset=…"`); a `charset` attribute of a script does not count.
 fn meta_charset(head: &[u8]) -> Option<&'static Encoding> {
     let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
-    let at = lower.windows(8).position(|w| w == b"charset=")? + 8;
-    let rest = &lower[at..];
-    let rest = rest
-        .strip_prefix(b"\"")
-        .or(rest.strip_prefix(b"'"))
-        .unwrap_or(rest);
-    let end = rest
-        .iter()
-        .position(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.')))
-        .unwrap_or(rest.len());
-    Encoding::for_label(&rest[..end])
+    let mut from = 0;
+    while let Some(at) = find(&lower[from..], b"<meta") {
+        let tag_start = from + at;
+        let tag_end = find(&lower[tag_start..], b">").map_or(lower.len(), |e| tag_start + e);
+        let tag = &lower[tag_start..tag_end];
+        if let Some(c) = find(tag, b"charset=") {
+            let rest = &tag[c + 8..];
+            let rest = rest
+                .strip_prefix(b"\"")
+                .or(rest.strip_prefix(b"'"))
+                .unwrap_or(rest);
+            let end = rest
+                .iter()
+                .position(|b| {
+                    !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.'))
+                })
+                .unwrap_or(rest.len());
+            if let Some(encoding) = Encoding::for_label(&rest[..end]) {
+                return Some(encoding);
+            }
+        }
+        from = tag_end;
+    }
+    None
+}
+
+/// Where `needle` first occurs in `haystack`.
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 /// The charset parameter of an HTTP `Content-Type` value.
@@ -117,8 +155,10 @@ pub fn extract_within(
     let absolute = url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
     // Raw: the readability pass's own text is thrown away, the formatted
     // text is read after boilerplate removal below (once, not twice).
+    // Classes kept: the boilerplate pass inside the article reads them.
     let cfg = Config {
         text_mode: TextMode::Raw,
+        keep_classes: true,
         ..Default::default()
     };
     let mut readability =
@@ -138,6 +178,7 @@ pub fn extract_within(
     // Before the clutter filter, which takes social widgets for clutter.
     embeds::render(&readability.doc);
     clutter::remove(&readability.doc);
+    let lead = lead::find(&readability.doc);
     let mut warnings = Vec::new();
     let article = match readability.parse() {
         Ok(mut article) => {
@@ -150,6 +191,12 @@ pub fn extract_within(
             {
                 boilerplate::remove(root);
                 article.text_content = root.formatted_text();
+            }
+            if let Some(text) = lead
+                .as_deref()
+                .and_then(|l| lead::prepend(l, &article.text_content))
+            {
+                article.text_content = text.into();
             }
             let kept = boilerplate::chars(&article.text_content);
             if kept < SHORT_ARTICLE {
@@ -280,6 +327,28 @@ mod tests {
         assert!(decode(page, None).ends_with("при"));
         assert_eq!(decode(b"\xef\xbb\xbfhi", None), "hi");
         assert_eq!(decode(b"caf\xe9", Some("no-such-charset")), "café");
+    }
+
+    /// Regression (real pages): a script's `charset="utf-8"` before the
+    /// page's `<meta charset=gb2312>` made a Chinese page windows-1252
+    /// mojibake; a UTF-8 page with one stray Latin-1 byte became mojibake
+    /// whole.
+    #[test]
+    fn the_meta_charset_counts_and_stray_bytes_keep_utf8() {
+        let mut page = b"<script charset=\"utf-8\" src=\"a.js\"></script><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\"/>".to_vec();
+        page.extend_from_slice(&[0xd6, 0xd0, 0xce, 0xc4]);
+        assert!(
+            decode(&page, None).ends_with("中文"),
+            "{}",
+            decode(&page, None)
+        );
+        let mut stray = "<meta charset=\"utf-8\"><p>Für die Vögel – schön</p>"
+            .as_bytes()
+            .to_vec();
+        stray.extend_from_slice(b" \xfc");
+        let text = decode(&stray, None);
+        assert!(text.contains("Für die Vögel – schön"), "{text}");
+        assert!(text.ends_with('\u{FFFD}'), "{text}");
     }
 
     #[test]
@@ -470,5 +539,30 @@ mod tests {
         let attrs = format!("<html><body><p{}>Bob said hi.</p>", " x".repeat(1_000_000));
         let err = extract(attrs.as_bytes(), None, None).unwrap_err();
         assert!(err.contains("attributes"), "{err}");
+    }
+
+    /// Regression (real pages issue, content missed): a lead in the page
+    /// header, beside the headline, was dropped with the header.
+    #[test]
+    fn the_lead_in_the_header_comes_before_the_body() {
+        let body = "<p>The talks failed on Monday after three days, officials in both capitals said late at night, and no new date was set for another round.</p>"
+            .repeat(4);
+        let html = format!(
+            r#"<html><head><title>Talks Fail</title></head><body><div class="header">
+            <h1>Talks Fail</h1><p class="standfirst">Negotiators say the gap on tariffs could not be closed, and both sides blame the other.</p></div>
+            <div class="content">{body}</div></body></html>"#
+        );
+        let page = extract(html.as_bytes(), None, None).unwrap();
+        let paragraphs: Vec<&str> = page.text.split("\n\n").collect();
+        assert_eq!(paragraphs[0], "Talks Fail");
+        assert!(
+            paragraphs[1].starts_with("Negotiators say"),
+            "{paragraphs:?}"
+        );
+        assert!(
+            paragraphs[2].starts_with("The talks failed"),
+            "{paragraphs:?}"
+        );
+        assert_eq!(page.text.matches("Negotiators say").count(), 1);
     }
 }

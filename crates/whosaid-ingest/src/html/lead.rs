@@ -1,0 +1,164 @@
+//! The article's lead (standfirst, deck, subtitle): the paragraph between
+//! headline and body that summarizes the story. Pages often put it in the
+//! header, beside the headline, where the readability pass drops it with
+//! the rest of the header; it is read here, before that pass, and put back
+//! in front of the body when the body lacks it.
+//!
+//! A lead is named as one by its class or id ("lead", "standfirst",
+//! "subtitle", …), comes before the page's first long paragraph, and is
+//! prose: a sentence or a few, not a list of links.
+
+use dom_query::{Document, NodeRef};
+
+use super::boilerplate::chars;
+use super::clutter::has_class_word;
+
+/// Class or id words that name a lead.
+const LEAD_WORDS: &[&str] = &[
+    "lead",
+    "standfirst",
+    "subtitle",
+    "subheadline",
+    "subhead",
+    "deck",
+    "dek",
+    "intro",
+    "excerpt",
+];
+
+/// Elements a lead is written in: a paragraph, a subheading or a plain
+/// box; a `section` or `article` is a part of the page, not its lead.
+const LEAD_TAGS: &[&str] = &["p", "div", "span", "h2", "h3", "h4", "header"];
+
+/// Elements a lead does not hold: scripts, the headline, lists, tables,
+/// forms, page parts and media (a "lead image" box is not a lead).
+const NOT_IN_LEAD: &[&str] = &[
+    "script",
+    "style",
+    "noscript",
+    "h1",
+    "section",
+    "article",
+    "ul",
+    "ol",
+    "table",
+    "form",
+    "iframe",
+    "figure",
+    "figcaption",
+    "img",
+    "picture",
+    "video",
+    "audio",
+];
+
+/// Shortest lead (characters, spaces aside): shorter is a label.
+const MIN_LEAD: usize = 40;
+/// Longest lead: longer is body text, which the readability pass judges.
+const MAX_LEAD: usize = 700;
+/// A paragraph this long (characters, spaces aside) starts the body; a
+/// lead comes before it.
+const BODY_PARAGRAPH: usize = 150;
+
+/// The text of the page's lead, if it has one (see the module comment).
+pub fn find(doc: &Document) -> Option<String> {
+    let body = doc.select("body");
+    let body = body.nodes().first()?;
+    for node in body.descendants_it() {
+        if !node.is_element() {
+            continue;
+        }
+        if is_named(&node, LEAD_TAGS)
+            && has_class_word(&node, LEAD_WORDS)
+            && !holds_other_parts(&node)
+        {
+            let text = node.text();
+            let length = chars(&text);
+            if (MIN_LEAD..=MAX_LEAD).contains(&length) && !mostly_links(&node, length) {
+                return Some(text.split_whitespace().collect::<Vec<_>>().join(" "));
+            }
+        }
+        if is_named(&node, &["p"]) && chars(&node.text()) >= BODY_PARAGRAPH {
+            return None;
+        }
+    }
+    None
+}
+
+/// `content` with `lead` in front of it, unless it holds the lead already.
+pub fn prepend(lead: &str, content: &str) -> Option<String> {
+    let flat = content.split_whitespace().collect::<Vec<_>>().join(" ");
+    let start: String = lead.chars().take(60).collect();
+    (!flat.contains(start.as_str())).then(|| format!("{lead}\n{content}"))
+}
+
+/// Whether `node` holds something a lead does not ([`NOT_IN_LEAD`]).
+fn holds_other_parts(node: &NodeRef<'_>) -> bool {
+    node.descendants_it()
+        .any(|d| d.is_element() && is_named(&d, NOT_IN_LEAD))
+}
+
+fn is_named(node: &NodeRef<'_>, names: &[&str]) -> bool {
+    node.node_name()
+        .is_some_and(|n| names.iter().any(|x| n.eq_ignore_ascii_case(x)))
+}
+
+/// Whether half or more of `node`'s text (`length` characters) is links.
+fn mostly_links(node: &NodeRef<'_>, length: usize) -> bool {
+    let linked: usize = node
+        .descendants_it()
+        .filter(|d| is_named(d, &["a"]))
+        .map(|a| chars(&a.text()))
+        .sum();
+    linked * 2 >= length
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BODY: &str = "<p>The council voted on Monday to close the old bridge for repairs, the mayor said at a news conference at city hall. Traffic will go over the new bridge downstream, which opened last year after a decade of planning.</p>";
+    const LEAD: &str = "The mayor says the bridge is unsafe and will stay closed until spring.";
+
+    #[test]
+    fn a_lead_in_the_header_is_found() {
+        let doc = Document::from(format!(
+            r#"<body><header><h1>Bridge closes</h1><p class="article-lead">{LEAD}</p></header><article>{BODY}</article></body>"#
+        ));
+        assert_eq!(find(&doc).as_deref(), Some(LEAD));
+    }
+
+    #[test]
+    fn no_lead_after_the_body_or_outside_prose() {
+        for html in [
+            // After the first long paragraph: a teaser further down.
+            format!(r#"<body>{BODY}<p class="lead">{LEAD}</p></body>"#),
+            // Links, not prose.
+            format!(r#"<body><div class="intro"><a href="/a">{LEAD}</a></div>{BODY}</body>"#),
+            // Holding a script, a picture or the headline.
+            format!(
+                r#"<body><div class="Lead"><script>var lead = 1; var x = "{LEAD}";</script></div>{BODY}</body>"#
+            ),
+            format!(
+                r#"<body><div class="lead-media"><img src="a.jpg"><span>{LEAD}</span></div>{BODY}</body>"#
+            ),
+            format!(r#"<body><header class="intro"><h1>Bridge closes</h1></header>{BODY}</body>"#),
+            // A page section named "intro".
+            format!(r#"<body><section class="intro"><p>{LEAD}</p></section>{BODY}</body>"#),
+            // Too short to be a lead.
+            format!(r#"<body><p class="subtitle">Bridges</p>{BODY}</body>"#),
+        ] {
+            assert_eq!(find(&Document::from(html.as_str())), None, "{html}");
+        }
+    }
+
+    #[test]
+    fn a_lead_is_put_before_the_body_once() {
+        assert_eq!(
+            prepend(LEAD, "The council voted.").as_deref(),
+            Some(format!("{LEAD}\nThe council voted.").as_str())
+        );
+        let holding = format!("{LEAD}\n\nThe council voted.");
+        assert_eq!(prepend(LEAD, &holding), None);
+    }
+}
