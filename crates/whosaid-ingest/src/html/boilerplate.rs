@@ -122,10 +122,22 @@ fn is_calendar_date(time: &NodeRef<'_>) -> bool {
 }
 
 /// Class or id words of page furniture that sits inside the article's
-/// element: the author box, the article's footer, rating widgets, paywall
-/// notices. Matched as words, camel case split ("articleFooter"), plural
-/// or not.
-const FURNITURE: &[&str] = &["author", "footer", "rating"];
+/// element: the author box, the article's footer, rating widgets,
+/// breadcrumbs, disclaimers, the "posted in" line of blog themes
+/// (`entry-utility`, `postmetadata`). Matched as words, camel case split
+/// ("articleFooter"), plural or not; any word ending in "footer"
+/// ("entryfooter") is one too. ("paywall" was dropped: a wrapper
+/// named `non-paywall` held a page's article.)
+const FURNITURE: &[&str] = &[
+    "author",
+    "footer",
+    "rating",
+    "breadcrumb",
+    "disclaimer",
+    "utility",
+    "postmetadata",
+    "metadata",
+];
 
 /// Furniture inside the article ([`FURNITURE`]), unless it holds a quarter
 /// of the article's text or more (a wrapper named after its author).
@@ -153,7 +165,8 @@ fn names_furniture(node: &NodeRef<'_>) -> bool {
         .flat_map(camel_words)
         .any(|word| {
             let word = word.strip_suffix('s').unwrap_or(&word);
-            FURNITURE.iter().any(|f| f.eq_ignore_ascii_case(word))
+            let lower = word.to_ascii_lowercase();
+            FURNITURE.iter().any(|f| *f == lower) || lower.ends_with("footer")
         });
     found
 }
@@ -301,12 +314,18 @@ mod tests {
         let text = cleaned(&format!(
             r#"{STORY}{STORY}{STORY}<div id="entry-author-info"><p>Jane Roe writes about cities.</p></div>
             <div class="articleFooter"><span class="sourcesLabel">Source:</span> Agency</div>
-            <span class="post-ratings">Was this article useful?</span>"#
+            <span class="post-ratings">Was this article useful?</span>
+            <div class="entryfooter">Comments are closed.</div>
+            <div class="entry-utility">This entry was posted in News.</div>"#
         ));
         assert!(text.contains("close the old bridge"), "{text}");
         assert!(!text.contains("Jane Roe"), "{text}");
         assert!(!text.contains("Source:"), "{text}");
         assert!(!text.contains("useful"), "{text}");
+        assert!(
+            !text.contains("closed") && !text.contains("posted in"),
+            "{text}"
+        );
         let wrapped = cleaned(&format!(r#"<div class="author-column">{STORY}</div>"#));
         assert!(wrapped.contains("close the old bridge"), "{wrapped}");
     }
