@@ -230,7 +230,7 @@ pub fn extract_within(
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
-    let title = Some(strip_site(&title, site)).filter(|t| !t.is_empty());
+    let title = Some(nfc(strip_site(&title, site))).filter(|t| !t.is_empty());
     let byline = article
         .byline
         .map(|b| b.trim().to_string())
@@ -311,7 +311,18 @@ fn page_text(title: Option<&str>, byline: Option<&str>, content: &str) -> String
         }
         paragraphs.push(block);
     }
-    paragraphs.join("\n\n")
+    nfc(paragraphs.join("\n\n"))
+}
+
+/// `text` in Unicode NFC: pages mix composed and decomposed forms of the
+/// same letters (Bengali য়, a Latin é typed as e + ◌́), which would
+/// otherwise make the same word two words for search and names.
+fn nfc(text: String) -> String {
+    use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        return text;
+    }
+    text.nfc().collect()
 }
 
 #[cfg(test)]
@@ -564,5 +575,17 @@ mod tests {
             "{paragraphs:?}"
         );
         assert_eq!(page.text.matches("Negotiators say").count(), 1);
+    }
+
+    /// Regression (real pages): a page's decomposed letters did not match
+    /// the same letters composed elsewhere.
+    #[test]
+    fn page_text_is_nfc() {
+        let text = page_text(
+            Some("Cafe\u{301}"),
+            None,
+            "Jose\u{301} said so.\nAlready NFC: é.",
+        );
+        assert_eq!(text, "Café\n\nJosé said so.\n\nAlready NFC: é.");
     }
 }
