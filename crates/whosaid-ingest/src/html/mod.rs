@@ -19,6 +19,7 @@ mod boilerplate;
 mod clutter;
 mod embeds;
 mod fallback;
+mod feed;
 mod lead;
 mod limits;
 
@@ -178,6 +179,7 @@ pub fn extract_within(
     // Before the clutter filter, which takes social widgets for clutter.
     embeds::render(&readability.doc);
     clutter::remove(&readability.doc);
+    feed::prune(&readability.doc);
     let lead = lead::find(&readability.doc);
     let mut warnings = Vec::new();
     let article = match readability.parse() {
