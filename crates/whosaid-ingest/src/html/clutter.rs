@@ -58,8 +58,12 @@ const MAX_PROSE_LINKS: f64 = 0.25;
 /// removed as furniture.
 const MAX_SHARE: f64 = 0.5;
 
-/// Removes the page's furniture from `doc` (see the module comment).
+/// Removes the page's furniture from `doc` (see the module comment), and
+/// ruby annotations (`rt`, `rp`: the readings printed over Japanese or
+/// Chinese characters), which would otherwise run into the text they
+/// annotate ("子こども" for "子ども").
 pub fn remove(doc: &Document) {
+    doc.select("rt, rp").remove();
     let total = paragraph_text(&doc.root());
     let all = doc.select("body").text().len();
     let candidates: Vec<NodeRef<'_>> = doc
@@ -216,6 +220,13 @@ mod tests {
             assert!(text.contains("close the old bridge"), "{wrapper}");
             assert!(!text.contains("Side."), "{text}");
         }
+    }
+
+    /// Regression (real pages): furigana ran into the words they annotate.
+    #[test]
+    fn ruby_annotations_go() {
+        let text = kept("<body><p><ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>どもへの<ruby>虐待<rt>ぎゃくたい</rt></ruby>をなくす</p></body>");
+        assert_eq!(text, "子どもへの虐待をなくす");
     }
 
     /// Regression (real pages issue, page lost to a filter): a test
