@@ -13,7 +13,8 @@ use dom_query::{Document, NodeRef};
 use super::boilerplate::chars;
 use super::clutter::has_class_word;
 
-/// Class or id words that name a lead.
+/// Class or id words that name a lead ("chapo", "chapeau": its name in
+/// French newsrooms and CMSs).
 const LEAD_WORDS: &[&str] = &[
     "lead",
     "standfirst",
@@ -24,6 +25,8 @@ const LEAD_WORDS: &[&str] = &[
     "dek",
     "intro",
     "excerpt",
+    "chapo",
+    "chapeau",
 ];
 
 /// Elements a lead is written in: a paragraph, a subheading or a plain
