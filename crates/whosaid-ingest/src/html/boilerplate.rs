@@ -56,13 +56,16 @@ pub(super) fn chars(text: &str) -> usize {
 /// Figure captions and photo credits: out of the text, unless they are all
 /// of it.
 fn remove_captions(root: &NodeRef<'_>) {
-    let total = chars(&root.text());
     let captions: Vec<NodeRef<'_>> = root
         .descendants_it()
         .filter(|n| {
             n.is_element() && (name_is(n, &["figcaption"]) || has_class_word(n, CAPTION_WORDS))
         })
         .collect();
+    if captions.is_empty() {
+        return;
+    }
+    let total = chars(&root.text());
     let caption_chars: usize = captions.iter().map(|c| chars(&c.text())).sum();
     if caption_chars * 2 >= total {
         return;
@@ -142,11 +145,14 @@ const FURNITURE: &[&str] = &[
 /// Furniture inside the article ([`FURNITURE`]), unless it holds a quarter
 /// of the article's text or more (a wrapper named after its author).
 fn remove_furniture(root: &NodeRef<'_>) {
-    let total = chars(&root.text());
     let found: Vec<NodeRef<'_>> = root
         .descendants_it()
         .filter(|n| n.is_element() && names_furniture(n))
         .collect();
+    if found.is_empty() {
+        return;
+    }
+    let total = chars(&root.text());
     for node in found {
         if chars(&node.text()) * 4 < total {
             node.remove_from_parent();
