@@ -43,7 +43,8 @@ pub fn remove(root: &NodeRef<'_>) {
     remove_trailing_headings(root);
 }
 
-fn name_is(node: &NodeRef<'_>, names: &[&str]) -> bool {
+/// Whether `node` is an element named one of `names` (case aside).
+pub(super) fn name_is(node: &NodeRef<'_>, names: &[&str]) -> bool {
     node.node_name()
         .is_some_and(|n| names.iter().any(|x| n.eq_ignore_ascii_case(x)))
 }
@@ -51,6 +52,15 @@ fn name_is(node: &NodeRef<'_>, names: &[&str]) -> bool {
 /// Characters of `text`, spaces aside (the length every filter here counts).
 pub(super) fn chars(text: &str) -> usize {
     text.chars().filter(|c| !c.is_whitespace()).count()
+}
+
+/// Characters of the link text (`a`) under `node`, spaces aside: with
+/// [`chars`] of all its text, the link density every filter reads.
+pub(super) fn linked_chars(node: &NodeRef<'_>) -> usize {
+    node.descendants_it()
+        .filter(|d| name_is(d, &["a"]))
+        .map(|a| chars(&a.text()))
+        .sum()
 }
 
 /// Figure captions and photo credits: out of the text, unless they are all
@@ -211,11 +221,7 @@ fn remove_link_blocks(root: &NodeRef<'_>) {
         if text == 0 {
             continue;
         }
-        let linked: usize = block
-            .descendants_it()
-            .filter(|d| name_is(d, &["a"]))
-            .map(|a| chars(&a.text()))
-            .sum();
+        let linked = linked_chars(&block);
         // Mostly links: a list of stories, or a short paragraph or item
         // that is a teaser ("Read more: …"); a long paragraph is prose.
         let mostly_links = linked as f64 >= MAX_LINK_DENSITY * text as f64;

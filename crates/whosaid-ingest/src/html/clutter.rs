@@ -16,6 +16,8 @@
 
 use dom_query::{Document, NodeRef};
 
+use super::boilerplate::{chars, linked_chars};
+
 /// Elements that are furniture by their tag. Scripts stay: JSON-LD
 /// metadata lives in them, and the readability pass drops them itself.
 const CLUTTER_TAGS: &[&str] = &["nav", "footer", "aside", "form", "iframe"];
@@ -108,12 +110,7 @@ fn is_prose(node: &NodeRef<'_>) -> bool {
     if paragraph_text(node) < MIN_PROSE {
         return false;
     }
-    let linked: usize = node
-        .descendants_it()
-        .filter(|d| d.node_name().is_some_and(|n| n.eq_ignore_ascii_case("a")))
-        .map(|a| a.text().len())
-        .sum();
-    (linked as f64) < MAX_PROSE_LINKS * node.text().len() as f64
+    (linked_chars(node) as f64) < MAX_PROSE_LINKS * chars(&node.text()) as f64
 }
 
 /// Whether a word of the element's class list or id marks furniture.

@@ -15,6 +15,8 @@ use std::collections::HashMap;
 use dom_query::{Document, NodeRef};
 use dom_smoothie::{Article, Readability};
 
+use super::boilerplate::{chars, linked_chars};
+
 /// Elements read as blocks of text.
 const BLOCKS: &str = "p, pre, blockquote, li, td, dd, h2, h3, h4, h5, h6";
 
@@ -29,14 +31,7 @@ pub fn page_text(html: &str) -> Option<String> {
 
 /// Characters of `node`'s text outside links, spaces aside.
 fn unlinked_chars(node: &NodeRef<'_>) -> usize {
-    let count = |s: &str| s.chars().filter(|c| !c.is_whitespace()).count();
-    let all = count(&node.text());
-    let linked: usize = node
-        .descendants_it()
-        .filter(|d| d.node_name().is_some_and(|n| n.eq_ignore_ascii_case("a")))
-        .map(|a| count(&a.text()))
-        .sum();
-    all.saturating_sub(linked)
+    chars(&node.text()).saturating_sub(linked_chars(node))
 }
 
 /// The formatted text of the densest container of `doc`, or its body's

@@ -10,7 +10,7 @@
 
 use dom_query::{Document, NodeRef};
 
-use super::boilerplate::chars;
+use super::boilerplate::{chars, linked_chars, name_is};
 use super::clutter::has_class_word;
 
 /// Class or id words that name a lead ("chapo", "chapeau": its name in
@@ -71,7 +71,7 @@ pub fn find(doc: &Document) -> Option<String> {
         if !node.is_element() {
             continue;
         }
-        if is_named(&node, LEAD_TAGS)
+        if name_is(&node, LEAD_TAGS)
             && has_class_word(&node, LEAD_WORDS)
             && !holds_other_parts(&node)
         {
@@ -81,7 +81,7 @@ pub fn find(doc: &Document) -> Option<String> {
                 return Some(text.split_whitespace().collect::<Vec<_>>().join(" "));
             }
         }
-        if is_named(&node, &["p"]) && chars(&node.text()) >= BODY_PARAGRAPH {
+        if name_is(&node, &["p"]) && chars(&node.text()) >= BODY_PARAGRAPH {
             return None;
         }
     }
@@ -98,22 +98,12 @@ pub fn prepend(lead: &str, content: &str) -> Option<String> {
 /// Whether `node` holds something a lead does not ([`NOT_IN_LEAD`]).
 fn holds_other_parts(node: &NodeRef<'_>) -> bool {
     node.descendants_it()
-        .any(|d| d.is_element() && is_named(&d, NOT_IN_LEAD))
-}
-
-fn is_named(node: &NodeRef<'_>, names: &[&str]) -> bool {
-    node.node_name()
-        .is_some_and(|n| names.iter().any(|x| n.eq_ignore_ascii_case(x)))
+        .any(|d| d.is_element() && name_is(&d, NOT_IN_LEAD))
 }
 
 /// Whether half or more of `node`'s text (`length` characters) is links.
 fn mostly_links(node: &NodeRef<'_>, length: usize) -> bool {
-    let linked: usize = node
-        .descendants_it()
-        .filter(|d| is_named(d, &["a"]))
-        .map(|a| chars(&a.text()))
-        .sum();
-    linked * 2 >= length
+    linked_chars(node) * 2 >= length
 }
 
 #[cfg(test)]
