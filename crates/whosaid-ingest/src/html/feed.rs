@@ -60,7 +60,7 @@ fn is_inside(node: &NodeRef<'_>, outer: &NodeRef<'_>) -> bool {
 }
 
 /// The page's title as words: `og:title`, else `<title>`.
-fn page_title(doc: &Document) -> Vec<String> {
+pub(super) fn page_title(doc: &Document) -> Vec<String> {
     let og = doc.select(r#"meta[property="og:title"]"#).attr("content");
     let title = match og {
         Some(t) if !t.trim().is_empty() => t.to_string(),
@@ -76,13 +76,17 @@ fn has_heading(article: &NodeRef<'_>, title: &[String]) -> bool {
         n.is_element()
             && n.node_name()
                 .is_some_and(|t| t.eq_ignore_ascii_case("h1") || t.eq_ignore_ascii_case("h2"))
-            && {
-                let heading = words(&n.text());
-                !heading.is_empty()
-                    && (title.starts_with(&heading) || title.ends_with(&heading))
-                    && heading.len() * 2 > title.len()
-            }
+            && is_title(&n.text(), title)
     })
+}
+
+/// Whether `heading` is the page's `title` (as words), or the title is the
+/// heading with the site name before or after it.
+pub(super) fn is_title(heading: &str, title: &[String]) -> bool {
+    let heading = words(heading);
+    !heading.is_empty()
+        && (title.starts_with(&heading) || title.ends_with(&heading))
+        && heading.len() * 2 > title.len()
 }
 
 /// Lower-cased words of `text` (letters and digits).

@@ -6,7 +6,11 @@
 //!
 //! A lead is named as one by its class or id ("lead", "standfirst",
 //! "subtitle", …), comes before the page's first long paragraph, and is
-//! prose: a sentence or a few, not a list of links.
+//! prose: a sentence or a few, not a list of links. A page without a named
+//! lead may still have one: the first block of prose (a sentence of eight
+//! words or more, few links, not in a figure) between the headline (the
+//! `h1` that is the page's title) and the body. A lead that holds the
+//! byline is the byline's line, not a lead.
 
 use dom_query::{Document, NodeRef};
 
@@ -63,8 +67,101 @@ const MAX_LEAD: usize = 700;
 /// lead comes before it.
 const BODY_PARAGRAPH: usize = 150;
 
-/// The text of the page's lead, if it has one (see the module comment).
+/// The text of the page's lead, if it has one (see the module comment):
+/// one named as such, else the first prose block right under the headline.
 pub fn find(doc: &Document) -> Option<String> {
+    named(doc).or_else(|| under_headline(doc))
+}
+
+/// Elements read after the headline before giving up on a lead there.
+const MAX_AFTER_HEADLINE: usize = 40;
+
+/// Shortest unnamed lead (characters, spaces aside), and its fewest words:
+/// a sentence, not a date, a byline or a label.
+const MIN_UNNAMED_LEAD: usize = 60;
+const MIN_LEAD_WORDS: usize = 8;
+
+/// The first block of prose after the page's headline (the `h1` that is
+/// the page's title) and before the body's first long paragraph.
+fn under_headline(doc: &Document) -> Option<String> {
+    let title = super::feed::page_title(doc);
+    if title.is_empty() {
+        return None;
+    }
+    let body = doc.select("body");
+    let body = body.nodes().first()?;
+    let headline = body.descendants_it().find(|n| {
+        n.is_element() && name_is(n, &["h1"]) && super::feed::is_title(&n.text(), &title)
+    })?;
+    let mut after = 0;
+    let mut past_headline = false;
+    for node in body.descendants_it() {
+        if node.id == headline.id {
+            past_headline = true;
+            continue;
+        }
+        if !past_headline || !node.is_element() || is_within(&node, &headline) {
+            continue;
+        }
+        after += 1;
+        if after > MAX_AFTER_HEADLINE {
+            return None;
+        }
+        let is_block = name_is(&node, &["p", "h2"])
+            || (name_is(&node, &["div"])
+                && !node
+                    .descendants_it()
+                    .any(|d| d.is_element() && name_is(&d, BLOCKS)));
+        if !is_block || holds_other_parts(&node) || in_media(&node) {
+            continue;
+        }
+        let text = node.text();
+        let length = chars(&text);
+        if name_is(&node, &["p"]) && length >= BODY_PARAGRAPH {
+            return None;
+        }
+        if (MIN_UNNAMED_LEAD..=MAX_LEAD).contains(&length)
+            && text.split_whitespace().count() >= MIN_LEAD_WORDS
+            && linked_chars(&node) * 3 < length
+        {
+            return Some(text.split_whitespace().collect::<Vec<_>>().join(" "));
+        }
+    }
+    None
+}
+
+/// Block elements: a `div` holding one is a box, not a block of text.
+const BLOCKS: &[&str] = &[
+    "p", "div", "ul", "ol", "table", "section", "article", "h2", "h3",
+];
+
+/// Whether `node` is inside `outer`.
+fn is_within(node: &NodeRef<'_>, outer: &NodeRef<'_>) -> bool {
+    let mut at = node.parent();
+    while let Some(p) = at {
+        if p.id == outer.id {
+            return true;
+        }
+        at = p.parent();
+    }
+    false
+}
+
+/// Whether `node` is inside a figure or its caption.
+fn in_media(node: &NodeRef<'_>) -> bool {
+    let mut at = node.parent();
+    while let Some(p) = at {
+        if name_is(&p, &["figure", "figcaption"]) {
+            return true;
+        }
+        at = p.parent();
+    }
+    false
+}
+
+/// The lead named by its class or id, before the body's first long
+/// paragraph.
+fn named(doc: &Document) -> Option<String> {
     let body = doc.select("body");
     let body = body.nodes().first()?;
     for node in body.descendants_it() {
@@ -88,8 +185,16 @@ pub fn find(doc: &Document) -> Option<String> {
     None
 }
 
-/// `content` with `lead` in front of it, unless it holds the lead already.
-pub fn prepend(lead: &str, content: &str) -> Option<String> {
+/// `content` with `lead` in front of it, unless it holds the lead already
+/// or the lead is the byline's line ("By Jane Roe, staff writer").
+pub fn prepend(lead: &str, content: &str, byline: Option<&str>) -> Option<String> {
+    let names_author = byline
+        .map(str::trim)
+        .filter(|b| !b.is_empty())
+        .is_some_and(|b| lead.to_lowercase().contains(&b.to_lowercase()));
+    if names_author {
+        return None;
+    }
     let flat = content.split_whitespace().collect::<Vec<_>>().join(" ");
     let start: String = lead.chars().take(60).collect();
     (!flat.contains(start.as_str())).then(|| format!("{lead}\n{content}"))
@@ -148,10 +253,51 @@ mod tests {
     #[test]
     fn a_lead_is_put_before_the_body_once() {
         assert_eq!(
-            prepend(LEAD, "The council voted.").as_deref(),
+            prepend(LEAD, "The council voted.", None).as_deref(),
             Some(format!("{LEAD}\nThe council voted.").as_str())
         );
         let holding = format!("{LEAD}\n\nThe council voted.");
-        assert_eq!(prepend(LEAD, &holding), None);
+        assert_eq!(prepend(LEAD, &holding, None), None);
+        let byline_line = "By Jane Roe, Senior Staff Technologist, Privacy and Technology Project";
+        assert_eq!(
+            prepend(byline_line, "The council voted.", Some("Jane Roe")),
+            None
+        );
+    }
+
+    #[test]
+    fn an_unnamed_lead_is_the_prose_under_the_headline() {
+        let page = |between: &str| {
+            format!(
+                r#"<html><head><title>Bridge closes | Daily</title></head><body><div><h1>Bridge closes</h1>{between}</div><div>{BODY}</div></body></html>"#
+            )
+        };
+        let lead_box = format!("<div>{LEAD} Drivers must use the ferry.</div>");
+        let found = find(&Document::from(
+            page(&format!("<span>May 3</span>{lead_box}")).as_str(),
+        ));
+        assert_eq!(
+            found.as_deref(),
+            Some(format!("{LEAD} Drivers must use the ferry.").as_str())
+        );
+        for between in [
+            // A byline-sized line, a caption, a list of links.
+            "<p>By Jane Roe and John Doe</p>".to_string(),
+            format!("<figure><figcaption>{LEAD} Drivers must use the ferry.</figcaption></figure>"),
+            format!(
+                r#"<p><a href="/a">{LEAD}</a> <a href="/b">Drivers must use the ferry.</a></p>"#
+            ),
+        ] {
+            assert_eq!(
+                find(&Document::from(page(&between).as_str())),
+                None,
+                "{between}"
+            );
+        }
+        // No headline that is the title: no unnamed lead.
+        let other = format!(
+            r#"<html><head><title>Something else</title></head><body><h1>Bridge closes</h1>{lead_box}{BODY}</body></html>"#
+        );
+        assert_eq!(find(&Document::from(other.as_str())), None);
     }
 }

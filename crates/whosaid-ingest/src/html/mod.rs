@@ -194,9 +194,10 @@ pub fn extract_within(
                 boilerplate::remove(root);
                 article.text_content = root.formatted_text();
             }
+            let byline = article.byline.as_deref();
             if let Some(text) = lead
                 .as_deref()
-                .and_then(|l| lead::prepend(l, &article.text_content))
+                .and_then(|l| lead::prepend(l, &article.text_content, byline))
             {
                 article.text_content = text.into();
             }
