@@ -90,7 +90,7 @@ pub(super) fn is_title(heading: &str, title: &[String]) -> bool {
 }
 
 /// Lower-cased words of `text` (letters and digits).
-fn words(text: &str) -> Vec<String> {
+pub(super) fn words(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)

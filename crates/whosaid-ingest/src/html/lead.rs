@@ -81,8 +81,9 @@ const MAX_AFTER_HEADLINE: usize = 40;
 const MIN_UNNAMED_LEAD: usize = 60;
 const MIN_LEAD_WORDS: usize = 8;
 
-/// The first block of prose after the page's headline (the `h1` that is
-/// the page's title) and before the body's first long paragraph.
+/// The first block of prose after the page's headline (the first `h1`, else
+/// `h2`, that reads as the page's title) and before the body's first long
+/// paragraph.
 fn under_headline(doc: &Document) -> Option<String> {
     let title = super::feed::page_title(doc);
     if title.is_empty() {
@@ -90,9 +91,11 @@ fn under_headline(doc: &Document) -> Option<String> {
     }
     let body = doc.select("body");
     let body = body.nodes().first()?;
-    let headline = body.descendants_it().find(|n| {
-        n.is_element() && name_is(n, &["h1"]) && super::feed::is_title(&n.text(), &title)
-    })?;
+    let titled = |names: &[&str]| {
+        body.descendants_it()
+            .find(|n| n.is_element() && name_is(n, names) && resembles(&n.text(), &title))
+    };
+    let headline = titled(&["h1"]).or_else(|| titled(&["h2"]))?;
     let mut after = 0;
     let mut past_headline = false;
     for node in body.descendants_it() {
@@ -117,17 +120,32 @@ fn under_headline(doc: &Document) -> Option<String> {
         }
         let text = node.text();
         let length = chars(&text);
-        if name_is(&node, &["p"]) && length >= BODY_PARAGRAPH {
-            return None;
-        }
         if (MIN_UNNAMED_LEAD..=MAX_LEAD).contains(&length)
             && text.split_whitespace().count() >= MIN_LEAD_WORDS
             && linked_chars(&node) * 3 < length
         {
+            // The body's own first paragraph, when it is short enough,
+            // comes back here too: `prepend` finds it in the body.
             return Some(text.split_whitespace().collect::<Vec<_>>().join(" "));
+        }
+        if name_is(&node, &["p"]) && length >= BODY_PARAGRAPH {
+            return None;
         }
     }
     None
+}
+
+/// Whether a heading reads as the page's `title` (words): it is the title
+/// with or without the site name, or most of the title's words are in it ("Turkey, Poland and three Caribbean islands
+/// added to UK quarantine list" for "Turkey, Poland, Caribbean islands
+/// added to UK quarantine list"), and it is not much longer.
+fn resembles(heading: &str, title: &[String]) -> bool {
+    if super::feed::is_title(heading, title) {
+        return true;
+    }
+    let heading = super::feed::words(heading);
+    let shared = title.iter().filter(|w| heading.contains(w)).count();
+    !heading.is_empty() && shared * 10 >= title.len() * 7 && heading.len() <= title.len() * 2
 }
 
 /// Block elements: a `div` holding one is a box, not a block of text.
@@ -267,9 +285,14 @@ mod tests {
 
     #[test]
     fn an_unnamed_lead_is_the_prose_under_the_headline() {
+        // A body whose first paragraph is too long to be a lead.
+        let body = format!(
+            "<p>{}</p>",
+            "The council voted on Monday to close the old bridge for repairs. ".repeat(20)
+        );
         let page = |between: &str| {
             format!(
-                r#"<html><head><title>Bridge closes | Daily</title></head><body><div><h1>Bridge closes</h1>{between}</div><div>{BODY}</div></body></html>"#
+                r#"<html><head><title>Bridge closes | Daily</title></head><body><div><h1>Bridge closes</h1>{between}</div><div>{body}</div></body></html>"#
             )
         };
         let lead_box = format!("<div>{LEAD} Drivers must use the ferry.</div>");
@@ -296,8 +319,39 @@ mod tests {
         }
         // No headline that is the title: no unnamed lead.
         let other = format!(
-            r#"<html><head><title>Something else</title></head><body><h1>Bridge closes</h1>{lead_box}{BODY}</body></html>"#
+            r#"<html><head><title>Something else</title></head><body><h1>Bridge closes</h1>{lead_box}{body}</body></html>"#
         );
         assert_eq!(find(&Document::from(other.as_str())), None);
+        // A short first paragraph of the body comes back as the lead, and
+        // is not put in front of the body that holds it.
+        let short = format!(
+            r#"<html><head><title>Bridge closes</title></head><body><h1>Bridge closes</h1>{BODY}</body></html>"#
+        );
+        let found = find(&Document::from(short.as_str())).unwrap();
+        assert_eq!(
+            prepend(
+                &found,
+                &Document::from(short.as_str()).select("body").text(),
+                None
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn a_headline_resembles_the_title() {
+        let title = super::super::feed::words(
+            "Turkey, Poland, Caribbean islands added to UK quarantine list | Daily",
+        );
+        assert!(resembles(
+            "Turkey, Poland and three Caribbean islands added to UK quarantine list",
+            &title
+        ));
+        assert!(resembles(
+            "Headline: Turkey, Poland, Caribbean islands added to UK quarantine list",
+            &title
+        ));
+        assert!(!resembles("Turkey and Poland", &title));
+        assert!(!resembles("Navigation", &title));
     }
 }

@@ -194,13 +194,6 @@ pub fn extract_within(
                 boilerplate::remove(root);
                 article.text_content = root.formatted_text();
             }
-            let byline = article.byline.as_deref();
-            if let Some(text) = lead
-                .as_deref()
-                .and_then(|l| lead::prepend(l, &article.text_content, byline))
-            {
-                article.text_content = text.into();
-            }
             let kept = boilerplate::chars(&article.text_content);
             if kept < SHORT_ARTICLE {
                 if let Some(text) = fallback::page_text(&html) {
@@ -211,6 +204,15 @@ pub fn extract_within(
                         article.text_content = text.into();
                     }
                 }
+            }
+            // After the short-article test: a lead does not make a teaser
+            // an article.
+            let byline = article.byline.as_deref();
+            if let Some(text) = lead
+                .as_deref()
+                .and_then(|l| lead::prepend(l, &article.text_content, byline))
+            {
+                article.text_content = text.into();
             }
             article
         }
