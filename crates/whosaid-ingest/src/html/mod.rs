@@ -235,12 +235,21 @@ pub fn extract_within(
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
-    let title = Some(nfc(strip_site(&title, site))).filter(|t| !t.is_empty());
+    // The title as the page declares it (`og:title`, JSON-LD, `<title>`),
+    // as readability.js and the page's own metadata give it; a block that
+    // repeats it, with or without the site name, is dropped from the text.
+    let headline = Some(nfc(strip_site(&title, site))).filter(|t| !t.is_empty());
+    let title = Some(nfc(title)).filter(|t| !t.is_empty());
     let byline = article
         .byline
         .map(|b| b.trim().to_string())
         .filter(|b| !b.is_empty());
-    let text = page_text(title.as_deref(), byline.as_deref(), &article.text_content);
+    let text = page_text(
+        title.as_deref(),
+        headline.as_deref(),
+        byline.as_deref(),
+        &article.text_content,
+    );
     let outlet = article
         .site_name
         .map(|s| s.trim().to_string())
@@ -294,9 +303,15 @@ fn host(url: &str) -> Option<String> {
     (!host.is_empty()).then(|| host.to_string())
 }
 
-/// Headline, then the content's blocks as paragraphs; a block that only
-/// repeats the headline or the byline is dropped.
-fn page_text(title: Option<&str>, byline: Option<&str>, content: &str) -> String {
+/// The title, then the content's blocks as paragraphs; a block that only
+/// repeats the title (or `headline`, the title without the site name) or
+/// the byline is dropped.
+fn page_text(
+    title: Option<&str>,
+    headline: Option<&str>,
+    byline: Option<&str>,
+    content: &str,
+) -> String {
     let mut paragraphs: Vec<String> = Vec::new();
     if let Some(t) = title {
         paragraphs.push(t.to_string());
@@ -307,7 +322,8 @@ fn page_text(title: Option<&str>, byline: Option<&str>, content: &str) -> String
         if block.is_empty() {
             continue;
         }
-        let repeats_title = title.is_some_and(|t| same(&block, t));
+        let repeats_title =
+            title.is_some_and(|t| same(&block, t)) || headline.is_some_and(|h| same(&block, h));
         let repeats_byline = byline.is_some_and(|b| {
             same(&block, b) || block.strip_prefix("By ").is_some_and(|x| same(x, b))
         });
@@ -392,7 +408,9 @@ mod tests {
 </article><div class="comments"><p>Reader comment: terrible!</p></div></body></html>"#;
         let page = extract(html.as_bytes(), Some("https://planet.example/x?y"), None).unwrap();
         let paragraphs: Vec<&str> = page.text.split("\n\n").collect();
-        assert_eq!(paragraphs[0], "Talks Fail");
+        // The title as the page declares it; the `h1` repeating it without
+        // the site name is not a paragraph of its own.
+        assert_eq!(paragraphs[0], "Talks Fail | The Planet");
         assert!(
             paragraphs[1].starts_with("The talks failed"),
             "{paragraphs:?}"
@@ -403,7 +421,7 @@ mod tests {
         assert!(paragraphs.contains(&"Line one"), "{paragraphs:?}");
         assert!(!page.text.contains("By Jane Reporter"), "{}", page.text);
         assert!(!page.text.contains("World"), "{}", page.text);
-        assert_eq!(page.meta.title.as_deref(), Some("Talks Fail"));
+        assert_eq!(page.meta.title.as_deref(), Some("Talks Fail | The Planet"));
         assert_eq!(page.meta.byline.as_deref(), Some("Jane Reporter"));
         assert_eq!(page.meta.outlet.as_deref(), Some("The Planet"));
         assert_eq!(
@@ -588,6 +606,7 @@ mod tests {
     fn page_text_is_nfc() {
         let text = page_text(
             Some("Cafe\u{301}"),
+            None,
             None,
             "Jose\u{301} said so.\nAlready NFC: é.",
         );
