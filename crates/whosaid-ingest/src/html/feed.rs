@@ -15,8 +15,8 @@ const MIN_ARTICLE: usize = 500;
 
 /// Removes the other stories of a feed page from `doc` (see the module
 /// comment).
-pub fn prune(doc: &Document) {
-    let title = page_title(doc);
+/// `title` is the page's title as words ([`page_title`]).
+pub fn prune(doc: &Document, title: &[String]) {
     if title.is_empty() {
         return;
     }
@@ -26,7 +26,7 @@ pub fn prune(doc: &Document) {
     }
     let titled: Vec<&NodeRef<'_>> = articles
         .iter()
-        .filter(|a| has_heading(a, &title) && chars(&a.text()) >= MIN_ARTICLE)
+        .filter(|a| has_heading(a, title) && chars(&a.text()) >= MIN_ARTICLE)
         .collect();
     // The innermost: an `<article>` around the whole feed has the heading
     // too.
@@ -126,7 +126,7 @@ mod tests {
             ),
         );
         let doc = Document::from(html.as_str());
-        prune(&doc);
+        prune(&doc, &page_title(&doc));
         let text = doc.select("body").text();
         assert!(text.contains("yearly blessing"), "{text}");
         assert!(
@@ -150,7 +150,7 @@ mod tests {
                 ),
             );
             let doc = Document::from(html.as_str());
-            prune(&doc);
+            prune(&doc, &page_title(&doc));
             let text = doc.select("body").text();
             assert!(
                 text.contains("yearly blessing") && text.contains("tariff"),

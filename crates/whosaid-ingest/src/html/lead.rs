@@ -69,8 +69,9 @@ const BODY_PARAGRAPH: usize = 150;
 
 /// The text of the page's lead, if it has one (see the module comment):
 /// one named as such, else the first prose block right under the headline.
-pub fn find(doc: &Document) -> Option<String> {
-    named(doc).or_else(|| under_headline(doc))
+/// `title` is the page's title as words ([`super::feed::page_title`]).
+pub fn find(doc: &Document, title: &[String]) -> Option<String> {
+    named(doc).or_else(|| under_headline(doc, title))
 }
 
 /// Elements read after the headline before giving up on a lead there.
@@ -83,31 +84,56 @@ const MIN_LEAD_WORDS: usize = 8;
 
 /// The first block of prose after the page's headline (the first `h1`, else
 /// `h2`, that reads as the page's title) and before the body's first long
-/// paragraph.
-fn under_headline(doc: &Document) -> Option<String> {
-    let title = super::feed::page_title(doc);
+/// paragraph. One pass over the page when an `h1` is the headline.
+fn under_headline(doc: &Document, title: &[String]) -> Option<String> {
     if title.is_empty() {
         return None;
     }
     let body = doc.select("body");
     let body = body.nodes().first()?;
-    let titled = |names: &[&str]| {
-        body.descendants_it()
-            .find(|n| n.is_element() && name_is(n, names) && resembles(&n.text(), &title))
-    };
-    let headline = titled(&["h1"]).or_else(|| titled(&["h2"]))?;
-    let mut after = 0;
-    let mut past_headline = false;
-    for node in body.descendants_it() {
-        if node.id == headline.id {
-            past_headline = true;
+    let mut headline: Option<NodeRef<'_>> = None;
+    let mut first_h2: Option<NodeRef<'_>> = None;
+    let mut nodes = body.descendants_it();
+    for node in nodes.by_ref() {
+        if !node.is_element() {
             continue;
         }
-        if !past_headline || !node.is_element() || is_within(&node, &headline) {
+        if name_is(&node, &["h1"]) && resembles(&node.text(), title) {
+            headline = Some(node);
+            break;
+        }
+        if first_h2.is_none() && name_is(&node, &["h2"]) && resembles(&node.text(), title) {
+            first_h2 = Some(node);
+        }
+    }
+    match headline {
+        Some(h1) => lead_after(&h1, nodes),
+        // No `h1` is the title: read on from the `h2` that is.
+        None => {
+            let h2 = first_h2?;
+            let rest = body
+                .descendants_it()
+                .skip_while(move |n| n.id != h2.id)
+                .skip(1);
+            lead_after(&h2, rest)
+        }
+    }
+}
+
+/// The first block of prose among `after` (the elements that follow
+/// `headline` in document order, its own ones first), before a longer
+/// paragraph and within [`MAX_AFTER_HEADLINE`] elements.
+fn lead_after<'a>(
+    headline: &NodeRef<'a>,
+    after: impl Iterator<Item = NodeRef<'a>>,
+) -> Option<String> {
+    let mut seen = 0;
+    for node in after {
+        if !node.is_element() || is_within(&node, headline) {
             continue;
         }
-        after += 1;
-        if after > MAX_AFTER_HEADLINE {
+        seen += 1;
+        if seen > MAX_AFTER_HEADLINE {
             return None;
         }
         let is_block = name_is(&node, &["p", "h2"])
@@ -232,6 +258,10 @@ fn mostly_links(node: &NodeRef<'_>, length: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn find(doc: &Document) -> Option<String> {
+        super::find(doc, &super::super::feed::page_title(doc))
+    }
 
     const BODY: &str = "<p>The council voted on Monday to close the old bridge for repairs, the mayor said at a news conference at city hall. Traffic will go over the new bridge downstream, which opened last year after a decade of planning.</p>";
     const LEAD: &str = "The mayor says the bridge is unsafe and will stay closed until spring.";

@@ -179,8 +179,9 @@ pub fn extract_within(
     // Before the clutter filter, which takes social widgets for clutter.
     embeds::render(&readability.doc);
     clutter::remove(&readability.doc);
-    feed::prune(&readability.doc);
-    let lead = lead::find(&readability.doc);
+    let title_words = feed::page_title(&readability.doc);
+    feed::prune(&readability.doc, &title_words);
+    let lead = lead::find(&readability.doc, &title_words);
     let mut warnings = Vec::new();
     let article = match readability.parse() {
         Ok(mut article) => {
