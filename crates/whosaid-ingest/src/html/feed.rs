@@ -48,15 +48,8 @@ pub fn prune(doc: &Document, title: &[String]) {
 }
 
 /// Whether `node` is inside `outer`.
-fn is_inside(node: &NodeRef<'_>, outer: &NodeRef<'_>) -> bool {
-    let mut at = node.parent();
-    while let Some(p) = at {
-        if p.id == outer.id {
-            return true;
-        }
-        at = p.parent();
-    }
-    false
+pub(super) fn is_inside(node: &NodeRef<'_>, outer: &NodeRef<'_>) -> bool {
+    node.ancestors_it(None).any(|a| a.id == outer.id)
 }
 
 /// The page's title as words: `og:title`, else `<title>`.

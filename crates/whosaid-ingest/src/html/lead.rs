@@ -129,7 +129,7 @@ fn lead_after<'a>(
 ) -> Option<String> {
     let mut seen = 0;
     for node in after {
-        if !node.is_element() || is_within(&node, headline) {
+        if !node.is_element() || super::feed::is_inside(&node, headline) {
             continue;
         }
         seen += 1;
@@ -179,28 +179,10 @@ const BLOCKS: &[&str] = &[
     "p", "div", "ul", "ol", "table", "section", "article", "h2", "h3",
 ];
 
-/// Whether `node` is inside `outer`.
-fn is_within(node: &NodeRef<'_>, outer: &NodeRef<'_>) -> bool {
-    let mut at = node.parent();
-    while let Some(p) = at {
-        if p.id == outer.id {
-            return true;
-        }
-        at = p.parent();
-    }
-    false
-}
-
 /// Whether `node` is inside a figure or its caption.
 fn in_media(node: &NodeRef<'_>) -> bool {
-    let mut at = node.parent();
-    while let Some(p) = at {
-        if name_is(&p, &["figure", "figcaption"]) {
-            return true;
-        }
-        at = p.parent();
-    }
-    false
+    node.ancestors_it(None)
+        .any(|a| name_is(&a, &["figure", "figcaption"]))
 }
 
 /// The lead named by its class or id, before the body's first long

@@ -5,13 +5,14 @@
 //! The text keeps the page's structure: each block (`p`, `blockquote`,
 //! headings, list items, `br`-separated lines) becomes a paragraph, so
 //! multi-paragraph quotes and headline attributions work as on text files.
-//! The headline comes first, as in a text file, then the lead when the
-//! page keeps it in its header (`lead`). Embedded posts (tweets and the
+//! The page's title comes first, as the headline of a text file, then the
+//! lead when the page keeps it in its header (`lead`). Embedded posts (tweets and the
 //! like) become paragraphs that attribute their text to their author
 //! (`embeds`).
 
 use dom_smoothie::{Config, Readability, TextMode};
 use encoding_rs::Encoding;
+use memchr::memmem;
 
 use crate::{parse_date, Metadata};
 
@@ -94,11 +95,12 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
 fn meta_charset(head: &[u8]) -> Option<&'static Encoding> {
     let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
     let mut from = 0;
-    while let Some(at) = find(&lower[from..], b"<meta") {
+    while let Some(at) = memmem::find(&lower[from..], b"<meta") {
         let tag_start = from + at;
-        let tag_end = find(&lower[tag_start..], b">").map_or(lower.len(), |e| tag_start + e);
+        let tag_end =
+            memchr::memchr(b'>', &lower[tag_start..]).map_or(lower.len(), |e| tag_start + e);
         let tag = &lower[tag_start..tag_end];
-        if let Some(c) = find(tag, b"charset=") {
+        if let Some(c) = memmem::find(tag, b"charset=") {
             let rest = &tag[c + 8..];
             let rest = rest
                 .strip_prefix(b"\"")
@@ -117,11 +119,6 @@ fn meta_charset(head: &[u8]) -> Option<&'static Encoding> {
         from = tag_end;
     }
     None
-}
-
-/// Where `needle` first occurs in `haystack`.
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 /// The charset parameter of an HTTP `Content-Type` value.
