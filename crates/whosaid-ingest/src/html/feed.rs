@@ -7,15 +7,14 @@
 
 use dom_query::{Document, NodeRef};
 
-use super::boilerplate::chars;
+use super::boilerplate::{chars, name_is};
 
 /// Least text (characters, spaces aside) of the article kept: a teaser
 /// card of the same story in a list is not the article.
 const MIN_ARTICLE: usize = 500;
 
 /// Removes the other stories of a feed page from `doc` (see the module
-/// comment).
-/// `title` is the page's title as words ([`page_title`]).
+/// comment); `title` is the page's title as words ([`page_title`]).
 pub fn prune(doc: &Document, title: &[String]) {
     if title.is_empty() {
         return;
@@ -65,12 +64,9 @@ pub(super) fn page_title(doc: &Document) -> Vec<String> {
 /// Whether a heading of `article` (`h1`, `h2`) is the title, or the title
 /// is the heading with the site name before or after it.
 fn has_heading(article: &NodeRef<'_>, title: &[String]) -> bool {
-    article.descendants_it().any(|n| {
-        n.is_element()
-            && n.node_name()
-                .is_some_and(|t| t.eq_ignore_ascii_case("h1") || t.eq_ignore_ascii_case("h2"))
-            && is_title(&n.text(), title)
-    })
+    article
+        .descendants_it()
+        .any(|n| n.is_element() && name_is(&n, &["h1", "h2"]) && is_title(&n.text(), title))
 }
 
 /// Whether `heading` is the page's `title` (as words), or the title is the

@@ -162,9 +162,10 @@ fn lead_after<'a>(
 }
 
 /// Whether a heading reads as the page's `title` (words): it is the title
-/// with or without the site name, or most of the title's words are in it ("Turkey, Poland and three Caribbean islands
-/// added to UK quarantine list" for "Turkey, Poland, Caribbean islands
-/// added to UK quarantine list"), and it is not much longer.
+/// with or without the site name, or most of the title's words are in it
+/// ("Turkey, Poland and three Caribbean islands added to UK quarantine
+/// list" for "Turkey, Poland, Caribbean islands added to UK quarantine
+/// list") and it is not much longer.
 fn resembles(heading: &str, title: &[String]) -> bool {
     if super::feed::is_title(heading, title) {
         return true;
