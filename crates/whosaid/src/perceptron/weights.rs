@@ -210,41 +210,50 @@ impl<const N: usize> DenseWeights<N> {
             return Err(ModelError::Decode("inconsistent weight table".into()));
         }
         let layout = Layout::for_features(table.features.len());
-        // Sum the weights of each slot first (features sharing a home chain
-        // and a tag become one), then quantize.
-        let mut sums = vec![(0u16, [0.0f32; N]); layout.capacity()];
+        let mut slots = vec![
+            DenseSlot {
+                tag: 0,
+                weights: [0; N],
+            };
+            layout.capacity()
+        ];
+        // Sum the weights of each used slot first (features sharing a home
+        // chain and a tag become one), then quantize. The sums are kept
+        // for used slots only, at most one per feature: a sum per slot of
+        // the whole table was most of the memory model loading touched.
+        let mut row_of = vec![u32::MAX; layout.capacity()];
+        let mut sums: Vec<[f32; N]> = Vec::with_capacity(table.features.len());
         for (i, &f) in table.features.iter().enumerate() {
             let tag = slot_tag(f);
             let mut at = layout.home(f);
-            while sums[at].0 != 0 && sums[at].0 != tag {
+            while slots[at].tag != 0 && slots[at].tag != tag {
                 at = layout.next(at);
             }
-            sums[at].0 = tag;
-            for k in table.offsets[i] as usize..table.offsets[i + 1] as usize {
-                sums[at].1[table.classes[k] as usize] += table.weights[k];
+            slots[at].tag = tag;
+            if row_of[at] == u32::MAX {
+                row_of[at] = u32::try_from(sums.len())
+                    .map_err(|_| ModelError::Decode("weight table too large".into()))?;
+                sums.push([0.0; N]);
+            }
+            let sum = &mut sums[row_of[at] as usize];
+            for (c, w) in table.row(i) {
+                sum[usize::from(c)] += w;
             }
         }
         let largest = sums
             .iter()
-            .flat_map(|(_, w)| w.iter())
+            .flat_map(|w| w.iter())
             .fold(0.0f32, |m, w| m.max(w.abs()));
         let scale = if largest > 0.0 && largest.is_finite() {
             largest / f32::from(i16::MAX)
         } else {
             1.0
         };
-        // Most slots are empty: only the used ones are quantized.
-        let slots = sums
-            .into_iter()
-            .map(|(tag, w)| DenseSlot {
-                tag,
-                weights: if tag == 0 {
-                    [0; N]
-                } else {
-                    w.map(|x| quantize(x / scale))
-                },
-            })
-            .collect();
+        for (slot, &row) in slots.iter_mut().zip(&row_of) {
+            if let Some(sum) = sums.get(row as usize) {
+                slot.weights = sum.map(|x| quantize(x / scale));
+            }
+        }
         Ok(DenseWeights {
             layout,
             scale,
