@@ -29,9 +29,9 @@ use closed::{Closed, DirectWeights, Part, Vocab, CLOSED_TEMPLATES};
 pub use link::link;
 use link::link_with_bare_cues;
 use repairs::{
-    admits_entry, keep_the_trailing_verb, passive_subject_to_content, rejoin_split_quotes,
-    source_out_of_the_cue, source_with_its_conjunct, source_with_its_head, trim_circumstance,
-    whole_name_source, whole_noun_phrase_source,
+    admits_entry, keep_the_trailing_verb, participle_subject, passive_subject_to_content,
+    rejoin_split_quotes, source_out_of_the_cue, source_with_its_conjunct, source_with_its_head,
+    trim_circumstance, whole_name_source, whole_noun_phrase_source,
 };
 pub use train::{gold_labels, train, TrainingDoc};
 
@@ -721,6 +721,9 @@ impl AttrTagger {
         let sources = extract::sources_for_cues(cx.doc, &cx.quotes, lexicon, rules, &cues);
         for (k, src) in missing.into_iter().zip(sources) {
             found[k].source = src;
+        }
+        for a in &mut found {
+            participle_subject(cx, a);
         }
         // Headline attributions (`NATO Chief: …`) are rare in training; the
         // rules' ones stand where the model found nothing.

@@ -1,0 +1,322 @@
+//! Repairs of a content: a verb or circumstance at its edge, a split
+//! quote's second half, a passive's subject, "admit X as".
+
+use crate::extract::TokenAttribution;
+use crate::learned::Context;
+use crate::perceptron::{sym, syms};
+use crate::text::TokenKind;
+
+/// Extends a content that stops before the verb ending its sentence:
+/// "said that the talks | failed." (the tagger, unsure whether "talks" is
+/// the verb, may end the content there). A statement never leaves its
+/// clause's verb group behind: when only verbs and adverbs, at least one
+/// verb, stand between the content and the sentence's closing
+/// punctuation, they join it.
+pub(in crate::learned) fn keep_the_trailing_verb(cx: &Context<'_>, a: &mut TokenAttribution) {
+    let Some(last) = a.content.last_mut() else {
+        return;
+    };
+    if last.start >= last.end || a.cue.start >= last.end || cx.quotes.is_quoted(last.end - 1) {
+        return;
+    }
+    let sentence = &cx.doc.sentences[cx.doc.sentence_of(last.end - 1)];
+    let mut end = sentence.tokens.end;
+    while end > last.end && cx.doc.tokens[end - 1].kind == TokenKind::Punct {
+        end -= 1;
+    }
+    let rest = last.end..end;
+    let verb_group = !rest.is_empty()
+        && rest.clone().all(|i| {
+            cx.doc.tokens[i].kind == TokenKind::Word
+                && (cx.pos[i].starts_with("VB") || cx.pos[i].starts_with("RB") || cx.pos[i] == "MD")
+        })
+        && rest.clone().any(|i| cx.pos[i].starts_with("VB"));
+    if verb_group {
+        last.end = end;
+    }
+}
+
+/// Cuts a trailing circumstance off a content that is a noun phrase after
+/// its cue: "attacked Machado | in early-morning tweets", "said as much |
+/// in an interview earlier Thursday", "endorsed Trump | during a speech".
+/// Where and when something was said frame the statement (the channel and
+/// time resolution read them there); they are not what was said. Only a
+/// phrase that names a channel or a time is cut: "a request from Democrats
+/// in Ohio" keeps its place, and a clause ("that the economy grew in May")
+/// keeps its adverbials.
+pub(in crate::learned) fn trim_circumstance(cx: &Context<'_>, a: &mut TokenAttribution) {
+    let [run] = a.content.as_mut_slice() else {
+        return;
+    };
+    if run.start < a.cue.end || run.start - a.cue.end > 2 || cx.quotes.is_quoted(run.start) {
+        return;
+    }
+    let noun_phrase = |i: usize| {
+        matches!(
+            cx.pos[i],
+            "DT" | "PRP$"
+                | "PRP"
+                | "JJ"
+                | "JJR"
+                | "JJS"
+                | "NN"
+                | "NNS"
+                | "NNP"
+                | "NNPS"
+                | "CD"
+                | "POS"
+        ) || AS_MUCH.contains(&cx.words[i].word)
+    };
+    let Some(prep) = (run.start..run.end).find(|&i| !noun_phrase(i)) else {
+        return;
+    };
+    if prep == run.start
+        || cx.pos[prep] != "IN"
+        || !CIRCUMSTANCE_PREPOSITIONS.contains(&cx.words[prep].word)
+    {
+        return;
+    }
+    // The circumstance runs to the content's end: a quotation or a verb
+    // after it ("called his remarks on Saturday “a wake-up call”") means
+    // the phrase sits inside what was said.
+    let rest = prep + 1..run.end;
+    let plain = rest.len() <= MAX_CIRCUMSTANCE
+        && rest.clone().all(|i| {
+            !cx.quotes.is_quoted(i)
+                && cx.doc.tokens[i].kind != TokenKind::QuoteMark
+                && !cx.pos[i].starts_with("VB")
+        });
+    let frames = rest
+        .take_while(|&i| cx.doc.tokens[i].kind != TokenKind::Punct)
+        .any(|i| CIRCUMSTANCE_NOUNS.contains(&cx.words[i].word));
+    if plain && frames {
+        run.end = prep;
+    }
+}
+
+/// Longest circumstance cut off a content, in tokens after its preposition.
+const MAX_CIRCUMSTANCE: usize = 10;
+
+/// `“A,” X said, referring to Y, “B.”`: the second half of a split quote
+/// belongs to the cue that took the first half, not to the participle
+/// between them, which keeps its own object ("referring | to Y"). The
+/// tagger links a content to its nearest cue, so B goes to the participle;
+/// this moves it back to an attribution of the same sentence whose quoted
+/// content ends before its cue (`“A,” X said`). A participle whose content
+/// is only the quotation introduces it (`adding, “B”`) and keeps it.
+pub(in crate::learned) fn rejoin_split_quotes(cx: &Context<'_>, found: &mut [TokenAttribution]) {
+    for p in 0..found.len() {
+        let cue = found[p].cue.clone();
+        let participle =
+            cx.pos[cue.start] == "VBG" && cue.start > 0 && cx.doc.token_text(cue.start - 1) == ",";
+        if !participle {
+            continue;
+        }
+        let sentence = cx.doc.sentence_of(cue.start);
+        // The attribution whose quoted content closes before its cue, in
+        // this sentence, before the participle.
+        let Some(host) = (0..found.len()).find(|&h| {
+            let a = &found[h];
+            h != p
+                && a.cue.end <= cue.start
+                && cx.doc.sentence_of(a.cue.start) == sentence
+                && a.content.iter().any(|r| {
+                    r.end <= a.cue.start
+                        && cx.doc.tokens[r.end - 1].kind == TokenKind::QuoteMark
+                        && cx.quotes.quote_of_mark(r.end - 1).is_some()
+                })
+        }) else {
+            continue;
+        };
+        // Second halves: runs of the participle's content from a comma
+        // and an opening quotation mark after the cue, to the run's end.
+        let mut halves = Vec::new();
+        let mut kept = found[p].content.clone();
+        for r in &mut kept {
+            if r.start < cue.end {
+                continue;
+            }
+            let open = (r.start..r.end).find(|&i| {
+                cx.doc.tokens[i].kind == TokenKind::QuoteMark
+                    && cx
+                        .quotes
+                        .quote_of_mark(i)
+                        .is_some_and(|q| q.open == i && q.close < r.end)
+                    && (i == r.start || cx.doc.token_text(i - 1) == ",")
+            });
+            if let Some(open) = open {
+                halves.push(open..r.end);
+                r.end = if open > r.start && cx.doc.token_text(open - 1) == "," {
+                    open - 1
+                } else {
+                    open
+                };
+            }
+        }
+        kept.retain(|r| !r.is_empty());
+        // A participle whose whole content is the quotation introduces it
+        // (`“A,” X said, adding, “B.”`): B is its own.
+        if halves.is_empty() || kept.is_empty() {
+            continue;
+        }
+        found[p].content = kept;
+        found[host].content.extend(halves);
+        found[host].content.sort_by_key(|r| r.start);
+    }
+}
+
+/// A passive cue without its agent ("He has been harshly criticized for
+/// policies …", "Peacekeepers have been blamed for …"): whoever criticized
+/// is not named, and the grammatical subject is what the statement is
+/// about, part of its content (PolNeAR's reading), not its source. "X was
+/// quoted as saying" keeps X, "… by X" names the agent, and a state of
+/// mind ("X are convinced that", "X were frustrated") is X's own.
+pub(in crate::learned) fn passive_subject_to_content(cx: &Context<'_>, a: &mut TokenAttribution) {
+    let Some(source) = a.source.clone() else {
+        return;
+    };
+    if source.end > a.cue.start {
+        return;
+    }
+    let cue = a.cue.clone();
+    // A form of "be", adverbs, then a past participle: "has been (harshly)
+    // criticized", "were rated".
+    let passive = cue.clone().any(|i| {
+        BE_FORMS.contains(&cx.words[i].word)
+            && (i + 1..cue.end)
+                .find(|&j| !cx.pos[j].starts_with("RB"))
+                .is_some_and(|j| {
+                    let participle = cx.doc.token_text(j);
+                    cx.pos[j] == "VBN"
+                        && participle.ends_with(['d', 'n', 't'])
+                        && !QUOTED.contains(&cx.words[j].word)
+                        && !STATES_OF_MIND.contains(&cx.words[j].word)
+                })
+    });
+    let agent = cx.words[cue.end - 1].word == BY;
+    if !passive || agent {
+        return;
+    }
+    a.source = None;
+    a.content.insert(0, source);
+}
+
+/// "admit X as a member", "admitted Sweden into NATO": letting in, not
+/// conceding. The cue ends in a form of "admit" and its unquoted content
+/// is an object followed, within a few words, by "as" or "into" (a
+/// concession is a clause or a fact: "admitted that …", "admits the
+/// mistake").
+pub(in crate::learned) fn admits_entry(cx: &Context<'_>, a: &TokenAttribution) -> bool {
+    if a.cue.is_empty() || !ADMIT.contains(&cx.words[a.cue.end - 1].word) {
+        return false;
+    }
+    let Some(first) = a.content.first() else {
+        return false;
+    };
+    if cx.quotes.is_quoted(first.start) || cx.pos[first.start] == "IN" {
+        return false;
+    }
+    let object = first.start + 1..(first.start + 1 + ENTRY_WINDOW).min(first.end);
+    object.clone().any(|i| ENTRY.contains(&cx.words[i].word))
+}
+
+/// How many words after an object's first may hold its "as"/"into".
+const ENTRY_WINDOW: usize = 4;
+/// Forms of "admit".
+const ADMIT: [u64; 4] = syms(["admit", "admits", "admitted", "admitting"]);
+/// Prepositions of letting in ("as a member", "into the alliance").
+const ENTRY: [u64; 2] = syms(["as", "into"]);
+
+/// Prepositions that open where or when a statement was made.
+const CIRCUMSTANCE_PREPOSITIONS: [u64; 5] = syms(["in", "during", "at", "on", "before"]);
+/// Nouns of a channel or a time, which make a trailing phrase a
+/// circumstance of the statement.
+const CIRCUMSTANCE_NOUNS: [u64; 52] = syms([
+    "interview",
+    "interviews",
+    "tweet",
+    "tweets",
+    "email",
+    "emails",
+    "e-mail",
+    "statement",
+    "statements",
+    "speech",
+    "speeches",
+    "rally",
+    "remarks",
+    "address",
+    "letter",
+    "testimony",
+    "hearing",
+    "conference",
+    "briefing",
+    "ruling",
+    "post",
+    "posts",
+    "video",
+    "op-ed",
+    "column",
+    "diatribe",
+    "broadcast",
+    "appearance",
+    "debate",
+    "forum",
+    "memo",
+    "filing",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "week",
+    "month",
+    "year",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "earlier",
+    "time",
+    "program",
+    "show",
+]);
+/// Forms of "be" that make a passive with a past participle.
+const BE_FORMS: [u64; 7] = syms(["is", "are", "was", "were", "been", "being", "be"]);
+/// Passives that name their speaker as subject ("was quoted as saying").
+const QUOTED: [u64; 2] = syms(["quoted", "cited"]);
+const BY: u64 = sym("by");
+/// Participles of a state of mind, whose subject holds the view ("are
+/// convinced that", "were frustrated"): that subject is the source.
+const STATES_OF_MIND: [u64; 24] = syms([
+    "convinced",
+    "frustrated",
+    "incensed",
+    "worried",
+    "concerned",
+    "pleased",
+    "disappointed",
+    "surprised",
+    "determined",
+    "committed",
+    "prepared",
+    "alarmed",
+    "outraged",
+    "angered",
+    "troubled",
+    "satisfied",
+    "excited",
+    "divided",
+    "split",
+    "persuaded",
+    "resigned",
+    "dismayed",
+    "unconvinced",
+    "unimpressed",
+]);
+/// "as much" ("said as much in an interview").
+const AS_MUCH: [u64; 2] = syms(["as", "much"]);

@@ -1,0 +1,45 @@
+//! Repairs of linked attributions where the tagger's reading and
+//! PolNeAR's scheme part ways in a pattern a rule states exactly, one
+//! module per part they repair: the content (`content`: a channel or time
+//! phrase run into it, the second half of a split quote given to a
+//! participle, the subject of an agentless passive taken for the source)
+//! and the source (`sources`: a source cut inside its name or noun
+//! phrase, the subject a participle refers back to). Each pass is
+//! measured on dev and train (ARCHITECTURE.md).
+
+mod content;
+mod sources;
+
+pub(super) use content::{
+    admits_entry, keep_the_trailing_verb, passive_subject_to_content, rejoin_split_quotes,
+    trim_circumstance,
+};
+pub(super) use sources::{
+    participle_subject, source_out_of_the_cue, source_with_its_conjunct, source_with_its_head,
+    whole_name_source, whole_noun_phrase_source,
+};
+
+use super::Context;
+
+/// Whether token `i` belongs to the attribution's cue or content, or to a
+/// quotation: a source never widens over it.
+fn claimed(
+    cx: &Context<'_>,
+    cue: &std::ops::Range<usize>,
+    content: &[std::ops::Range<usize>],
+    i: usize,
+) -> bool {
+    cue.contains(&i) || content.iter().any(|c| c.contains(&i)) || cx.quotes.is_quoted(i)
+}
+
+/// Whether a POS tag can stand inside a noun phrase: determiners,
+/// possessives, adjectives, nouns and numbers.
+fn noun_phrase_tag(tag: &str) -> bool {
+    matches!(
+        tag,
+        "DT" | "PRP$" | "JJ" | "JJR" | "JJS" | "NN" | "NNS" | "NNP" | "NNPS" | "CD" | "POS"
+    )
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,443 @@
+//! Repairs of a source: one the cue swallowed, one cut inside its name,
+//! noun phrase or conjunction, and the subject a participle refers to.
+
+use super::{claimed, noun_phrase_tag};
+use crate::extract::TokenAttribution;
+use crate::learned::Context;
+use crate::text::TokenKind;
+
+/// Gives back a source the cue swallowed: a cue without a source that
+/// opens with a noun phrase before its verb ("An architect said", "The
+/// agency reported") is the source and the verb. Only determiners,
+/// adjectives, nouns, numbers and possessives stand before the verb.
+pub(in crate::learned) fn source_out_of_the_cue(cx: &Context<'_>, a: &mut TokenAttribution) {
+    if a.source.is_some() || a.cue.len() < 2 {
+        return;
+    }
+    let Some(verb) = a
+        .cue
+        .clone()
+        .find(|&i| cx.pos[i].starts_with("VB") || cx.pos[i] == "MD")
+    else {
+        return;
+    };
+    let phrase = a.cue.start..verb;
+    let nominal = |i: usize| {
+        cx.pos[i].starts_with("NN")
+            || matches!(cx.pos[i], "DT" | "JJ" | "CD" | "PRP$" | "POS" | "PRP")
+    };
+    if phrase.is_empty()
+        || !phrase.clone().all(nominal)
+        || !phrase
+            .clone()
+            .any(|i| cx.pos[i].starts_with("NN") || cx.pos[i] == "PRP")
+    {
+        return;
+    }
+    a.source = Some(phrase);
+    a.cue.start = verb;
+}
+
+/// Widens a source that starts or ends inside a run of proper nouns:
+/// "The Tax Policy | Center | plans to release …" read as the source
+/// "Center". A name is one unit; the tagger's boundary inside it is a slip,
+/// and the speaker would be a fragment ("Center"). The source takes the
+/// whole run, with a determiner before it ("The Tax Policy Center"), but
+/// never a token of the cue or the content, nor one across the sentence.
+pub(in crate::learned) fn whole_name_source(cx: &Context<'_>, a: &mut TokenAttribution) {
+    let Some(source) = a.source.as_mut().filter(|s| s.start < s.end) else {
+        return;
+    };
+    // A proper noun, or a capitalized common noun inside a name ("Tax"
+    // and "Policy" in "The Tax Policy Center" are often tagged NN).
+    let proper = |i: usize| {
+        cx.doc.tokens[i].kind == TokenKind::Word
+            && cx.pos[i].starts_with("NN")
+            && cx.doc.token_text(i).starts_with(|c: char| c.is_uppercase())
+    };
+    let claimed = |i: usize| claimed(cx, &a.cue, &a.content, i);
+    let sentence = cx.doc.sentences[cx.doc.sentence_of(source.start)]
+        .tokens
+        .clone();
+    if proper(source.start) {
+        let mut start = source.start;
+        while start > sentence.start && proper(start - 1) && !claimed(start - 1) {
+            start -= 1;
+        }
+        if start < source.start
+            && start > sentence.start
+            && cx.pos[start - 1] == "DT"
+            && !claimed(start - 1)
+        {
+            start -= 1;
+        }
+        source.start = start;
+    }
+    if proper(source.end - 1) {
+        while source.end < sentence.end && proper(source.end) && !claimed(source.end) {
+            source.end += 1;
+        }
+    }
+}
+
+/// Widens a source that starts inside its noun phrase: "labor-policy |
+/// experts said", "9/11 victims’ | groups", "a wide array of | black
+/// artists". The tagger's boundary after a modifier is a slip; the speaker
+/// is the whole phrase, which names a group by the article's own words.
+/// Only a source opening with a lowercase noun or adjective widens, over
+/// the adjectives, nouns, numbers and possessives before it, a determiner
+/// or possessive pronoun ending the phrase, and over a quantity's "of"
+/// ("a number of", "dozens of"). A time word ("Last week officials said")
+/// or a token of the cue or content stops it.
+pub(in crate::learned) fn whole_noun_phrase_source(cx: &Context<'_>, a: &mut TokenAttribution) {
+    let Some(source) = a.source.as_mut().filter(|s| s.start < s.end) else {
+        return;
+    };
+    let text = |i: usize| cx.doc.token_text(i);
+    let lowercase = |i: usize| text(i).starts_with(char::is_lowercase);
+    // A quantifier opens its phrase ("many college-educated voters").
+    let opens_inside = lowercase(source.start)
+        && matches!(cx.pos[source.start], "NN" | "NNS" | "JJ" | "JJR" | "JJS")
+        && !QUANTITY_NOUNS.contains(&text(source.start).to_lowercase().as_str())
+        // "she’s" tagged a noun is the pronoun.
+        && !matches!(
+            crate::entities::without_clitic(&text(source.start).to_lowercase()),
+            "he" | "she" | "it" | "they" | "we" | "i" | "you"
+        );
+    if !opens_inside {
+        return;
+    }
+    let claimed = |i: usize| claimed(cx, &a.cue, &a.content, i);
+    let time = |i: usize| {
+        let w = crate::entities::strip_possessive(text(i)).to_lowercase();
+        crate::when::is_calendar_word(&w)
+            || crate::when::TIME_NOUNS.contains(&w.as_str())
+            || w == "ago"
+    };
+    let modifier = |i: usize| {
+        cx.doc.tokens[i].kind == TokenKind::Word
+            && !claimed(i)
+            && !time(i)
+            && (matches!(
+                cx.pos[i],
+                "JJ" | "JJR" | "JJS" | "NN" | "NNS" | "NNP" | "NNPS" | "CD" | "POS" | "VBN"
+            ) || text(i).ends_with(['’', '\''])
+                || text(i).ends_with("’s")
+                || text(i).ends_with("'s"))
+    };
+    let sentence_start = cx.doc.sentences[cx.doc.sentence_of(source.start)]
+        .tokens
+        .start;
+    let mut start = source.start;
+    loop {
+        while start > sentence_start && modifier(start - 1) {
+            start -= 1;
+        }
+        // "a wide array of", "dozens of": the quantity heads the phrase.
+        let of = start >= sentence_start + 2 && text(start - 1) == "of" && !claimed(start - 1);
+        let quantity = of && {
+            let q = text(start - 2).to_lowercase();
+            QUANTITY_NOUNS.contains(&q.as_str()) && !claimed(start - 2)
+        };
+        if !quantity {
+            break;
+        }
+        start -= 2;
+    }
+    if start > sentence_start && matches!(cx.pos[start - 1], "DT" | "PRP$") && !claimed(start - 1) {
+        start -= 1;
+    }
+    // "VBN" only inside the phrase ("retired generals"), never its edge.
+    while start < source.start && cx.pos[start] == "VBN" {
+        start += 1;
+    }
+    source.start = start;
+}
+
+/// Widens a source cut before its last conjunct: "Trump | and his aides
+/// haven't", "angered | prime ministers | and members of the government."
+/// Both halves speak; the tagger's boundary at "and" is a slip. The
+/// conjunct is a noun phrase (an "of" phrase allowed in it) that runs
+/// right up to the cue, or, after the cue, to the sentence's punctuation.
+pub(in crate::learned) fn source_with_its_conjunct(cx: &Context<'_>, a: &mut TokenAttribution) {
+    let Some(source) = a.source.as_mut().filter(|s| s.start < s.end) else {
+        return;
+    };
+    let sentence_end = cx.doc.sentences[cx.doc.sentence_of(source.start)]
+        .tokens
+        .end;
+    let and = source.end;
+    if and + 1 >= sentence_end || !matches!(cx.doc.token_text(and), "and" | "&") {
+        return;
+    }
+    let claimed = |i: usize| claimed(cx, &a.cue, &a.content, i);
+    let nominal = |i: usize| noun_phrase_tag(cx.pos[i]) || cx.doc.token_text(i) == "of";
+    let mut end = and + 1;
+    while end < sentence_end && nominal(end) && !claimed(end) {
+        end += 1;
+    }
+    let noun = (and + 1..end).any(|i| cx.pos[i].starts_with("NN"));
+    let reaches = if a.cue.start >= end {
+        end == a.cue.start
+    } else {
+        end == sentence_end || cx.doc.tokens[end].kind == TokenKind::Punct
+    };
+    if noun && reaches && cx.doc.token_text(end - 1) != "of" {
+        source.end = end;
+    }
+}
+
+/// Widens a source that is only the object of a preposition after a noun
+/// for people: "regulators and advisers to | Patriot | didn't know",
+/// "experts on | North Korea | say". The noun before the preposition heads
+/// the phrase that speaks; the name only completes it. The widened source runs from
+/// the start of that noun phrase (nouns joined by "and" included).
+pub(in crate::learned) fn source_with_its_head(cx: &Context<'_>, a: &mut TokenAttribution) {
+    let Some(source) = a.source.as_mut().filter(|s| s.start < s.end) else {
+        return;
+    };
+    let sentence_start = cx.doc.sentences[cx.doc.sentence_of(source.start)]
+        .tokens
+        .start;
+    let text = |i: usize| cx.doc.token_text(i);
+    let mut prep = source.start;
+    if prep > sentence_start && cx.pos[prep - 1] == "DT" {
+        prep -= 1;
+    }
+    if prep < sentence_start + 2
+        || !matches!(
+            text(prep - 1),
+            "to" | "of" | "for" | "at" | "on" | "from" | "with"
+        )
+    {
+        return;
+    }
+    let prep = prep - 1;
+    let claimed = |i: usize| claimed(cx, &a.cue, &a.content, i);
+    let noun = |i: usize| {
+        matches!(cx.pos[i], "NN" | "NNS") && text(i).starts_with(char::is_lowercase) && !claimed(i)
+    };
+    // Only a noun for people heads such a phrase ("advisers to", "a
+    // spokesman for"); "a review of records" is about the records.
+    let people = |i: usize| {
+        let w = text(i).to_lowercase();
+        (cx.pos[i] == "NNS"
+            && ["ers", "ors", "ists", "ians"]
+                .iter()
+                .any(|end| w.ends_with(end)))
+            || PEOPLE_BEFORE_PREPOSITION.contains(&w.as_str())
+    };
+    let pronoun = (source.start..source.end).all(|i| cx.pos[i].starts_with("PRP"));
+    if pronoun || !noun(prep - 1) || !people(prep - 1) {
+        return;
+    }
+    let modifier = |i: usize| noun_phrase_tag(cx.pos[i]) && !claimed(i);
+    let mut start = prep - 1;
+    loop {
+        while start > sentence_start && modifier(start - 1) {
+            start -= 1;
+        }
+        // "regulators and advisers": a noun joined before (capitalized
+        // when it opens the sentence).
+        let joined = |i: usize| {
+            noun(i) || (i == sentence_start && cx.pos[i].starts_with("NN") && !claimed(i))
+        };
+        if start >= sentence_start + 2 && text(start - 1) == "and" && joined(start - 2) {
+            start -= 2;
+        } else {
+            break;
+        }
+    }
+    source.start = start;
+}
+
+/// Singular nouns for people that head "<noun> for <name>" phrases.
+const PEOPLE_BEFORE_PREPOSITION: &[&str] = &[
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "lawyer",
+    "attorney",
+    "adviser",
+    "advisor",
+    "aide",
+];
+
+/// Nouns of quantity whose "of" phrase they head ("a number of experts").
+const QUANTITY_NOUNS: &[&str] = &[
+    "number",
+    "group",
+    "array",
+    "handful",
+    "majority",
+    "minority",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "millions",
+    "scores",
+    "couple",
+    "pair",
+    "host",
+    "coalition",
+    "team",
+    "panel",
+    "some",
+    "many",
+    "most",
+    "all",
+    "several",
+    "few",
+    "half",
+    "none",
+    "each",
+    "both",
+];
+
+/// Gives a participle cue without a source the subject of the clause it
+/// hangs on: "Citing a theory, | Trump | accused …", "In 1986, | the
+/// Supreme Court | blocked …, citing a threat". PolNeAR takes that subject
+/// as the participle's source, and the rules' fallback (the source of an
+/// earlier cue, a capitalized phrase opening the sentence) misses it
+/// behind an opening adverbial or a lowercase phrase. A fronted
+/// participle clause (the cue opens the sentence, or follows one
+/// subordinator: "After saying …,") takes the noun phrase right after the
+/// comma closing its content; a trailing one (after a comma, "while" or
+/// "when") the noun phrase before the sentence's first finite verb. The
+/// phrase must run into its verb (adverbs between allowed) and hold a
+/// noun or pronoun, outside every cue, content and quote.
+pub(in crate::learned) fn participle_subject(cx: &Context<'_>, a: &mut TokenAttribution) {
+    if a.cue.is_empty() || a.content.is_empty() {
+        return;
+    }
+    // A source without a noun, pronoun or number ("The", "Once",
+    // "However", "for") names no one: the participle's subject replaces it.
+    let named = |s: &std::ops::Range<usize>| {
+        s.clone()
+            .any(|i| cx.pos[i].starts_with("NN") || matches!(cx.pos[i], "PRP" | "CD"))
+    };
+    if a.source.as_ref().is_some_and(named) {
+        return;
+    }
+    let sentence = cx.doc.sentences[cx.doc.sentence_of(a.cue.start)]
+        .tokens
+        .clone();
+    let text = |i: usize| cx.doc.token_text(i);
+    // The tagger may read a capitalized participle opening the sentence
+    // ("Looking ahead to …,") as a proper noun.
+    let participle = |i: usize| {
+        cx.pos[i] == "VBG" || (i == sentence.start && text(i).len() > 5 && text(i).ends_with("ing"))
+    };
+    let Some(verb) = a
+        .cue
+        .clone()
+        .find(|&i| cx.pos[i].starts_with("VB") || participle(i))
+    else {
+        return;
+    };
+    if !participle(verb) || a.cue.clone().any(|i| cx.quotes.is_quoted(i)) {
+        return;
+    }
+    let lower = |i: usize| text(i).to_lowercase();
+    let claimed = |i: usize| claimed(cx, &a.cue, &a.content, i);
+    let finite = |i: usize| matches!(cx.pos[i], "VBD" | "VBZ" | "VBP" | "MD");
+    let adverb = |i: usize| matches!(cx.pos[i], "RB" | "RBR" | "RBS");
+    let head_tag = |i: usize| cx.pos[i].starts_with("NN") || cx.pos[i] == "PRP";
+    let in_phrase = |i: usize| {
+        !claimed(i)
+            && cx.doc.tokens[i].kind != TokenKind::Punct
+            && (noun_phrase_tag(cx.pos[i]) || cx.pos[i] == "PRP")
+    };
+    let lead = a.cue.start - sentence.start;
+    let fronted = lead == 0
+        || (lead == 1
+            && SUBORDINATORS.contains(&lower(sentence.start).as_str())
+            && cx.pos[sentence.start] == "IN");
+    let subject = if fronted {
+        // The noun phrase after the comma closing the participle clause,
+        // which may close a quote the content ends with (`the "phony
+        // system," Trump accused`).
+        let comma = (a.cue.end..sentence.end).find(|&i| text(i) == ",");
+        let Some(comma) = comma else { return };
+        let mut start = comma + 1;
+        if start < sentence.end && cx.doc.tokens[start].kind == TokenKind::QuoteMark {
+            start += 1;
+        }
+        let mut stop = start;
+        while stop < sentence.end && stop < start + 8 && in_phrase(stop) {
+            stop += 1;
+        }
+        let mut verb_at = stop;
+        while verb_at < sentence.end && adverb(verb_at) {
+            verb_at += 1;
+        }
+        (stop > start && verb_at < sentence.end && finite(verb_at)).then_some(start..stop)
+    } else {
+        // A trailing participle: after a comma or "while"/"when", with
+        // the subject's verb earlier in the sentence.
+        let before = a.cue.start.checked_sub(1).filter(|&b| b >= sentence.start);
+        let trailing =
+            before.is_some_and(|b| text(b) == "," || matches!(lower(b).as_str(), "while" | "when"));
+        if !trailing {
+            return;
+        }
+        // Past an opening adverbial or subordinate clause ("In 1986,",
+        // "When Clinton noted …,", "Yet even as …,") to the main clause.
+        let opens_clause = (sentence.start..a.cue.start.min(sentence.start + 3))
+            .any(|i| matches!(cx.pos[i], "IN" | "WRB"));
+        let from = if opens_clause {
+            match (sentence.start..a.cue.start).find(|&i| text(i) == ",") {
+                Some(comma) => comma + 1,
+                None => return,
+            }
+        } else {
+            sentence.start
+        };
+        // A dash or parenthesis pair sets off an aside ("Mrs. Clinton --
+        // whose husband signed the act -- has derided …").
+        let dash = |i: usize| matches!(text(i), "-" | "--" | "—" | "―" | "–" | "(" | ")");
+        let aside = |i: usize| (from..i).filter(|&k| dash(k)).count() % 2 == 1;
+        let relative = |i: usize| {
+            i > sentence.start && matches!(lower(i - 1).as_str(), "who" | "which" | "that")
+        };
+        let Some(verb_at) = (from..a.cue.start).find(|&i| finite(i) && !relative(i) && !aside(i))
+        else {
+            return;
+        };
+        let mut end = verb_at;
+        while end > from && adverb(end - 1) {
+            end -= 1;
+        }
+        if end > from && dash(end - 1) {
+            let Some(open) = (from..end - 1).rev().find(|&k| dash(k)) else {
+                return;
+            };
+            end = open;
+        }
+        let mut start = end;
+        while start > from && end - start < 8 && in_phrase(start - 1) {
+            start -= 1;
+        }
+        // "Small groups | of | protesters continued": an "of" phrase
+        // inside the subject.
+        if start >= from + 2 && lower(start - 1) == "of" && in_phrase(start - 2) {
+            start -= 1;
+            while start > from && end - start < 8 && in_phrase(start - 1) {
+                start -= 1;
+            }
+        }
+        (start < end).then_some(start..end)
+    };
+    // A time phrase before the verb ("… on Thursday night largely
+    // abandoned") is no subject.
+    let time = |i: usize| {
+        let w = crate::entities::strip_possessive(text(i)).to_lowercase();
+        crate::when::is_calendar_word(&w) || crate::when::TIME_NOUNS.contains(&w.as_str())
+    };
+    if let Some(s) = subject.filter(|s| s.clone().any(head_tag) && !s.clone().any(time)) {
+        a.source = Some(s);
+    }
+}
+
+/// Words that may open a fronted participle clause ("After saying …,").
+const SUBORDINATORS: &[&str] = &["after", "before", "while", "when", "since", "by", "upon"];
