@@ -722,8 +722,21 @@ impl AttrTagger {
         for (k, src) in missing.into_iter().zip(sources) {
             found[k].source = src;
         }
-        for a in &mut found {
-            participle_subject(cx, a);
+        // In the order of their cues, so that "said …, adding …, noting …"
+        // passes the source along.
+        let mut by_cue: Vec<usize> = (0..found.len()).collect();
+        by_cue.sort_by_key(|&k| found[k].cue.start);
+        for (n, &k) in by_cue.iter().enumerate() {
+            let sentence = cx.doc.sentence_of(found[k].cue.start);
+            let cue_start = found[k].cue.start;
+            let earlier = by_cue[..n]
+                .iter()
+                .rev()
+                .map(|&j| &found[j])
+                .find(|b| b.cue.end <= cue_start)
+                .filter(|b| cx.doc.sentence_of(b.cue.start) == sentence)
+                .and_then(|b| b.source.clone());
+            participle_subject(cx, &mut found[k], earlier);
         }
         // Headline attributions (`NATO Chief: …`) are rare in training; the
         // rules' ones stand where the model found nothing.

@@ -306,7 +306,11 @@ const QUANTITY_NOUNS: &[&str] = &[
 /// "when") the noun phrase before the sentence's first finite verb. The
 /// phrase must run into its verb (adverbs between allowed) and hold a
 /// noun or pronoun, outside every cue, content and quote.
-pub(in crate::learned) fn participle_subject(cx: &Context<'_>, a: &mut TokenAttribution) {
+pub(in crate::learned) fn participle_subject(
+    cx: &Context<'_>,
+    a: &mut TokenAttribution,
+    earlier: Option<std::ops::Range<usize>>,
+) {
     if a.cue.is_empty() || a.content.is_empty() {
         return;
     }
@@ -381,6 +385,12 @@ pub(in crate::learned) fn participle_subject(cx: &Context<'_>, a: &mut TokenAttr
         if !trailing {
             return;
         }
+        // "X said …, adding …": the source of the attribution before it in
+        // the sentence, when that names someone.
+        if let Some(src) = earlier.filter(named) {
+            a.source = Some(src);
+            return;
+        }
         // Past an opening adverbial or subordinate clause ("In 1986,",
         // "When Clinton noted …,", "Yet even as …,") to the main clause.
         let opens_clause = (sentence.start..a.cue.start.min(sentence.start + 3))
@@ -400,7 +410,8 @@ pub(in crate::learned) fn participle_subject(cx: &Context<'_>, a: &mut TokenAttr
         let relative = |i: usize| {
             i > sentence.start && matches!(lower(i - 1).as_str(), "who" | "which" | "that")
         };
-        let Some(verb_at) = (from..a.cue.start).find(|&i| finite(i) && !relative(i) && !aside(i))
+        let Some(verb_at) = (from..a.cue.start)
+            .find(|&i| finite(i) && !cx.quotes.is_quoted(i) && !relative(i) && !aside(i))
         else {
             return;
         };

@@ -314,7 +314,10 @@ fn tokens_of(text: &str, needle: &str) -> std::ops::Range<usize> {
 /// The source `participle_subject` gives a sourceless attribution.
 fn participle_source(text: &str, cue: &str, content: &str) -> Option<String> {
     let (cue, content) = (tokens_of(text, cue), tokens_of(text, content));
-    repaired(text, None, cue, content, participle_subject).0
+    repaired(text, None, cue, content, |cx, a| {
+        participle_subject(cx, a, None)
+    })
+    .0
 }
 
 /// Regression: "Citing an unfounded theory, Trump accused …" and
@@ -355,7 +358,9 @@ fn a_participle_takes_no_time_phrase_for_its_subject() {
     let text = "Head.\n\nThe real estate tycoon spoke in Iowa, calling them rapists.";
     let (cue, content) = (tokens_of(text, "calling"), tokens_of(text, "them rapists"));
     let determiner = tokens_of(text, "The");
-    let (source, _) = repaired(text, Some(determiner), cue, content, participle_subject);
+    let (source, _) = repaired(text, Some(determiner), cue, content, |cx, a| {
+        participle_subject(cx, a, None)
+    });
     assert_eq!(source.as_deref(), Some("The real estate tycoon"));
     let text = "Head.\n\nTrump spoke to the leaders, promising to lift the rules.";
     let (cue, content) = (
@@ -363,6 +368,36 @@ fn a_participle_takes_no_time_phrase_for_its_subject() {
         tokens_of(text, "to lift the rules"),
     );
     let leaders = tokens_of(text, "the leaders");
-    let (source, _) = repaired(text, Some(leaders), cue, content, participle_subject);
+    let (source, _) = repaired(text, Some(leaders), cue, content, |cx, a| {
+        participle_subject(cx, a, None)
+    });
     assert_eq!(source.as_deref(), Some("the leaders"));
+}
+
+/// Regression: "“…,” Chaffetz said in a statement, adding that …" gave
+/// "adding" the source "a" (of "in a statement"); the attribution before
+/// it in the sentence names its speaker.
+#[test]
+fn a_participle_takes_the_source_of_the_cue_before_it() {
+    let text = "Head.\n\n\"Deals are bad,\" Jason Chaffetz said in a statement, \
+                adding that they were handed out.";
+    let article = tokens_of(text, "a statement").start;
+    let chaffetz = tokens_of(text, "Jason Chaffetz");
+    let mut a = attribution(
+        Some(article..article + 1),
+        tokens_of(text, "adding"),
+        tokens_of(text, "that they were handed out"),
+    );
+    in_context(text, |_, cx| {
+        participle_subject(cx, &mut a, Some(chaffetz.clone()))
+    });
+    assert_eq!(a.source, Some(chaffetz.clone()));
+    // Without the attribution before it, the subject of the clause.
+    let mut a = attribution(
+        None,
+        tokens_of(text, "adding"),
+        tokens_of(text, "that they were handed out"),
+    );
+    in_context(text, |_, cx| participle_subject(cx, &mut a, None));
+    assert_eq!(a.source, Some(chaffetz));
 }
