@@ -353,7 +353,17 @@ pub(in crate::learned) fn participle_subject(
             && (noun_phrase_tag(cx.pos[i]) || cx.pos[i] == "PRP")
     };
     let lead = a.cue.start - sentence.start;
+    // "After saying …,", "But while …", "Instead of …", "One month after …":
+    // a preposition or subordinator right before the cue, no verb before it.
+    let short_lead = (1..=4).contains(&lead)
+        && matches!(cx.pos[a.cue.start - 1], "IN")
+        && (sentence.start..a.cue.start).all(|i| {
+            cx.doc.tokens[i].kind == TokenKind::Word
+                && !cx.pos[i].starts_with("VB")
+                && cx.pos[i] != "MD"
+        });
     let fronted = lead == 0
+        || short_lead
         || (lead == 1
             && SUBORDINATORS.contains(&lower(sentence.start).as_str())
             && cx.pos[sentence.start] == "IN");
@@ -377,11 +387,13 @@ pub(in crate::learned) fn participle_subject(
         }
         (stop > start && verb_at < sentence.end && finite(verb_at)).then_some(start..stop)
     } else {
-        // A trailing participle: after a comma or "while"/"when", with
-        // the subject's verb earlier in the sentence.
+        // A trailing participle: after a comma, "while", "when" or a
+        // preposition ("charged him after determining …", "before
+        // explaining …"), with the subject's verb earlier in the sentence.
         let before = a.cue.start.checked_sub(1).filter(|&b| b >= sentence.start);
-        let trailing =
-            before.is_some_and(|b| text(b) == "," || matches!(lower(b).as_str(), "while" | "when"));
+        let trailing = before.is_some_and(|b| {
+            text(b) == "," || matches!(lower(b).as_str(), "while" | "when") || cx.pos[b] == "IN"
+        });
         if !trailing {
             return;
         }

@@ -337,6 +337,15 @@ fn a_participle_takes_the_subject_of_its_clause() {
                 citing a threat to public health.";
     let source = participle_source(text, "citing", "a threat to public health");
     assert_eq!(source.as_deref(), Some("the Supreme Court"));
+    // After a preposition.
+    let text = "Head.\n\nPolice charged Mr. Lewandowski last month after determining \
+                that a video showed him.";
+    let source = participle_source(text, "determining", "that a video showed him");
+    assert_eq!(source.as_deref(), Some("Police"));
+    // A fronted clause opened by a conjunction and a subordinator.
+    let text = "Head.\n\nBut while denouncing the tax dodge, she praised the companies.";
+    let source = participle_source(text, "denouncing", "the tax dodge");
+    assert_eq!(source.as_deref(), Some("she"));
     // Past an aside between dashes.
     let text = "Head.\n\nMrs. Clinton -- whose husband signed the law -- has derided \
                 the plan, suggesting that it is misguided.";
