@@ -108,12 +108,7 @@ pub(in crate::learned) fn whole_noun_phrase_source(cx: &Context<'_>, a: &mut Tok
         return;
     }
     let claimed = |i: usize| claimed(cx, &a.cue, &a.content, i);
-    let time = |i: usize| {
-        let w = crate::entities::strip_possessive(text(i)).to_lowercase();
-        crate::when::is_calendar_word(&w)
-            || crate::when::TIME_NOUNS.contains(&w.as_str())
-            || w == "ago"
-    };
+    let time = |i: usize| time_word(text(i)) || text(i).eq_ignore_ascii_case("ago");
     let modifier = |i: usize| {
         cx.doc.tokens[i].kind == TokenKind::Word
             && !claimed(i)
@@ -294,18 +289,21 @@ const QUANTITY_NOUNS: &[&str] = &[
     "both",
 ];
 
-/// Gives a participle cue without a source the subject of the clause it
-/// hangs on: "Citing a theory, | Trump | accused …", "In 1986, | the
-/// Supreme Court | blocked …, citing a threat". PolNeAR takes that subject
-/// as the participle's source, and the rules' fallback (the source of an
-/// earlier cue, a capitalized phrase opening the sentence) misses it
-/// behind an opening adverbial or a lowercase phrase. A fronted
-/// participle clause (the cue opens the sentence, or follows one
-/// subordinator: "After saying …,") takes the noun phrase right after the
-/// comma closing its content; a trailing one (after a comma, "while" or
-/// "when") the noun phrase before the sentence's first finite verb. The
-/// phrase must run into its verb (adverbs between allowed) and hold a
-/// noun or pronoun, outside every cue, content and quote.
+/// Gives a participle cue without a source, or with one that names no
+/// one ("The", "Once"), the source PolNeAR gives it: that of the
+/// attribution before it in the sentence (`earlier`, when it names
+/// someone: "X said …, adding …"), else the subject of the clause it hangs
+/// on. A fronted participle clause (the cue opens the sentence, or
+/// follows at most four words ending in a preposition or subordinator:
+/// "Citing a theory, | Trump | accused …", "But while denouncing …,")
+/// takes the noun phrase right after the comma closing it; a trailing one
+/// (after a comma, "while", "when" or a preposition) the noun phrase
+/// before the main clause's first finite verb ("In 1986, | the Supreme
+/// Court | blocked …, citing a threat"). The rules' fallback (an earlier
+/// cue's source, a capitalized phrase opening the sentence) misses these
+/// behind an opening adverbial or a lowercase subject. The phrase must
+/// run into its verb (adverbs between allowed) and hold a noun or
+/// pronoun, outside the attribution's cue and content and any quotation.
 pub(in crate::learned) fn participle_subject(
     cx: &Context<'_>,
     a: &mut TokenAttribution,
@@ -362,11 +360,7 @@ pub(in crate::learned) fn participle_subject(
                 && !cx.pos[i].starts_with("VB")
                 && cx.pos[i] != "MD"
         });
-    let fronted = lead == 0
-        || short_lead
-        || (lead == 1
-            && SUBORDINATORS.contains(&lower(sentence.start).as_str())
-            && cx.pos[sentence.start] == "IN");
+    let fronted = lead == 0 || short_lead;
     let subject = if fronted {
         // The noun phrase after the comma closing the participle clause,
         // which may close a quote the content ends with (`the "phony
@@ -453,14 +447,15 @@ pub(in crate::learned) fn participle_subject(
     };
     // A time phrase before the verb ("… on Thursday night largely
     // abandoned") is no subject.
-    let time = |i: usize| {
-        let w = crate::entities::strip_possessive(text(i)).to_lowercase();
-        crate::when::is_calendar_word(&w) || crate::when::TIME_NOUNS.contains(&w.as_str())
-    };
+    let time = |i: usize| time_word(text(i));
     if let Some(s) = subject.filter(|s| s.clone().any(head_tag) && !s.clone().any(time)) {
         a.source = Some(s);
     }
 }
 
-/// Words that may open a fronted participle clause ("After saying …,").
-const SUBORDINATORS: &[&str] = &["after", "before", "while", "when", "since", "by", "upon"];
+/// A calendar word or a noun of time ("Thursday", "night", "week"), its
+/// possessive included: no speaker.
+fn time_word(token: &str) -> bool {
+    let w = crate::entities::strip_possessive(token).to_lowercase();
+    crate::when::is_calendar_word(&w) || crate::when::TIME_NOUNS.contains(&w.as_str())
+}
