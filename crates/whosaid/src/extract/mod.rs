@@ -367,6 +367,11 @@ pub fn sources_for_cues(
         .collect()
 }
 
+/// A dash that sets off an aside (`--`, `—`, `―`, `–`, a lone `-`).
+pub(crate) fn is_dash(token: &str) -> bool {
+    matches!(token, "-" | "--" | "—" | "―" | "–")
+}
+
 #[derive(Debug, Clone)]
 struct Cue {
     tokens: Range<usize>,
@@ -781,13 +786,32 @@ impl Rules<'_> {
         if let Some(src) = self.np_left(c.start, s.start).filter(&free) {
             return (!self.is_expletive(&src)).then_some(src);
         }
-        let before = c.start.checked_sub(1).filter(|&b| b >= s.start)?;
-        if !participle && self.is_punct(before, ",") {
-            if let Some(src) = self.subject_with_apposition(before, s).filter(&free) {
+        if c.start <= s.start {
+            return None;
+        }
+        // `X, a lawyer, said` and `X, a lawyer, recently put it`: the
+        // apposition ends at the comma before the cue or its adverbs.
+        let subject_end = self.skip_auxiliaries(c.start, s.start);
+        let comma = subject_end.checked_sub(1).filter(|&b| b >= s.start);
+        if let Some(comma) = comma.filter(|&b| !participle && self.is_punct(b, ",")) {
+            if let Some(src) = self.subject_with_apposition(comma, s).filter(&free) {
                 return Some(src);
             }
         }
-        let subject_end = self.skip_auxiliaries(c.start, s.start);
+        // `Kall -- co-editor of … -- said`, `The film ― which weaves … ―
+        // explains`: the subject before an aside between dashes.
+        if !participle && subject_end > s.start && self.is_dash(subject_end - 1) {
+            let open = (s.start.max(subject_end.saturating_sub(MAX_LOOKBACK))..subject_end - 1)
+                .rev()
+                .find(|&k| self.is_dash(k));
+            if let Some(src) = open
+                .and_then(|k| self.np_left(k, s.start))
+                .filter(|r| !self.is_expletive(r))
+                .filter(&free)
+            {
+                return Some(src);
+            }
+        }
         let prev = subject_end.checked_sub(1).filter(|&b| b >= s.start)?;
         if self.word_is(prev, &["who", "which", "that"]) {
             return Some(prev..subject_end);
@@ -818,6 +842,11 @@ impl Rules<'_> {
     fn sourceless_ok(&self, entry: u32) -> bool {
         let e = self.lexicon.entry(entry);
         e.no_source * 3 >= e.cue
+    }
+
+    /// A dash token setting off an aside ([`is_dash`]).
+    fn is_dash(&self, i: usize) -> bool {
+        self.kind(i) == TokenKind::Punct && is_dash(self.text(i))
     }
 
     fn is_expletive(&self, r: &Range<usize>) -> bool {

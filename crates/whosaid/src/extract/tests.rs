@@ -314,3 +314,48 @@ fn a_parenthetical_participle_stays_in_the_content() {
     let got = run("Intro.\n\nThe mayor said the bridge would close, citing cracks in two piers.");
     assert_eq!(got[0].2, ["the bridge would close"]);
 }
+
+/// The rules' source for a cue the tagger found without one.
+fn source_for(text: &str, cue: &str, content: &str) -> Option<String> {
+    let doc = Document::new(text);
+    let quotes = QuoteIndex::new(&doc);
+    let range = |needle: &str| {
+        let at = text.find(needle).expect("needle in text");
+        let first = doc
+            .tokens
+            .iter()
+            .position(|t| t.start == at)
+            .expect("start");
+        let end = at + needle.len();
+        let last = doc.tokens.iter().position(|t| t.end == end).expect("end");
+        first..last + 1
+    };
+    let content = [range(content)];
+    let cues = [(range(cue), &content[..])];
+    let found = sources_for_cues(
+        &doc,
+        &quotes,
+        &Lexicon::builtin(),
+        &RuleConfig::default(),
+        &cues,
+    );
+    found[0]
+        .clone()
+        .map(|r| text[doc.tokens[r.start].start..doc.tokens[r.end - 1].end].to_string())
+}
+
+/// Regression: "Kall -- co-editor of … -- said …" and "As Rosenthal, a tax
+/// lawyer, recently put it, …" left the cue without a source: the subject
+/// stands before an aside between dashes, or before an apposition and
+/// an adverb.
+#[test]
+fn a_source_before_an_aside_or_an_apposition_and_adverb() {
+    let text = "Head.\n\nKall -- co-editor of a book on the debates -- said the candidate \
+                tended to make announcements.";
+    let source = source_for(text, "said", "the candidate tended to make announcements");
+    assert_eq!(source.as_deref(), Some("Kall"));
+    let text = "Head.\n\nAs Steven Rosenthal, a tax lawyer, recently put it, the returns \
+                would shed light.";
+    let source = source_for(text, "put it", "the returns would shed light");
+    assert_eq!(source.as_deref(), Some("Steven Rosenthal, a tax lawyer"));
+}

@@ -411,7 +411,7 @@ pub(in crate::learned) fn participle_subject(
         };
         // A dash or parenthesis pair sets off an aside ("Mrs. Clinton --
         // whose husband signed the act -- has derided …").
-        let dash = |i: usize| matches!(text(i), "-" | "--" | "—" | "―" | "–" | "(" | ")");
+        let dash = |i: usize| crate::extract::is_dash(text(i)) || matches!(text(i), "(" | ")");
         let aside = |i: usize| (from..i).filter(|&k| dash(k)).count() % 2 == 1;
         let relative = |i: usize| {
             i > sentence.start && matches!(lower(i - 1).as_str(), "who" | "which" | "that")
