@@ -102,6 +102,17 @@ impl Document {
         &self.text
     }
 
+    /// Tokens of the first occurrence of `needle` in the text, which must
+    /// start and end on token boundaries (tests name spans by their words).
+    #[cfg(test)]
+    pub(crate) fn tokens_of(&self, needle: &str) -> Range<usize> {
+        let at = self.text.find(needle).expect("needle in text");
+        let end = at + needle.len();
+        let first = self.tokens.iter().position(|t| t.start == at);
+        let last = self.tokens.iter().position(|t| t.end == end);
+        first.expect("a token starts at the needle")..last.expect("a token ends it") + 1
+    }
+
     /// The text of token `i`.
     pub fn token_text(&self, i: usize) -> &str {
         self.tokens[i].text(&self.text)

@@ -319,17 +319,7 @@ fn a_parenthetical_participle_stays_in_the_content() {
 fn source_for(text: &str, cue: &str, content: &str) -> Option<String> {
     let doc = Document::new(text);
     let quotes = QuoteIndex::new(&doc);
-    let range = |needle: &str| {
-        let at = text.find(needle).expect("needle in text");
-        let first = doc
-            .tokens
-            .iter()
-            .position(|t| t.start == at)
-            .expect("start");
-        let end = at + needle.len();
-        let last = doc.tokens.iter().position(|t| t.end == end).expect("end");
-        first..last + 1
-    };
+    let range = |needle: &str| doc.tokens_of(needle);
     let content = [range(content)];
     let cues = [(range(cue), &content[..])];
     let found = sources_for_cues(

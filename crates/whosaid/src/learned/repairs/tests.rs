@@ -292,23 +292,9 @@ fn a_noun_phrase_the_cue_swallowed_is_the_source() {
     assert_eq!((a.source, a.cue), (None, 3..5));
 }
 
-/// Token range of the first occurrence of `needle` in `text` (whole
-/// tokens).
+/// Token range of the first occurrence of `needle` in `text`.
 fn tokens_of(text: &str, needle: &str) -> std::ops::Range<usize> {
-    let doc = Document::new(text);
-    let at = text.find(needle).expect("needle in text");
-    let end = at + needle.len();
-    let first = doc
-        .tokens
-        .iter()
-        .position(|t| t.start == at)
-        .expect("token start");
-    let last = doc
-        .tokens
-        .iter()
-        .position(|t| t.end == end)
-        .expect("token end");
-    first..last + 1
+    Document::new(text).tokens_of(needle)
 }
 
 /// The source `participle_subject` gives a sourceless attribution.
