@@ -320,3 +320,59 @@ const STATES_OF_MIND: [u64; 24] = syms([
 ]);
 /// "as much" ("said as much in an interview").
 const AS_MUCH: [u64; 2] = syms(["as", "much"]);
+
+/// `X said A and pledged B`: a content that runs on past "and" into a
+/// verb phrase headed by a cue verb holds two statements of the same
+/// speaker (PolNeAR annotates each). The content stops before "and", and
+/// the second verb opens an attribution of its own, with the first one's
+/// source and the rest of the content. Only an unquoted finite verb the
+/// lexicon calls a likely cue splits: "supports the Republican and
+/// Democratic nominees", "said A and that B" and an infinitive's second
+/// verb ("needs to sell herself and tell more jokes") stay whole.
+pub(in crate::learned) fn split_coordinated_cue(
+    cx: &Context<'_>,
+    found: &mut Vec<TokenAttribution>,
+) {
+    let mut added = Vec::new();
+    for a in found.iter_mut() {
+        let [content] = a.content.as_mut_slice() else {
+            continue;
+        };
+        if content.start < a.cue.end {
+            continue;
+        }
+        let split = (content.start + 1..content.end.saturating_sub(2)).find(|&k| {
+            let verb = k + 1;
+            cx.doc.token_text(k).eq_ignore_ascii_case("and")
+                && !cx.quotes.is_quoted(k)
+                && matches!(cx.pos[verb], "VBD" | "VBZ" | "VBP")
+                && cx.lex_start[verb].is_some_and(|p| p >= COORDINATED_CUE)
+        });
+        let Some(and) = split else {
+            continue;
+        };
+        let cue_start = and + 1;
+        let mut cue_end = cue_start + 1;
+        while cue_end < content.end && cx.lex_inside[cue_end] {
+            cue_end += 1;
+        }
+        if cue_end >= content.end {
+            continue;
+        }
+        let mut first_end = and;
+        while first_end > content.start && cx.doc.token_text(first_end - 1) == "," {
+            first_end -= 1;
+        }
+        added.push(TokenAttribution {
+            source: a.source.clone(),
+            cue: cue_start..cue_end,
+            content: std::iter::once(cue_end..content.end).collect(),
+        });
+        content.end = first_end;
+    }
+    found.extend(added);
+}
+
+/// Lexicon precision (tenths) from which a verb after "and" inside a
+/// content opens an attribution of its own ([`split_coordinated_cue`]).
+const COORDINATED_CUE: u8 = 3;

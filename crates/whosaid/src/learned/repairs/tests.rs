@@ -396,3 +396,41 @@ fn a_participle_takes_the_source_of_the_cue_before_it() {
     in_context(text, |_, cx| participle_subject(cx, &mut a, None));
     assert_eq!(a.source, Some(chaffetz));
 }
+
+/// "criticized the plan and warned that …": two statements of the same
+/// speaker; an infinitive's second verb and a quoted "and" split nothing.
+#[test]
+fn a_coordinated_cue_verb_opens_its_own_attribution() {
+    let text = "Head.\n\nThe senator criticized the plan and warned that it would fail.";
+    let senator = tokens_of(text, "The senator");
+    let mut found = vec![attribution(
+        Some(senator.clone()),
+        tokens_of(text, "criticized"),
+        tokens_of(text, "the plan and warned that it would fail"),
+    )];
+    in_context(text, |_, cx| split_coordinated_cue(cx, &mut found));
+    assert_eq!(found.len(), 2);
+    assert_eq!(found[0].content, [tokens_of(text, "the plan")]);
+    assert_eq!(found[1].source, Some(senator));
+    assert_eq!(found[1].cue, tokens_of(text, "warned"));
+    assert_eq!(found[1].content, [tokens_of(text, "that it would fail")]);
+
+    for (text, cue, content) in [
+        (
+            "Head.\n\nThe senator said she needs to sell herself and tell more jokes.",
+            "said",
+            "she needs to sell herself and tell more jokes",
+        ),
+        (
+            "Head.\n\nThe senator said \"the plan is bad and warned us\" today.",
+            "said",
+            "\"the plan is bad and warned us\"",
+        ),
+    ] {
+        let whole = tokens_of(text, content);
+        let mut found = vec![attribution(None, tokens_of(text, cue), whole.clone())];
+        in_context(text, |_, cx| split_coordinated_cue(cx, &mut found));
+        assert_eq!(found.len(), 1, "{text}");
+        assert_eq!(found[0].content, [whole], "{text}");
+    }
+}
