@@ -166,11 +166,14 @@ pub(in crate::learned) fn rejoin_split_quotes(cx: &Context<'_>, found: &mut [Tok
 }
 
 /// A passive cue without its agent ("He has been harshly criticized for
-/// policies …", "Peacekeepers have been blamed for …"): whoever criticized
-/// is not named, and the grammatical subject is what the statement is
-/// about, part of its content (PolNeAR's reading), not its source. "X was
-/// quoted as saying" keeps X, "… by X" names the agent, and a state of
-/// mind ("X are convinced that", "X were frustrated") is X's own.
+/// policies …", "Peacekeepers have been blamed for …", "She is expected
+/// to …") or a verb of seeming ("Mr. Putin seemed most concerned with
+/// …"): whoever criticized, expects or judges is not named, and the
+/// grammatical subject is what the statement is about, part of its
+/// content (PolNeAR's reading), not its source. "X was quoted as saying"
+/// keeps X, "… by X" names the agent, a state of mind ("X are convinced
+/// that", "X were frustrated") is X's own, and so is a seeming verb
+/// before the real cue ("he appeared to suggest").
 pub(in crate::learned) fn passive_subject_to_content(cx: &Context<'_>, a: &mut TokenAttribution) {
     let Some(source) = a.source.clone() else {
         return;
@@ -193,8 +196,34 @@ pub(in crate::learned) fn passive_subject_to_content(cx: &Context<'_>, a: &mut T
                         && !STATES_OF_MIND.contains(&cx.words[j].word)
                 })
     });
+    // "She is (widely) expected to …": the form of "be" before the cue.
+    let passive = passive || {
+        let participle = cue.start;
+        let mut k = participle;
+        while k > source.end && cx.pos[k - 1].starts_with("RB") {
+            k -= 1;
+        }
+        k > source.end
+            && BE_FORMS.contains(&cx.words[k - 1].word)
+            && cx.pos[participle] == "VBN"
+            && !QUOTED.contains(&cx.words[participle].word)
+            && !STATES_OF_MIND.contains(&cx.words[participle].word)
+    };
+    // "Mr. Putin seemed most concerned with …": a verb of seeming says
+    // how things look, not who said so. It must be the cue's last verb
+    // ("he appeared to suggest" is his suggestion), and "appeared on
+    // Fox" is no seeming.
+    let seeming = cue.clone().any(|i| {
+        SEEMING.contains(&cx.words[i].word)
+            && cx.pos[i].starts_with("VB")
+            && !(i + 1..cue.end).any(|j| cx.pos[j].starts_with("VB"))
+            && cx
+                .words
+                .get(i + 1)
+                .is_none_or(|w| !APPEARING_AT.contains(&w.word))
+    });
     let agent = cx.words[cue.end - 1].word == BY;
-    if !passive || agent {
+    if !(passive || seeming) || agent {
         return;
     }
     a.source = None;
@@ -285,6 +314,19 @@ const CIRCUMSTANCE_NOUNS: [u64; 52] = syms([
     "program",
     "show",
 ]);
+/// Verbs of seeming, whose subject is what the statement is about.
+const SEEMING: [u64; 8] = syms([
+    "seem",
+    "seems",
+    "seemed",
+    "seeming",
+    "appear",
+    "appears",
+    "appeared",
+    "appearing",
+]);
+/// Prepositions after "appeared" of showing up somewhere ("on Fox").
+const APPEARING_AT: [u64; 6] = syms(["on", "in", "at", "before", "with", "alongside"]);
 /// Forms of "be" that make a passive with a past participle.
 const BE_FORMS: [u64; 7] = syms(["is", "are", "was", "were", "been", "being", "be"]);
 /// Passives that name their speaker as subject ("was quoted as saying").

@@ -112,6 +112,51 @@ fn the_subject_of_an_agentless_passive_is_content() {
     );
 }
 
+/// A verb of seeming, and a passive whose "be" stands before the cue,
+/// leave their subject in the content; a seeming verb before the real
+/// cue, or "appeared on" a show, keeps the source.
+#[test]
+fn the_subject_of_a_seeming_verb_is_content() {
+    let moved = |text: &str, source: &str, cue: &str, content: &str| {
+        passive(
+            text,
+            tokens_of(text, source),
+            tokens_of(text, cue),
+            tokens_of(text, content),
+        )
+    };
+    let text = "Head.\n\nMr. Putin seemed most concerned with the economy.";
+    assert_eq!(
+        moved(
+            text,
+            "Mr. Putin",
+            "seemed",
+            "most concerned with the economy"
+        )
+        .0,
+        None
+    );
+    let text = "Head.\n\nShe is widely expected to run again.";
+    assert_eq!(
+        moved(text, "She", "expected", "to run again"),
+        (None, vec!["She".to_string(), "to run again".to_string()])
+    );
+    let text = "Title.\n\nHe appeared to suggest that veterans are weak.";
+    assert_eq!(
+        moved(text, "He", "appeared to suggest", "that veterans are weak")
+            .0
+            .as_deref(),
+        Some("He")
+    );
+    let text = "Title.\n\nHe appeared on Fox News to defend the plan.";
+    assert_eq!(
+        moved(text, "He", "appeared", "on Fox News to defend the plan")
+            .0
+            .as_deref(),
+        Some("He")
+    );
+}
+
 #[test]
 fn agents_quoted_speakers_and_states_of_mind_keep_their_source() {
     // An agent after "by" is the source.
