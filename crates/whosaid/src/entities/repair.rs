@@ -24,6 +24,7 @@ pub(super) fn repaired(
     let mentions = headline_names(doc, &headlines, mentions);
     let mentions = joined_organizations(doc, mentions);
     let mentions = whole_organization_names(doc, pos, &headlines, mentions);
+    let mentions = company_names(doc, pos, mentions);
     let mentions = without_leading_titles(doc, mentions);
     let mentions = first_names_after_titles(doc, genders, mentions);
     let mentions = people_ending_other_names(doc, genders, mentions);
@@ -128,6 +129,78 @@ fn whole_organization_names(
     }
     mentions
 }
+
+/// Company names the tagger cut to their legal form ("Globex Inc.",
+/// "Northwind Traders Ltd." at a sentence's start became "Inc.",
+/// "Traders Ltd."): a mention ending in a company designator takes the
+/// mentions and capitalized proper nouns right before it, up to four
+/// words in all, the sentence's first word too (a designator says a name
+/// precedes it); it is an organization.
+fn company_names(doc: &Document, pos: &[&str], mut mentions: Vec<Mention>) -> Vec<Mention> {
+    let mut absorbed = vec![false; mentions.len()];
+    for k in 0..mentions.len() {
+        let m = &mentions[k];
+        if !is_company_designator(doc, m.tokens.end - 1) {
+            continue;
+        }
+        let end = m.tokens.end;
+        let first_of_sentence = doc.sentences[doc.sentence_of(m.tokens.start)].tokens.start;
+        let mut start = m.tokens.start;
+        // Mentions right before the designator are the name's start,
+        // whatever the tagger called them ("Globex" a person, "Inc." a
+        // body; "Northwind", "Traders", "Ltd." three mentions).
+        let mut j = k;
+        while let Some(p) = j.checked_sub(1) {
+            let before = &mentions[p].tokens;
+            if before.end != start || before.start < first_of_sentence || end - before.start > 4 {
+                break;
+            }
+            start = before.start;
+            absorbed[p] = true;
+            j = p;
+        }
+        let previous_end = j.checked_sub(1).map_or(0, |p| mentions[p].tokens.end);
+        while start > first_of_sentence
+            && start > previous_end
+            && end - start < 4
+            && name_like(doc, start - 1)
+            && pos.get(start - 1).is_some_and(|t| t.starts_with("NNP"))
+        {
+            start -= 1;
+        }
+        if start < mentions[k].tokens.start || mentions[k].tokens.len() > 1 {
+            mentions[k].tokens.start = start;
+            mentions[k].class = MentionClass::Organization;
+        }
+    }
+    let mut k = 0;
+    mentions.retain(|_| {
+        k += 1;
+        !absorbed[k - 1]
+    });
+    mentions
+}
+
+/// Whether token `i` is a company's legal form ("Corp.", "Inc", "Ltd.",
+/// "LLC", "plc"; not "AG", an attorney general as often as a German
+/// company).
+fn is_company_designator(doc: &Document, i: usize) -> bool {
+    let t = doc.token_text(i).trim_end_matches('.').to_lowercase();
+    COMPANY_DESIGNATORS.contains(&t.as_str())
+}
+
+/// Legal forms that end a company's name.
+const COMPANY_DESIGNATORS: &[&str] = &[
+    "corp",
+    "corporation",
+    "inc",
+    "incorporated",
+    "ltd",
+    "llc",
+    "plc",
+    "co",
+    "gmbh",
+];
 
 /// Person mentions the tagger began late ("Chairwoman Donna" tagged an
 /// organization, then "Brazile"; "Chief Justice John G. Roberts Jr." as

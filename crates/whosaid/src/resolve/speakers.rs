@@ -441,6 +441,23 @@ impl Resolution<'_> {
                 return Some(d);
             }
         }
+        // A relative pronoun that is the cue's object, its subject after
+        // it ("a framework, which officials expect to …", "which the OECD
+        // says"): the subject speaks, not what the pronoun refers to.
+        if words.len() > 1
+            && matches!(words[0].as_str(), "which" | "whom" | "who")
+            && matches!(
+                self.pos[src.start + 1],
+                "NN" | "NNS" | "NNP" | "NNPS" | "DT" | "PRP" | "JJ" | "CD"
+            )
+            && !crate::when::TIME_NOUNS.contains(&words[1].as_str())
+            && !matches!(
+                words[1].as_str(),
+                "last" | "this" | "next" | "each" | "every"
+            )
+        {
+            return self.speaker_of(k, src.start + 1..src.end);
+        }
         // A relative clause as source ("Okafor, who voted against the
         // plan, said"): the speaker is what it modifies.
         if words.len() > 1

@@ -582,3 +582,43 @@ fn hedged_quantifiers_and_shares_are_people() {
     assert!(s.anonymous, "{s:?}");
     assert_ne!(s.kind, SpeakerKind::Organization);
 }
+
+/// A noun for one kind of body never refers to a body of the other kind
+/// ("The company said" after a commission, "The agency" after "Corp."):
+/// the speaker stays unresolved rather than the wrong body.
+#[test]
+fn a_business_noun_never_refers_to_a_public_body() {
+    let acc = analyze(
+        "Fine\n\nThe Data Protection Commission said on Monday that it had fined the \
+         firm.\n\nThe company said it would appeal the decision.",
+    );
+    let s = speaker_of_source(&acc, "The company").expect("a speaker");
+    assert!(!s.name.contains("Commission"), "{}", s.name);
+    let acc = analyze(
+        "Ruling\n\nAcme Corp. said on Monday that it would comply.\n\nThe agency declined \
+         to comment further.",
+    );
+    let s = speaker_of_source(&acc, "The agency").expect("a speaker");
+    assert!(!s.name.contains("Acme"), "{}", s.name);
+    // Of the same kind, the body is the referent.
+    let acc = analyze(
+        "Ruling\n\nAcme Corp. said on Monday that it would comply.\n\nThe company said \
+         it would appeal the decision.",
+    );
+    let s = speaker_of_source(&acc, "The company").expect("a speaker");
+    assert_eq!(s.name, "Acme Corp.");
+}
+
+/// A relative pronoun that is the cue's object ("a new framework, which
+/// officials expect …") leaves the speaking to the subject after it; a
+/// subject relative ("Okafor, who voted …") is still what it describes.
+#[test]
+fn an_object_relative_leaves_the_speaking_to_its_subject() {
+    let text = "Data\n\nThe bloc is working on a new framework, which officials expect to be \
+                finished by summer.";
+    assert_eq!(speaker_with_source(text, "which", "expect"), "officials");
+    let text = "Rules\n\nThe plan drew on a study of France, which the OECD says worked.";
+    assert_eq!(speaker_with_source(text, "which", "says"), "OECD");
+    let text = "Vote\n\nThe bill passed over Jane Okafor, who last week said it would fail.";
+    assert_eq!(speaker_with_source(text, "who", "said"), "Jane Okafor");
+}

@@ -410,6 +410,35 @@ fn an_organizations_short_name_is_the_organization() {
     assert_eq!(name, "Urban-Brookings Tax Policy Center");
 }
 
+/// Regression: a company opening a sentence was cut to its legal form
+/// ("Globex Inc." → "Inc.", "Northwind Traders Ltd." → "Ltd."), the
+/// tagger reading its first words as a person's name.
+#[test]
+fn a_company_keeps_the_words_before_its_legal_form() {
+    for (text, source, name) in [
+        (
+            "Ruling\n\nGlobex Inc. said on Monday that it would comply.",
+            "Globex Inc.",
+            "Globex Inc.",
+        ),
+        (
+            "Ruling\n\nNorthwind Traders Ltd. said on Monday that it would comply.",
+            "Northwind Traders Ltd.",
+            "Northwind Traders Ltd.",
+        ),
+        (
+            "Ruling\n\nShares fell after Acme Corp. said on Monday that it would comply.",
+            "Acme Corp.",
+            "Acme Corp.",
+        ),
+    ] {
+        let acc = analyze(text);
+        let s = speaker_of_source(&acc, source).expect("a speaker");
+        assert_eq!(s.name, name, "{text}");
+        assert_eq!(s.kind, SpeakerKind::Organization, "{text}");
+    }
+}
+
 #[test]
 fn spelling_variants_of_a_name_are_one_speaker() {
     // Regression (issue 15): "Ken Starr" and "Kenneth Starr" in one
