@@ -136,6 +136,63 @@ impl Resolution<'_> {
             .map(|(_, d)| d)
     }
 
+    /// The unnamed person a definite description refers back to ("The
+    /// official, who spoke on condition of anonymity, said" after "a
+    /// Ukrainian security official told"): the latest anonymous person
+    /// speaker of the last [`BODY_PARAGRAPHS`] paragraphs whose
+    /// description ends in the same noun. The description opens with
+    /// "the" or "this", has a singular lowercase head and no name.
+    pub(super) fn anonymous_reference(
+        &self,
+        src: &Range<usize>,
+        words: &[String],
+    ) -> Option<usize> {
+        if words.len() < 2 || !matches!(words[0].as_str(), "the" | "this") {
+            return None;
+        }
+        let region = self.head_region(src);
+        let head_at = region.end.checked_sub(1).filter(|&h| h > region.start)?;
+        if self.pos[head_at] != "NN"
+            || !self.doc.token_text(head_at).starts_with(char::is_lowercase)
+            || self.ents.mentions_within(region.clone()).next().is_some()
+        {
+            return None;
+        }
+        let head = self.lower(head_at);
+        let person_noun = is_role_noun(&head)
+            || PERSON_NOUNS.contains(&head.as_ref())
+            || ANONYMOUS_NOUNS.contains(&head.as_ref())
+            || is_people_word(&head);
+        if !person_noun {
+            return None;
+        }
+        let paragraph = self.paragraph_of(src.start);
+        self.items
+            .iter()
+            .filter_map(|item| Some((item.a.source.clone()?, item.speaker?)))
+            .filter(|(s, _)| {
+                s.end <= src.start
+                    && paragraph.saturating_sub(self.paragraph_of(s.start)) <= BODY_PARAGRAPHS
+            })
+            .filter(|&(_, d)| {
+                let draft = &self.drafts[d];
+                // The noun heading the draft's description, before what
+                // follows it ("source | familiar with the ad").
+                let name = draft.name.to_lowercase();
+                let draft_head = name
+                    .split_whitespace()
+                    .take_while(|w| !POSTMODIFIERS.contains(w))
+                    .last()
+                    .map(entities::strip_possessive);
+                draft.anonymous
+                    && draft.kind == SpeakerKind::Person
+                    && draft.entity.is_none()
+                    && draft_head == Some(head.as_ref())
+            })
+            .max_by_key(|(s, _)| s.start)
+            .map(|(_, d)| d)
+    }
+
     /// The entities a numbered definite description refers to ("the two
     /// countries", "The two Republican presidents"): as many entities of
     /// the noun's kind (people, places, bodies) as the number says, the
@@ -728,6 +785,13 @@ fn noun_gender(noun: &str) -> Option<Gender> {
 /// Words that make a title a deputy's: "vice president" is not the
 /// president.
 const DEPUTY_WORDS: &[&str] = &["vice", "deputy", "assistant", "lieutenant", "associate"];
+
+/// Words that open what follows a description's head noun ("a source
+/// familiar with …", "an official in …", "a man who …").
+const POSTMODIFIERS: &[&str] = &[
+    "with", "of", "for", "at", "in", "from", "on", "to", "familiar", "close", "who", "that",
+    "which", ",",
+];
 
 /// How many named mentions before a definite description are searched for
 /// the organization it refers to.

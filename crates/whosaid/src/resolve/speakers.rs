@@ -323,6 +323,12 @@ impl Resolution<'_> {
                 return self.speaker_of(k, src.start..src.end - 1);
             }
         }
+        // A description the name follows in apposition, outside the
+        // source ("According to the governor of the region, Veniamin
+        // Kondratyev, no one was hurt"): the person named.
+        if let Some(named) = self.apposed_name_after(&src, &words) {
+            return self.speaker_of(k, named);
+        }
         // A relative clause after a comma ("the Senate majority leader,
         // who in 2010 …", "Schiff, 56, who has served …") describes the
         // phrase before it, which names the speaker.
@@ -586,6 +592,11 @@ impl Resolution<'_> {
         if let Some(d) = self.plural_reference(&src, &words) {
             return Some(d);
         }
+        // A definite description of an unnamed person who spoke before
+        // ("The official" after "a security official told").
+        if let Some(d) = self.anonymous_reference(&src, &words) {
+            return Some(d);
+        }
         // A definite description of a person no title matches ("The GOP
         // nominee", "the Indiana governor"): news refers so to a prominent
         // person, the one named most often so far.
@@ -803,6 +814,43 @@ impl Resolution<'_> {
             );
         (lead_ok && end_ok && !entities::is_possessive(self.doc.token_text(m.tokens.end - 1)))
             .then_some(*e)
+    }
+
+    /// The person named in apposition right after a source that is a
+    /// description headed by a role ("the governor of the region, |
+    /// Veniamin Kondratyev,"): a comma, a person's mention, then a comma
+    /// or the clause's end. The source holds no name itself.
+    fn apposed_name_after(&self, src: &Range<usize>, words: &[String]) -> Option<Range<usize>> {
+        if !matches!(words.first()?.as_str(), "the" | "a" | "an")
+            || src.end >= self.doc.tokens.len()
+            || self.doc.token_text(src.end) != ","
+        {
+            return None;
+        }
+        let head = self.head_region(src);
+        let head_noun = head
+            .clone()
+            .rev()
+            .find(|&i| self.pos[i].starts_with("NN"))?;
+        if !descriptions::is_role_noun(&self.lower(head_noun))
+            || self
+                .ents
+                .mentions_within(head.clone())
+                .any(|(m, _)| m.class == MentionClass::Person)
+        {
+            return None;
+        }
+        let sentence_end = self.doc.sentences[self.doc.sentence_of(src.start)]
+            .tokens
+            .end;
+        let (m, _) = self
+            .ents
+            .mentions_within(src.end + 1..sentence_end)
+            .next()
+            .filter(|(m, _)| m.tokens.start == src.end + 1)?;
+        let closed = m.tokens.end >= self.doc.tokens.len()
+            || matches!(self.doc.token_text(m.tokens.end), "," | "." | ";" | ")");
+        (m.class == MentionClass::Person && closed).then(|| m.tokens.clone())
     }
 
     /// The person named in full whose last name is the capitalized word

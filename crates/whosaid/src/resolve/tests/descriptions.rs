@@ -622,3 +622,46 @@ fn an_object_relative_leaves_the_speaking_to_its_subject() {
     let text = "Vote\n\nThe bill passed over Jane Okafor, who last week said it would fail.";
     assert_eq!(speaker_with_source(text, "who", "said"), "Jane Okafor");
 }
+
+/// "The official, who spoke on condition of anonymity, said" after "a
+/// security official told": the same unnamed person, one speaker; a noun
+/// that only ends another description ("the official" after "a source
+/// close to the official") is not that person.
+#[test]
+fn a_definite_description_is_the_unnamed_person_before_it() {
+    let acc = analyze(
+        "Strike\n\nDrones struck a refinery overnight, a Ukrainian security official told \
+         reporters on Saturday.\n\nThe official, who spoke on condition of anonymity, said the \
+         attack caused a large fire.",
+    );
+    let officials: Vec<&str> = acc
+        .attributions
+        .iter()
+        .filter_map(|a| a.speaker.map(|k| acc.speakers[k].name.as_str()))
+        .collect();
+    assert_eq!(
+        officials,
+        [
+            "a Ukrainian security official",
+            "a Ukrainian security official"
+        ]
+    );
+    let acc = analyze(
+        "Talks\n\nThe talks stalled, a source close to the official said on Monday.\n\n\
+         The official said the talks would resume.",
+    );
+    let s = speaker_of_source(&acc, "The official").expect("a speaker");
+    assert!(s.name.eq_ignore_ascii_case("the official"), "{}", s.name);
+}
+
+/// "According to the governor of the region, Veniamin Kondratyev, no one
+/// was hurt": a source that ends before the name in apposition to it is
+/// the person named.
+#[test]
+fn a_role_description_is_the_name_in_apposition_after_it() {
+    let text = "Strike\n\nAccording to the governor of the Krasnodar region, Veniamin \
+                Kondratyev, no one was hurt.";
+    let acc = analyze(text);
+    let s = speaker_of_source(&acc, "the governor of the Krasnodar region").expect("a speaker");
+    assert_eq!(s.name, "Veniamin Kondratyev");
+}
