@@ -548,7 +548,16 @@ fn split_sentences(
     out: &mut Vec<Sentence>,
 ) {
     let mut start = range.start;
-    let mut i = range.start;
+    // A dateline ("WASHINGTON —", "RENO, Nev. (AP) —") is a sentence of
+    // its own: the place is no subject of what follows.
+    if let Some(end) = dateline_end(text, tokens, range.clone()) {
+        out.push(Sentence {
+            tokens: start..end,
+            paragraph,
+        });
+        start = end;
+    }
+    let mut i = start;
     while i < range.end {
         if i - start >= MAX_SENTENCE_TOKENS {
             out.push(Sentence {
@@ -594,6 +603,53 @@ fn split_sentences(
         });
     }
 }
+
+/// Where a paragraph's dateline ends, after its dash: a place in capitals
+/// ("WASHINGTON", "NEW YORK"), then at most a region ("Nev.", "Ukraine")
+/// and an agency in brackets ("(AP)"), then a dash between spaces and a
+/// sentence opening after it.
+fn dateline_end(text: &str, tokens: &[Token], range: Range<usize>) -> Option<usize> {
+    let capitals = |t: &Token| {
+        let w = t.text(text);
+        matches!(t.kind, TokenKind::Word | TokenKind::Abbreviation)
+            && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !w.chars().any(char::is_lowercase)
+    };
+    let mut i = range.start;
+    if !tokens.get(i).is_some_and(capitals) {
+        return None;
+    }
+    while i < range.end && capitals(&tokens[i]) {
+        i += 1;
+    }
+    let limit = (range.start + DATELINE_TOKENS).min(range.end);
+    while i < limit {
+        let t = &tokens[i];
+        let w = t.text(text);
+        if t.kind == TokenKind::Punct && matches!(w, "—" | "–" | "--" | "-" | "―") {
+            // The sentence after it opens with a capital, a digit or a
+            // quote ("NATO — the alliance — said" is an aside).
+            let opens = |n: &Token| {
+                n.space_before
+                    && (n.kind == TokenKind::QuoteMark
+                        || n.text(text)
+                            .starts_with(|c: char| c.is_uppercase() || c.is_numeric()))
+            };
+            let spaced = t.space_before && tokens.get(i + 1).is_some_and(opens);
+            return (spaced && i + 1 < range.end).then_some(i + 1);
+        }
+        let region = matches!(t.kind, TokenKind::Word | TokenKind::Abbreviation)
+            && w.starts_with(char::is_uppercase);
+        if !(region || matches!(w, "," | "(" | ")")) {
+            return None;
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Most tokens of a dateline before its dash ("RENO , Nev. ( AP )").
+const DATELINE_TOKENS: usize = 10;
 
 /// An abbreviation's period ends the sentence only when a typical sentence
 /// starter follows ("… in the U.S. The …"); titles never end one.
@@ -735,6 +791,28 @@ mod tests {
             toks("''Yes,'' he said"),
             ["''", "Yes", ",", "''", "he", "said"]
         );
+    }
+
+    /// A dateline is a sentence of its own, so that the place is never
+    /// the subject of what follows; a dash inside a sentence splits
+    /// nothing, nor does a capitalized word that is no dateline.
+    #[test]
+    fn a_dateline_is_a_sentence_of_its_own() {
+        for (text, dateline) in [
+            ("WASHINGTON — Sen. Lopez said no.", "WASHINGTON —"),
+            (
+                "RENO, Nev. (AP) — The senator said no.",
+                "RENO, Nev. (AP) —",
+            ),
+            ("KYIV, Ukraine -- Officials said no.", "KYIV, Ukraine --"),
+        ] {
+            let s = sents(text);
+            assert_eq!(s.len(), 2, "{text}");
+            assert_eq!(s[0], dateline);
+        }
+        assert_eq!(sents("NATO — the alliance — said no.").len(), 1);
+        assert_eq!(sents("Washington — the capital — said no.").len(), 1);
+        assert_eq!(sents("WASHINGTON said no — twice.").len(), 1);
     }
 
     #[test]

@@ -637,3 +637,22 @@ fn a_name_with_a_title_in_apposition_is_a_person() {
     let she = speaker_of_source(&acc, "She").unwrap_or_else(|| panic!("{acc:#?}"));
     assert_eq!(she.name, "Jo-Renee Formicola");
 }
+
+/// Regression: after a dateline without an agency ("WASHINGTON — Sen.
+/// Maria Lopez, D-Calif., on Tuesday called …") the cue had no source,
+/// and the rules gave a later cue the dateline as its source.
+#[test]
+fn a_dateline_is_never_a_source() {
+    let acc = analyze(
+        "Senator blasts deal\n\nWASHINGTON — Sen. Maria Lopez, D-Calif., on Tuesday called the \
+         budget agreement \"reckless\" and vowed to vote against it.",
+    );
+    let sources: Vec<&str> = acc
+        .attributions
+        .iter()
+        .flat_map(|a| a.attribution.source.iter().map(|s| s.text.as_str()))
+        .collect();
+    assert!(!sources.iter().any(|s| s.contains("WASHINGTON")), "{sources:?}");
+    let s = speaker_of_source(&acc, "Sen. Maria Lopez, D-Calif.").expect("a speaker");
+    assert_eq!(s.name, "Maria Lopez");
+}
