@@ -652,7 +652,10 @@ fn a_dateline_is_never_a_source() {
         .iter()
         .flat_map(|a| a.attribution.source.iter().map(|s| s.text.as_str()))
         .collect();
-    assert!(!sources.iter().any(|s| s.contains("WASHINGTON")), "{sources:?}");
+    assert!(
+        !sources.iter().any(|s| s.contains("WASHINGTON")),
+        "{sources:?}"
+    );
     let s = speaker_of_source(&acc, "Sen. Maria Lopez, D-Calif.").expect("a speaker");
     assert_eq!(s.name, "Maria Lopez");
 }
