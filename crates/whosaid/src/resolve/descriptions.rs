@@ -99,26 +99,9 @@ impl Resolution<'_> {
         if words.len() < 2 || !matches!(words[0].as_str(), "the" | "these" | "those") {
             return None;
         }
-        let region = self.head_region(src);
-        let head_at = region.end.checked_sub(1).filter(|&h| h > region.start)?;
-        if self.pos[head_at] != "NNS"
-            || !self.doc.token_text(head_at).starts_with(char::is_lowercase)
-            || self.ents.mentions_within(region.clone()).next().is_some()
-        {
-            return None;
-        }
-        let head = self.lower(head_at);
+        let head = self.common_head_noun(src, "NNS")?;
         let people = is_role_noun(head.trim_end_matches('s')) || is_people_word(&head);
-        let paragraph = self.paragraph_of(src.start);
-        // Sources that end before this one, the item's own never among them.
-        self.items
-            .iter()
-            .filter_map(|item| Some((item.a.source.clone()?, item.speaker?)))
-            .filter(|(s, _)| {
-                s.end <= src.start
-                    && paragraph.saturating_sub(self.paragraph_of(s.start)) <= BODY_PARAGRAPHS
-            })
-            .map(|(s, d)| (s.start, d))
+        self.recent_speakers(src)
             .filter(|&(_, d)| {
                 let draft = &self.drafts[d];
                 if draft.kind != SpeakerKind::Group {
@@ -150,15 +133,7 @@ impl Resolution<'_> {
         if words.len() < 2 || !matches!(words[0].as_str(), "the" | "this") {
             return None;
         }
-        let region = self.head_region(src);
-        let head_at = region.end.checked_sub(1).filter(|&h| h > region.start)?;
-        if self.pos[head_at] != "NN"
-            || !self.doc.token_text(head_at).starts_with(char::is_lowercase)
-            || self.ents.mentions_within(region.clone()).next().is_some()
-        {
-            return None;
-        }
-        let head = self.lower(head_at);
+        let head = self.common_head_noun(src, "NN")?;
         let person_noun = is_role_noun(&head)
             || PERSON_NOUNS.contains(&head.as_ref())
             || ANONYMOUS_NOUNS.contains(&head.as_ref())
@@ -166,14 +141,7 @@ impl Resolution<'_> {
         if !person_noun {
             return None;
         }
-        let paragraph = self.paragraph_of(src.start);
-        self.items
-            .iter()
-            .filter_map(|item| Some((item.a.source.clone()?, item.speaker?)))
-            .filter(|(s, _)| {
-                s.end <= src.start
-                    && paragraph.saturating_sub(self.paragraph_of(s.start)) <= BODY_PARAGRAPHS
-            })
+        self.recent_speakers(src)
             .filter(|&(_, d)| {
                 let draft = &self.drafts[d];
                 // The noun heading the draft's description, before what
@@ -189,8 +157,37 @@ impl Resolution<'_> {
                     && draft.entity.is_none()
                     && draft_head == Some(head.as_ref())
             })
-            .max_by_key(|(s, _)| s.start)
+            .max_by_key(|&(start, _)| start)
             .map(|(_, d)| d)
+    }
+
+    /// The lowercase common noun heading a description with the POS tag
+    /// `tag` ("NN" or "NNS"), when the head phrase names no one.
+    fn common_head_noun(&self, src: &Range<usize>, tag: &str) -> Option<String> {
+        let region = self.head_region(src);
+        let head_at = region.end.checked_sub(1).filter(|&h| h > region.start)?;
+        if self.pos[head_at] != tag
+            || !self.doc.token_text(head_at).starts_with(char::is_lowercase)
+            || self.ents.mentions_within(region.clone()).next().is_some()
+        {
+            return None;
+        }
+        Some(self.lower(head_at).into_owned())
+    }
+
+    /// The speakers of the sources that end before `src` in the last
+    /// [`BODY_PARAGRAPHS`] paragraphs (the item's own never among them),
+    /// as (source start, draft).
+    fn recent_speakers(&self, src: &Range<usize>) -> impl Iterator<Item = (usize, usize)> + '_ {
+        let (start, paragraph) = (src.start, self.paragraph_of(src.start));
+        self.items
+            .iter()
+            .filter_map(|item| Some((item.a.source.clone()?, item.speaker?)))
+            .filter(move |(s, _)| {
+                s.end <= start
+                    && paragraph.saturating_sub(self.paragraph_of(s.start)) <= BODY_PARAGRAPHS
+            })
+            .map(|(s, d)| (s.start, d))
     }
 
     /// The entities a numbered definite description refers to ("the two

@@ -45,6 +45,7 @@ mod channels;
 mod coordination;
 mod descriptions;
 mod nesting;
+mod phrases;
 mod pronoun_ranker;
 mod pronoun_score;
 mod pronouns;
