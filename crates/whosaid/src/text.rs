@@ -604,6 +604,12 @@ fn split_sentences(
     }
 }
 
+/// Whether a token is a dash ("-", "--", "—", "―", "–"): it sets off an
+/// aside or ends a dateline.
+pub(crate) fn is_dash(token: &str) -> bool {
+    matches!(token, "-" | "--" | "—" | "―" | "–")
+}
+
 /// Where a paragraph's dateline ends, after its dash: a place in capitals
 /// ("WASHINGTON", "NEW YORK"), then at most a region ("Nev.", "Ukraine")
 /// and an agency in brackets ("(AP)"), then a dash between spaces and a
@@ -626,7 +632,7 @@ fn dateline_end(text: &str, tokens: &[Token], range: Range<usize>) -> Option<usi
     while i < limit {
         let t = &tokens[i];
         let w = t.text(text);
-        if t.kind == TokenKind::Punct && matches!(w, "—" | "–" | "--" | "-" | "―") {
+        if t.kind == TokenKind::Punct && is_dash(w) {
             // The sentence after it opens with a capital, a digit or a
             // quote ("NATO — the alliance — said" is an aside).
             let opens = |n: &Token| {

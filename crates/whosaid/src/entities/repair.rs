@@ -84,6 +84,19 @@ fn name_like(doc: &Document, i: usize) -> bool {
         && !crate::when::is_calendar_word(&lower)
 }
 
+/// Where a run of name-like words tagged `tag…` (`"NN"`, `"NNP"`) that
+/// ends right before `start` begins, never before `floor`.
+fn names_before(doc: &Document, pos: &[&str], start: usize, floor: usize, tag: &str) -> usize {
+    let mut start = start;
+    while start > floor
+        && name_like(doc, start - 1)
+        && pos.get(start - 1).is_some_and(|t| t.starts_with(tag))
+    {
+        start -= 1;
+    }
+    start
+}
+
 /// Ends an organization mention where a person's name begins, without
 /// the title words before it ("Manhattan Supreme Court Justice" + "Frank"
 /// → "Manhattan Supreme Court"); whether nothing is left of it.
@@ -113,15 +126,10 @@ fn whole_organization_names(
         }
         let first_of_sentence = doc.sentences[doc.sentence_of(m.tokens.start)].tokens.start;
         let previous_end = k.checked_sub(1).map_or(0, |j| mentions[j].tokens.end);
-        let mut start = m.tokens.start;
-        while start > first_of_sentence + 1
-            && start > previous_end
-            && m.tokens.start - start < 3
-            && name_like(doc, start - 1)
-            && pos.get(start - 1).is_some_and(|t| t.starts_with("NN"))
-        {
-            start -= 1;
-        }
+        let floor = (first_of_sentence + 1)
+            .max(previous_end)
+            .max(m.tokens.start.saturating_sub(3));
+        let start = names_before(doc, pos, m.tokens.start, floor, "NN");
         // Asked last, as few mentions get this far.
         if start < mentions[k].tokens.start && !headlines.at(doc, start) {
             mentions[k].tokens.start = start;
@@ -160,14 +168,10 @@ fn company_names(doc: &Document, pos: &[&str], mut mentions: Vec<Mention>) -> Ve
             j = p;
         }
         let previous_end = j.checked_sub(1).map_or(0, |p| mentions[p].tokens.end);
-        while start > first_of_sentence
-            && start > previous_end
-            && end - start < 4
-            && name_like(doc, start - 1)
-            && pos.get(start - 1).is_some_and(|t| t.starts_with("NNP"))
-        {
-            start -= 1;
-        }
+        let floor = first_of_sentence
+            .max(previous_end)
+            .max(end.saturating_sub(4));
+        start = names_before(doc, pos, start, floor, "NNP");
         if start < mentions[k].tokens.start || mentions[k].tokens.len() > 1 {
             mentions[k].tokens.start = start;
             mentions[k].class = MentionClass::Organization;

@@ -367,10 +367,9 @@ pub fn sources_for_cues(
         .collect()
 }
 
-/// A dash that sets off an aside (`--`, `—`, `―`, `–`, a lone `-`).
-pub(crate) fn is_dash(token: &str) -> bool {
-    matches!(token, "-" | "--" | "—" | "―" | "–")
-}
+/// A dash that sets off an aside (`--`, `—`, `―`, `–`, a lone `-`); the
+/// tokenizer's own test, which datelines read too.
+pub(crate) use crate::text::is_dash;
 
 #[derive(Debug, Clone)]
 struct Cue {

@@ -182,32 +182,28 @@ pub(in crate::learned) fn passive_subject_to_content(cx: &Context<'_>, a: &mut T
         return;
     }
     let cue = a.cue.clone();
+    // A past participle whose subject is not its speaker ("criticized",
+    // not "quoted" nor "convinced").
+    let agentless = |j: usize| {
+        cx.pos[j] == "VBN"
+            && !QUOTED.contains(&cx.words[j].word)
+            && !STATES_OF_MIND.contains(&cx.words[j].word)
+    };
     // A form of "be", adverbs, then a past participle: "has been (harshly)
     // criticized", "were rated".
     let passive = cue.clone().any(|i| {
         BE_FORMS.contains(&cx.words[i].word)
             && (i + 1..cue.end)
                 .find(|&j| !cx.pos[j].starts_with("RB"))
-                .is_some_and(|j| {
-                    let participle = cx.doc.token_text(j);
-                    cx.pos[j] == "VBN"
-                        && participle.ends_with(['d', 'n', 't'])
-                        && !QUOTED.contains(&cx.words[j].word)
-                        && !STATES_OF_MIND.contains(&cx.words[j].word)
-                })
+                .is_some_and(|j| cx.doc.token_text(j).ends_with(['d', 'n', 't']) && agentless(j))
     });
     // "She is (widely) expected to …": the form of "be" before the cue.
     let passive = passive || {
-        let participle = cue.start;
-        let mut k = participle;
+        let mut k = cue.start;
         while k > source.end && cx.pos[k - 1].starts_with("RB") {
             k -= 1;
         }
-        k > source.end
-            && BE_FORMS.contains(&cx.words[k - 1].word)
-            && cx.pos[participle] == "VBN"
-            && !QUOTED.contains(&cx.words[participle].word)
-            && !STATES_OF_MIND.contains(&cx.words[participle].word)
+        k > source.end && BE_FORMS.contains(&cx.words[k - 1].word) && agentless(cue.start)
     };
     // "Mr. Putin seemed most concerned with …": a verb of seeming says
     // how things look, not who said so. It must be the cue's last verb
