@@ -359,18 +359,24 @@ const STATES_OF_MIND: [u64; 24] = syms([
 /// "as much" ("said as much in an interview").
 const AS_MUCH: [u64; 2] = syms(["as", "much"]);
 
-/// `X said A and pledged B`: a content that runs on past "and" into a
-/// verb phrase headed by a cue verb holds two statements of the same
-/// speaker (PolNeAR annotates each). The content stops before "and", and
-/// the second verb opens an attribution of its own, with the first one's
-/// source and the rest of the content. Only an unquoted finite verb the
-/// lexicon calls a likely cue splits: "supports the Republican and
-/// Democratic nominees", "said A and that B" and an infinitive's second
-/// verb ("needs to sell herself and tell more jokes") stay whole.
+/// `X said A and pledged B`, `X said A, adding B`: a content that runs
+/// on past "and" into a verb phrase headed by a cue verb, or past a comma
+/// into a participle cue, holds two statements of the same speaker
+/// (PolNeAR annotates each). The content stops before "and" or the comma
+/// (after the quote a comma closes: `… "New York values," stating …`),
+/// and the second verb opens an attribution of its own, with the first
+/// one's source and the rest of the content. Only an unquoted verb the
+/// lexicon calls a likely cue splits, finite after "and", a participle
+/// after the comma: "supports the Republican and Democratic nominees",
+/// "said A and that B" and an infinitive's second verb ("needs to sell
+/// herself and tell more jokes") stay whole.
 pub(in crate::learned) fn split_coordinated_cue(
     cx: &Context<'_>,
     found: &mut Vec<TokenAttribution>,
 ) {
+    let likely_cue =
+        |i: usize| !cx.quotes.is_quoted(i) && cx.lex_start[i].is_some_and(|p| p >= COORDINATED_CUE);
+    let quote_mark = |i: usize| cx.doc.tokens[i].kind == TokenKind::QuoteMark;
     let mut added = Vec::new();
     for a in found.iter_mut() {
         let [content] = a.content.as_mut_slice() else {
@@ -379,17 +385,26 @@ pub(in crate::learned) fn split_coordinated_cue(
         if content.start < a.cue.end {
             continue;
         }
-        let split = (content.start + 1..content.end.saturating_sub(2)).find(|&k| {
-            let verb = k + 1;
-            cx.doc.token_text(k).eq_ignore_ascii_case("and")
-                && !cx.quotes.is_quoted(k)
-                && matches!(cx.pos[verb], "VBD" | "VBZ" | "VBP")
-                && cx.lex_start[verb].is_some_and(|p| p >= COORDINATED_CUE)
+        // (where the first content ends, where the second cue starts)
+        let split = (content.start + 1..content.end.saturating_sub(2)).find_map(|k| {
+            let text = cx.doc.token_text(k);
+            if text.eq_ignore_ascii_case("and") && !cx.quotes.is_quoted(k) {
+                let verb = k + 1;
+                let finite = matches!(cx.pos[verb], "VBD" | "VBZ" | "VBP");
+                return (finite && likely_cue(verb)).then_some((k, verb));
+            }
+            if text != "," {
+                return None;
+            }
+            // A comma inside the quotation it closes: `values," stating`.
+            let closed = quote_mark(k + 1) && cx.quotes.is_quoted(k);
+            let verb = if closed { k + 2 } else { k + 1 };
+            let participle = verb < content.end && cx.pos[verb] == "VBG";
+            (participle && likely_cue(verb)).then_some((if closed { k + 2 } else { k }, verb))
         });
-        let Some(and) = split else {
+        let Some((first_end, cue_start)) = split else {
             continue;
         };
-        let cue_start = and + 1;
         let mut cue_end = cue_start + 1;
         while cue_end < content.end && cx.lex_inside[cue_end] {
             cue_end += 1;
@@ -397,7 +412,7 @@ pub(in crate::learned) fn split_coordinated_cue(
         if cue_end >= content.end {
             continue;
         }
-        let mut first_end = and;
+        let mut first_end = first_end;
         while first_end > content.start && cx.doc.token_text(first_end - 1) == "," {
             first_end -= 1;
         }
@@ -411,6 +426,7 @@ pub(in crate::learned) fn split_coordinated_cue(
     found.extend(added);
 }
 
-/// Lexicon precision (tenths) from which a verb after "and" inside a
-/// content opens an attribution of its own ([`split_coordinated_cue`]).
+/// Lexicon precision (tenths) from which a verb after "and", or a
+/// participle after a comma, inside a content opens an attribution of its
+/// own ([`split_coordinated_cue`]).
 const COORDINATED_CUE: u8 = 3;

@@ -479,3 +479,38 @@ fn a_coordinated_cue_verb_opens_its_own_attribution() {
         assert_eq!(found[0].content, [whole], "{text}");
     }
 }
+
+/// `X said A, adding B` and `… "New York values," stating …`: a
+/// participle cue after a comma opens its own attribution; a comma inside
+/// the quotation stays with the first content, and a participle that is
+/// no likely cue ("leaving") splits nothing.
+#[test]
+fn a_participle_cue_after_a_comma_opens_its_own_attribution() {
+    let text =
+        "Head.\n\nCruz said Trump represents \"New York values,\" adding that they are liberal.";
+    let cruz = tokens_of(text, "Cruz");
+    let mut found = vec![attribution(
+        Some(cruz.clone()),
+        tokens_of(text, "said"),
+        tokens_of(
+            text,
+            "Trump represents \"New York values,\" adding that they are liberal",
+        ),
+    )];
+    in_context(text, |_, cx| split_coordinated_cue(cx, &mut found));
+    assert_eq!(found.len(), 2);
+    assert_eq!(
+        found[0].content,
+        [tokens_of(text, "Trump represents \"New York values,\"")]
+    );
+    assert_eq!(found[1].source, Some(cruz));
+    assert_eq!(found[1].cue, tokens_of(text, "adding"));
+    assert_eq!(found[1].content, [tokens_of(text, "that they are liberal")]);
+
+    let text = "Head.\n\nCruz said Trump left the room, leaving his aides behind.";
+    let whole = tokens_of(text, "Trump left the room, leaving his aides behind");
+    let mut found = vec![attribution(None, tokens_of(text, "said"), whole.clone())];
+    in_context(text, |_, cx| split_coordinated_cue(cx, &mut found));
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].content, [whole]);
+}
