@@ -313,10 +313,15 @@ pub(in crate::learned) fn participle_subject(
         return;
     }
     // A source without a noun, pronoun or number ("The", "Once",
-    // "However", "for") names no one: the participle's subject replaces it.
+    // "However", "for") names no one, and one that ends in a preposition
+    // or opens with a verb ("Mr. Obama on Syria by", "score a few
+    // endorsements by") is no noun phrase: the participle's subject
+    // replaces it.
     let named = |s: &std::ops::Range<usize>| {
         s.clone()
             .any(|i| cx.pos[i].starts_with("NN") || matches!(cx.pos[i], "PRP" | "CD"))
+            && !matches!(cx.pos[s.end - 1], "IN" | "TO")
+            && !cx.pos[s.start].starts_with("VB")
     };
     if a.source.as_ref().is_some_and(named) {
         return;

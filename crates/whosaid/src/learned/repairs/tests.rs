@@ -412,6 +412,19 @@ fn a_participle_takes_no_time_phrase_for_its_subject() {
         participle_subject(cx, a, None)
     });
     assert_eq!(source.as_deref(), Some("the leaders"));
+    // Regression: a source ending in a preposition ("Mr. Obama on Syria
+    // by") is no noun phrase and gives way to the clause's subject.
+    let text = "Head.\n\nMrs. Clinton has gone further than Mr. Obama on Syria by \
+                proposing a no-fly zone.";
+    let (cue, content) = (
+        tokens_of(text, "proposing"),
+        tokens_of(text, "a no-fly zone"),
+    );
+    let wrong = tokens_of(text, "Mr. Obama on Syria by");
+    let (source, _) = repaired(text, Some(wrong), cue, content, |cx, a| {
+        participle_subject(cx, a, None)
+    });
+    assert_eq!(source.as_deref(), Some("Mrs. Clinton"));
 }
 
 /// Regression: "“…,” Chaffetz said in a statement, adding that …" gave
