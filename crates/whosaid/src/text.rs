@@ -613,7 +613,9 @@ pub(crate) fn is_dash(token: &str) -> bool {
 /// Where a paragraph's dateline ends, after its dash: a place in capitals
 /// ("WASHINGTON", "NEW YORK"), then at most a region ("Nev.", "Ukraine")
 /// and an agency in brackets ("(AP)"), then a dash between spaces and a
-/// sentence opening after it.
+/// sentence opening after it. A place in ordinary capitals needs the
+/// agency ("Philadelphia (AFP) –"): without it, "Pollsters agree - Clinton
+/// leads" is a sentence.
 fn dateline_end(text: &str, tokens: &[Token], range: Range<usize>) -> Option<usize> {
     let capitals = |t: &Token| {
         let w = t.text(text);
@@ -621,10 +623,17 @@ fn dateline_end(text: &str, tokens: &[Token], range: Range<usize>) -> Option<usi
             && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
             && !w.chars().any(char::is_lowercase)
     };
+    let capitalized = |t: &Token| {
+        matches!(t.kind, TokenKind::Word | TokenKind::Abbreviation)
+            && t.text(text).starts_with(char::is_uppercase)
+    };
     let mut i = range.start;
-    if !tokens.get(i).is_some_and(capitals) {
+    let first = tokens.get(i).filter(|_| i < range.end)?;
+    let in_capitals = capitals(first);
+    if !in_capitals && !capitalized(first) {
         return None;
     }
+    let mut agency = false;
     while i < range.end && capitals(&tokens[i]) {
         i += 1;
     }
@@ -642,13 +651,16 @@ fn dateline_end(text: &str, tokens: &[Token], range: Range<usize>) -> Option<usi
                             .starts_with(|c: char| c.is_uppercase() || c.is_numeric()))
             };
             let spaced = t.space_before && tokens.get(i + 1).is_some_and(opens);
-            return (spaced && i + 1 < range.end).then_some(i + 1);
+            return (spaced && i + 1 < range.end && (in_capitals || agency)).then_some(i + 1);
         }
-        let region = matches!(t.kind, TokenKind::Word | TokenKind::Abbreviation)
-            && w.starts_with(char::is_uppercase);
-        if !(region || matches!(w, "," | "(" | ")")) {
+        if !(capitalized(t) || matches!(w, "," | "(" | ")")) {
             return None;
         }
+        agency |= w == ")"
+            && i >= range.start + 2
+            && tokens[i - 2].text(text) == "("
+            && capitalized(&tokens[i - 1])
+            && tokens[i - 1].text(text).chars().count() >= 2;
         i += 1;
     }
     None
@@ -811,6 +823,10 @@ mod tests {
                 "RENO, Nev. (AP) —",
             ),
             ("KYIV, Ukraine -- Officials said no.", "KYIV, Ukraine --"),
+            (
+                "Philadelphia (AFP) – US President Barack Obama said no.",
+                "Philadelphia (AFP) –",
+            ),
         ] {
             let s = sents(text);
             assert_eq!(s.len(), 2, "{text}");
@@ -819,6 +835,9 @@ mod tests {
         assert_eq!(sents("NATO — the alliance — said no.").len(), 1);
         assert_eq!(sents("Washington — the capital — said no.").len(), 1);
         assert_eq!(sents("WASHINGTON said no — twice.").len(), 1);
+        // Ordinary capitals make a dateline only with an agency.
+        assert_eq!(sents("Pollsters agree - Clinton leads.").len(), 1);
+        assert_eq!(sents("Senator Smith (R) — The bill passed.").len(), 1);
     }
 
     #[test]
