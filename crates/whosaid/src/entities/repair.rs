@@ -110,7 +110,8 @@ fn give_up_name(doc: &Document, h: &mut std::ops::Range<usize>, name_start: usiz
 
 /// Organization names the tagger began late ("The Tax" + "Policy
 /// Center"): capitalized proper nouns right before a name of two words or
-/// more join it, up to three of them, never a sentence's first word or a
+/// more, or before an organization's head noun alone ("Ukraine's Energy"
+/// + "Ministry"), join it, up to three of them, never a sentence's first word or a
 /// headline's (their capitals say nothing) nor another mention's.
 fn whole_organization_names(
     doc: &Document,
@@ -120,8 +121,9 @@ fn whole_organization_names(
 ) -> Vec<Mention> {
     for k in 0..mentions.len() {
         let m = &mentions[k];
-        if !matches!(m.class, MentionClass::Organization | MentionClass::Misc) || m.tokens.len() < 2
-        {
+        let named = m.tokens.len() >= 2
+            || (m.class == MentionClass::Organization && is_organization_head(doc, m.tokens.start));
+        if !matches!(m.class, MentionClass::Organization | MentionClass::Misc) || !named {
             continue;
         }
         let first_of_sentence = doc.sentences[doc.sentence_of(m.tokens.start)].tokens.start;
@@ -389,6 +391,46 @@ const BODY_WORDS: &[&str] = &[
     "pac",
 ];
 
+/// Nouns that end an organization's name ("Energy Ministry", "Illinois
+/// Municipal League"): the tagger often reads such a word alone as the
+/// name, or as a person after a name it ended early.
+const ORGANIZATION_HEADS: &[&str] = &[
+    "agency",
+    "alliance",
+    "assembly",
+    "association",
+    "authority",
+    "bank",
+    "board",
+    "bureau",
+    "coalition",
+    "commission",
+    "committee",
+    "council",
+    "court",
+    "department",
+    "federation",
+    "foundation",
+    "institute",
+    "league",
+    "ministry",
+    "office",
+    "organization",
+    "organisation",
+    "parliament",
+    "party",
+    "service",
+    "society",
+    "tribunal",
+    "union",
+];
+
+/// Whether token `i` is a capitalized [`ORGANIZATION_HEADS`] word.
+fn is_organization_head(doc: &Document, i: usize) -> bool {
+    let t = doc.token_text(i);
+    t.starts_with(char::is_uppercase) && ORGANIZATION_HEADS.contains(&t.to_lowercase().as_str())
+}
+
 /// Person mentions with the title words they start with moved out
 /// ("Mayor Elena Marsh" → "Elena Marsh"), so that the name merges with its
 /// other mentions and the title is found before it like any other.
@@ -449,8 +491,14 @@ fn joined_organizations(doc: &Document, mentions: Vec<Mention>) -> Vec<Mention> 
                 && m.class == MentionClass::Organization;
             let cut = prev.class == MentionClass::Organization
                 && matches!(m.class, MentionClass::Organization | MentionClass::Misc);
+            // "Illinois Municipal" + "League" (read as a person).
+            let head = matches!(
+                prev.class,
+                MentionClass::Organization | MentionClass::Location | MentionClass::Misc
+            ) && m.tokens.len() == 1
+                && is_organization_head(doc, m.tokens.start);
             if adjacent
-                && (modifier || cut)
+                && (modifier || cut || head)
                 && !is_possessive(doc.token_text(prev.tokens.end - 1))
                 && same_sentence(prev.tokens.start, m.tokens.start)
             {

@@ -439,6 +439,30 @@ fn a_company_keeps_the_words_before_its_legal_form() {
     }
 }
 
+/// Regression: an organization whose head noun the tagger read alone
+/// ("Ukraine's Energy Ministry" → "Ministry") or as a person after a name
+/// it ended early ("Illinois Municipal" + "League") keeps all its words.
+#[test]
+fn an_organization_keeps_its_head_noun_and_the_words_before_it() {
+    for (text, source, name) in [
+        (
+            "Fuel\n\nUkraine's Energy Ministry on Thursday denied the report.",
+            "Ukraine's Energy Ministry",
+            "Energy Ministry",
+        ),
+        (
+            "Budget\n\nThe Illinois Municipal League said in a statement that costs rose.",
+            "The Illinois Municipal League",
+            "Illinois Municipal League",
+        ),
+    ] {
+        let acc = analyze(text);
+        let s = speaker_of_source(&acc, source).expect("a speaker");
+        assert_eq!(s.name, name, "{text}");
+        assert_eq!(s.kind, SpeakerKind::Organization, "{text}");
+    }
+}
+
 #[test]
 fn spelling_variants_of_a_name_are_one_speaker() {
     // Regression (issue 15): "Ken Starr" and "Kenneth Starr" in one
