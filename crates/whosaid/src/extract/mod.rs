@@ -298,6 +298,35 @@ pub(crate) fn anonymity_formula_at(doc: &Document, i: usize) -> bool {
     })
 }
 
+/// Whether token `i` lies in a clause that says why a source is not
+/// named ("who was not authorized to speak publicly", "because they were
+/// not allowed to discuss the talks"): its verbs describe the source, they
+/// are no cues. The clause runs from the negation to the speech verb and
+/// an adverb after it.
+pub(crate) fn in_unauthorized_clause(doc: &Document, i: usize) -> bool {
+    const PERMITTED: &[&str] = &["authorized", "allowed", "permitted", "cleared"];
+    const SPEAK: &[&str] = &[
+        "speak", "discuss", "comment", "talk", "disclose", "describe",
+    ];
+    let word = |k: usize| doc.token_text(k);
+    // The permission word sits at most three tokens before `i` (`not` |
+    // `authorized` `to` `speak` `publicly`) or one after it (`not`).
+    (i.saturating_sub(3)..=(i + 1).min(doc.tokens.len().saturating_sub(1))).any(|p| {
+        let negated =
+            p >= 1 && matches!(word(p - 1).to_lowercase().as_str(), "not" | "n't" | "never");
+        let end = p + 3;
+        negated
+            && listed(word(p), PERMITTED)
+            && end <= doc.tokens.len()
+            && word(p + 1).eq_ignore_ascii_case("to")
+            && listed(word(p + 2), SPEAK)
+            && {
+                let adverb = end < doc.tokens.len() && word(end).eq_ignore_ascii_case("publicly");
+                (p - 1..end + usize::from(adverb)).contains(&i)
+            }
+    })
+}
+
 /// Extracts token-level attributions from `doc`.
 pub fn extract(
     doc: &Document,
@@ -516,8 +545,9 @@ impl Rules<'_> {
             let passive = self.is_agentive_passive(i, s);
             // `who spoke on condition of anonymity` describes the source;
             // `“…,” an official said on condition of anonymity` is a cue.
-            let describes_source =
-                anonymity_formula_at(self.doc, i + len) && !self.word_is(i, SAY_FORMS);
+            let describes_source = (anonymity_formula_at(self.doc, i + len)
+                && !self.word_is(i, SAY_FORMS))
+                || in_unauthorized_clause(self.doc, i);
             if nominal || passive || name || describes_source {
                 i += len;
             } else if i + len <= s.end {

@@ -30,8 +30,9 @@ pub use link::link;
 use link::link_with_bare_cues;
 use repairs::{
     admits_entry, keep_the_trailing_verb, participle_subject, passive_subject_to_content,
-    rejoin_split_quotes, source_out_of_the_cue, source_with_its_conjunct, source_with_its_head,
-    split_coordinated_cue, trim_circumstance, whole_name_source, whole_noun_phrase_source,
+    rejoin_split_quotes, source_out_of_the_cue, source_with_its_antecedent,
+    source_with_its_conjunct, source_with_its_head, split_coordinated_cue, trim_circumstance,
+    whole_name_source, whole_noun_phrase_source,
 };
 pub use train::{gold_labels, train, TrainingDoc};
 
@@ -613,6 +614,29 @@ impl AttrTagger {
         rules: &RuleConfig,
     ) -> Vec<TokenAttribution> {
         let (mut found, bare) = link_with_bare_cues(cx.doc, &self.label(cx));
+        if std::env::var("WS_DBG").is_ok() {
+            let t = |r: &std::ops::Range<usize>| {
+                if r.is_empty() {
+                    String::new()
+                } else {
+                    (r.clone())
+                        .map(|i| cx.doc.token_text(i))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                }
+            };
+            for a in &found {
+                eprintln!(
+                    "tag src={:?} cue={:?} content={:?}",
+                    a.source.as_ref().map(t),
+                    t(&a.cue),
+                    a.content.iter().map(t).collect::<Vec<_>>()
+                );
+            }
+            for c in &bare {
+                eprintln!("bare {:?}", t(c));
+            }
+        }
         // `…, a source said.`: a cue the model found no content for, where
         // the rules read content before it, takes the rules' attribution,
         // which replaces the model's attributions inside that content (the
@@ -680,14 +704,18 @@ impl AttrTagger {
             whole_noun_phrase_source(cx, a);
             source_with_its_conjunct(cx, a);
             source_with_its_head(cx, a);
+            source_with_its_antecedent(cx, a);
         }
         // A source that is only a determiner ("a" inside "said in a
         // statement") is a tagging slip: let the rules find the source.
         // "…who asked not to be named": the verb describes the source; the
         // rules' attribution around it (`According to …`) stands instead.
-        let (formulas, kept): (Vec<_>, Vec<_>) = found
-            .into_iter()
-            .partition(|a| extract::anonymity_formula_at(cx.doc, a.cue.end));
+        let (formulas, kept): (Vec<_>, Vec<_>) = found.into_iter().partition(|a| {
+            extract::anonymity_formula_at(cx.doc, a.cue.end)
+                || a.cue
+                    .clone()
+                    .any(|i| extract::in_unauthorized_clause(cx.doc, i))
+        });
         found = kept;
         for dropped in &formulas {
             let parts = || std::iter::once(&dropped.cue).chain(&dropped.content);

@@ -465,11 +465,12 @@ impl Resolution<'_> {
             return self.speaker_of(k, src.start + 1..src.end);
         }
         // A relative clause as source ("Okafor, who voted against the
-        // plan, said"): the speaker is what it modifies.
+        // plan, said", "economists who favor consumption taxes"): the
+        // speaker is what it modifies.
         if words.len() > 1
             && RELATIVES.contains(&words[0].as_str())
             && src.start > 0
-            && self.doc.token_text(src.start - 1) == ","
+            && (self.doc.token_text(src.start - 1) == "," || words[0] == "who")
         {
             return self.relative_antecedent(k, src.start);
         }

@@ -15,8 +15,8 @@ pub(super) use content::{
     split_coordinated_cue, trim_circumstance,
 };
 pub(super) use sources::{
-    participle_subject, source_out_of_the_cue, source_with_its_conjunct, source_with_its_head,
-    whole_name_source, whole_noun_phrase_source,
+    participle_subject, source_out_of_the_cue, source_with_its_antecedent,
+    source_with_its_conjunct, source_with_its_head, whole_name_source, whole_noun_phrase_source,
 };
 
 use super::Context;

@@ -182,6 +182,41 @@ pub(in crate::learned) fn source_with_its_conjunct(cx: &Context<'_>, a: &mut Tok
     }
 }
 
+/// Widens a source that is only a closed relative clause to the noun
+/// phrase the clause describes: in "The official, | who was not
+/// authorized to speak, | said", the clause ends with a comma before the
+/// cue, so the cue's subject is "The official" (PolNeAR's source runs over
+/// both). "X, who said …" keeps "who": there the cue is the clause's own
+/// verb. The noun phrase runs back from the comma before "who" over
+/// noun-phrase words (at most eight) and must hold a noun.
+pub(in crate::learned) fn source_with_its_antecedent(cx: &Context<'_>, a: &mut TokenAttribution) {
+    let Some(source) = a.source.as_mut().filter(|s| s.len() >= 3) else {
+        return;
+    };
+    let text = |i: usize| cx.doc.token_text(i);
+    let relative = matches!(text(source.start).to_lowercase().as_str(), "who" | "which");
+    let closed = text(source.end - 1) == "," && source.end == a.cue.start;
+    let sentence_start = cx.doc.sentences[cx.doc.sentence_of(source.start)]
+        .tokens
+        .start;
+    if !relative || !closed || source.start < sentence_start + 2 || text(source.start - 1) != "," {
+        return;
+    }
+    let comma = source.start - 1;
+    let claimed = |i: usize| claimed(cx, &a.cue, &a.content, i);
+    let mut start = comma;
+    while start > sentence_start
+        && comma - start < 8
+        && noun_phrase_tag(cx.pos[start - 1])
+        && !claimed(start - 1)
+    {
+        start -= 1;
+    }
+    if (start..comma).any(|i| cx.pos[i].starts_with("NN")) {
+        source.start = start;
+    }
+}
+
 /// Widens a source that is only the object of a preposition after a noun
 /// for people: "regulators and advisers to | Patriot | didn't know",
 /// "experts on | North Korea | say". The noun before the preposition heads

@@ -527,3 +527,32 @@ fn a_participle_cue_after_a_comma_opens_its_own_attribution() {
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].content, [whole]);
 }
+
+/// "The official, | who was not authorized to speak, | said": a relative
+/// clause closed by a comma before the cue is no source alone; "X, who
+/// said" keeps "who" (the clause's own verb is the cue).
+#[test]
+fn a_closed_relative_clause_source_takes_its_noun_phrase() {
+    let text = "Head.\n\nThe official, who was not authorized to speak, said talks had stalled.";
+    let clause = tokens_of(text, "who was not authorized to speak,");
+    let (source, _) = repaired(
+        text,
+        Some(clause),
+        tokens_of(text, "said"),
+        tokens_of(text, "talks had stalled"),
+        source_with_its_antecedent,
+    );
+    assert_eq!(
+        source.as_deref(),
+        Some("The official, who was not authorized to speak,")
+    );
+    let text = "Head.\n\nThe official, who said talks had stalled, left.";
+    let (source, _) = repaired(
+        text,
+        Some(tokens_of(text, "who")),
+        tokens_of(text, "said"),
+        tokens_of(text, "talks had stalled"),
+        source_with_its_antecedent,
+    );
+    assert_eq!(source.as_deref(), Some("who"));
+}

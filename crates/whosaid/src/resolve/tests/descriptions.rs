@@ -23,6 +23,46 @@ fn anonymity_formulas_mark_the_source_and_leave_its_name() {
     assert_eq!(acc.attributions[0].attribution.cue[0].text, "According to");
 }
 
+/// Regression: "who was not authorized to speak publicly" read
+/// "publicly" as a cue and "speak" as its source, and the sentence lost
+/// its attribution; "because they were not authorized to discuss …" became
+/// an attribution of its own. The clause describes the source.
+#[test]
+fn an_unauthorized_source_clause_is_no_attribution() {
+    let acc = analyze(
+        "Talks\n\nThe official, who was not authorized to speak publicly, said talks \
+         had stalled.\n\nSeveral players, speaking on condition of anonymity because they \
+         were not authorized to discuss team matters, said the locker room was divided.",
+    );
+    let cues: Vec<&str> = acc
+        .attributions
+        .iter()
+        .map(|a| a.attribution.cue[0].text.as_str())
+        .collect();
+    assert_eq!(cues, ["said", "said"], "{acc:#?}");
+    let names: Vec<(&str, bool)> = acc
+        .speakers
+        .iter()
+        .map(|s| (s.name.as_str(), s.anonymous))
+        .collect();
+    assert_eq!(
+        names,
+        [("The official", true), ("Several players", true)],
+        "{acc:#?}"
+    );
+}
+
+/// A relative clause without a comma is the source of its own verb
+/// ("economists who favor consumption taxes say"): what it modifies
+/// speaks.
+#[test]
+fn a_restrictive_relative_clause_source_is_what_it_modifies() {
+    let text = "Taxes\n\nMany economists favor the plan. Economists who favor \
+                consumption taxes say the change would help growth.";
+    let name = speaker_with_source(text, "who", "say");
+    assert_eq!(name, "Economists");
+}
+
 /// An unnamed person by occupation ("An architect") is a person, unnamed,
 /// not an organization (a regression: "an architect" was an organization).
 #[test]
