@@ -31,8 +31,8 @@ use link::link_with_bare_cues;
 use repairs::{
     admits_entry, keep_the_trailing_verb, participle_subject, passive_subject_to_content,
     rejoin_split_quotes, source_out_of_the_cue, source_with_its_antecedent,
-    source_with_its_conjunct, source_with_its_head, split_coordinated_cue, trim_circumstance,
-    whole_name_source, whole_noun_phrase_source,
+    source_with_its_conjunct, source_with_its_head, split_coordinated_cue, trailing_say_clause,
+    trim_circumstance, whole_name_source, whole_noun_phrase_source,
 };
 pub use train::{gold_labels, train, TrainingDoc};
 
@@ -692,6 +692,7 @@ impl AttrTagger {
         }
         found.retain(|a| !admits_entry(cx, a));
         split_coordinated_cue(cx, &mut found);
+        trailing_say_clause(cx, &mut found);
         for a in &mut found {
             keep_the_trailing_verb(cx, a);
             trim_circumstance(cx, a);

@@ -850,6 +850,9 @@ enum BodyKind {
     Business,
     /// A public body: "the agency", "the commission", "the ministry".
     Public,
+    /// A membership body: "the union", "the league", "the World Health
+    /// Organization" ("the company" after it is another body).
+    Membership,
 }
 
 /// Nouns of businesses (descriptions' heads and names' words).
@@ -887,12 +890,33 @@ const PUBLIC_NOUNS: &[&str] = &[
     "council",
 ];
 
+/// Nouns of membership bodies (descriptions' heads and names' words).
+const MEMBERSHIP_NOUNS: &[&str] = &[
+    "organization",
+    "organisation",
+    "association",
+    "union",
+    "league",
+    "party",
+    "committee",
+    "foundation",
+    "institute",
+    "coalition",
+    "alliance",
+    "federation",
+    "society",
+    "club",
+    "charity",
+];
+
 /// The kind of body a description's head noun says, if any.
 fn body_kind(head: &str) -> Option<BodyKind> {
     if BUSINESS_NOUNS.contains(&head) {
         Some(BodyKind::Business)
     } else if PUBLIC_NOUNS.contains(&head) {
         Some(BodyKind::Public)
+    } else if MEMBERSHIP_NOUNS.contains(&head) {
+        Some(BodyKind::Membership)
     } else {
         None
     }

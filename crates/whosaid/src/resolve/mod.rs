@@ -385,7 +385,12 @@ impl Resolver {
                     let content: Option<Vec<Range<usize>>> =
                         inner.content.iter().map(to_doc).collect();
                     let Some(content) = content else { continue };
-                    if content.is_empty() || cue.start < run.start || cue.end > run.end {
+                    // A cue the extraction already gave an attribution of
+                    // its own is not found twice.
+                    let known = found
+                        .iter()
+                        .any(|f| f.cue.start < cue.end && cue.start < f.cue.end);
+                    if content.is_empty() || cue.start < run.start || cue.end > run.end || known {
                         continue;
                     }
                     // A pronoun or a bare common noun as source is too weak a sign.

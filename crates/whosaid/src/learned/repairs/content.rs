@@ -430,3 +430,118 @@ pub(in crate::learned) fn split_coordinated_cue(
 /// participle after a comma, inside a content opens an attribution of its
 /// own ([`split_coordinated_cue`]).
 const COORDINATED_CUE: u8 = 3;
+
+/// `The company will cut jobs, two people familiar with the matter said.`:
+/// a sentence that ends in a comma, a noun phrase and "said"/"says"/"say"
+/// (then at most a short circumstance: "in a statement", "on Monday")
+/// reports the whole clause before the comma, however the tagger read it.
+/// It misses this when an inner verb ("will announce", "is expected")
+/// took the clause and ran on over the speaker. The clause becomes the
+/// said-attribution's content; an inner attribution keeps its place inside
+/// it, cut at the comma.
+pub(in crate::learned) fn trailing_say_clause(cx: &Context<'_>, found: &mut Vec<TokenAttribution>) {
+    let text = |i: usize| cx.doc.token_text(i);
+    let word = |i: usize| cx.doc.tokens[i].kind == TokenKind::Word;
+    let mut added = Vec::new();
+    for sentence in &cx.doc.sentences {
+        let range = sentence.tokens.clone();
+        let mut end = range.end;
+        while end > range.start && cx.doc.tokens[end - 1].kind == TokenKind::Punct {
+            end -= 1;
+        }
+        if end == range.end || text(end) != "." {
+            continue;
+        }
+        // The verb, with at most four words of circumstance after it.
+        let Some(verb) = (end.saturating_sub(5).max(range.start)..end)
+            .rev()
+            .find(|&i| matches!(text(i), "said" | "says" | "say"))
+        else {
+            continue;
+        };
+        // "in a statement", "on Monday", "last week", "recently"; not an
+        // object ("said enough").
+        let tail = verb + 1..end;
+        let time = |i: usize| {
+            let w = text(i).to_lowercase();
+            crate::when::is_calendar_word(&w) || crate::when::TIME_NOUNS.contains(&w.as_str())
+        };
+        let circumstance = tail.is_empty()
+            || (tail.clone().all(|i| {
+                word(i)
+                    && matches!(
+                        cx.pos[i],
+                        "IN" | "DT" | "NN" | "NNP" | "NNS" | "JJ" | "CD" | "RB"
+                    )
+            }) && (cx.pos[tail.start] == "IN"
+                || tail.clone().any(time)
+                || (tail.len() == 1 && text(tail.start).ends_with("ly"))));
+        if !circumstance || cx.quotes.is_quoted(verb) {
+            continue;
+        }
+        // The speaker: a comma, then a short noun phrase without a finite verb.
+        let Some(comma) = (verb.saturating_sub(11).max(range.start)..verb)
+            .rev()
+            .find(|&i| text(i) == ",")
+        else {
+            continue;
+        };
+        let speaker = comma + 1..verb;
+        let noun_phrase = !speaker.is_empty()
+            && speaker.clone().all(|i| {
+                word(i)
+                    && !matches!(cx.pos[i], "VBD" | "VBZ" | "VBP" | "MD")
+                    && !cx.quotes.is_quoted(i)
+            })
+            && speaker
+                .clone()
+                .any(|i| cx.pos[i].starts_with("NN") || cx.pos[i] == "PRP");
+        // The clause: a few words with a verb, not a quotation.
+        let clause = range.start..comma;
+        // A subordinate clause alone ("But when Congress cut funding,
+        // Mexico said enough") is no statement.
+        let opener = clause
+            .clone()
+            .find(|&i| cx.pos[i] != "CC")
+            .map(|i| text(i).to_lowercase());
+        let subordinate = opener.is_some_and(|w| SUBORDINATORS.contains(&w.as_str()))
+            && !clause.clone().any(|i| text(i) == ",");
+        let statement = !subordinate
+            && clause.len() >= 3
+            && clause
+                .clone()
+                .any(|i| cx.pos[i].starts_with("VB") || cx.pos[i] == "MD")
+            && !cx.quotes.is_quoted(comma)
+            && !clause
+                .clone()
+                .any(|i| cx.doc.tokens[i].kind == TokenKind::QuoteMark);
+        if !noun_phrase || !statement || found.iter().any(|a| a.cue.contains(&verb)) {
+            continue;
+        }
+        for a in found.iter_mut() {
+            let runs_over = a.content.iter().any(|c| c.start < verb && comma < c.end);
+            if !runs_over || a.cue.start >= comma {
+                continue;
+            }
+            for c in &mut a.content {
+                c.end = c.end.min(comma);
+            }
+            a.content.retain(|c| c.start < c.end);
+        }
+        added.push(TokenAttribution {
+            source: Some(speaker),
+            cue: verb..verb + 1,
+            content: std::iter::once(clause).collect(),
+        });
+    }
+    found.retain(|a| {
+        !a.content.is_empty() && a.source.as_ref().is_none_or(|s| !s.contains(&a.cue.start))
+    });
+    found.extend(added);
+}
+
+/// Words that open a subordinate clause ([`trailing_say_clause`]).
+const SUBORDINATORS: &[&str] = &[
+    "when", "if", "although", "though", "because", "while", "as", "after", "before", "since",
+    "unless", "until", "whether", "once", "whereas",
+];

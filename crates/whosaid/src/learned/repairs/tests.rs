@@ -556,3 +556,46 @@ fn a_closed_relative_clause_source_takes_its_noun_phrase() {
     );
     assert_eq!(source.as_deref(), Some("who"));
 }
+
+/// `The company will announce layoffs next week, two people familiar with
+/// the matter said.`: the tagger gave the clause to "will announce" and
+/// ran it on over the speaker. The clause before the comma is what was
+/// said; the inner attribution stops at the comma. A subordinate clause
+/// alone and an object after "said" ("said enough") make no statement.
+#[test]
+fn a_trailing_say_clause_reports_the_clause_before_it() {
+    let text = "Head.\n\nThe company will announce layoffs next week, two people familiar \
+                with the matter said on Monday.";
+    let company = tokens_of(text, "The company");
+    let mut found = vec![attribution(
+        Some(company.clone()),
+        tokens_of(text, "will announce"),
+        tokens_of(
+            text,
+            "layoffs next week, two people familiar with the matter said on Monday",
+        ),
+    )];
+    in_context(text, |_, cx| trailing_say_clause(cx, &mut found));
+    assert_eq!(found.len(), 2);
+    assert_eq!(found[0].content, [tokens_of(text, "layoffs next week")]);
+    assert_eq!(
+        found[1].source,
+        Some(tokens_of(text, "two people familiar with the matter"))
+    );
+    assert_eq!(found[1].cue, tokens_of(text, "said"));
+    assert_eq!(
+        found[1].content,
+        [tokens_of(
+            text,
+            "The company will announce layoffs next week"
+        )]
+    );
+    for text in [
+        "Head.\n\nBut when Congress cut funding for the program, Mexico said enough.",
+        "Head.\n\nBut when Congress cut funding for the program, Mexico said so.",
+    ] {
+        let mut found = Vec::new();
+        in_context(text, |_, cx| trailing_say_clause(cx, &mut found));
+        assert!(found.is_empty(), "{text}: {found:?}");
+    }
+}

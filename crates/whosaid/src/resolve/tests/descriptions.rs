@@ -52,6 +52,18 @@ fn an_unauthorized_source_clause_is_no_attribution() {
     );
 }
 
+/// "The company" after the World Health Organization is another body:
+/// a membership body's name ("… Organization", "… League") is no company.
+#[test]
+fn the_company_is_no_membership_body() {
+    let acc = analyze(
+        "Diet\n\nThe World Health Organization said on Monday that sugar was harmful.\n\n\
+         The company said it would cut sugar in its drinks.",
+    );
+    let s = speaker_of_source(&acc, "The company").expect("a speaker");
+    assert_ne!(s.name, "World Health Organization", "{acc:#?}");
+}
+
 /// A relative clause without a comma is the source of its own verb
 /// ("economists who favor consumption taxes say"): what it modifies
 /// speaks.
