@@ -23,6 +23,7 @@ pub(super) fn repaired(
     let mentions = people_in_capitals(doc, mentions);
     let mentions = headline_names(doc, &headlines, mentions);
     let mentions = joined_organizations(doc, mentions);
+    let mentions = organizations_after_their_head(doc, pos, genders, mentions);
     let mentions = whole_organization_names(doc, pos, &headlines, mentions);
     let mentions = company_names(doc, pos, mentions);
     let mentions = without_leading_titles(doc, mentions);
@@ -109,10 +110,11 @@ fn give_up_name(doc: &Document, h: &mut std::ops::Range<usize>, name_start: usiz
 }
 
 /// Organization names the tagger began late ("The Tax" + "Policy
-/// Center"): capitalized proper nouns right before a name of two words or
-/// more, or before an organization's head noun alone ("Ukraine's Energy"
-/// + "Ministry"), join it, up to three of them, never a sentence's first word or a
-/// headline's (their capitals say nothing) nor another mention's.
+/// Center", "Ukraine's Energy" + "Ministry"): capitalized proper nouns
+/// right before a name of two words or more, or before an organization's
+/// head noun alone, join it, up to three of them, never a sentence's first
+/// word or a headline's (their capitals say nothing) nor another
+/// mention's.
 fn whole_organization_names(
     doc: &Document,
     pos: &[&str],
@@ -492,11 +494,13 @@ fn joined_organizations(doc: &Document, mentions: Vec<Mention>) -> Vec<Mention> 
             let cut = prev.class == MentionClass::Organization
                 && matches!(m.class, MentionClass::Organization | MentionClass::Misc);
             // "Illinois Municipal" + "League" (read as a person).
+            let single = m.tokens.len() == 1;
             let head = matches!(
                 prev.class,
                 MentionClass::Organization | MentionClass::Location | MentionClass::Misc
-            ) && m.tokens.len() == 1
+            ) && single
                 && is_organization_head(doc, m.tokens.start);
+
             if adjacent
                 && (modifier || cut || head)
                 && !is_possessive(doc.token_text(prev.tokens.end - 1))
@@ -555,6 +559,66 @@ fn joined_organizations(doc: &Document, mentions: Vec<Mention>) -> Vec<Mention> 
         i += 1;
     }
     out
+}
+
+/// Organization names whose head noun and preposition the tagger left
+/// out ("Office for" + "Budget Responsibility", "University of" +
+/// "California", "Bank of" + "America"): a mention that is no person,
+/// right after an organization's head noun ([`ORGANIZATION_HEADS`]) and
+/// "of"/"for"/"on" (and "the"), takes them in with the capitalized words
+/// before the head ("National"), and is an organization; a one-word
+/// mention right after it, no first name, ends it ("… Middle East" +
+/// "Peace").
+fn organizations_after_their_head(
+    doc: &Document,
+    pos: &[&str],
+    genders: &GenderLexicon,
+    mut mentions: Vec<Mention>,
+) -> Vec<Mention> {
+    let mut absorbed = vec![false; mentions.len()];
+    for k in 0..mentions.len() {
+        let m = &mentions[k];
+        if m.class == MentionClass::Person {
+            continue;
+        }
+        let previous_end = k.checked_sub(1).map_or(0, |j| mentions[j].tokens.end);
+        let sentence_start = doc.sentences[doc.sentence_of(m.tokens.start)].tokens.start;
+        let floor = previous_end.max(sentence_start);
+        // The name's words the tagger left out ("Budget" + "Responsibility").
+        let mut at = names_before(doc, pos, m.tokens.start, floor, "NNP");
+        if at > floor && doc.token_text(at - 1).eq_ignore_ascii_case("the") {
+            at -= 1;
+        }
+        if at < floor + 2 || !matches!(doc.token_text(at - 1), "of" | "for" | "on") {
+            continue;
+        }
+        let head = at - 2;
+        if !is_organization_head(doc, head) {
+            continue;
+        }
+        let start = names_before(doc, pos, head, floor, "NNP");
+        mentions[k].tokens.start = start;
+        mentions[k].class = MentionClass::Organization;
+        // One more word right after it, no first name, ends the name
+        // ("Foundation for Middle East" + "Peace", read as a person).
+        if let Some(next) = mentions.get(k + 1) {
+            let word = doc.token_text(next.tokens.start).to_lowercase();
+            if next.tokens.start == mentions[k].tokens.end
+                && next.tokens.len() == 1
+                && !genders.is_first_name(&word)
+                && doc.sentence_of(next.tokens.start) == doc.sentence_of(start)
+            {
+                mentions[k].tokens.end = next.tokens.end;
+                absorbed[k + 1] = true;
+            }
+        }
+    }
+    let mut k = 0;
+    mentions.retain(|_| {
+        k += 1;
+        !absorbed[k - 1]
+    });
+    mentions
 }
 
 /// Mentions made only of function words are dropped, and function words

@@ -141,6 +141,18 @@ impl Resolution<'_> {
         if !person_noun {
             return None;
         }
+        // A complement naming something ("the president of the Arab
+        // American Institute") must be the draft's too: the president of
+        // another body is another person.
+        let head_end = self.head_region(src).end;
+        let complement: Vec<String> = (head_end..src.end)
+            .take_while(|&i| self.doc.tokens[i].kind != TokenKind::Punct)
+            .map(|i| self.lower(i).into_owned())
+            .collect();
+        let names = (head_end..src.end)
+            .take_while(|&i| self.doc.tokens[i].kind != TokenKind::Punct)
+            .any(|i| self.doc.token_text(i).starts_with(char::is_uppercase));
+        let complement = names.then(|| complement.join(" "));
         self.recent_speakers(src)
             .filter(|&(_, d)| {
                 let draft = &self.drafts[d];
@@ -156,6 +168,9 @@ impl Resolution<'_> {
                     && draft.kind == SpeakerKind::Person
                     && draft.entity.is_none()
                     && draft_head == Some(head.as_ref())
+                    && complement
+                        .as_ref()
+                        .is_none_or(|c| name.ends_with(c.as_str()))
             })
             .max_by_key(|&(start, _)| start)
             .map(|(_, d)| d)

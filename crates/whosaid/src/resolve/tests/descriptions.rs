@@ -52,6 +52,32 @@ fn an_unauthorized_source_clause_is_no_attribution() {
     );
 }
 
+/// Regression: "the president of the Arab American Institute" was taken
+/// for "the president of the Foundation for Middle East Peace" named just
+/// before (same head noun): a complement naming another body is another
+/// person.
+#[test]
+fn a_description_of_another_body_is_another_person() {
+    let acc = analyze(
+        "Panel\n\nSanders invited Matt Duss, the president of the Foundation for Middle East \
+         Peace, who often criticizes the government, to testify.\n\nThe president of the Arab \
+         American Institute said the panel was not fair.",
+    );
+    let s =
+        speaker_of_source(&acc, "The president of the Arab American Institute").expect("a speaker");
+    assert!(!s.name.contains("Foundation"), "{acc:#?}");
+    // The body's name keeps all its words ("Peace" read as a person).
+    let text = "Panel\n\nThe president of the Foundation for Middle East Peace said the \
+                panel was fair.";
+    let acc = analyze(text);
+    let s = speaker_of_source(
+        &acc,
+        "The president of the Foundation for Middle East Peace",
+    )
+    .expect("a speaker");
+    assert_ne!(s.name, "Peace");
+}
+
 /// "The company" after the World Health Organization is another body:
 /// a membership body's name ("… Organization", "… League") is no company.
 #[test]

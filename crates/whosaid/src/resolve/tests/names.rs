@@ -440,8 +440,10 @@ fn a_company_keeps_the_words_before_its_legal_form() {
 }
 
 /// Regression: an organization whose head noun the tagger read alone
-/// ("Ukraine's Energy Ministry" → "Ministry") or as a person after a name
-/// it ended early ("Illinois Municipal" + "League") keeps all its words.
+/// ("Ukraine's Energy Ministry" → "Ministry"), as a person after a name
+/// it ended early ("Illinois Municipal" + "League"), or left out with its
+/// preposition ("Office for" + "Budget Responsibility") keeps all its
+/// words.
 #[test]
 fn an_organization_keeps_its_head_noun_and_the_words_before_it() {
     for (text, source, name) in [
@@ -454,6 +456,11 @@ fn an_organization_keeps_its_head_noun_and_the_words_before_it() {
             "Budget\n\nThe Illinois Municipal League said in a statement that costs rose.",
             "The Illinois Municipal League",
             "Illinois Municipal League",
+        ),
+        (
+            "Plan\n\nThe Office for Budget Responsibility said the plan would cost more.",
+            "The Office for Budget Responsibility",
+            "Office for Budget Responsibility",
         ),
     ] {
         let acc = analyze(text);
