@@ -698,8 +698,13 @@ impl AttrTagger {
             trim_circumstance(cx, a);
         }
         rejoin_split_quotes(cx, &mut found);
+        // Cues whose subject a passive gave to the content: sourceless on
+        // purpose, so the rules give them none.
+        let mut agentless = Vec::new();
         for a in &mut found {
-            passive_subject_to_content(cx, a);
+            if passive_subject_to_content(cx, a) {
+                agentless.push(a.cue.start);
+            }
             source_out_of_the_cue(cx, a);
             whole_name_source(cx, a);
             whole_noun_phrase_source(cx, a);
@@ -742,7 +747,7 @@ impl AttrTagger {
         }
         found.sort_by_key(|a| a.content[0].start);
         let missing: Vec<usize> = (0..found.len())
-            .filter(|&k| found[k].source.is_none())
+            .filter(|&k| found[k].source.is_none() && !agentless.contains(&found[k].cue.start))
             .collect();
         let cues: Vec<(std::ops::Range<usize>, &[std::ops::Range<usize>])> = missing
             .iter()

@@ -173,13 +173,17 @@ pub(in crate::learned) fn rejoin_split_quotes(cx: &Context<'_>, found: &mut [Tok
 /// content (PolNeAR's reading), not its source. "X was quoted as saying"
 /// keeps X, "… by X" names the agent, a state of mind ("X are convinced
 /// that", "X were frustrated") is X's own, and so is a seeming verb
-/// before the real cue ("he appeared to suggest").
-pub(in crate::learned) fn passive_subject_to_content(cx: &Context<'_>, a: &mut TokenAttribution) {
+/// before the real cue ("he appeared to suggest"). Whether it moved the
+/// subject: the attribution is then sourceless on purpose.
+pub(in crate::learned) fn passive_subject_to_content(
+    cx: &Context<'_>,
+    a: &mut TokenAttribution,
+) -> bool {
     let Some(source) = a.source.clone() else {
-        return;
+        return false;
     };
     if source.end > a.cue.start {
-        return;
+        return false;
     }
     let cue = a.cue.clone();
     // A past participle whose subject is not its speaker ("criticized",
@@ -220,10 +224,12 @@ pub(in crate::learned) fn passive_subject_to_content(cx: &Context<'_>, a: &mut T
     });
     let agent = cx.words[cue.end - 1].word == BY;
     if !(passive || seeming) || agent {
-        return;
+        return false;
     }
     a.source = None;
-    a.content.insert(0, source);
+    a.content.push(source);
+    a.content.sort_by_key(|r| r.start);
+    true
 }
 
 /// "admit X as a member", "admitted Sweden into NATO": letting in, not

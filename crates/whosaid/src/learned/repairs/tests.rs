@@ -98,7 +98,9 @@ fn passive(
     cue: std::ops::Range<usize>,
     content: std::ops::Range<usize>,
 ) -> (Option<String>, Vec<String>) {
-    repaired(text, Some(source), cue, content, passive_subject_to_content)
+    repaired(text, Some(source), cue, content, |cx, a| {
+        passive_subject_to_content(cx, a);
+    })
 }
 
 #[test]

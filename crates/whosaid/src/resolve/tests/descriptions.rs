@@ -90,6 +90,24 @@ fn the_company_is_no_membership_body() {
     assert_ne!(s.name, "World Health Organization", "{acc:#?}");
 }
 
+/// Regression: an agentless passive in a relative clause ("a Democrat who
+/// is widely seen as …") gave its subject to the content, and then the
+/// rules' fallback gave "who" back as its source (speaker "Democrat").
+#[test]
+fn an_agentless_passive_keeps_no_source() {
+    let acc = analyze(
+        "Climate\n\nAlvarez, a Democrat who is widely seen as a possible presidential \
+         candidate, has made climate policy the centerpiece of her second term.",
+    );
+    let seen = acc
+        .attributions
+        .iter()
+        .find(|a| a.attribution.cue[0].text.contains("seen"))
+        .expect("the passive's attribution");
+    assert!(seen.attribution.source.is_empty(), "{seen:#?}");
+    assert_eq!(seen.speaker, None, "{seen:#?}");
+}
+
 /// A relative clause without a comma is the source of its own verb
 /// ("economists who favor consumption taxes say"): what it modifies
 /// speaks.
