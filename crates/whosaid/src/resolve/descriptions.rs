@@ -33,6 +33,19 @@ impl Resolution<'_> {
         if head.chars().count() < 3 {
             return None;
         }
+        // A person as owner before the head ("the national financial
+        // prosecutor's office", "the governor's office") says whose body
+        // it is: one of its own, not the latest named ("the paper's
+        // editorial board" is the paper's).
+        let person_owner = |i: usize| {
+            let t = self.doc.token_text(i);
+            let owner = entities::strip_possessive(&t.to_lowercase()).to_string();
+            entities::is_possessive(t)
+                && (is_role_noun(&owner) || PERSON_NOUNS.contains(&owner.as_str()))
+        };
+        if (src.start + 1..head_at).any(person_owner) {
+            return None;
+        }
         // The latest mentions first, a bounded number of them: the nearest
         // fitting name is the referent, and the search stays linear.
         let before = self
@@ -75,10 +88,15 @@ impl Resolution<'_> {
                     m.class == MentionClass::Organization && !self.quotes.is_quoted(m.tokens.start)
                 })
                 .map(|&(_, e)| e)
-                // "the company" is no commission, "the agency" no Corp.
+                // "the company" is no commission, "the agency" no Corp., and
+                // a public or membership body ("the office") no outlet.
                 .filter(|&e| {
-                    let named = body_kind_of_name(&self.ents.list[e].name);
-                    !matches!((body_kind(&head), named), (Some(a), Some(b)) if a != b)
+                    let name = &self.ents.list[e].name;
+                    let named = body_kind_of_name(name);
+                    let kind = body_kind(&head);
+                    !matches!((kind, named), (Some(a), Some(b)) if a != b)
+                        && !(matches!(kind, Some(BodyKind::Public | BodyKind::Membership))
+                            && is_media_name(name))
                 })
         };
         // One of the kind the noun says first (an outlet for "the
@@ -114,6 +132,38 @@ impl Resolution<'_> {
                 let named_people =
                     people && !draft.anonymous && draft.entity.is_none() && name.contains(" and ");
                 same_noun || named_people
+            })
+            .max_by_key(|&(start, _)| start)
+            .map(|(_, d)| d)
+    }
+
+    /// The unnamed body a definite description refers back to ("The
+    /// office said" after "The national financial prosecutor's office
+    /// said"): the latest unnamed organization speaker of the last
+    /// [`BODY_PARAGRAPHS`] paragraphs whose description ends in the same
+    /// body noun. The description is "the" and that noun.
+    pub(super) fn unnamed_body_reference(
+        &self,
+        src: &Range<usize>,
+        words: &[String],
+    ) -> Option<usize> {
+        let [the, head] = words else {
+            return None;
+        };
+        if the != "the" || !BODY_NOUNS.contains(&head.as_str()) {
+            return None;
+        }
+        self.recent_speakers(src)
+            .filter(|&(_, d)| {
+                let draft = &self.drafts[d];
+                let name = draft.name.to_lowercase();
+                let words: Vec<&str> = name.split_whitespace().collect();
+                // A description of its own ("the national … office"), not
+                // a bare noun left unresolved.
+                draft.kind == SpeakerKind::Organization
+                    && draft.entity.is_none()
+                    && words.len() >= 3
+                    && words.last().map(|w| entities::strip_possessive(w)) == Some(head.as_str())
             })
             .max_by_key(|&(start, _)| start)
             .map(|(_, d)| d)
@@ -892,6 +942,7 @@ const BUSINESS_NOUNS: &[&str] = &[
 
 /// Nouns of public bodies (descriptions' heads and names' words).
 const PUBLIC_NOUNS: &[&str] = &[
+    "office",
     "agency",
     "commission",
     "ministry",

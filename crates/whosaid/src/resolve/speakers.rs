@@ -583,6 +583,11 @@ impl Resolution<'_> {
         if let Some(e) = self.title_reference(&src, &words) {
             return Some(self.entity_draft(e));
         }
+        // "The office" after an unnamed one spoke ("The national
+        // financial prosecutor's office said").
+        if let Some(d) = self.unnamed_body_reference(&src, &words) {
+            return Some(d);
+        }
         // A definite description of an organization named before ("the
         // commission", "The Post").
         if let Some(e) = self.description_reference(&src, &words) {

@@ -108,6 +108,22 @@ fn an_agentless_passive_keeps_no_source() {
     assert_eq!(seen.speaker, None, "{seen:#?}");
 }
 
+/// Regression: "The national financial prosecutor's office said" after
+/// "told France Info radio" became France Info: a body a person owns is
+/// its own, and a public body never an outlet.
+#[test]
+fn a_prosecutors_office_is_no_earlier_outlet() {
+    let text = "Fraud\n\nHis lawyer, Claire Dubois, told France Info radio that her client \
+                would fight.\n\nThe national financial prosecutor's office said in a \
+                statement that he was suspected of hiding money.\n\nThe office said it \
+                would appeal.";
+    let acc = analyze(text);
+    for source in ["The national financial prosecutor's office", "The office"] {
+        let s = speaker_of_source(&acc, source).expect("a speaker");
+        assert_ne!(s.name, "France Info", "{source}: {acc:#?}");
+    }
+}
+
 /// A relative clause without a comma is the source of its own verb
 /// ("economists who favor consumption taxes say"): what it modifies
 /// speaks.
