@@ -94,9 +94,10 @@ impl Resolution<'_> {
                     let name = &self.ents.list[e].name;
                     let named = body_kind_of_name(name);
                     let kind = body_kind(&head);
-                    !matches!((kind, named), (Some(a), Some(b)) if a != b)
-                        && !(matches!(kind, Some(BodyKind::Public | BodyKind::Membership))
-                            && is_media_name(name))
+                    let other_kind = matches!((kind, named), (Some(a), Some(b)) if a != b);
+                    let outlet = matches!(kind, Some(BodyKind::Public | BodyKind::Membership))
+                        && is_media_name(name);
+                    !(other_kind || outlet)
                 })
         };
         // One of the kind the noun says first (an outlet for "the
