@@ -748,12 +748,16 @@ impl Resolution<'_> {
     /// The campaign a source names: its head phrase is "[the] <person>
     /// [’s] campaign" or "his/her campaign" (the pronoun resolved as a
     /// source would be). One draft per campaign name, an organization.
+    /// A person's office ("Her office", "Carver's office") the same way,
+    /// named "<surname>’s office".
     pub(super) fn campaign_of(&mut self, k: usize, src: &Range<usize>) -> Option<usize> {
         let region = self.head_region(src);
         let last = region.end.checked_sub(1)?;
         let noun = self.lower(last);
         let campaign = noun.eq_ignore_ascii_case("campaign") || matches!(&*noun, "team" | "camp");
-        if region.len() < 2 || !campaign {
+        // "Her office said", "Carver's office": the person's office.
+        let office = noun == "office";
+        if region.len() < 2 || !(campaign || office) {
             return None;
         }
         // Lowercase modifiers of the campaign ("Donald Trump’s
@@ -796,7 +800,11 @@ impl Resolution<'_> {
         }?;
         let name = self.ents.list[owner].name.clone();
         let surname = name.split_whitespace().last().unwrap_or(&name);
-        let name = format!("{surname} campaign");
+        let name = if office {
+            format!("{surname}’s office")
+        } else {
+            format!("{surname} campaign")
+        };
         Some(self.named_draft(name, SpeakerKind::Organization))
     }
 

@@ -444,7 +444,11 @@ const COORDINATED_CUE: u8 = 3;
 /// It misses this when an inner verb ("will announce", "is expected")
 /// took the clause and ran on over the speaker. The clause becomes the
 /// said-attribution's content; an inner attribution keeps its place inside
-/// it, cut at the comma.
+/// it, cut at the comma. So too when an appendix follows the verb after a
+/// comma ("…, prosecutors said, in a case that …") and the clause before
+/// is whole (it has a finite verb: "The museum, Mr. Obama said, would …"
+/// is one clause around its speaker): the tagger read the appendix as
+/// the content there.
 pub(in crate::learned) fn trailing_say_clause(cx: &Context<'_>, found: &mut Vec<TokenAttribution>) {
     let text = |i: usize| cx.doc.token_text(i);
     let word = |i: usize| cx.doc.tokens[i].kind == TokenKind::Word;
@@ -458,33 +462,43 @@ pub(in crate::learned) fn trailing_say_clause(cx: &Context<'_>, found: &mut Vec<
         if end == range.end || text(end) != "." {
             continue;
         }
-        // The verb, with at most four words of circumstance after it.
-        let Some(verb) = (end.saturating_sub(5).max(range.start)..end)
-            .rev()
-            .find(|&i| matches!(text(i), "said" | "says" | "say"))
-        else {
-            continue;
-        };
-        // "in a statement", "on Monday", "last week", "recently"; not an
-        // object ("said enough").
-        let tail = verb + 1..end;
+        // The verb, with at most four words of circumstance after it
+        // ("in a statement", "on Monday", "last week", "recently"; not an
+        // object: "said enough"), or with an appendix after a comma ("…,
+        // prosecutors said, in a case that …").
         let time = |i: usize| {
             let w = text(i).to_lowercase();
             crate::when::is_calendar_word(&w) || crate::when::TIME_NOUNS.contains(&w.as_str())
         };
-        let circumstance = tail.is_empty()
-            || (tail.clone().all(|i| {
-                word(i)
-                    && matches!(
-                        cx.pos[i],
-                        "IN" | "DT" | "NN" | "NNP" | "NNS" | "JJ" | "CD" | "RB"
-                    )
-            }) && (cx.pos[tail.start] == "IN"
-                || tail.clone().any(time)
-                || (tail.len() == 1 && text(tail.start).ends_with("ly"))));
-        if !circumstance || cx.quotes.is_quoted(verb) {
+        let circumstance = |tail: std::ops::Range<usize>| {
+            tail.is_empty()
+                || (tail.clone().all(|i| {
+                    word(i)
+                        && matches!(
+                            cx.pos[i],
+                            "IN" | "DT" | "NN" | "NNP" | "NNS" | "JJ" | "CD" | "RB"
+                        )
+                }) && (cx.pos[tail.start] == "IN"
+                    || tail.clone().any(time)
+                    || (tail.len() == 1 && text(tail.start).ends_with("ly"))))
+        };
+        let say = |i: usize| matches!(text(i), "said" | "says" | "say") && !cx.quotes.is_quoted(i);
+        let at_end = (end.saturating_sub(5).max(range.start)..end)
+            .rev()
+            .find(|&i| say(i))
+            .filter(|&v| circumstance(v + 1..end));
+        let appendix = || {
+            (range.start..end.saturating_sub(3)).find(|&v| {
+                say(v)
+                    && text(v + 1) == ","
+                    && (matches!(cx.pos[v + 2], "IN" | "VBG")
+                        || text(v + 2).eq_ignore_ascii_case("which"))
+            })
+        };
+        let Some(verb) = at_end.or_else(appendix) else {
             continue;
-        }
+        };
+        let appended = at_end.is_none();
         // The speaker: a comma, then a short noun phrase without a finite verb.
         let Some(comma) = (verb.saturating_sub(11).max(range.start)..verb)
             .rev()
@@ -512,16 +526,20 @@ pub(in crate::learned) fn trailing_say_clause(cx: &Context<'_>, found: &mut Vec<
             .map(|i| text(i).to_lowercase());
         let subordinate = opener.is_some_and(|w| SUBORDINATORS.contains(&w.as_str()))
             && !clause.clone().any(|i| text(i) == ",");
+        // Before an appendix, a whole clause: "The museum, Mr. Obama said,
+        // would …" has its verb after the speaker.
+        let finite = |i: usize| matches!(cx.pos[i], "VBD" | "VBZ" | "VBP" | "MD");
         let statement = !subordinate
             && clause.len() >= 3
             && clause
                 .clone()
                 .any(|i| cx.pos[i].starts_with("VB") || cx.pos[i] == "MD")
+            && (!appended || clause.clone().any(finite))
             && !cx.quotes.is_quoted(comma)
             && !clause
                 .clone()
                 .any(|i| cx.doc.tokens[i].kind == TokenKind::QuoteMark);
-        if !noun_phrase || !statement || found.iter().any(|a| a.cue.contains(&verb)) {
+        if !noun_phrase || !statement {
             continue;
         }
         for a in found.iter_mut() {
@@ -533,6 +551,15 @@ pub(in crate::learned) fn trailing_say_clause(cx: &Context<'_>, found: &mut Vec<
                 c.end = c.end.min(comma);
             }
             a.content.retain(|c| c.start < c.end);
+        }
+        // The tagger's own attribution of the verb, when it read only the
+        // appendix as its content, takes the clause.
+        if let Some(a) = found.iter_mut().find(|a| a.cue.contains(&verb)) {
+            if appended && a.content.iter().all(|c| c.start > verb) {
+                a.content = std::iter::once(clause).collect();
+                a.source.get_or_insert(speaker);
+            }
+            continue;
         }
         added.push(TokenAttribution {
             source: Some(speaker),

@@ -592,9 +592,31 @@ fn a_trailing_say_clause_reports_the_clause_before_it() {
             "The company will announce layoffs next week"
         )]
     );
+    // An appendix after the verb ("…, prosecutors said, in a case …"):
+    // the tagger's attribution of "said", which read only the appendix,
+    // takes the clause.
+    let text = "Head.\n\nThe minister was charged on Friday with fraud, prosecutors said, \
+                in a case that has gripped the country.";
+    let mut found = vec![attribution(
+        None,
+        tokens_of(text, "said"),
+        tokens_of(text, "that has gripped the country"),
+    )];
+    in_context(text, |_, cx| trailing_say_clause(cx, &mut found));
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].source, Some(tokens_of(text, "prosecutors")));
+    assert_eq!(
+        found[0].content,
+        [tokens_of(
+            text,
+            "The minister was charged on Friday with fraud"
+        )]
+    );
     for text in [
         "Head.\n\nBut when Congress cut funding for the program, Mexico said enough.",
         "Head.\n\nBut when Congress cut funding for the program, Mexico said so.",
+        // An interrupted clause: its verb comes after the speaker.
+        "Head.\n\nThe new museum, Mr. Obama said, in his speech would change minds.",
     ] {
         let mut found = Vec::new();
         in_context(text, |_, cx| trailing_say_clause(cx, &mut found));

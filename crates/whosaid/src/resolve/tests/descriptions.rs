@@ -224,6 +224,25 @@ fn a_document_refers_back_to_one_of_its_kind() {
     assert_eq!(study.name, "Reuters");
 }
 
+/// A person's office ("Her office said", "Carver's office said") speaks
+/// as "<surname>’s office", an organization, not as "Her office".
+#[test]
+fn a_persons_office_is_named_after_the_person() {
+    let acc = analyze(
+        "Tariffs\n\nSen. Elizabeth Moore said on Sunday that the tariffs would hurt farmers.\n\n\
+         Her office said the bill would be filed next week.\n\n\
+         Mayor Linda Carver said the budget was fair. Carver's office said it would not comment.",
+    );
+    for (source, name) in [
+        ("Her office", "Moore’s office"),
+        ("Carver's office", "Carver’s office"),
+    ] {
+        let s = speaker_of_source(&acc, source).expect("a speaker");
+        assert_eq!(s.name, name, "{acc:#?}");
+        assert_eq!(s.kind, SpeakerKind::Organization);
+    }
+}
+
 /// A definite description of a person that no title matches is a person
 /// named before it; "the official" stays an unnamed source.
 #[test]
