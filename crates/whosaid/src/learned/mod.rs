@@ -30,9 +30,10 @@ pub use link::link;
 use link::link_with_bare_cues;
 use repairs::{
     admits_entry, keep_the_trailing_verb, participle_subject, passive_subject_to_content,
-    rejoin_split_quotes, source_out_of_the_cue, source_with_its_antecedent,
-    source_with_its_conjunct, source_with_its_head, split_coordinated_cue, trailing_say_clause,
-    trim_circumstance, whole_name_source, whole_noun_phrase_source,
+    program_title_out_of_content, rejoin_split_quotes, source_out_of_the_cue,
+    source_with_its_antecedent, source_with_its_conjunct, source_with_its_head,
+    split_coordinated_cue, trailing_say_clause, trim_circumstance, whole_name_source,
+    whole_noun_phrase_source,
 };
 pub use train::{gold_labels, train, TrainingDoc};
 
@@ -696,6 +697,7 @@ impl AttrTagger {
         for a in &mut found {
             keep_the_trailing_verb(cx, a);
             trim_circumstance(cx, a);
+            program_title_out_of_content(cx, a);
         }
         rejoin_split_quotes(cx, &mut found);
         // Cues whose subject a passive gave to the content: sourceless on

@@ -578,3 +578,69 @@ const SUBORDINATORS: &[&str] = &[
     "when", "if", "although", "though", "because", "while", "as", "after", "before", "since",
     "unless", "until", "whether", "once", "whereas",
 ];
+
+/// `Moore said on CBS's "Face the Nation."`, `during a call to ABC’s
+/// “This Week”`: a short quotation right after "on"/"to" and an outlet's
+/// possessive is the title of a program, the channel of the statement,
+/// not part of it.
+/// The title leaves the content with its outlet and the preposition
+/// before it ("on", "to"), and a cue ending in that preposition ("said
+/// on") gives it up.
+pub(in crate::learned) fn program_title_out_of_content(cx: &Context<'_>, a: &mut TokenAttribution) {
+    let text = |i: usize| cx.doc.token_text(i);
+    let n = cx.doc.tokens.len();
+    // The title after an owner at `i` ("CBS's" or "CBS" "'s"): its span,
+    // owner to closing mark.
+    let title_at = |i: usize| -> Option<std::ops::Range<usize>> {
+        // A capitalized owner (the tagger may read "CBS's" as a common noun).
+        if !text(i).starts_with(char::is_uppercase) || cx.quotes.is_quoted(i) {
+            return None;
+        }
+        let mut open = i + 1;
+        if open < n && matches!(text(open), "'s" | "’s") {
+            open += 1;
+        } else if !crate::entities::is_possessive(text(i)) {
+            return None;
+        }
+        let quote = cx.quotes.quote_of_mark(open).filter(|q| q.open == open)?;
+        (quote.close - quote.open <= 8).then_some(i..quote.close + 1)
+    };
+    let mut titles = Vec::new();
+    for r in &a.content {
+        for i in r.clone() {
+            // Only after "on"/"to" ("said on CBS's …"): "Springsteen’s
+            // “American Skin”" and "Machado’s “sex tape”" are content.
+            let channel = i > 0 && matches!(text(i - 1), "on" | "to");
+            if let Some(t) = title_at(i).filter(|_| channel) {
+                let start = if i > r.start { i - 1 } else { i };
+                titles.push(start..t.end);
+            }
+        }
+    }
+    if titles.is_empty() {
+        return;
+    }
+    let mut content = Vec::with_capacity(a.content.len() + 1);
+    for r in &a.content {
+        let mut from = r.start;
+        for t in titles
+            .iter()
+            .filter(|t| t.start >= r.start && t.end <= r.end)
+        {
+            content.push(from..t.start);
+            from = t.end;
+        }
+        content.push(from..r.end);
+    }
+    // What is left of a range beside a title may be punctuation alone.
+    content.retain(|c: &std::ops::Range<usize>| {
+        c.clone().any(|i| cx.doc.tokens[i].kind == TokenKind::Word)
+    });
+    if content.is_empty() {
+        return;
+    }
+    a.content = content;
+    if a.cue.len() > 1 && matches!(text(a.cue.end - 1), "on" | "to") {
+        a.cue.end -= 1;
+    }
+}

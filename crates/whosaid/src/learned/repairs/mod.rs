@@ -11,8 +11,8 @@ mod content;
 mod sources;
 
 pub(super) use content::{
-    admits_entry, keep_the_trailing_verb, passive_subject_to_content, rejoin_split_quotes,
-    split_coordinated_cue, trailing_say_clause, trim_circumstance,
+    admits_entry, keep_the_trailing_verb, passive_subject_to_content, program_title_out_of_content,
+    rejoin_split_quotes, split_coordinated_cue, trailing_say_clause, trim_circumstance,
 };
 pub(super) use sources::{
     participle_subject, source_out_of_the_cue, source_with_its_antecedent,

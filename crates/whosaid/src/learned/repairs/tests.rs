@@ -623,3 +623,31 @@ fn a_trailing_say_clause_reports_the_clause_before_it() {
         assert!(found.is_empty(), "{text}: {found:?}");
     }
 }
+
+/// `Moore said on CBS's "Face the Nation."`: the program's title is the
+/// channel, not what was said; "said on" gives up its preposition.
+#[test]
+fn a_program_title_is_no_content() {
+    let text = "Head.\n\n\"These tariffs are a tax,\" Moore said on CBS's \"Face the \
+                Nation.\" \"Farmers are struggling.\"";
+    let mut a = TokenAttribution {
+        source: Some(tokens_of(text, "Moore")),
+        cue: tokens_of(text, "said on"),
+        content: vec![
+            tokens_of(text, "\"These tariffs are a tax,\""),
+            tokens_of(
+                text,
+                "CBS's \"Face the Nation.\" \"Farmers are struggling.\"",
+            ),
+        ],
+    };
+    in_context(text, |_, cx| program_title_out_of_content(cx, &mut a));
+    assert_eq!(a.cue, tokens_of(text, "said"));
+    assert_eq!(
+        a.content,
+        [
+            tokens_of(text, "\"These tariffs are a tax,\""),
+            tokens_of(text, "\"Farmers are struggling.\"")
+        ]
+    );
+}
