@@ -3,6 +3,7 @@
 //! ends ("the commission"), a person noun to the most prominent person
 //! ("the nominee").
 
+use super::body_kinds::{body_kind, body_kind_of_name, BodyKind, BODY_NOUNS, MEDIA_NOUNS};
 use super::pronouns::Antecedent;
 use super::speakers::is_people_word;
 use super::*;
@@ -120,22 +121,18 @@ impl Resolution<'_> {
         }
         let head = self.common_head_noun(src, "NNS")?;
         let people = is_role_noun(head.trim_end_matches('s')) || is_people_word(&head);
-        self.recent_speakers(src)
-            .filter(|&(_, d)| {
-                let draft = &self.drafts[d];
-                if draft.kind != SpeakerKind::Group {
-                    return false;
-                }
-                // "Cruz’s lawyers … the lawyers": unnamed people too, by
-                // their noun.
-                let name = draft.name.to_lowercase();
-                let same_noun = name.split_whitespace().last() == Some(head.as_ref());
-                let named_people =
-                    people && !draft.anonymous && draft.entity.is_none() && name.contains(" and ");
-                same_noun || named_people
-            })
-            .max_by_key(|&(start, _)| start)
-            .map(|(_, d)| d)
+        self.latest_recent_speaker(src, |draft| {
+            if draft.kind != SpeakerKind::Group {
+                return false;
+            }
+            // "Cruz’s lawyers … the lawyers": unnamed people too, by
+            // their noun.
+            let name = draft.name.to_lowercase();
+            let same_noun = name.split_whitespace().last() == Some(head.as_ref());
+            let named_people =
+                people && !draft.anonymous && draft.entity.is_none() && name.contains(" and ");
+            same_noun || named_people
+        })
     }
 
     /// The unnamed body a definite description refers back to ("The
@@ -154,20 +151,16 @@ impl Resolution<'_> {
         if the != "the" || !BODY_NOUNS.contains(&head.as_str()) {
             return None;
         }
-        self.recent_speakers(src)
-            .filter(|&(_, d)| {
-                let draft = &self.drafts[d];
-                let name = draft.name.to_lowercase();
-                let words: Vec<&str> = name.split_whitespace().collect();
-                // A description of its own ("the national … office"), not
-                // a bare noun left unresolved.
-                draft.kind == SpeakerKind::Organization
-                    && draft.entity.is_none()
-                    && words.len() >= 3
-                    && words.last().map(|w| entities::strip_possessive(w)) == Some(head.as_str())
-            })
-            .max_by_key(|&(start, _)| start)
-            .map(|(_, d)| d)
+        self.latest_recent_speaker(src, |draft| {
+            let name = draft.name.to_lowercase();
+            let words: Vec<&str> = name.split_whitespace().collect();
+            // A description of its own ("the national … office"), not
+            // a bare noun left unresolved.
+            draft.kind == SpeakerKind::Organization
+                && draft.entity.is_none()
+                && words.len() >= 3
+                && words.last().map(|w| entities::strip_possessive(w)) == Some(head.as_str())
+        })
     }
 
     /// The unnamed person a definite description refers back to ("The
@@ -196,35 +189,36 @@ impl Resolution<'_> {
         // American Institute") must be the draft's too: the president of
         // another body is another person.
         let head_end = self.head_region(src).end;
-        let complement: Vec<String> = (head_end..src.end)
-            .take_while(|&i| self.doc.tokens[i].kind != TokenKind::Punct)
-            .map(|i| self.lower(i).into_owned())
-            .collect();
-        let names = (head_end..src.end)
-            .take_while(|&i| self.doc.tokens[i].kind != TokenKind::Punct)
+        let complement = head_end
+            ..(head_end..src.end)
+                .find(|&i| self.doc.tokens[i].kind == TokenKind::Punct)
+                .unwrap_or(src.end);
+        let names = complement
+            .clone()
             .any(|i| self.doc.token_text(i).starts_with(char::is_uppercase));
-        let complement = names.then(|| complement.join(" "));
-        self.recent_speakers(src)
-            .filter(|&(_, d)| {
-                let draft = &self.drafts[d];
-                // The noun heading the draft's description, before what
-                // follows it ("source | familiar with the ad").
-                let name = draft.name.to_lowercase();
-                let draft_head = name
-                    .split_whitespace()
-                    .take_while(|w| !POSTMODIFIERS.contains(w))
-                    .last()
-                    .map(entities::strip_possessive);
-                draft.anonymous
-                    && draft.kind == SpeakerKind::Person
-                    && draft.entity.is_none()
-                    && draft_head == Some(head.as_ref())
-                    && complement
-                        .as_ref()
-                        .is_none_or(|c| name.ends_with(c.as_str()))
-            })
-            .max_by_key(|&(start, _)| start)
-            .map(|(_, d)| d)
+        let complement = names.then(|| {
+            complement
+                .map(|i| self.lower(i).into_owned())
+                .collect::<Vec<_>>()
+                .join(" ")
+        });
+        self.latest_recent_speaker(src, |draft| {
+            // The noun heading the draft's description, before what
+            // follows it ("source | familiar with the ad").
+            let name = draft.name.to_lowercase();
+            let draft_head = name
+                .split_whitespace()
+                .take_while(|w| !POSTMODIFIERS.contains(w))
+                .last()
+                .map(entities::strip_possessive);
+            draft.anonymous
+                && draft.kind == SpeakerKind::Person
+                && draft.entity.is_none()
+                && draft_head == Some(head.as_ref())
+                && complement
+                    .as_ref()
+                    .is_none_or(|c| name.ends_with(c.as_str()))
+        })
     }
 
     /// The lowercase common noun heading a description with the POS tag
@@ -254,6 +248,19 @@ impl Resolution<'_> {
                     && paragraph.saturating_sub(self.paragraph_of(s.start)) <= BODY_PARAGRAPHS
             })
             .map(|(s, d)| (s.start, d))
+    }
+
+    /// The draft of the latest of [`Resolution::recent_speakers`] that
+    /// `keep` accepts.
+    fn latest_recent_speaker(
+        &self,
+        src: &Range<usize>,
+        keep: impl Fn(&Draft) -> bool,
+    ) -> Option<usize> {
+        self.recent_speakers(src)
+            .filter(|&(_, d)| keep(&self.drafts[d]))
+            .max_by_key(|&(start, _)| start)
+            .map(|(_, d)| d)
     }
 
     /// The entities a numbered definite description refers to ("the two
@@ -863,163 +870,6 @@ const DESCRIPTION_LOOKBACK: usize = 256;
 /// How many paragraphs back a numbered description ("the two countries")
 /// looks for the entities it counts.
 const NUMBERED_PARAGRAPHS: usize = 3;
-
-/// Nouns for kinds of organizations, which refer back to the latest one
-/// named ("the agency", "the union").
-const BODY_NOUNS: &[&str] = &[
-    "agency",
-    "union",
-    "bank",
-    "company",
-    "firm",
-    "corporation",
-    "organization",
-    "group",
-    "committee",
-    "panel",
-    "court",
-    "department",
-    "ministry",
-    "council",
-    "commission",
-    "board",
-    "institute",
-    "foundation",
-    "association",
-    "charity",
-    "university",
-    "bureau",
-    "office",
-    "regulator",
-    "authority",
-    "government",
-    "party",
-    "coalition",
-    "alliance",
-    "club",
-    "team",
-    "league",
-    "retailer",
-    "manufacturer",
-    "automaker",
-    "insurer",
-    "airline",
-    "startup",
-];
-
-/// Two kinds of body a description and a name can each say, which a
-/// description never crosses ("The company said" after the Irish Data
-/// Protection Commission is not the commission).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum BodyKind {
-    /// A business: "the company", "Acme Corp.".
-    Business,
-    /// A public body: "the agency", "the commission", "the ministry".
-    Public,
-    /// A membership body: "the union", "the league", "the World Health
-    /// Organization" ("the company" after it is another body).
-    Membership,
-}
-
-/// Nouns of businesses (descriptions' heads and names' words).
-const BUSINESS_NOUNS: &[&str] = &[
-    "company",
-    "firm",
-    "corporation",
-    "corp",
-    "inc",
-    "co",
-    "ltd",
-    "llc",
-    "plc",
-    "retailer",
-    "manufacturer",
-    "automaker",
-    "insurer",
-    "airline",
-    "airlines",
-    "startup",
-];
-
-/// Nouns of public bodies (descriptions' heads and names' words).
-const PUBLIC_NOUNS: &[&str] = &[
-    "office",
-    "agency",
-    "commission",
-    "ministry",
-    "department",
-    "bureau",
-    "regulator",
-    "authority",
-    "government",
-    "administration",
-    "court",
-    "council",
-];
-
-/// Nouns of membership bodies (descriptions' heads and names' words).
-const MEMBERSHIP_NOUNS: &[&str] = &[
-    "organization",
-    "organisation",
-    "association",
-    "union",
-    "league",
-    "party",
-    "committee",
-    "foundation",
-    "institute",
-    "coalition",
-    "alliance",
-    "federation",
-    "society",
-    "club",
-    "charity",
-];
-
-/// The kind of body a description's head noun says, if any.
-fn body_kind(head: &str) -> Option<BodyKind> {
-    if BUSINESS_NOUNS.contains(&head) {
-        Some(BodyKind::Business)
-    } else if PUBLIC_NOUNS.contains(&head) {
-        Some(BodyKind::Public)
-    } else if MEMBERSHIP_NOUNS.contains(&head) {
-        Some(BodyKind::Membership)
-    } else {
-        None
-    }
-}
-
-/// The kind of body a name says by one of its words ("Acme Corp.",
-/// "Data Protection Commission"), if exactly one kind.
-fn body_kind_of_name(name: &str) -> Option<BodyKind> {
-    let mut kinds = name
-        .split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
-        .filter_map(|w| body_kind(&w));
-    let first = kinds.next()?;
-    kinds.all(|k| k == first).then_some(first)
-}
-
-/// Nouns for kinds of news media, which refer back to the latest outlet
-/// named ("the network", "the website").
-const MEDIA_NOUNS: &[&str] = &[
-    "network",
-    "website",
-    "site",
-    "newspaper",
-    "paper",
-    "outlet",
-    "magazine",
-    "channel",
-    "station",
-    "broadcaster",
-    "publication",
-    "tabloid",
-    "daily",
-];
 
 /// How many paragraphs back a kind-of-body noun looks for its referent.
 const BODY_PARAGRAPHS: usize = 3;

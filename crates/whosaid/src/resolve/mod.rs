@@ -41,6 +41,7 @@ use crate::when;
 mod account;
 mod affiliations;
 mod authors;
+mod body_kinds;
 mod channels;
 mod coordination;
 mod descriptions;

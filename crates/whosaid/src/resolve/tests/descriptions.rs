@@ -3,6 +3,14 @@
 
 use super::*;
 
+/// Every speaker's name and whether it is anonymous, in order.
+fn names_and_anonymity(acc: &Account) -> Vec<(&str, bool)> {
+    acc.speakers
+        .iter()
+        .map(|s| (s.name.as_str(), s.anonymous))
+        .collect()
+}
+
 #[test]
 fn anonymity_formulas_mark_the_source_and_leave_its_name() {
     let acc = analyze(
@@ -10,11 +18,7 @@ fn anonymity_formulas_mark_the_source_and_leave_its_name() {
          will vote this month.\n\nA senior aide, who spoke on condition of anonymity, said \
          the vote would pass.",
     );
-    let names: Vec<(&str, bool)> = acc
-        .speakers
-        .iter()
-        .map(|s| (s.name.as_str(), s.anonymous))
-        .collect();
+    let names = names_and_anonymity(&acc);
     assert_eq!(
         names,
         [("a city official", true), ("A senior aide", true)],
@@ -40,11 +44,7 @@ fn an_unauthorized_source_clause_is_no_attribution() {
         .map(|a| a.attribution.cue[0].text.as_str())
         .collect();
     assert_eq!(cues, ["said", "said"], "{acc:#?}");
-    let names: Vec<(&str, bool)> = acc
-        .speakers
-        .iter()
-        .map(|s| (s.name.as_str(), s.anonymous))
-        .collect();
+    let names = names_and_anonymity(&acc);
     assert_eq!(
         names,
         [("The official", true), ("Several players", true)],
