@@ -718,6 +718,18 @@ impl AttrTagger {
         // statement") is a tagging slip: let the rules find the source.
         // "…who asked not to be named": the verb describes the source; the
         // rules' attribution around it (`According to …`) stands instead.
+        // "The official, who … because he was not authorized to speak
+        // publicly, said": that clause describes the source; it is no part
+        // of what was said.
+        for a in &mut found {
+            let cue = a.cue.start;
+            a.content.retain(|r| {
+                !(r.end <= cue
+                    && r.clone()
+                        .any(|i| extract::in_unauthorized_clause(cx.doc, i)))
+            });
+        }
+        found.retain(|a| !a.content.is_empty());
         let (formulas, kept): (Vec<_>, Vec<_>) = found.into_iter().partition(|a| {
             extract::anonymity_formula_at(cx.doc, a.cue.end)
                 || a.cue

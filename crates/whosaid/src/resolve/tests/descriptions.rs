@@ -50,6 +50,22 @@ fn an_unauthorized_source_clause_is_no_attribution() {
         [("The official", true), ("Several players", true)],
         "{acc:#?}"
     );
+    // The clause after "because" inside the source is no content either.
+    let acc = analyze(
+        "Attack\n\nThe official, who spoke on condition of anonymity because he was not \
+         authorized to speak publicly, said the attack caused a large fire.",
+    );
+    let [a] = acc.attributions.as_slice() else {
+        panic!("one attribution: {acc:#?}");
+    };
+    assert!(
+        a.attribution.source[0].text.starts_with("The official"),
+        "{a:#?}"
+    );
+    assert_eq!(
+        a.attribution.content[0].text,
+        "the attack caused a large fire"
+    );
 }
 
 /// Regression: "the president of the Arab American Institute" was taken
