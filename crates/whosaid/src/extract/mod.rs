@@ -312,11 +312,10 @@ pub(crate) fn in_unauthorized_clause(doc: &Document, i: usize) -> bool {
     // The permission word sits at most three tokens before `i` (`not` |
     // `authorized` `to` `speak` `publicly`) or one after it (`not`).
     (i.saturating_sub(3)..=(i + 1).min(doc.tokens.len().saturating_sub(1))).any(|p| {
-        let negated =
-            p >= 1 && matches!(word(p - 1).to_lowercase().as_str(), "not" | "n't" | "never");
         let end = p + 3;
-        negated
-            && listed(word(p), PERMITTED)
+        listed(word(p), PERMITTED)
+            && p >= 1
+            && listed(word(p - 1), &["not", "n't", "never"])
             && end <= doc.tokens.len()
             && word(p + 1).eq_ignore_ascii_case("to")
             && listed(word(p + 2), SPEAK)
