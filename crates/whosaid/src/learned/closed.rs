@@ -8,7 +8,7 @@ use super::*;
 /// vocabularies of [`Vocab`], indexed by the `Part` constants.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Closed {
-    pub(super) ids: [u8; 16],
+    pub(super) ids: [u8; 18],
 }
 
 /// Indices into [`Closed::ids`].
@@ -31,12 +31,16 @@ impl Part {
     pub(super) const PART: usize = 13;
     pub(super) const RULED: usize = 14;
     pub(super) const TO_END: usize = 15;
+    /// Commas, quotation marks, finite verbs between token and cue.
+    pub(super) const BETWEEN: usize = 16;
+    /// Lexicon precision of the nearest cue candidate.
+    pub(super) const CUE_LEX: usize = 17;
 }
 
 /// The features over closed-class values only (POS tags, quote state,
 /// rule roles, lexicon precision, cue distance, position): template and
 /// its two parts. Few enough value pairs to score from [`DirectWeights`].
-pub(super) const CLOSED_TEMPLATES: [(u8, usize, usize); 25] = [
+pub(super) const CLOSED_TEMPLATES: [(u8, usize, usize); 30] = [
     (0, Part::NOTHING, Part::NOTHING),
     (6, Part::P0, Part::NOTHING),
     (7, Part::P_1, Part::NOTHING),
@@ -62,6 +66,11 @@ pub(super) const CLOSED_TEMPLATES: [(u8, usize, usize); 25] = [
     (31, Part::QUOTE, Part::RULE),
     (32, Part::RULED, Part::P0),
     (33, Part::TO_END, Part::P0),
+    (50, Part::BETWEEN, Part::DIST),
+    (51, Part::BETWEEN, Part::P0),
+    (52, Part::BETWEEN, Part::QUOTE),
+    (53, Part::BETWEEN, Part::RULE),
+    (54, Part::CUE_LEX, Part::DIST),
 ];
 
 /// The values of each closed part, as [`sym`]s: ids in [`Closed`] index
@@ -87,6 +96,8 @@ impl Vocab<'_> {
             Part::PART => &fixed::PARTS,
             Part::RULED => &fixed::RULED_ALL,
             Part::TO_END => &fixed::TO_END,
+            Part::BETWEEN => &fixed::BETWEEN,
+            Part::CUE_LEX => &fixed::LEX_ALL,
             _ => &[NONE],
         }
     }
@@ -116,8 +127,8 @@ impl Vocab<'_> {
 }
 
 /// The weights of every closed-class feature value pair, laid out flat
-/// and indexed by value ids: 25 of a token's 35 features read a table of
-/// ~8,000 rows (≈260 KB) by arithmetic instead of a hash lookup each.
+/// and indexed by value ids: 30 of a token's 40 features read a table of
+/// ~8,900 rows (≈285 KB) by arithmetic instead of a hash lookup each.
 /// Built from the hashed table for one tag set, so scores are the same.
 #[derive(Debug, Clone)]
 pub(super) struct DirectWeights {

@@ -122,7 +122,15 @@ mod fixed {
     pub const PARTS: [u64; 2] = syms(["headline", "body"]);
     pub const RULED_ALL: [u64; 2] = syms(["ruled", "unruled"]);
     pub const TO_END: [u64; 4] = syms(["1", "2", "3-5", "far"]);
+    /// What lies between a token and its nearest cue candidate: bits for a
+    /// comma (1), a quotation mark (2), a finite verb (4); then the cue
+    /// itself, and no cue in the sentence.
+    pub const BETWEEN: [u64; 10] = syms([
+        "clear", ",", "q", ",q", "v", ",v", "qv", ",qv", "self", "none",
+    ]);
     pub const DETERMINERS: [u64; 3] = syms(["a", "an", "the"]);
+    pub const COMMA: u64 = sym(",");
+    pub const FINITE_VERB_TAGS: [u64; 4] = syms(["VBD", "VBZ", "VBP", "MD"]);
 }
 
 /// Everything the features of one document need, computed once.
@@ -278,21 +286,7 @@ impl<'a> Context<'a> {
             (None, false) => 12,
         };
         // Signed distance to the nearest cue candidate of the sentence.
-        let dist = match at.nearest_cue {
-            None => 12,
-            Some(c) => {
-                let d = c as isize - t;
-                let b = match d.unsigned_abs() {
-                    0 => 0,
-                    1 => 1,
-                    2 => 2,
-                    3..=5 => 3,
-                    6..=10 => 4,
-                    _ => 5,
-                };
-                b + if d < 0 { 0 } else { 6 }
-            }
-        };
+        let dist = at.nearest_cue.map_or(12, |c| dist_bucket(c as isize - t));
         let place = if i == at.sentence.start {
             0
         } else if i + 1 == at.sentence.end {
@@ -326,6 +320,11 @@ impl<'a> Context<'a> {
                 u8::from(at.paragraph != 0),
                 u8::from(!at.rules_in_sentence),
                 to_end,
+                at.between,
+                at.nearest_cue.map_or(12, |c| match self.lex_start[c] {
+                    Some(p) => p.min(10),
+                    None => 12,
+                }),
             ],
         }
     }
@@ -407,14 +406,18 @@ impl<'a> Context<'a> {
         let range = first.tokens.start..last.tokens.end;
         let mut out = ParagraphFeatures {
             range: range.clone(),
-            // 35 features a token, 10 when the closed-class ones go to `closed`.
-            data: Vec::with_capacity(range.len() * if closed.is_some() { 10 } else { 35 }),
+            // 40 features a token, 10 when the closed-class ones go to `closed`.
+            data: Vec::with_capacity(range.len() * if closed.is_some() { 10 } else { 40 }),
             offsets: Vec::with_capacity(range.len() + 1),
         };
         out.offsets.push(0);
         if let Some(c) = closed.as_deref_mut() {
             c.clear();
         }
+        // Per sentence: running counts of commas, quotation marks and finite
+        // verbs before each token, so that what lies between a token and its
+        // cue is two reads.
+        let mut marks: Vec<[u32; 3]> = Vec::new();
         for s in para.sentences.clone() {
             let sentence = self.doc.sentences[s].tokens.clone();
             let cues: Vec<usize> = sentence
@@ -422,6 +425,18 @@ impl<'a> Context<'a> {
                 .filter(|&i| self.lex_start[i].is_some_and(|p| p >= 3))
                 .collect();
             let rules_in_sentence = sentence.clone().any(|k| self.rule[k] != O);
+            marks.clear();
+            if !cues.is_empty() {
+                marks.push([0; 3]);
+                for k in sentence.clone() {
+                    let [commas, quote_marks, verbs] = *marks.last().unwrap_or(&[0; 3]);
+                    marks.push([
+                        commas + u32::from(self.words[k].word == fixed::COMMA),
+                        quote_marks + u32::from(self.quotes.quote_of_mark(k).is_some()),
+                        verbs + u32::from(fixed::FINITE_VERB_TAGS.contains(&self.pos_syms[k])),
+                    ]);
+                }
+            }
             let mut next = 0; // first cue at or after the token
             for i in sentence.clone() {
                 while next < cues.len() && cues[next] < i {
@@ -433,11 +448,23 @@ impl<'a> Context<'a> {
                     (Some(b), Some(a)) => Some(if i - b <= a - i { b } else { a }),
                     (b, a) => b.or(a),
                 };
+                let between = match nearest_cue {
+                    None => 9,
+                    Some(c) if c == i => 8,
+                    Some(c) => {
+                        // Counts over the tokens strictly between the two.
+                        let after_first = marks[i.min(c) + 1 - sentence.start];
+                        let before_last = marks[i.max(c) - sentence.start];
+                        let found = |k: usize| u8::from(before_last[k] > after_first[k]);
+                        found(0) | found(1) << 1 | found(2) << 2
+                    }
+                };
                 let at = Position {
                     sentence: sentence.clone(),
                     paragraph: p,
                     nearest_cue,
                     rules_in_sentence,
+                    between,
                 };
                 self.features(i, &at, &mut out.data, closed.as_deref_mut());
                 out.offsets.push(out.data.len() as u32);
@@ -447,12 +474,29 @@ impl<'a> Context<'a> {
     }
 }
 
+/// The bucket of a signed distance `d` from a token to a cue candidate, an
+/// index into [`fixed::DIST_ALL`].
+fn dist_bucket(d: isize) -> u8 {
+    let b = match d.unsigned_abs() {
+        0 => 0,
+        1 => 1,
+        2 => 2,
+        3..=5 => 3,
+        6..=10 => 4,
+        _ => 5,
+    };
+    b + if d < 0 { 0 } else { 6 }
+}
+
 /// Where a token stands, for its features.
 struct Position {
     sentence: std::ops::Range<usize>,
     paragraph: usize,
     nearest_cue: Option<usize>,
     rules_in_sentence: bool,
+    /// What lies strictly between the token and its nearest cue candidate:
+    /// an index into [`fixed::BETWEEN`].
+    between: u8,
 }
 
 /// The features of a paragraph's tokens, flat.
@@ -898,6 +942,38 @@ mod tests {
             .map(|p| cx.may_attribute(p))
             .collect();
         assert_eq!(scored, [true, false, true, true]);
+    }
+
+    #[test]
+    fn tokens_know_what_stands_between_them_and_their_cue() {
+        let text = "Head\n\nThe mayor, who won, said the plan “works” well.";
+        let doc = Document::new(text);
+        let tagger = PosTagger::builtin();
+        let cx = Context::new(
+            &doc,
+            &tagger,
+            None,
+            &Lexicon::builtin(),
+            &RuleConfig::default(),
+        );
+        let mut closed = Vec::new();
+        cx.paragraph_features(1, Some(&mut closed));
+        let first = doc.sentences[doc.paragraphs[1].sentences.start]
+            .tokens
+            .start;
+        let between = |word: &str| {
+            let i = (first..doc.tokens.len())
+                .find(|&i| doc.token_text(i) == word)
+                .unwrap();
+            fixed::BETWEEN[usize::from(closed[i - first].ids[Part::BETWEEN])]
+        };
+        let syms = |s: &str| crate::perceptron::sym(s);
+        // "mayor" … "said": two commas and the finite verb "won".
+        assert_eq!(between("mayor"), syms(",v"));
+        assert_eq!(between("said"), syms("self"));
+        assert_eq!(between("plan"), syms("clear"));
+        // "well" … "said": the quotation marks and the verb "works".
+        assert_eq!(between("well"), syms("qv"));
     }
 
     #[test]
