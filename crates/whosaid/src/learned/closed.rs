@@ -8,7 +8,7 @@ use super::*;
 /// vocabularies of [`Vocab`], indexed by the `Part` constants.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Closed {
-    pub(super) ids: [u8; 18],
+    pub(super) ids: [u8; 20],
 }
 
 /// Indices into [`Closed::ids`].
@@ -35,12 +35,17 @@ impl Part {
     pub(super) const BETWEEN: usize = 16;
     /// Lexicon precision of the nearest cue candidate.
     pub(super) const CUE_LEX: usize = 17;
+    /// The rule extractor's role for the nearest cue candidate.
+    pub(super) const CUE_RULE: usize = 18;
+    /// The tag of the word after the nearest cue candidate's lexicon match
+    /// ("said that", "said Smith", "said ,").
+    pub(super) const AFTER_CUE: usize = 19;
 }
 
 /// The features over closed-class values only (POS tags, quote state,
 /// rule roles, lexicon precision, cue distance, position): template and
 /// its two parts. Few enough value pairs to score from [`DirectWeights`].
-pub(super) const CLOSED_TEMPLATES: [(u8, usize, usize); 30] = [
+pub(super) const CLOSED_TEMPLATES: [(u8, usize, usize); 33] = [
     (0, Part::NOTHING, Part::NOTHING),
     (6, Part::P0, Part::NOTHING),
     (7, Part::P_1, Part::NOTHING),
@@ -71,6 +76,9 @@ pub(super) const CLOSED_TEMPLATES: [(u8, usize, usize); 30] = [
     (52, Part::BETWEEN, Part::QUOTE),
     (53, Part::BETWEEN, Part::RULE),
     (54, Part::CUE_LEX, Part::DIST),
+    (64, Part::CUE_RULE, Part::DIST),
+    (65, Part::AFTER_CUE, Part::DIST),
+    (66, Part::AFTER_CUE, Part::P0),
 ];
 
 /// The values of each closed part, as [`sym`]s: ids in [`Closed`] index
@@ -87,9 +95,9 @@ impl Vocab<'_> {
 
     pub(super) fn values(&self, part: usize) -> &[u64] {
         match part {
-            Part::P_2..=Part::P2 => self.tags,
+            Part::P_2..=Part::P2 | Part::AFTER_CUE => self.tags,
             Part::QUOTE => &fixed::QUOTES,
-            Part::RULE_PREV..=Part::RULE_NEXT => &LABEL_SYMS,
+            Part::RULE_PREV..=Part::RULE_NEXT | Part::CUE_RULE => &LABEL_SYMS,
             Part::LEX => &fixed::LEX_ALL,
             Part::DIST => &fixed::DIST_ALL,
             Part::PLACE => &fixed::PLACES,
@@ -104,7 +112,7 @@ impl Vocab<'_> {
 
     /// How many ids `part` takes.
     pub(super) fn size(&self, part: usize) -> usize {
-        let boundaries = if (Part::P_2..=Part::P2).contains(&part) {
+        let boundaries = if (Part::P_2..=Part::P2).contains(&part) || part == Part::AFTER_CUE {
             2
         } else {
             0
@@ -127,8 +135,8 @@ impl Vocab<'_> {
 }
 
 /// The weights of every closed-class feature value pair, laid out flat
-/// and indexed by value ids: 30 of a token's 40 features read a table of
-/// ~8,900 rows (≈285 KB) by arithmetic instead of a hash lookup each.
+/// and indexed by value ids: 33 of a token's 43 features read a table of
+/// ~12,100 rows (≈390 KB) by arithmetic instead of a hash lookup each.
 /// Built from the hashed table for one tag set, so scores are the same.
 #[derive(Debug, Clone)]
 pub(super) struct DirectWeights {

@@ -325,6 +325,15 @@ impl<'a> Context<'a> {
                     Some(p) => p.min(10),
                     None => 12,
                 }),
+                at.nearest_cue.map_or(O as u8, |c| self.rule[c] as u8),
+                at.nearest_cue.map_or(self.tag_id(-1), |c| {
+                    // The tag of the first word after the cue's lexicon match.
+                    let mut k = c + 1;
+                    while self.lex_inside.get(k).copied().unwrap_or(false) {
+                        k += 1;
+                    }
+                    self.tag_id(k as isize)
+                }),
             ],
         }
     }
@@ -406,8 +415,8 @@ impl<'a> Context<'a> {
         let range = first.tokens.start..last.tokens.end;
         let mut out = ParagraphFeatures {
             range: range.clone(),
-            // 40 features a token, 10 when the closed-class ones go to `closed`.
-            data: Vec::with_capacity(range.len() * if closed.is_some() { 10 } else { 40 }),
+            // 43 features a token, 10 when the closed-class ones go to `closed`.
+            data: Vec::with_capacity(range.len() * if closed.is_some() { 10 } else { 43 }),
             offsets: Vec::with_capacity(range.len() + 1),
         };
         out.offsets.push(0);
