@@ -29,11 +29,11 @@ use closed::{Closed, DirectWeights, Part, Vocab, CLOSED_TEMPLATES};
 pub use link::link;
 use link::link_with_bare_cues;
 use repairs::{
-    admits_entry, keep_the_trailing_verb, participle_subject, passive_subject_to_content,
-    program_title_out_of_content, rejoin_split_quotes, source_out_of_the_cue,
-    source_with_its_antecedent, source_with_its_conjunct, source_with_its_head,
-    split_coordinated_cue, trailing_say_clause, trim_circumstance, whole_name_source,
-    whole_noun_phrase_source,
+    admits_entry, join_pieces_over_commas, keep_the_trailing_verb, participle_subject,
+    passive_subject_to_content, program_title_out_of_content, rejoin_split_quotes,
+    source_out_of_the_cue, source_with_its_antecedent, source_with_its_conjunct,
+    source_with_its_head, split_coordinated_cue, trailing_say_clause, trim_circumstance,
+    whole_name_source, whole_noun_phrase_source,
 };
 pub use train::{gold_labels, train, TrainingDoc};
 
@@ -748,6 +748,7 @@ impl AttrTagger {
         split_coordinated_cue(cx, &mut found);
         trailing_say_clause(cx, &mut found);
         for a in &mut found {
+            join_pieces_over_commas(cx, a);
             keep_the_trailing_verb(cx, a);
             trim_circumstance(cx, a);
             program_title_out_of_content(cx, a);

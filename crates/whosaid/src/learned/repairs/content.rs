@@ -36,6 +36,27 @@ pub(in crate::learned) fn keep_the_trailing_verb(cx: &Context<'_>, a: &mut Token
     }
 }
 
+/// Joins content pieces that only a comma keeps apart when the second
+/// opens with a finite verb ("that Trump's effort …, something the
+/// administration refused to do | , | has broken the gridlock"): the
+/// predicate of the clause the first one opened, cut off at an aside's
+/// closing comma. (Joining over any comma lost two attributions in
+/// PolNeAR train, where a comma parted two statements.)
+pub(in crate::learned) fn join_pieces_over_commas(cx: &Context<'_>, a: &mut TokenAttribution) {
+    let mut k = 1;
+    while k < a.content.len() {
+        let (before, after) = (a.content[k - 1].clone(), a.content[k].clone());
+        let gap = before.end..after.start;
+        let predicate = matches!(cx.pos[after.start], "VBD" | "VBZ" | "VBP" | "MD");
+        if predicate && !gap.is_empty() && gap.clone().all(|i| cx.doc.token_text(i) == ",") {
+            a.content[k - 1].end = after.end;
+            a.content.remove(k);
+        } else {
+            k += 1;
+        }
+    }
+}
+
 /// Cuts a trailing circumstance off a content that is a noun phrase after
 /// its cue: "attacked Machado | in early-morning tweets", "said as much |
 /// in an interview earlier Thursday", "endorsed Trump | during a speech".

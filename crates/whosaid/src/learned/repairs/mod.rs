@@ -11,8 +11,9 @@ mod content;
 mod sources;
 
 pub(super) use content::{
-    admits_entry, keep_the_trailing_verb, passive_subject_to_content, program_title_out_of_content,
-    rejoin_split_quotes, split_coordinated_cue, trailing_say_clause, trim_circumstance,
+    admits_entry, join_pieces_over_commas, keep_the_trailing_verb, passive_subject_to_content,
+    program_title_out_of_content, rejoin_split_quotes, split_coordinated_cue, trailing_say_clause,
+    trim_circumstance,
 };
 pub(super) use sources::{
     participle_subject, source_out_of_the_cue, source_with_its_antecedent,

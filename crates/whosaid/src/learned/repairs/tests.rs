@@ -651,3 +651,29 @@ fn a_program_title_is_no_content() {
         ]
     );
 }
+
+/// Regression (the example article): "argued that Trump's effort …,
+/// something the Biden administration refused to do, has broken …" came
+/// out as two pieces around the aside's closing comma.
+#[test]
+fn a_predicate_after_a_comma_joins_its_clause() {
+    // Head(0) .(1) Rutte(2) argued(3) that(4) the(5) effort(6) ,(7)
+    // something(8) others(9) refused(10) ,(11) has(12) worked(13) .(14)
+    let text = "Head.\n\nRutte argued that the effort, something others refused, has worked.";
+    let joined = |content: Vec<std::ops::Range<usize>>| {
+        let mut a = attribution(Some(2..3), 3..4, 4..5);
+        a.content = content.into_iter().collect();
+        in_context(text, |_, cx| {
+            join_pieces_over_commas(cx, &mut a);
+            a.content
+                .iter()
+                .map(|r| (r.start, r.end))
+                .collect::<Vec<_>>()
+        })
+    };
+    assert_eq!(joined(vec![4..11, 12..14]), vec![(4, 14)]);
+    // A piece that opens with no finite verb stays apart; so does one
+    // across more than a comma.
+    assert_eq!(joined(vec![4..7, 8..11]), vec![(4, 7), (8, 11)]);
+    assert_eq!(joined(vec![4..10, 12..14]), vec![(4, 10), (12, 14)]);
+}
