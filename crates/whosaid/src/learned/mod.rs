@@ -32,8 +32,8 @@ use repairs::{
     admits_entry, join_pieces_over_commas, keep_the_trailing_verb, participle_subject,
     passive_subject_to_content, program_title_out_of_content, rejoin_split_quotes,
     source_out_of_the_cue, source_with_its_antecedent, source_with_its_conjunct,
-    source_with_its_head, split_coordinated_cue, trailing_say_clause, trim_circumstance,
-    whole_name_source, whole_noun_phrase_source,
+    source_with_its_head, split_coordinated_cue, subject_out_of_content, trailing_say_clause,
+    trim_circumstance, whole_name_source, whole_noun_phrase_source,
 };
 pub use train::{gold_labels, train, TrainingDoc};
 
@@ -761,6 +761,7 @@ impl AttrTagger {
             if passive_subject_to_content(cx, a) {
                 agentless.push(a.cue.start);
             }
+            subject_out_of_content(cx, a);
             source_out_of_the_cue(cx, a);
             whole_name_source(cx, a);
             whole_noun_phrase_source(cx, a);

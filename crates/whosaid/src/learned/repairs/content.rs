@@ -186,6 +186,55 @@ pub(in crate::learned) fn rejoin_split_quotes(cx: &Context<'_>, found: &mut [Tok
     }
 }
 
+/// Whether the subject ending at `subject_end` before `cue` is not the
+/// speaker: the cue is a passive without its agent ("has been criticized",
+/// "is widely expected to") or a verb of seeming ("seemed concerned").
+fn subject_is_not_the_speaker(
+    cx: &Context<'_>,
+    cue: &std::ops::Range<usize>,
+    subject_end: usize,
+) -> bool {
+    let cue = cue.clone();
+    // A past participle whose subject is not its speaker ("criticized",
+    // not "quoted" nor "convinced").
+    let agentless = |j: usize| {
+        cx.pos[j] == "VBN"
+            && !QUOTED.contains(&cx.words[j].word)
+            && !STATES_OF_MIND.contains(&cx.words[j].word)
+    };
+    // A form of "be", adverbs, then a past participle: "has been (harshly)
+    // criticized", "were rated".
+    let passive = cue.clone().any(|i| {
+        BE_FORMS.contains(&cx.words[i].word)
+            && (i + 1..cue.end)
+                .find(|&j| !cx.pos[j].starts_with("RB"))
+                .is_some_and(|j| cx.doc.token_text(j).ends_with(['d', 'n', 't']) && agentless(j))
+    });
+    // "She is (widely) expected to …": the form of "be" before the cue.
+    let passive = passive || {
+        let mut k = cue.start;
+        while k > subject_end && cx.pos[k - 1].starts_with("RB") {
+            k -= 1;
+        }
+        k > subject_end && BE_FORMS.contains(&cx.words[k - 1].word) && agentless(cue.start)
+    };
+    // "Mr. Putin seemed most concerned with …": a verb of seeming says
+    // how things look, not who said so. It must be the cue's last verb
+    // ("he appeared to suggest" is his suggestion), and "appeared on
+    // Fox" is no seeming.
+    let seeming = cue.clone().any(|i| {
+        SEEMING.contains(&cx.words[i].word)
+            && cx.pos[i].starts_with("VB")
+            && !(i + 1..cue.end).any(|j| cx.pos[j].starts_with("VB"))
+            && cx
+                .words
+                .get(i + 1)
+                .is_none_or(|w| !APPEARING_AT.contains(&w.word))
+    });
+    let agent = cx.words[cue.end - 1].word == BY;
+    (passive || seeming) && !agent
+}
+
 /// A passive cue without its agent ("He has been harshly criticized for
 /// policies …", "Peacekeepers have been blamed for …", "She is expected
 /// to …") or a verb of seeming ("Mr. Putin seemed most concerned with
@@ -206,51 +255,45 @@ pub(in crate::learned) fn passive_subject_to_content(
     if source.end > a.cue.start {
         return false;
     }
-    let cue = a.cue.clone();
-    // A past participle whose subject is not its speaker ("criticized",
-    // not "quoted" nor "convinced").
-    let agentless = |j: usize| {
-        cx.pos[j] == "VBN"
-            && !QUOTED.contains(&cx.words[j].word)
-            && !STATES_OF_MIND.contains(&cx.words[j].word)
-    };
-    // A form of "be", adverbs, then a past participle: "has been (harshly)
-    // criticized", "were rated".
-    let passive = cue.clone().any(|i| {
-        BE_FORMS.contains(&cx.words[i].word)
-            && (i + 1..cue.end)
-                .find(|&j| !cx.pos[j].starts_with("RB"))
-                .is_some_and(|j| cx.doc.token_text(j).ends_with(['d', 'n', 't']) && agentless(j))
-    });
-    // "She is (widely) expected to …": the form of "be" before the cue.
-    let passive = passive || {
-        let mut k = cue.start;
-        while k > source.end && cx.pos[k - 1].starts_with("RB") {
-            k -= 1;
-        }
-        k > source.end && BE_FORMS.contains(&cx.words[k - 1].word) && agentless(cue.start)
-    };
-    // "Mr. Putin seemed most concerned with …": a verb of seeming says
-    // how things look, not who said so. It must be the cue's last verb
-    // ("he appeared to suggest" is his suggestion), and "appeared on
-    // Fox" is no seeming.
-    let seeming = cue.clone().any(|i| {
-        SEEMING.contains(&cx.words[i].word)
-            && cx.pos[i].starts_with("VB")
-            && !(i + 1..cue.end).any(|j| cx.pos[j].starts_with("VB"))
-            && cx
-                .words
-                .get(i + 1)
-                .is_none_or(|w| !APPEARING_AT.contains(&w.word))
-    });
-    let agent = cx.words[cue.end - 1].word == BY;
-    if !(passive || seeming) || agent {
+    if !subject_is_not_the_speaker(cx, &a.cue, source.end) {
         return false;
     }
     a.source = None;
     a.content.push(source);
     a.content.sort_by_key(|r| r.start);
     true
+}
+
+/// The converse: a sourceless attribution whose content opens its
+/// sentence with a noun phrase right before an active cue and goes on
+/// after it ("Sanders | is thanking | Nevadans …", the tagger reading the
+/// subject as content as it learned for passives) has that phrase for its
+/// source.
+pub(in crate::learned) fn subject_out_of_content(cx: &Context<'_>, a: &mut TokenAttribution) {
+    let [first, second, ..] = a.content.as_slice() else {
+        return;
+    };
+    let (first, second) = (first.clone(), second.clone());
+    let sentence = &cx.doc.sentences[cx.doc.sentence_of(a.cue.start)];
+    if a.source.is_some()
+        || first.end != a.cue.start
+        || second.start < a.cue.end
+        || first.start != sentence.tokens.start
+        || first.len() > 6
+        || first.clone().any(|i| cx.quotes.is_quoted(i))
+        || !first
+            .clone()
+            .all(|i| super::noun_phrase_tag(cx.pos[i]) || cx.pos[i] == "PRP")
+        || subject_is_not_the_speaker(cx, &a.cue, first.end)
+        // A finite verb of the subject's own: not a bare participle ("A
+        // developer | known to …"), nor hearsay ("was reportedly on").
+        || !a.cue.clone().any(|i| matches!(cx.pos[i], "VBD" | "VBZ" | "VBP" | "MD"))
+        || a.cue.clone().any(|i| HEARSAY.contains(&cx.words[i].word))
+    {
+        return;
+    }
+    a.source = Some(first);
+    a.content.remove(0);
 }
 
 /// "admit X as a member", "admitted Sweden into NATO": letting in, not
@@ -351,6 +394,9 @@ const SEEMING: [u64; 8] = syms([
 /// Prepositions after "appeared" of showing up somewhere ("on Fox").
 const APPEARING_AT: [u64; 6] = syms(["on", "in", "at", "before", "with", "alongside"]);
 /// Forms of "be" that make a passive with a past participle.
+/// Adverbs that report what others say of the subject.
+const HEARSAY: [u64; 3] = syms(["reportedly", "allegedly", "purportedly"]);
+
 const BE_FORMS: [u64; 7] = syms(["is", "are", "was", "were", "been", "being", "be"]);
 /// Passives that name their speaker as subject ("was quoted as saying").
 const QUOTED: [u64; 2] = syms(["quoted", "cited"]);

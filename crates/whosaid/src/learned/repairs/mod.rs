@@ -12,8 +12,8 @@ mod sources;
 
 pub(super) use content::{
     admits_entry, join_pieces_over_commas, keep_the_trailing_verb, passive_subject_to_content,
-    program_title_out_of_content, rejoin_split_quotes, split_coordinated_cue, trailing_say_clause,
-    trim_circumstance,
+    program_title_out_of_content, rejoin_split_quotes, split_coordinated_cue,
+    subject_out_of_content, trailing_say_clause, trim_circumstance,
 };
 pub(super) use sources::{
     participle_subject, source_out_of_the_cue, source_with_its_antecedent,

@@ -677,3 +677,45 @@ fn a_predicate_after_a_comma_joins_its_clause() {
     assert_eq!(joined(vec![4..7, 8..11]), vec![(4, 7), (8, 11)]);
     assert_eq!(joined(vec![4..10, 12..14]), vec![(4, 10), (12, 14)]);
 }
+
+/// Regression: "Sanders is thanking Nevadans for their support." after a
+/// paragraph of other statements was read with "Sanders" in the content
+/// and no source.
+#[test]
+fn a_subject_read_as_content_before_an_active_cue_is_the_source() {
+    // Head(0) .(1) Sanders(2) is(3) thanking(4) Nevadans(5) for(6) their(7)
+    // support(8) .(9)
+    let text = "Head.\n\nSanders is thanking Nevadans for their support.";
+    let run = |text: &str, cue: std::ops::Range<usize>, content: Vec<std::ops::Range<usize>>| {
+        let mut a = attribution(None, cue, 0..0);
+        a.content = content.into_iter().collect();
+        in_context(text, |_, cx| {
+            subject_out_of_content(cx, &mut a);
+            (
+                a.source.map(|r| (r.start, r.end)),
+                a.content
+                    .iter()
+                    .map(|r| (r.start, r.end))
+                    .collect::<Vec<_>>(),
+            )
+        })
+    };
+    assert_eq!(
+        run(text, 3..5, vec![2..3, 5..9]),
+        (Some((2, 3)), vec![(5, 9)])
+    );
+    // A passive's subject stays content: "The plan was criticized as …".
+    // Head(0) .(1) The(2) plan(3) was(4) criticized(5) as(6) weak(7) .(8)
+    let text = "Head.\n\nThe plan was criticized as weak.";
+    assert_eq!(
+        run(text, 4..6, vec![2..4, 6..8]),
+        (None, vec![(2, 4), (6, 8)])
+    );
+    // Hearsay: "Khoga was reportedly on that trip".
+    // Head(0) .(1) Khoga(2) was(3) reportedly(4) on(5) that(6) trip(7) .(8)
+    let text = "Head.\n\nKhoga was reportedly on that trip.";
+    assert_eq!(
+        run(text, 3..6, vec![2..3, 6..8]),
+        (None, vec![(2, 3), (6, 8)])
+    );
+}
