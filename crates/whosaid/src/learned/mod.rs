@@ -778,6 +778,21 @@ impl AttrTagger {
         // of what was said.
         for a in &mut found {
             let cue = a.cue.start;
+            // "Several players, speaking on condition of anonymity because
+            // | they were not authorized to discuss the matter, | said": a
+            // source that is the subject of that clause is not the
+            // speaker; the rules find the players. ("An official, who was
+            // not authorized to …, told" keeps the official.)
+            if a.source.as_ref().is_some_and(|r| {
+                r.start > 0
+                    && ["because", "since", "as"]
+                        .iter()
+                        .any(|w| cx.doc.token_text(r.start - 1).eq_ignore_ascii_case(w))
+                    && r.clone()
+                        .any(|i| extract::in_unauthorized_clause(cx.doc, i))
+            }) {
+                a.source = None;
+            }
             a.content.retain(|r| {
                 !(r.end <= cue
                     && r.clone()
@@ -953,6 +968,27 @@ mod tests {
             .map(|p| cx.may_attribute(p))
             .collect();
         assert_eq!(scored, [true, false, true, true]);
+    }
+
+    /// Regression (a probe article in wire style): the retrained tagger
+    /// took the clause saying why the players were unnamed for the source.
+    #[test]
+    fn the_subject_of_an_unauthorized_clause_is_not_the_source() {
+        let text = "Head.\n\nSeveral players, speaking on condition of anonymity because they \
+                    were not authorized to discuss team matters, said the locker room had \
+                    been divided.";
+        let found = crate::Extractor::builtin().extract(text);
+        let said = found
+            .iter()
+            .find(|a| a.cue.iter().any(|c| c.text == "said"))
+            .expect("the attribution of \"said\"");
+        let source: Vec<&str> = said.source.iter().map(|s| s.text.as_str()).collect();
+        assert!(
+            source
+                .first()
+                .is_some_and(|s| s.starts_with("Several players")),
+            "{source:?}"
+        );
     }
 
     #[test]
