@@ -1,24 +1,7 @@
 use super::*;
-use crate::extract::RuleConfig;
 use crate::extract::TokenAttribution;
-use crate::lexicon::Lexicon;
-use crate::pos::PosTagger;
+use crate::learned::in_context;
 use crate::text::Document;
-
-/// `f` of `text`'s document and its context with the shipped POS
-/// tagger, lexicon and rules.
-fn in_context<T>(text: &str, f: impl FnOnce(&Document, &Context<'_>) -> T) -> T {
-    let doc = Document::new(text);
-    let tagger = PosTagger::builtin();
-    let cx = Context::new(
-        &doc,
-        &tagger,
-        None,
-        &Lexicon::builtin(),
-        &RuleConfig::default(),
-    );
-    f(&doc, &cx)
-}
 
 /// One attribution given as token ranges.
 fn attribution(
