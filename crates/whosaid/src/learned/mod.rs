@@ -533,8 +533,10 @@ impl AttrTagger {
             });
         }
         found.retain(|a| !a.content.is_empty());
+        // The formula may follow the cue or end it: "who spoke | on
+        // condition of anonymity", "who | spoke on | condition of …".
         let (formulas, kept): (Vec<_>, Vec<_>) = found.into_iter().partition(|a| {
-            extract::anonymity_formula_at(cx.doc, a.cue.end)
+            (a.cue.start + 1..=a.cue.end).any(|i| extract::anonymity_formula_at(cx.doc, i))
                 || a.cue
                     .clone()
                     .any(|i| extract::in_unauthorized_clause(cx.doc, i))
