@@ -35,8 +35,8 @@ use repairs::{
     admits_entry, join_pieces_over_commas, keep_the_trailing_verb, participle_subject,
     passive_subject_to_content, program_title_out_of_content, rejoin_split_quotes,
     source_out_of_the_cue, source_with_its_antecedent, source_with_its_conjunct,
-    source_with_its_head, split_coordinated_cue, subject_out_of_content, trailing_say_clause,
-    trim_circumstance, whole_name_source, whole_noun_phrase_source,
+    source_with_its_head, split_coordinated_cue, subject_out_of_content, time_out_of_the_cue,
+    trailing_say_clause, trim_circumstance, whole_name_source, whole_noun_phrase_source,
 };
 pub use train::{gold_labels, train, TrainingDoc};
 
@@ -591,6 +591,11 @@ impl AttrTagger {
                 .filter(|b| cx.doc.sentence_of(b.cue.start) == sentence)
                 .and_then(|b| b.source.clone());
             participle_subject(cx, &mut found[k], earlier);
+        }
+        // After the sources: "said | Monday" would give the rules an
+        // inverted source "Monday".
+        for a in &mut found {
+            time_out_of_the_cue(cx, a);
         }
         // Headline attributions (`NATO Chief: …`) are rare in training; the
         // rules' ones stand where the model found nothing.

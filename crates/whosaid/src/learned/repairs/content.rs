@@ -57,6 +57,30 @@ pub(in crate::learned) fn join_pieces_over_commas(cx: &Context<'_>, a: &mut Toke
     }
 }
 
+/// Cuts a time phrase off the end of a cue: "explained | in 2023", "said |
+/// Tuesday", "said | on Friday". When a statement was made is its time
+/// (the time resolution reads it in the frame either way), not how it
+/// was reported.
+pub(in crate::learned) fn time_out_of_the_cue(cx: &Context<'_>, a: &mut TokenAttribution) {
+    let year = |i: usize| {
+        let t = cx.doc.token_text(i);
+        t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit())
+    };
+    let mut end = a.cue.end;
+    while end > a.cue.start + 1 && (super::time_word(cx.doc.token_text(end - 1)) || year(end - 1)) {
+        end -= 1;
+    }
+    if end == a.cue.end {
+        return;
+    }
+    while end > a.cue.start + 1 && matches!(cx.pos[end - 1], "IN" | "DT" | "JJ") {
+        end -= 1;
+    }
+    if cx.pos[end - 1].starts_with("VB") {
+        a.cue.end = end;
+    }
+}
+
 /// Cuts a trailing circumstance off a content that is a noun phrase after
 /// its cue: "attacked Machado | in early-morning tweets", "said as much |
 /// in an interview earlier Thursday", "endorsed Trump | during a speech".

@@ -13,7 +13,7 @@ mod sources;
 pub(super) use content::{
     admits_entry, join_pieces_over_commas, keep_the_trailing_verb, passive_subject_to_content,
     program_title_out_of_content, rejoin_split_quotes, split_coordinated_cue,
-    subject_out_of_content, trailing_say_clause, trim_circumstance,
+    subject_out_of_content, time_out_of_the_cue, trailing_say_clause, trim_circumstance,
 };
 pub(super) use sources::{
     participle_subject, source_out_of_the_cue, source_with_its_antecedent,
@@ -40,6 +40,13 @@ fn noun_phrase_tag(tag: &str) -> bool {
         tag,
         "DT" | "PRP$" | "JJ" | "JJR" | "JJS" | "NN" | "NNS" | "NNP" | "NNPS" | "CD" | "POS"
     )
+}
+
+/// A calendar word or a noun of time ("Thursday", "night", "week"), its
+/// possessive included: no speaker.
+fn time_word(token: &str) -> bool {
+    let w = crate::entities::strip_possessive(token).to_lowercase();
+    crate::when::is_calendar_word(&w) || crate::when::TIME_NOUNS.contains(&w.as_str())
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! Repairs of a source: one the cue swallowed, one cut inside its name,
 //! noun phrase or conjunction, and the subject a participle refers to.
 
-use super::{claimed, noun_phrase_tag};
+use super::{claimed, noun_phrase_tag, time_word};
 use crate::extract::TokenAttribution;
 use crate::learned::Context;
 use crate::text::TokenKind;
@@ -347,15 +347,16 @@ pub(in crate::learned) fn participle_subject(
     if a.cue.is_empty() || a.content.is_empty() {
         return;
     }
-    // A source without a noun, pronoun or number ("The", "Once",
-    // "However", "for") names no one, and one that ends in a preposition
-    // or opens with a verb ("Mr. Obama on Syria by", "score a few
-    // endorsements by") is no noun phrase: the participle's subject
-    // replaces it.
+    // A source without a noun (other than a time word: "Today"), pronoun
+    // or number ("The", "Once", "However", "for") names no one, and one
+    // that ends in a preposition or opens with a verb ("Mr. Obama on Syria
+    // by", "score a few endorsements by") is no noun phrase: the
+    // participle's subject replaces it.
     let named = |s: &std::ops::Range<usize>| {
-        s.clone()
-            .any(|i| cx.pos[i].starts_with("NN") || matches!(cx.pos[i], "PRP" | "CD"))
-            && !matches!(cx.pos[s.end - 1], "IN" | "TO")
+        s.clone().any(|i| {
+            (cx.pos[i].starts_with("NN") && !time_word(cx.doc.token_text(i)))
+                || matches!(cx.pos[i], "PRP" | "CD")
+        }) && !matches!(cx.pos[s.end - 1], "IN" | "TO")
             && !cx.pos[s.start].starts_with("VB")
     };
     if a.source.as_ref().is_some_and(named) {
@@ -491,11 +492,4 @@ pub(in crate::learned) fn participle_subject(
     if let Some(s) = subject.filter(|s| s.clone().any(head_tag) && !s.clone().any(time)) {
         a.source = Some(s);
     }
-}
-
-/// A calendar word or a noun of time ("Thursday", "night", "week"), its
-/// possessive included: no speaker.
-fn time_word(token: &str) -> bool {
-    let w = crate::entities::strip_possessive(token).to_lowercase();
-    crate::when::is_calendar_word(&w) || crate::when::TIME_NOUNS.contains(&w.as_str())
 }

@@ -702,3 +702,27 @@ fn a_subject_read_as_content_before_an_active_cue_is_the_source() {
         (None, vec![(2, 3), (6, 8)])
     );
 }
+
+/// Regression (the example article): the retrained tagger read "explained
+/// in 2023" as the cue; the year is the statement's time, not its cue.
+#[test]
+fn a_time_phrase_leaves_the_cue() {
+    // Head(0) .(1) Jens(2) Stoltenberg(3) explained(4) in(5) 2023(6)
+    // that(7) NATO(8) grew(9) .(10)
+    let text = "Head.\n\nJens Stoltenberg explained in 2023 that NATO grew.";
+    let cue = |cue: std::ops::Range<usize>| {
+        let mut a = attribution(Some(2..4), cue, 7..10);
+        in_context(text, |_, cx| {
+            time_out_of_the_cue(cx, &mut a);
+            (a.cue.start, a.cue.end)
+        })
+    };
+    assert_eq!(cue(4..7), (4, 5));
+    assert_eq!(cue(4..5), (4, 5));
+    // Head(0) .(1) Officials(2) said(3) last(4) week(5) the(6) plan(7)
+    // failed(8) .(9)
+    let text = "Head.\n\nOfficials said last week the plan failed.";
+    let mut a = attribution(Some(2..3), 3..6, 6..9);
+    in_context(text, |_, cx| time_out_of_the_cue(cx, &mut a));
+    assert_eq!(a.cue, 3..4);
+}
