@@ -47,7 +47,7 @@ pub(in crate::learned) fn join_pieces_over_commas(cx: &Context<'_>, a: &mut Toke
     while k < a.content.len() {
         let (before, after) = (a.content[k - 1].clone(), a.content[k].clone());
         let gap = before.end..after.start;
-        let predicate = matches!(cx.pos[after.start], "VBD" | "VBZ" | "VBP" | "MD");
+        let predicate = super::finite_verb_tag(cx.pos[after.start]);
         if predicate && !gap.is_empty() && gap.clone().all(|i| cx.doc.token_text(i) == ",") {
             a.content[k - 1].end = after.end;
             a.content.remove(k);
@@ -311,7 +311,7 @@ pub(in crate::learned) fn subject_out_of_content(cx: &Context<'_>, a: &mut Token
         || subject_is_not_the_speaker(cx, &a.cue, first.end)
         // A finite verb of the subject's own: not a bare participle ("A
         // developer | known to …"), nor hearsay ("was reportedly on").
-        || !a.cue.clone().any(|i| matches!(cx.pos[i], "VBD" | "VBZ" | "VBP" | "MD"))
+        || !a.cue.clone().any(|i| super::finite_verb_tag(cx.pos[i]))
         || a.cue.clone().any(|i| HEARSAY.contains(&cx.words[i].word))
     {
         return;
@@ -599,11 +599,9 @@ pub(in crate::learned) fn trailing_say_clause(cx: &Context<'_>, found: &mut Vec<
         };
         let speaker = comma + 1..verb;
         let noun_phrase = !speaker.is_empty()
-            && speaker.clone().all(|i| {
-                word(i)
-                    && !matches!(cx.pos[i], "VBD" | "VBZ" | "VBP" | "MD")
-                    && !cx.quotes.is_quoted(i)
-            })
+            && speaker
+                .clone()
+                .all(|i| word(i) && !super::finite_verb_tag(cx.pos[i]) && !cx.quotes.is_quoted(i))
             && speaker
                 .clone()
                 .any(|i| cx.pos[i].starts_with("NN") || cx.pos[i] == "PRP");
@@ -619,7 +617,7 @@ pub(in crate::learned) fn trailing_say_clause(cx: &Context<'_>, found: &mut Vec<
             && !clause.clone().any(|i| text(i) == ",");
         // Before an appendix, a whole clause: "The museum, Mr. Obama said,
         // would …" has its verb after the speaker.
-        let finite = |i: usize| matches!(cx.pos[i], "VBD" | "VBZ" | "VBP" | "MD");
+        let finite = |i: usize| super::finite_verb_tag(cx.pos[i]);
         let statement = !subordinate
             && clause.len() >= 3
             && clause

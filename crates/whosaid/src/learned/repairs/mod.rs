@@ -33,6 +33,11 @@ fn claimed(
     cue.contains(&i) || content.iter().any(|c| c.contains(&i)) || cx.quotes.is_quoted(i)
 }
 
+/// Whether a POS tag is a finite verb's: past, present or a modal.
+fn finite_verb_tag(tag: &str) -> bool {
+    matches!(tag, "VBD" | "VBZ" | "VBP" | "MD")
+}
+
 /// Whether a POS tag can stand inside a noun phrase: determiners,
 /// possessives, adjectives, nouns and numbers.
 fn noun_phrase_tag(tag: &str) -> bool {

@@ -383,7 +383,7 @@ pub(in crate::learned) fn participle_subject(
     }
     let lower = |i: usize| text(i).to_lowercase();
     let claimed = |i: usize| claimed(cx, &a.cue, &a.content, i);
-    let finite = |i: usize| matches!(cx.pos[i], "VBD" | "VBZ" | "VBP" | "MD");
+    let finite = |i: usize| super::finite_verb_tag(cx.pos[i]);
     let adverb = |i: usize| matches!(cx.pos[i], "RB" | "RBR" | "RBS");
     let head_tag = |i: usize| cx.pos[i].starts_with("NN") || cx.pos[i] == "PRP";
     let in_phrase = |i: usize| {
