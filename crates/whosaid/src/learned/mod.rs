@@ -34,9 +34,10 @@ use link::link_with_bare_cues;
 use repairs::{
     admits_entry, join_pieces_over_commas, keep_the_trailing_verb, participle_subject,
     passive_subject_to_content, program_title_out_of_content, rejoin_split_quotes,
-    source_out_of_the_cue, source_with_its_antecedent, source_with_its_conjunct,
-    source_with_its_head, split_coordinated_cue, subject_out_of_content, time_out_of_the_cue,
-    trailing_say_clause, trim_circumstance, whole_name_source, whole_noun_phrase_source,
+    source_across_a_quotation, source_out_of_the_cue, source_with_its_antecedent,
+    source_with_its_conjunct, source_with_its_head, source_without_a_trailing_preposition,
+    split_coordinated_cue, subject_out_of_content, time_out_of_the_cue, trailing_say_clause,
+    trim_circumstance, whole_name_source, whole_noun_phrase_source,
 };
 pub use train::{gold_labels, train, TrainingDoc};
 
@@ -596,6 +597,8 @@ impl AttrTagger {
         // inverted source "Monday".
         for a in &mut found {
             time_out_of_the_cue(cx, a);
+            source_across_a_quotation(cx, a);
+            source_without_a_trailing_preposition(cx, a);
         }
         // Headline attributions (`NATO Chief: …`) are rare in training; the
         // rules' ones stand where the model found nothing.

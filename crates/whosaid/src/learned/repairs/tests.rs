@@ -322,6 +322,70 @@ fn a_noun_phrase_the_cue_swallowed_is_the_source() {
     assert_eq!((a.source, a.cue), (None, 3..5));
 }
 
+/// Regression: the tagger read 'the Nation," House Speaker Paul D. Ryan'
+/// as one source, and the speaker became "Nation".
+#[test]
+fn a_source_never_holds_half_a_quotation() {
+    let text = "Head.\n\n\"We have to heal the Nation,\" House Speaker Paul Ryan said on Friday.";
+    let cut = |source: &str| {
+        let (source, cue) = (tokens_of(text, source), tokens_of(text, "said"));
+        let content = tokens_of(text, "We have to heal the Nation");
+        repaired(text, Some(source), cue, content, source_across_a_quotation).0
+    };
+    assert_eq!(
+        cut("the Nation,\" House Speaker Paul Ryan").as_deref(),
+        Some("House Speaker Paul Ryan")
+    );
+    // A lone mark names no one; a whole quotation inside a source stays.
+    assert_eq!(cut("\""), None);
+    let text = "Head.\n\nJoe Scarborough, host of \"Morning Joe,\" said the plan failed.";
+    let (source, cue) = (
+        tokens_of(text, "Joe Scarborough, host of \"Morning Joe,\""),
+        tokens_of(text, "said"),
+    );
+    let content = tokens_of(text, "the plan failed");
+    let (source, _) = repaired(text, Some(source), cue, content, source_across_a_quotation);
+    assert_eq!(
+        source.as_deref(),
+        Some("Joe Scarborough, host of \"Morning Joe,\"")
+    );
+}
+
+/// Regression: a participle's subject read as 'Mr. Ban's record on |
+/// promoting'.
+#[test]
+fn a_source_never_ends_in_a_preposition() {
+    let text = "Head.\n\nMr. Ban's record on promoting women's leadership has been mixed.";
+    let (source, cue) = (
+        tokens_of(text, "Mr. Ban's record on"),
+        tokens_of(text, "promoting"),
+    );
+    let content = tokens_of(text, "women's leadership");
+    let (source, _) = repaired(
+        text,
+        Some(source),
+        cue,
+        content,
+        source_without_a_trailing_preposition,
+    );
+    assert_eq!(source.as_deref(), Some("Mr. Ban's record"));
+    // Nothing but the preposition and a verb: no source.
+    let text = "Head.\n\nThe plan, accompanied by warnings that it would fail, passed.";
+    let (source, cue) = (
+        tokens_of(text, "accompanied by"),
+        tokens_of(text, "warnings"),
+    );
+    let content = tokens_of(text, "that it would fail");
+    let (source, _) = repaired(
+        text,
+        Some(source),
+        cue,
+        content,
+        source_without_a_trailing_preposition,
+    );
+    assert_eq!(source, None);
+}
+
 /// Token range of the first occurrence of `needle` in `text`.
 fn tokens_of(text: &str, needle: &str) -> std::ops::Range<usize> {
     Document::new(text).tokens_of(needle)
