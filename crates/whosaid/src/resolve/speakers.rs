@@ -87,6 +87,23 @@ impl Resolution<'_> {
             .unwrap_or(e)
     }
 
+    /// Whether a time phrase opens at token `i`: a preposition or "this",
+    /// "last", "next" before a year, a month, a weekday or a noun of time
+    /// ("in 2001", "on Monday", "last week", "this month").
+    fn time_phrase_at(&self, i: usize) -> bool {
+        let opens =
+            self.pos[i] == "IN" || matches!(&*self.lower(i), "this" | "last" | "next" | "earlier");
+        let Some(next) = (i + 1 < self.doc.tokens.len()).then_some(i + 1) else {
+            return false;
+        };
+        let word = self.lower(next);
+        let year = word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit());
+        opens
+            && (year
+                || crate::when::is_calendar_word(&word)
+                || crate::when::TIME_NOUNS.contains(&&*word))
+    }
+
     /// The draft for an unnamed description; indefinite singular ones ("a
     /// source") are each their own speaker, others merge by wording.
     pub(super) fn nominal_draft(&mut self, r: Range<usize>) -> usize {
@@ -106,6 +123,9 @@ impl Resolution<'_> {
                 // "his aides haven't": a finite verb or adverb ends the
                 // name; a participle ("people involved in …") is part of it.
                 || (self.modifier_after_noun(i) && !matches!(self.pos[i], "VBN" | "VBG"))
+                // "an arbitration panel in 2001", "a poll this month": a
+                // time phrase is when, not who.
+                || self.time_phrase_at(i)
         }) {
             Some(cut) => r.start..cut,
             None => r,

@@ -812,3 +812,16 @@ fn a_role_description_is_the_name_in_apposition_after_it() {
     let s = speaker_of_source(&acc, "the governor of the Krasnodar region").expect("a speaker");
     assert_eq!(s.name, "Veniamin Kondratyev");
 }
+
+/// Regression: the speaker "an arbitration panel in 2001". A time phrase
+/// ending a description says when, not who.
+#[test]
+fn a_description_speaker_leaves_its_time_phrase_out() {
+    let text = "Head.\n\nAn arbitration panel in 2001 ruled that the tariffs broke the treaty.";
+    assert_eq!(
+        speaker_with_source(text, "An", "ruled"),
+        "An arbitration panel"
+    );
+    let text = "Head.\n\nA poll of voters last week found that the race was close.";
+    assert_eq!(speaker_with_source(text, "A", "found"), "A poll of voters");
+}
