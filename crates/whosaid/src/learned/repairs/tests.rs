@@ -355,35 +355,36 @@ fn a_source_never_holds_half_a_quotation() {
 /// promoting'.
 #[test]
 fn a_source_never_ends_in_a_preposition() {
+    // The source `source` of cue `cue` and content `content`, repaired.
+    let cut = |text: &str, source: &str, cue: &str, content: &str| {
+        let (source, cue) = (tokens_of(text, source), tokens_of(text, cue));
+        let content = tokens_of(text, content);
+        repaired(
+            text,
+            Some(source),
+            cue,
+            content,
+            source_without_a_trailing_preposition,
+        )
+        .0
+    };
     let text = "Head.\n\nMr. Ban's record on promoting women's leadership has been mixed.";
-    let (source, cue) = (
-        tokens_of(text, "Mr. Ban's record on"),
-        tokens_of(text, "promoting"),
+    assert_eq!(
+        cut(
+            text,
+            "Mr. Ban's record on",
+            "promoting",
+            "women's leadership"
+        )
+        .as_deref(),
+        Some("Mr. Ban's record")
     );
-    let content = tokens_of(text, "women's leadership");
-    let (source, _) = repaired(
-        text,
-        Some(source),
-        cue,
-        content,
-        source_without_a_trailing_preposition,
-    );
-    assert_eq!(source.as_deref(), Some("Mr. Ban's record"));
     // Nothing but the preposition and a verb: no source.
     let text = "Head.\n\nThe plan, accompanied by warnings that it would fail, passed.";
-    let (source, cue) = (
-        tokens_of(text, "accompanied by"),
-        tokens_of(text, "warnings"),
+    assert_eq!(
+        cut(text, "accompanied by", "warnings", "that it would fail"),
+        None
     );
-    let content = tokens_of(text, "that it would fail");
-    let (source, _) = repaired(
-        text,
-        Some(source),
-        cue,
-        content,
-        source_without_a_trailing_preposition,
-    );
-    assert_eq!(source, None);
 }
 
 /// Token range of the first occurrence of `needle` in `text`.
