@@ -7,6 +7,13 @@ use crate::extract::TokenAttribution;
 use crate::learned::Context;
 use crate::text::TokenKind;
 
+/// Whether a source's tokens hold a noun or a personal pronoun: a phrase
+/// without one names no speaker.
+fn names_someone(cx: &Context<'_>, r: std::ops::Range<usize>) -> bool {
+    r.into_iter()
+        .any(|i| cx.pos[i].starts_with("NN") || cx.pos[i] == "PRP")
+}
+
 /// Gives back a source the cue swallowed: a cue without a source that
 /// opens with a noun phrase before its verb ("An architect said", "The
 /// agency reported") is the source and the verb. Only determiners,
@@ -45,7 +52,8 @@ pub(in crate::learned) fn source_out_of_the_cue(cx: &Context<'_>, a: &mut TokenA
 /// quotation ('host of MSNBC’s “Morning Joe,”'), never half of one: the
 /// part inside a quotation that opened before the source (or closes after
 /// it) goes, with the punctuation at the cut. A source left with no noun
-/// or pronoun, or one without a word, is none, and the rules look for one.
+/// or pronoun, or one without a word, is none (this runs after the rules'
+/// sources were sought: none is found again).
 pub(in crate::learned) fn source_across_a_quotation(cx: &Context<'_>, a: &mut TokenAttribution) {
     let Some(source) = a.source.clone() else {
         return;
@@ -84,15 +92,14 @@ pub(in crate::learned) fn source_across_a_quotation(cx: &Context<'_>, a: &mut To
     while end > start && !word(end - 1) {
         end -= 1;
     }
-    let named = (start..end).any(|i| cx.pos[i].starts_with("NN") || cx.pos[i] == "PRP");
-    a.source = named.then_some(start..end);
+    a.source = names_someone(cx, start..end).then_some(start..end);
 }
 
 /// Cuts the preposition a source ends in: "Mr. Ban's record on |
 /// promoting", "a tweet by | …", "accompanied by". A speaker's phrase ends
 /// in its noun (PolNeAR's sources end in a preposition nine times in
 /// 11,000, the tagger's a hundred); what is left without a noun or
-/// pronoun names no one, and the rules look for the source.
+/// pronoun names no one.
 pub(in crate::learned) fn source_without_a_trailing_preposition(
     cx: &Context<'_>,
     a: &mut TokenAttribution,
@@ -107,8 +114,7 @@ pub(in crate::learned) fn source_without_a_trailing_preposition(
     if end == source.end {
         return;
     }
-    let named = (source.start..end).any(|i| cx.pos[i].starts_with("NN") || cx.pos[i] == "PRP");
-    a.source = named.then_some(source.start..end);
+    a.source = names_someone(cx, source.start..end).then_some(source.start..end);
 }
 
 /// Widens a source that starts or ends inside a run of proper nouns:

@@ -47,7 +47,6 @@ fn account_of(doc: &Document, found: TokenAttribution) -> Account {
     )
 }
 
-/// The speaker of the attribution whose source reads `source`.
 /// The name of the speaker of `source` in the account of `text`.
 fn speaker_name(text: &str, source: &str) -> String {
     let acc = analyze(text);
@@ -57,6 +56,7 @@ fn speaker_name(text: &str, source: &str) -> String {
     )
 }
 
+/// The speaker of the attribution whose source reads `source`.
 fn speaker_of_source<'a>(acc: &'a Account, source: &str) -> Option<&'a Speaker> {
     let a = acc
         .attributions
