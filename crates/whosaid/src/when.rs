@@ -441,6 +441,12 @@ pub(crate) const TIME_NOUNS: &[&str] = &[
     "tomorrow",
 ];
 
+/// Whether a lowercase word names a month, a weekday or a stretch of time
+/// ("Thursday", "week", "tonight"): a time phrase's head, never a name's.
+pub(crate) fn is_time_word(word: &str) -> bool {
+    is_calendar_word(word) || TIME_NOUNS.contains(&word)
+}
+
 /// Whether a lowercase word names a month or a weekday ("Apple on Monday"
 /// is not an organization called "Apple on Monday").
 pub(crate) fn is_calendar_word(word: &str) -> bool {

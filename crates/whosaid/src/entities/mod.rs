@@ -143,7 +143,9 @@ pub fn tag_mentions(doc: &Document, tokens: &TaggedTokens<'_>, tagger: &NerTagge
     out
 }
 
-fn trim_to_words(doc: &Document, mut r: Range<usize>) -> Range<usize> {
+/// `r` without the punctuation and quotation marks at its edges: from its
+/// first word, number or abbreviation to its last (empty when it has none).
+pub(crate) fn trim_to_words(doc: &Document, mut r: Range<usize>) -> Range<usize> {
     let wordy = |i: usize| {
         matches!(
             doc.tokens[i].kind,

@@ -397,10 +397,7 @@ impl Resolution<'_> {
         }
         // "Sen. Rob Portman this year, who", "data Monday morning that": a
         // time phrase between is no part of the antecedent.
-        let time = |i: usize| {
-            let w = self.lower(i);
-            crate::when::TIME_NOUNS.contains(&w.as_ref()) || crate::when::is_calendar_word(&w)
-        };
+        let time = |i: usize| crate::when::is_time_word(&self.lower(i));
         if end > sentence.tokens.start && time(end - 1) {
             while end > sentence.tokens.start && time(end - 1) {
                 end -= 1;

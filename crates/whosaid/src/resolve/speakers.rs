@@ -93,15 +93,12 @@ impl Resolution<'_> {
     fn time_phrase_at(&self, i: usize) -> bool {
         let opens =
             self.pos[i] == "IN" || matches!(&*self.lower(i), "this" | "last" | "next" | "earlier");
-        let Some(next) = (i + 1 < self.doc.tokens.len()).then_some(i + 1) else {
+        if !opens || i + 1 >= self.doc.tokens.len() {
             return false;
-        };
-        let word = self.lower(next);
+        }
+        let word = self.lower(i + 1);
         let year = word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit());
-        opens
-            && (year
-                || crate::when::is_calendar_word(&word)
-                || crate::when::TIME_NOUNS.contains(&&*word))
+        year || crate::when::is_time_word(&word)
     }
 
     /// The draft for an unnamed description; indefinite singular ones ("a

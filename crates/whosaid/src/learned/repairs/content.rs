@@ -557,10 +557,7 @@ pub(in crate::learned) fn trailing_say_clause(cx: &Context<'_>, found: &mut Vec<
         // ("in a statement", "on Monday", "last week", "recently"; not an
         // object: "said enough"), or with an appendix after a comma ("…,
         // prosecutors said, in a case that …").
-        let time = |i: usize| {
-            let w = text(i).to_lowercase();
-            crate::when::is_calendar_word(&w) || crate::when::TIME_NOUNS.contains(&w.as_str())
-        };
+        let time = |i: usize| crate::when::is_time_word(&text(i).to_lowercase());
         let circumstance = |tail: std::ops::Range<usize>| {
             tail.is_empty()
                 || (tail.clone().all(|i| {

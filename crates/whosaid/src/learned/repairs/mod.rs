@@ -53,7 +53,7 @@ fn noun_phrase_tag(tag: &str) -> bool {
 /// possessive included: no speaker.
 fn time_word(token: &str) -> bool {
     let w = crate::entities::strip_possessive(token).to_lowercase();
-    crate::when::is_calendar_word(&w) || crate::when::TIME_NOUNS.contains(&w.as_str())
+    crate::when::is_time_word(&w)
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 //! one that holds half a quotation or ends in a preposition.
 
 use super::{claimed, noun_phrase_tag, time_word};
+use crate::entities::trim_to_words;
 use crate::extract::TokenAttribution;
 use crate::learned::Context;
 use crate::text::TokenKind;
@@ -58,15 +59,9 @@ pub(in crate::learned) fn source_across_a_quotation(cx: &Context<'_>, a: &mut To
     let Some(source) = a.source.clone() else {
         return;
     };
-    let word = |i: usize| {
-        matches!(
-            cx.doc.tokens[i].kind,
-            TokenKind::Word | TokenKind::Abbreviation | TokenKind::Number
-        )
-    };
     // A lone quotation mark read as the source ('” … in the case of
     // Wyoming, …,” wrote Time magazine').
-    if !source.clone().any(word) {
+    if trim_to_words(cx.doc, source.clone()).is_empty() {
         a.source = None;
         return;
     }
@@ -86,13 +81,8 @@ pub(in crate::learned) fn source_across_a_quotation(cx: &Context<'_>, a: &mut To
     if (start, end) == (source.start, source.end) {
         return;
     }
-    while start < end && !word(start) {
-        start += 1;
-    }
-    while end > start && !word(end - 1) {
-        end -= 1;
-    }
-    a.source = names_someone(cx, start..end).then_some(start..end);
+    let kept = trim_to_words(cx.doc, start..end);
+    a.source = names_someone(cx, kept.clone()).then_some(kept);
 }
 
 /// Cuts the preposition a source ends in: "Mr. Ban's record on |
