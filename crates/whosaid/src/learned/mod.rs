@@ -32,12 +32,13 @@ use features::ParagraphFeatures;
 pub use link::link;
 use link::link_with_bare_cues;
 use repairs::{
-    admits_entry, join_pieces_over_commas, keep_the_trailing_verb, participle_subject,
-    passive_subject_to_content, program_title_out_of_content, rejoin_split_quotes,
-    source_across_a_quotation, source_out_of_the_cue, source_with_its_antecedent,
-    source_with_its_conjunct, source_with_its_head, source_without_a_trailing_preposition,
-    split_coordinated_cue, subject_out_of_content, time_out_of_the_cue, trailing_say_clause,
-    trim_circumstance, whole_name_source, whole_noun_phrase_source,
+    admits_entry, clause_completed_by_next, join_pieces_over_commas, keep_the_trailing_verb,
+    participle_subject, passive_subject_to_content, program_title_out_of_content,
+    rejoin_split_quotes, source_across_a_quotation, source_out_of_the_cue,
+    source_with_its_antecedent, source_with_its_conjunct, source_with_its_head,
+    source_without_a_trailing_preposition, split_coordinated_cue, subject_out_of_content,
+    time_out_of_the_cue, trailing_say_clause, trim_circumstance, whole_name_source,
+    whole_noun_phrase_source,
 };
 pub use train::{gold_labels, train, TrainingDoc};
 
@@ -488,6 +489,7 @@ impl AttrTagger {
             program_title_out_of_content(cx, a);
         }
         rejoin_split_quotes(cx, &mut found);
+        clause_completed_by_next(cx, &mut found);
         // Cues whose subject a passive gave to the content: sourceless on
         // purpose, so the rules give them none.
         let mut agentless = Vec::new();

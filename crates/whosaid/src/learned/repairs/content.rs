@@ -730,3 +730,69 @@ pub(in crate::learned) fn program_title_out_of_content(cx: &Context<'_>, a: &mut
         a.cue.end -= 1;
     }
 }
+
+/// "said that | the Cruz campaign's announcement, | which some have argued
+/// was intended …, was an insult": a content that opens a clause with the
+/// complementizer "that" but holds no verb stopped at the clause's subject,
+/// and the attribution right after it (a relative clause's cue, the subject
+/// read as a source: "ISIS, | has used") is the rest of that clause. In
+/// PolNeAR's scheme the outer cue owns the whole clause and the inner one
+/// is no attribution of its own (one attribution per token). A participle
+/// after the comma ("…, saying …") opens its own attribution and stays.
+pub(in crate::learned) fn clause_completed_by_next(
+    cx: &Context<'_>,
+    found: &mut Vec<TokenAttribution>,
+) {
+    // First and last token (end exclusive) of an attribution's parts.
+    let bounds = |a: &TokenAttribution| {
+        a.source
+            .iter()
+            .chain(&a.content)
+            .fold((a.cue.start, a.cue.end), |(lo, hi), r| {
+                (lo.min(r.start), hi.max(r.end))
+            })
+    };
+    let mut merged = vec![false; found.len()];
+    for o in 0..found.len() {
+        if merged[o] {
+            continue;
+        }
+        let [run] = found[o].content.as_slice() else {
+            continue;
+        };
+        let run = run.clone();
+        let complementizer =
+            cx.doc.token_text(run.start).eq_ignore_ascii_case("that") && cx.pos[run.start] == "IN";
+        if run.start < found[o].cue.end
+            || cx.quotes.is_quoted(run.start)
+            || !complementizer
+            || run
+                .clone()
+                .any(|i| cx.pos[i].starts_with("VB") || cx.pos[i] == "MD")
+        {
+            continue;
+        }
+        let mut next = run.end;
+        while next < cx.doc.tokens.len() && cx.doc.token_text(next) == "," {
+            next += 1;
+        }
+        let Some(p) =
+            (0..found.len()).find(|&p| p != o && !merged[p] && bounds(&found[p]).0 == next)
+        else {
+            continue;
+        };
+        let (_, end) = bounds(&found[p]);
+        if cx.pos[found[p].cue.start] == "VBG"
+            || cx.doc.sentence_of(end - 1) != cx.doc.sentence_of(run.end - 1)
+        {
+            continue;
+        }
+        found[o].content = std::iter::once(run.start..end).collect();
+        merged[p] = true;
+    }
+    let mut k = 0;
+    found.retain(|_| {
+        k += 1;
+        !merged[k - 1]
+    });
+}

@@ -12,9 +12,10 @@ mod content;
 mod sources;
 
 pub(super) use content::{
-    admits_entry, join_pieces_over_commas, keep_the_trailing_verb, passive_subject_to_content,
-    program_title_out_of_content, rejoin_split_quotes, split_coordinated_cue,
-    subject_out_of_content, time_out_of_the_cue, trailing_say_clause, trim_circumstance,
+    admits_entry, clause_completed_by_next, join_pieces_over_commas, keep_the_trailing_verb,
+    passive_subject_to_content, program_title_out_of_content, rejoin_split_quotes,
+    split_coordinated_cue, subject_out_of_content, time_out_of_the_cue, trailing_say_clause,
+    trim_circumstance,
 };
 pub(super) use sources::{
     participle_subject, source_across_a_quotation, source_out_of_the_cue,

@@ -791,3 +791,71 @@ fn a_time_phrase_leaves_the_cue() {
     in_context(text, |_, cx| time_out_of_the_cue(cx, &mut a));
     assert_eq!(a.cue, 3..4);
 }
+
+/// "He said that | the campaign's announcement, | which some have argued
+/// was a ploy, was an insult": a "that" clause cut at its subject takes
+/// the attribution after it back; a participle after the comma, and a
+/// content with a verb of its own, keep their attributions.
+#[test]
+fn a_that_clause_cut_at_its_subject_takes_the_rest_back() {
+    let text = "Head.\n\nHe said that the campaign's announcement, which some have argued \
+                was a ploy, was an insult.";
+    let mut found = vec![
+        attribution(
+            None,
+            tokens_of(text, "said"),
+            tokens_of(text, "that the campaign's announcement"),
+        ),
+        attribution(
+            Some(tokens_of(text, "some")),
+            tokens_of(text, "have argued"),
+            tokens_of(text, "which"),
+        ),
+    ];
+    found[1]
+        .content
+        .push(tokens_of(text, "was a ploy, was an insult"));
+    in_context(text, |_, cx| clause_completed_by_next(cx, &mut found));
+    assert_eq!(found.len(), 1);
+    assert_eq!(
+        found[0].content,
+        [tokens_of(
+            text,
+            "that the campaign's announcement, which some have argued was a ploy, was an insult"
+        )]
+    );
+
+    for (text, cue, outer, inner_cue, inner) in [
+        // A participle after the comma reports a statement of its own.
+        (
+            "Head.\n\nHe repeated that promise on Monday, saying he would act.",
+            "repeated",
+            "that promise on Monday",
+            "saying",
+            "he would act",
+        ),
+        // The content already holds its clause's verb.
+        (
+            "Head.\n\nShe said that the plan failed, which critics have argued is true.",
+            "said",
+            "that the plan failed",
+            "have argued",
+            "which critics have argued is true",
+        ),
+    ] {
+        let mut found = vec![
+            attribution(None, tokens_of(text, cue), tokens_of(text, outer)),
+            attribution(None, tokens_of(text, inner_cue), tokens_of(text, inner)),
+        ];
+        // The inner content around its cue: the words before and after it.
+        let cue_at = tokens_of(text, inner_cue);
+        let whole = tokens_of(text, inner);
+        found[1].content = [whole.start..cue_at.start, cue_at.end..whole.end]
+            .into_iter()
+            .filter(|r| !r.is_empty())
+            .collect();
+        in_context(text, |_, cx| clause_completed_by_next(cx, &mut found));
+        assert_eq!(found.len(), 2, "{text}");
+        assert_eq!(found[0].content, [tokens_of(text, outer)], "{text}");
+    }
+}
