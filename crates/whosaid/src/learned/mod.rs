@@ -32,13 +32,13 @@ use features::ParagraphFeatures;
 pub use link::link;
 use link::link_with_bare_cues;
 use repairs::{
-    admits_entry, clause_completed_by_next, join_pieces_over_commas, keep_the_trailing_verb,
-    participle_subject, passive_subject_to_content, program_title_out_of_content,
-    rejoin_split_quotes, source_across_a_quotation, source_out_of_the_cue,
-    source_with_its_antecedent, source_with_its_conjunct, source_with_its_head,
-    source_without_a_trailing_preposition, split_coordinated_cue, subject_out_of_content,
-    time_out_of_the_cue, trailing_say_clause, trim_circumstance, whole_name_source,
-    whole_noun_phrase_source,
+    admits_entry, clause_completed_by_next, coordinated_verb_subject, join_pieces_over_commas,
+    keep_the_trailing_verb, participle_subject, passive_subject_to_content,
+    program_title_out_of_content, rejoin_split_quotes, source_across_a_quotation,
+    source_out_of_the_cue, source_with_its_antecedent, source_with_its_conjunct,
+    source_with_its_head, source_without_a_trailing_preposition, split_coordinated_cue,
+    subject_out_of_content, time_out_of_the_cue, trailing_say_clause, trim_circumstance,
+    whole_name_source, whole_noun_phrase_source,
 };
 pub use train::{gold_labels, train, TrainingDoc};
 
@@ -580,7 +580,7 @@ impl AttrTagger {
             found[k].source = src;
         }
         // In the order of their cues, so that "said …, adding …, noting …"
-        // passes the source along.
+        // and "slammed … and bragged about …" pass the source along.
         let mut by_cue: Vec<usize> = (0..found.len()).collect();
         by_cue.sort_by_key(|&k| found[k].cue.start);
         for (n, &k) in by_cue.iter().enumerate() {
@@ -593,7 +593,11 @@ impl AttrTagger {
                 .find(|b| b.cue.end <= cue_start)
                 .filter(|b| cx.doc.sentence_of(b.cue.start) == sentence)
                 .and_then(|b| b.source.clone());
-            participle_subject(cx, &mut found[k], earlier);
+            participle_subject(cx, &mut found[k], earlier.clone());
+            // An agentless passive's subject went to its content on purpose.
+            if !agentless.contains(&cue_start) {
+                coordinated_verb_subject(cx, &mut found[k], earlier);
+            }
         }
         // After the sources: "said | Monday" would give the rules an
         // inverted source "Monday".

@@ -18,7 +18,7 @@ pub(super) use content::{
     trim_circumstance,
 };
 pub(super) use sources::{
-    participle_subject, source_across_a_quotation, source_out_of_the_cue,
+    coordinated_verb_subject, participle_subject, source_across_a_quotation, source_out_of_the_cue,
     source_with_its_antecedent, source_with_its_conjunct, source_with_its_head,
     source_without_a_trailing_preposition, whole_name_source, whole_noun_phrase_source,
 };

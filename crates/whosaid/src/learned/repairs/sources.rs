@@ -562,3 +562,32 @@ pub(in crate::learned) fn participle_subject(
         a.source = Some(s);
     }
 }
+
+/// "Hillary Clinton slammed Barack Obama … and | bragged about | her
+/// father …": a finite cue verb coordinated with an earlier cue of its
+/// sentence, left without a source, shares that cue's subject.
+pub(in crate::learned) fn coordinated_verb_subject(
+    cx: &Context<'_>,
+    a: &mut TokenAttribution,
+    earlier: Option<std::ops::Range<usize>>,
+) {
+    if a.source.is_some() || a.cue.is_empty() {
+        return;
+    }
+    let Some(earlier) = earlier else {
+        return;
+    };
+    let first = a.cue.start;
+    if !(super::finite_verb_tag(cx.pos[first])) {
+        return;
+    }
+    // "and", "but", "or", possibly with an adverb between ("and then").
+    let mut before = first;
+    while before > 0 && matches!(cx.pos[before - 1], "RB" | "RBR") {
+        before -= 1;
+    }
+    if before == 0 || cx.pos[before - 1] != "CC" || earlier.end > before {
+        return;
+    }
+    a.source = Some(earlier);
+}

@@ -859,3 +859,32 @@ fn a_that_clause_cut_at_its_subject_takes_the_rest_back() {
         assert_eq!(found[0].content, [tokens_of(text, outer)], "{text}");
     }
 }
+
+/// Regression: "Hillary Clinton slammed Barack Obama … and bragged about
+/// her father …" left the second verb without a source (PolNeAR: the
+/// subject the two verbs share); a verb after no conjunction gets none.
+#[test]
+fn a_coordinated_verb_shares_its_subject() {
+    let shared = |text: &str| {
+        let clinton = tokens_of(text, "Hillary Clinton");
+        let mut a = attribution(
+            None,
+            tokens_of(text, "bragged about"),
+            tokens_of(text, "her father teaching her to shoot"),
+        );
+        in_context(text, |_, cx| {
+            coordinated_verb_subject(cx, &mut a, Some(clinton.clone()))
+        });
+        (a.source, clinton)
+    };
+    let (source, clinton) = shared(
+        "Head.\n\nHillary Clinton slammed Barack Obama as elitist and then bragged \
+         about her father teaching her to shoot.",
+    );
+    assert_eq!(source, Some(clinton));
+    let (source, _) = shared(
+        "Head.\n\nHillary Clinton slammed Barack Obama. Voters bragged about her \
+         father teaching her to shoot.",
+    );
+    assert_eq!(source, None);
+}
