@@ -37,8 +37,8 @@ use repairs::{
     program_title_out_of_content, rejoin_split_quotes, source_across_a_quotation,
     source_out_of_the_cue, source_with_its_antecedent, source_with_its_conjunct,
     source_with_its_head, source_without_a_trailing_preposition, split_coordinated_cue,
-    subject_out_of_content, time_out_of_the_cue, trailing_say_clause, trim_circumstance,
-    whole_name_source, whole_noun_phrase_source,
+    subject_already_content, subject_out_of_content, time_out_of_the_cue, trailing_say_clause,
+    trim_circumstance, whole_name_source, whole_noun_phrase_source,
 };
 pub use train::{gold_labels, train, TrainingDoc};
 
@@ -494,7 +494,7 @@ impl AttrTagger {
         // purpose, so the rules give them none.
         let mut agentless = Vec::new();
         for a in &mut found {
-            if passive_subject_to_content(cx, a) {
+            if passive_subject_to_content(cx, a) || subject_already_content(cx, a) {
                 agentless.push(a.cue.start);
             }
             subject_out_of_content(cx, a);

@@ -255,7 +255,10 @@ fn subject_is_not_the_speaker(
                 .get(i + 1)
                 .is_none_or(|w| !APPEARING_AT.contains(&w.word))
     });
-    let agent = cx.words[cue.end - 1].word == BY;
+    // "… by X" names the agent, inside the cue or right after it ("was
+    // written | by Springsteen").
+    let agent =
+        cx.words[cue.end - 1].word == BY || cx.words.get(cue.end).is_some_and(|w| w.word == BY);
     (passive || seeming) && !agent
 }
 
@@ -286,6 +289,20 @@ pub(in crate::learned) fn passive_subject_to_content(
     a.content.push(source);
     a.content.sort_by_key(|r| r.start);
     true
+}
+
+/// Whether a sourceless attribution is an agentless passive whose
+/// subject the tagger already read as content ("which | is expected | to
+/// draw …"): sourceless on purpose, as [`passive_subject_to_content`]
+/// leaves it, so no fallback gives it the subject back as its source.
+pub(in crate::learned) fn subject_already_content(cx: &Context<'_>, a: &TokenAttribution) -> bool {
+    a.source.is_none()
+        && a.content
+            .iter()
+            .filter(|r| r.end <= a.cue.start)
+            .map(|r| r.end)
+            .max()
+            .is_some_and(|end| subject_is_not_the_speaker(cx, &a.cue, end))
 }
 
 /// The converse: a sourceless attribution whose content opens its

@@ -888,3 +888,38 @@ fn a_coordinated_verb_shares_its_subject() {
     );
     assert_eq!(source, None);
 }
+
+/// Regression: "…, which | is expected | to draw a large audience" with
+/// "which" read as content by the tagger got "which" back as its source
+/// from the rules' fallback; an agent after the cue ("was written | by
+/// Springsteen") names who wrote it, and a passive with one keeps it.
+#[test]
+fn a_passive_whose_subject_is_content_stays_sourceless() {
+    let sourceless = |text: &str, subject: &str, cue: &str, rest: &str| {
+        let mut a = attribution(None, tokens_of(text, cue), tokens_of(text, subject));
+        a.content.push(tokens_of(text, rest));
+        in_context(text, |_, cx| subject_already_content(cx, &a))
+    };
+    let text = "Head.\n\nThe ad ran during the final, which is expected to draw a large audience.";
+    assert!(sourceless(
+        text,
+        "which",
+        "is expected",
+        "to draw a large audience"
+    ));
+    let text = "Head.\n\nThe song \"American Skin\" was written by Springsteen after the shooting.";
+    assert!(!sourceless(
+        text,
+        "\"American Skin\"",
+        "was written",
+        "after the shooting"
+    ));
+    // An active cue: its subject is the source the fallback may find.
+    let text = "Head.\n\nThe senator, who is running again, promised to draw a large audience.";
+    assert!(!sourceless(
+        text,
+        "who",
+        "promised",
+        "to draw a large audience"
+    ));
+}
