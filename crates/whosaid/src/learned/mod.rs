@@ -33,7 +33,7 @@ pub use link::link;
 use link::link_with_bare_cues;
 use repairs::{
     admits_entry, clause_completed_by_next, coordinated_verb_subject, join_pieces_over_commas,
-    keep_the_trailing_verb, participle_subject, passive_subject_to_content,
+    keep_the_trailing_verb, names_nothing, participle_subject, passive_subject_to_content,
     program_title_out_of_content, rejoin_split_quotes, source_across_a_quotation,
     source_out_of_the_cue, source_with_its_antecedent, source_with_its_conjunct,
     source_with_its_head, source_without_a_trailing_preposition, split_coordinated_cue,
@@ -576,8 +576,11 @@ impl AttrTagger {
             .map(|&k| (found[k].cue.clone(), found[k].content.as_slice()))
             .collect();
         let sources = extract::sources_for_cues(cx.doc, &cx.quotes, lexicon, rules, &cues);
+        // The rules' source for a cue the tagger left without one may be a
+        // piece of the clause around it ("However", "including", "Having"):
+        // such a phrase names no one.
         for (k, src) in missing.into_iter().zip(sources) {
-            found[k].source = src;
+            found[k].source = src.filter(|r| !names_nothing(cx, r.clone()));
         }
         // In the order of their cues, so that "said …, adding …, noting …"
         // and "slammed … and bragged about …" pass the source along.

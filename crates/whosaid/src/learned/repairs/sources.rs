@@ -15,6 +15,24 @@ fn names_someone(cx: &Context<'_>, r: std::ops::Range<usize>) -> bool {
         .any(|i| cx.pos[i].starts_with("NN") || cx.pos[i] == "PRP")
 }
 
+/// Whether a phrase holds only verbs, adverbs, prepositions, conjunctions
+/// and punctuation ("However", "including", "Having", "would be free"): no
+/// noun, pronoun, determiner, adjective or number, so it names no speaker.
+/// A capitalized word inside its sentence is a name the tagger read as a
+/// verb or an adverb ("… Schilling told", "Jolly said").
+pub(in crate::learned) fn names_nothing(cx: &Context<'_>, r: std::ops::Range<usize>) -> bool {
+    let sentence_start = cx.doc.sentences[cx.doc.sentence_of(r.start)].tokens.start;
+    r.into_iter().all(|i| {
+        let tag = cx.pos[i];
+        let function = tag.starts_with("VB")
+            || tag.starts_with("RB")
+            || matches!(tag, "IN" | "TO" | "CC" | "MD" | "," | ":" | ".");
+        let name =
+            i > sentence_start && cx.doc.token_text(i).starts_with(|c: char| c.is_uppercase());
+        function && !name
+    })
+}
+
 /// Gives back a source the cue swallowed: a cue without a source that
 /// opens with a noun phrase before its verb ("An architect said", "The
 /// agency reported") is the source and the verb. Only determiners,

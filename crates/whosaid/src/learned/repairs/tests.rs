@@ -923,3 +923,19 @@ fn a_passive_whose_subject_is_content_stays_sourceless() {
         "to draw a large audience"
     ));
 }
+
+/// Phrases of function words and verbs name no speaker; a noun, pronoun,
+/// quantifier or a capitalized word inside the sentence does.
+#[test]
+fn a_phrase_of_function_words_names_nothing() {
+    let text = "Head.\n\nHowever, having heard the plan, some said that Mr. Jolly would be free.";
+    in_context(text, |doc, cx| {
+        let nothing = |needle: &str| names_nothing(cx, doc.tokens_of(needle));
+        assert!(nothing("However"));
+        assert!(nothing("having heard"));
+        assert!(nothing("would be"));
+        assert!(!nothing("some"));
+        assert!(!nothing("the plan"));
+        assert!(!nothing("Jolly"));
+    });
+}
