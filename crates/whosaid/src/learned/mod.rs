@@ -403,29 +403,6 @@ impl AttrTagger {
         rules: &RuleConfig,
     ) -> Vec<TokenAttribution> {
         let (mut found, bare) = link_with_bare_cues(cx.doc, &self.label(cx));
-        if std::env::var("WS_DBG").is_ok() {
-            let t = |r: &std::ops::Range<usize>| {
-                if r.is_empty() {
-                    String::new()
-                } else {
-                    (r.clone())
-                        .map(|i| cx.doc.token_text(i))
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                }
-            };
-            for a in &found {
-                eprintln!(
-                    "tag src={:?} cue={:?} content={:?}",
-                    a.source.as_ref().map(t),
-                    t(&a.cue),
-                    a.content.iter().map(t).collect::<Vec<_>>()
-                );
-            }
-            for c in &bare {
-                eprintln!("bare {:?}", t(c));
-            }
-        }
         // `…, a source said.`: a cue the model found no content for, where
         // the rules read content before it, takes the rules' attribution,
         // which replaces the model's attributions inside that content (the
