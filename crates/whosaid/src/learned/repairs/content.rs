@@ -306,20 +306,30 @@ pub(in crate::learned) fn subject_already_content(cx: &Context<'_>, a: &TokenAtt
 }
 
 /// The converse: a sourceless attribution whose content opens its
-/// sentence with a noun phrase right before an active cue and goes on
-/// after it ("Sanders | is thanking | Nevadans …", the tagger reading the
-/// subject as content as it learned for passives) has that phrase for its
-/// source.
+/// sentence or a clause with a noun phrase right before an active cue and
+/// goes on after it ("Sanders | is thanking | Nevadans …", the tagger
+/// reading the subject as content as it learned for passives) has that
+/// phrase for its source.
 pub(in crate::learned) fn subject_out_of_content(cx: &Context<'_>, a: &mut TokenAttribution) {
     let [first, second, ..] = a.content.as_slice() else {
         return;
     };
     let (first, second) = (first.clone(), second.clone());
     let sentence = &cx.doc.sentences[cx.doc.sentence_of(a.cue.start)];
+    // The phrase opens its sentence or a clause: after a comma, a colon, a
+    // conjunction or the complementizer "that" ("…, he | is seeking | to
+    // pick off delegates", "that Clinton herself | has proposed | a tax").
+    let opens_a_clause = |start: usize| {
+        start == sentence.tokens.start
+            || (start > sentence.tokens.start
+                && (matches!(cx.pos[start - 1], "," | ":" | "CC")
+                    || (cx.pos[start - 1] == "IN"
+                        && cx.doc.token_text(start - 1).eq_ignore_ascii_case("that"))))
+    };
     if a.source.is_some()
         || first.end != a.cue.start
         || second.start < a.cue.end
-        || first.start != sentence.tokens.start
+        || !opens_a_clause(first.start)
         || first.len() > 6
         || first.clone().any(|i| cx.quotes.is_quoted(i))
         || !first

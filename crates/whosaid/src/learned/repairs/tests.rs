@@ -766,6 +766,26 @@ fn a_subject_read_as_content_before_an_active_cue_is_the_source() {
         run(text, 3..6, vec![2..3, 6..8]),
         (None, vec![(2, 3), (6, 8)])
     );
+    // A clause after a comma or "that" opens with its subject too.
+    // Head(0) .(1) After(2) losing(3) ,(4) he(5) is(6) seeking(7) delegates(8) .(9)
+    let text = "Head.\n\nAfter losing, he is seeking delegates.";
+    assert_eq!(
+        run(text, 6..8, vec![5..6, 8..9]),
+        (Some((5, 6)), vec![(8, 9)])
+    );
+    // Head(0) .(1) It(2) is(3) odd(4) that(5) Clinton(6) has(7) proposed(8) a(9) tax(10) .(11)
+    let text = "Head.\n\nIt is odd that Clinton has proposed a tax.";
+    assert_eq!(
+        run(text, 7..9, vec![6..7, 9..11]),
+        (Some((6, 7)), vec![(9, 11)])
+    );
+    // Not after a preposition: "a plan by | the senator".
+    // Head(0) .(1) A(2) plan(3) by(4) the(5) senator(6) has(7) drawn(8) fire(9) .(10)
+    let text = "Head.\n\nA plan by the senator has drawn fire.";
+    assert_eq!(
+        run(text, 7..9, vec![5..7, 9..10]),
+        (None, vec![(5, 7), (9, 10)])
+    );
 }
 
 /// Regression (the example article): the retrained tagger read "explained
