@@ -779,6 +779,11 @@ pub(in crate::learned) fn clause_completed_by_next(
                 (lo.min(r.start), hi.max(r.end))
             })
     };
+    // Attributions by where they start, to find the one right after a
+    // content in a search, not a scan (a repair stays linear).
+    let mut by_start: Vec<(usize, usize)> =
+        (0..found.len()).map(|p| (bounds(&found[p]).0, p)).collect();
+    by_start.sort_unstable();
     let mut merged = vec![false; found.len()];
     for o in 0..found.len() {
         if merged[o] {
@@ -803,8 +808,12 @@ pub(in crate::learned) fn clause_completed_by_next(
         while next < cx.doc.tokens.len() && cx.doc.token_text(next) == "," {
             next += 1;
         }
-        let Some(p) =
-            (0..found.len()).find(|&p| p != o && !merged[p] && bounds(&found[p]).0 == next)
+        let at = by_start.partition_point(|&(start, _)| start < next);
+        let Some(p) = by_start[at..]
+            .iter()
+            .take_while(|&&(start, _)| start == next)
+            .map(|&(_, p)| p)
+            .find(|&p| p != o && !merged[p])
         else {
             continue;
         };

@@ -596,7 +596,7 @@ pub(in crate::learned) fn coordinated_verb_subject(
         return;
     };
     let first = a.cue.start;
-    if !(super::finite_verb_tag(cx.pos[first])) {
+    if !super::finite_verb_tag(cx.pos[first]) {
         return;
     }
     // "and", "but", "or", possibly with an adverb between ("and then").
