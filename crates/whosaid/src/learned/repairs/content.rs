@@ -444,11 +444,10 @@ const SEEMING: [u64; 8] = syms([
 ]);
 /// Prepositions after "appeared" of showing up somewhere ("on Fox").
 const APPEARING_AT: [u64; 6] = syms(["on", "in", "at", "before", "with", "alongside"]);
-/// Forms of "be" that make a passive with a past participle.
 /// Adverbs that report what others say of the subject.
 const HEARSAY: [u64; 3] = syms(["reportedly", "allegedly", "purportedly"]);
-
-const BE_FORMS: [u64; 7] = syms(["is", "are", "was", "were", "been", "being", "be"]);
+/// Forms of "be" that make a passive with a past participle.
+pub(super) const BE_FORMS: [u64; 7] = syms(["is", "are", "was", "were", "been", "being", "be"]);
 /// Passives that name their speaker as subject ("was quoted as saying").
 const QUOTED: [u64; 2] = syms(["quoted", "cited"]);
 const BY: u64 = sym("by");

@@ -22,7 +22,7 @@ fn names_someone(cx: &Context<'_>, r: std::ops::Range<usize>) -> bool {
 /// verb or an adverb ("… Schilling told", "Jolly said").
 pub(in crate::learned) fn names_nothing(cx: &Context<'_>, r: std::ops::Range<usize>) -> bool {
     let sentence_start = cx.doc.sentences[cx.doc.sentence_of(r.start)].tokens.start;
-    r.into_iter().all(|i| {
+    let function = |i: usize| {
         let tag = cx.pos[i];
         let function = tag.starts_with("VB")
             || tag.starts_with("RB")
@@ -30,8 +30,19 @@ pub(in crate::learned) fn names_nothing(cx: &Context<'_>, r: std::ops::Range<usi
         let name =
             i > sentence_start && cx.doc.token_text(i).starts_with(|c: char| c.is_uppercase());
         function && !name
-    })
+    };
+    // A time phrase ("Last" of "Last year, he …", "Wednesday", "this
+    // past"): time words with determiners, numbers and function words.
+    let time = |i: usize| {
+        let w = cx.doc.token_text(i);
+        time_word(w) || RELATIVE_TIME.iter().any(|t| w.eq_ignore_ascii_case(t))
+    };
+    let filler = |i: usize| function(i) || matches!(cx.pos[i], "DT" | "CD" | "POS");
+    r.clone().all(function) || (r.clone().any(time) && r.clone().all(|i| time(i) || filler(i)))
 }
+
+/// Adjectives that make a time phrase of a determiner or a time noun.
+const RELATIVE_TIME: &[&str] = &["last", "next", "past", "earlier", "later", "recent"];
 
 /// Gives back a source the cue swallowed: a cue without a source that
 /// opens with a noun phrase before its verb ("An architect said", "The
@@ -595,12 +606,16 @@ pub(in crate::learned) fn coordinated_verb_subject(
     let Some(earlier) = earlier else {
         return;
     };
-    let first = a.cue.start;
-    if !super::finite_verb_tag(cx.pos[first]) {
+    // The cue's verb, past adverbs the cue holds ("reportedly argued").
+    let adverb = |i: usize| matches!(cx.pos[i], "RB" | "RBR");
+    let Some(verb) = a.cue.clone().find(|&i| !adverb(i)) else {
+        return;
+    };
+    if !super::finite_verb_tag(cx.pos[verb]) {
         return;
     }
     // "and", "but", "or", possibly with an adverb between ("and then").
-    let mut before = first;
+    let mut before = a.cue.start;
     while before > 0 && matches!(cx.pos[before - 1], "RB" | "RBR") {
         before -= 1;
     }
@@ -608,4 +623,56 @@ pub(in crate::learned) fn coordinated_verb_subject(
         return;
     }
     a.source = Some(earlier);
+}
+
+/// The agent of a passive cue is its speaker: "The meeting | was first
+/// reported by | Politico", "Lazio | was quickly dismissed | by the media
+/// and voters", "which | has been accused by | the Turkish government".
+/// The noun phrase right after the cue's closing "by" (or the "by" right
+/// after the cue) replaces the subject the tagger or the rules gave. The
+/// cue must hold a past participle after a form of "be" (in the cue or
+/// right before it) or open with one ("proposed by"): "said by phone" is
+/// no passive.
+pub(in crate::learned) fn passive_agent_source(cx: &Context<'_>, a: &mut TokenAttribution) {
+    let n = cx.doc.tokens.len();
+    if a.cue.is_empty() || a.cue.end >= n {
+        return;
+    }
+    let by = |i: usize| cx.doc.token_text(i).eq_ignore_ascii_case("by");
+    let after_by = if by(a.cue.end - 1) {
+        a.cue.end
+    } else if by(a.cue.end) {
+        a.cue.end + 1
+    } else {
+        return;
+    };
+    let be = |i: usize| super::content::BE_FORMS.contains(&cx.words[i].word);
+    // The cue's last participle ("been" of "has been accused" is one too).
+    let Some(participle) = a.cue.clone().rev().find(|&i| cx.pos[i] == "VBN") else {
+        return;
+    };
+    let mut k = a.cue.start;
+    while k > 0 && cx.pos[k - 1].starts_with("RB") {
+        k -= 1;
+    }
+    let passive =
+        participle == a.cue.start || (a.cue.start..participle).any(be) || (k > 0 && be(k - 1));
+    if !passive {
+        return;
+    }
+    // The noun phrase: noun-phrase words, joined by "of" or "and".
+    let nominal = |i: usize| noun_phrase_tag(cx.pos[i]) || cx.pos[i] == "PRP";
+    let mut end = after_by;
+    while end < n && !claimed(cx, &a.cue, &a.content, end) {
+        let joiner = matches!(cx.doc.token_text(end), "of" | "and" | "&");
+        if nominal(end) || (joiner && end > after_by && end + 1 < n && nominal(end + 1)) {
+            end += 1;
+        } else {
+            break;
+        }
+    }
+    if end == after_by || !names_someone(cx, after_by..end) {
+        return;
+    }
+    a.source = Some(after_by..end);
 }

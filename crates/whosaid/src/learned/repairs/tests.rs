@@ -959,3 +959,61 @@ fn a_phrase_of_function_words_names_nothing() {
         assert!(!nothing("Jolly"));
     });
 }
+
+/// Regression: "Last year, he played down … and reportedly argued that …"
+/// gave the second cue the rules' fallback "Last": a time phrase names no
+/// one, and a cue opening with an adverb still shares the subject of the
+/// verb it is coordinated with.
+#[test]
+fn a_time_phrase_names_nothing_and_an_adverb_keeps_the_coordination() {
+    let text = "Head.\n\nLast year, he played down the remarks and reportedly argued that \
+                attacking the front-runner was a mistake on Wednesday.";
+    in_context(text, |doc, cx| {
+        let nothing = |needle: &str| names_nothing(cx, doc.tokens_of(needle));
+        assert!(nothing("Last"));
+        assert!(nothing("Last year"));
+        assert!(nothing("on Wednesday"));
+        assert!(!nothing("he"));
+        assert!(!nothing("the remarks"));
+        let he = doc.tokens_of("he");
+        let mut a = attribution(
+            None,
+            doc.tokens_of("reportedly argued"),
+            doc.tokens_of("that attacking the front-runner was a mistake"),
+        );
+        coordinated_verb_subject(cx, &mut a, Some(he.clone()));
+        assert_eq!(a.source, Some(he));
+    });
+}
+
+/// The agent of a passive cue is its speaker, in place of the subject;
+/// "by" after an active verb ("said by phone") names no agent.
+#[test]
+fn a_passive_cue_takes_its_agent_as_source() {
+    let agent = |text: &str, subject: &str, cue: &str, content: &str| {
+        repaired(
+            text,
+            Some(tokens_of(text, subject)),
+            tokens_of(text, cue),
+            tokens_of(text, content),
+            passive_agent_source,
+        )
+        .0
+    };
+    let text = "Head.\n\nThe plan, which has been accused by the Turkish government of \
+                hiding a coup, failed.";
+    assert_eq!(
+        agent(text, "which", "has been accused by", "of hiding a coup").as_deref(),
+        Some("the Turkish government")
+    );
+    let text = "Head.\n\nThe plan was quickly dismissed by the media and voters as a stunt.";
+    assert_eq!(
+        agent(text, "The plan", "was quickly dismissed", "as a stunt").as_deref(),
+        Some("the media and voters")
+    );
+    let text = "Head.\n\nThe senator said by phone that the plan was a stunt.";
+    assert_eq!(
+        agent(text, "The senator", "said", "that the plan was a stunt").as_deref(),
+        Some("The senator")
+    );
+}
