@@ -603,9 +603,6 @@ pub(in crate::learned) fn coordinated_verb_subject(
     if a.source.is_some() || a.cue.is_empty() {
         return;
     }
-    let Some(earlier) = earlier else {
-        return;
-    };
     // The cue's verb, past adverbs the cue holds ("reportedly argued").
     let adverb = |i: usize| matches!(cx.pos[i], "RB" | "RBR");
     let Some(verb) = a.cue.clone().find(|&i| !adverb(i)) else {
@@ -619,10 +616,47 @@ pub(in crate::learned) fn coordinated_verb_subject(
     while before > 0 && matches!(cx.pos[before - 1], "RB" | "RBR") {
         before -= 1;
     }
-    if before == 0 || cx.pos[before - 1] != "CC" || earlier.end > before {
+    if before == 0 || cx.pos[before - 1] != "CC" {
         return;
     }
-    a.source = Some(earlier);
+    let conjunction = before - 1;
+    match earlier.or_else(|| first_conjunct_subject(cx, conjunction)) {
+        Some(earlier) if earlier.end <= conjunction => a.source = Some(earlier),
+        _ => {}
+    }
+}
+
+/// The subject of the verb coordinated with the one after `conjunction`
+/// when no attribution holds it: "he | laid off | 200 staffers and began
+/// talking about …". The nearest finite verb before the conjunction in its
+/// sentence, with no clause opener ("that", "who", a comma) between, whose
+/// subject — a pronoun or a short noun phrase, adverbs aside — opens the
+/// sentence or follows a comma or a conjunction.
+fn first_conjunct_subject(cx: &Context<'_>, conjunction: usize) -> Option<std::ops::Range<usize>> {
+    let sentence = &cx.doc.sentences[cx.doc.sentence_of(conjunction)];
+    let start = sentence.tokens.start;
+    let opener = |i: usize| {
+        matches!(cx.pos[i], "WDT" | "WP" | "," | ":" | "CC")
+            || (cx.pos[i] == "IN" && cx.doc.token_text(i).eq_ignore_ascii_case("that"))
+            || cx.quotes.is_quoted(i)
+    };
+    let verb = (start..conjunction)
+        .rev()
+        .take_while(|&i| !opener(i))
+        .find(|&i| super::finite_verb_tag(cx.pos[i]))?;
+    let mut end = verb;
+    while end > start && matches!(cx.pos[end - 1], "RB" | "RBR" | "MD") {
+        end -= 1;
+    }
+    let mut first = end;
+    while first > start
+        && end - first < 6
+        && (noun_phrase_tag(cx.pos[first - 1]) || cx.pos[first - 1] == "PRP")
+    {
+        first -= 1;
+    }
+    let opens = first == start || matches!(cx.pos[first - 1], "," | "CC");
+    (first < end && opens && names_someone(cx, first..end)).then_some(first..end)
 }
 
 /// The agent of a passive cue is its speaker: "The meeting | was first

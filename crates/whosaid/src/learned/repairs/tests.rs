@@ -1017,3 +1017,35 @@ fn a_passive_cue_takes_its_agent_as_source() {
         Some("The senator")
     );
 }
+
+/// Regression: "he laid off more than 200 staffers and began talking about
+/// …" had no attribution for the first verb to pass its source along: the
+/// second verb takes the first one's subject when that subject opens the
+/// sentence; inside a "that" clause the subject is left to the rules.
+#[test]
+fn a_coordinated_verb_finds_the_subject_of_the_first() {
+    let subject = |text: &str| {
+        repaired(
+            text,
+            None,
+            tokens_of(text, "began talking about"),
+            tokens_of(text, "what will happen next"),
+            |cx, a| coordinated_verb_subject(cx, a, None),
+        )
+        .0
+    };
+    assert_eq!(
+        subject(
+            "Head.\n\nThe candidate laid off 200 staffers and began talking about what will \
+             happen next."
+        )
+        .as_deref(),
+        Some("The candidate")
+    );
+    assert_eq!(
+        subject(
+            "Head.\n\nThe aide said that he lied and began talking about what will happen next."
+        ),
+        None
+    );
+}
