@@ -37,8 +37,9 @@ use repairs::{
     passive_subject_to_content, program_title_out_of_content, rejoin_split_quotes,
     source_across_a_quotation, source_out_of_the_cue, source_with_its_antecedent,
     source_with_its_conjunct, source_with_its_head, source_without_a_trailing_preposition,
-    split_coordinated_cue, subject_already_content, subject_out_of_content, time_out_of_the_cue,
-    trailing_say_clause, trim_circumstance, whole_name_source, whole_noun_phrase_source,
+    split_coordinated_cue, subject_already_content, subject_before_a_relative_clause,
+    subject_out_of_content, time_out_of_the_cue, trailing_say_clause, trim_circumstance,
+    whole_name_source, whole_noun_phrase_source,
 };
 pub use train::{gold_labels, train, TrainingDoc};
 
@@ -578,6 +579,7 @@ impl AttrTagger {
             // An agentless passive's subject went to its content on purpose.
             if !agentless.contains(&cue_start) {
                 coordinated_verb_subject(cx, &mut found[k], earlier);
+                subject_before_a_relative_clause(cx, &mut found[k]);
             }
         }
         // After the sources: "said | Monday" would give the rules an

@@ -710,3 +710,61 @@ pub(in crate::learned) fn passive_agent_source(cx: &Context<'_>, a: &mut TokenAt
     }
     a.source = Some(after_by..end);
 }
+
+/// The subject of a sourceless finite cue that a closed relative clause
+/// separates from it: "Obama, | who has denounced the attack as …, |
+/// reiterated | his frustration", "But the star journalist, who is
+/// promoting his book, downplayed …". The cue follows a comma; the nearest
+/// ", who"/", which" before it in the sentence opens the clause, and the
+/// noun phrase before that comma (noun-phrase words, at most eight, with a
+/// noun) opens the sentence or a clause.
+pub(in crate::learned) fn subject_before_a_relative_clause(
+    cx: &Context<'_>,
+    a: &mut TokenAttribution,
+) {
+    if a.source.is_some() || a.cue.is_empty() {
+        return;
+    }
+    let adverb = |i: usize| matches!(cx.pos[i], "RB" | "RBR");
+    let Some(verb) = a.cue.clone().find(|&i| !adverb(i)) else {
+        return;
+    };
+    if !super::finite_verb_tag(cx.pos[verb]) {
+        return;
+    }
+    let mut before = a.cue.start;
+    while before > 0 && adverb(before - 1) {
+        before -= 1;
+    }
+    let sentence_start = cx.doc.sentences[cx.doc.sentence_of(a.cue.start)]
+        .tokens
+        .start;
+    if before < sentence_start + 4 || cx.doc.token_text(before - 1) != "," {
+        return;
+    }
+    let text = |i: usize| cx.doc.token_text(i);
+    let content = |i: usize| a.content.iter().any(|c| c.contains(&i));
+    // The clause's "who"/"which" right after a comma, no content between.
+    let Some(relative) = (sentence_start + 1..before - 1)
+        .rev()
+        .take_while(|&i| !content(i))
+        .find(|&i| {
+            matches!(text(i).to_lowercase().as_str(), "who" | "which") && text(i - 1) == ","
+        })
+    else {
+        return;
+    };
+    let comma = relative - 1;
+    let mut start = comma;
+    while start > sentence_start
+        && comma - start < 8
+        && noun_phrase_tag(cx.pos[start - 1])
+        && !claimed(cx, &a.cue, &a.content, start - 1)
+    {
+        start -= 1;
+    }
+    let opens = start == sentence_start || matches!(cx.pos[start - 1], "," | "CC");
+    if start < comma && opens && (start..comma).any(|i| cx.pos[i].starts_with("NN")) {
+        a.source = Some(start..comma);
+    }
+}

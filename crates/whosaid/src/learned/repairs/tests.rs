@@ -1049,3 +1049,31 @@ fn a_coordinated_verb_finds_the_subject_of_the_first() {
         None
     );
 }
+
+/// A sourceless cue after a closed relative clause takes the noun phrase
+/// the clause describes; a cue after a plain comma does not.
+#[test]
+fn a_relative_clause_stands_between_subject_and_cue() {
+    let subject = |text: &str| {
+        repaired(
+            text,
+            None,
+            tokens_of(text, "reiterated"),
+            tokens_of(text, "his frustration over guns"),
+            subject_before_a_relative_clause,
+        )
+        .0
+    };
+    assert_eq!(
+        subject(
+            "Head.\n\nThe president, who has denounced the attack as terrorism, reiterated his \
+             frustration over guns."
+        )
+        .as_deref(),
+        Some("The president")
+    );
+    assert_eq!(
+        subject("Head.\n\nAfter the attack in the city, reiterated his frustration over guns."),
+        None
+    );
+}
