@@ -768,3 +768,48 @@ pub(in crate::learned) fn subject_before_a_relative_clause(
         a.source = Some(start..comma);
     }
 }
+
+/// A source right after a verb is that verb's object, not the cue's
+/// subject: in "Surety companies that had insured | Patriot's obligations |
+/// agreed", the speaker is the noun phrase the relative clause describes.
+/// When a relative "that"/"who"/"which" stands before the source in its
+/// sentence, after a noun phrase that opens the sentence or a clause, the
+/// source runs from that noun phrase over the clause (PolNeAR's span).
+pub(in crate::learned) fn source_is_an_object(cx: &Context<'_>, a: &mut TokenAttribution) {
+    let Some(source) = a.source.clone() else {
+        return;
+    };
+    if source.end > a.cue.start {
+        return;
+    }
+    let sentence_start = cx.doc.sentences[cx.doc.sentence_of(source.start)]
+        .tokens
+        .start;
+    if source.start < sentence_start + 3 || !cx.pos[source.start - 1].starts_with("VB") {
+        return;
+    }
+    let text = |i: usize| cx.doc.token_text(i);
+    let Some(relative) = (sentence_start + 1..source.start - 1).rev().find(|&i| {
+        matches!(text(i).to_lowercase().as_str(), "that" | "who" | "which")
+            && matches!(cx.pos[i], "WDT" | "WP" | "IN")
+    }) else {
+        return;
+    };
+    // The verb before the source belongs to the clause: no comma closes it
+    // first ("X, the senator who …, has drawn | huge crowds").
+    if (relative + 1..source.start).any(|i| claimed(cx, &a.cue, &a.content, i) || text(i) == ",") {
+        return;
+    }
+    let mut start = relative;
+    while start > sentence_start
+        && relative - start < 8
+        && noun_phrase_tag(cx.pos[start - 1])
+        && !claimed(cx, &a.cue, &a.content, start - 1)
+    {
+        start -= 1;
+    }
+    let opens = start == sentence_start || matches!(cx.pos[start - 1], "," | "CC");
+    if start < relative && opens && (start..relative).any(|i| cx.pos[i].starts_with("NN")) {
+        a.source = Some(start..source.end);
+    }
+}

@@ -1077,3 +1077,39 @@ fn a_relative_clause_stands_between_subject_and_cue() {
         None
     );
 }
+
+/// Regression: "Surety companies that had insured Patriot's reclamation
+/// obligations agreed …" named the object of the relative clause as the
+/// source (and the speaker "Patriot's reclamation obligations"); a source
+/// after a comma closing the clause keeps its reading.
+#[test]
+fn the_object_of_a_relative_clause_is_not_the_source() {
+    let source = |text: &str, source: &str, cue: &str, content: &str| {
+        repaired(
+            text,
+            Some(tokens_of(text, source)),
+            tokens_of(text, cue),
+            tokens_of(text, content),
+            source_is_an_object,
+        )
+        .0
+    };
+    let text = "Head.\n\nSurety companies that had insured the mine's obligations agreed to \
+                release the cash.";
+    assert_eq!(
+        source(
+            text,
+            "the mine's obligations",
+            "agreed",
+            "to release the cash"
+        )
+        .as_deref(),
+        Some("Surety companies that had insured the mine's obligations")
+    );
+    let text = "Head.\n\nThe senator, who has run twice, has drawn huge crowds describing a \
+                rigged economy.";
+    assert_eq!(
+        source(text, "huge crowds", "describing", "a rigged economy").as_deref(),
+        Some("huge crowds")
+    );
+}
