@@ -32,10 +32,10 @@ use features::ParagraphFeatures;
 pub use link::link;
 use link::link_with_bare_cues;
 use repairs::{
-    admits_entry, clause_completed_by_next, coordinated_verb_subject, join_pieces_over_commas,
-    keep_the_trailing_verb, names_nothing, participle_subject, passive_agent_source,
-    passive_subject_to_content, program_title_out_of_content, rejoin_split_quotes,
-    source_across_a_quotation, source_is_an_object, source_out_of_the_cue,
+    admits_entry, clause_completed_by_next, coordinated_verb_subject, dateline_place,
+    join_pieces_over_commas, keep_the_trailing_verb, names_nothing, participle_subject,
+    passive_agent_source, passive_subject_to_content, program_title_out_of_content,
+    rejoin_split_quotes, source_across_a_quotation, source_is_an_object, source_out_of_the_cue,
     source_with_its_antecedent, source_with_its_conjunct, source_with_its_head,
     source_without_a_trailing_preposition, split_coordinated_cue, subject_already_content,
     subject_before_a_relative_clause, subject_out_of_content, time_out_of_the_cue,
@@ -545,7 +545,10 @@ impl AttrTagger {
         }
         let determiner = |i: usize| fixed::DETERMINERS.contains(&cx.words[i].word);
         for a in &mut found {
-            a.source = a.source.take().filter(|r| !r.clone().all(determiner));
+            a.source = a
+                .source
+                .take()
+                .filter(|r| !r.clone().all(determiner) && !dateline_place(cx, r.clone()));
         }
         found.sort_by_key(|a| a.content[0].start);
         let missing: Vec<usize> = (0..found.len())

@@ -38,7 +38,16 @@ pub(in crate::learned) fn names_nothing(cx: &Context<'_>, r: std::ops::Range<usi
         time_word(w) || RELATIVE_TIME.iter().any(|t| w.eq_ignore_ascii_case(t))
     };
     let filler = |i: usize| function(i) || matches!(cx.pos[i], "DT" | "CD" | "POS");
-    r.clone().all(function) || (r.clone().any(time) && r.clone().all(|i| time(i) || filler(i)))
+    // A phrase cut after a preposition or a determiner, with no noun
+    // ("During the", "One of the"; "with three in 10 | saying" is a share
+    // of people).
+    let preposition = |i: usize| matches!(cx.pos[i], "IN" | "TO");
+    r.clone().all(function)
+        || (r.clone().any(time) && r.clone().all(|i| time(i) || filler(i)))
+        || (r.clone().any(preposition)
+            && r.clone().all(filler)
+            && matches!(cx.pos[r.end - 1], "DT" | "IN"))
+        || dateline_place(cx, r)
 }
 
 /// Adjectives that make a time phrase of a determiner or a time noun.
@@ -460,9 +469,10 @@ pub(in crate::learned) fn participle_subject(
     if a.source.as_ref().is_some_and(named) {
         return;
     }
-    let sentence = cx.doc.sentences[cx.doc.sentence_of(a.cue.start)]
+    let mut sentence = cx.doc.sentences[cx.doc.sentence_of(a.cue.start)]
         .tokens
         .clone();
+    sentence.start = after_dateline(cx, sentence.clone()).min(a.cue.start);
     let text = |i: usize| cx.doc.token_text(i);
     // The tagger may read a capitalized participle opening the sentence
     // ("Looking ahead to …,") as a proper noun.
@@ -813,3 +823,44 @@ pub(in crate::learned) fn source_is_an_object(cx: &Context<'_>, a: &mut TokenAtt
         a.source = Some(start..source.end);
     }
 }
+
+/// Whether a phrase is the place of a dateline ("WASHINGTON, Dec. 8 (UPI)
+/// —", "LOS ANGELES (AP) —"): words in capitals opening their paragraph,
+/// then a comma, a bracket or a dash. A place that files the story is no
+/// speaker.
+pub(in crate::learned) fn dateline_place(cx: &Context<'_>, r: std::ops::Range<usize>) -> bool {
+    let sentence = &cx.doc.sentences[cx.doc.sentence_of(r.start)];
+    let paragraph = &cx.doc.paragraphs[sentence.paragraph];
+    let paragraph_start = cx.doc.sentences[paragraph.sentences.start].tokens.start;
+    let capitals = |i: usize| {
+        let w = cx.doc.token_text(i);
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+    };
+    let closed = cx.doc.tokens.get(r.end).is_some_and(|_| {
+        let w = cx.doc.token_text(r.end);
+        matches!(w, "," | "(") || crate::text::is_dash(w)
+    });
+    r.start == paragraph_start && !r.is_empty() && r.clone().all(capitals) && closed
+}
+
+/// Where the sentence holding `sentence` begins after a dateline the
+/// segmenter left in it ("WASHINGTON, Dec. 8 (UPI) — In response …"):
+/// right after the dateline's dash, else at its first token.
+fn after_dateline(cx: &Context<'_>, sentence: std::ops::Range<usize>) -> usize {
+    let mut place = sentence.start;
+    while place < sentence.end && {
+        let w = cx.doc.token_text(place);
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+    } {
+        place += 1;
+    }
+    if place == sentence.start || !dateline_place(cx, sentence.start..place) {
+        return sentence.start;
+    }
+    (place..sentence.end.min(place + DATELINE_TOKENS))
+        .find(|&i| crate::text::is_dash(cx.doc.token_text(i)))
+        .map_or(sentence.start, |dash| dash + 1)
+}
+
+/// Most tokens between a dateline's place and its dash (", Dec. 8 (UPI)").
+const DATELINE_TOKENS: usize = 10;

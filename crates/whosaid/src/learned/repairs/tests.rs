@@ -1113,3 +1113,31 @@ fn the_object_of_a_relative_clause_is_not_the_source() {
         Some("huge crowds")
     );
 }
+
+/// Regression: the place of a dateline the segmenter left in its sentence
+/// ("WASHINGTON, Dec. 8 (UPI) —") was the fallback source of a participle,
+/// and "During the" of "During the 2012 election, Mitt Romney … and
+/// accused …": neither names anyone; the participle takes the subject of
+/// the clause after the dateline.
+#[test]
+fn a_dateline_or_a_cut_preposition_names_nothing() {
+    let text = "WASHINGTON, Dec. 8 (UPI) — In response to the proposal, the senator's aide \
+                rallied supporters, saying the plan was wrong.\n\nDuring the 2012 election, \
+                with three in 10 voters watching, the governor won.";
+    in_context(text, |doc, cx| {
+        let nothing = |needle: &str| names_nothing(cx, doc.tokens_of(needle));
+        assert!(dateline_place(cx, doc.tokens_of("WASHINGTON")));
+        assert!(nothing("WASHINGTON"));
+        assert!(nothing("During the"));
+        assert!(!nothing("with three in 10"));
+        assert!(!nothing("the senator's aide"));
+        assert!(!dateline_place(cx, doc.tokens_of("UPI")));
+        let mut a = attribution(
+            None,
+            doc.tokens_of("saying"),
+            doc.tokens_of("the plan was wrong"),
+        );
+        participle_subject(cx, &mut a, None);
+        assert_eq!(a.source, Some(doc.tokens_of("the senator's aide")));
+    });
+}
