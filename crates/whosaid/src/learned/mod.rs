@@ -35,11 +35,12 @@ use repairs::{
     admits_entry, clause_completed_by_next, coordinated_verb_subject, dateline_place,
     join_pieces_over_commas, keep_the_trailing_verb, names_nothing, participle_subject,
     passive_agent_source, passive_subject_to_content, program_title_out_of_content,
-    rejoin_split_quotes, source_across_a_quotation, source_is_an_object, source_out_of_the_cue,
-    source_with_its_antecedent, source_with_its_conjunct, source_with_its_head,
-    source_without_a_trailing_preposition, split_coordinated_cue, subject_already_content,
-    subject_before_a_relative_clause, subject_out_of_content, time_out_of_the_cue,
-    trailing_say_clause, trim_circumstance, whole_name_source, whole_noun_phrase_source,
+    rejoin_split_quotes, source_across_a_quotation, source_is_an_object,
+    source_out_of_earlier_content, source_out_of_the_cue, source_with_its_antecedent,
+    source_with_its_conjunct, source_with_its_head, source_without_a_trailing_preposition,
+    split_coordinated_cue, subject_already_content, subject_before_a_relative_clause,
+    subject_out_of_content, time_out_of_the_cue, trailing_say_clause, trim_circumstance,
+    whole_name_source, whole_noun_phrase_source,
 };
 pub use train::{gold_labels, train, TrainingDoc};
 
@@ -572,13 +573,17 @@ impl AttrTagger {
         for (n, &k) in by_cue.iter().enumerate() {
             let sentence = cx.doc.sentence_of(found[k].cue.start);
             let cue_start = found[k].cue.start;
-            let earlier = by_cue[..n]
+            let before = by_cue[..n]
                 .iter()
                 .rev()
                 .map(|&j| &found[j])
                 .find(|b| b.cue.end <= cue_start)
-                .filter(|b| cx.doc.sentence_of(b.cue.start) == sentence)
-                .and_then(|b| b.source.clone());
+                .filter(|b| cx.doc.sentence_of(b.cue.start) == sentence);
+            let earlier = before.and_then(|b| b.source.clone());
+            if let Some(b) = before {
+                let content = b.content.clone();
+                source_out_of_earlier_content(cx, &mut found[k], &content);
+            }
             participle_subject(cx, &mut found[k], earlier.clone());
             // An agentless passive's subject went to its content on purpose.
             if !agentless.contains(&cue_start) {

@@ -864,3 +864,33 @@ fn after_dateline(cx: &Context<'_>, sentence: std::ops::Range<usize>) -> usize {
 
 /// Most tokens between a dateline's place and its dash (", Dec. 8 (UPI)").
 const DATELINE_TOKENS: usize = 10;
+
+/// Drops the source of a coordinated cue that lies inside the content of
+/// the cue before it in its sentence (`earlier_content`), the cue itself
+/// outside it: "Huckabee's campaign said | he hasn't accepted any new gigs
+/// | … and suggested …" gave "suggested" a piece of what was said; the
+/// coordinated verb's subject ([`coordinated_verb_subject`]) replaces it.
+pub(in crate::learned) fn source_out_of_earlier_content(
+    cx: &Context<'_>,
+    a: &mut TokenAttribution,
+    earlier_content: &[std::ops::Range<usize>],
+) {
+    let Some(source) = a.source.clone() else {
+        return;
+    };
+    let mut first = a.cue.start;
+    while first > 0 && matches!(cx.pos[first - 1], "RB" | "RBR") {
+        first -= 1;
+    }
+    if first == 0 || cx.pos[first - 1] != "CC" {
+        return;
+    }
+    let inside = |r: &std::ops::Range<usize>| {
+        earlier_content
+            .iter()
+            .any(|c| c.start <= r.start && r.end <= c.end)
+    };
+    if inside(&source) && !inside(&a.cue) {
+        a.source = None;
+    }
+}

@@ -1141,3 +1141,27 @@ fn a_dateline_or_a_cut_preposition_names_nothing() {
         assert_eq!(a.source, Some(doc.tokens_of("the senator's aide")));
     });
 }
+
+/// Regression: "The campaign said he had accepted no new speeches and
+/// suggested …" gave "suggested" a piece of what was said ("he had
+/// accepted no new speeches") as its source; a source outside that
+/// content, or a cue after no conjunction, keeps its source.
+#[test]
+fn a_coordinated_cue_takes_no_source_from_the_content_before() {
+    let text = "Head.\n\nThe campaign said he had accepted no new speeches and suggested that \
+                the question was elsewhere.";
+    in_context(text, |doc, cx| {
+        let said_content = [doc.tokens_of("he had accepted no new speeches")];
+        let dropped = |source: &str| {
+            let mut a = attribution(
+                Some(doc.tokens_of(source)),
+                doc.tokens_of("suggested"),
+                doc.tokens_of("that the question was elsewhere"),
+            );
+            source_out_of_earlier_content(cx, &mut a, &said_content);
+            a.source.is_none()
+        };
+        assert!(dropped("he had accepted no new speeches"));
+        assert!(!dropped("The campaign"));
+    });
+}
