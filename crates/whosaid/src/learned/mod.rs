@@ -32,15 +32,15 @@ use features::ParagraphFeatures;
 pub use link::link;
 use link::link_with_bare_cues;
 use repairs::{
-    admits_entry, clause_completed_by_next, coordinated_verb_subject, dateline_place,
-    join_pieces_over_commas, keep_the_trailing_verb, names_nothing, participle_subject,
-    passive_agent_source, passive_subject_to_content, program_title_out_of_content,
-    rejoin_split_quotes, source_across_a_quotation, source_is_an_object,
-    source_out_of_earlier_content, source_out_of_the_cue, source_with_its_antecedent,
-    source_with_its_conjunct, source_with_its_head, source_without_a_trailing_preposition,
-    split_coordinated_cue, subject_already_content, subject_before_a_relative_clause,
-    subject_out_of_content, time_out_of_the_cue, trailing_say_clause, trim_circumstance,
-    whole_name_source, whole_noun_phrase_source,
+    admits_entry, circumstance_after_the_cue, clause_completed_by_next, coordinated_verb_subject,
+    dateline_place, join_pieces_over_commas, keep_the_trailing_verb, names_nothing,
+    participle_subject, passive_agent_source, passive_subject_to_content,
+    program_title_out_of_content, rejoin_split_quotes, source_across_a_quotation,
+    source_is_an_object, source_out_of_earlier_content, source_out_of_the_cue,
+    source_with_its_antecedent, source_with_its_conjunct, source_with_its_head,
+    source_without_a_trailing_preposition, split_coordinated_cue, subject_already_content,
+    subject_before_a_relative_clause, subject_out_of_content, time_out_of_the_cue,
+    trailing_say_clause, trim_circumstance, whole_name_source, whole_noun_phrase_source,
 };
 pub use train::{gold_labels, train, TrainingDoc};
 
@@ -546,10 +546,11 @@ impl AttrTagger {
         }
         let determiner = |i: usize| fixed::DETERMINERS.contains(&cx.words[i].word);
         for a in &mut found {
-            a.source = a
-                .source
-                .take()
-                .filter(|r| !r.clone().all(determiner) && !dateline_place(cx, r.clone()));
+            a.source = a.source.take().filter(|r| {
+                !r.clone().all(determiner)
+                    && !dateline_place(cx, r.clone())
+                    && !circumstance_after_the_cue(cx, r.clone(), &a.cue)
+            });
         }
         found.sort_by_key(|a| a.content[0].start);
         let missing: Vec<usize> = (0..found.len())
@@ -564,7 +565,10 @@ impl AttrTagger {
         // piece of the clause around it ("However", "including", "Having"):
         // such a phrase names no one.
         for (k, src) in missing.into_iter().zip(sources) {
-            found[k].source = src.filter(|r| !names_nothing(cx, r.clone()));
+            found[k].source = src.filter(|r| {
+                !names_nothing(cx, r.clone())
+                    && !circumstance_after_the_cue(cx, r.clone(), &found[k].cue)
+            });
         }
         // In the order of their cues, so that "said …, adding …, noting …"
         // and "slammed … and bragged about …" pass the source along.

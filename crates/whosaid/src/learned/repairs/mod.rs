@@ -18,8 +18,8 @@ pub(super) use content::{
     trailing_say_clause, trim_circumstance,
 };
 pub(super) use sources::{
-    coordinated_verb_subject, dateline_place, names_nothing, participle_subject,
-    passive_agent_source, source_across_a_quotation, source_is_an_object,
+    circumstance_after_the_cue, coordinated_verb_subject, dateline_place, names_nothing,
+    participle_subject, passive_agent_source, source_across_a_quotation, source_is_an_object,
     source_out_of_earlier_content, source_out_of_the_cue, source_with_its_antecedent,
     source_with_its_conjunct, source_with_its_head, source_without_a_trailing_preposition,
     subject_before_a_relative_clause, whole_name_source, whole_noun_phrase_source,

@@ -894,3 +894,20 @@ pub(in crate::learned) fn source_out_of_earlier_content(
         a.source = None;
     }
 }
+
+/// Whether a source after its cue opens with a preposition of place, time
+/// or manner ("said | on a call with reporters", "said | in an
+/// interview"): the circumstance of the statement, not an inverted
+/// speaker ("said | by the Times" and "according to" name one).
+pub(in crate::learned) fn circumstance_after_the_cue(
+    cx: &Context<'_>,
+    r: std::ops::Range<usize>,
+    cue: &std::ops::Range<usize>,
+) -> bool {
+    r.start >= cue.end && CIRCUMSTANCE.contains(&cx.doc.token_text(r.start).to_lowercase().as_str())
+}
+
+/// Prepositions that open a circumstance after a cue.
+const CIRCUMSTANCE: &[&str] = &[
+    "on", "in", "at", "during", "with", "over", "after", "before", "into", "through", "via",
+];

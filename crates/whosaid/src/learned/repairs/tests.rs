@@ -1165,3 +1165,20 @@ fn a_coordinated_cue_takes_no_source_from_the_content_before() {
         assert!(!dropped("The campaign"));
     });
 }
+
+/// A phrase of place, time or manner after the cue ("said | on a call with
+/// reporters") is no inverted speaker; "by" and a phrase before the cue
+/// are left to the other checks.
+#[test]
+fn a_circumstance_after_the_cue_is_no_source() {
+    let text = "Head.\n\nThe plan will work, an aide said on a call with reporters, said by the \
+                Times.";
+    in_context(text, |doc, cx| {
+        let said = doc.tokens_of("said");
+        let circumstance =
+            |needle: &str| circumstance_after_the_cue(cx, doc.tokens_of(needle), &said);
+        assert!(circumstance("on a call with reporters"));
+        assert!(!circumstance("by the Times"));
+        assert!(!circumstance("an aide"));
+    });
+}
