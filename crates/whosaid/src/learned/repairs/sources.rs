@@ -618,7 +618,11 @@ pub(in crate::learned) fn coordinated_verb_subject(
     let Some(verb) = a.cue.clone().find(|&i| !adverb(i)) else {
         return;
     };
-    if !super::finite_verb_tag(cx.pos[verb]) {
+    // A participle shares the source of the cue it is coordinated with
+    // ("calling him a 'stiff' and | accusing | him …"), a finite verb also
+    // the subject of a verb that is no cue.
+    let participle = cx.pos[verb] == "VBG";
+    if !super::finite_verb_tag(cx.pos[verb]) && !participle {
         return;
     }
     // "and", "but", "or", possibly with an adverb between ("and then").
@@ -630,7 +634,12 @@ pub(in crate::learned) fn coordinated_verb_subject(
         return;
     }
     let conjunction = before - 1;
-    match earlier.or_else(|| first_conjunct_subject(cx, conjunction)) {
+    let subject = if participle {
+        earlier
+    } else {
+        earlier.or_else(|| first_conjunct_subject(cx, conjunction))
+    };
+    match subject {
         Some(earlier) if earlier.end <= conjunction => a.source = Some(earlier),
         _ => {}
     }

@@ -1182,3 +1182,29 @@ fn a_circumstance_after_the_cue_is_no_source() {
         assert!(!circumstance("an aide"));
     });
 }
+
+/// A coordinated participle shares the source of the cue before it
+/// ("calling him a 'stiff' and | accusing | him …"); without a cue before
+/// it, the subject of a verb that is no cue is not taken for it.
+#[test]
+fn a_coordinated_participle_shares_the_earlier_source() {
+    let text =
+        "Head.\n\nYesterday he cut into Bush, calling him a stiff and accusing him of acting \
+                like a jerk.";
+    in_context(text, |doc, cx| {
+        let he = doc.tokens_of("he");
+        let accusing = || {
+            attribution(
+                None,
+                doc.tokens_of("accusing"),
+                doc.tokens_of("him of acting like a jerk"),
+            )
+        };
+        let mut a = accusing();
+        coordinated_verb_subject(cx, &mut a, Some(he.clone()));
+        assert_eq!(a.source, Some(he));
+        let mut a = accusing();
+        coordinated_verb_subject(cx, &mut a, None);
+        assert_eq!(a.source, None);
+    });
+}
