@@ -447,10 +447,15 @@ pub(crate) fn is_time_word(word: &str) -> bool {
     is_calendar_word(word) || TIME_NOUNS.contains(&word)
 }
 
+/// Whether a lowercase word names a weekday ("friday").
+pub(crate) fn is_weekday(word: &str) -> bool {
+    WEEKDAYS.iter().any(|(w, _)| *w == word)
+}
+
 /// Whether a lowercase word names a month or a weekday ("Apple on Monday"
 /// is not an organization called "Apple on Monday").
 pub(crate) fn is_calendar_word(word: &str) -> bool {
-    MONTHS.contains(&word) || WEEKDAYS.iter().any(|(w, _)| *w == word)
+    MONTHS.contains(&word) || is_weekday(word)
 }
 
 #[cfg(test)]

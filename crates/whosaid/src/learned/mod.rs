@@ -39,8 +39,9 @@ use repairs::{
     source_is_an_object, source_out_of_earlier_content, source_out_of_the_cue,
     source_with_its_antecedent, source_with_its_conjunct, source_with_its_head,
     source_without_a_trailing_preposition, split_coordinated_cue, subject_already_content,
-    subject_before_a_relative_clause, subject_out_of_content, time_out_of_the_cue,
-    trailing_say_clause, trim_circumstance, whole_name_source, whole_noun_phrase_source,
+    subject_before_a_relative_clause, subject_before_an_apposition, subject_out_of_content,
+    time_out_of_the_cue, time_phrase, trailing_say_clause, trim_circumstance, whole_name_source,
+    whole_noun_phrase_source,
 };
 pub use train::{gold_labels, train, TrainingDoc};
 
@@ -549,6 +550,7 @@ impl AttrTagger {
             a.source = a.source.take().filter(|r| {
                 !r.clone().all(determiner)
                     && !dateline_place(cx, r.clone())
+                    && !time_phrase(cx, r.clone())
                     && !circumstance_after_the_cue(cx, r.clone(), &a.cue)
             });
         }
@@ -593,6 +595,7 @@ impl AttrTagger {
             if !agentless.contains(&cue_start) {
                 coordinated_verb_subject(cx, &mut found[k], earlier);
                 subject_before_a_relative_clause(cx, &mut found[k]);
+                subject_before_an_apposition(cx, &mut found[k]);
             }
         }
         // After the sources: "said | Monday" would give the rules an

@@ -31,23 +31,40 @@ pub(in crate::learned) fn names_nothing(cx: &Context<'_>, r: std::ops::Range<usi
             i > sentence_start && cx.doc.token_text(i).starts_with(|c: char| c.is_uppercase());
         function && !name
     };
-    // A time phrase ("Last" of "Last year, he …", "Wednesday", "this
-    // past"): time words with determiners, numbers and function words.
-    let time = |i: usize| {
-        let w = cx.doc.token_text(i);
-        time_word(w) || RELATIVE_TIME.iter().any(|t| w.eq_ignore_ascii_case(t))
-    };
     let filler = |i: usize| function(i) || matches!(cx.pos[i], "DT" | "CD" | "POS");
     // A phrase cut after a preposition or a determiner, with no noun
     // ("During the", "One of the"; "with three in 10 | saying" is a share
     // of people).
     let preposition = |i: usize| matches!(cx.pos[i], "IN" | "TO");
     r.clone().all(function)
-        || (r.clone().any(time) && r.clone().all(|i| time(i) || filler(i)))
+        || time_phrase(cx, r.clone())
         || (r.clone().any(preposition)
             && r.clone().all(filler)
             && matches!(cx.pos[r.end - 1], "DT" | "IN"))
         || dateline_place(cx, r)
+}
+
+/// Whether a phrase is a time phrase ("Last" of "Last year, he …", "last
+/// year", "Wednesday", "this past"): time words with determiners, numbers
+/// and function words, which name no speaker.
+pub(in crate::learned) fn time_phrase(cx: &Context<'_>, r: std::ops::Range<usize>) -> bool {
+    // A capitalized time noun other than a weekday may be a name: "Day
+    // said", "Time announces", "May said".
+    let time = |i: usize| {
+        let w = cx.doc.token_text(i);
+        let lower = w.to_lowercase();
+        RELATIVE_TIME.contains(&lower.as_str())
+            || crate::when::is_weekday(&lower)
+            || (time_word(w) && !w.starts_with(char::is_uppercase))
+    };
+    let filler = |i: usize| {
+        let tag = cx.pos[i];
+        matches!(
+            tag,
+            "DT" | "CD" | "POS" | "IN" | "TO" | "CC" | "," | ":" | "."
+        ) || tag.starts_with("RB")
+    };
+    r.clone().any(time) && r.clone().all(|i| time(i) || filler(i))
 }
 
 /// Adjectives that make a time phrase of a determiner or a time noun.
@@ -920,3 +937,63 @@ pub(in crate::learned) fn circumstance_after_the_cue(
 const CIRCUMSTANCE: &[&str] = &[
     "on", "in", "at", "during", "with", "over", "after", "before", "into", "through", "via",
 ];
+
+/// The subject of a sourceless finite cue that an apposition or an aside
+/// between commas separates from it, when that subject opens the
+/// sentence (a conjunction may stand first): "But Guardian, | the first
+/// Republican mayor elected in two decades, | stopped short of …", "Bush,
+/// however, | interjected". What stands between the commas holds no finite
+/// verb, unless it is a relative clause ("Trump, whose views have upset
+/// …, | proposed").
+pub(in crate::learned) fn subject_before_an_apposition(cx: &Context<'_>, a: &mut TokenAttribution) {
+    if a.source.is_some() || a.cue.is_empty() {
+        return;
+    }
+    let Some(verb) = a
+        .cue
+        .clone()
+        .take(4)
+        .find(|&i| cx.pos[i].starts_with("VB") || cx.pos[i] == "MD")
+    else {
+        return;
+    };
+    if !super::finite_verb_tag(cx.pos[verb]) {
+        return;
+    }
+    let mut before = a.cue.start;
+    while before > 0 && matches!(cx.pos[before - 1], "RB" | "RBR") {
+        before -= 1;
+    }
+    let sentence_start = cx.doc.sentences[cx.doc.sentence_of(a.cue.start)]
+        .tokens
+        .start;
+    let text = |i: usize| cx.doc.token_text(i);
+    if before <= sentence_start || text(before - 1) != "," {
+        return;
+    }
+    let mut start = sentence_start;
+    if cx.pos[start] == "CC" {
+        start += 1;
+    }
+    let mut end = start;
+    while end < before && end - start < 6 && noun_phrase_tag(cx.pos[end]) {
+        end += 1;
+    }
+    if end == start
+        || end >= before - 1
+        || text(end) != ","
+        || !(start..end).any(|i| cx.pos[i].starts_with("NN"))
+        || (start..before).any(|i| claimed(cx, &a.cue, &a.content, i))
+    {
+        return;
+    }
+    let aside = end + 1..before - 1;
+    let relative = matches!(
+        text(aside.start).to_lowercase().as_str(),
+        "who" | "whose" | "which"
+    );
+    if !relative && aside.clone().any(|i| super::finite_verb_tag(cx.pos[i])) {
+        return;
+    }
+    a.source = Some(start..end);
+}

@@ -1208,3 +1208,26 @@ fn a_coordinated_participle_shares_the_earlier_source() {
         assert_eq!(a.source, None);
     });
 }
+
+/// Regression: "Guardian, the first Republican mayor elected in two
+/// decades, stopped short of …" and "Trump, whose views …, last year
+/// proposed" had no source, or the time phrase as one: the subject before
+/// the apposition or aside is the source, a time phrase never is, and a
+/// capitalized time noun may be a name ("Day said").
+#[test]
+fn a_subject_before_an_apposition_and_no_time_phrase() {
+    let text = "Head.\n\nBut Guardian, the first mayor elected in two decades, stopped short of \
+                endorsing the plan.\n\nLast year Day said the plan was wrong on Friday.";
+    in_context(text, |doc, cx| {
+        let mut a = attribution(
+            None,
+            doc.tokens_of("stopped short of"),
+            doc.tokens_of("endorsing the plan"),
+        );
+        subject_before_an_apposition(cx, &mut a);
+        assert_eq!(a.source, Some(doc.tokens_of("Guardian")));
+        assert!(time_phrase(cx, doc.tokens_of("Last year")));
+        assert!(time_phrase(cx, doc.tokens_of("on Friday")));
+        assert!(!time_phrase(cx, doc.tokens_of("Day")));
+    });
+}
