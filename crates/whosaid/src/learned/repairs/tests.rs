@@ -1231,3 +1231,39 @@ fn a_subject_before_an_apposition_and_no_time_phrase() {
         assert!(!time_phrase(cx, doc.tokens_of("Day")));
     });
 }
+
+/// Regression: "Cruz faced criticism for unreported loans" gave Cruz, the
+/// target, as the source; "criticism from" names the critics; a holder
+/// ("Cruz voiced criticism of") keeps the source.
+#[test]
+fn the_recipient_of_criticism_is_no_source() {
+    let source = |text: &str, cue: &str, content: &str| {
+        let mut a = attribution(
+            Some(tokens_of(text, "Cruz")),
+            tokens_of(text, cue),
+            tokens_of(text, content),
+        );
+        in_context(text, |doc, cx| {
+            let dropped = recipient_is_no_source(cx, &mut a);
+            let span = |r: &std::ops::Range<usize>| {
+                text[doc.tokens[r.start].start..doc.tokens[r.end - 1].end].to_string()
+            };
+            (a.source.as_ref().map(span), dropped)
+        })
+    };
+    let text = "Head.\n\nCruz faced criticism for unreported loans to his campaign.";
+    assert_eq!(
+        source(text, "criticism for", "unreported loans to his campaign"),
+        (None, true)
+    );
+    let text = "Head.\n\nCruz faced criticism from many environmentalists over the plan.";
+    assert_eq!(
+        source(text, "criticism from", "over the plan").0.as_deref(),
+        Some("many environmentalists")
+    );
+    let text = "Head.\n\nCruz voiced criticism of the plan.";
+    assert_eq!(
+        source(text, "criticism of", "the plan"),
+        (Some("Cruz".to_string()), false)
+    );
+}
