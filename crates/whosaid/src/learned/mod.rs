@@ -33,7 +33,7 @@ pub use link::link;
 use link::link_with_bare_cues;
 use repairs::{
     admits_entry, circumstance_after_the_cue, clause_completed_by_next, coordinated_verb_subject,
-    dateline_place, join_pieces_over_commas, keep_the_trailing_verb, names_nothing,
+    dateline_place, expletive_it, join_pieces_over_commas, keep_the_trailing_verb, names_nothing,
     participle_subject, passive_agent_source, passive_subject_to_content,
     program_title_out_of_content, recipient_is_no_source, rejoin_split_quotes,
     source_across_a_quotation, source_is_an_object, source_out_of_earlier_content,
@@ -486,7 +486,7 @@ impl AttrTagger {
             source_with_its_antecedent(cx, a);
             passive_agent_source(cx, a);
             source_is_an_object(cx, a);
-            if recipient_is_no_source(cx, a) {
+            if recipient_is_no_source(cx, a) || expletive_it(cx, a) {
                 agentless.push(a.cue.start);
             }
         }

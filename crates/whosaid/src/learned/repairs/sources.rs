@@ -1086,3 +1086,33 @@ const RECEIVING: &[&str] = &[
     "drawn",
     "drawing",
 ];
+
+/// The expletive "it" of "it is clear that …", "it wasn't clear how …",
+/// "it is hard to see …" names no one: the source goes, and the rules'
+/// fallback is not asked again (whether it did so). The cue opens with a
+/// form of "be" (a negation or adverb may follow) and then an adjective.
+pub(in crate::learned) fn expletive_it(cx: &Context<'_>, a: &mut TokenAttribution) -> bool {
+    let Some(source) = a.source.clone() else {
+        return false;
+    };
+    if source.len() != 1 || !cx.doc.token_text(source.start).eq_ignore_ascii_case("it") {
+        return false;
+    }
+    let mut k = a.cue.start;
+    let be = |i: usize| {
+        super::content::BE_FORMS.contains(&cx.words[i].word)
+            || matches!(cx.doc.token_text(i), "'s" | "’s")
+    };
+    if k >= a.cue.end || !be(k) {
+        return false;
+    }
+    k += 1;
+    while k < a.cue.end && (cx.pos[k].starts_with("RB") || cx.pos[k] == "MD") {
+        k += 1;
+    }
+    if k < a.cue.end && matches!(cx.pos[k], "JJ" | "JJR" | "JJS") {
+        a.source = None;
+        return true;
+    }
+    false
+}

@@ -1267,3 +1267,28 @@ fn the_recipient_of_criticism_is_no_source() {
         (Some("Cruz".to_string()), false)
     );
 }
+
+/// The expletive "it" of "it is clear that …" names no one; the pronoun of
+/// "It said …" does.
+#[test]
+fn the_expletive_it_is_no_source() {
+    let text = "Head.\n\nIt is clear that he has no plan. It said that the plan failed.";
+    in_context(text, |doc, cx| {
+        let it = doc.tokens_of("It");
+        let mut a = attribution(
+            Some(it.clone()),
+            doc.tokens_of("is clear"),
+            doc.tokens_of("that he has no plan"),
+        );
+        assert!(expletive_it(cx, &mut a));
+        assert_eq!(a.source, None);
+        let said = doc.tokens_of("said");
+        let mut a = attribution(
+            Some(said.start - 1..said.start),
+            said,
+            doc.tokens_of("that the plan failed"),
+        );
+        assert!(!expletive_it(cx, &mut a));
+        assert!(a.source.is_some());
+    });
+}
