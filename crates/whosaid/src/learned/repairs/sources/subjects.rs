@@ -1,0 +1,504 @@
+//! Who the subject of a cue is when the tagger gave none or the wrong one:
+//! the source a participle or a coordinated verb shares, a passive's agent,
+//! the noun phrase a relative clause or an apposition separates from its
+//! verb, and not the object of a verb inside a relative clause.
+
+use super::names_someone;
+use super::no_speaker::after_dateline;
+use crate::extract::TokenAttribution;
+use crate::learned::repairs::content::BE_FORMS;
+use crate::learned::repairs::{claimed, finite_verb_tag, noun_phrase_tag, time_word};
+use crate::learned::Context;
+use crate::text::TokenKind;
+
+/// Gives a participle cue without a source, or with one that names no
+/// one ("The", "Once"), the source PolNeAR gives it: that of the
+/// attribution before it in the sentence (`earlier`, when it names
+/// someone: "X said …, adding …"), else the subject of the clause it hangs
+/// on. A fronted participle clause (the cue opens the sentence, or
+/// follows at most four words ending in a preposition or subordinator:
+/// "Citing a theory, | Trump | accused …", "But while denouncing …,")
+/// takes the noun phrase right after the comma closing it; a trailing one
+/// (after a comma, "while", "when" or a preposition) the noun phrase
+/// before the main clause's first finite verb ("In 1986, | the Supreme
+/// Court | blocked …, citing a threat"). The rules' fallback (an earlier
+/// cue's source, a capitalized phrase opening the sentence) misses these
+/// behind an opening adverbial or a lowercase subject. The phrase must
+/// run into its verb (adverbs between allowed) and hold a noun or
+/// pronoun, outside the attribution's cue and content and any quotation.
+pub(in crate::learned) fn participle_subject(
+    cx: &Context<'_>,
+    a: &mut TokenAttribution,
+    earlier: Option<std::ops::Range<usize>>,
+) {
+    if a.cue.is_empty() || a.content.is_empty() {
+        return;
+    }
+    // A source without a noun (other than a time word: "Today"), pronoun
+    // or number ("The", "Once", "However", "for") names no one, and one
+    // that ends in a preposition or opens with a verb ("Mr. Obama on Syria
+    // by", "score a few endorsements by") is no noun phrase: the
+    // participle's subject replaces it.
+    let named = |s: &std::ops::Range<usize>| {
+        s.clone().any(|i| {
+            (cx.pos[i].starts_with("NN") && !time_word(cx.doc.token_text(i)))
+                || matches!(cx.pos[i], "PRP" | "CD")
+        }) && !matches!(cx.pos[s.end - 1], "IN" | "TO")
+            && !cx.pos[s.start].starts_with("VB")
+    };
+    if a.source.as_ref().is_some_and(named) {
+        return;
+    }
+    let mut sentence = cx.doc.sentences[cx.doc.sentence_of(a.cue.start)]
+        .tokens
+        .clone();
+    sentence.start = after_dateline(cx, sentence.clone()).min(a.cue.start);
+    let text = |i: usize| cx.doc.token_text(i);
+    // The tagger may read a capitalized participle opening the sentence
+    // ("Looking ahead to …,") as a proper noun.
+    let participle = |i: usize| {
+        cx.pos[i] == "VBG" || (i == sentence.start && text(i).len() > 5 && text(i).ends_with("ing"))
+    };
+    let Some(verb) = a
+        .cue
+        .clone()
+        .find(|&i| cx.pos[i].starts_with("VB") || participle(i))
+    else {
+        return;
+    };
+    if !participle(verb) || a.cue.clone().any(|i| cx.quotes.is_quoted(i)) {
+        return;
+    }
+    let lower = |i: usize| text(i).to_lowercase();
+    let claimed = |i: usize| claimed(cx, &a.cue, &a.content, i);
+    let finite = |i: usize| finite_verb_tag(cx.pos[i]);
+    let adverb = |i: usize| matches!(cx.pos[i], "RB" | "RBR" | "RBS");
+    let head_tag = |i: usize| cx.pos[i].starts_with("NN") || cx.pos[i] == "PRP";
+    let in_phrase = |i: usize| {
+        !claimed(i)
+            && cx.doc.tokens[i].kind != TokenKind::Punct
+            && (noun_phrase_tag(cx.pos[i]) || cx.pos[i] == "PRP")
+    };
+    let lead = a.cue.start - sentence.start;
+    // "After saying …,", "But while …", "Instead of …", "One month after …":
+    // a preposition or subordinator right before the cue, no verb before it.
+    let short_lead = (1..=4).contains(&lead)
+        && matches!(cx.pos[a.cue.start - 1], "IN")
+        && (sentence.start..a.cue.start).all(|i| {
+            cx.doc.tokens[i].kind == TokenKind::Word
+                && !cx.pos[i].starts_with("VB")
+                && cx.pos[i] != "MD"
+        });
+    let fronted = lead == 0 || short_lead;
+    let subject = if fronted {
+        // The noun phrase after the comma closing the participle clause,
+        // which may close a quote the content ends with (`the "phony
+        // system," Trump accused`).
+        let comma = (a.cue.end..sentence.end).find(|&i| text(i) == ",");
+        let Some(comma) = comma else { return };
+        let mut start = comma + 1;
+        if start < sentence.end && cx.doc.tokens[start].kind == TokenKind::QuoteMark {
+            start += 1;
+        }
+        let mut stop = start;
+        while stop < sentence.end && stop < start + 8 && in_phrase(stop) {
+            stop += 1;
+        }
+        let mut verb_at = stop;
+        while verb_at < sentence.end && adverb(verb_at) {
+            verb_at += 1;
+        }
+        (stop > start && verb_at < sentence.end && finite(verb_at)).then_some(start..stop)
+    } else {
+        // A trailing participle: after a comma, "while", "when" or a
+        // preposition ("charged him after determining …", "before
+        // explaining …"), with the subject's verb earlier in the sentence.
+        let before = a.cue.start.checked_sub(1).filter(|&b| b >= sentence.start);
+        let trailing = before.is_some_and(|b| {
+            text(b) == "," || matches!(lower(b).as_str(), "while" | "when") || cx.pos[b] == "IN"
+        });
+        if !trailing {
+            return;
+        }
+        // "X said …, adding …": the source of the attribution before it in
+        // the sentence, when that names someone.
+        if let Some(src) = earlier.filter(named) {
+            a.source = Some(src);
+            return;
+        }
+        // Past an opening adverbial or subordinate clause ("In 1986,",
+        // "When Clinton noted …,", "Yet even as …,") to the main clause.
+        let opens_clause = (sentence.start..a.cue.start.min(sentence.start + 3))
+            .any(|i| matches!(cx.pos[i], "IN" | "WRB"));
+        let from = if opens_clause {
+            match (sentence.start..a.cue.start).find(|&i| text(i) == ",") {
+                Some(comma) => comma + 1,
+                None => return,
+            }
+        } else {
+            sentence.start
+        };
+        // A dash or parenthesis pair sets off an aside ("Mrs. Clinton --
+        // whose husband signed the act -- has derided …").
+        let dash = |i: usize| crate::extract::is_dash(text(i)) || matches!(text(i), "(" | ")");
+        let aside = |i: usize| (from..i).filter(|&k| dash(k)).count() % 2 == 1;
+        let relative = |i: usize| {
+            i > sentence.start && matches!(lower(i - 1).as_str(), "who" | "which" | "that")
+        };
+        let Some(verb_at) = (from..a.cue.start)
+            .find(|&i| finite(i) && !cx.quotes.is_quoted(i) && !relative(i) && !aside(i))
+        else {
+            return;
+        };
+        let mut end = verb_at;
+        while end > from && adverb(end - 1) {
+            end -= 1;
+        }
+        if end > from && dash(end - 1) {
+            let Some(open) = (from..end - 1).rev().find(|&k| dash(k)) else {
+                return;
+            };
+            end = open;
+        }
+        let mut start = end;
+        while start > from && end - start < 8 && in_phrase(start - 1) {
+            start -= 1;
+        }
+        // "Small groups | of | protesters continued": an "of" phrase
+        // inside the subject.
+        if start >= from + 2 && lower(start - 1) == "of" && in_phrase(start - 2) {
+            start -= 1;
+            while start > from && end - start < 8 && in_phrase(start - 1) {
+                start -= 1;
+            }
+        }
+        (start < end).then_some(start..end)
+    };
+    // A time phrase before the verb ("… on Thursday night largely
+    // abandoned") is no subject.
+    let time = |i: usize| time_word(text(i));
+    if let Some(s) = subject.filter(|s| s.clone().any(head_tag) && !s.clone().any(time)) {
+        a.source = Some(s);
+    }
+}
+
+/// "Hillary Clinton slammed Barack Obama … and | bragged about | her
+/// father …": a finite cue verb coordinated with an earlier cue of its
+/// sentence, left without a source, shares that cue's subject.
+pub(in crate::learned) fn coordinated_verb_subject(
+    cx: &Context<'_>,
+    a: &mut TokenAttribution,
+    earlier: Option<std::ops::Range<usize>>,
+) {
+    if a.source.is_some() || a.cue.is_empty() {
+        return;
+    }
+    // The cue's verb, past adverbs the cue holds ("reportedly argued").
+    let adverb = |i: usize| matches!(cx.pos[i], "RB" | "RBR");
+    let Some(verb) = a.cue.clone().find(|&i| !adverb(i)) else {
+        return;
+    };
+    // A participle shares the source of the cue it is coordinated with
+    // ("calling him a 'stiff' and | accusing | him …"), a finite verb also
+    // the subject of a verb that is no cue.
+    let participle = cx.pos[verb] == "VBG";
+    if !finite_verb_tag(cx.pos[verb]) && !participle {
+        return;
+    }
+    // "and", "but", "or", possibly with an adverb between ("and then").
+    let mut before = a.cue.start;
+    while before > 0 && matches!(cx.pos[before - 1], "RB" | "RBR") {
+        before -= 1;
+    }
+    if before == 0 || cx.pos[before - 1] != "CC" {
+        return;
+    }
+    let conjunction = before - 1;
+    let subject = if participle {
+        earlier
+    } else {
+        earlier.or_else(|| first_conjunct_subject(cx, conjunction))
+    };
+    match subject {
+        Some(earlier) if earlier.end <= conjunction => a.source = Some(earlier),
+        _ => {}
+    }
+}
+
+/// The subject of the verb coordinated with the one after `conjunction`
+/// when no attribution holds it: "he | laid off | 200 staffers and began
+/// talking about …". The nearest finite verb before the conjunction in its
+/// sentence, with no clause opener ("that", "who", a comma) between, whose
+/// subject — a pronoun or a short noun phrase, adverbs aside — opens the
+/// sentence or follows a comma or a conjunction.
+fn first_conjunct_subject(cx: &Context<'_>, conjunction: usize) -> Option<std::ops::Range<usize>> {
+    let sentence = &cx.doc.sentences[cx.doc.sentence_of(conjunction)];
+    let start = sentence.tokens.start;
+    let opener = |i: usize| {
+        matches!(cx.pos[i], "WDT" | "WP" | "," | ":" | "CC")
+            || (cx.pos[i] == "IN" && cx.doc.token_text(i).eq_ignore_ascii_case("that"))
+            || cx.quotes.is_quoted(i)
+    };
+    let verb = (start..conjunction)
+        .rev()
+        .take_while(|&i| !opener(i))
+        .find(|&i| finite_verb_tag(cx.pos[i]))?;
+    let mut end = verb;
+    while end > start && matches!(cx.pos[end - 1], "RB" | "RBR" | "MD") {
+        end -= 1;
+    }
+    let mut first = end;
+    while first > start
+        && end - first < 6
+        && (noun_phrase_tag(cx.pos[first - 1]) || cx.pos[first - 1] == "PRP")
+    {
+        first -= 1;
+    }
+    let opens = first == start || matches!(cx.pos[first - 1], "," | "CC");
+    (first < end && opens && names_someone(cx, first..end)).then_some(first..end)
+}
+
+/// The agent of a passive cue is its speaker: "The meeting | was first
+/// reported by | Politico", "Lazio | was quickly dismissed | by the media
+/// and voters", "which | has been accused by | the Turkish government".
+/// The noun phrase right after the cue's closing "by" (or the "by" right
+/// after the cue) replaces the subject the tagger or the rules gave. The
+/// cue must hold a past participle after a form of "be" (in the cue or
+/// right before it) or open with one ("proposed by"): "said by phone" is
+/// no passive.
+pub(in crate::learned) fn passive_agent_source(cx: &Context<'_>, a: &mut TokenAttribution) {
+    let n = cx.doc.tokens.len();
+    if a.cue.is_empty() || a.cue.end >= n {
+        return;
+    }
+    let by = |i: usize| cx.doc.token_text(i).eq_ignore_ascii_case("by");
+    let after_by = if by(a.cue.end - 1) {
+        a.cue.end
+    } else if by(a.cue.end) {
+        a.cue.end + 1
+    } else {
+        return;
+    };
+    let be = |i: usize| BE_FORMS.contains(&cx.words[i].word);
+    // The cue's last participle ("been" of "has been accused" is one too).
+    let Some(participle) = a.cue.clone().rev().find(|&i| cx.pos[i] == "VBN") else {
+        return;
+    };
+    let mut k = a.cue.start;
+    while k > 0 && cx.pos[k - 1].starts_with("RB") {
+        k -= 1;
+    }
+    let passive =
+        participle == a.cue.start || (a.cue.start..participle).any(be) || (k > 0 && be(k - 1));
+    if !passive {
+        return;
+    }
+    // The noun phrase: noun-phrase words, joined by "of" or "and".
+    let nominal = |i: usize| noun_phrase_tag(cx.pos[i]) || cx.pos[i] == "PRP";
+    let mut end = after_by;
+    while end < n && !claimed(cx, &a.cue, &a.content, end) {
+        let joiner = matches!(cx.doc.token_text(end), "of" | "and" | "&");
+        if nominal(end) || (joiner && end > after_by && end + 1 < n && nominal(end + 1)) {
+            end += 1;
+        } else {
+            break;
+        }
+    }
+    if end == after_by || !names_someone(cx, after_by..end) {
+        return;
+    }
+    a.source = Some(after_by..end);
+}
+
+/// The subject of a sourceless finite cue that a closed relative clause
+/// separates from it: "Obama, | who has denounced the attack as …, |
+/// reiterated | his frustration", "But the star journalist, who is
+/// promoting his book, downplayed …". The cue follows a comma; the nearest
+/// ", who"/", which" before it in the sentence opens the clause, and the
+/// noun phrase before that comma (noun-phrase words, at most eight, with a
+/// noun) opens the sentence or a clause.
+pub(in crate::learned) fn subject_before_a_relative_clause(
+    cx: &Context<'_>,
+    a: &mut TokenAttribution,
+) {
+    if a.source.is_some() || a.cue.is_empty() {
+        return;
+    }
+    let adverb = |i: usize| matches!(cx.pos[i], "RB" | "RBR");
+    let Some(verb) = a.cue.clone().find(|&i| !adverb(i)) else {
+        return;
+    };
+    if !finite_verb_tag(cx.pos[verb]) {
+        return;
+    }
+    let mut before = a.cue.start;
+    while before > 0 && adverb(before - 1) {
+        before -= 1;
+    }
+    let sentence_start = cx.doc.sentences[cx.doc.sentence_of(a.cue.start)]
+        .tokens
+        .start;
+    if before < sentence_start + 4 || cx.doc.token_text(before - 1) != "," {
+        return;
+    }
+    let text = |i: usize| cx.doc.token_text(i);
+    let content = |i: usize| a.content.iter().any(|c| c.contains(&i));
+    // The clause's "who"/"which" right after a comma, no content between.
+    let Some(relative) = (sentence_start + 1..before - 1)
+        .rev()
+        .take_while(|&i| !content(i))
+        .find(|&i| {
+            matches!(text(i).to_lowercase().as_str(), "who" | "which") && text(i - 1) == ","
+        })
+    else {
+        return;
+    };
+    let comma = relative - 1;
+    let mut start = comma;
+    while start > sentence_start
+        && comma - start < 8
+        && noun_phrase_tag(cx.pos[start - 1])
+        && !claimed(cx, &a.cue, &a.content, start - 1)
+    {
+        start -= 1;
+    }
+    let opens = start == sentence_start || matches!(cx.pos[start - 1], "," | "CC");
+    if start < comma && opens && (start..comma).any(|i| cx.pos[i].starts_with("NN")) {
+        a.source = Some(start..comma);
+    }
+}
+
+/// A source right after a verb is that verb's object, not the cue's
+/// subject: in "Surety companies that had insured | Patriot's obligations |
+/// agreed", the speaker is the noun phrase the relative clause describes.
+/// When a relative "that"/"who"/"which" stands before the source in its
+/// sentence, after a noun phrase that opens the sentence or a clause, the
+/// source runs from that noun phrase over the clause (PolNeAR's span).
+pub(in crate::learned) fn source_is_an_object(cx: &Context<'_>, a: &mut TokenAttribution) {
+    let Some(source) = a.source.clone() else {
+        return;
+    };
+    if source.end > a.cue.start {
+        return;
+    }
+    let sentence_start = cx.doc.sentences[cx.doc.sentence_of(source.start)]
+        .tokens
+        .start;
+    if source.start < sentence_start + 3 || !cx.pos[source.start - 1].starts_with("VB") {
+        return;
+    }
+    let text = |i: usize| cx.doc.token_text(i);
+    let Some(relative) = (sentence_start + 1..source.start - 1).rev().find(|&i| {
+        matches!(text(i).to_lowercase().as_str(), "that" | "who" | "which")
+            && matches!(cx.pos[i], "WDT" | "WP" | "IN")
+    }) else {
+        return;
+    };
+    // The verb before the source belongs to the clause: no comma closes it
+    // first ("X, the senator who …, has drawn | huge crowds").
+    if (relative + 1..source.start).any(|i| claimed(cx, &a.cue, &a.content, i) || text(i) == ",") {
+        return;
+    }
+    let mut start = relative;
+    while start > sentence_start
+        && relative - start < 8
+        && noun_phrase_tag(cx.pos[start - 1])
+        && !claimed(cx, &a.cue, &a.content, start - 1)
+    {
+        start -= 1;
+    }
+    let opens = start == sentence_start || matches!(cx.pos[start - 1], "," | "CC");
+    if start < relative && opens && (start..relative).any(|i| cx.pos[i].starts_with("NN")) {
+        a.source = Some(start..source.end);
+    }
+}
+
+/// Drops the source of a coordinated cue that lies inside the content of
+/// the cue before it in its sentence (`earlier_content`), the cue itself
+/// outside it: "Huckabee's campaign said | he hasn't accepted any new gigs
+/// | … and suggested …" gave "suggested" a piece of what was said; the
+/// coordinated verb's subject ([`coordinated_verb_subject`]) replaces it.
+pub(in crate::learned) fn source_out_of_earlier_content(
+    cx: &Context<'_>,
+    a: &mut TokenAttribution,
+    earlier_content: &[std::ops::Range<usize>],
+) {
+    let Some(source) = a.source.clone() else {
+        return;
+    };
+    let mut first = a.cue.start;
+    while first > 0 && matches!(cx.pos[first - 1], "RB" | "RBR") {
+        first -= 1;
+    }
+    if first == 0 || cx.pos[first - 1] != "CC" {
+        return;
+    }
+    let inside = |r: &std::ops::Range<usize>| {
+        earlier_content
+            .iter()
+            .any(|c| c.start <= r.start && r.end <= c.end)
+    };
+    if inside(&source) && !inside(&a.cue) {
+        a.source = None;
+    }
+}
+
+/// The subject of a sourceless finite cue that an apposition or an aside
+/// between commas separates from it, when that subject opens the
+/// sentence (a conjunction may stand first): "But Guardian, | the first
+/// Republican mayor elected in two decades, | stopped short of …", "Bush,
+/// however, | interjected". What stands between the commas holds no finite
+/// verb, unless it is a relative clause ("Trump, whose views have upset
+/// …, | proposed").
+pub(in crate::learned) fn subject_before_an_apposition(cx: &Context<'_>, a: &mut TokenAttribution) {
+    if a.source.is_some() || a.cue.is_empty() {
+        return;
+    }
+    let Some(verb) = a
+        .cue
+        .clone()
+        .take(4)
+        .find(|&i| cx.pos[i].starts_with("VB") || cx.pos[i] == "MD")
+    else {
+        return;
+    };
+    if !finite_verb_tag(cx.pos[verb]) {
+        return;
+    }
+    let mut before = a.cue.start;
+    while before > 0 && matches!(cx.pos[before - 1], "RB" | "RBR") {
+        before -= 1;
+    }
+    let sentence_start = cx.doc.sentences[cx.doc.sentence_of(a.cue.start)]
+        .tokens
+        .start;
+    let text = |i: usize| cx.doc.token_text(i);
+    if before <= sentence_start || text(before - 1) != "," {
+        return;
+    }
+    let mut start = sentence_start;
+    if cx.pos[start] == "CC" {
+        start += 1;
+    }
+    let mut end = start;
+    while end < before && end - start < 6 && noun_phrase_tag(cx.pos[end]) {
+        end += 1;
+    }
+    if end == start
+        || end >= before - 1
+        || text(end) != ","
+        || !(start..end).any(|i| cx.pos[i].starts_with("NN"))
+        || (start..before).any(|i| claimed(cx, &a.cue, &a.content, i))
+    {
+        return;
+    }
+    let aside = end + 1..before - 1;
+    let relative = matches!(
+        text(aside.start).to_lowercase().as_str(),
+        "who" | "whose" | "which"
+    );
+    if !relative && aside.clone().any(|i| finite_verb_tag(cx.pos[i])) {
+        return;
+    }
+    a.source = Some(start..end);
+}
