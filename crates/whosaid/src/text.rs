@@ -667,7 +667,7 @@ fn dateline_end(text: &str, tokens: &[Token], range: Range<usize>) -> Option<usi
 }
 
 /// Most tokens of a dateline before its dash ("RENO , Nev. ( AP )").
-const DATELINE_TOKENS: usize = 10;
+pub(crate) const DATELINE_TOKENS: usize = 10;
 
 /// An abbreviation's period ends the sentence only when a typical sentence
 /// starter follows ("… in the U.S. The …"); titles never end one.

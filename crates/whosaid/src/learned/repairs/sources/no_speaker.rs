@@ -96,13 +96,10 @@ pub(super) fn after_dateline(cx: &Context<'_>, sentence: std::ops::Range<usize>)
     if place == sentence.start || !dateline_place(cx, sentence.start..place) {
         return sentence.start;
     }
-    (place..sentence.end.min(place + DATELINE_TOKENS))
+    (place..sentence.end.min(place + crate::text::DATELINE_TOKENS))
         .find(|&i| crate::text::is_dash(cx.doc.token_text(i)))
         .map_or(sentence.start, |dash| dash + 1)
 }
-
-/// Most tokens between a dateline's place and its dash (", Dec. 8 (UPI)").
-const DATELINE_TOKENS: usize = 10;
 
 /// Whether a source after its cue opens with a preposition of place, time
 /// or manner ("said | on a call with reporters", "said | in an

@@ -3,8 +3,10 @@
 //! the noun phrase a relative clause or an apposition separates from its
 //! verb, and not the object of a verb inside a relative clause.
 
-use super::names_someone;
 use super::no_speaker::after_dateline;
+use super::{
+    clause_opening_noun_phrase, conjunction_before, cue_verb, names_someone, past_adverbs_back,
+};
 use crate::extract::TokenAttribution;
 use crate::learned::repairs::content::BE_FORMS;
 use crate::learned::repairs::{claimed, finite_verb_tag, noun_phrase_tag, time_word};
@@ -193,9 +195,7 @@ pub(in crate::learned) fn coordinated_verb_subject(
     if a.source.is_some() || a.cue.is_empty() {
         return;
     }
-    // The cue's verb, past adverbs the cue holds ("reportedly argued").
-    let adverb = |i: usize| matches!(cx.pos[i], "RB" | "RBR");
-    let Some(verb) = a.cue.clone().find(|&i| !adverb(i)) else {
+    let Some(verb) = cue_verb(cx, &a.cue) else {
         return;
     };
     // A participle shares the source of the cue it is coordinated with
@@ -206,14 +206,9 @@ pub(in crate::learned) fn coordinated_verb_subject(
         return;
     }
     // "and", "but", "or", possibly with an adverb between ("and then").
-    let mut before = a.cue.start;
-    while before > 0 && matches!(cx.pos[before - 1], "RB" | "RBR") {
-        before -= 1;
-    }
-    if before == 0 || cx.pos[before - 1] != "CC" {
+    let Some(conjunction) = conjunction_before(cx, &a.cue) else {
         return;
-    }
-    let conjunction = before - 1;
+    };
     let subject = if participle {
         earlier
     } else {
@@ -324,17 +319,13 @@ pub(in crate::learned) fn subject_before_a_relative_clause(
     if a.source.is_some() || a.cue.is_empty() {
         return;
     }
-    let adverb = |i: usize| matches!(cx.pos[i], "RB" | "RBR");
-    let Some(verb) = a.cue.clone().find(|&i| !adverb(i)) else {
+    let Some(verb) = cue_verb(cx, &a.cue) else {
         return;
     };
     if !finite_verb_tag(cx.pos[verb]) {
         return;
     }
-    let mut before = a.cue.start;
-    while before > 0 && adverb(before - 1) {
-        before -= 1;
-    }
+    let before = past_adverbs_back(cx, a.cue.start);
     let sentence_start = cx.doc.sentences[cx.doc.sentence_of(a.cue.start)]
         .tokens
         .start;
@@ -354,16 +345,7 @@ pub(in crate::learned) fn subject_before_a_relative_clause(
         return;
     };
     let comma = relative - 1;
-    let mut start = comma;
-    while start > sentence_start
-        && comma - start < 8
-        && noun_phrase_tag(cx.pos[start - 1])
-        && !claimed(cx, &a.cue, &a.content, start - 1)
-    {
-        start -= 1;
-    }
-    let opens = start == sentence_start || matches!(cx.pos[start - 1], "," | "CC");
-    if start < comma && opens && (start..comma).any(|i| cx.pos[i].starts_with("NN")) {
+    if let Some(start) = clause_opening_noun_phrase(cx, a, comma, sentence_start) {
         a.source = Some(start..comma);
     }
 }
@@ -399,16 +381,7 @@ pub(in crate::learned) fn source_is_an_object(cx: &Context<'_>, a: &mut TokenAtt
     if (relative + 1..source.start).any(|i| claimed(cx, &a.cue, &a.content, i) || text(i) == ",") {
         return;
     }
-    let mut start = relative;
-    while start > sentence_start
-        && relative - start < 8
-        && noun_phrase_tag(cx.pos[start - 1])
-        && !claimed(cx, &a.cue, &a.content, start - 1)
-    {
-        start -= 1;
-    }
-    let opens = start == sentence_start || matches!(cx.pos[start - 1], "," | "CC");
-    if start < relative && opens && (start..relative).any(|i| cx.pos[i].starts_with("NN")) {
+    if let Some(start) = clause_opening_noun_phrase(cx, a, relative, sentence_start) {
         a.source = Some(start..source.end);
     }
 }
@@ -426,11 +399,7 @@ pub(in crate::learned) fn source_out_of_earlier_content(
     let Some(source) = a.source.clone() else {
         return;
     };
-    let mut first = a.cue.start;
-    while first > 0 && matches!(cx.pos[first - 1], "RB" | "RBR") {
-        first -= 1;
-    }
-    if first == 0 || cx.pos[first - 1] != "CC" {
+    if conjunction_before(cx, &a.cue).is_none() {
         return;
     }
     let inside = |r: &std::ops::Range<usize>| {
@@ -465,10 +434,7 @@ pub(in crate::learned) fn subject_before_an_apposition(cx: &Context<'_>, a: &mut
     if !finite_verb_tag(cx.pos[verb]) {
         return;
     }
-    let mut before = a.cue.start;
-    while before > 0 && matches!(cx.pos[before - 1], "RB" | "RBR") {
-        before -= 1;
-    }
+    let before = past_adverbs_back(cx, a.cue.start);
     let sentence_start = cx.doc.sentences[cx.doc.sentence_of(a.cue.start)]
         .tokens
         .start;
