@@ -68,6 +68,9 @@ const RELATIVE_TIME: &[&str] = &["last", "next", "past", "earlier", "later", "re
 /// then a comma, a bracket or a dash. A place that files the story is no
 /// speaker.
 pub(in crate::learned) fn dateline_place(cx: &Context<'_>, r: std::ops::Range<usize>) -> bool {
+    if r.is_empty() || r.end > cx.doc.tokens.len() {
+        return false;
+    }
     let sentence = &cx.doc.sentences[cx.doc.sentence_of(r.start)];
     let paragraph = &cx.doc.paragraphs[sentence.paragraph];
     let paragraph_start = cx.doc.sentences[paragraph.sentences.start].tokens.start;
@@ -79,7 +82,7 @@ pub(in crate::learned) fn dateline_place(cx: &Context<'_>, r: std::ops::Range<us
         let w = cx.doc.token_text(r.end);
         matches!(w, "," | "(") || crate::text::is_dash(w)
     });
-    r.start == paragraph_start && !r.is_empty() && r.clone().all(capitals) && closed
+    r.start == paragraph_start && r.clone().all(capitals) && closed
 }
 
 /// Where the sentence holding `sentence` begins after a dateline the
@@ -110,7 +113,9 @@ pub(in crate::learned) fn circumstance_after_the_cue(
     r: std::ops::Range<usize>,
     cue: &std::ops::Range<usize>,
 ) -> bool {
-    r.start >= cue.end && CIRCUMSTANCE.contains(&cx.doc.token_text(r.start).to_lowercase().as_str())
+    !r.is_empty()
+        && r.start >= cue.end
+        && CIRCUMSTANCE.contains(&cx.doc.token_text(r.start).to_lowercase().as_str())
 }
 
 /// Prepositions that open a circumstance after a cue.
