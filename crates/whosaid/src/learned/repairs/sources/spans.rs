@@ -42,6 +42,53 @@ pub(in crate::learned) fn source_out_of_the_cue(cx: &Context<'_>, a: &mut TokenA
     a.cue.start = verb;
 }
 
+/// Gives back a speaker the content swallowed after its quotation:
+/// '“… for adjudication,” Amy Pope, deputy homeland security advisor, |
+/// said' read as one content running up to the cue. The words between the
+/// quotation's closing mark and the cue, with no verb among them, are the
+/// speaker's phrase (name and apposition), never what was said; the
+/// content ends with the quotation.
+pub(in crate::learned) fn speaker_after_the_quotation(cx: &Context<'_>, a: &mut TokenAttribution) {
+    if a.source.is_some() {
+        return;
+    }
+    let Some(last) = a.content.last().cloned() else {
+        return;
+    };
+    // Only punctuation between the content and its cue.
+    if last.end > a.cue.start
+        || !(last.end..a.cue.start).all(|i| cx.doc.tokens[i].kind == TokenKind::Punct)
+    {
+        return;
+    }
+    let first = a.content[0].start;
+    // The last closing mark in the content, of a quotation opened in it.
+    let Some(close) = last.clone().rev().find(|&i| {
+        cx.quotes
+            .quote_of_mark(i)
+            .is_some_and(|q| q.close == i && q.open >= first)
+    }) else {
+        return;
+    };
+    let tail = trim_to_words(cx.doc, close + 1..last.end);
+    let opens_a_name = |i: usize| {
+        cx.pos[i] == "PRP" || cx.doc.token_text(i).starts_with(|c: char| c.is_uppercase())
+    };
+    if tail.is_empty()
+        || !opens_a_name(tail.start)
+        || tail
+            .clone()
+            .any(|i| cx.pos[i].starts_with("VB") || cx.pos[i] == "MD")
+        || !names_someone(cx, tail.clone())
+    {
+        return;
+    }
+    if let Some(run) = a.content.last_mut() {
+        run.end = close + 1;
+    }
+    a.source = Some(tail);
+}
+
 /// Cuts a source at a quotation it straddles: '“Andrea Mitchell Reports,”
 /// | Clinton's chief pollster Joel Benenson | said' read as one source
 /// that opens inside the show's title. A speaker's phrase may hold a whole

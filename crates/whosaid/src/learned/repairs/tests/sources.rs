@@ -114,6 +114,34 @@ fn a_noun_phrase_the_cue_swallowed_is_the_source() {
     assert_eq!((a.source, a.cue), (None, 3..5));
 }
 
+/// Regression: the tagger ran a quotation's content on over the speaker
+/// and their apposition ('“…,” Amy Pope, deputy homeland security
+/// advisor, | said'), and the attribution had no source.
+#[test]
+fn a_speaker_after_the_quotation_leaves_the_content() {
+    let text = "Head.\n\n\"Our efforts have been insufficient,\" Amy Pope, deputy security adviser, said on a call.";
+    let swallowed = |content: &str| {
+        let (cue, content) = (tokens_of(text, "said"), tokens_of(text, content));
+        repaired(text, None, cue, content, speaker_after_the_quotation)
+    };
+    let (source, content) =
+        swallowed("\"Our efforts have been insufficient,\" Amy Pope, deputy security adviser");
+    assert_eq!(source.as_deref(), Some("Amy Pope, deputy security adviser"));
+    assert_eq!(content, ["\"Our efforts have been insufficient,\""]);
+    // A content that ends with its quotation, or words after it holding a
+    // verb, stay as they are.
+    let (source, content) = swallowed("\"Our efforts have been insufficient,\"");
+    assert_eq!((source, content.len()), (None, 1));
+    let text = "Head.\n\nThe plan is \"insufficient\" and Pope left, she said.";
+    let (cue, content) = (
+        tokens_of(text, "said"),
+        tokens_of(text, "The plan is \"insufficient\" and Pope left"),
+    );
+    let (source, content) = repaired(text, None, cue, content, speaker_after_the_quotation);
+    assert_eq!(source, None);
+    assert_eq!(content, ["The plan is \"insufficient\" and Pope left"]);
+}
+
 /// Regression: the tagger read 'the Nation," House Speaker Paul D. Ryan'
 /// as one source, and the speaker became "Nation".
 #[test]
