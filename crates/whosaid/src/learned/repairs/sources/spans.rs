@@ -44,8 +44,10 @@ pub(in crate::learned) fn source_out_of_the_cue(cx: &Context<'_>, a: &mut TokenA
 
 /// Gives back a speaker the content swallowed after its quotation:
 /// '“… for adjudication,” Amy Pope, deputy homeland security advisor, |
-/// said' read as one content running up to the cue. The words between the
-/// quotation's closing mark and the cue, with no verb among them, are the
+/// said' read as one content running up to the cue ('… in disgrace!" the
+/// presumptive GOP nominee, Donald Trump, | tweeted' alike). The words
+/// between the quotation's closing mark and the cue, opening with a name,
+/// a pronoun or a determiner and with no verb among them, are the
 /// speaker's phrase (name and apposition), never what was said; the
 /// content ends with the quotation.
 pub(in crate::learned) fn speaker_after_the_quotation(cx: &Context<'_>, a: &mut TokenAttribution) {
@@ -72,7 +74,8 @@ pub(in crate::learned) fn speaker_after_the_quotation(cx: &Context<'_>, a: &mut 
     };
     let tail = trim_to_words(cx.doc, close + 1..last.end);
     let opens_a_name = |i: usize| {
-        cx.pos[i] == "PRP" || cx.doc.token_text(i).starts_with(|c: char| c.is_uppercase())
+        matches!(cx.pos[i], "PRP" | "DT")
+            || cx.doc.token_text(i).starts_with(|c: char| c.is_uppercase())
     };
     if tail.is_empty()
         || !opens_a_name(tail.start)

@@ -128,6 +128,19 @@ fn a_speaker_after_the_quotation_leaves_the_content() {
         swallowed("\"Our efforts have been insufficient,\" Amy Pope, deputy security adviser");
     assert_eq!(source.as_deref(), Some("Amy Pope, deputy security adviser"));
     assert_eq!(content, ["\"Our efforts have been insufficient,\""]);
+    let text = "Head.\n\n\"He should resign!\" the presumptive nominee, Donald Trump, tweeted.";
+    let (cue, content) = (
+        tokens_of(text, "tweeted"),
+        tokens_of(
+            text,
+            "\"He should resign!\" the presumptive nominee, Donald Trump",
+        ),
+    );
+    let (source, _) = repaired(text, None, cue, content, speaker_after_the_quotation);
+    assert_eq!(
+        source.as_deref(),
+        Some("the presumptive nominee, Donald Trump")
+    );
     // A content that ends with its quotation, or words after it holding a
     // verb, stay as they are.
     let (source, content) = swallowed("\"Our efforts have been insufficient,\"");
