@@ -575,6 +575,12 @@ impl AttrTagger {
                 !names_nothing(cx, r.clone())
                     && !circumstance_after_the_cue(cx, r.clone(), &found[k].cue)
             });
+            // The rules' subject of an agentless passive ("the losing side
+            // … | could be expected | to take the case …") is what the
+            // statement is about, as the tagger's would be.
+            if passive_subject_to_content(cx, &mut found[k]) {
+                agentless.push(found[k].cue.start);
+            }
         }
         // In the order of their cues, so that "said …, adding …, noting …"
         // and "slammed … and bragged about …" pass the source along.
@@ -736,6 +742,29 @@ mod tests {
                 .first()
                 .is_some_and(|s| s.starts_with("Several players")),
             "{source:?}"
+        );
+    }
+
+    /// Regression: an agentless passive the tagger left without a source
+    /// got the rules' source, its own subject ("Her initial statement |
+    /// was later shown | to be false"), where PolNeAR reads the subject as
+    /// what the statement is about.
+    #[test]
+    fn the_rules_give_an_agentless_passive_no_source() {
+        let text = "Head.\n\nHer initial statement was later shown to be false.";
+        let found = crate::Extractor::builtin().extract(text);
+        let shown = found
+            .iter()
+            .find(|a| a.cue.iter().any(|c| c.text.contains("shown")))
+            .expect("the attribution of \"was later shown\"");
+        assert!(shown.source.is_empty(), "{:?}", shown.source);
+        assert!(
+            shown
+                .content
+                .iter()
+                .any(|c| c.text.contains("initial statement")),
+            "{:?}",
+            shown.content
         );
     }
 
