@@ -212,7 +212,8 @@ pub(in crate::learned) fn rejoin_split_quotes(cx: &Context<'_>, found: &mut [Tok
 
 /// Whether the subject ending at `subject_end` before `cue` is not the
 /// speaker: the cue is a passive without its agent ("has been criticized",
-/// "is widely expected to") or a verb of seeming ("seemed concerned").
+/// "is widely expected to"), a verb of seeming ("seemed concerned") or
+/// hearsay ("is reportedly").
 fn subject_is_not_the_speaker(
     cx: &Context<'_>,
     cue: &std::ops::Range<usize>,
@@ -255,11 +256,20 @@ fn subject_is_not_the_speaker(
                 .get(i + 1)
                 .is_none_or(|w| !APPEARING_AT.contains(&w.word))
     });
+    // "The company | has reportedly | hired …": hearsay with no verb of
+    // its own but auxiliaries; whoever reported it is not named ("he
+    // reportedly argued" is his argument).
+    let hearsay = cue.clone().any(|i| HEARSAY.contains(&cx.words[i].word))
+        && cue.clone().all(|i| {
+            HEARSAY.contains(&cx.words[i].word)
+                || AUXILIARIES.contains(&cx.words[i].word)
+                || matches!(cx.pos[i], "MD" | "RB")
+        });
     // "… by X" names the agent, inside the cue or right after it ("was
     // written | by Springsteen").
     let agent =
         cx.words[cue.end - 1].word == BY || cx.words.get(cue.end).is_some_and(|w| w.word == BY);
-    (passive || seeming) && !agent
+    (passive || seeming || hearsay) && !agent
 }
 
 /// A passive cue without its agent ("He has been harshly criticized for
@@ -446,6 +456,11 @@ const SEEMING: [u64; 8] = syms([
 const APPEARING_AT: [u64; 6] = syms(["on", "in", "at", "before", "with", "alongside"]);
 /// Adverbs that report what others say of the subject.
 const HEARSAY: [u64; 3] = syms(["reportedly", "allegedly", "purportedly"]);
+/// Forms of "be" and "have" that stand in a cue of hearsay ("is
+/// reportedly", "has reportedly").
+const AUXILIARIES: [u64; 10] = syms([
+    "is", "are", "was", "were", "been", "be", "has", "have", "had", "will",
+]);
 /// Forms of "be" that make a passive with a past participle.
 pub(super) const BE_FORMS: [u64; 7] = syms(["is", "are", "was", "were", "been", "being", "be"]);
 /// Passives that name their speaker as subject ("was quoted as saying").

@@ -106,6 +106,36 @@ fn the_subject_of_a_seeming_verb_is_content() {
     );
 }
 
+/// Hearsay with no verb of its own ("The company | has reportedly |
+/// hired …") names no speaker: its subject is content. "He reportedly
+/// argued" is his argument.
+#[test]
+fn the_subject_of_hearsay_is_content() {
+    let moved = |text: &str, source: &str, cue: &str, content: &str| {
+        passive(
+            text,
+            tokens_of(text, source),
+            tokens_of(text, cue),
+            tokens_of(text, content),
+        )
+    };
+    let text = "Head.\n\nThe company has reportedly hired new lawyers.";
+    assert_eq!(
+        moved(text, "The company", "has reportedly", "hired new lawyers"),
+        (
+            None,
+            vec!["The company".to_string(), "hired new lawyers".to_string()]
+        )
+    );
+    let text = "Title.\n\nHe reportedly argued that the deal was unfair.";
+    assert_eq!(
+        moved(text, "He", "reportedly argued", "that the deal was unfair")
+            .0
+            .as_deref(),
+        Some("He")
+    );
+}
+
 #[test]
 fn agents_quoted_speakers_and_states_of_mind_keep_their_source() {
     // An agent after "by" is the source.
