@@ -123,6 +123,9 @@ const CIRCUMSTANCE: &[&str] = &[
     "on", "in", "at", "during", "with", "over", "after", "before", "into", "through", "via",
 ];
 
+/// Forms of "have" and "be" before the receiving verb ("has faced").
+const AUXILIARY: &[&str] = &["has", "have", "had", "is", "are", "was", "were", "been"];
+
 /// The subject of "faced" or "received criticism" is its target,
 /// not its source: "Cruz | faced criticism | for unreported loans",
 /// "President Obama has endured | criticism for | telling …". Such a
@@ -150,10 +153,11 @@ pub(in crate::learned) fn recipient_is_no_source(
         k -= 1;
     }
     let verb_before = noun_cue && k > source.end && receiving(k - 1);
+    // Past the auxiliaries: "has faced | sharp criticism".
     let verb_in_cue = a
         .cue
         .clone()
-        .find(|&i| cx.pos[i].starts_with("VB"))
+        .find(|&i| cx.pos[i].starts_with("VB") && !AUXILIARY.contains(&word(i).as_str()))
         .is_some_and(|i| receiving(i) && (i + 1..a.cue.end).any(|j| cx.pos[j].starts_with("NN")));
     if !verb_before && !verb_in_cue {
         return false;

@@ -679,8 +679,9 @@ fn a_subject_before_an_apposition_and_no_time_phrase() {
     });
 }
 
-/// Regression: "Cruz faced criticism for unreported loans" gave Cruz, the
-/// target, as the source; "criticism from" names the critics; a holder
+/// Regression: "Cruz faced criticism for unreported loans" (and "Cruz has
+/// faced criticism for" read as one cue) gave Cruz, the target, as the
+/// source; "criticism from" names the critics; a holder
 /// ("Cruz voiced criticism of") keeps the source.
 #[test]
 fn the_recipient_of_criticism_is_no_source() {
@@ -707,6 +708,12 @@ fn the_recipient_of_criticism_is_no_source() {
     assert_eq!(
         source(text, "criticism from", "over the plan").0.as_deref(),
         Some("many environmentalists")
+    );
+    // Past the auxiliaries, the receiving verb inside the cue.
+    let text = "Head.\n\nCruz has faced sharp criticism for unreported loans.";
+    assert_eq!(
+        source(text, "has faced sharp criticism for", "unreported loans"),
+        (None, true)
     );
     let text = "Head.\n\nCruz voiced criticism of the plan.";
     assert_eq!(
