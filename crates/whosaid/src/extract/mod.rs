@@ -326,6 +326,26 @@ pub(crate) fn in_unauthorized_clause(doc: &Document, i: usize) -> bool {
     })
 }
 
+/// Whether token `i` is the "said" of the discourse marker "That said, …"
+/// ("That being said, …", "But that said, …"): no statement of "That".
+pub(crate) fn that_said_marker(doc: &Document, i: usize) -> bool {
+    let word = |k: usize| doc.token_text(k);
+    let before_a_comma = i + 1 < doc.tokens.len() && word(i + 1) == ",";
+    if !(word(i).eq_ignore_ascii_case("said") && before_a_comma) {
+        return false;
+    }
+    let mut that = i;
+    if that > 0 && word(that - 1).eq_ignore_ascii_case("being") {
+        that -= 1;
+    }
+    if that == 0 || !word(that - 1).eq_ignore_ascii_case("that") {
+        return false;
+    }
+    let that = that - 1;
+    let opens_sentence = doc.sentences[doc.sentence_of(that)].tokens.start == that;
+    opens_sentence || (that > 0 && listed(word(that - 1), &[",", ";", ":", "but", "and", "yet"]))
+}
+
 /// Extracts token-level attributions from `doc`.
 pub fn extract(
     doc: &Document,
@@ -547,7 +567,7 @@ impl Rules<'_> {
             let describes_source = (anonymity_formula_at(self.doc, i + len)
                 && !self.word_is(i, SAY_FORMS))
                 || in_unauthorized_clause(self.doc, i);
-            if nominal || passive || name || describes_source {
+            if nominal || passive || name || describes_source || that_said_marker(self.doc, i) {
                 i += len;
             } else if i + len <= s.end {
                 self.cues.push(Cue {

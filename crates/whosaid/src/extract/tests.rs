@@ -349,3 +349,14 @@ fn a_source_before_an_aside_or_an_apposition_and_adverb() {
     let source = source_for(text, "put it", "the returns would shed light");
     assert_eq!(source.as_deref(), Some("Steven Rosenthal, a tax lawyer"));
 }
+
+/// Regression: "That said, …" gave the speaker "That".
+#[test]
+fn that_said_is_no_cue() {
+    assert!(run("Intro.\n\nThat said, Cruz cannot win the nomination outright.").is_empty());
+    assert!(run("Intro.\n\nBut that being said, the plan may fail.").is_empty());
+    assert_eq!(
+        run("Intro.\n\nThe senator said, \"We will win.\"")[0].0,
+        "The senator"
+    );
+}

@@ -40,8 +40,9 @@ use repairs::{
     source_out_of_the_cue, source_with_its_antecedent, source_with_its_conjunct,
     source_with_its_head, source_without_a_trailing_preposition, speaker_after_the_quotation,
     split_coordinated_cue, subject_already_content, subject_before_a_relative_clause,
-    subject_before_an_apposition, subject_out_of_content, time_out_of_the_cue, time_phrase,
-    trailing_say_clause, trim_circumstance, whole_name_source, whole_noun_phrase_source,
+    subject_before_an_apposition, subject_out_of_content, that_said, time_out_of_the_cue,
+    time_phrase, trailing_say_clause, trim_circumstance, whole_name_source,
+    whole_noun_phrase_source,
 };
 pub use train::{gold_labels, train, TrainingDoc};
 
@@ -459,7 +460,7 @@ impl AttrTagger {
                 n > 1 || cx.quotes.is_quoted(a.content[0].start)
             });
         }
-        found.retain(|a| !admits_entry(cx, a));
+        found.retain(|a| !admits_entry(cx, a) && !that_said(cx, a));
         split_coordinated_cue(cx, &mut found);
         trailing_say_clause(cx, &mut found);
         for a in &mut found {

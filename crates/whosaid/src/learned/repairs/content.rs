@@ -357,6 +357,13 @@ pub(in crate::learned) fn subject_out_of_content(cx: &Context<'_>, a: &mut Token
     a.content.remove(0);
 }
 
+/// "That said, …" (and "That being said, …") is a discourse marker, not a
+/// statement of "That": an attribution whose cue ends in that "said" is
+/// none.
+pub(in crate::learned) fn that_said(cx: &Context<'_>, a: &TokenAttribution) -> bool {
+    !a.cue.is_empty() && crate::extract::that_said_marker(cx.doc, a.cue.end - 1)
+}
+
 /// "admit X as a member", "admitted Sweden into NATO": letting in, not
 /// conceding. The cue ends in a form of "admit" and its unquoted content
 /// is an object followed, within a few words, by "as" or "into" (a

@@ -584,3 +584,31 @@ fn a_passive_whose_subject_is_content_stays_sourceless() {
         "to draw a large audience"
     ));
 }
+
+/// Regression: "That said, Cruz cannot win outright" was read as a
+/// statement of "That"; "that said" inside a clause is a statement.
+#[test]
+fn that_said_is_a_discourse_marker() {
+    let marker = |text: &str, cue: &str, content: &str| {
+        let a = attribution(
+            Some(tokens_of(text, "That")),
+            tokens_of(text, cue),
+            tokens_of(text, content),
+        );
+        in_context(text, |_, cx| that_said(cx, &a))
+    };
+    let text = "Head.\n\nThat said, Cruz cannot win the nomination outright.";
+    assert!(marker(
+        text,
+        "said",
+        "Cruz cannot win the nomination outright"
+    ));
+    let text = "Head.\n\nThat being said, Cruz cannot win the nomination outright.";
+    assert!(marker(
+        text,
+        "said",
+        "Cruz cannot win the nomination outright"
+    ));
+    let text = "Head.\n\nThat said Cruz cannot win, the poll is wrong.";
+    assert!(!marker(text, "said", "Cruz cannot win"));
+}
