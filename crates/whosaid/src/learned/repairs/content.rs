@@ -210,6 +210,55 @@ pub(in crate::learned) fn rejoin_split_quotes(cx: &Context<'_>, found: &mut [Tok
     }
 }
 
+/// A quotation in a later sentence continues the speaker of the main
+/// clause, not a relative clause inside that speaker's phrase: '"Do these
+/// people read newspapers?" said Bob Mulholland, a superdelegate | who |
+/// has accused | Sanders supporters of harassing his peers. "Are they
+/// reading …?"' gives the second quotation to "has accused" (the nearest
+/// cue). The whole quotations of such an attribution (source a relative
+/// pronoun inside another attribution's source) that open after its
+/// sentence move to the attribution whose source holds it, when it keeps
+/// a content of its own.
+pub(in crate::learned) fn quote_to_the_main_clause(
+    cx: &Context<'_>,
+    found: &mut [TokenAttribution],
+) {
+    for a in 0..found.len() {
+        let Some(relative) = found[a].source.clone() else {
+            continue;
+        };
+        if relative.len() != 1 || !matches!(cx.pos[relative.start], "WP" | "WDT") {
+            continue;
+        }
+        let Some(main) = (0..found.len()).find(|&b| {
+            b != a
+                && found[b]
+                    .source
+                    .as_ref()
+                    .is_some_and(|s| s.start < relative.start && relative.end <= s.end)
+        }) else {
+            continue;
+        };
+        let sentence = cx.doc.sentence_of(found[a].cue.start);
+        let quotation = |r: &std::ops::Range<usize>| {
+            cx.quotes
+                .quote_of_mark(r.start)
+                .is_some_and(|q| q.open == r.start && q.close < r.end)
+        };
+        let (moved, kept): (Vec<_>, Vec<_>) = found[a]
+            .content
+            .iter()
+            .cloned()
+            .partition(|r| cx.doc.sentence_of(r.start) > sentence && quotation(r));
+        if moved.is_empty() || kept.is_empty() {
+            continue;
+        }
+        found[a].content = kept;
+        found[main].content.extend(moved);
+        found[main].content.sort_by_key(|r| r.start);
+    }
+}
+
 /// Whether the subject ending at `subject_end` before `cue` is not the
 /// speaker: the cue is a passive without its agent ("has been criticized",
 /// "is widely expected to"), a verb of seeming ("seemed concerned") or

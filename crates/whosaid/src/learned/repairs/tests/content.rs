@@ -612,3 +612,38 @@ fn that_said_is_a_discourse_marker() {
     let text = "Head.\n\nThat said Cruz cannot win, the poll is wrong.";
     assert!(!marker(text, "said", "Cruz cannot win"));
 }
+
+/// Regression: '"…?" said Bob Roe, a delegate who has accused rivals of
+/// lying. "…"' gave the second quotation to "has accused", the relative
+/// clause inside the speaker's phrase, not to "said".
+#[test]
+fn a_later_quotation_goes_to_the_main_clause() {
+    let text = "Head.\n\n\"Do they read newspapers?\" said Bob Roe, a delegate who has accused \
+                rivals of lying. \"Are they reading some chain email?\"";
+    in_context(text, |doc, cx| {
+        let mut found = vec![
+            attribution(
+                Some(doc.tokens_of("Bob Roe, a delegate who")),
+                doc.tokens_of("said"),
+                doc.tokens_of("\"Do they read newspapers?\""),
+            ),
+            TokenAttribution {
+                source: Some(doc.tokens_of("who")),
+                cue: doc.tokens_of("has accused"),
+                content: vec![
+                    doc.tokens_of("rivals of lying"),
+                    doc.tokens_of("\"Are they reading some chain email?\""),
+                ],
+            },
+        ];
+        quote_to_the_main_clause(cx, &mut found);
+        assert_eq!(found[1].content, [doc.tokens_of("rivals of lying")]);
+        assert_eq!(
+            found[0].content,
+            [
+                doc.tokens_of("\"Do they read newspapers?\""),
+                doc.tokens_of("\"Are they reading some chain email?\"")
+            ]
+        );
+    });
+}
