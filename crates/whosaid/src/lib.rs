@@ -211,7 +211,7 @@ impl Extractor {
             }
             None => {
                 let quotes = QuoteIndex::new(doc);
-                let found = extract::extract(doc, &quotes, &self.lexicon, &self.config);
+                let found = extract::extract_rules_only(doc, &quotes, &self.lexicon, &self.config);
                 (found, quotes, None)
             }
         }

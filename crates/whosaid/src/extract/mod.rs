@@ -27,6 +27,7 @@
 mod content;
 mod credits;
 mod phrases;
+mod polls;
 mod transcript;
 
 use std::ops::Range;
@@ -36,6 +37,39 @@ use crate::quotes::QuoteIndex;
 use crate::text::{Document, TokenKind};
 
 use transcript::transcript_turns;
+
+/// Adds the poll frames of `doc` ("In a CNN poll, Clinton led …") whose
+/// cue and source no attribution of `found` uses as a cue, keeping `found`
+/// sorted by content. Not part of [`extract`]: its output is also the
+/// learned tagger's rule-role features, fixed with the shipped models.
+pub(crate) fn add_poll_frames(doc: &Document, found: &mut Vec<TokenAttribution>) {
+    for frame in polls::poll_frames(doc) {
+        let head = frame.source.as_ref().map_or(frame.cue.start, |s| s.end);
+        let used = frame.cue.start..head;
+        if !found
+            .iter()
+            .any(|a| a.cue.start < used.end && used.start < a.cue.end)
+        {
+            found.push(frame);
+        }
+    }
+    found.sort_by_key(|a| a.content.first().map_or(0, |r| r.start));
+}
+
+/// The rules' attributions for a reader without the learned models:
+/// [`extract`], less the discourse marker "That said, …", with the poll
+/// frames.
+pub fn extract_rules_only(
+    doc: &Document,
+    quotes: &QuoteIndex,
+    lexicon: &Lexicon,
+    config: &RuleConfig,
+) -> Vec<TokenAttribution> {
+    let mut found = extract(doc, quotes, lexicon, config);
+    found.retain(|a| a.cue.is_empty() || !that_said_marker(doc, a.cue.end - 1));
+    add_poll_frames(doc, &mut found);
+    found
+}
 
 /// Attributions the page layout makes, not a cue in a sentence: transcript
 /// turns (`WALLACE: …`) and quote credit lines (`“…” ― Jane Roe`), sorted
@@ -567,7 +601,7 @@ impl Rules<'_> {
             let describes_source = (anonymity_formula_at(self.doc, i + len)
                 && !self.word_is(i, SAY_FORMS))
                 || in_unauthorized_clause(self.doc, i);
-            if nominal || passive || name || describes_source || that_said_marker(self.doc, i) {
+            if nominal || passive || name || describes_source {
                 i += len;
             } else if i + len <= s.end {
                 self.cues.push(Cue {

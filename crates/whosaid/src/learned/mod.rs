@@ -617,6 +617,9 @@ impl AttrTagger {
             source_without_a_trailing_preposition(cx, a);
         }
         quote_to_the_main_clause(cx, &mut found);
+        // "In a Des Moines Register poll, Mr. Cruz had a lead": no verb
+        // says so, the rules' frame does (unless the tagger read it).
+        extract::add_poll_frames(cx.doc, &mut found);
         // Headline attributions (`NATO Chief: …`) are rare in training; the
         // rules' ones stand where the model found nothing.
         {
