@@ -512,6 +512,22 @@ const SEEMING: [u64; 8] = syms([
 const APPEARING_AT: [u64; 6] = syms(["on", "in", "at", "before", "with", "alongside"]);
 /// Adverbs that report what others say of the subject.
 const HEARSAY: [u64; 3] = syms(["reportedly", "allegedly", "purportedly"]);
+/// Verbs of a record or a poll that report the clause before them from
+/// the end of a sentence ("…, records show.").
+const REPORT_VERBS: &[&str] = &[
+    "show",
+    "shows",
+    "showed",
+    "found",
+    "find",
+    "finds",
+    "revealed",
+    "reveal",
+    "reveals",
+    "indicate",
+    "indicates",
+    "indicated",
+];
 /// Forms of "be" and "have" that stand in a cue of hearsay ("is
 /// reportedly", "has reportedly").
 const AUXILIARIES: [u64; 10] = syms([
@@ -627,7 +643,8 @@ const COORDINATED_CUE: u8 = 3;
 
 /// `The company will cut jobs, two people familiar with the matter said.`:
 /// a sentence that ends in a comma, a noun phrase and "said"/"says"/"say"
-/// (then at most a short circumstance: "in a statement", "on Monday")
+/// or a record's verb ("…, records show.", "…, the poll found.") (then at
+/// most a short circumstance: "in a statement", "on Monday")
 /// reports the whole clause before the comma, however the tagger read it.
 /// It misses this when an inner verb ("will announce", "is expected")
 /// took the clause and ran on over the speaker. The clause becomes the
@@ -668,9 +685,17 @@ pub(in crate::learned) fn trailing_say_clause(cx: &Context<'_>, found: &mut Vec<
                     || (tail.len() == 1 && text(tail.start).ends_with("ly"))))
         };
         let say = |i: usize| matches!(text(i), "said" | "says" | "say") && !cx.quotes.is_quoted(i);
+        // At the end, a record's or a poll's finite verb too ("…, campaign
+        // finance records show.", "…, the poll found."; not the participle
+        // of "chemicals found in air conditioners.").
+        let reports = |i: usize| {
+            REPORT_VERBS.contains(&text(i))
+                && matches!(cx.pos[i], "VBD" | "VBZ" | "VBP")
+                && !cx.quotes.is_quoted(i)
+        };
         let at_end = (end.saturating_sub(5).max(range.start)..end)
             .rev()
-            .find(|&i| say(i))
+            .find(|&i| say(i) || reports(i))
             .filter(|&v| circumstance(v + 1..end));
         let appendix = || {
             (range.start..end.saturating_sub(3)).find(|&v| {

@@ -330,7 +330,19 @@ fn a_trailing_say_clause_reports_the_clause_before_it() {
             "The minister was charged on Friday with fraud"
         )]
     );
+    // A record's finite verb at the end reports the clause too; the
+    // participle of a reduced relative does not.
+    let text = "Head.\n\nThe committee raised $57 million last year, campaign finance \
+                records show.";
+    let mut found = Vec::new();
+    in_context(text, |_, cx| trailing_say_clause(cx, &mut found));
+    assert_eq!(found.len(), 1);
+    assert_eq!(
+        found[0].source,
+        Some(tokens_of(text, "campaign finance records"))
+    );
     for text in [
+        "Head.\n\nThe deal limits hydrofluorocarbons, potent chemicals found in air conditioners.",
         "Head.\n\nBut when Congress cut funding for the program, Mexico said enough.",
         "Head.\n\nBut when Congress cut funding for the program, Mexico said so.",
         // An interrupted clause: its verb comes after the speaker.
