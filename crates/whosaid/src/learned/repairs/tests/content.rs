@@ -50,6 +50,16 @@ fn passive(
     })
 }
 
+/// [`passive`] on spans named by their text.
+fn moved(text: &str, source: &str, cue: &str, content: &str) -> (Option<String>, Vec<String>) {
+    passive(
+        text,
+        tokens_of(text, source),
+        tokens_of(text, cue),
+        tokens_of(text, content),
+    )
+}
+
 #[test]
 fn the_subject_of_an_agentless_passive_is_content() {
     // Head(0) .(1) He(2) has(3) been(4) harshly(5) criticized(6) for(7)
@@ -66,14 +76,6 @@ fn the_subject_of_an_agentless_passive_is_content() {
 /// cue, or "appeared on" a show, keeps the source.
 #[test]
 fn the_subject_of_a_seeming_verb_is_content() {
-    let moved = |text: &str, source: &str, cue: &str, content: &str| {
-        passive(
-            text,
-            tokens_of(text, source),
-            tokens_of(text, cue),
-            tokens_of(text, content),
-        )
-    };
     let text = "Head.\n\nMr. Putin seemed most concerned with the economy.";
     assert_eq!(
         moved(
@@ -111,14 +113,6 @@ fn the_subject_of_a_seeming_verb_is_content() {
 /// argued" is his argument.
 #[test]
 fn the_subject_of_hearsay_is_content() {
-    let moved = |text: &str, source: &str, cue: &str, content: &str| {
-        passive(
-            text,
-            tokens_of(text, source),
-            tokens_of(text, cue),
-            tokens_of(text, content),
-        )
-    };
     let text = "Head.\n\nThe company has reportedly hired new lawyers.";
     assert_eq!(
         moved(text, "The company", "has reportedly", "hired new lawyers"),
