@@ -528,9 +528,10 @@ const REPORT_VERBS: &[&str] = &[
     "indicates",
     "indicated",
 ];
-/// Forms of "be" and "have" that stand in a cue of hearsay ("is
-/// reportedly", "has reportedly").
-const AUXILIARIES: [u64; 10] = syms([
+/// Forms of "be" and "have" (and "will") that stand in a cue before its
+/// verb or adverb: hearsay ("is reportedly", "has reportedly"), a received
+/// criticism ("has faced").
+pub(super) const AUXILIARIES: [u64; 10] = syms([
     "is", "are", "was", "were", "been", "be", "has", "have", "had", "will",
 ]);
 /// Forms of "be" that make a passive with a past participle.

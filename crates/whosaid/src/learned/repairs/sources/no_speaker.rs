@@ -4,7 +4,7 @@
 
 use super::names_someone;
 use crate::extract::TokenAttribution;
-use crate::learned::repairs::content::BE_FORMS;
+use crate::learned::repairs::content::{AUXILIARIES, BE_FORMS};
 use crate::learned::repairs::{claimed, noun_phrase_tag, time_word};
 use crate::learned::Context;
 
@@ -123,9 +123,6 @@ const CIRCUMSTANCE: &[&str] = &[
     "on", "in", "at", "during", "with", "over", "after", "before", "into", "through", "via",
 ];
 
-/// Forms of "have" and "be" before the receiving verb ("has faced").
-const AUXILIARY: &[&str] = &["has", "have", "had", "is", "are", "was", "were", "been"];
-
 /// The subject of "faced" or "received criticism" is its target,
 /// not its source: "Cruz | faced criticism | for unreported loans",
 /// "President Obama has endured | criticism for | telling …". Such a
@@ -157,7 +154,7 @@ pub(in crate::learned) fn recipient_is_no_source(
     let verb_in_cue = a
         .cue
         .clone()
-        .find(|&i| cx.pos[i].starts_with("VB") && !AUXILIARY.contains(&word(i).as_str()))
+        .find(|&i| cx.pos[i].starts_with("VB") && !AUXILIARIES.contains(&cx.words[i].word))
         .is_some_and(|i| receiving(i) && (i + 1..a.cue.end).any(|j| cx.pos[j].starts_with("NN")));
     if !verb_before && !verb_in_cue {
         return false;
