@@ -68,7 +68,11 @@ pub(in crate::learned) fn participle_subject(
     else {
         return;
     };
-    if !participle(verb) || a.cue.clone().any(|i| cx.quotes.is_quoted(i)) {
+    // "according to X" names its source after it.
+    if !participle(verb)
+        || a.cue.clone().any(|i| cx.quotes.is_quoted(i))
+        || cx.doc.token_text(verb).eq_ignore_ascii_case("according")
+    {
         return;
     }
     let lower = |i: usize| text(i).to_lowercase();
@@ -116,8 +120,16 @@ pub(in crate::learned) fn participle_subject(
         // preposition ("charged him after determining …", "before
         // explaining …"), with the subject's verb earlier in the sentence.
         let before = a.cue.start.checked_sub(1).filter(|&b| b >= sentence.start);
+        // The comma may sit inside the quotation it closes ('on "Morning
+        // Joe," | adding'), or a dash stand for it ("on the spot – saying").
+        let comma_or_dash = |b: usize| {
+            matches!(text(b), "," | "–" | "—" | "--")
+                || (cx.doc.tokens[b].kind == TokenKind::QuoteMark
+                    && b > sentence.start
+                    && text(b - 1) == ",")
+        };
         let trailing = before.is_some_and(|b| {
-            text(b) == "," || matches!(lower(b).as_str(), "while" | "when") || cx.pos[b] == "IN"
+            comma_or_dash(b) || matches!(lower(b).as_str(), "while" | "when") || cx.pos[b] == "IN"
         });
         if !trailing {
             return;

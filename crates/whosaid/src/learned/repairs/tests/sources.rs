@@ -260,6 +260,19 @@ fn a_participle_takes_the_subject_of_its_clause() {
                 the plan, suggesting that it is misguided.";
     let source = participle_source(text, "suggesting", "that it is misguided");
     assert_eq!(source.as_deref(), Some("Mrs. Clinton"));
+    // Regression: after a comma inside the quotation it closes, or a dash.
+    let text = "Head.\n\nGraham praised the plan on \"Morning Joe,\" adding that the \
+                senator would lose.";
+    let source = participle_source(text, "adding", "that the senator would lose");
+    assert_eq!(source.as_deref(), Some("Graham"));
+    let text = "Head.\n\nRubio flipped his choice on the spot \u{2013} saying he would \
+                root for Carolina.";
+    let source = participle_source(text, "saying", "he would root for Carolina");
+    assert_eq!(source.as_deref(), Some("Rubio"));
+    // "according to X" names its source after it.
+    let text = "Head.\n\nClinton knew the video was unrelated, according to the emails.";
+    let source = participle_source(text, "according to", "Clinton knew the video was unrelated");
+    assert_eq!(source, None);
 }
 
 /// A time phrase before the verb is no subject; a source that names no
