@@ -13,6 +13,9 @@ use crate::learned::repairs::{claimed, finite_verb_tag, noun_phrase_tag, time_wo
 use crate::learned::Context;
 use crate::text::TokenKind;
 
+/// Commas of a fronted participle clause tried for the one that closes it.
+const MAX_CLAUSE_COMMAS: usize = 3;
+
 /// Gives a participle cue without a source, or with one that names no
 /// one ("The", "Once"), the source PolNeAR gives it: that of the
 /// attribution before it in the sentence (`earlier`, when it names
@@ -100,21 +103,28 @@ pub(in crate::learned) fn participle_subject(
         // The noun phrase after the comma closing the participle clause,
         // which may close a quote the content ends with (`the "phony
         // system," Trump accused`).
-        let comma = (a.cue.end..sentence.end).find(|&i| text(i) == ",");
-        let Some(comma) = comma else { return };
-        let mut start = comma + 1;
-        if start < sentence.end && cx.doc.tokens[start].kind == TokenKind::QuoteMark {
-            start += 1;
-        }
-        let mut stop = start;
-        while stop < sentence.end && stop < start + 8 && in_phrase(stop) {
-            stop += 1;
-        }
-        let mut verb_at = stop;
-        while verb_at < sentence.end && adverb(verb_at) {
-            verb_at += 1;
-        }
-        (stop > start && verb_at < sentence.end && finite(verb_at)).then_some(start..stop)
+        // The first comma followed by such a phrase: the clause may hold
+        // commas of its own ("After thanking the crowd, which chanted his
+        // name, | he | touted").
+        let subject_after = |comma: usize| {
+            let mut start = comma + 1;
+            if start < sentence.end && cx.doc.tokens[start].kind == TokenKind::QuoteMark {
+                start += 1;
+            }
+            let mut stop = start;
+            while stop < sentence.end && stop < start + 8 && in_phrase(stop) {
+                stop += 1;
+            }
+            let mut verb_at = stop;
+            while verb_at < sentence.end && adverb(verb_at) {
+                verb_at += 1;
+            }
+            (stop > start && verb_at < sentence.end && finite(verb_at)).then_some(start..stop)
+        };
+        (a.cue.end..sentence.end)
+            .filter(|&i| text(i) == ",")
+            .take(MAX_CLAUSE_COMMAS)
+            .find_map(subject_after)
     } else {
         // A trailing participle: after a comma, "while", "when" or a
         // preposition ("charged him after determining …", "before

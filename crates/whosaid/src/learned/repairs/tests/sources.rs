@@ -269,6 +269,11 @@ fn a_participle_takes_the_subject_of_its_clause() {
                 root for Carolina.";
     let source = participle_source(text, "saying", "he would root for Carolina");
     assert_eq!(source.as_deref(), Some("Rubio"));
+    // A fronted clause holding commas of its own.
+    let text = "Head.\n\nAfter thanking the crowd, which chanted his name, he touted \
+                his campaign.";
+    let source = participle_source(text, "thanking", "the crowd");
+    assert_eq!(source.as_deref(), Some("he"));
     // "according to X" names its source after it.
     let text = "Head.\n\nClinton knew the video was unrelated, according to the emails.";
     let source = participle_source(text, "according to", "Clinton knew the video was unrelated");
