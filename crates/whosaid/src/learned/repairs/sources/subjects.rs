@@ -327,6 +327,26 @@ pub(in crate::learned) fn passive_agent_source(cx: &Context<'_>, a: &mut TokenAt
     a.source = Some(after_by..end);
 }
 
+/// For a sourceless cue whose verb (`verb`, as the caller finds it) is
+/// finite and follows a comma (adverbs between allowed): where those
+/// adverbs begin, and where the cue's sentence begins. What stands before
+/// that comma may be the subject the cue lost.
+fn finite_cue_after_a_comma(
+    cx: &Context<'_>,
+    a: &TokenAttribution,
+    verb: Option<usize>,
+) -> Option<(usize, usize)> {
+    if a.source.is_some() || a.cue.is_empty() || !finite_verb_tag(cx.pos[verb?]) {
+        return None;
+    }
+    let before = past_adverbs_back(cx, a.cue.start);
+    let sentence_start = cx.doc.sentences[cx.doc.sentence_of(a.cue.start)]
+        .tokens
+        .start;
+    (before > sentence_start && cx.doc.token_text(before - 1) == ",")
+        .then_some((before, sentence_start))
+}
+
 /// The subject of a sourceless finite cue that a closed relative clause
 /// separates from it: "Obama, | who has denounced the attack as …, |
 /// reiterated | his frustration", "But the star journalist, who is
@@ -338,20 +358,11 @@ pub(in crate::learned) fn subject_before_a_relative_clause(
     cx: &Context<'_>,
     a: &mut TokenAttribution,
 ) {
-    if a.source.is_some() || a.cue.is_empty() {
-        return;
-    }
-    let Some(verb) = cue_verb(cx, &a.cue) else {
+    let Some((before, sentence_start)) = finite_cue_after_a_comma(cx, a, cue_verb(cx, &a.cue))
+    else {
         return;
     };
-    if !finite_verb_tag(cx.pos[verb]) {
-        return;
-    }
-    let before = past_adverbs_back(cx, a.cue.start);
-    let sentence_start = cx.doc.sentences[cx.doc.sentence_of(a.cue.start)]
-        .tokens
-        .start;
-    if before < sentence_start + 4 || cx.doc.token_text(before - 1) != "," {
+    if before < sentence_start + 4 {
         return;
     }
     let text = |i: usize| cx.doc.token_text(i);
@@ -442,28 +453,15 @@ pub(in crate::learned) fn source_out_of_earlier_content(
 /// verb, unless it is a relative clause ("Trump, whose views have upset
 /// …, | proposed").
 pub(in crate::learned) fn subject_before_an_apposition(cx: &Context<'_>, a: &mut TokenAttribution) {
-    if a.source.is_some() || a.cue.is_empty() {
-        return;
-    }
-    let Some(verb) = a
+    let verb = a
         .cue
         .clone()
         .take(4)
-        .find(|&i| cx.pos[i].starts_with("VB") || cx.pos[i] == "MD")
-    else {
+        .find(|&i| cx.pos[i].starts_with("VB") || cx.pos[i] == "MD");
+    let Some((before, sentence_start)) = finite_cue_after_a_comma(cx, a, verb) else {
         return;
     };
-    if !finite_verb_tag(cx.pos[verb]) {
-        return;
-    }
-    let before = past_adverbs_back(cx, a.cue.start);
-    let sentence_start = cx.doc.sentences[cx.doc.sentence_of(a.cue.start)]
-        .tokens
-        .start;
     let text = |i: usize| cx.doc.token_text(i);
-    if before <= sentence_start || text(before - 1) != "," {
-        return;
-    }
     let mut start = sentence_start;
     if cx.pos[start] == "CC" {
         start += 1;
