@@ -115,18 +115,39 @@ pub fn train(
         .collect();
     drop(counts);
     // Several runs over different shuffles, averaged: steadier than one.
-    let tables: Vec<SparseTable> = (0..RUNS as u64)
-        .map(|run| {
-            let table = train_run(
-                &sequences,
-                epochs,
-                seed.wrapping_add(run * 1000),
-                &mut progress,
-            );
-            progress(&format!("run {}/{RUNS} done", run + 1));
-            table
-        })
-        .collect();
+    // Each run is deterministic for its seed and the average is taken in
+    // run order, so the runs train on threads of their own and the model
+    // is the same byte for byte as when they ran one after another.
+    let (sender, messages) = std::sync::mpsc::channel::<String>();
+    let tables: Vec<SparseTable> = std::thread::scope(|scope| {
+        let runs: Vec<_> = (0..RUNS as u64)
+            .map(|run| {
+                let sender = sender.clone();
+                let sequences = &sequences;
+                scope.spawn(move || {
+                    let mut report = |msg: &str| {
+                        // The receiver lives until every run is joined.
+                        let _ = sender.send(format!("run {}/{RUNS}: {msg}", run + 1));
+                    };
+                    let table = train_run(
+                        sequences,
+                        epochs,
+                        seed.wrapping_add(run * 1000),
+                        &mut report,
+                    );
+                    report("done");
+                    table
+                })
+            })
+            .collect();
+        drop(sender);
+        for msg in messages {
+            progress(&msg);
+        }
+        runs.into_iter()
+            .map(|run| run.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
     AttrModel {
         labels: LABELS.iter().map(|s| s.to_string()).collect(),
         weights: SparseTable::average(&tables, N).pruned(PRUNE_BELOW),
