@@ -78,10 +78,12 @@ pub fn expansion_in_text(doc: &Document, letters: &str) -> Option<Range<usize>> 
             .collect::<String>()
     };
     let n = doc.tokens.len();
+    let first = *wanted.first()?;
     (0..n)
         .filter(|&i| {
-            capital(i)
-                && doc.token_text(i).as_bytes()[0] == wanted[0]
+            // The first byte before the rest: this scans every token.
+            doc.token_text(i).as_bytes().first() == Some(&first)
+                && capital(i)
                 && (i == 0 || !capital(i - 1) || doc.token_text(i - 1) == "The")
         })
         .find_map(|start| {
