@@ -72,11 +72,25 @@ impl Entry {
 #[derive(Debug, Clone)]
 pub struct Lexicon {
     entries: Vec<Entry>,
-    /// [`sym`] of the first token → entries starting with it, longest
-    /// phrase first (a hash lookup without SipHash: one per token).
-    by_first: FeatureMap<Vec<u32>>,
-    /// [`sym`] of every phrase word, by entry: matching compares hashes.
-    phrase_syms: Vec<Vec<u64>>,
+    /// [`sym`] of the first token → the range of [`Lexicon::candidates`]
+    /// of the entries starting with it, longest phrase first (a hash
+    /// lookup without SipHash: one per token).
+    by_first: FeatureMap<std::ops::Range<u32>>,
+    /// The entries by first word, each with where its later words' syms
+    /// lie in [`Lexicon::later_syms`]: matching walks two flat arrays
+    /// instead of each entry's own vectors (~3 candidates a token).
+    candidates: Vec<Candidate>,
+    /// [`sym`] of every phrase word after the first, entry after entry.
+    later_syms: Vec<u64>,
+}
+
+/// An entry as a candidate match: its id, and the range of its later
+/// words' syms in [`Lexicon::later_syms`].
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    id: u32,
+    later: u32,
+    later_end: u32,
 }
 
 impl Lexicon {
@@ -87,24 +101,51 @@ impl Lexicon {
 
     /// Builds a lexicon from entries.
     pub fn from_entries(entries: Vec<Entry>) -> Self {
-        let mut by_first: FeatureMap<Vec<u32>> = FeatureMap::default();
+        let mut grouped: FeatureMap<Vec<u32>> = FeatureMap::default();
         for (i, e) in entries.iter().enumerate() {
             if let Some(first) = e.phrase.first() {
-                by_first.entry(sym(first)).or_default().push(i as u32);
+                grouped.entry(sym(first)).or_default().push(i as u32);
             }
         }
-        for ids in by_first.values_mut() {
+        // In a fixed order (by first sym), so the layout is the same
+        // every time; within a group, longest phrase first.
+        let mut groups: Vec<(u64, Vec<u32>)> = grouped.into_iter().collect();
+        groups.sort_unstable_by_key(|&(first, _)| first);
+        let mut by_first = FeatureMap::default();
+        let mut candidates = Vec::with_capacity(entries.len());
+        let mut later_syms = Vec::new();
+        for (first, mut ids) in groups {
             ids.sort_by_key(|&i| std::cmp::Reverse(entries[i as usize].phrase.len()));
+            let start = candidates.len() as u32;
+            for id in ids {
+                let later = later_syms.len() as u32;
+                later_syms.extend(entries[id as usize].phrase.iter().skip(1).map(|w| sym(w)));
+                candidates.push(Candidate {
+                    id,
+                    later,
+                    later_end: later_syms.len() as u32,
+                });
+            }
+            by_first.insert(first, start..candidates.len() as u32);
         }
-        let phrase_syms = entries
-            .iter()
-            .map(|e| e.phrase.iter().map(|w| sym(w)).collect())
-            .collect();
         Lexicon {
             entries,
             by_first,
-            phrase_syms,
+            candidates,
+            later_syms,
         }
+    }
+
+    /// The entries whose phrase starts with the word of sym `first`,
+    /// longest first.
+    fn starting_with(&self, first: u64) -> impl Iterator<Item = u32> + '_ {
+        let range = self.by_first.get(&first).cloned().unwrap_or(0..0);
+        let (a, b) = (range.start as usize, range.end as usize);
+        self.candidates
+            .get(a..b)
+            .unwrap_or(&[])
+            .iter()
+            .map(|c| c.id)
     }
 
     /// All entries.
@@ -182,17 +223,26 @@ impl Lexicon {
     ) -> Option<(u32, usize)> {
         // Most tokens stop at this lookup; words are compared only once the
         // hashes of a whole phrase agree.
-        let ids = self.by_first.get(&doc.lower_sym(i))?;
-        'entries: for &id in ids {
-            let e = &self.entries[id as usize];
-            if i + e.phrase.len() > doc.tokens.len() {
+        let range = self.by_first.get(&doc.lower_sym(i))?;
+        let candidates = self
+            .candidates
+            .get(range.start as usize..range.end as usize)
+            .unwrap_or(&[]);
+        'entries: for c in candidates {
+            let later = self
+                .later_syms
+                .get(c.later as usize..c.later_end as usize)
+                .unwrap_or(&[]);
+            if i + 1 + later.len() > doc.tokens.len() {
                 continue;
             }
-            for (k, &word) in self.phrase_syms[id as usize].iter().enumerate().skip(1) {
-                if doc.lower_sym(i + k) != word {
+            for (k, &word) in later.iter().enumerate() {
+                if doc.lower_sym(i + 1 + k) != word {
                     continue 'entries;
                 }
             }
+            let id = c.id;
+            let e = &self.entries[id as usize];
             // `keep` after the hashes: it costs more and most entries of a
             // common first word ("to", "has") fail on the next word.
             if !keep(e) {
@@ -274,10 +324,7 @@ impl Lexicon {
                     continue;
                 }
                 let first = lowercase(doc.token_text(i), &mut buf).to_string();
-                let Some(ids) = lex.by_first.get(&sym(&first)) else {
-                    continue;
-                };
-                for &id in ids {
+                for id in lex.starting_with(sym(&first)) {
                     let e = &lex.entries[id as usize];
                     let n = e.phrase.len();
                     if i + n <= doc.tokens.len()
