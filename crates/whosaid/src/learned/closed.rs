@@ -8,7 +8,9 @@ use super::*;
 /// vocabularies of [`Vocab`], indexed by the `Part` constants.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Closed {
-    pub(super) ids: [u8; 20],
+    /// 20 parts, padded to 32 so that a part index masked by 31 needs no
+    /// bounds check in the scoring loop.
+    pub(super) ids: [u8; 32],
 }
 
 /// Indices into [`Closed::ids`].
@@ -153,10 +155,10 @@ pub(super) struct DirectWeights {
 
 #[derive(Debug, Clone, Copy)]
 struct Table {
-    start: usize,
-    width: usize,
-    a: usize,
-    b: usize,
+    start: u32,
+    width: u32,
+    a: u8,
+    b: u8,
 }
 
 /// Which templates (indices into [`CLOSED_TEMPLATES`]) each table over
@@ -201,10 +203,10 @@ impl DirectWeights {
         let mut rows = Vec::new();
         for ((a, b), members) in merged_tables() {
             tables.push(Table {
-                start: rows.len(),
-                width: vocab.size(b),
-                a,
-                b,
+                start: rows.len() as u32,
+                width: vocab.size(b) as u32,
+                a: a as u8,
+                b: b as u8,
             });
             for x in 0..vocab.size(a) {
                 for y in 0..vocab.size(b) {
@@ -241,9 +243,9 @@ impl DirectWeights {
     pub(super) fn add_scores(&self, values: &Closed, scores: &mut [f32; N]) {
         let mut sum = [0.0f32; 8];
         for t in &self.tables {
-            let at =
-                t.start + usize::from(values.ids[t.a]) * t.width + usize::from(values.ids[t.b]);
-            if let Some(row) = self.rows.get(at) {
+            let id = |part: u8| u32::from(values.ids[usize::from(part) & 31]);
+            let at = t.start + id(t.a) * t.width + id(t.b);
+            if let Some(row) = self.rows.get(at as usize) {
                 for (s, w) in sum.iter_mut().zip(row) {
                     *s += w;
                 }

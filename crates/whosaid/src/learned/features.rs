@@ -60,40 +60,40 @@ impl Context<'_> {
         };
         let rule_at =
             |k: Option<usize>| k.and_then(|k| self.rule.get(k)).copied().unwrap_or(O) as u8;
-        Closed {
-            ids: [
-                0,
-                self.tag_id(t - 2),
-                self.tag_id(t - 1),
-                self.tag_id(t),
-                self.tag_id(t + 1),
-                self.tag_id(t + 2),
-                quote,
-                rule_at(i.checked_sub(1)),
-                rule_at(Some(i)),
-                rule_at(Some(i + 1)),
-                lex,
-                dist,
-                place,
-                u8::from(at.paragraph != 0),
-                u8::from(!at.rules_in_sentence),
-                to_end,
-                at.between,
-                at.nearest_cue.map_or(12, |c| match self.lex_start[c] {
-                    Some(p) => p.min(10),
-                    None => 12,
-                }),
-                at.nearest_cue.map_or(O as u8, |c| self.rule[c] as u8),
-                at.nearest_cue.map_or(self.tag_id(-1), |c| {
-                    // The tag of the first word after the cue's lexicon match.
-                    let mut k = c + 1;
-                    while self.lex_inside.get(k).copied().unwrap_or(false) {
-                        k += 1;
-                    }
-                    self.tag_id(k as isize)
-                }),
-            ],
-        }
+        let mut ids = [0u8; 32];
+        ids[..20].copy_from_slice(&[
+            0,
+            self.tag_id(t - 2),
+            self.tag_id(t - 1),
+            self.tag_id(t),
+            self.tag_id(t + 1),
+            self.tag_id(t + 2),
+            quote,
+            rule_at(i.checked_sub(1)),
+            rule_at(Some(i)),
+            rule_at(Some(i + 1)),
+            lex,
+            dist,
+            place,
+            u8::from(at.paragraph != 0),
+            u8::from(!at.rules_in_sentence),
+            to_end,
+            at.between,
+            at.nearest_cue.map_or(12, |c| match self.lex_start[c] {
+                Some(p) => p.min(10),
+                None => 12,
+            }),
+            at.nearest_cue.map_or(O as u8, |c| self.rule[c] as u8),
+            at.nearest_cue.map_or(self.tag_id(-1), |c| {
+                // The tag of the first word after the cue's lexicon match.
+                let mut k = c + 1;
+                while self.lex_inside.get(k).copied().unwrap_or(false) {
+                    k += 1;
+                }
+                self.tag_id(k as isize)
+            }),
+        ]);
+        Closed { ids }
     }
 
     /// Appends the features of token `i` to `out`: the open-class ones
