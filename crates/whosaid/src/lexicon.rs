@@ -136,16 +136,15 @@ impl Lexicon {
         }
     }
 
-    /// The entries whose phrase starts with the word of sym `first`,
-    /// longest first.
-    fn starting_with(&self, first: u64) -> impl Iterator<Item = u32> + '_ {
-        let range = self.by_first.get(&first).cloned().unwrap_or(0..0);
-        let (a, b) = (range.start as usize, range.end as usize);
+    /// The candidate entries whose phrase starts with the word of sym
+    /// `first`, longest first.
+    fn candidates_for(&self, first: u64) -> &[Candidate] {
+        let Some(range) = self.by_first.get(&first) else {
+            return &[];
+        };
         self.candidates
-            .get(a..b)
+            .get(range.start as usize..range.end as usize)
             .unwrap_or(&[])
-            .iter()
-            .map(|c| c.id)
     }
 
     /// All entries.
@@ -223,12 +222,7 @@ impl Lexicon {
     ) -> Option<(u32, usize)> {
         // Most tokens stop at this lookup; words are compared only once the
         // hashes of a whole phrase agree.
-        let range = self.by_first.get(&doc.lower_sym(i))?;
-        let candidates = self
-            .candidates
-            .get(range.start as usize..range.end as usize)
-            .unwrap_or(&[]);
-        'entries: for c in candidates {
+        'entries: for c in self.candidates_for(doc.lower_sym(i)) {
             let later = self
                 .later_syms
                 .get(c.later as usize..c.later_end as usize)
@@ -324,7 +318,7 @@ impl Lexicon {
                     continue;
                 }
                 let first = lowercase(doc.token_text(i), &mut buf).to_string();
-                for id in lex.starting_with(sym(&first)) {
+                for &Candidate { id, .. } in lex.candidates_for(sym(&first)) {
                     let e = &lex.entries[id as usize];
                     let n = e.phrase.len();
                     if i + n <= doc.tokens.len()
