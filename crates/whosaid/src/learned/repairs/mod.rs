@@ -2,20 +2,23 @@
 //! PolNeAR's scheme part ways in a pattern a rule states exactly, one
 //! module per part they repair: the content (`content`: a channel or time
 //! phrase run into it, the second half of a split quote given to a
-//! participle, the subject of an agentless passive taken for the source)
-//! and the source (`sources`: a source cut inside its name or noun
+//! participle, the subject of an agentless passive taken for the source),
+//! a clause reported by the words that end or open its sentence
+//! (`trailing`: "…, officials said.", "…, according to the poll.") and the
+//! source (`sources`: a source cut inside its name or noun
 //! phrase, the subject a participle refers back to, a source holding half
 //! a quotation or ending in a preposition). Each pass is measured on dev
 //! and train (ARCHITECTURE.md).
 
 mod content;
 mod sources;
+mod trailing;
 
 pub(super) use content::{
     admits_entry, clause_completed_by_next, join_pieces_over_commas, keep_the_trailing_verb,
     passive_subject_to_content, program_title_out_of_content, quote_to_the_main_clause,
     rejoin_split_quotes, split_coordinated_cue, subject_already_content, subject_out_of_content,
-    that_said, time_out_of_the_cue, trailing_say_clause, trim_circumstance,
+    that_said, time_out_of_the_cue, trim_circumstance,
 };
 pub(super) use sources::{
     circumstance_after_the_cue, coordinated_verb_subject, dateline_place, expletive_it,
@@ -26,6 +29,7 @@ pub(super) use sources::{
     subject_before_a_relative_clause, subject_before_an_apposition, time_phrase, whole_name_source,
     whole_noun_phrase_source,
 };
+pub(super) use trailing::{according_to_frame, trailing_say_clause};
 
 use super::Context;
 

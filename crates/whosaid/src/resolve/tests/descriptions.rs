@@ -568,9 +568,11 @@ fn a_newspapers_last_word_is_the_newspaper_named_before() {
 
 #[test]
 fn a_plural_description_is_the_group_named_before() {
+    // The voters speak in the poll; with "…, according to the poll." the
+    // poll would be the speaker and the voters part of the content.
     let acc = analyze(
-        "Turnout\n\nYounger black voters have expressed misgivings about the plan, \
-         according to the poll.\n\n\
+        "Turnout\n\nYounger black voters have expressed misgivings about the plan in \
+         the poll.\n\n\
          These voters said that the crime bill hurt their families.\n\n\
          Mr. Grassley and Mr. Leahy said the program needs changes.\n\n\
          The rules allowed luxury hotels, the senators said.",

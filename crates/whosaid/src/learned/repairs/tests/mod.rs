@@ -3,6 +3,7 @@
 
 mod content;
 mod sources;
+mod trailing;
 
 use super::*;
 use crate::extract::TokenAttribution;

@@ -1,0 +1,146 @@
+//! Tests of the repairs of sentences that end in who reported them
+//! (`repairs::trailing`).
+
+use super::*;
+
+/// `The company will announce layoffs next week, two people familiar with
+/// the matter said.`: the tagger gave the clause to "will announce" and
+/// ran it on over the speaker. The clause before the comma is what was
+/// said; the inner attribution stops at the comma. A subordinate clause
+/// alone and an object after "said" ("said enough") make no statement.
+#[test]
+fn a_trailing_say_clause_reports_the_clause_before_it() {
+    let text = "Head.\n\nThe company will announce layoffs next week, two people familiar \
+                with the matter said on Monday.";
+    let company = tokens_of(text, "The company");
+    let mut found = vec![attribution(
+        Some(company.clone()),
+        tokens_of(text, "will announce"),
+        tokens_of(
+            text,
+            "layoffs next week, two people familiar with the matter said on Monday",
+        ),
+    )];
+    in_context(text, |_, cx| trailing_say_clause(cx, &mut found));
+    assert_eq!(found.len(), 2);
+    assert_eq!(found[0].content, [tokens_of(text, "layoffs next week")]);
+    assert_eq!(
+        found[1].source,
+        Some(tokens_of(text, "two people familiar with the matter"))
+    );
+    assert_eq!(found[1].cue, tokens_of(text, "said"));
+    assert_eq!(
+        found[1].content,
+        [tokens_of(
+            text,
+            "The company will announce layoffs next week"
+        )]
+    );
+    // An appendix after the verb ("…, prosecutors said, in a case …"):
+    // the tagger's attribution of "said", which read only the appendix,
+    // takes the clause.
+    let text = "Head.\n\nThe minister was charged on Friday with fraud, prosecutors said, \
+                in a case that has gripped the country.";
+    let mut found = vec![attribution(
+        None,
+        tokens_of(text, "said"),
+        tokens_of(text, "that has gripped the country"),
+    )];
+    in_context(text, |_, cx| trailing_say_clause(cx, &mut found));
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].source, Some(tokens_of(text, "prosecutors")));
+    assert_eq!(
+        found[0].content,
+        [tokens_of(
+            text,
+            "The minister was charged on Friday with fraud"
+        )]
+    );
+    // A record's finite verb at the end reports the clause too; the
+    // participle of a reduced relative does not.
+    let text = "Head.\n\nThe committee raised $57 million last year, campaign finance \
+                records show.";
+    let mut found = Vec::new();
+    in_context(text, |_, cx| trailing_say_clause(cx, &mut found));
+    assert_eq!(found.len(), 1);
+    assert_eq!(
+        found[0].source,
+        Some(tokens_of(text, "campaign finance records"))
+    );
+    for text in [
+        "Head.\n\nThe deal limits hydrofluorocarbons, potent chemicals found in air conditioners.",
+        "Head.\n\nBut when Congress cut funding for the program, Mexico said enough.",
+        "Head.\n\nBut when Congress cut funding for the program, Mexico said so.",
+        // An interrupted clause: its verb comes after the speaker.
+        "Head.\n\nThe new museum, Mr. Obama said, in his speech would change minds.",
+    ] {
+        let mut found = Vec::new();
+        in_context(text, |_, cx| trailing_say_clause(cx, &mut found));
+        assert!(found.is_empty(), "{text}: {found:?}");
+    }
+}
+
+/// `…, according to a poll.` and `According to the report, …`: the
+/// clause the frame reports is its content, and an inner cue's
+/// attribution goes with it (PolNeAR marks the outer one only). A
+/// subordinate clause alone and a source holding a finite verb are no
+/// such frame.
+#[test]
+fn according_to_frames_the_whole_clause() {
+    let text = "Head.\n\nSome 55 percent of voters said they do not trust her, according \
+                to a Quinnipiac poll conducted in February.";
+    let mut found = vec![attribution(
+        Some(tokens_of(text, "Some 55 percent of voters")),
+        tokens_of(text, "said"),
+        tokens_of(text, "they do not trust her"),
+    )];
+    in_context(text, |_, cx| according_to_frame(cx, &mut found));
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].cue, tokens_of(text, "according to"));
+    assert_eq!(
+        found[0].source,
+        Some(tokens_of(text, "a Quinnipiac poll conducted in February"))
+    );
+    assert_eq!(
+        found[0].content,
+        [tokens_of(
+            text,
+            "Some 55 percent of voters said they do not trust her"
+        )]
+    );
+    // The comma may close a quotation, which then belongs to the clause.
+    let text = "Head.\n\nVoters do not believe she \"cares about people like me,\" \
+                according to the poll.";
+    let mut found = Vec::new();
+    in_context(text, |_, cx| according_to_frame(cx, &mut found));
+    assert_eq!(found.len(), 1);
+    assert_eq!(
+        found[0].content,
+        [tokens_of(
+            text,
+            "Voters do not believe she \"cares about people like me,\""
+        )]
+    );
+    // Opening the sentence, the frame reports the clause after its comma.
+    let text = "Head.\n\nAccording to the book, the contractors said they were ready.";
+    let mut found = vec![attribution(
+        Some(tokens_of(text, "the contractors")),
+        tokens_of(text, "said"),
+        tokens_of(text, "they were ready"),
+    )];
+    in_context(text, |_, cx| according_to_frame(cx, &mut found));
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].source, Some(tokens_of(text, "the book")));
+    assert_eq!(
+        found[0].content,
+        [tokens_of(text, "the contractors said they were ready")]
+    );
+    for text in [
+        "Head.\n\nWhen the deal was signed, according to the minutes.",
+        "Head.\n\nThe plan failed, according to aides who said it was doomed.",
+    ] {
+        let mut found = Vec::new();
+        in_context(text, |_, cx| according_to_frame(cx, &mut found));
+        assert!(found.is_empty(), "{text}: {found:?}");
+    }
+}

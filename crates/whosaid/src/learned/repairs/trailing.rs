@@ -1,0 +1,316 @@
+//! Sentences that end in who reported them: "…, officials said.",
+//! "…, records show.", "…, according to the report.". The clause before
+//! the comma is the statement, however the tagger read it.
+
+use crate::extract::TokenAttribution;
+use crate::learned::Context;
+use crate::text::TokenKind;
+use std::ops::Range;
+
+/// Verbs of a record or a poll that report the clause before them from
+/// the end of a sentence ("…, records show.").
+const REPORT_VERBS: &[&str] = &[
+    "show",
+    "shows",
+    "showed",
+    "found",
+    "find",
+    "finds",
+    "revealed",
+    "reveal",
+    "reveals",
+    "indicate",
+    "indicates",
+    "indicated",
+];
+
+/// `The company will cut jobs, two people familiar with the matter said.`:
+/// a sentence that ends in a comma, a noun phrase and "said"/"says"/"say"
+/// or a record's verb ("…, records show.", "…, the poll found.") (then at
+/// most a short circumstance: "in a statement", "on Monday")
+/// reports the whole clause before the comma, however the tagger read it.
+/// It misses this when an inner verb ("will announce", "is expected")
+/// took the clause and ran on over the speaker. The clause becomes the
+/// said-attribution's content; an inner attribution keeps its place inside
+/// it, cut at the comma. So too when an appendix follows the verb after a
+/// comma ("…, prosecutors said, in a case that …") and the clause before
+/// is whole (it has a finite verb: "The museum, Mr. Obama said, would …"
+/// is one clause around its speaker): the tagger read the appendix as
+/// the content there.
+pub(in crate::learned) fn trailing_say_clause(cx: &Context<'_>, found: &mut Vec<TokenAttribution>) {
+    let text = |i: usize| cx.doc.token_text(i);
+    let word = |i: usize| cx.doc.tokens[i].kind == TokenKind::Word;
+    let mut added = Vec::new();
+    for sentence in &cx.doc.sentences {
+        let range = sentence.tokens.clone();
+        let mut end = range.end;
+        while end > range.start && cx.doc.tokens[end - 1].kind == TokenKind::Punct {
+            end -= 1;
+        }
+        if end == range.end || text(end) != "." {
+            continue;
+        }
+        // The verb, with at most four words of circumstance after it
+        // ("in a statement", "on Monday", "last week", "recently"; not an
+        // object: "said enough"), or with an appendix after a comma ("…,
+        // prosecutors said, in a case that …").
+        let time = |i: usize| crate::when::is_time_word(&text(i).to_lowercase());
+        let circumstance = |tail: std::ops::Range<usize>| {
+            tail.is_empty()
+                || (tail.clone().all(|i| {
+                    word(i)
+                        && matches!(
+                            cx.pos[i],
+                            "IN" | "DT" | "NN" | "NNP" | "NNS" | "JJ" | "CD" | "RB"
+                        )
+                }) && (cx.pos[tail.start] == "IN"
+                    || tail.clone().any(time)
+                    || (tail.len() == 1 && text(tail.start).ends_with("ly"))))
+        };
+        let say = |i: usize| matches!(text(i), "said" | "says" | "say") && !cx.quotes.is_quoted(i);
+        // At the end, a record's or a poll's finite verb too ("…, campaign
+        // finance records show.", "…, the poll found."; not the participle
+        // of "chemicals found in air conditioners.").
+        let reports = |i: usize| {
+            REPORT_VERBS.contains(&text(i))
+                && matches!(cx.pos[i], "VBD" | "VBZ" | "VBP")
+                && !cx.quotes.is_quoted(i)
+        };
+        let at_end = (end.saturating_sub(5).max(range.start)..end)
+            .rev()
+            .find(|&i| say(i) || reports(i))
+            .filter(|&v| circumstance(v + 1..end));
+        let appendix = || {
+            (range.start..end.saturating_sub(3)).find(|&v| {
+                say(v)
+                    && text(v + 1) == ","
+                    && (matches!(cx.pos[v + 2], "IN" | "VBG")
+                        || text(v + 2).eq_ignore_ascii_case("which"))
+            })
+        };
+        let Some(verb) = at_end.or_else(appendix) else {
+            continue;
+        };
+        let appended = at_end.is_none();
+        // The speaker: a comma, then a short noun phrase without a finite verb.
+        let Some(comma) = (verb.saturating_sub(11).max(range.start)..verb)
+            .rev()
+            .find(|&i| text(i) == ",")
+        else {
+            continue;
+        };
+        let speaker = comma + 1..verb;
+        let noun_phrase = !speaker.is_empty()
+            && speaker
+                .clone()
+                .all(|i| word(i) && !super::finite_verb_tag(cx.pos[i]) && !cx.quotes.is_quoted(i))
+            && speaker
+                .clone()
+                .any(|i| cx.pos[i].starts_with("NN") || cx.pos[i] == "PRP");
+        // The clause: a few words with a verb, not a quotation.
+        let clause = range.start..comma;
+        // A subordinate clause alone ("But when Congress cut funding,
+        // Mexico said enough") is no statement.
+        let opener = clause
+            .clone()
+            .find(|&i| cx.pos[i] != "CC")
+            .map(|i| text(i).to_lowercase());
+        let subordinate = opener.is_some_and(|w| SUBORDINATORS.contains(&w.as_str()))
+            && !clause.clone().any(|i| text(i) == ",");
+        // Before an appendix, a whole clause: "The museum, Mr. Obama said,
+        // would …" has its verb after the speaker.
+        let finite = |i: usize| super::finite_verb_tag(cx.pos[i]);
+        let statement = !subordinate
+            && clause.len() >= 3
+            && clause
+                .clone()
+                .any(|i| cx.pos[i].starts_with("VB") || cx.pos[i] == "MD")
+            && (!appended || clause.clone().any(finite))
+            && !cx.quotes.is_quoted(comma)
+            && !clause
+                .clone()
+                .any(|i| cx.doc.tokens[i].kind == TokenKind::QuoteMark);
+        if !noun_phrase || !statement {
+            continue;
+        }
+        for a in found.iter_mut() {
+            let runs_over = a.content.iter().any(|c| c.start < verb && comma < c.end);
+            if !runs_over || a.cue.start >= comma {
+                continue;
+            }
+            for c in &mut a.content {
+                c.end = c.end.min(comma);
+            }
+            a.content.retain(|c| c.start < c.end);
+        }
+        // The tagger's own attribution of the verb, when it read only the
+        // appendix as its content, takes the clause.
+        if let Some(a) = found.iter_mut().find(|a| a.cue.contains(&verb)) {
+            if appended && a.content.iter().all(|c| c.start > verb) {
+                a.content = std::iter::once(clause).collect();
+                a.source.get_or_insert(speaker);
+            }
+            continue;
+        }
+        added.push(TokenAttribution {
+            source: Some(speaker),
+            cue: verb..verb + 1,
+            content: std::iter::once(clause).collect(),
+        });
+    }
+    found.retain(|a| {
+        !a.content.is_empty() && a.source.as_ref().is_none_or(|s| !s.contains(&a.cue.start))
+    });
+    found.extend(added);
+}
+
+/// Words that open a subordinate clause ([`trailing_say_clause`]).
+const SUBORDINATORS: &[&str] = &[
+    "when", "if", "although", "though", "because", "while", "as", "after", "before", "since",
+    "unless", "until", "whether", "once", "whereas",
+];
+
+/// `Some 55 percent of voters said they do not believe it, according to a
+/// Quinnipiac poll.`: a sentence that ends in a comma, "according to" and
+/// its source reports the whole clause before the comma, as PolNeAR marks
+/// it (299 of its 301 such attributions in train hold no attribution of
+/// their own); so does one that opens with "According to X," for the
+/// clause after the comma (86 of 86). The tagger gave the clause to an
+/// inner cue ("said") and the outer one lost it. The inner attributions of
+/// the clause go, and "according to" takes the clause as its content and
+/// its phrase as its source. A clause that is only a subordinate one, or
+/// that goes on a quotation opened outside the sentence, is left as the
+/// tagger read it, as is an inner attribution whose content leaves the
+/// sentence.
+pub(in crate::learned) fn according_to_frame(cx: &Context<'_>, found: &mut Vec<TokenAttribution>) {
+    let text = |i: usize| cx.doc.token_text(i);
+    let mut added = Vec::new();
+    for sentence in &cx.doc.sentences {
+        let range = sentence.tokens.clone();
+        let Some(frame) = trailing_according_to(cx, range.clone())
+            .or_else(|| leading_according_to(cx, range.clone()))
+        else {
+            continue;
+        };
+        let Frame {
+            cue,
+            source,
+            clause,
+        } = frame;
+        // A name, a title in quotation marks, an apposition: no clause.
+        let name_like = source.clone().all(|i| {
+            !super::finite_verb_tag(cx.pos[i])
+                && cx
+                    .quotes
+                    .outer_quote(i)
+                    .is_none_or(|q| q.open >= source.start && q.close < source.end)
+        }) && source.clone().any(|i| cx.pos[i].starts_with("NN"));
+        if !name_like || source.len() > MAX_FRAME_SOURCE {
+            continue;
+        }
+        let opener = clause
+            .clone()
+            .find(|&i| cx.pos[i] != "CC")
+            .map(|i| text(i).to_lowercase());
+        let subordinate = opener.is_some_and(|w| SUBORDINATORS.contains(&w.as_str()))
+            && !clause.clone().any(|i| text(i) == ",");
+        let verb = clause
+            .clone()
+            .any(|i| cx.pos[i].starts_with("VB") || cx.pos[i] == "MD");
+        // A quotation in the clause opens and closes inside it.
+        let own_quotes = clause.clone().all(|i| {
+            cx.quotes
+                .outer_quote(i)
+                .is_none_or(|q| q.open >= clause.start && q.close < clause.end)
+        });
+        if subordinate || !verb || !own_quotes || clause.len() < 3 {
+            continue;
+        }
+        let in_clause = |r: &Range<usize>| r.start >= clause.start && r.end <= clause.end;
+        let in_sentence = |r: &Range<usize>| r.start >= range.start && r.end <= range.end;
+        let inner = |a: &TokenAttribution| in_clause(&a.cue);
+        if found
+            .iter()
+            .any(|a| inner(a) && !a.content.iter().all(in_sentence))
+        {
+            continue;
+        }
+        found.retain(|a| !inner(a));
+        let outer = TokenAttribution {
+            source: Some(source),
+            cue: cue.clone(),
+            content: std::iter::once(clause).collect(),
+        };
+        match found.iter_mut().find(|a| a.cue.contains(&cue.start)) {
+            Some(a) => *a = outer,
+            None => added.push(outer),
+        }
+    }
+    found.extend(added);
+}
+
+/// An "according to" that frames a clause of its sentence.
+struct Frame {
+    cue: Range<usize>,
+    source: Range<usize>,
+    clause: Range<usize>,
+}
+
+/// `…, according to X.`, X running to the end of the sentence; the comma
+/// may close a quotation (`me,'' according to`).
+fn trailing_according_to(cx: &Context<'_>, range: Range<usize>) -> Option<Frame> {
+    let text = |i: usize| cx.doc.token_text(i);
+    let mut end = range.end;
+    while end > range.start && cx.doc.tokens[end - 1].kind == TokenKind::Punct {
+        end -= 1;
+    }
+    if end == range.end || end < range.start + 6 {
+        return None;
+    }
+    let closing_mark = |i: usize| {
+        cx.doc.tokens[i].kind == TokenKind::QuoteMark
+            && cx.quotes.quote_of_mark(i).is_some_and(|q| q.close == i)
+    };
+    let cue = (range.start + 3..end - 2).find(|&i| {
+        according_to(cx, i) && (text(i - 1) == "," || (closing_mark(i - 1) && text(i - 2) == ","))
+    })?;
+    let clause_end = if text(cue - 1) == "," { cue - 1 } else { cue };
+    Some(Frame {
+        cue: cue..cue + 2,
+        source: cue + 2..end,
+        clause: range.start..clause_end,
+    })
+}
+
+/// `According to X, …`, opening the sentence (after a conjunction at
+/// most); X runs to the first comma.
+fn leading_according_to(cx: &Context<'_>, range: Range<usize>) -> Option<Frame> {
+    let text = |i: usize| cx.doc.token_text(i);
+    let cue = (range.start..(range.start + 2).min(range.end))
+        .find(|&i| according_to(cx, i))
+        .filter(|&i| (range.start..i).all(|k| cx.pos[k] == "CC"))?;
+    let comma = (cue + 2..(cue + 2 + MAX_FRAME_SOURCE + 1).min(range.end))
+        .find(|&i| text(i) == "," && !cx.quotes.is_quoted(i))?;
+    let mut end = range.end;
+    while end > comma + 1 && cx.doc.tokens[end - 1].kind == TokenKind::Punct {
+        end -= 1;
+    }
+    Some(Frame {
+        cue: cue..cue + 2,
+        source: cue + 2..comma,
+        clause: comma + 1..end,
+    })
+}
+
+/// Whether "according to" starts at token `i`, outside quotations.
+fn according_to(cx: &Context<'_>, i: usize) -> bool {
+    i + 1 < cx.doc.tokens.len()
+        && cx.doc.token_text(i).eq_ignore_ascii_case("according")
+        && cx.doc.token_text(i + 1).eq_ignore_ascii_case("to")
+        && !cx.quotes.is_quoted(i)
+}
+
+/// The longest source of an "according to" frame (tokens): "early results
+/// of exit polls conducted for the Associated Press and television
+/// networks by Edison Research".
+const MAX_FRAME_SOURCE: usize = 20;
