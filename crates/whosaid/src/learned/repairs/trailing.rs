@@ -31,8 +31,9 @@ const REPORT_VERBS: &[&str] = &[
 /// reports the whole clause before the comma, however the tagger read it.
 /// It misses this when an inner verb ("will announce", "is expected")
 /// took the clause and ran on over the speaker. The clause becomes the
-/// said-attribution's content; an inner attribution keeps its place inside
-/// it, cut at the comma. So too when an appendix follows the verb after a
+/// said-attribution's content, and an inner attribution goes, as PolNeAR
+/// nests none; after a record's verb ("…, the footage showed.", which
+/// PolNeAR often leaves unmarked) it stays, cut at the comma. So too when an appendix follows the verb after a
 /// comma ("…, prosecutors said, in a case that …") and the clause before
 /// is whole (it has a finite verb: "The museum, Mr. Obama said, would …"
 /// is one clause around its speaker): the tagger read the appendix as
@@ -132,6 +133,14 @@ pub(in crate::learned) fn trailing_say_clause(cx: &Context<'_>, found: &mut Vec<
                 .any(|i| cx.doc.tokens[i].kind == TokenKind::QuoteMark);
         if !noun_phrase || !statement {
             continue;
+        }
+        let in_sentence = |r: &Range<usize>| r.start >= range.start && r.end <= range.end;
+        if say(verb) {
+            found.retain(|a| {
+                !(a.cue.start >= range.start
+                    && a.cue.end <= comma
+                    && a.content.iter().all(in_sentence))
+            });
         }
         for a in found.iter_mut() {
             let runs_over = a.content.iter().any(|c| c.start < verb && comma < c.end);
