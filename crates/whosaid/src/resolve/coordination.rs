@@ -226,6 +226,36 @@ impl Resolution<'_> {
         Some(self.group_draft(names))
     }
 
+    /// "Craig Bryan, head of the National Center …, and other scientists",
+    /// "Mr. Grassley and others": a source that opens with a named person
+    /// or body and ends in "and other(s) …" is a group of that one and
+    /// the others, named "<name> and other scientists" (an apposition
+    /// after the name left out).
+    pub(super) fn name_and_others(&mut self, src: &Range<usize>) -> Option<usize> {
+        let (m, e) = self.ents.starting_at(src.start)?.clone();
+        if !matches!(m.class, MentionClass::Person | MentionClass::Organization) {
+            return None;
+        }
+        let mut end = src.end;
+        while end > m.tokens.end && self.doc.tokens[end - 1].kind == TokenKind::Punct {
+            end -= 1;
+        }
+        let and = (m.tokens.end..end.saturating_sub(1)).find(|&i| {
+            self.lower(i) == "and"
+                && matches!(&*self.lower(i + 1), "other" | "others")
+                && !self.quotes.is_quoted(i)
+        })?;
+        // "others" ends the phrase; "other" leads a plural noun that does.
+        let others = and + 1..end;
+        let plural_end =
+            matches!(self.pos[end - 1], "NNS" | "NNPS") || self.lower(end - 1) == "others";
+        if !plural_end || others.len() > MAX_OTHERS {
+            return None;
+        }
+        let name = format!("{} and {}", self.ents.list[e].name, self.text(others));
+        Some(self.named_draft(name, SpeakerKind::Group))
+    }
+
     /// The words of `r` without a leading "the", as a part of a group's name.
     fn without_article(&self, r: Range<usize>) -> String {
         let text = self.text(r);
@@ -245,6 +275,10 @@ impl Resolution<'_> {
         self.named_draft(name, SpeakerKind::Group)
     }
 }
+
+/// The most words after "and" in "<name> and other …" ("other senior
+/// administration officials").
+const MAX_OTHERS: usize = 5;
 
 /// A party-and-state label after a legislator's name ("R-Tenn.", "D-N.Y."),
 /// its tokens written together.

@@ -219,7 +219,7 @@ impl Resolution<'_> {
     /// `at` or the one before it ("President Obama and Hillary Clinton
     /// did not react …"), or a clause after a comma there, before `at`:
     /// their group.
-    fn joined_subject_before(&mut self, at: usize) -> Option<usize> {
+    pub(super) fn joined_subject_before(&mut self, at: usize) -> Option<usize> {
         let here = self.doc.sentence_of(at);
         let mut candidates: Vec<Range<usize>> = Vec::new();
         for s in [Some(here), here.checked_sub(1)].into_iter().flatten() {
@@ -280,8 +280,14 @@ impl Resolution<'_> {
         let mut start = end;
         while start > floor {
             let t = self.pos[start - 1];
+            // "95 retired generals": a participle after a number or
+            // determiner modifies the noun.
+            let modifying_participle = t == "VBN"
+                && start - 1 > floor
+                && matches!(self.pos[start - 2], "CD" | "DT" | "PRP$" | "JJ");
             if !(t.starts_with("NN")
                 || t.starts_with("JJ")
+                || modifying_participle
                 || matches!(t, "DT" | "POS" | "CD" | "PRP$"))
             {
                 break;
@@ -372,6 +378,17 @@ impl Resolution<'_> {
         if end > sentence.tokens.start && self.doc.token_text(end - 1) == "," {
             end -= 1;
         }
+        // "95 retired generals and admirals -- most of whom had announced
+        // their support -- who cited …": an aside between dashes stands
+        // between the relative pronoun and what it refers to.
+        if end > sentence.tokens.start && is_dash(self.doc.token_text(end - 1)) {
+            if let Some(open) = (sentence.tokens.start..end - 1)
+                .rev()
+                .find(|&i| is_dash(self.doc.token_text(i)))
+            {
+                end = open;
+            }
+        }
         if let Some((m, e)) = self.ents.ending_at(end).cloned() {
             // "nervous Democrats on Capitol Hill, who", "the mayor of
             // Chicago, who": a place or body after a preposition only
@@ -411,9 +428,21 @@ impl Resolution<'_> {
                 end -= 1;
             }
         }
-        let start = self.noun_phrase_start(end, sentence.tokens.start);
+        let mut start = self.noun_phrase_start(end, sentence.tokens.start);
         if start == end {
             return None;
+        }
+        // "95 retired generals and admirals, who": common nouns joined by
+        // "and" are one group (names joined so are found above).
+        let common_plural = |i: usize| {
+            self.pos[i] == "NNS" && self.doc.token_text(i).starts_with(char::is_lowercase)
+        };
+        if start >= sentence.tokens.start + 2
+            && matches!(&*self.lower(start - 1), "and" | "or")
+            && common_plural(start - 2)
+            && common_plural(end - 1)
+        {
+            start = self.noun_phrase_start(start - 1, sentence.tokens.start);
         }
         // "China and the United States, the world's two biggest polluters,
         // which": a description in apposition to names is theirs.
@@ -445,4 +474,9 @@ impl Resolution<'_> {
         // leader, who" is the person the title names).
         self.speaker_of(k, start..end)
     }
+}
+
+/// Whether a token is a dash that opens or closes an aside.
+fn is_dash(token: &str) -> bool {
+    matches!(token, "--" | "—" | "–")
 }

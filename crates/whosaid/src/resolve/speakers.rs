@@ -101,6 +101,14 @@ impl Resolution<'_> {
         year || crate::when::is_time_word(&word)
     }
 
+    /// Whether token `i` opens a restrictive relative clause ("who",
+    /// "that", no comma before it) after a plural noun.
+    fn restrictive_clause_of_group(&self, i: usize) -> bool {
+        i > 0
+            && matches!(&*self.lower(i), "who" | "that")
+            && matches!(self.pos[i - 1], "NNS" | "NNPS")
+    }
+
     /// The draft for an unnamed description; indefinite singular ones ("a
     /// source") are each their own speaker, others merge by wording.
     pub(super) fn nominal_draft(&mut self, r: Range<usize>) -> usize {
@@ -114,7 +122,7 @@ impl Resolution<'_> {
         // before the clause; the clause still marks it anonymous.
         let unnamed = words.iter().any(|w| w == "anonymity" || w == "anonymously")
             || words.windows(3).any(|w| w == ["not", "to", "be"]);
-        let r = match (r.start + 1..r.end).find(|&i| {
+        let cut = (r.start + 1..r.end).find(|&i| {
             self.doc.token_text(i) == ","
                 || extract::RELATIVE_PRONOUNS.contains(&&*self.lower(i))
                 // "his aides haven't": a finite verb or adverb ends the
@@ -123,10 +131,26 @@ impl Resolution<'_> {
                 // "an arbitration panel in 2001", "a poll this month": a
                 // time phrase is when, not who.
                 || self.time_phrase_at(i)
-        }) {
-            Some(cut) => r.start..cut,
-            None => r,
+        });
+        // "Surety companies that had insured the mine": a restrictive
+        // relative clause after a plural noun says which people the group
+        // is, and the article's description names a group (`SPEAKERS.md`),
+        // up to a comma; the noun before it is still the head.
+        let named = match cut {
+            Some(c) if self.restrictive_clause_of_group(c) => {
+                let mut end = (c..r.end)
+                    .find(|&i| self.doc.token_text(i) == ",")
+                    .unwrap_or(r.end);
+                // "witnesses who relayed the story but": no loose end.
+                while end > c + 2 && matches!(self.pos[end - 1], "CC" | "IN" | "DT" | "TO") {
+                    end -= 1;
+                }
+                r.start..end
+            }
+            Some(c) => r.start..c,
+            None => r.clone(),
         };
+        let r = cut.map_or(r.clone(), |c| r.start..c);
         let indefinite = words
             .first()
             .is_some_and(|w| matches!(w.as_str(), "a" | "an" | "one" | "another"));
@@ -215,7 +239,7 @@ impl Resolution<'_> {
         // "the announcer", "a friend", "one Republican").
         let anonymous = anonymous || kind == SpeakerKind::Person;
         // "China's" alone names China.
-        let name = entities::strip_possessive(&self.text(r.clone())).to_string();
+        let name = entities::strip_possessive(&self.text(named)).to_string();
         let name = match (quantified, singular_quantifier) {
             (true, true) => format!("unnamed person (“{name}”)"),
             (true, false) => format!("unnamed people (“{name}”)"),
@@ -396,6 +420,14 @@ impl Resolution<'_> {
         {
             return None;
         }
+        // "Donald Trump and Hillary Clinton vied for the title, each
+        // touting …": a distributive "each" or "both" is the people joined
+        // as the subject of its sentence.
+        if matches!(words.as_slice(), [w] if w == "each" || w == "both") {
+            if let Some(d) = self.joined_subject_before(src.start) {
+                return Some(d);
+            }
+        }
         // A pronoun alone, or its possessive or contracted form ("his
         // warning", "He’s comparing"): the pronoun's referent.
         if lead == 1 && (words.len() == 1 || !QUANTIFIERS.contains(&words[0].as_str())) {
@@ -496,6 +528,11 @@ impl Resolution<'_> {
         // A person's campaign ("Clinton’s campaign", "The Trump campaign",
         // "her campaign") is one organization, named "<surname> campaign".
         if let Some(d) = self.campaign_of(k, &src) {
+            return Some(d);
+        }
+        // "Craig Bryan, head of …, and other scientists": the one named
+        // and the others.
+        if let Some(d) = self.name_and_others(&src) {
             return Some(d);
         }
         // Names joined by "and" are one group ("China and Russia", "Mr.

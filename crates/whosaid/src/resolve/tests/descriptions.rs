@@ -827,3 +827,22 @@ fn a_description_speaker_leaves_its_time_phrase_out() {
     let text = "Head.\n\nA poll of voters last week found that the race was close.";
     assert_eq!(speaker_with_source(text, "A", "found"), "A poll of voters");
 }
+
+/// A group is named with the article's description, and a restrictive
+/// relative clause is part of it ("companies that had insured the mine"
+/// are not all companies); a clause after a comma only describes.
+#[test]
+fn a_restrictive_clause_names_which_group() {
+    let name = speaker_name(
+        "Coal\n\nSurety companies that had insured the mine said they would pay.",
+        "Surety companies that had insured the mine",
+    );
+    assert_eq!(name, "Surety companies that had insured the mine");
+    let acc = analyze("Coal\n\nEconomists, who studied the mine for years, said it would close.");
+    let economists = acc
+        .speakers
+        .iter()
+        .find(|s| s.name.starts_with("Economists"))
+        .unwrap_or_else(|| panic!("no economists in {acc:#?}"));
+    assert_eq!(economists.name, "Economists");
+}

@@ -690,3 +690,15 @@ fn a_dateline_is_never_a_source() {
     let s = speaker_of_source(&acc, "Sen. Maria Lopez, D-Calif.").expect("a speaker");
     assert_eq!(s.name, "Maria Lopez");
 }
+
+/// "<name>, <apposition>, and other scientists" is that one and the
+/// others, not the person alone.
+#[test]
+fn a_name_and_others_is_a_group() {
+    let name = speaker_name(
+        "Veterans\n\nSkills training can be effective in reducing suicide, according to Craig \
+         Bryan, head of the National Center for Veterans Studies, and other scientists.",
+        "Craig Bryan, head of the National Center for Veterans Studies, and other scientists",
+    );
+    assert_eq!(name, "Craig Bryan and other scientists");
+}

@@ -257,3 +257,33 @@ fn they_after_people_joined_as_subject_is_those_people() {
     let s = speaker_of_source(&acc, "they").expect("a speaker");
     assert_eq!(s.name, "Obama and Hillary Clinton");
 }
+
+/// "who" after an aside between dashes refers to the phrase before the
+/// aside, and common nouns joined by "and" are one group.
+#[test]
+fn a_relative_after_a_dashed_aside_is_the_phrase_before_it() {
+    let acc = analyze(
+        "Endorsements\n\nClinton unveiled a list of endorsements from 95 retired generals \
+         and admirals -- most of whom had announced their support -- who cited her years \
+         as secretary of State.",
+    );
+    let s = speaker_of_source(&acc, "who").expect("a speaker");
+    assert_eq!(s.name, "95 retired generals and admirals");
+    assert_eq!(s.kind, SpeakerKind::Group);
+}
+
+/// A distributive "each" is the people joined as its sentence's subject.
+#[test]
+fn each_is_the_people_joined_as_the_subject() {
+    let acc = analyze(
+        "Forum\n\nDonald Trump and Hillary Clinton vied for the title of commander in chief \
+         on Wednesday, each saying the other lacks the judgment to lead.",
+    );
+    let s = speaker_of_source(&acc, "each").expect("a speaker");
+    assert_eq!(s.kind, SpeakerKind::Group);
+    assert!(
+        s.name.contains("Trump") && s.name.contains("Clinton"),
+        "{}",
+        s.name
+    );
+}
