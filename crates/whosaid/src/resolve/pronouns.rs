@@ -381,10 +381,10 @@ impl Resolution<'_> {
         // "95 retired generals and admirals -- most of whom had announced
         // their support -- who cited …": an aside between dashes stands
         // between the relative pronoun and what it refers to.
-        if end > sentence.tokens.start && is_dash(self.doc.token_text(end - 1)) {
+        if end > sentence.tokens.start && crate::text::is_dash(self.doc.token_text(end - 1)) {
             if let Some(open) = (sentence.tokens.start..end - 1)
                 .rev()
-                .find(|&i| is_dash(self.doc.token_text(i)))
+                .find(|&i| crate::text::is_dash(self.doc.token_text(i)))
             {
                 end = open;
             }
@@ -474,9 +474,4 @@ impl Resolution<'_> {
         // leader, who" is the person the title names).
         self.speaker_of(k, start..end)
     }
-}
-
-/// Whether a token is a dash that opens or closes an aside.
-fn is_dash(token: &str) -> bool {
-    matches!(token, "--" | "—" | "–")
 }
