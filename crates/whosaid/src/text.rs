@@ -375,11 +375,15 @@ struct Cursor<'a> {
 }
 
 impl Cursor<'_> {
+    /// The char at `byte`; ASCII without decoding (most of news text).
     fn peek_at(&self, byte: usize) -> Option<char> {
         if byte >= self.end {
             return None;
         }
-        self.text[byte..self.end].chars().next()
+        match self.text.as_bytes().get(byte) {
+            Some(&b) if b.is_ascii() => Some(char::from(b)),
+            _ => self.text[byte..self.end].chars().next(),
+        }
     }
     fn peek(&self) -> Option<char> {
         self.peek_at(self.pos)
@@ -452,10 +456,8 @@ fn scan_word(cur: &mut Cursor<'_>) -> TokenKind {
         let Some((_, after)) = cur.next_after(cur.pos) else {
             break;
         };
-        let prev_digit = cur.text[..cur.pos]
-            .chars()
-            .next_back()
-            .is_some_and(|p| p.is_ascii_digit());
+        // An ASCII byte is never part of a longer char.
+        let prev_digit = cur.pos > 0 && cur.text.as_bytes()[cur.pos - 1].is_ascii_digit();
         let joins = (is_apostrophe(j) || is_hyphen(j)) && is_word_char(after)
             || matches!(j, '.' | ',' | '/') && prev_digit && after.is_ascii_digit();
         if !joins {
@@ -808,6 +810,27 @@ mod tests {
         assert_eq!(
             toks("''Yes,'' he said"),
             ["''", "Yes", ",", "''", "he", "said"]
+        );
+    }
+
+    /// Words with letters beyond ASCII, and joiners after them, read as
+    /// the ASCII fast path reads plain words.
+    #[test]
+    fn tokenizes_words_beyond_ascii() {
+        assert_eq!(
+            toks("Zürich’s naïve café—Łódź 9/11, ½ x٣4 façade-like"),
+            [
+                "Zürich’s",
+                "naïve",
+                "café",
+                "—",
+                "Łódź",
+                "9/11",
+                ",",
+                "½",
+                "x٣4",
+                "façade-like"
+            ]
         );
     }
 
