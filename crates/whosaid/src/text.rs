@@ -80,6 +80,11 @@ pub struct Document {
     /// [`sym`](crate::perceptron::sym) of every token's lowercased text,
     /// hashed once here for the cue lexicon, which looks every token up.
     lower_syms: Vec<u64>,
+    /// Every token lowercased, one after another: token `i` is
+    /// `lower_text[lower_ends[i - 1]..lower_ends[i]]` (lowercasing may
+    /// change a token's length beyond ASCII).
+    lower_text: String,
+    lower_ends: Vec<usize>,
 }
 
 impl Document {
@@ -92,6 +97,8 @@ impl Document {
             sentences: Vec::new(),
             paragraphs: Vec::new(),
             lower_syms: Vec::new(),
+            lower_text: String::new(),
+            lower_ends: Vec::new(),
         };
         doc.segment();
         doc
@@ -121,6 +128,14 @@ impl Document {
     /// [`sym`](crate::perceptron::sym) of token `i`'s lowercased text.
     pub fn lower_sym(&self, i: usize) -> u64 {
         self.lower_syms[i]
+    }
+
+    /// Token `i`'s text lowercased, computed once per document: the
+    /// passes that compare words with word lists read it without
+    /// allocating.
+    pub fn lower(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.lower_ends[i - 1] };
+        &self.lower_text[start..self.lower_ends[i]]
     }
 
     /// Code point offsets of every token: `(starts, ends)`.
@@ -157,12 +172,24 @@ impl Document {
             );
             self.push_paragraphs(para, first_sentence);
         }
-        let mut buf = String::new();
-        self.lower_syms = self
-            .tokens
-            .iter()
-            .map(|t| lower_sym(t.text(&text), &mut buf))
-            .collect();
+        let mut lower_text = String::with_capacity(text.len());
+        let mut lower_ends = Vec::with_capacity(self.tokens.len());
+        let mut lower_syms = Vec::with_capacity(self.tokens.len());
+        for t in &self.tokens {
+            let start = lower_text.len();
+            let word = t.text(&text);
+            if word.is_ascii() {
+                lower_text.push_str(word);
+                lower_text[start..].make_ascii_lowercase();
+            } else {
+                lower_text.extend(word.chars().flat_map(char::to_lowercase));
+            }
+            lower_syms.push(crate::perceptron::sym(&lower_text[start..]));
+            lower_ends.push(lower_text.len());
+        }
+        self.lower_text = lower_text;
+        self.lower_ends = lower_ends;
+        self.lower_syms = lower_syms;
         self.text = text;
     }
 
@@ -207,15 +234,6 @@ pub const MAX_SENTENCE_TOKENS: usize = 400;
 
 /// Longest paragraph, in tokens, before it is split at a sentence end.
 pub const MAX_PARAGRAPH_TOKENS: usize = 2_000;
-
-/// [`sym`](crate::perceptron::sym) of `s` lowercased: ASCII in one pass.
-fn lower_sym(s: &str, buf: &mut String) -> u64 {
-    if s.is_ascii() {
-        crate::perceptron::sym_of_bytes(s.bytes().map(|b| b.to_ascii_lowercase()))
-    } else {
-        crate::perceptron::sym(lowercase(s, buf))
-    }
-}
 
 /// Lowercases `s` into `buf` unless it is already lowercase ASCII.
 pub(crate) fn lowercase<'a>(s: &'a str, buf: &'a mut String) -> &'a str {
@@ -751,11 +769,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn tokens_carry_the_hash_of_their_lowercase() {
+    fn tokens_carry_their_lowercase_and_its_hash() {
         let doc = Document::new("Said SAID said ŁÓDŹ łódź 2016 U.S.");
         for i in 0..doc.tokens.len() {
             let lower = doc.token_text(i).to_lowercase();
             assert_eq!(doc.lower_sym(i), crate::perceptron::sym(&lower), "{lower}");
+            assert_eq!(doc.lower(i), lower);
         }
         assert_eq!(doc.lower_sym(0), doc.lower_sym(1));
         assert_eq!(doc.lower_sym(3), doc.lower_sym(4));

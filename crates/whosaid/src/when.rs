@@ -256,17 +256,7 @@ pub fn find(
     }
     let reader = Reader {
         doc,
-        words: range
-            .clone()
-            .map(|i| {
-                let t = doc.token_text(i);
-                if t.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
-                    t.into()
-                } else {
-                    t.to_lowercase().into()
-                }
-            })
-            .collect(),
+        words: range.clone().map(|i| doc.lower(i).into()).collect(),
         start: range.start,
         allowed,
     };

@@ -106,9 +106,7 @@ pub fn expansion_in_text(doc: &Document, letters: &str) -> Option<Range<usize>> 
             // and no capitalized word after it but a title ("Federal Bureau
             // of Investigation Director James Comey").
             let after = last_word + 1;
-            let whole = after >= n
-                || !capital(after)
-                || super::is_title_noun(&doc.token_text(after).to_lowercase());
+            let whole = after >= n || !capital(after) || super::is_title_noun(doc.lower(after));
             (got.as_bytes() == wanted && last_word > start && whole).then_some(start..after)
         })
 }

@@ -218,9 +218,7 @@ pub(super) fn gender_of_words<'a>(words: impl Iterator<Item = &'a str>) -> Optio
 /// Gender shown by an honorific right before a mention ("Mrs. Clinton").
 pub(crate) fn gender_near(doc: &Document, r: Range<usize>) -> Option<Gender> {
     let before = r.start.checked_sub(1)?;
-    gender_of_words(std::iter::once(
-        doc.token_text(before).to_lowercase().as_str(),
-    ))
+    gender_of_words(std::iter::once(doc.lower(before)))
 }
 
 #[cfg(test)]

@@ -77,12 +77,12 @@ fn name_like(doc: &Document, i: usize) -> bool {
     {
         return false;
     }
-    let lower = t.to_lowercase();
-    !is_title_noun(&lower)
-        && !is_honorific(&lower)
+    let lower = doc.lower(i);
+    !is_title_noun(lower)
+        && !is_honorific(lower)
         && !is_function_word(t)
         && !is_possessive(t)
-        && !crate::when::is_calendar_word(&lower)
+        && !crate::when::is_calendar_word(lower)
 }
 
 /// Where a run of name-like words tagged `tag…` (`"NN"`, `"NNP"`) that
@@ -103,7 +103,7 @@ fn names_before(doc: &Document, pos: &[&str], start: usize, floor: usize, tag: &
 /// → "Manhattan Supreme Court"); whether nothing is left of it.
 fn give_up_name(doc: &Document, h: &mut std::ops::Range<usize>, name_start: usize) -> bool {
     h.end = h.end.min(name_start);
-    while h.end > h.start && is_title_noun(&doc.token_text(h.end - 1).to_lowercase()) {
+    while h.end > h.start && is_title_noun(doc.lower(h.end - 1)) {
         h.end -= 1;
     }
     h.start >= h.end
@@ -244,8 +244,7 @@ fn first_names_after_titles(
         while start > floor && mentions[k].tokens.start - start < 3 && name_like(doc, start - 1) {
             let i = start - 1;
             let word = doc.token_text(i);
-            let after_title =
-                i > first_of_sentence && is_title_noun(&doc.token_text(i - 1).to_lowercase());
+            let after_title = i > first_of_sentence && is_title_noun(doc.lower(i - 1));
             let first_name = is_initial(word) || genders.is_first_name(&word.to_lowercase());
             if !(first_name || after_title) {
                 break;
@@ -279,8 +278,8 @@ fn first_names_after_titles(
             && mentions.get(k + 1).is_none_or(|n| n.tokens.start > next)
             && doc.sentence_of(next) == doc.sentence_of(first);
         if next_free
-            && genders.is_first_name(&doc.token_text(first).to_lowercase())
-            && is_title_noun(&doc.token_text(first - 1).to_lowercase())
+            && genders.is_first_name(doc.lower(first))
+            && is_title_noun(doc.lower(first - 1))
             && name_like(doc, next)
         {
             people.push((
@@ -324,7 +323,7 @@ fn people_ending_other_names(
         let bare = super::strip_possessive(surname);
         let person_tail = m.class != MentionClass::Person
             && n >= 3
-            && genders.is_common_first_name(&doc.token_text(first).to_lowercase())
+            && genders.is_common_first_name(doc.lower(first))
             && name_like(doc, first)
             && !is_initial(doc.token_text(first))
             && bare.starts_with(char::is_uppercase)
@@ -430,7 +429,7 @@ const ORGANIZATION_HEADS: &[&str] = &[
 /// Whether token `i` is a capitalized [`ORGANIZATION_HEADS`] word.
 fn is_organization_head(doc: &Document, i: usize) -> bool {
     let t = doc.token_text(i);
-    t.starts_with(char::is_uppercase) && ORGANIZATION_HEADS.contains(&t.to_lowercase().as_str())
+    t.starts_with(char::is_uppercase) && ORGANIZATION_HEADS.contains(&doc.lower(i))
 }
 
 /// Person mentions with the title words they start with moved out
@@ -442,9 +441,9 @@ fn without_leading_titles(doc: &Document, mut mentions: Vec<Mention>) -> Vec<Men
             continue;
         }
         while m.tokens.len() > 1 {
-            let first = doc.token_text(m.tokens.start).to_lowercase();
+            let first = doc.lower(m.tokens.start);
             let next = doc.token_text(m.tokens.start + 1);
-            if is_title_noun(&first) && next.chars().next().is_some_and(char::is_uppercase) {
+            if is_title_noun(first) && next.chars().next().is_some_and(char::is_uppercase) {
                 m.tokens.start += 1;
             } else {
                 break;
@@ -466,7 +465,7 @@ fn joined_organizations(doc: &Document, mentions: Vec<Mention>) -> Vec<Mention> 
     let capitalized = |i: usize| {
         doc.tokens[i].kind == crate::text::TokenKind::Word
             && doc.token_text(i).starts_with(char::is_uppercase)
-            && !crate::when::is_calendar_word(&doc.token_text(i).to_lowercase())
+            && !crate::when::is_calendar_word(doc.lower(i))
     };
     let same_sentence = |a: usize, b: usize| doc.sentence_of(a) == doc.sentence_of(b);
     let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
@@ -602,10 +601,10 @@ fn organizations_after_their_head(
         // One more word right after it, no first name, ends the name
         // ("Foundation for Middle East" + "Peace", read as a person).
         if let Some(next) = mentions.get(k + 1) {
-            let word = doc.token_text(next.tokens.start).to_lowercase();
+            let word = doc.lower(next.tokens.start);
             if next.tokens.start == mentions[k].tokens.end
                 && next.tokens.len() == 1
-                && !genders.is_first_name(&word)
+                && !genders.is_first_name(word)
                 && doc.sentence_of(next.tokens.start) == doc.sentence_of(start)
             {
                 mentions[k].tokens.end = next.tokens.end;
@@ -707,8 +706,8 @@ fn headline_names(
             continue;
         }
         while m.tokens.len() > 1 && !body_surnames.contains(&doc.lower_sym(m.tokens.end - 1)) {
-            let last = doc.token_text(m.tokens.end - 1).to_lowercase();
-            if !lowercase_somewhere(super::strip_possessive(&last)) {
+            let last = doc.lower(m.tokens.end - 1);
+            if !lowercase_somewhere(super::strip_possessive(last)) {
                 break;
             }
             m.tokens.end -= 1;

@@ -116,10 +116,10 @@ fn title_before_comma(
     if comma - from > 8 || (from..comma).any(|i| doc.tokens[i].kind == TokenKind::Punct) {
         return None;
     }
-    let lower = |i: usize| doc.token_text(i).to_lowercase();
+    let lower = |i: usize| doc.lower(i);
     let start = from
         + usize::from(matches!(
-            lower(from).as_str(),
+            lower(from),
             "a" | "an" | "the" | "one" | "another"
         ));
     // The head: the first noun, a title noun; what follows it opens with a
@@ -130,7 +130,7 @@ fn title_before_comma(
             .is_some_and(|t| t.starts_with("VB") || *t == "MD")
     });
     let tail_ok = head + 1 == comma || pos.get(head + 1).is_some_and(|t| *t == "IN" || *t == "TO");
-    (is_title_noun(&lower(head)) && no_verb && tail_ok).then_some(start..comma)
+    (is_title_noun(lower(head)) && no_verb && tail_ok).then_some(start..comma)
 }
 
 /// Titles written around a person's mention, as token ranges: before it ("NATO Secretary
@@ -146,7 +146,7 @@ pub(super) fn titles_of(
     let mut out = Vec::new();
     let sentence = &doc.sentences[doc.sentence_of(r.start)];
     let text = |a: usize, b: usize| a..b;
-    let lower = |i: usize| doc.token_text(i).to_lowercase();
+    let lower = |i: usize| doc.lower(i);
     let in_other_mention = |i: usize| {
         e.covering(i)
             .is_some_and(|(m, _)| m.class != MentionClass::Person)
@@ -162,10 +162,10 @@ pub(super) fn titles_of(
             .chars()
             .next()
             .is_some_and(char::is_uppercase);
-        let titleish = is_title_noun(&w)
+        let titleish = is_title_noun(w)
             || in_other_mention(i)
-            || matches!(w.as_str(), "former" | "vice" | "acting" | "then" | "deputy")
-            || (capital && matches!(tag, "NNP" | "NNPS" | "JJ") && !is_possessive(&w))
+            || matches!(w, "former" | "vice" | "acting" | "then" | "deputy")
+            || (capital && matches!(tag, "NNP" | "NNPS" | "JJ") && !is_possessive(w))
             || (tag == "JJ" && start < r.start);
         if !titleish || doc.tokens[i].kind == TokenKind::Punct {
             break;
@@ -188,12 +188,12 @@ pub(super) fn titles_of(
         return out;
     }
     // Keep the run only up to its last title noun.
-    if let Some(last) = (start..r.start).rev().find(|&i| is_title_noun(&lower(i))) {
+    if let Some(last) = (start..r.start).rev().find(|&i| is_title_noun(lower(i))) {
         let mut first = start;
         // A sentence-initial capital that is not a title word is no title.
-        while first <= last && !is_title_noun(&lower(first)) && !in_other_mention(first) {
+        while first <= last && !is_title_noun(lower(first)) && !in_other_mention(first) {
             let w = lower(first);
-            if matches!(w.as_str(), "former" | "vice" | "acting" | "deputy") {
+            if matches!(w, "former" | "vice" | "acting" | "deputy") {
                 break;
             }
             first += 1;
@@ -241,12 +241,12 @@ pub(super) fn titles_of(
         let from = r.end + 1;
         let limit = (from + 8).min(sentence.tokens.end);
         if let Some(stop) = (from..limit).find(|&i| doc.tokens[i].kind == TokenKind::Punct) {
-            let words: Vec<String> = (from..stop).map(lower).collect();
+            let words: Vec<&str> = (from..stop).map(lower).collect();
             let head_ok = words.last().is_some_and(|w| is_title_noun(w))
-                || words.iter().any(|w| is_title_noun(w)) && words.contains(&"of".to_string());
+                || words.iter().any(|w| is_title_noun(w)) && words.contains(&"of");
             let no_verb = (from..stop).all(|i| !pos.get(i).is_some_and(|t| t.starts_with("VB")));
             // "Trump, even as a candidate, said": a circumstance, not a title.
-            let circumstance = words.iter().any(|w| w == "as")
+            let circumstance = words.contains(&"as")
                 || pos
                     .get(from)
                     .is_some_and(|t| t.starts_with("RB") || *t == "IN");
@@ -254,13 +254,13 @@ pub(super) fn titles_of(
             // another person is named, not a title.
             let another = words
                 .first()
-                .is_some_and(|w| matches!(w.as_str(), "and" | "or" | "but" | "nor"))
+                .is_some_and(|w| matches!(*w, "and" | "or" | "but" | "nor"))
                 || (from..stop).any(|i| {
                     e.covering(i)
                         .is_some_and(|(m, _)| m.class == MentionClass::Person)
                 });
             if head_ok && no_verb && !circumstance && !another && stop > from {
-                let skip = usize::from(matches!(words[0].as_str(), "the" | "a" | "an"));
+                let skip = usize::from(matches!(words[0], "the" | "a" | "an"));
                 if from + skip < stop {
                     out.push(text(from + skip, stop));
                 }

@@ -86,7 +86,7 @@ impl Resolution<'_> {
         let mut i = at;
         while i > r.start && {
             let w = self.lower(i - 1);
-            w == "the" || is_honorific(&w)
+            w == "the" || is_honorific(w)
         } {
             i -= 1;
         }

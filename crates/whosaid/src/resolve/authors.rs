@@ -19,11 +19,11 @@ impl Resolution<'_> {
         mentions: &[(Mention, usize)],
         head_at: usize,
     ) -> Option<usize> {
-        if !DOCUMENT_NOUNS.contains(&&*self.lower(head_at)) {
+        if !DOCUMENT_NOUNS.contains(&self.lower(head_at)) {
             return None;
         }
         let end = region.end;
-        let head = self.lower(head_at).into_owned();
+        let head = self.lower(head_at).to_owned();
         // A platform carries a post, it does not write it.
         let platform =
             |e: usize| PLATFORMS.contains(&self.ents.list[e].name.to_lowercase().as_str());
@@ -31,13 +31,13 @@ impl Resolution<'_> {
         // phrase ended at leads to "by".
         let by_at = if end + 1 < src.end
             && self.pos[end] == "VBN"
-            && matches!(&*self.lower(end + 1), "by" | "from")
+            && matches!(self.lower(end + 1), "by" | "from")
         {
             end + 1
         } else {
             end
         };
-        let by = (by_at < src.end && matches!(&*self.lower(by_at), "by" | "from"))
+        let by = (by_at < src.end && matches!(self.lower(by_at), "by" | "from"))
             .then_some(by_at + 1..src.end);
         let named_before = mentions
             .iter()
@@ -70,7 +70,7 @@ impl Resolution<'_> {
         // "her account", "their report": the owner, resolved as the
         // pronoun would be.
         let owner = if named.is_none() {
-            match &*self.lower(region.start) {
+            match self.lower(region.start) {
                 "his" => self.antecedent_person(k, region.start, Gender::Male),
                 "her" => self.antecedent_person(k, region.start, Gender::Female),
                 "their" => self.antecedent_group(k, region.start, false),
@@ -168,13 +168,13 @@ impl Resolution<'_> {
     /// `at`, if the noun is followed so ("a web video by …").
     fn after_by(&self, at: usize) -> Option<usize> {
         let by = at + 1;
-        (by + 1 < self.doc.tokens.len() && matches!(&*self.lower(by), "by" | "from"))
+        (by + 1 < self.doc.tokens.len() && matches!(self.lower(by), "by" | "from"))
             .then_some(by + 1)
     }
 
     /// Whether token `i` is a document noun of the same kind as `noun`.
     fn is_document_noun(&self, i: usize, noun: &str) -> bool {
-        self.pos[i].starts_with("NN") && same_kind(&self.lower(i), noun)
+        self.pos[i].starts_with("NN") && same_kind(self.lower(i), noun)
     }
 
     /// The author named with the document noun at `i`: before it, after
@@ -246,7 +246,7 @@ impl Resolution<'_> {
             .clone();
         let comma = (from..sentence.end).find(|&i| self.doc.token_text(i) == ",")?;
         let (m, e) = self.ents.mentions_within(comma + 1..sentence.end).next()?;
-        let lead_ok = (comma + 1..m.tokens.start).all(|i| matches!(&*self.lower(i), "the"));
+        let lead_ok = (comma + 1..m.tokens.start).all(|i| matches!(self.lower(i), "the"));
         (lead_ok && !self.quotes.is_quoted(m.tokens.start)).then_some(*e)
     }
 

@@ -34,7 +34,7 @@ impl Resolution<'_> {
                     continue;
                 }
                 let w = self.lower(t);
-                let kind = match w.as_ref() {
+                let kind = match w {
                     "interview" | "interviews" => Some(ChannelKind::Interview),
                     "statement" | "release" | "communique" | "communiqué" => {
                         Some(ChannelKind::Statement)
@@ -115,12 +115,12 @@ impl Resolution<'_> {
         let w = self.lower(t);
         let noun = self.pos[t].starts_with("NN");
         let next_is_of = t + 1 < self.doc.tokens.len() && self.lower(t + 1) == "of";
-        match (kind, w.as_ref()) {
+        match (kind, w) {
             (ChannelKind::Speech, "address") | (ChannelKind::Statement, "release") => {
                 noun && !next_is_of
             }
             (ChannelKind::PressConference, "conference") => {
-                t > 0 && matches!(&*self.lower(t - 1), "press" | "news")
+                t > 0 && matches!(self.lower(t - 1), "press" | "news")
                     || t + 1 < self.doc.tokens.len() && self.lower(t + 1) == "call"
             }
             _ => true,
@@ -170,14 +170,14 @@ impl Resolution<'_> {
         };
         match kind {
             ChannelKind::Told => named_from(t + 1).or_else(|| {
-                (t + 1 < frame.end && matches!(&*self.lower(t + 1), "reporters" | "journalists"))
+                (t + 1 < frame.end && matches!(self.lower(t + 1), "reporters" | "journalists"))
                     .then(|| self.doc.token_text(t + 1).to_string())
             }),
             ChannelKind::Post => {
                 let platform = (t + 1..(t + 4).min(frame.end)).find_map(|i| {
                     let w = self.lower(i);
                     PLATFORMS
-                        .contains(&w.as_ref())
+                        .contains(&w)
                         .then(|| self.doc.token_text(i).to_string())
                 });
                 platform
@@ -185,7 +185,7 @@ impl Resolution<'_> {
             _ => {
                 // "interview with X" / "interview on X" / "X interview".
                 for i in t + 1..(t + 3).min(frame.end) {
-                    if matches!(&*self.lower(i), "with" | "on" | "to") {
+                    if matches!(self.lower(i), "with" | "on" | "to") {
                         return named_from(i + 1);
                     }
                 }

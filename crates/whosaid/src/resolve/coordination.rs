@@ -21,7 +21,7 @@ impl Resolution<'_> {
         let mut lead = src.start;
         while lead > sentence_start && {
             let w = self.lower(lead - 1);
-            is_honorific(&w) || entities::is_title_noun(&w) || w == "the"
+            is_honorific(w) || entities::is_title_noun(w) || w == "the"
         } {
             lead -= 1;
         }
@@ -119,8 +119,7 @@ impl Resolution<'_> {
         }
         if let Some(p) = parts.last_mut() {
             while p.last().is_some_and(|&i| {
-                matches!(&*self.lower(i), "all" | "both" | "each" | "together")
-                    || self.pos[i] == "RB"
+                matches!(self.lower(i), "all" | "both" | "each" | "together") || self.pos[i] == "RB"
             }) {
                 p.pop();
             }
@@ -191,9 +190,9 @@ impl Resolution<'_> {
                 (a..start).all(|i| {
                     let w = self.lower(i);
                     w == "the"
-                        || is_honorific(&w)
-                        || entities::is_title_noun(&w)
-                        || (n == 0 && plural_title(&w))
+                        || is_honorific(w)
+                        || entities::is_title_noun(w)
+                        || (n == 0 && plural_title(w))
                 })
             };
             match head {
@@ -242,7 +241,7 @@ impl Resolution<'_> {
         }
         let and = (m.tokens.end..end.saturating_sub(1)).find(|&i| {
             self.lower(i) == "and"
-                && matches!(&*self.lower(i + 1), "other" | "others")
+                && matches!(self.lower(i + 1), "other" | "others")
                 && !self.quotes.is_quoted(i)
         })?;
         // "others" ends the phrase; "other" leads a plural noun that does.

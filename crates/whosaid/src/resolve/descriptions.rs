@@ -30,7 +30,7 @@ impl Resolution<'_> {
         if matches!(self.pos[head_at], "NNS" | "NNPS") {
             return None;
         }
-        let head = entities::strip_possessive(&self.lower(head_at)).to_string();
+        let head = entities::strip_possessive(self.lower(head_at)).to_string();
         if head.chars().count() < 3 {
             return None;
         }
@@ -198,7 +198,7 @@ impl Resolution<'_> {
             .any(|i| self.doc.token_text(i).starts_with(char::is_uppercase));
         let complement = names.then(|| {
             complement
-                .map(|i| self.lower(i).into_owned())
+                .map(|i| self.lower(i).to_owned())
                 .collect::<Vec<_>>()
                 .join(" ")
         });
@@ -232,7 +232,7 @@ impl Resolution<'_> {
         {
             return None;
         }
-        Some(self.lower(head_at).into_owned())
+        Some(self.lower(head_at).to_owned())
     }
 
     /// The speakers of the sources that end before `src` in the last
@@ -364,7 +364,7 @@ impl Resolution<'_> {
     /// race, 46 percent would choose …" → "46 percent of likely voters").
     pub(super) fn share_of_population(&mut self, src: &Range<usize>) -> Option<usize> {
         let head = self.lower(src.end - 1);
-        if !matches!(head.as_ref(), "percent" | "%" | "percentage")
+        if !matches!(head, "percent" | "%" | "percentage")
             || !src.clone().any(|i| self.pos[i] == "CD")
         {
             return None;
@@ -417,10 +417,7 @@ impl Resolution<'_> {
             .find(|&i| self.pos[i].starts_with("NN"))?;
         let head = self.lower(head_at);
         // "the official" stays unnamed.
-        if self.pos[head_at] != "NN"
-            || !is_role_noun(&head)
-            || ANONYMOUS_NOUNS.contains(&head.as_ref())
-        {
+        if self.pos[head_at] != "NN" || !is_role_noun(head) || ANONYMOUS_NOUNS.contains(&head) {
             return None;
         }
         // The person the pronoun ranker would take for "he" or "she" in
@@ -428,7 +425,7 @@ impl Resolution<'_> {
         // other party; failing any near, the latest subject, then the
         // person named most often.
         let fits = |x: &entities::Entity| x.words.len() >= 2 && !party_conflict(x, words);
-        if let Some(d) = self.ranked_person(k, src.start, noun_gender(&head), fits) {
+        if let Some(d) = self.ranked_person(k, src.start, noun_gender(head), fits) {
             return Some(Antecedent::Draft(d));
         }
         if let Some(e) = self.recent_subject(src.start, words) {
@@ -526,12 +523,10 @@ impl Resolution<'_> {
             .rev()
             .find(|&i| self.pos[i].starts_with("NN"))?;
         let noun = self.lower(head);
-        let noun = entities::strip_possessive(&noun);
+        let noun = entities::strip_possessive(noun);
         let first = self.lower(region.start);
-        if matches!(
-            &*first,
-            "a" | "an" | "the" | "one" | "some" | "two" | "three"
-        ) || ANONYMOUS_NOUNS.contains(&noun)
+        if matches!(first, "a" | "an" | "the" | "one" | "some" | "two" | "three")
+            || ANONYMOUS_NOUNS.contains(&noun)
             || !(entities::is_title_noun(noun) || PERSON_NOUNS.contains(&noun))
         {
             return None;
@@ -574,7 +569,7 @@ impl Resolution<'_> {
         // Tokens are looked at in place: most sources are no place, and
         // this runs for every source.
         let lower = |i: usize| self.lower(i);
-        let place_noun = |i: usize| PLACE_NOUNS.contains(&&*lower(i));
+        let place_noun = |i: usize| PLACE_NOUNS.contains(&lower(i));
         // A source cut after "of" ("The city of [Phoenix]") is the whole.
         let cut = src.start >= 3
             && lower(src.start - 1) == "of"
@@ -595,7 +590,7 @@ impl Resolution<'_> {
                 .filter(|(m, _)| {
                     m.tokens.start == rest.start + 1 && m.class != MentionClass::Person
                 })?;
-            let mut kind = lower(start + 1).into_owned();
+            let mut kind = lower(start + 1).to_owned();
             kind[..1].make_ascii_uppercase();
             let name = format!("{kind} of {}", self.text(m.tokens.clone()));
             return Some(self.named_draft(name, SpeakerKind::Organization));
@@ -663,9 +658,9 @@ impl Resolution<'_> {
             return None;
         }
         let noun = self.lower(head);
-        let noun = entities::strip_possessive(&noun);
+        let noun = entities::strip_possessive(noun);
         let first = self.lower(region.start);
-        let opener_ok = matches!(&*first, "a" | "an")
+        let opener_ok = matches!(first, "a" | "an")
             || !matches!(self.pos[region.start], "DT" | "CD" | "PRP$" | "PDT");
         if !opener_ok
             || ANONYMOUS_NOUNS.contains(&noun)

@@ -630,14 +630,9 @@ const PRONOUNS_PLURAL: &[&str] = &["they", "them"];
 const RELATIVES: &[&str] = &["who", "which", "that", "whom"];
 
 impl Resolution<'_> {
-    /// Token `i` lowercased, borrowed when it already is (most are).
-    fn lower(&self, i: usize) -> std::borrow::Cow<'_, str> {
-        let t = self.doc.token_text(i);
-        if t.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
-            t.into()
-        } else {
-            t.to_lowercase().into()
-        }
+    /// Token `i` lowercased (the document's, computed once).
+    fn lower(&self, i: usize) -> &str {
+        self.doc.lower(i)
     }
 
     fn text(&self, r: Range<usize>) -> String {
@@ -685,7 +680,7 @@ impl Resolution<'_> {
     /// the outlet's authority. The account leaves them to the outlet's
     /// voice; BRAT output keeps them.
     fn reports_an_action(&self, a: &TokenAttribution) -> bool {
-        let cue: Vec<String> = a.cue.clone().map(|i| self.lower(i).into_owned()).collect();
+        let cue: Vec<String> = a.cue.clone().map(|i| self.lower(i).to_owned()).collect();
         let action_cue = cue.iter().any(|w| ACTION_CUES.contains(&w.as_str()));
         let Some(first) = a.content.first() else {
             return false;
@@ -694,7 +689,7 @@ impl Resolution<'_> {
         let verb = (first.start + 1 < first.end).then(|| self.lower(first.start + 1));
         action_cue
             && to
-            && verb.is_some_and(|v| !SPEECH_VERBS.contains(&v.as_ref()))
+            && verb.is_some_and(|v| !SPEECH_VERBS.contains(&v))
             && !self.quotes.is_quoted(first.start)
     }
 }

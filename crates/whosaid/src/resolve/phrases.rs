@@ -55,7 +55,7 @@ impl Resolution<'_> {
         head.is_some_and(|h| {
             self.doc.token_text(h).starts_with(char::is_lowercase)
                 || matches!(self.pos[h], "NN" | "NNS")
-                || entities::is_title_noun(&self.lower(h))
+                || entities::is_title_noun(self.lower(h))
         }) && self.ents.mentions_within(region.clone()).next().is_none()
     }
 
@@ -70,21 +70,21 @@ impl Resolution<'_> {
             .clone()
             .rev()
             .find(|&i| self.pos[i].starts_with("NN"))?;
-        if !entities::is_title_noun(&self.lower(head)) {
+        if !entities::is_title_noun(self.lower(head)) {
             return None;
         }
         let (m, e) = self.ents.ending_at(src.end)?;
         // The object of a preposition is someone else ("A communications
         // aide for Mr. Lyovochkin").
         let mut before = m.tokens.start.checked_sub(1)?;
-        if is_honorific(&self.lower(before)) && before > region.start {
+        if is_honorific(self.lower(before)) && before > region.start {
             before -= 1;
         }
         // "the base chief known as Bob": a name after "known as" is theirs.
         let known_as = self.lower(before) == "as"
             && before > region.start
             && matches!(
-                &*self.lower(before - 1),
+                self.lower(before - 1),
                 "known" | "named" | "called" | "identified"
             );
         let object = matches!(self.pos[before], "IN" | "TO") && !known_as;
@@ -107,7 +107,7 @@ impl Resolution<'_> {
             .ents
             .mentions_within(comma + 1..src.end)
             .find(|(m, _)| m.class == MentionClass::Person || m.tokens.end == src.end)?;
-        let title_at = |i: usize| i < src.end && entities::is_title_noun(&self.lower(i));
+        let title_at = |i: usize| i < src.end && entities::is_title_noun(self.lower(i));
         let lead = comma + 1..m.tokens.start;
         let lead_ok = lead.len() <= 4
             && lead.clone().all(|i| {
@@ -115,7 +115,7 @@ impl Resolution<'_> {
                 self.doc.token_text(i).starts_with(char::is_lowercase)
                     || title_at(i)
                     || title_at(i + 1)
-                    || is_honorific(&w)
+                    || is_honorific(w)
             });
         let end_ok = m.tokens.end == src.end
             || matches!(
@@ -146,7 +146,7 @@ impl Resolution<'_> {
             .clone()
             .rev()
             .find(|&i| self.pos[i].starts_with("NN"))?;
-        if !descriptions::is_role_noun(&self.lower(head_noun))
+        if !descriptions::is_role_noun(self.lower(head_noun))
             || self
                 .ents
                 .mentions_within(head.clone())

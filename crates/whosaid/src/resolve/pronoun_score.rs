@@ -163,7 +163,7 @@ impl Resolver {
             let Some(src) = it.a.source.clone().filter(|r| r.len() == 1) else {
                 continue;
             };
-            if !PRONOUNS.contains(&doc.token_text(src.start).to_lowercase().as_str()) {
+            if !PRONOUNS.contains(&doc.lower(src.start)) {
                 continue;
             }
             score.sources += 1;

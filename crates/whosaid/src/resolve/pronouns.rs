@@ -229,7 +229,7 @@ impl Resolution<'_> {
                 let mut i = from;
                 while i < tokens.end && {
                     let w = self.lower(i);
-                    w == "the" || is_honorific(&w) || entities::is_title_noun(&w)
+                    w == "the" || is_honorific(w) || entities::is_title_noun(w)
                 } {
                     i += 1;
                 }
@@ -310,7 +310,7 @@ impl Resolution<'_> {
         floor: usize,
         end: usize,
     ) -> Option<usize> {
-        if m.class == MentionClass::Person || !matches!(&*self.lower(at), "who" | "whom") {
+        if m.class == MentionClass::Person || !matches!(self.lower(at), "who" | "whom") {
             return None;
         }
         let mut prep = m.tokens.start.checked_sub(1)?;
@@ -342,7 +342,7 @@ impl Resolution<'_> {
         let end = at - 1;
         let mut start = self.noun_phrase_start(end, sentence.start);
         while start > sentence.start + 1
-            && matches!(&*self.lower(start - 1), "and" | "or")
+            && matches!(self.lower(start - 1), "and" | "or")
             && matches!(self.pos[start - 2], "JJ" | "NNP" | "NN")
         {
             start = self.noun_phrase_start(start - 1, sentence.start);
@@ -357,12 +357,9 @@ impl Resolution<'_> {
         // a campaign ("whose new book") is the owner's, as before.
         let head = self.lower(src.end - 1);
         let people = self.pos[src.end - 1] == "NNS"
-            && (ANONYMOUS_NOUNS.contains(&head.as_ref())
+            && (ANONYMOUS_NOUNS.contains(&head)
                 || descriptions::is_role_noun(head.trim_end_matches('s'))
-                || matches!(
-                    head.as_ref(),
-                    "leaders" | "members" | "citizens" | "residents"
-                ));
+                || matches!(head, "leaders" | "members" | "citizens" | "residents"));
         let noun_phrase = (at + 1..src.end)
             .all(|i| matches!(self.pos[i], "JJ" | "NN" | "NNS") && self.ents.covering(i).is_none());
         if !people || !noun_phrase {
@@ -407,21 +404,21 @@ impl Resolution<'_> {
         }
         // "demonstrators here, who": a place adverb after the noun.
         if end > sentence.tokens.start + 1
-            && matches!(&*self.lower(end - 1), "here" | "there")
+            && matches!(self.lower(end - 1), "here" | "there")
             && self.pos[end - 2].starts_with("NN")
         {
             end -= 1;
         }
         // "Sen. Rob Portman this year, who", "data Monday morning that": a
         // time phrase between is no part of the antecedent.
-        let time = |i: usize| crate::when::is_time_word(&self.lower(i));
+        let time = |i: usize| crate::when::is_time_word(self.lower(i));
         if end > sentence.tokens.start && time(end - 1) {
             while end > sentence.tokens.start && time(end - 1) {
                 end -= 1;
             }
             if end > sentence.tokens.start
                 && matches!(
-                    &*self.lower(end - 1),
+                    self.lower(end - 1),
                     "this" | "last" | "next" | "that" | "early" | "late"
                 )
             {
@@ -438,7 +435,7 @@ impl Resolution<'_> {
             self.pos[i] == "NNS" && self.doc.token_text(i).starts_with(char::is_lowercase)
         };
         if start >= sentence.tokens.start + 2
-            && matches!(&*self.lower(start - 1), "and" | "or")
+            && matches!(self.lower(start - 1), "and" | "or")
             && common_plural(start - 2)
             && common_plural(end - 1)
         {

@@ -11,7 +11,7 @@ impl Resolution<'_> {
         for i in 0..n {
             // The hashes first: they rule out almost every token unread.
             if !ASKED.contains(&self.doc.lower_sym(i))
-                || !matches!(&*self.lower(i), "asked" | "questioned")
+                || !matches!(self.lower(i), "asked" | "questioned")
             {
                 continue;
             }
@@ -20,7 +20,7 @@ impl Resolution<'_> {
             // Passive: "X was asked", or "When asked".
             let passive = i > s.tokens.start
                 && matches!(
-                    &*self.lower(i - 1),
+                    self.lower(i - 1),
                     "was" | "were" | "is" | "been" | "being" | "when" | "if"
                 );
             if !passive {
@@ -30,8 +30,7 @@ impl Resolution<'_> {
             let mut asked_by = None;
             if j < s.tokens.end && self.lower(j) == "by" {
                 let from = j + 1;
-                while j < s.tokens.end
-                    && !matches!(&*self.lower(j), "if" | "whether" | "about" | ",")
+                while j < s.tokens.end && !matches!(self.lower(j), "if" | "whether" | "about" | ",")
                 {
                     j += 1;
                 }
@@ -39,7 +38,7 @@ impl Resolution<'_> {
                     asked_by = Some(from..j);
                 }
             }
-            if j >= s.tokens.end || !matches!(&*self.lower(j), "if" | "whether" | "about") {
+            if j >= s.tokens.end || !matches!(self.lower(j), "if" | "whether" | "about") {
                 continue;
             }
             let mut end = s.tokens.end;
@@ -122,7 +121,7 @@ impl Resolution<'_> {
             .iter()
             .flat_map(|r| r.clone())
             .filter(|&t| self.doc.tokens[t].kind == TokenKind::Word)
-            .map(|t| self.lower(t).into_owned())
+            .map(|t| self.lower(t).to_owned())
             .collect();
         let first = words.first()?.as_str();
         if words.len() > 3 {

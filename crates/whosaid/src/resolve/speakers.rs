@@ -92,20 +92,20 @@ impl Resolution<'_> {
     /// ("in 2001", "on Monday", "last week", "this month").
     fn time_phrase_at(&self, i: usize) -> bool {
         let opens =
-            self.pos[i] == "IN" || matches!(&*self.lower(i), "this" | "last" | "next" | "earlier");
+            self.pos[i] == "IN" || matches!(self.lower(i), "this" | "last" | "next" | "earlier");
         if !opens || i + 1 >= self.doc.tokens.len() {
             return false;
         }
         let word = self.lower(i + 1);
         let year = word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit());
-        year || crate::when::is_time_word(&word)
+        year || crate::when::is_time_word(word)
     }
 
     /// Whether token `i` opens a restrictive relative clause ("who",
     /// "that", no comma before it) after a plural noun.
     fn restrictive_clause_of_group(&self, i: usize) -> bool {
         i > 0
-            && matches!(&*self.lower(i), "who" | "that")
+            && matches!(self.lower(i), "who" | "that")
             && matches!(self.pos[i - 1], "NNS" | "NNPS")
     }
 
@@ -115,7 +115,7 @@ impl Resolution<'_> {
         let words: Vec<String> = r
             .clone()
             .filter(|&i| self.doc.tokens[i].kind != TokenKind::Punct)
-            .map(|i| self.lower(i).into_owned())
+            .map(|i| self.lower(i).to_owned())
             .collect();
         // "a city official who asked not to be named", "A senior aide, who
         // spoke on condition of anonymity": the name is the noun phrase
@@ -124,7 +124,7 @@ impl Resolution<'_> {
             || words.windows(3).any(|w| w == ["not", "to", "be"]);
         let cut = (r.start + 1..r.end).find(|&i| {
             self.doc.token_text(i) == ","
-                || extract::RELATIVE_PRONOUNS.contains(&&*self.lower(i))
+                || extract::RELATIVE_PRONOUNS.contains(&self.lower(i))
                 // "his aides haven't": a finite verb or adverb ends the
                 // name; a participle ("people involved in …") is part of it.
                 || (self.modifier_after_noun(i) && !matches!(self.pos[i], "VBN" | "VBG"))
@@ -176,7 +176,7 @@ impl Resolution<'_> {
                 .tokens
                 .start;
         let plural = matches!(self.pos[head_at], "NNS" | "NNPS")
-            || PRONOUNS_PLURAL.contains(&head.as_ref())
+            || PRONOUNS_PLURAL.contains(&head)
             || (first_of_sentence
                 && self.pos[head_at] == "NNP"
                 && head.ends_with('s')
@@ -187,7 +187,7 @@ impl Resolution<'_> {
         let core: Vec<String> = r
             .clone()
             .filter(|&i| self.doc.tokens[i].kind != TokenKind::Punct)
-            .map(|i| self.lower(i).into_owned())
+            .map(|i| self.lower(i).to_owned())
             .skip_while(|w| HEDGES.contains(&w.as_str()))
             .collect();
         let core: Vec<&str> = core.iter().map(String::as_str).collect();
@@ -212,7 +212,7 @@ impl Resolution<'_> {
                 && (core[0].chars().all(|c| c.is_ascii_digit())
                     || crate::when::SMALL_NUMBERS.contains(&core[0]))
                 && matches!(core[1], "in" | "out" | "of"));
-        let anonymous = ANONYMOUS_NOUNS.contains(&head.as_ref())
+        let anonymous = ANONYMOUS_NOUNS.contains(&head)
             || words
                 .windows(2)
                 .any(|w| w[0] == "familiar" && w[1] == "with")
@@ -222,12 +222,10 @@ impl Resolution<'_> {
             || words.windows(2).any(|w| w[0] == "close" && w[1] == "to");
         // A party or nationality heading it ("One Republican") is a person.
         let misc_head = self.ents.covering(head_at).is_some_and(|(m, _)| {
-            m.class == MentionClass::Misc && m.tokens.len() == 1 && is_people_word(&head)
+            m.class == MentionClass::Misc && m.tokens.len() == 1 && is_people_word(head)
         });
-        let person_noun = anonymous
-            || entities::is_title_noun(&head)
-            || PERSON_NOUNS.contains(&head.as_ref())
-            || misc_head;
+        let person_noun =
+            anonymous || entities::is_title_noun(head) || PERSON_NOUNS.contains(&head) || misc_head;
         let kind = match (plural, person_noun) {
             _ if quantified && !singular_quantifier => SpeakerKind::Group,
             _ if share => SpeakerKind::Group,
@@ -300,7 +298,7 @@ impl Resolution<'_> {
         let last = src.end - 1;
         let capitalized = self.doc.token_text(last).starts_with(char::is_uppercase);
         // "his" of "his attorney": a possessive determiner heads nothing.
-        let determiner = src.len() == 1 && matches!(&*self.lower(last), "his" | "her" | "their");
+        let determiner = src.len() == 1 && matches!(self.lower(last), "his" | "her" | "their");
         if !(capitalized || determiner)
             || self.pos[last] == "PRP"
             || entities::is_possessive(self.doc.token_text(last))
@@ -349,7 +347,7 @@ impl Resolution<'_> {
 
     /// The speaker of attribution `k` whose source tokens are `src`.
     pub(super) fn speaker_of(&mut self, k: usize, src: Range<usize>) -> Option<usize> {
-        let words: Vec<String> = src.clone().map(|i| self.lower(i).into_owned()).collect();
+        let words: Vec<String> = src.clone().map(|i| self.lower(i).to_owned()).collect();
         // A source ending in a personal pronoun ("Thor he’d", "Despite
         // the movement we’ve"): the pronoun is the clause's subject.
         // Subject forms only: "people close to him" is not him.
@@ -580,7 +578,7 @@ impl Resolution<'_> {
         // who has served on the Intelligence Committee"): the one person
         // named in full with that last name.
         // An honorific before it says a person is meant ("Mr. King").
-        let honorific = region.len() == 2 && is_honorific(&self.lower(region.start));
+        let honorific = region.len() == 2 && is_honorific(self.lower(region.start));
         let bare = if honorific {
             region.start + 1..region.end
         } else {
@@ -713,7 +711,7 @@ impl Resolution<'_> {
             let plural = self.pos[last.0.tokens.end - 1] == "NNPS"
                 || self.doc.token_text(last.0.tokens.end - 1).ends_with('s');
             let indefinite = matches!(
-                &*self.lower(region.start),
+                self.lower(region.start),
                 "a" | "an" | "one" | "another" | "some" | "several" | "many"
             );
             if misc && (plural || indefinite) {
@@ -739,9 +737,9 @@ impl Resolution<'_> {
         let possessed = mentions
             .first()
             .is_some_and(|(m, _)| m.tokens.start == src.start && possessive(m));
-        let role = head_at.is_some_and(|h| descriptions::is_role_noun(&self.lower(h)));
+        let role = head_at.is_some_and(|h| descriptions::is_role_noun(self.lower(h)));
         if possessed && role {
-            let words: Vec<String> = region.clone().map(|i| self.lower(i).into_owned()).collect();
+            let words: Vec<String> = region.clone().map(|i| self.lower(i).to_owned()).collect();
             if let Some(e) = self.title_reference(&region, &words) {
                 return Some(Some(self.entity_draft(e)));
             }
@@ -808,7 +806,7 @@ impl Resolution<'_> {
         let region = self.head_region(src);
         let last = region.end.checked_sub(1)?;
         let noun = self.lower(last);
-        let campaign = noun.eq_ignore_ascii_case("campaign") || matches!(&*noun, "team" | "camp");
+        let campaign = noun.eq_ignore_ascii_case("campaign") || matches!(noun, "team" | "camp");
         // "Her office said", "Carver's office": the person's office.
         let office = noun == "office";
         if region.len() < 2 || !(campaign || office) {
@@ -824,7 +822,7 @@ impl Resolution<'_> {
                 .doc
                 .token_text(kind_start - 1)
                 .starts_with(char::is_lowercase)
-            && !matches!(&*self.lower(kind_start - 1), "his" | "her" | "their")
+            && !matches!(self.lower(kind_start - 1), "his" | "her" | "their")
         {
             kind_start -= 1;
         }
@@ -838,7 +836,7 @@ impl Resolution<'_> {
         }
         let owner = match self.ents.mentions_within(start..owner_end).last().cloned() {
             Some((m, e)) if m.class == MentionClass::Person && m.tokens.end == owner_end => Some(e),
-            _ if owner_end == start + 1 && matches!(&*self.lower(start), "his" | "her") => {
+            _ if owner_end == start + 1 && matches!(self.lower(start), "his" | "her") => {
                 let gender = if self.lower(start) == "his" {
                     Gender::Male
                 } else {

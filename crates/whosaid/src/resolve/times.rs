@@ -51,7 +51,7 @@ impl Resolution<'_> {
         let future = before
             .clone()
             .chain(cue.clone())
-            .any(|i| matches!(&*self.lower(i), "will" | "’ll" | "'ll" | "shall" | "going"));
+            .any(|i| matches!(self.lower(i), "will" | "’ll" | "'ll" | "shall" | "going"));
         if future {
             return when::Tense::Future;
         }

@@ -40,7 +40,7 @@ impl Resolution<'_> {
                     matches!(
                         self.doc.tokens[i].kind,
                         TokenKind::Punct | TokenKind::QuoteMark
-                    ) || matches!(&*self.lower(i), "and" | "but")
+                    ) || matches!(self.lower(i), "and" | "but")
                 };
                 while r.start < r.end && edge(r.start) {
                     r.start += 1;
@@ -65,7 +65,7 @@ impl Resolution<'_> {
                         self.pos[r.start],
                         "IN" | "TO" | "VBG" | "VBN" | "WRB" | "RB"
                     );
-                if frames && !matches!(&*self.lower(r.start), "however" | "meanwhile") {
+                if frames && !matches!(self.lower(r.start), "however" | "meanwhile") {
                     continue;
                 }
                 let whole = r.start == trim_edges(self.doc, s.tokens.clone()).start

@@ -45,9 +45,9 @@ pub(in crate::learned) fn time_phrase(cx: &Context<'_>, r: std::ops::Range<usize
     // said", "Time announces", "May said".
     let time = |i: usize| {
         let w = cx.doc.token_text(i);
-        let lower = w.to_lowercase();
-        RELATIVE_TIME.contains(&lower.as_str())
-            || crate::when::is_weekday(&lower)
+        let lower = cx.doc.lower(i);
+        RELATIVE_TIME.contains(&lower)
+            || crate::when::is_weekday(lower)
             || (time_word(w) && !w.starts_with(char::is_uppercase))
     };
     let filler = |i: usize| {
@@ -113,9 +113,7 @@ pub(in crate::learned) fn circumstance_after_the_cue(
     r: std::ops::Range<usize>,
     cue: &std::ops::Range<usize>,
 ) -> bool {
-    !r.is_empty()
-        && r.start >= cue.end
-        && CIRCUMSTANCE.contains(&cx.doc.token_text(r.start).to_lowercase().as_str())
+    !r.is_empty() && r.start >= cue.end && CIRCUMSTANCE.contains(&cx.doc.lower(r.start))
 }
 
 /// Prepositions that open a circumstance after a cue.
@@ -140,10 +138,10 @@ pub(in crate::learned) fn recipient_is_no_source(
     if source.end > a.cue.start || a.cue.is_empty() {
         return false;
     }
-    let word = |i: usize| cx.doc.token_text(i).to_lowercase();
+    let word = |i: usize| cx.doc.lower(i);
     // The receiving verb: the cue's first word, or the word before the
     // cue's noun, past determiners and adjectives.
-    let receiving = |i: usize| RECEIVING.contains(&word(i).as_str());
+    let receiving = |i: usize| RECEIVING.contains(&word(i));
     let noun_cue = cx.pos[a.cue.start].starts_with("NN") || cx.pos[a.cue.start] == "JJ";
     let mut k = a.cue.start;
     while k > source.end && matches!(cx.pos[k - 1], "DT" | "JJ" | "JJR" | "RB") {
