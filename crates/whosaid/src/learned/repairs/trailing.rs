@@ -112,12 +112,7 @@ pub(in crate::learned) fn trailing_say_clause(cx: &Context<'_>, found: &mut Vec<
         let clause = range.start..comma;
         // A subordinate clause alone ("But when Congress cut funding,
         // Mexico said enough") is no statement.
-        let opener = clause
-            .clone()
-            .find(|&i| cx.pos[i] != "CC")
-            .map(|i| text(i).to_lowercase());
-        let subordinate = opener.is_some_and(|w| SUBORDINATORS.contains(&w.as_str()))
-            && !clause.clone().any(|i| text(i) == ",");
+        let subordinate = subordinate_alone(cx, clause.clone());
         // Before an appendix, a whole clause: "The museum, Mr. Obama said,
         // would …" has its verb after the speaker.
         let finite = |i: usize| super::finite_verb_tag(cx.pos[i]);
@@ -173,6 +168,17 @@ pub(in crate::learned) fn trailing_say_clause(cx: &Context<'_>, found: &mut Vec<
     found.extend(added);
 }
 
+/// Whether `clause` is only a subordinate clause: it opens (after a
+/// conjunction) with a subordinator and holds no comma ("But when Congress
+/// cut funding").
+fn subordinate_alone(cx: &Context<'_>, clause: Range<usize>) -> bool {
+    clause
+        .clone()
+        .find(|&i| cx.pos[i] != "CC")
+        .is_some_and(|i| SUBORDINATORS.contains(&cx.doc.lower(i)))
+        && !clause.clone().any(|i| cx.doc.token_text(i) == ",")
+}
+
 /// Words that open a subordinate clause ([`trailing_say_clause`]).
 const SUBORDINATORS: &[&str] = &[
     "when", "if", "although", "though", "because", "while", "as", "after", "before", "since",
@@ -192,7 +198,6 @@ const SUBORDINATORS: &[&str] = &[
 /// tagger read it, as is an inner attribution whose content leaves the
 /// sentence.
 pub(in crate::learned) fn according_to_frame(cx: &Context<'_>, found: &mut Vec<TokenAttribution>) {
-    let text = |i: usize| cx.doc.token_text(i);
     let mut added = Vec::new();
     for sentence in &cx.doc.sentences {
         let range = sentence.tokens.clone();
@@ -217,12 +222,7 @@ pub(in crate::learned) fn according_to_frame(cx: &Context<'_>, found: &mut Vec<T
         if !name_like || source.len() > MAX_FRAME_SOURCE {
             continue;
         }
-        let opener = clause
-            .clone()
-            .find(|&i| cx.pos[i] != "CC")
-            .map(|i| text(i).to_lowercase());
-        let subordinate = opener.is_some_and(|w| SUBORDINATORS.contains(&w.as_str()))
-            && !clause.clone().any(|i| text(i) == ",");
+        let subordinate = subordinate_alone(cx, clause.clone());
         let verb = clause
             .clone()
             .any(|i| cx.pos[i].starts_with("VB") || cx.pos[i] == "MD");
