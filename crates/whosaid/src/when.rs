@@ -61,19 +61,19 @@ pub(crate) const SMALL_NUMBERS: [&str; 13] = [
 /// Reads tokens of one document, lowercased, within an allowed set.
 struct Reader<'a, F> {
     doc: &'a Document,
-    /// Lowercased words of the range, borrowed where already lowercase.
-    words: Vec<std::borrow::Cow<'a, str>>,
+    /// The tokens read: `start..end`.
     start: usize,
+    end: usize,
     allowed: F,
 }
 
 impl<F: Fn(usize) -> bool> Reader<'_, F> {
     /// Lowercased word at document token `i`, if allowed.
     fn word(&self, i: usize) -> Option<&str> {
-        if i < self.start || i - self.start >= self.words.len() || !(self.allowed)(i) {
+        if i < self.start || i >= self.end || !(self.allowed)(i) {
             return None;
         }
-        Some(&self.words[i - self.start])
+        Some(self.doc.lower(i))
     }
 
     fn is(&self, i: usize, options: &[&str]) -> bool {
@@ -249,15 +249,14 @@ pub fn find(
     tense: Tense,
 ) -> Vec<TimeMatch> {
     let range = range.start.min(doc.tokens.len())..range.end.min(doc.tokens.len());
-    // Most frames hold no word an expression can start with: skip them
-    // before lowercasing anything.
+    // Most frames hold no word an expression can start with: skip them.
     if !range.clone().any(|i| may_start(doc, i)) {
         return Vec::new();
     }
     let reader = Reader {
         doc,
-        words: range.clone().map(|i| doc.lower(i).into()).collect(),
         start: range.start,
+        end: range.end,
         allowed,
     };
     let mut out = Vec::new();
