@@ -193,8 +193,7 @@ fn company_names(doc: &Document, pos: &[&str], mut mentions: Vec<Mention>) -> Ve
 /// "LLC", "plc"; not "AG", an attorney general as often as a German
 /// company).
 fn is_company_designator(doc: &Document, i: usize) -> bool {
-    let t = doc.token_text(i).trim_end_matches('.').to_lowercase();
-    COMPANY_DESIGNATORS.contains(&t.as_str())
+    COMPANY_DESIGNATORS.contains(&doc.lower(i).trim_end_matches('.'))
 }
 
 /// Legal forms that end a company's name.
@@ -245,7 +244,7 @@ fn first_names_after_titles(
             let i = start - 1;
             let word = doc.token_text(i);
             let after_title = i > first_of_sentence && is_title_noun(doc.lower(i - 1));
-            let first_name = is_initial(word) || genders.is_first_name(&word.to_lowercase());
+            let first_name = is_initial(word) || genders.is_first_name(doc.lower(i));
             if !(first_name || after_title) {
                 break;
             }
@@ -328,7 +327,7 @@ fn people_ending_other_names(
             && !is_initial(doc.token_text(first))
             && bare.starts_with(char::is_uppercase)
             && bare.chars().all(|c| c.is_alphabetic() || c == '-')
-            && !BODY_WORDS.contains(&bare.to_lowercase().as_str());
+            && !BODY_WORDS.contains(&super::strip_possessive(doc.lower(last)));
         if !person_tail {
             out.push(m);
             continue;

@@ -67,7 +67,7 @@ pub(in crate::learned) fn time_out_of_the_cue(cx: &Context<'_>, a: &mut TokenAtt
         t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit())
     };
     let mut end = a.cue.end;
-    while end > a.cue.start + 1 && (super::time_word(cx.doc.token_text(end - 1)) || year(end - 1)) {
+    while end > a.cue.start + 1 && (super::time_word(cx.doc, end - 1) || year(end - 1)) {
         end -= 1;
     }
     if end == a.cue.end {

@@ -58,11 +58,10 @@ fn noun_phrase_tag(tag: &str) -> bool {
     )
 }
 
-/// A calendar word or a noun of time ("Thursday", "night", "week"), its
-/// possessive included: no speaker.
-fn time_word(token: &str) -> bool {
-    let w = crate::entities::strip_possessive(token).to_lowercase();
-    crate::when::is_time_word(&w)
+/// Whether token `i` is a calendar word or a noun of time ("Thursday",
+/// "night", "week"), its possessive included: no speaker.
+fn time_word(doc: &crate::text::Document, i: usize) -> bool {
+    crate::when::is_time_word(crate::entities::strip_possessive(doc.lower(i)))
 }
 
 #[cfg(test)]

@@ -55,7 +55,7 @@ pub(in crate::learned) fn trailing_say_clause(cx: &Context<'_>, found: &mut Vec<
         // ("in a statement", "on Monday", "last week", "recently"; not an
         // object: "said enough"), or with an appendix after a comma ("…,
         // prosecutors said, in a case that …").
-        let time = |i: usize| crate::when::is_time_word(&text(i).to_lowercase());
+        let time = |i: usize| crate::when::is_time_word(cx.doc.lower(i));
         let circumstance = |tail: std::ops::Range<usize>| {
             tail.is_empty()
                 || (tail.clone().all(|i| {

@@ -48,7 +48,7 @@ pub(in crate::learned) fn time_phrase(cx: &Context<'_>, r: std::ops::Range<usize
         let lower = cx.doc.lower(i);
         RELATIVE_TIME.contains(&lower)
             || crate::when::is_weekday(lower)
-            || (time_word(w) && !w.starts_with(char::is_uppercase))
+            || (time_word(cx.doc, i) && !w.starts_with(char::is_uppercase))
     };
     let filler = |i: usize| {
         let tag = cx.pos[i];

@@ -222,7 +222,7 @@ pub(in crate::learned) fn whole_noun_phrase_source(cx: &Context<'_>, a: &mut Tok
         return;
     }
     let claimed = |i: usize| claimed(cx, &a.cue, &a.content, i);
-    let time = |i: usize| time_word(text(i)) || text(i).eq_ignore_ascii_case("ago");
+    let time = |i: usize| time_word(cx.doc, i) || text(i).eq_ignore_ascii_case("ago");
     let modifier = |i: usize| {
         cx.doc.tokens[i].kind == TokenKind::Word
             && !claimed(i)

@@ -46,7 +46,7 @@ pub(in crate::learned) fn participle_subject(
     // participle's subject replaces it.
     let named = |s: &std::ops::Range<usize>| {
         s.clone().any(|i| {
-            (cx.pos[i].starts_with("NN") && !time_word(cx.doc.token_text(i)))
+            (cx.pos[i].starts_with("NN") && !time_word(cx.doc, i))
                 || matches!(cx.pos[i], "PRP" | "CD")
         }) && !matches!(cx.pos[s.end - 1], "IN" | "TO")
             && !cx.pos[s.start].starts_with("VB")
@@ -200,7 +200,7 @@ pub(in crate::learned) fn participle_subject(
     };
     // A time phrase before the verb ("… on Thursday night largely
     // abandoned") is no subject.
-    let time = |i: usize| time_word(text(i));
+    let time = |i: usize| time_word(cx.doc, i);
     if let Some(s) = subject.filter(|s| s.clone().any(head_tag) && !s.clone().any(time)) {
         a.source = Some(s);
     }
