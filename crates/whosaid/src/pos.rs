@@ -14,8 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{self, ModelError, ModelKind};
 use crate::perceptron::{
-    argmax, feat, sym, train_greedy, window_syms, FeatureMap, SparseTable, SparseWeights, WordSyms,
-    NONE,
+    feat, sym, train_greedy, window_syms, FeatureMap, SparseTable, SparseWeights, WordSyms, NONE,
 };
 use crate::text::Document;
 
@@ -261,9 +260,7 @@ impl PosTagger {
                     .map_or(START, |k| self.tag_syms[out[k]])
             };
             features(words, i, tag(1), tag(2), &mut feats);
-            let mut scores = [0.0f32; MAX_TAGS];
-            self.weights.add_scores(&feats, &mut scores);
-            out.push(argmax(&scores[..n]));
+            out.push(self.weights.best_class(&feats, n));
         }
     }
 }

@@ -42,10 +42,10 @@ const FEMALE_WORDS: &[&str] = &[
 /// [`gender_counts`]: `whosaid train genders` writes `data/genders.tsv`.
 #[derive(Debug, Clone, Default)]
 pub struct GenderLexicon {
-    names: std::collections::HashMap<String, Gender>,
+    names: rustc_hash::FxHashMap<String, Gender>,
     /// Common first names ([`COMMON_FIRST_NAMES`]), for names the corpus
     /// did not show.
-    first_names: std::collections::HashMap<String, Gender>,
+    first_names: rustc_hash::FxHashMap<String, Gender>,
 }
 
 const BUILTIN_GENDERS: &str = include_str!("../../data/genders.tsv");
@@ -96,7 +96,7 @@ impl GenderLexicon {
     /// kept when at least 70% of its chains agree (silver chains are noisy:
     /// "Bill" shares chains with Hillary Clinton).
     pub fn parse(tsv: &str) -> Self {
-        let mut names = std::collections::HashMap::new();
+        let mut names = rustc_hash::FxHashMap::default();
         for line in tsv.lines().filter(|l| !l.starts_with('#')) {
             let mut cols = line.split('\t');
             let (Some(name), Some(m), Some(f)) = (cols.next(), cols.next(), cols.next()) else {

@@ -316,21 +316,29 @@ impl Entities {
         mentions: Vec<Mention>,
         genders: &GenderLexicon,
     ) -> Self {
-        use std::collections::HashMap;
+        use rustc_hash::FxHashMap as HashMap;
         let mentions = repaired(doc, pos, genders, mentions);
         let mut e = Entities::default();
         let mut assigned: Vec<Option<usize>> = vec![None; mentions.len()];
         // Pass 1: full names (two words or more) found or start people,
         // matched on all words or on first and last; other classes group
         // by their words.
-        let mut by_words: HashMap<(u8, Vec<String>), usize> = HashMap::new();
-        let mut by_first_last: HashMap<(String, String), usize> = HashMap::new();
+        // One map per class (indexed by `MentionClass as usize`), looked up
+        // by the words' slice without copying them.
+        const CLASSES: usize = MentionClass::Misc as usize + 1;
+        let mut by_words: [HashMap<Vec<String>, usize>; CLASSES] = Default::default();
+        let mut by_first_last: HashMap<(String, String), usize> = HashMap::default();
+        // Each mention's name words, folded once for both passes.
+        let words_of: Vec<Vec<String>> = mentions
+            .iter()
+            .map(|m| name_words(doc, m.tokens.clone()))
+            .collect();
         for (k, m) in mentions.iter().enumerate() {
-            let words = name_words(doc, m.tokens.clone());
+            let words = &words_of[k];
             if words.is_empty() || (m.class == MentionClass::Person && words.len() < 2) {
                 continue;
             }
-            let class = m.class as u8;
+            let class = m.class as usize;
             let mut keep_name = false;
             // "Ken Starr" and "Kenneth Starr": first names by formal form.
             let first_last = (
@@ -338,8 +346,8 @@ impl Entities {
                 words[words.len() - 1].clone(),
             );
             let person = m.class == MentionClass::Person;
-            let found = by_words
-                .get(&(class, words.clone()))
+            let found = by_words[class]
+                .get(words.as_slice())
                 .copied()
                 .or_else(|| {
                     person
@@ -350,18 +358,16 @@ impl Entities {
                     // "The Tax Policy Center" after "Urban-Brookings Tax
                     // Policy Center": an organization's name ending.
                     (!person && words.len() >= 2)
-                        .then(|| same_body_ending(&e.list, &words))
+                        .then(|| same_body_ending(&e.list, words))
                         .flatten()
                 })
                 .or_else(|| {
                     (m.class == MentionClass::Organization)
-                        .then(|| outlet_by_ending(&e.list, &words))
+                        .then(|| outlet_by_ending(&e.list, words))
                         .flatten()
                 })
                 .or_else(|| {
-                    let id = person
-                        .then(|| same_name_ending(&e.list, &words))
-                        .flatten()?;
+                    let id = person.then(|| same_name_ending(&e.list, words)).flatten()?;
                     // A longer variant renames the person only when its
                     // extra words open a name ("Bill de Blasio" after "De
                     // Blasio"), not when they are an epithet or a title
@@ -378,18 +384,22 @@ impl Entities {
                     Some(id)
                 });
             let id = found.unwrap_or_else(|| new_entity(doc, &mut e, m, words.clone()));
-            by_words.insert((class, words.clone()), id);
+            if let Some(known) = by_words[class].get_mut(words.as_slice()) {
+                *known = id;
+            } else {
+                by_words[class].insert(words.clone(), id);
+            }
             if person {
                 by_first_last.insert(first_last, id);
             }
             if words.len() > e.list[id].words.len() && !keep_name {
-                e.list[id].words = words;
+                e.list[id].words = words.clone();
                 e.list[id].name = display_name(doc, m.tokens.clone());
             }
             assigned[k] = Some(id);
         }
         // Who holds a name word, and where each was named in pass 1.
-        let mut holders_of: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut holders_of: HashMap<String, Vec<usize>> = HashMap::default();
         for (id, x) in e.list.iter_mut().enumerate() {
             if x.class == MentionClass::Person {
                 x.gender = x.words.first().and_then(|w| genders.get(w));
@@ -406,19 +416,26 @@ impl Entities {
         }
         // Pass 2, twice: the first run counts each person's mentions, which
         // decide in the second where a mention before every holder of its
-        // name goes.
+        // name goes. The first run only appends entities: dropping them
+        // restores the table without copying it.
+        let known = e.list.len();
+        let named = Named {
+            mentions: &mentions,
+            words: &words_of,
+        };
         let first = join_one_word_names(
             doc,
-            &mentions,
-            &mut e.clone(),
+            &named,
+            &mut e,
             &mut assigned.clone(),
             &mut holders_of.clone(),
             named_at.clone(),
             None,
         );
+        e.list.truncate(known);
         join_one_word_names(
             doc,
-            &mentions,
+            &named,
             &mut e,
             &mut assigned,
             &mut holders_of,
@@ -566,21 +583,27 @@ impl Entities {
 }
 
 /// How many one-word mentions of each name word joined each entity.
-type WordCounts = std::collections::HashMap<(String, usize), usize>;
+type WordCounts = rustc_hash::FxHashMap<(String, usize), usize>;
+
+/// The mentions of a document with their [`name_words`].
+struct Named<'a> {
+    mentions: &'a [Mention],
+    words: &'a [Vec<String>],
+}
 
 /// Pass 2 of [`Entities::build`]: one-word person mentions join a person
 /// named in full. Returns how many one-word mentions of each word joined
 /// each entity, for a second run's `prior`.
 fn join_one_word_names(
     doc: &Document,
-    mentions: &[Mention],
+    named_mentions: &Named<'_>,
     e: &mut Entities,
     assigned: &mut [Option<usize>],
-    holders_of: &mut std::collections::HashMap<String, Vec<usize>>,
+    holders_of: &mut rustc_hash::FxHashMap<String, Vec<usize>>,
     mut named_at: Vec<Vec<usize>>,
     prior: Option<&WordCounts>,
 ) -> WordCounts {
-    let mut counts = WordCounts::new();
+    let mut counts = WordCounts::default();
     // The holder called most by `word` alone in an earlier run, then the
     // one named in full most, the first among equals; none when there is
     // no earlier run.
@@ -600,11 +623,11 @@ fn join_one_word_names(
     // the salient one named before; before any of them is named (a
     // headline's "Obama"), the one named most in the whole article
     // (by `prior` counts), else the first.
-    for (k, m) in mentions.iter().enumerate() {
+    for (k, m) in named_mentions.mentions.iter().enumerate() {
         if assigned[k].is_some() {
             continue;
         }
-        let words = name_words(doc, m.tokens.clone());
+        let words = &named_mentions.words[k];
         // A headline's name is looked up by its first word someone
         // holds ("Obama Speech" → Barack Obama).
         let Some(word) = words
@@ -692,7 +715,7 @@ fn join_one_word_names(
 /// long enough that a letter off is a typo rather than another name.
 fn misspelled_surname(
     word: &str,
-    holders_of: &std::collections::HashMap<String, Vec<usize>>,
+    holders_of: &rustc_hash::FxHashMap<String, Vec<usize>>,
     e: &Entities,
 ) -> Option<String> {
     if holders_of.contains_key(word) || word.chars().count() < 5 {

@@ -770,7 +770,7 @@ fn people_by_apposed_role(
 /// person named in full in the document become person mentions ("Rutte
 /// answered" tagged as an organization after "Mark Rutte").
 fn surnames_as_people(doc: &Document, mut mentions: Vec<Mention>) -> Vec<Mention> {
-    let surnames: std::collections::HashSet<String> = mentions
+    let surnames: rustc_hash::FxHashSet<String> = mentions
         .iter()
         .filter(|m| m.class == MentionClass::Person)
         .filter_map(|m| {

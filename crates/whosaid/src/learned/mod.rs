@@ -282,34 +282,38 @@ fn viterbi(
     }
     // Forbidden transitions score -inf: no branch in the inner loop, which
     // runs over all labels at once (the first best previous label wins, as
-    // a strict `>` in increasing order of `p` gives).
-    let mut masked = *trans;
+    // a strict `>` in increasing order of `p` gives). Rows are padded to
+    // `LANES` so that loop compiles to vector selects; the pad lane is
+    // never read back.
+    const LANES: usize = 8;
+    let mut masked = [[f32::NEG_INFINITY; LANES]; N];
     for (p, row) in masked.iter_mut().enumerate() {
-        for (y, t) in row.iter_mut().enumerate() {
-            if !allowed(Some(p), y) {
-                *t = f32::NEG_INFINITY;
+        for (y, t) in row.iter_mut().enumerate().take(N) {
+            if allowed(Some(p), y) {
+                *t = trans[p][y];
             }
         }
     }
     for (i, pointers) in back.iter_mut().enumerate().skip(1) {
         emit(i, &mut e);
         let (prev, cur) = if i % 2 == 1 { (0, 1) } else { (1, 0) };
-        let mut best = [f32::NEG_INFINITY; N];
-        let mut arg = [0u8; N];
+        let mut best = [f32::NEG_INFINITY; LANES];
+        let mut arg = [0i32; LANES];
         for (p, row) in masked.iter().enumerate() {
             let from = score[prev][p];
-            for y in 0..N {
+            // Selects, not branches: which previous label wins is data
+            // the branch predictor cannot learn.
+            for y in 0..LANES {
                 let s = from + row[y];
-                if s > best[y] {
-                    best[y] = s;
-                    arg[y] = p as u8;
-                }
+                let better = s > best[y];
+                best[y] = if better { s } else { best[y] };
+                arg[y] = if better { p as i32 } else { arg[y] };
             }
         }
         for y in 0..N {
             score[cur][y] = best[y] + e[y];
+            pointers[y] = arg[y] as u8;
         }
-        *pointers = arg;
     }
     let last = score[(len - 1) % 2];
     let mut y = (0..N).fold(0, |b, k| if last[k] > last[b] { k } else { b });
@@ -785,6 +789,39 @@ mod tests {
             }
         });
         assert_eq!(path, [5, 6, 6]);
+    }
+
+    proptest::proptest! {
+        /// The decoded path is an allowed one of the best score: checked
+        /// against every path of up to four tokens.
+        #[test]
+        fn viterbi_finds_the_best_allowed_path(
+            start in proptest::array::uniform7(-3.0f32..3.0),
+            trans in proptest::array::uniform7(proptest::array::uniform7(-3.0f32..3.0)),
+            emissions in proptest::collection::vec(proptest::array::uniform7(-3.0f32..3.0), 1..5),
+        ) {
+            let len = emissions.len();
+            let path = viterbi(len, &start, &trans, |i, e| *e = emissions[i]);
+            let score = |p: &[usize]| -> Option<f32> {
+                let mut s = start[p[0]] + emissions[0][p[0]];
+                (allowed(None, p[0])).then_some(())?;
+                for i in 1..p.len() {
+                    allowed(Some(p[i - 1]), p[i]).then_some(())?;
+                    s += trans[p[i - 1]][p[i]] + emissions[i][p[i]];
+                }
+                Some(s)
+            };
+            let mut best = f32::NEG_INFINITY;
+            for code in 0..N.pow(len as u32) {
+                let p: Vec<usize> = (0..len).map(|i| code / N.pow(i as u32) % N).collect();
+                if let Some(s) = score(&p) {
+                    best = best.max(s);
+                }
+            }
+            let found = score(&path);
+            proptest::prop_assert!(found.is_some(), "{path:?} is not allowed");
+            proptest::prop_assert!((found.unwrap_or(f32::NAN) - best).abs() < 1e-4, "{found:?} < {best}");
+        }
     }
 
     #[test]

@@ -500,5 +500,41 @@ mod tests {
                 let _ = table.pruned(1.0);
             }
         }
+
+        /// The best class from the integer sums is the one scaled scores
+        /// pick, ties included.
+        #[test]
+        fn best_class_picks_what_scaled_scores_pick(
+            rows in proptest::collection::vec(
+                proptest::collection::vec((0u8..48, -3.0f32..3.0), 1..6), 1..30),
+            picks in proptest::collection::vec(0usize..30, 0..16),
+            n in 1usize..=48,
+        ) {
+            let features: Vec<u64> = (0..rows.len() as u64).map(|k| (k + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15)).collect();
+            let mut order: Vec<usize> = (0..rows.len()).collect();
+            order.sort_by_key(|&k| features[k]);
+            let mut table = SparseTable {
+                features: Vec::new(),
+                offsets: vec![0],
+                classes: Vec::new(),
+                weights: Vec::new(),
+            };
+            for &k in &order {
+                let mut row = rows[k].clone();
+                row.sort_by_key(|&(c, _)| c);
+                row.dedup_by_key(|(c, _)| *c);
+                table.features.push(features[k]);
+                for (c, w) in row {
+                    table.classes.push(c);
+                    table.weights.push(w);
+                }
+                table.offsets.push(table.classes.len() as u32);
+            }
+            let w = SparseWeights::<48>::new(&table).unwrap();
+            let feats: Vec<u64> = picks.iter().map(|&k| features[k % features.len()]).collect();
+            let mut scores = [0.0f32; 48];
+            w.add_scores(&feats, &mut scores);
+            proptest::prop_assert_eq!(w.best_class(&feats, n), argmax(&scores[..n]));
+        }
     }
 }

@@ -393,6 +393,32 @@ impl<const N: usize> SparseWeights<N> {
 
     /// Adds the weights of `feats` to `scores`.
     pub fn add_scores(&self, feats: &[u64], scores: &mut [f32; N]) {
+        let sums = self.sums(feats);
+        for (s, sum) in scores.iter_mut().zip(sums) {
+            *s += sum as f32 * self.scale;
+        }
+    }
+
+    /// The class among the first `n` that `feats` score highest (the first
+    /// on ties), as [`argmax`] of [`SparseWeights::add_scores`] from zero
+    /// would pick, without scaling every class: the scale is positive, and
+    /// sums of at most 64 `i16` weights (below 2²¹) scale to distinct `f32`s
+    /// in the same order.
+    pub fn best_class(&self, feats: &[u64], n: usize) -> usize {
+        debug_assert!(feats.len() <= 64);
+        let sums = self.sums(feats);
+        let sums = &sums[..n.min(N)];
+        let mut best = 0;
+        for (k, &s) in sums.iter().enumerate() {
+            if s > sums[best] {
+                best = k;
+            }
+        }
+        best
+    }
+
+    /// Each class's sum of the quantized weights of `feats`.
+    fn sums(&self, feats: &[u64]) -> [i32; N] {
         prefetch_slots(&self.slots, self.layout, feats);
         let mut sums = [0i32; N];
         let mut add = |&(c, w): &(u16, i16)| {
@@ -420,9 +446,7 @@ impl<const N: usize> SparseWeights<N> {
                 at = self.layout.next(at);
             }
         }
-        for (s, sum) in scores.iter_mut().zip(sums) {
-            *s += sum as f32 * self.scale;
-        }
+        sums
     }
 }
 

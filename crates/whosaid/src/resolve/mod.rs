@@ -518,7 +518,7 @@ struct Resolution<'a> {
     documents: Vec<(String, usize)>,
     /// Outlets named in full, by their name's last word ("post" → the
     /// first mention and id of "The New York Post"), for short names.
-    outlets: std::collections::HashMap<String, Vec<(usize, usize)>>,
+    outlets: rustc_hash::FxHashMap<String, Vec<(usize, usize)>>,
     /// Lowercased words written right before "campaign" ("Clinton
     /// campaign", "Trump’s campaign"), built on first use.
     campaigns: Option<Vec<String>>,
@@ -696,8 +696,8 @@ impl Resolution<'_> {
 
 /// Outlets named with two words or more, by their name's last word
 /// lowercased: `(first mention, entity)` of each.
-fn outlets_by_last_word(ents: &Entities) -> std::collections::HashMap<String, Vec<(usize, usize)>> {
-    let mut out: std::collections::HashMap<String, Vec<(usize, usize)>> = Default::default();
+fn outlets_by_last_word(ents: &Entities) -> rustc_hash::FxHashMap<String, Vec<(usize, usize)>> {
+    let mut out: rustc_hash::FxHashMap<String, Vec<(usize, usize)>> = Default::default();
     for (id, y) in ents.list.iter().enumerate() {
         let words: Vec<&str> = y.name.split_whitespace().collect();
         if y.class == MentionClass::Person || words.len() < 2 || !is_media_name(&y.name) {
