@@ -449,6 +449,15 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The one-pass hashes of an ASCII form equal the general ones.
+        #[test]
+        fn lowercase_word_syms_of_any_ascii_form(form in "[ -~]{0,20}") {
+            proptest::prop_assert_eq!(
+                WordSyms::of_lowercase(&form),
+                WordSyms::new(&form, &form.to_lowercase())
+            );
+        }
+
         /// The shapes hashed without a string equal the strings' hashes.
         #[test]
         fn shape_hashes_match_the_shapes(form in "\\PC{0,14}") {
