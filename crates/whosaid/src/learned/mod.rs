@@ -804,7 +804,7 @@ mod tests {
             let path = viterbi(len, &start, &trans, |i, e| *e = emissions[i]);
             let score = |p: &[usize]| -> Option<f32> {
                 let mut s = start[p[0]] + emissions[0][p[0]];
-                (allowed(None, p[0])).then_some(())?;
+                allowed(None, p[0]).then_some(())?;
                 for i in 1..p.len() {
                     allowed(Some(p[i - 1]), p[i]).then_some(())?;
                     s += trans[p[i - 1]][p[i]] + emissions[i][p[i]];
