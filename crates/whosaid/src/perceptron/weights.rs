@@ -186,6 +186,18 @@ struct DenseSlot<const N: usize> {
     weights: [i16; N],
 }
 
+/// The larger of `m` and `|w|`, as `m.max(w.abs())` (a NaN `w` leaves `m`)
+/// but a compare and a select rather than `max`'s NaN checks: the largest
+/// weight is read off every weight of a model as it loads.
+fn larger_magnitude(m: f32, w: f32) -> f32 {
+    let a = w.abs();
+    if a > m {
+        a
+    } else {
+        m
+    }
+}
+
 /// `x` rounded half away from zero into ±32,767, as `f32::round` does
 /// but without its libm call (a tenth of model loading).
 fn quantize(x: f32) -> i16 {
@@ -222,7 +234,8 @@ impl<const N: usize> DenseWeights<N> {
         // for used slots only, at most one per feature: a sum per slot of
         // the whole table was most of the memory model loading touched.
         let mut row_of = vec![u32::MAX; layout.capacity()];
-        let mut sums: Vec<[f32; N]> = Vec::with_capacity(table.features.len());
+        // Each sum with its slot.
+        let mut sums: Vec<(usize, [f32; N])> = Vec::with_capacity(table.features.len());
         for (i, &f) in table.features.iter().enumerate() {
             let tag = slot_tag(f);
             let mut at = layout.home(f);
@@ -233,25 +246,30 @@ impl<const N: usize> DenseWeights<N> {
             if row_of[at] == u32::MAX {
                 row_of[at] = u32::try_from(sums.len())
                     .map_err(|_| ModelError::Decode("weight table too large".into()))?;
-                sums.push([0.0; N]);
+                sums.push((at, [0.0; N]));
             }
-            let sum = &mut sums[row_of[at] as usize];
+            let (_, sum) = &mut sums[row_of[at] as usize];
             for (c, w) in table.row(i) {
                 sum[usize::from(c)] += w;
             }
         }
         let largest = sums
             .iter()
-            .flat_map(|w| w.iter())
-            .fold(0.0f32, |m, w| m.max(w.abs()));
+            .flat_map(|(_, w)| w.iter())
+            .fold(0.0f32, |m, w| larger_magnitude(m, *w));
         let scale = if largest > 0.0 && largest.is_finite() {
             largest / f32::from(i16::MAX)
         } else {
             1.0
         };
-        for (slot, &row) in slots.iter_mut().zip(&row_of) {
-            if let Some(sum) = sums.get(row as usize) {
-                slot.weights = sum.map(|x| quantize(x / scale));
+        // Only the used slots, and only their nonzero classes (most of a
+        // row): a zero quantizes to zero.
+        for (at, sum) in &sums {
+            let weights = &mut slots[*at].weights;
+            for (q, &x) in weights.iter_mut().zip(sum) {
+                if x != 0.0 {
+                    *q = quantize(x / scale);
+                }
             }
         }
         Ok(DenseWeights {
@@ -363,7 +381,7 @@ impl<const N: usize> SparseWeights<N> {
                 None => rows.push(e),
             }
         }
-        let largest = rows.iter().fold(0.0f32, |m, r| m.max(r.2.abs()));
+        let largest = rows.iter().fold(0.0f32, |m, r| larger_magnitude(m, r.2));
         let scale = if largest > 0.0 && largest.is_finite() {
             largest / f32::from(i16::MAX)
         } else {
