@@ -235,7 +235,7 @@ impl<const N: usize> DenseWeights<N> {
         // the whole table was most of the memory model loading touched.
         let mut row_of = vec![u32::MAX; layout.capacity()];
         // Each sum with its slot.
-        let mut sums: Vec<(usize, [f32; N])> = Vec::with_capacity(table.features.len());
+        let mut sums: Vec<(u32, [f32; N])> = Vec::with_capacity(table.features.len());
         for (i, &f) in table.features.iter().enumerate() {
             let tag = slot_tag(f);
             let mut at = layout.home(f);
@@ -244,9 +244,9 @@ impl<const N: usize> DenseWeights<N> {
             }
             slots[at].tag = tag;
             if row_of[at] == u32::MAX {
-                row_of[at] = u32::try_from(sums.len())
-                    .map_err(|_| ModelError::Decode("weight table too large".into()))?;
-                sums.push((at, [0.0; N]));
+                let too_large = |_| ModelError::Decode("weight table too large".into());
+                row_of[at] = u32::try_from(sums.len()).map_err(too_large)?;
+                sums.push((u32::try_from(at).map_err(too_large)?, [0.0; N]));
             }
             let (_, sum) = &mut sums[row_of[at] as usize];
             for (c, w) in table.row(i) {
@@ -265,7 +265,7 @@ impl<const N: usize> DenseWeights<N> {
         // Only the used slots, and only their nonzero classes (most of a
         // row): a zero quantizes to zero.
         for (at, sum) in &sums {
-            let weights = &mut slots[*at].weights;
+            let weights = &mut slots[*at as usize].weights;
             for (q, &x) in weights.iter_mut().zip(sum) {
                 if x != 0.0 {
                     *q = quantize(x / scale);
