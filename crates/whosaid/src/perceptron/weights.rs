@@ -484,6 +484,25 @@ mod tests {
     use super::*;
 
     #[test]
+    fn larger_magnitude_is_max_of_abs() {
+        let values = [
+            0.0f32,
+            -0.0,
+            1.5,
+            -2.5,
+            f32::NAN,
+            f32::INFINITY,
+            -f32::INFINITY,
+            1e-30,
+        ];
+        for m in [0.0f32, 1.0, 3.0, f32::INFINITY] {
+            for w in values {
+                assert_eq!(larger_magnitude(m, w), m.max(w.abs()), "{m} {w}");
+            }
+        }
+    }
+
+    #[test]
     fn quantizing_rounds_like_f32_round() {
         for x in [
             0.0f32,
