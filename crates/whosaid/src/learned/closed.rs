@@ -99,7 +99,7 @@ impl Vocab<'_> {
         match part {
             Part::P_2..=Part::P2 | Part::AFTER_CUE => self.tags,
             Part::QUOTE => &fixed::QUOTES,
-            Part::RULE_PREV..=Part::RULE_NEXT | Part::CUE_RULE => &LABEL_SYMS,
+            Part::RULE_PREV..=Part::RULE_NEXT | Part::CUE_RULE => &RULE_SYMS,
             Part::LEX => &fixed::LEX_ALL,
             Part::DIST => &fixed::DIST_ALL,
             Part::PLACE => &fixed::PLACES,

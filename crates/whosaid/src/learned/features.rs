@@ -111,7 +111,7 @@ impl Context<'_> {
         let w0 = self.word(t);
         let (w_1, w_2) = (self.word(t - 1), self.word(t - 2));
         let values = self.closed(i, at);
-        let rule = LABEL_SYMS[usize::from(values.ids[Part::RULE])];
+        let rule = RULE_SYMS[usize::from(values.ids[Part::RULE])];
         out.extend([
             feat(1, w0, NONE),
             feat(2, w_1, NONE),

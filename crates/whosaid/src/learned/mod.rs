@@ -1,12 +1,12 @@
-//! The learned attribution model: BIO tagging of source, cue and content
+//! The learned attribution model: BIO-style tagging of source, cue and content
 //! over each paragraph, then linking the tagged spans into attributions.
 //!
-//! - **Labels**: `O`, `B-S`/`I-S` (source), `B-Q`/`I-Q` (cue), `B-C`/`I-C`
-//!   (content), one per token, as PolNeAR's one-attribution-per-token
-//!   scheme allows.
+//! - **Labels**: `O`, `B-S`/`I-S` (source), `B-Q`/`I-Q` (cue), `B-C`/`I-C`/
+//!   `L-C` (content; `L-C` ends a content of two tokens or more), one per
+//!   token, as PolNeAR's one-attribution-per-token scheme allows.
 //! - **Model**: a structured averaged perceptron (Collins 2002) with
 //!   first-order label transitions, decoded by Viterbi under BIO
-//!   constraints, per paragraph (contents cross sentences; they rarely cross
+//!   constraints (an `I-C` goes on to `I-C` or `L-C`), per paragraph (contents cross sentences; they rarely cross
 //!   paragraphs).
 //! - **Features** (`features`): words and POS tags in a ±2 window, shape,
 //!   quote state, cue-lexicon matches and their estimated precision, the
@@ -36,13 +36,13 @@ use repairs::{
     coordinated_verb_subject, dateline_place, expletive_it, join_pieces_over_commas,
     keep_the_trailing_verb, names_nothing, participle_subject, passive_agent_source,
     passive_subject_to_content, program_title_out_of_content, quote_to_the_main_clause,
-    recipient_is_no_source, rejoin_split_quotes, source_across_a_quotation, source_is_an_object,
-    source_out_of_earlier_content, source_out_of_the_cue, source_with_its_antecedent,
-    source_with_its_conjunct, source_with_its_head, source_without_a_trailing_preposition,
-    speaker_after_the_quotation, split_coordinated_cue, subject_already_content,
-    subject_before_a_relative_clause, subject_before_an_apposition, subject_out_of_content,
-    that_said, time_out_of_the_cue, time_phrase, trailing_say_clause, trim_circumstance,
-    whole_name_source, whole_noun_phrase_source,
+    recipient_is_no_source, rejoin_split_quotes, source_across_a_quotation, source_after_an_amount,
+    source_is_an_object, source_out_of_earlier_content, source_out_of_the_cue,
+    source_with_its_antecedent, source_with_its_conjunct, source_with_its_head,
+    source_without_a_trailing_preposition, speaker_after_the_quotation, split_coordinated_cue,
+    subject_already_content, subject_before_a_relative_clause, subject_before_an_apposition,
+    subject_out_of_content, that_said, time_out_of_the_cue, time_phrase, trailing_say_clause,
+    trim_circumstance, whole_name_source, whole_noun_phrase_source,
 };
 pub use train::{gold_labels, train, TrainingDoc};
 
@@ -65,23 +65,41 @@ pub const BUILTIN_MODEL: &[u8] = include_bytes!("../../models/attr.bin");
 /// sentence is parsed.
 const CUE_CANDIDATE: u8 = 2;
 
-/// Label names, in class order.
-pub const LABELS: [&str; 7] = ["O", "B-S", "I-S", "B-Q", "I-Q", "B-C", "I-C"];
+/// Label names, in class order. A content of two tokens or more ends in
+/// `L-C`, so the model scores where a content stops on the last token's
+/// own features as well as on the next one's.
+pub const LABELS: [&str; 8] = ["O", "B-S", "I-S", "B-Q", "I-Q", "B-C", "I-C", "L-C"];
 const N: usize = LABELS.len();
 const O: usize = 0;
+const I_C: usize = 6;
+const L_C: usize = 7;
 
 /// Role of a label: 0 none, 1 source, 2 cue, 3 content.
 fn role(label: usize) -> usize {
-    label.div_ceil(2)
+    match label {
+        O => 0,
+        1 | 2 => 1,
+        3 | 4 => 2,
+        _ => 3,
+    }
 }
 
+/// Whether a label continues the span of the label before it.
 fn is_inside(label: usize) -> bool {
-    label != O && label % 2 == 0
+    matches!(label, 2 | 4 | I_C | L_C)
 }
 
-/// Whether `prev → cur` is a valid BIO transition.
+/// Whether `prev → cur` is a valid transition: an inside label continues
+/// an open span of its role, and an `I-C` goes on to `I-C` or `L-C`.
 fn allowed(prev: Option<usize>, cur: usize) -> bool {
-    !is_inside(cur) || prev.is_some_and(|p| p != O && role(p) == role(cur))
+    let continues =
+        !is_inside(cur) || prev.is_some_and(|p| p != O && p != L_C && role(p) == role(cur));
+    continues && (prev != Some(I_C) || cur == I_C || cur == L_C)
+}
+
+/// Whether a sequence may end on `label` (an `I-C` waits for its `L-C`).
+fn may_end(label: usize) -> bool {
+    label != I_C
 }
 
 /// Stored attribution model.
@@ -106,6 +124,10 @@ pub struct AttrTagger {
 
 /// [`sym`] of each label.
 const LABEL_SYMS: [u64; N] = syms(LABELS);
+
+/// [`sym`] of each BIO label of a rule role (the rule-role features): the
+/// rules' contents carry no `L-C`.
+const RULE_SYMS: [u64; 7] = syms(["O", "B-S", "I-S", "B-Q", "I-Q", "B-C", "I-C"]);
 
 fn transition_feature(prev: Option<usize>) -> u64 {
     feat(200, prev.map_or(sym("^"), |p| LABEL_SYMS[p]), NONE)
@@ -316,7 +338,9 @@ fn viterbi(
         }
     }
     let last = score[(len - 1) % 2];
-    let mut y = (0..N).fold(0, |b, k| if last[k] > last[b] { k } else { b });
+    let mut y = (0..N)
+        .filter(|&k| may_end(k))
+        .fold(0, |b, k| if last[k] > last[b] { k } else { b });
     let mut out = vec![0; len];
     for i in (0..len).rev() {
         out[i] = y;
@@ -620,6 +644,7 @@ impl AttrTagger {
             time_out_of_the_cue(cx, a);
             source_across_a_quotation(cx, a);
             source_without_a_trailing_preposition(cx, a);
+            source_after_an_amount(cx, a);
         }
         quote_to_the_main_clause(cx, &mut found);
         // "In a Des Moines Register poll, Mr. Cruz had a lead": no verb
@@ -780,7 +805,8 @@ mod tests {
 
     #[test]
     fn viterbi_respects_bio() {
-        // Emissions favor I-C at the start, which is not allowed.
+        // Emissions favor I-C at the start, which is not allowed, and at
+        // the end, where a content closes with L-C.
         let path = viterbi(3, &[0.0; N], &[[0.0; N]; N], |i, e| {
             *e = [0.0; N];
             e[6] = 5.0;
@@ -788,7 +814,7 @@ mod tests {
                 e[5] = 1.0;
             }
         });
-        assert_eq!(path, [5, 6, 6]);
+        assert_eq!(path, [5, 6, L_C]);
     }
 
     proptest::proptest! {
@@ -796,9 +822,9 @@ mod tests {
         /// against every path of up to four tokens.
         #[test]
         fn viterbi_finds_the_best_allowed_path(
-            start in proptest::array::uniform7(-3.0f32..3.0),
-            trans in proptest::array::uniform7(proptest::array::uniform7(-3.0f32..3.0)),
-            emissions in proptest::collection::vec(proptest::array::uniform7(-3.0f32..3.0), 1..5),
+            start in proptest::array::uniform8(-3.0f32..3.0),
+            trans in proptest::array::uniform8(proptest::array::uniform8(-3.0f32..3.0)),
+            emissions in proptest::collection::vec(proptest::array::uniform8(-3.0f32..3.0), 1..5),
         ) {
             let len = emissions.len();
             let path = viterbi(len, &start, &trans, |i, e| *e = emissions[i]);
@@ -809,7 +835,7 @@ mod tests {
                     allowed(Some(p[i - 1]), p[i]).then_some(())?;
                     s += trans[p[i - 1]][p[i]] + emissions[i][p[i]];
                 }
-                Some(s)
+                may_end(p[p.len() - 1]).then_some(s)
             };
             let mut best = f32::NEG_INFINITY;
             for code in 0..N.pow(len as u32) {
@@ -858,6 +884,6 @@ mod tests {
              E1\tAttribution:T2 Source:T1 Cue:T2 Content:T3\n",
         );
         let labels = gold_labels(&doc, &ann);
-        assert_eq!(&labels[1..6], &[1, 3, 5, 6, O]);
+        assert_eq!(&labels[1..6], &[1, 3, 5, L_C, O]);
     }
 }

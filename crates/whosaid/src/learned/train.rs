@@ -33,6 +33,26 @@ pub fn gold_labels(doc: &Document, ann: &AnnDoc) -> Vec<usize> {
             labels[i] -= 1;
         }
     }
+    // A content's last token of two or more in its paragraph (the unit the
+    // tagger decodes) is `L-C`.
+    for p in &doc.paragraphs {
+        let (Some(first), Some(last)) = (
+            doc.sentences.get(p.sentences.start),
+            p.sentences
+                .end
+                .checked_sub(1)
+                .and_then(|s| doc.sentences.get(s)),
+        ) else {
+            continue;
+        };
+        let range = first.tokens.start..last.tokens.end;
+        for i in range.clone() {
+            let continued = i + 1 < range.end && matches!(labels[i + 1], I_C | L_C);
+            if labels[i] == I_C && !continued {
+                labels[i] = L_C;
+            }
+        }
+    }
     labels
 }
 

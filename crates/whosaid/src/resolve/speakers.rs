@@ -376,6 +376,24 @@ impl Resolution<'_> {
         }) {
             return self.speaker_of(k, src.start..comma);
         }
+        // A plural phrase before examples ("Critics of the program, like
+        // Senators Grassley and Leahy,", "Unions, including the AFL-CIO,"):
+        // the group speaks, not the last example named.
+        if let Some(comma) = (src.start + 1..src.end.saturating_sub(1)).find(|&i| {
+            self.doc.token_text(i) == ","
+                && matches!(
+                    (
+                        words[i + 1 - src.start].as_str(),
+                        words.get(i + 2 - src.start)
+                    ),
+                    ("including" | "like", _) | ("such", Some(_))
+                )
+                && (words[i + 1 - src.start] != "such"
+                    || words.get(i + 2 - src.start).is_some_and(|w| w == "as"))
+                && (src.start..i).any(|j| matches!(self.pos[j], "NNS" | "NNPS"))
+        }) {
+            return self.speaker_of(k, src.start..comma);
+        }
         // "…, many of whom say": a part of what the relative pronoun
         // refers to speaks, and the phrase before the comma names it.
         if let [part, of, relative] = words.as_slice() {

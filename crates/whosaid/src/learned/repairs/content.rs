@@ -694,9 +694,13 @@ pub(in crate::learned) fn program_title_out_of_content(cx: &Context<'_>, a: &mut
 
 /// "said that | the Cruz campaign's announcement, | which some have argued
 /// was intended …, was an insult": a content that opens a clause with the
-/// complementizer "that" but holds no verb stopped at the clause's subject,
-/// and the attribution right after it (a relative clause's cue, the subject
-/// read as a source: "ISIS, | has used") is the rest of that clause. In
+/// complementizer "that" but holds no verb (an infinitive inside the
+/// subject aside: "that Trump's effort to engage with Putin") stopped at
+/// the clause's subject, and the attribution right after it (a relative
+/// clause's cue, the subject read as a source: "ISIS, | has used"; or one
+/// opening a few nouns into an aside: "…, something | the Biden
+/// administration | refused to do, has broken …") is the rest of that
+/// clause. In
 /// PolNeAR's scheme the outer cue owns the whole clause and the inner one
 /// is no attribution of its own (one attribution per token). A participle
 /// after the comma ("…, saying …") opens its own attribution and stays.
@@ -732,9 +736,12 @@ pub(in crate::learned) fn clause_completed_by_next(
         if run.start < found[o].cue.end
             || cx.quotes.is_quoted(run.start)
             || !complementizer
-            || run
-                .clone()
-                .any(|i| cx.pos[i].starts_with("VB") || cx.pos[i] == "MD")
+            || run.clone().any(|i| {
+                // A verb, but for an infinitive inside the subject ("that
+                // Trump's effort to engage with Putin").
+                (cx.pos[i].starts_with("VB") || cx.pos[i] == "MD")
+                    && !(cx.pos[i] == "VB" && i > 0 && cx.pos[i - 1] == "TO")
+            })
         {
             continue;
         }
@@ -742,10 +749,17 @@ pub(in crate::learned) fn clause_completed_by_next(
         while next < cx.doc.tokens.len() && cx.doc.token_text(next) == "," {
             next += 1;
         }
+        // The next attribution may open a few words into an aside that is
+        // a noun phrase ("…, something | the administration | refused to
+        // do, has …"); not after "while", "but" or "even though".
+        let mut reach = next;
+        while reach < (next + 3).min(cx.doc.tokens.len()) && super::noun_phrase_tag(cx.pos[reach]) {
+            reach += 1;
+        }
         let at = by_start.partition_point(|&(start, _)| start < next);
         let Some(p) = by_start[at..]
             .iter()
-            .take_while(|&&(start, _)| start == next)
+            .take_while(|&&(start, _)| start == next || start < reach)
             .map(|&(_, p)| p)
             .find(|&p| p != o && !merged[p])
         else {

@@ -846,3 +846,36 @@ fn a_restrictive_clause_names_which_group() {
         .unwrap_or_else(|| panic!("no economists in {acc:#?}"));
     assert_eq!(economists.name, "Economists");
 }
+
+/// Regression: "Critics of the program, like Senators Charles E. Grassley
+/// and Patrick J. Leahy, see …" and "Several candidates, including Trump,
+/// said" were filed under the last example named; the group speaks.
+#[test]
+fn a_group_before_its_examples_is_the_speaker() {
+    for (text, from, cue, name) in [
+        (
+            "Visas\n\nCritics of the program, like Senators Charles Grassley and Patrick Leahy, \
+             see a chance to fix it.",
+            "Critics",
+            "see",
+            "Critics of the program",
+        ),
+        (
+            "Debate\n\nSeveral candidates, including Donald Trump, said the rules were unfair.",
+            "Several",
+            "said",
+            "Several candidates",
+        ),
+        (
+            "Plan\n\nState regulators, such as Mary Smith, said the plan was legal.",
+            "State",
+            "said",
+            "State regulators",
+        ),
+    ] {
+        assert_eq!(speaker_with_source(text, from, cue), name, "{text}");
+    }
+    // A person before "like" is no group: the apposition stays hers.
+    let text = "Plan\n\nJane Roe, like her colleagues, said the plan was legal.";
+    assert_eq!(speaker_with_source(text, "Jane", "said"), "Jane Roe");
+}

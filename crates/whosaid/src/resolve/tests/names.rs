@@ -453,7 +453,7 @@ fn an_organization_keeps_its_head_noun_and_the_words_before_it() {
             "Energy Ministry",
         ),
         (
-            "Budget\n\nThe Illinois Municipal League said in a statement that costs rose.",
+            "Budget\n\nThe Illinois Municipal League said in a statement that costs rose again.",
             "The Illinois Municipal League",
             "Illinois Municipal League",
         ),

@@ -263,6 +263,40 @@ pub(in crate::learned) fn whole_noun_phrase_source(cx: &Context<'_>, a: &mut Tok
     source.start = start;
 }
 
+/// Cuts an amount and what stands before it off a source: "a fraction of
+/// the minimum $20 million | experts | say it costs" (a reduced relative
+/// clause: the experts say what the amount is). Money is no modifier of a
+/// speaker: a source that is one noun phrase (no verb, no comma) ending
+/// in plural nouns after the amount is those nouns. ("Executives for
+/// Mondelez, which generated $30 billion …" and "a $160 billion
+/// megamerger" stay.)
+pub(in crate::learned) fn source_after_an_amount(cx: &Context<'_>, a: &mut TokenAttribution) {
+    let Some(source) = a.source.as_mut() else {
+        return;
+    };
+    let one_phrase = source.clone().all(|i| {
+        !(cx.pos[i].starts_with("VB") || cx.pos[i] == "MD" || cx.doc.token_text(i) == ",")
+    });
+    let ends_in_plural = source.end > source.start && cx.pos[source.end - 1] == "NNS";
+    if !one_phrase || !ends_in_plural {
+        return;
+    }
+    let Some(sign) = source
+        .clone()
+        .rev()
+        .find(|&i| matches!(cx.doc.token_text(i), "$" | "€" | "£" | "¥"))
+    else {
+        return;
+    };
+    let mut start = sign + 1;
+    while start < source.end && cx.pos[start] == "CD" {
+        start += 1;
+    }
+    if start < source.end && (start..source.end).all(|i| cx.pos[i].starts_with("NN")) {
+        source.start = start;
+    }
+}
+
 /// Widens a source cut before its last conjunct: "Trump | and his aides
 /// haven't", "angered | prime ministers | and members of the government."
 /// Both halves speak; the tagger's boundary at "and" is a slip. The

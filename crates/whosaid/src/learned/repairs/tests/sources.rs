@@ -764,3 +764,47 @@ fn the_expletive_it_is_no_source() {
         assert!(a.source.is_some());
     });
 }
+
+/// Regression (dev): "a fraction of the minimum $20 million experts say it
+/// costs" named the speakers "the minimum $20 million experts".
+#[test]
+fn an_amount_before_the_speakers_is_no_part_of_the_source() {
+    let cut = |text: &str, source: &str, cue: &str, content: &str| {
+        repaired(
+            text,
+            Some(tokens_of(text, source)),
+            tokens_of(text, cue),
+            tokens_of(text, content),
+            source_after_an_amount,
+        )
+        .0
+    };
+    let text = "Head.\n\nThat is a fraction of the minimum $20 million experts say it costs.";
+    assert_eq!(
+        cut(text, "the minimum $20 million experts", "say", "it costs").as_deref(),
+        Some("experts")
+    );
+    // A clause around the amount, or no plural noun after it, stays.
+    let text = "Head.\n\nDonors, who gave $400,000 to candidates, said they were done.";
+    assert_eq!(
+        cut(
+            text,
+            "Donors, who gave $400,000 to candidates,",
+            "said",
+            "they were done"
+        )
+        .as_deref(),
+        Some("Donors, who gave $400,000 to candidates,")
+    );
+    let text = "Head.\n\nA $160 billion megamerger shows the strategy works.";
+    assert_eq!(
+        cut(
+            text,
+            "A $160 billion megamerger",
+            "shows",
+            "the strategy works"
+        )
+        .as_deref(),
+        Some("A $160 billion megamerger")
+    );
+}
