@@ -71,35 +71,84 @@ const CUE_CANDIDATE: u8 = 2;
 pub const LABELS: [&str; 8] = ["O", "B-S", "I-S", "B-Q", "I-Q", "B-C", "I-C", "L-C"];
 const N: usize = LABELS.len();
 const O: usize = 0;
-const I_C: usize = 6;
-const L_C: usize = 7;
+
+/// Where a label stands in its span.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Place {
+    /// Outside any span.
+    Out,
+    /// Opens a span.
+    Begin,
+    /// Continues a span that goes on after it (with an `L-` label of its
+    /// role) or may end on it (without one).
+    Inside,
+    /// Ends a span of two tokens or more.
+    Last,
+}
+
+/// Role (0 none, 1 source, 2 cue, 3 content) and place of each label.
+const SCHEME: [(usize, Place); N] = [
+    (0, Place::Out),
+    (1, Place::Begin),
+    (1, Place::Inside),
+    (2, Place::Begin),
+    (2, Place::Inside),
+    (3, Place::Begin),
+    (3, Place::Inside),
+    (3, Place::Last),
+];
 
 /// Role of a label: 0 none, 1 source, 2 cue, 3 content.
 fn role(label: usize) -> usize {
-    match label {
-        O => 0,
-        1 | 2 => 1,
-        3 | 4 => 2,
-        _ => 3,
+    SCHEME[label].0
+}
+
+fn place(label: usize) -> Place {
+    SCHEME[label].1
+}
+
+/// The label of a role at a place, if the scheme has one.
+fn label_of(role: usize, at: Place) -> Option<usize> {
+    SCHEME.iter().position(|&s| s == (role, at))
+}
+
+/// Whether a role's spans end in an `L-` label (a table: Viterbi asks per
+/// label pair of every paragraph).
+fn has_last(role: usize) -> bool {
+    const fn any_last(role: usize) -> bool {
+        let mut k = 0;
+        while k < N {
+            if SCHEME[k].0 == role && matches!(SCHEME[k].1, Place::Last) {
+                return true;
+            }
+            k += 1;
+        }
+        false
     }
+    const HAS_LAST: [bool; 4] = [any_last(0), any_last(1), any_last(2), any_last(3)];
+    HAS_LAST[role]
 }
 
 /// Whether a label continues the span of the label before it.
 fn is_inside(label: usize) -> bool {
-    matches!(label, 2 | 4 | I_C | L_C)
+    matches!(place(label), Place::Inside | Place::Last)
 }
 
 /// Whether `prev → cur` is a valid transition: an inside label continues
-/// an open span of its role, and an `I-C` goes on to `I-C` or `L-C`.
+/// an open span of its role, and an `I-` of a role with an `L-` label goes
+/// on to its `I-` or `L-`.
 fn allowed(prev: Option<usize>, cur: usize) -> bool {
-    let continues =
-        !is_inside(cur) || prev.is_some_and(|p| p != O && p != L_C && role(p) == role(cur));
-    continues && (prev != Some(I_C) || cur == I_C || cur == L_C)
+    let continues = !is_inside(cur)
+        || prev.is_some_and(|p| {
+            matches!(place(p), Place::Begin | Place::Inside) && role(p) == role(cur)
+        });
+    let open = prev.filter(|&p| place(p) == Place::Inside && has_last(role(p)));
+    continues && open.is_none_or(|p| is_inside(cur) && role(cur) == role(p))
 }
 
-/// Whether a sequence may end on `label` (an `I-C` waits for its `L-C`).
+/// Whether a sequence may end on `label` (an `I-` waits for its `L-`).
 fn may_end(label: usize) -> bool {
-    label != I_C
+    !(place(label) == Place::Inside && has_last(role(label)))
 }
 
 /// Stored attribution model.
@@ -814,7 +863,7 @@ mod tests {
                 e[5] = 1.0;
             }
         });
-        assert_eq!(path, [5, 6, L_C]);
+        assert_eq!(path, [5, 6, 7]);
     }
 
     proptest::proptest! {
@@ -884,6 +933,6 @@ mod tests {
              E1\tAttribution:T2 Source:T1 Cue:T2 Content:T3\n",
         );
         let labels = gold_labels(&doc, &ann);
-        assert_eq!(&labels[1..6], &[1, 3, 5, L_C, O]);
+        assert_eq!(&labels[1..6], &[1, 3, 5, 7, O]);
     }
 }

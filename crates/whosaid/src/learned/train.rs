@@ -19,7 +19,12 @@ pub fn gold_labels(doc: &Document, ann: &AnnDoc) -> Vec<usize> {
                 let mut k = first;
                 while k < starts.len() && starts[k] < e {
                     if labels[k] == O {
-                        labels[k] = if k == first { role * 2 - 1 } else { role * 2 };
+                        let at = if k == first {
+                            Place::Begin
+                        } else {
+                            Place::Inside
+                        };
+                        labels[k] = label_of(role, at).unwrap_or(O);
                     }
                     k += 1;
                 }
@@ -30,11 +35,11 @@ pub fn gold_labels(doc: &Document, ann: &AnnDoc) -> Vec<usize> {
     for i in 0..labels.len() {
         let prev = i.checked_sub(1).map(|p| labels[p]);
         if is_inside(labels[i]) && !allowed(prev, labels[i]) {
-            labels[i] -= 1;
+            labels[i] = label_of(role(labels[i]), Place::Begin).unwrap_or(labels[i]);
         }
     }
-    // A content's last token of two or more in its paragraph (the unit the
-    // tagger decodes) is `L-C`.
+    // A span's last token of two or more in its paragraph (the unit the
+    // tagger decodes) is `L-`, for a role that has one.
     for p in &doc.paragraphs {
         let (Some(first), Some(last)) = (
             doc.sentences.get(p.sentences.start),
@@ -47,9 +52,14 @@ pub fn gold_labels(doc: &Document, ann: &AnnDoc) -> Vec<usize> {
         };
         let range = first.tokens.start..last.tokens.end;
         for i in range.clone() {
-            let continued = i + 1 < range.end && matches!(labels[i + 1], I_C | L_C);
-            if labels[i] == I_C && !continued {
-                labels[i] = L_C;
+            let r = role(labels[i]);
+            let Some(last) = label_of(r, Place::Last) else {
+                continue;
+            };
+            let continued =
+                i + 1 < range.end && is_inside(labels[i + 1]) && role(labels[i + 1]) == r;
+            if place(labels[i]) == Place::Inside && !continued {
+                labels[i] = last;
             }
         }
     }
