@@ -585,21 +585,39 @@ fn a_later_quotation_goes_to_the_main_clause() {
 /// attribution may open after the aside's first nouns; not after "while".
 #[test]
 fn a_that_clause_cut_before_a_noun_phrase_aside_takes_the_rest_back() {
+    // The two attributions of `text`, each (source, cue, content), after
+    // the repair.
+    let repaired = |text: &str, parts: [(&str, &str, &str); 2]| {
+        let mut found: Vec<_> = parts
+            .iter()
+            .map(|&(source, cue, content)| {
+                attribution(
+                    Some(tokens_of(text, source)),
+                    tokens_of(text, cue),
+                    tokens_of(text, content),
+                )
+            })
+            .collect();
+        in_context(text, |_, cx| clause_completed_by_next(cx, &mut found));
+        found
+    };
     let text = "Head.\n\nRutte argued that Trump's effort to engage with Putin, something \
                 the Biden administration refused to do, has broken the gridlock.";
-    let mut found = vec![
-        attribution(
-            Some(tokens_of(text, "Rutte")),
-            tokens_of(text, "argued"),
-            tokens_of(text, "that Trump's effort to engage with Putin"),
-        ),
-        attribution(
-            Some(tokens_of(text, "the Biden administration")),
-            tokens_of(text, "refused"),
-            tokens_of(text, "to do, has broken the gridlock"),
-        ),
-    ];
-    in_context(text, |_, cx| clause_completed_by_next(cx, &mut found));
+    let found = repaired(
+        text,
+        [
+            (
+                "Rutte",
+                "argued",
+                "that Trump's effort to engage with Putin",
+            ),
+            (
+                "the Biden administration",
+                "refused",
+                "to do, has broken the gridlock",
+            ),
+        ],
+    );
     assert_eq!(found.len(), 1);
     assert_eq!(
         found[0].content,
@@ -612,18 +630,12 @@ fn a_that_clause_cut_before_a_noun_phrase_aside_takes_the_rest_back() {
 
     let text = "Head.\n\nRubio suggested that someone like him, while Cruz said the stakes \
                 were too high, could not win.";
-    let mut found = vec![
-        attribution(
-            Some(tokens_of(text, "Rubio")),
-            tokens_of(text, "suggested"),
-            tokens_of(text, "that someone like him"),
-        ),
-        attribution(
-            Some(tokens_of(text, "Cruz")),
-            tokens_of(text, "said"),
-            tokens_of(text, "the stakes were too high, could not win"),
-        ),
-    ];
-    in_context(text, |_, cx| clause_completed_by_next(cx, &mut found));
+    let found = repaired(
+        text,
+        [
+            ("Rubio", "suggested", "that someone like him"),
+            ("Cruz", "said", "the stakes were too high, could not win"),
+        ],
+    );
     assert_eq!(found.len(), 2);
 }
