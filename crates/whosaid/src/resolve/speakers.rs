@@ -379,17 +379,14 @@ impl Resolution<'_> {
         // A plural phrase before examples ("Critics of the program, like
         // Senators Grassley and Leahy,", "Unions, including the AFL-CIO,"):
         // the group speaks, not the last example named.
+        let opens_examples = |w: usize| match words[w].as_str() {
+            "including" | "like" => true,
+            "such" => words.get(w + 1).is_some_and(|next| next == "as"),
+            _ => false,
+        };
         if let Some(comma) = (src.start + 1..src.end.saturating_sub(1)).find(|&i| {
             self.doc.token_text(i) == ","
-                && matches!(
-                    (
-                        words[i + 1 - src.start].as_str(),
-                        words.get(i + 2 - src.start)
-                    ),
-                    ("including" | "like", _) | ("such", Some(_))
-                )
-                && (words[i + 1 - src.start] != "such"
-                    || words.get(i + 2 - src.start).is_some_and(|w| w == "as"))
+                && opens_examples(i + 1 - src.start)
                 && (src.start..i).any(|j| matches!(self.pos[j], "NNS" | "NNPS"))
         }) {
             return self.speaker_of(k, src.start..comma);

@@ -700,10 +700,10 @@ pub(in crate::learned) fn program_title_out_of_content(cx: &Context<'_>, a: &mut
 /// clause's cue, the subject read as a source: "ISIS, | has used"; or one
 /// opening a few nouns into an aside: "…, something | the Biden
 /// administration | refused to do, has broken …") is the rest of that
-/// clause. In
-/// PolNeAR's scheme the outer cue owns the whole clause and the inner one
-/// is no attribution of its own (one attribution per token). A participle
-/// after the comma ("…, saying …") opens its own attribution and stays.
+/// clause. In PolNeAR's scheme the outer cue owns the whole clause and the
+/// inner one is no attribution of its own (one attribution per token). A
+/// participle after the comma ("…, saying …") opens its own attribution
+/// and stays.
 pub(in crate::learned) fn clause_completed_by_next(
     cx: &Context<'_>,
     found: &mut Vec<TokenAttribution>,
