@@ -20,8 +20,9 @@ use serde::{de::DeserializeOwned, Serialize};
 pub const MAGIC: &[u8; 8] = b"WHOSAIDM";
 /// The container format this build writes and reads (2: pruned weights,
 /// the part-of-speech tag dictionary; 3: features combined from per-token
-/// hashes, `perceptron::feat`, so version-2 weights mean nothing).
-pub const FORMAT_VERSION: u16 = 3;
+/// hashes, `perceptron::feat`, so version-2 weights mean nothing; 4: the
+/// weight tables' arrays as little-endian byte strings, `perceptron::le_arrays`).
+pub const FORMAT_VERSION: u16 = 4;
 const HEADER_LEN: usize = 24;
 
 /// What a model file holds.
@@ -188,5 +189,44 @@ mod tests {
             decode::<T>(ModelKind::PosTagger, &kind),
             Err(ModelError::WrongKind { found: 42, .. })
         ));
+    }
+
+    #[test]
+    fn a_weight_array_cut_inside_a_value_is_a_decode_error() {
+        use crate::perceptron::{le_arrays, SparseTable};
+        // A weight table in a valid frame whose hashes hold 5 bytes.
+        #[derive(Serialize)]
+        struct Raw {
+            #[serde(with = "le_arrays")]
+            features: Vec<u8>,
+            #[serde(with = "le_arrays")]
+            offsets: Vec<u32>,
+            #[serde(with = "le_arrays")]
+            classes: Vec<u8>,
+            #[serde(with = "le_arrays")]
+            weights: Vec<f32>,
+        }
+        let raw = Raw {
+            features: vec![1, 2, 3, 4, 5],
+            offsets: vec![0, 1],
+            classes: vec![0],
+            weights: vec![0.5],
+        };
+        let bytes = encode(ModelKind::PosTagger, &raw);
+        assert!(matches!(
+            decode::<SparseTable>(ModelKind::PosTagger, &bytes),
+            Err(ModelError::Decode(_))
+        ));
+        // The same table with whole hashes decodes.
+        let whole = Raw {
+            features: vec![1, 2, 3, 4, 5, 6, 7, 8],
+            ..raw
+        };
+        let table: SparseTable =
+            decode(ModelKind::PosTagger, &encode(ModelKind::PosTagger, &whole)).unwrap();
+        assert_eq!(
+            table.features,
+            vec![u64::from_le_bytes([1, 2, 3, 4, 5, 6, 7, 8])]
+        );
     }
 }

@@ -10,12 +10,16 @@ use crate::model::ModelError;
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct SparseTable {
     /// Feature hashes, sorted.
+    #[serde(with = "super::le_arrays")]
     pub features: Vec<u64>,
     /// `offsets[i]..offsets[i + 1]` indexes `classes`/`weights` of feature `i`.
+    #[serde(with = "super::le_arrays")]
     pub offsets: Vec<u32>,
     /// Class of each nonzero weight.
+    #[serde(with = "super::le_arrays")]
     pub classes: Vec<u8>,
     /// The weights.
+    #[serde(with = "super::le_arrays")]
     pub weights: Vec<f32>,
 }
 
