@@ -211,6 +211,9 @@ pub(crate) fn index_in_chunks(
         drop(rows);
         let mut merges = Merges::default();
         let mut seen: Vec<i64> = Vec::new();
+        // The chunk's new index rows, inserted in key order at its end:
+        // hashed keys in arrival order land on random pages of the index.
+        let mut new_keys: Vec<(i64, i64)> = Vec::new();
         for quote in quotes {
             seen.clear();
             for anchor in &quote.anchors {
@@ -250,7 +253,7 @@ pub(crate) fn index_in_chunks(
             // its anchors would only lengthen the index lists.
             if !twin {
                 for anchor in &quote.anchors {
-                    add_key.execute([*anchor, quote.id])?;
+                    new_keys.push((*anchor, quote.id));
                     index.entry(*anchor).or_default().push(quote.id);
                 }
             }
@@ -286,6 +289,10 @@ pub(crate) fn index_in_chunks(
                     keys: quote.keys,
                 },
             );
+        }
+        new_keys.sort_unstable();
+        for (key, id) in new_keys {
+            add_key.execute([key, id])?;
         }
     }
     for c in &gone {
