@@ -66,10 +66,32 @@ const CONNECTORS: &[&str] = &["of", "and", "to", "for", "the", "on", "&", "in"];
 /// them, and each word gives the initials of its hyphenated parts. Words
 /// of a headline (capitals everywhere) are as good as any.
 pub fn expansion_in_text(doc: &Document, letters: &str) -> Option<Range<usize>> {
+    expansion_from(doc, letters, &name_starts(doc))
+}
+
+/// Whether token `i` is a capitalized word.
+fn capital(doc: &Document, i: usize) -> bool {
+    doc.tokens[i].kind == TokenKind::Word && doc.token_text(i).starts_with(char::is_uppercase)
+}
+
+/// Where a name can start, in text order: capitalized words after no
+/// capitalized word but "The". One pass serves every acronym of a document.
+fn name_starts(doc: &Document) -> Vec<usize> {
+    let mut starts = Vec::new();
+    let mut after_name = false;
+    for i in 0..doc.tokens.len() {
+        let here = capital(doc, i);
+        if here && (!after_name || doc.token_text(i - 1) == "The") {
+            starts.push(i);
+        }
+        after_name = here;
+    }
+    starts
+}
+
+/// [`expansion_in_text`] over the name starts of the document.
+fn expansion_from(doc: &Document, letters: &str, starts: &[usize]) -> Option<Range<usize>> {
     let wanted = letters.as_bytes();
-    let capital = |i: usize| {
-        doc.tokens[i].kind == TokenKind::Word && doc.token_text(i).starts_with(char::is_uppercase)
-    };
     let initials = |i: usize| {
         doc.token_text(i)
             .split('-')
@@ -79,19 +101,16 @@ pub fn expansion_in_text(doc: &Document, letters: &str) -> Option<Range<usize>> 
     };
     let n = doc.tokens.len();
     let first = *wanted.first()?;
-    (0..n)
-        .filter(|&i| {
-            // The first byte before the rest: this scans every token.
-            doc.token_text(i).as_bytes().first() == Some(&first)
-                && capital(i)
-                && (i == 0 || !capital(i - 1) || doc.token_text(i - 1) == "The")
-        })
+    starts
+        .iter()
+        .copied()
+        .filter(|&i| doc.token_text(i).as_bytes().first() == Some(&first))
         .find_map(|start| {
             let mut got = String::new();
             let mut i = start;
             let mut last_word = start;
             while i < n && got.len() < wanted.len() {
-                if capital(i) {
+                if capital(doc, i) {
                     got.push_str(&initials(i));
                     if !wanted.starts_with(got.as_bytes()) {
                         return None;
@@ -106,7 +125,8 @@ pub fn expansion_in_text(doc: &Document, letters: &str) -> Option<Range<usize>> 
             // and no capitalized word after it but a title ("Federal Bureau
             // of Investigation Director James Comey").
             let after = last_word + 1;
-            let whole = after >= n || !capital(after) || super::is_title_noun(doc.lower(after));
+            let whole =
+                after >= n || !capital(doc, after) || super::is_title_noun(doc.lower(after));
             (got.as_bytes() == wanted && last_word > start && whole).then_some(start..after)
         })
 }
@@ -120,6 +140,8 @@ pub(super) fn untagged_acronyms(doc: &Document, mut mentions: Vec<Mention>) -> V
     // Each acronym's answer, looked up once per document ("U.S." comes
     // back often).
     let mut known: Vec<(String, bool)> = Vec::new();
+    // Found on the first acronym: most documents have none.
+    let mut starts: Option<Vec<usize>> = None;
     let mut next = 0;
     for i in 0..doc.tokens.len() {
         while next < mentions.len() && mentions[next].tokens.end <= i {
@@ -147,7 +169,8 @@ pub(super) fn untagged_acronyms(doc: &Document, mut mentions: Vec<Mention>) -> V
             Some(&(_, expands)) => expands,
             None => {
                 // The full name, written apart from this token, and no place.
-                let expands = expansion_in_text(doc, &letters).is_some_and(|full| {
+                let starts = starts.get_or_insert_with(|| name_starts(doc));
+                let expands = expansion_from(doc, &letters, starts).is_some_and(|full| {
                     !full.contains(&i)
                         && !mentions.iter().any(|m| {
                             m.class == MentionClass::Location
