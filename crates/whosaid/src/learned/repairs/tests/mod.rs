@@ -45,6 +45,25 @@ fn repaired(
     })
 }
 
+/// The source `pass` leaves on the attribution given by its phrases, each
+/// the first occurrence of its words in `text`.
+fn repaired_source(
+    text: &str,
+    source: &str,
+    cue: &str,
+    content: &str,
+    pass: fn(&Context<'_>, &mut TokenAttribution),
+) -> Option<String> {
+    repaired(
+        text,
+        Some(tokens_of(text, source)),
+        tokens_of(text, cue),
+        tokens_of(text, content),
+        pass,
+    )
+    .0
+}
+
 /// Token range of the first occurrence of `needle` in `text`.
 fn tokens_of(text: &str, needle: &str) -> std::ops::Range<usize> {
     Document::new(text).tokens_of(needle)

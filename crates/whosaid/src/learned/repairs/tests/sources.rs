@@ -456,14 +456,7 @@ fn a_time_phrase_names_nothing_and_an_adverb_keeps_the_coordination() {
 #[test]
 fn a_passive_cue_takes_its_agent_as_source() {
     let agent = |text: &str, subject: &str, cue: &str, content: &str| {
-        repaired(
-            text,
-            Some(tokens_of(text, subject)),
-            tokens_of(text, cue),
-            tokens_of(text, content),
-            passive_agent_source,
-        )
-        .0
+        repaired_source(text, subject, cue, content, passive_agent_source)
     };
     let text = "Head.\n\nThe plan, which has been accused by the Turkish government of \
                 hiding a coup, failed.";
@@ -550,14 +543,7 @@ fn a_relative_clause_stands_between_subject_and_cue() {
 #[test]
 fn the_object_of_a_relative_clause_is_not_the_source() {
     let source = |text: &str, source: &str, cue: &str, content: &str| {
-        repaired(
-            text,
-            Some(tokens_of(text, source)),
-            tokens_of(text, cue),
-            tokens_of(text, content),
-            source_is_an_object,
-        )
-        .0
+        repaired_source(text, source, cue, content, source_is_an_object)
     };
     let text = "Head.\n\nSurety companies that had insured the mine's obligations agreed to \
                 release the cash.";
@@ -770,14 +756,7 @@ fn the_expletive_it_is_no_source() {
 #[test]
 fn an_amount_before_the_speakers_is_no_part_of_the_source() {
     let cut = |text: &str, source: &str, cue: &str, content: &str| {
-        repaired(
-            text,
-            Some(tokens_of(text, source)),
-            tokens_of(text, cue),
-            tokens_of(text, content),
-            source_after_an_amount,
-        )
-        .0
+        repaired_source(text, source, cue, content, source_after_an_amount)
     };
     let text = "Head.\n\nThat is a fraction of the minimum $20 million experts say it costs.";
     assert_eq!(
