@@ -11,7 +11,7 @@ use anyhow::{bail, Context, Result};
 use clap::ValueEnum;
 use serde::Serialize;
 use serde_json::Value;
-use whosaid_store::{Column, ColumnType};
+use whosaid_store::Column;
 
 /// A table file format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -225,7 +225,8 @@ mod parquet_sink {
     use parquet::file::properties::WriterProperties;
     use serde_json::Value;
 
-    use super::{Column, ColumnType};
+    use super::Column;
+    use whosaid_store::ColumnType;
 
     /// Rows per record batch (and row group flush unit).
     const BATCH: usize = 8_192;
