@@ -43,14 +43,17 @@ def count_words(path):
 def run_once(binary, args, pin):
     """User CPU, wall seconds and peak RSS (MB) of one run; exits on failure."""
     cmd = ([shutil.which("taskset"), "-c", pin] if pin is not None else []) + [binary] + args
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - start
-    err = proc.stderr.read().decode("utf-8", "replace")
-    proc.stderr.close()
-    if os.waitstatus_to_exitcode(status) != 0:
-        sys.exit(f"{' '.join(cmd)} failed:\n{err}")
+    # Errors go to a file, not a pipe: a pipe nobody reads until the end
+    # would stall a run that reports many failed documents.
+    with tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        if os.waitstatus_to_exitcode(status) != 0:
+            err.seek(0)
+            message = err.read().decode("utf-8", "replace")
+            sys.exit(f"{' '.join(cmd)} failed:\n{message}")
     return usage.ru_utime, wall, usage.ru_maxrss / 1024
 
 
