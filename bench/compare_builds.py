@@ -64,8 +64,9 @@ def main():
                         help="a text file or a directory of texts (default: PolNeAR train)")
     parser.add_argument("--runs", type=int, default=9, help="timed runs of each binary (default 9)")
     parser.add_argument("--ingest", action="store_true", help="time `ingest --jobs 1` instead")
-    parser.add_argument("--core", default="1",
-                        help="core to pin to with taskset (default 1; 'none' to not pin)")
+    parser.add_argument("--core", default=None,
+                        help="core to pin to with taskset (default: the last one this process "
+                             "may run on; 'none' to not pin)")
     a = parser.parse_args()
     if a.runs < 1:
         parser.error("--runs must be at least 1")
@@ -74,6 +75,8 @@ def main():
             parser.error(f"{b} is not an executable")
     if not os.path.exists(a.input):
         parser.error(f"{a.input} does not exist")
+    if a.core is None:
+        a.core = str(max(os.sched_getaffinity(0)))
     pin = None if a.core == "none" or shutil.which("taskset") is None else a.core
     words, docs = count_words(a.input)
 
