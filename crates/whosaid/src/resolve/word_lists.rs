@@ -344,16 +344,52 @@ pub(super) const PLATFORMS: &[&str] = &[
     "mastodon",
 ];
 
-/// Whether a name reads as a news outlet.
+/// Whether a name reads as a news outlet: one of its words (or a part of
+/// a hyphenated one, "Fox-owned") is an outlet word, or the whole
+/// hyphenated word is ("C-SPAN").
 pub(super) fn is_media_name(name: &str) -> bool {
     let lower = name.to_lowercase();
     if lower.ends_with(".com") || lower.ends_with(".org") || lower.ends_with(".net") {
         return true;
     }
+    let listed = |w: &str| MEDIA_WORDS.contains(&entities::strip_possessive(w));
     lower
         .split(|c: char| c.is_whitespace() || c == '-')
-        .any(|w| MEDIA_WORDS.contains(&entities::strip_possessive(w)))
+        .any(listed)
+        || lower
+            .split(char::is_whitespace)
+            .any(|w| w.contains('-') && listed(w))
         || MEDIA_WORDS
             .iter()
             .any(|m| m.contains(' ') && lower.contains(m))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_media_name;
+
+    #[test]
+    fn outlet_names_by_their_words() {
+        for name in [
+            "Fox News",
+            "The New York Times",
+            "Bloomberg TV’s",
+            "CNN",
+            "usatoday.com",
+        ] {
+            assert!(is_media_name(name), "{name}");
+        }
+        for name in ["Jane Roe", "Acme Corp.", "Spanish"] {
+            assert!(!is_media_name(name), "{name}");
+        }
+    }
+
+    /// Regression: names were only read word by word, split at hyphens
+    /// too, so the listed "c-span" never matched and C-SPAN was no outlet.
+    #[test]
+    fn a_hyphenated_outlet_name_is_one() {
+        assert!(is_media_name("C-SPAN"));
+        assert!(is_media_name("C-SPAN's"));
+        assert!(!is_media_name("C-Suite"));
+    }
 }

@@ -326,6 +326,20 @@ fn an_outlets_short_name_is_the_outlet() {
     assert_eq!(s.kind, SpeakerKind::Media);
 }
 
+/// Regression: "C-SPAN" was read as two words, neither an outlet's, so the
+/// network was an organization.
+#[test]
+fn a_hyphenated_outlet_name_is_media() {
+    let acc = analyze(
+        "Vote\n\nC-SPAN reported on Monday that the vote was delayed. \
+         The network said it had asked the Senate for comment.",
+    );
+    let s = speaker_of_source(&acc, "C-SPAN").expect("a speaker");
+    assert_eq!(s.kind, SpeakerKind::Media);
+    let network = speaker_of_source(&acc, "The network").expect("a speaker");
+    assert_eq!(network.name, "C-SPAN");
+}
+
 #[test]
 fn a_kind_of_body_refers_back_to_the_body_named() {
     let name = speaker_name(
