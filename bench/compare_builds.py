@@ -40,9 +40,9 @@ def count_words(path):
     return words, len(files)
 
 
-def run_once(binary, args, pin):
+def run_once(binary, args, prefix):
     """User CPU, wall seconds and peak RSS (MB) of one run; exits on failure."""
-    cmd = ([shutil.which("taskset"), "-c", pin] if pin is not None else []) + [binary] + args
+    cmd = prefix + [binary] + args
     # Errors go to a file, not a pipe: a pipe nobody reads until the end
     # would stall a run that reports many failed documents.
     with tempfile.TemporaryFile() as err:
@@ -77,7 +77,9 @@ def main():
         parser.error(f"{a.input} does not exist")
     if a.core is None:
         a.core = str(max(os.sched_getaffinity(0)))
-    pin = None if a.core == "none" or shutil.which("taskset") is None else a.core
+    taskset = shutil.which("taskset")
+    pin = None if a.core == "none" or taskset is None else a.core
+    prefix = [taskset, "-c", pin] if pin is not None else []
     words, docs = count_words(a.input)
 
     results = {b: [] for b in a.binaries}
@@ -92,7 +94,7 @@ def main():
                     args = ["ingest", "--jobs", "1", "--db", db, a.input]
                 else:
                     args = ["extract", "--format", "jsonl", a.input]
-                sample = run_once(b, args, pin)
+                sample = run_once(b, args, prefix)
                 if round_no > 0:  # the first round warms caches and is dropped
                     results[b].append(sample)
 

@@ -354,11 +354,8 @@ pub(super) fn is_media_name(name: &str) -> bool {
     }
     let listed = |w: &str| MEDIA_WORDS.contains(&entities::strip_possessive(w));
     lower
-        .split(|c: char| c.is_whitespace() || c == '-')
-        .any(listed)
-        || lower
-            .split(char::is_whitespace)
-            .any(|w| w.contains('-') && listed(w))
+        .split(char::is_whitespace)
+        .any(|w| listed(w) || w.split('-').any(listed))
         || MEDIA_WORDS
             .iter()
             .any(|m| m.contains(' ') && lower.contains(m))
