@@ -5,11 +5,19 @@ Timings on a shared machine drift by 10% and more within minutes, so two
 builds are only comparable when their runs alternate: this runs each binary
 in turn, `--runs` times after one warm-up round, pinned to one core with
 `taskset` where it exists, and reports the medians of user CPU and wall time
-(from `wait4`, finer than `time`), the best wall time and the peak memory.
+and system CPU (from `wait4`, finer than `time`), the best wall time and
+the peak memory.
 
     python3 bench/compare_builds.py OLD/whosaid NEW/whosaid \
         --input ../shared/data/polnear/train/text
     python3 bench/compare_builds.py OLD/whosaid NEW/whosaid --ingest --runs 9
+    python3 bench/compare_builds.py OLD/whosaid NEW/whosaid --pause 3
+
+Runs started back to back find the memory the previous one freed still
+backed by the machine; a run started after the memory sat idle (a user's
+one-off command; on a virtual machine the host takes idle memory back)
+pays the kernel for every page it touches. `--pause S` waits S seconds
+before each run to time that case.
 
 The default job is the full account, `extract --format jsonl` (extraction
 and resolution, output discarded); `--ingest` times `ingest --jobs 1` into a
@@ -41,7 +49,7 @@ def count_words(path):
 
 
 def run_once(binary, args, prefix):
-    """User CPU, wall seconds and peak RSS (MB) of one run; exits on failure."""
+    """User CPU, system CPU, wall seconds and peak RSS (MB) of one run; exits on failure."""
     cmd = prefix + [binary] + args
     # Errors go to a file, not a pipe: a pipe nobody reads until the end
     # would stall a run that reports many failed documents.
@@ -54,7 +62,7 @@ def run_once(binary, args, prefix):
             err.seek(0)
             message = err.read().decode("utf-8", "replace")
             sys.exit(f"{' '.join(cmd)} failed:\n{message}")
-    return usage.ru_utime, wall, usage.ru_maxrss / 1024
+    return usage.ru_utime, wall, usage.ru_maxrss / 1024, usage.ru_stime
 
 
 def main():
@@ -67,9 +75,14 @@ def main():
     parser.add_argument("--core", default=None,
                         help="core to pin to with taskset (default: the last one this process "
                              "may run on; 'none' to not pin)")
+    parser.add_argument("--pause", type=float, default=0.0,
+                        help="seconds to wait before each run, so that it starts on idle "
+                             "memory as a one-off command does (default 0: back to back)")
     a = parser.parse_args()
     if a.runs < 1:
         parser.error("--runs must be at least 1")
+    if not a.pause >= 0:
+        parser.error("--pause must be zero or more seconds")
     for b in a.binaries:
         if not os.access(b, os.X_OK):
             parser.error(f"{b} is not an executable")
@@ -94,16 +107,21 @@ def main():
                     args = ["ingest", "--jobs", "1", "--db", db, a.input]
                 else:
                     args = ["extract", "--format", "jsonl", a.input]
+                if a.pause:
+                    time.sleep(a.pause)
                 sample = run_once(b, args, prefix)
                 if round_no > 0:  # the first round warms caches and is dropped
                     results[b].append(sample)
 
     job = "ingest --jobs 1" if a.ingest else "extract --format jsonl"
     where = f"core {pin}" if pin is not None else "unpinned"
+    if a.pause:
+        where += f", {a.pause:g} s idle before each run"
     print(f"{job} over {docs} documents ({words} words), {a.runs} runs each, {where}")
     first_wall = None
     for b, samples in results.items():
         user = statistics.median(s[0] for s in samples)
+        system = statistics.median(s[3] for s in samples)
         wall = statistics.median(s[1] for s in samples)
         best = min(s[1] for s in samples)
         rss = max(s[2] for s in samples)
@@ -113,7 +131,8 @@ def main():
             first_wall = wall
         else:
             versus = f"  ({(wall / first_wall - 1) * 100:+.1f}% wall vs the first)"
-        print(f"{b}: user {user:.3f} s, wall {wall:.3f} s (best {best:.3f}), {rate}, "
+        print(f"{b}: user {user:.3f} s, system {system:.3f} s, wall {wall:.3f} s "
+              f"(best {best:.3f}), {rate}, "
               f"peak {rss:.0f} MB{versus}")
 
 

@@ -329,6 +329,44 @@ fn serve_answers_http_on_loopback() {
     assert!(posted.starts_with("HTTP/1.1 401"), "{posted}");
 }
 
+/// The CLI keeps itself on 4 KB pages (no transparent huge pages: a one-off
+/// run otherwise paid more kernel time backing 2 MB pages than it spent
+/// extracting), unless `MIMALLOC_ALLOW_THP=1` asks for them. Read off a
+/// running server's `/proc/<pid>/status`.
+#[cfg(target_os = "linux")]
+#[test]
+fn the_process_runs_without_transparent_huge_pages_unless_asked() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = example_store(tmp.path());
+    let thp_enabled = |allow: Option<&str>| {
+        let addr = free_addr();
+        let mut cmd = whosaid();
+        cmd.args(["serve", "--addr", &addr, "--db"])
+            .arg(&db)
+            .env_remove("MIMALLOC_ALLOW_THP")
+            .stderr(Stdio::null());
+        if let Some(allow) = allow {
+            cmd.env("MIMALLOC_ALLOW_THP", allow);
+        }
+        let mut child = cmd.spawn().unwrap();
+        let up = http_when_up(&addr, "GET /api/speakers");
+        let status = std::fs::read_to_string(format!("/proc/{}/status", child.id()));
+        child.kill().unwrap();
+        child.wait().unwrap();
+        up.expect("the server answers");
+        let status = status.unwrap();
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix("THP_enabled:"))
+            .map(|v| v.trim().to_string())
+    };
+    let Some(default) = thp_enabled(None) else {
+        return; // a kernel before 4.15 does not say
+    };
+    assert_eq!(default, "0", "huge pages off by default");
+    assert_eq!(thp_enabled(Some("1")).as_deref(), Some("1"), "asked for");
+}
+
 /// Issue 17: a mistyped store path is refused, not served empty, unless
 /// `--create` asks for a new store; `--addr` takes a host name.
 #[test]
