@@ -27,6 +27,7 @@ Standard library only.
 """
 
 import argparse
+import collections
 import os
 import shutil
 import statistics
@@ -48,8 +49,11 @@ def count_words(path):
     return words, len(files)
 
 
+Sample = collections.namedtuple("Sample", "user system wall rss")
+
+
 def run_once(binary, args, prefix):
-    """User CPU, system CPU, wall seconds and peak RSS (MB) of one run; exits on failure."""
+    """One run's user CPU, system CPU and wall seconds and peak RSS (MB); exits on failure."""
     cmd = prefix + [binary] + args
     # Errors go to a file, not a pipe: a pipe nobody reads until the end
     # would stall a run that reports many failed documents.
@@ -62,7 +66,7 @@ def run_once(binary, args, prefix):
             err.seek(0)
             message = err.read().decode("utf-8", "replace")
             sys.exit(f"{' '.join(cmd)} failed:\n{message}")
-    return usage.ru_utime, wall, usage.ru_maxrss / 1024, usage.ru_stime
+    return Sample(usage.ru_utime, usage.ru_stime, wall, usage.ru_maxrss / 1024)
 
 
 def main():
@@ -120,11 +124,11 @@ def main():
     print(f"{job} over {docs} documents ({words} words), {a.runs} runs each, {where}")
     first_wall = None
     for b, samples in results.items():
-        user = statistics.median(s[0] for s in samples)
-        system = statistics.median(s[3] for s in samples)
-        wall = statistics.median(s[1] for s in samples)
-        best = min(s[1] for s in samples)
-        rss = max(s[2] for s in samples)
+        user = statistics.median(s.user for s in samples)
+        system = statistics.median(s.system for s in samples)
+        wall = statistics.median(s.wall for s in samples)
+        best = min(s.wall for s in samples)
+        rss = max(s.rss for s in samples)
         rate = f"{docs / wall:,.0f} documents/s" if a.ingest else f"{words / wall:,.0f} words/s"
         versus = ""
         if first_wall is None:

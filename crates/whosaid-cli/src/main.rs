@@ -955,7 +955,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 ///
 /// mimalloc asks for huge pages (`madvise`), so every 2 MB region the
 /// process touches is backed and zeroed whole. A run over PolNeAR train
-/// then holds 81 MB instead of 45 MB, and on a machine whose memory was
+/// then holds 80 MB instead of 47 MB, and on a machine whose memory was
 /// idle for a few seconds (a virtual machine's host takes freed memory
 /// back) its kernel time was 0.2–0.5 s, as much as the extraction itself;
 /// on 4 KB pages it is ~0.03 s. Runs started back to back pay neither
