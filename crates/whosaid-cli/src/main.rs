@@ -340,7 +340,6 @@ struct LexiconArgs {
 }
 
 fn main() -> ExitCode {
-    small_pages_only();
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(args) => extract(args),
@@ -960,11 +959,18 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 /// back) its kernel time was 0.2–0.5 s, as much as the extraction itself;
 /// on 4 KB pages it is ~0.03 s. Runs started back to back pay neither
 /// and are about as fast either way (see ARCHITECTURE.md, Performance).
-/// The flag is the process's, inherited by its threads; failure (an old
-/// kernel) leaves the default.
-fn small_pages_only() {
-    #[cfg(target_os = "linux")]
-    if std::env::var_os("MIMALLOC_ALLOW_THP").is_none() {
+///
+/// It runs as a constructor, before the Rust runtime's first allocation:
+/// called from `main` it came after mimalloc had placed its first region
+/// on two huge pages (4 MB zeroed at every start). It allocates nothing
+/// (`getenv`, not `std::env`). The flag is the process's, inherited by its
+/// threads; failure (an old kernel) leaves the default.
+#[cfg(target_os = "linux")]
+extern "C" fn small_pages_only() {
+    // SAFETY: getenv reads the environment libc set up before any
+    // constructor ran, and nothing writes to it concurrently this early.
+    let asked = unsafe { !libc::getenv(c"MIMALLOC_ALLOW_THP".as_ptr()).is_null() };
+    if !asked {
         // SAFETY: PR_SET_THP_DISABLE takes integer arguments only and
         // changes no memory this process can see; the result is ignored
         // on purpose (the process then keeps the system's setting).
@@ -973,3 +979,9 @@ fn small_pages_only() {
         }
     }
 }
+
+/// Runs [`small_pages_only`] with the process's constructors, before `main`.
+#[cfg(target_os = "linux")]
+#[used]
+#[link_section = ".init_array"]
+static SMALL_PAGES_ONLY: extern "C" fn() = small_pages_only;
