@@ -14,6 +14,7 @@ use whosaid::{DocumentInfo, Extractor, Lexicon};
 mod eval_speakers;
 mod store_cmd;
 mod table;
+mod train_cmd;
 
 /// whosaid reads news and makes its structure of claims explicit: who said
 /// what, when, through whom — and what the outlet asserts on its own.
@@ -115,6 +116,14 @@ struct TrainArgs {
     /// accurate; not the shipped model.
     #[arg(long)]
     parse: bool,
+    /// Measure the attribution tagger instead of writing models: train it
+    /// five times, each without a fifth of train (whose lexicon and rule
+    /// roles are derived without it too), score each fifth with the tagger
+    /// that did not see it, and print the pooled scores. Ten times the
+    /// attributions of dev, so a change's effect stands out of retraining
+    /// noise. Reads `pos.bin` from `--out`.
+    #[arg(long)]
+    jackknife: bool,
 }
 
 #[derive(clap::Args)]
@@ -319,14 +328,14 @@ impl RuleArgs {
         let Some(dir) = &self.models else {
             return Ok(Extractor::builtin_with(config));
         };
-        let pos = trained_pos(dir)?;
+        let pos = train_cmd::trained_pos(dir)?;
         let path = dir.join("attr.bin");
         let bytes = std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
         let attr = whosaid::learned::AttrTagger::from_bytes(&bytes)
             .map_err(|e| whosaid::Error::Model { path, source: e })?;
         let extractor = Extractor::with_models(Lexicon::builtin(), config, pos, attr);
         Ok(match dir.join("parse.bin").exists() {
-            true => extractor.with_parser(trained_parser(dir)?),
+            true => extractor.with_parser(train_cmd::trained_parser(dir)?),
             false => extractor,
         })
     }
@@ -359,7 +368,7 @@ fn main() -> ExitCode {
         Command::Lexicon(args) => lexicon(args),
         Command::Genders(args) => genders(args),
         Command::Throughput(args) => throughput(args),
-        Command::Train(args) => train(args),
+        Command::Train(args) => train_cmd::train(args),
     };
     match result {
         Ok(code) => code,
@@ -539,46 +548,6 @@ fn coref_docs(data: &Path) -> Result<Vec<CorefDoc>> {
     Ok(out)
 }
 
-/// Trains the pronoun ranker on train's pronoun sources and writes
-/// `pronouns.bin`; reports how often the hand weights and the learned ones
-/// pick the chain's candidate, on train and dev.
-fn train_pronouns(args: &TrainArgs) -> Result<()> {
-    use whosaid::resolve::PronounRanker;
-    let started = std::time::Instant::now();
-    let hand = whosaid::Resolver::builtin().with_pronoun_ranker(PronounRanker::hand_weights());
-    let examples = |split: &str| -> Result<Vec<whosaid::resolve::PronounExample>> {
-        Ok(coref_docs(&args.data.join(split))?
-            .iter()
-            .flat_map(|d| hand.pronoun_examples(&d.text, &d.gold, &d.conll, &d.coref))
-            .collect())
-    };
-    let train = examples("train")?;
-    let dev = examples("dev")?;
-    let ranker = PronounRanker::train(&train, PRONOUN_EPOCHS);
-    let bytes = ranker.to_bytes();
-    let path = args.out.join("pronouns.bin");
-    std::fs::write(&path, &bytes).with_context(|| format!("writing {}", path.display()))?;
-    let base = PronounRanker::hand_weights();
-    eprintln!(
-        "pronoun ranker: {} train / {} dev cases; right candidate picked: train {:.3} (hand weights {:.3}), dev {:.3} (hand weights {:.3}); {:.1} s -> {}",
-        train.len(),
-        dev.len(),
-        ranker.accuracy(&train),
-        base.accuracy(&train),
-        ranker.accuracy(&dev),
-        base.accuracy(&dev),
-        started.elapsed().as_secs_f64(),
-        path.display()
-    );
-    for (name, w) in ranker.weights() {
-        eprintln!("  {w:>8.3}  {name}");
-    }
-    Ok(())
-}
-
-/// Passes of the perceptron over the pronoun cases.
-const PRONOUN_EPOCHS: usize = 10;
-
 fn eval_pronouns(args: EvalPronounsArgs) -> Result<ExitCode> {
     let resolver = whosaid::Resolver::builtin();
     let mut total = whosaid::resolve::PronounScore::default();
@@ -748,199 +717,6 @@ fn conllu_files(dir: &Path) -> Result<Vec<Vec<whosaid::conllu::ConllToken>>> {
         out.extend(whosaid::conllu::parse(&whosaid::error::read_text(&f)?));
     }
     Ok(out)
-}
-
-/// Sentences of `(form, PTB tag)` from every `.conllu` file in `dir`.
-fn conllu_sentences(dir: &Path) -> Result<Vec<Vec<(String, String)>>> {
-    Ok(conllu_files(dir)?
-        .into_iter()
-        .map(|s| s.into_iter().map(|t| (t.form, t.xpos)).collect())
-        .collect())
-}
-
-/// The POS tagger in the output directory (trained first when needed).
-fn trained_pos(out: &Path) -> Result<whosaid::pos::PosTagger> {
-    let path = out.join("pos.bin");
-    let bytes = std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
-    Ok(whosaid::pos::PosTagger::from_bytes(&bytes)
-        .map_err(|e| whosaid::Error::Model { path, source: e })?)
-}
-
-fn trained_parser(out: &Path) -> Result<whosaid::parse::DepParser> {
-    let path = out.join("parse.bin");
-    let bytes = std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
-    Ok(whosaid::parse::DepParser::from_bytes(&bytes)
-        .map_err(|e| whosaid::Error::Model { path, source: e })?)
-}
-
-/// Forms, POS tags and gold entity labels of one sentence.
-type OwnedSentence = (Vec<String>, Vec<String>, Vec<usize>);
-
-fn train_ner(args: &TrainArgs) -> Result<()> {
-    use whosaid::ner::{bio_from_classes, Sentence};
-    let started = std::time::Instant::now();
-    let tagger = trained_pos(&args.out)?;
-    let load = |split: &str| -> Result<Vec<OwnedSentence>> {
-        Ok(conllu_files(&args.data.join(split).join("conllu"))?
-            .into_iter()
-            .map(|s| {
-                let forms: Vec<String> = s.iter().map(|t| t.form.clone()).collect();
-                let refs: Vec<&str> = forms.iter().map(String::as_str).collect();
-                let pos: Vec<String> = tagger
-                    .tag(&refs)
-                    .into_iter()
-                    .map(|k| tagger.tags()[k].clone())
-                    .collect();
-                let classes: Vec<&str> = s.iter().map(|t| t.ner.as_str()).collect();
-                let labels = bio_from_classes(&classes);
-                (forms, pos, labels)
-            })
-            .collect())
-    };
-    let (train, dev) = (load("train")?, load("dev")?);
-    fn view(v: &[OwnedSentence]) -> Vec<whosaid::ner::Labeled<'_>> {
-        v.iter()
-            .map(|(f, p, l)| {
-                let s = Sentence {
-                    forms: f.iter().map(String::as_str).collect(),
-                    pos: p.iter().map(String::as_str).collect(),
-                };
-                (s, l.clone())
-            })
-            .collect()
-    }
-    let model = whosaid::ner::train(&view(&train), 5, args.seed, whosaid::ner::PRUNE_BELOW);
-    let bytes = whosaid::model::encode(whosaid::model::ModelKind::EntityTagger, &model);
-    let path = args.out.join("ner.bin");
-    std::fs::write(&path, &bytes).with_context(|| format!("writing {}", path.display()))?;
-    let ner = whosaid::ner::NerTagger::from_model(model)?;
-    let (p, r, f1) = whosaid::ner::evaluate(&ner, &view(&dev));
-    eprintln!(
-        "entity tagger: dev entities (exact span and class, vs silver CoreNLP) P {p:.4} R {r:.4} F1 {f1:.4}; {} bytes, {:.1} s -> {}",
-        bytes.len(),
-        started.elapsed().as_secs_f64(),
-        path.display()
-    );
-    Ok(())
-}
-
-/// Epochs of the dependency parser.
-const PARSE_EPOCHS: usize = 5;
-
-fn train_parse(args: &TrainArgs) -> Result<()> {
-    let started = std::time::Instant::now();
-    let tagger = trained_pos(&args.out)?;
-    let train = conllu_files(&args.data.join("train/conllu"))?;
-    let dev = conllu_files(&args.data.join("dev/conllu"))?;
-    let model = whosaid::parse::train(
-        &train,
-        &tagger,
-        PARSE_EPOCHS,
-        args.seed,
-        whosaid::parse::PRUNE_BELOW,
-        &mut |msg| {
-            eprintln!(
-                "dependency parser: {msg} ({:.0} s)",
-                started.elapsed().as_secs_f64()
-            )
-        },
-    );
-    let bytes = whosaid::model::encode(whosaid::model::ModelKind::DependencyParser, &model);
-    let path = args.out.join("parse.bin");
-    std::fs::write(&path, &bytes).with_context(|| format!("writing {}", path.display()))?;
-    let parser = whosaid::parse::DepParser::from_model(model)?;
-    let timer = std::time::Instant::now();
-    let scores = whosaid::parse::attachment(&parser, &tagger, &dev);
-    let words: usize = dev.iter().map(Vec::len).sum();
-    eprintln!(
-        "dependency parser: dev (vs silver CoreNLP, {} non-punctuation tokens) UAS {:.4} LAS {:.4}; \
-         tagged and parsed at {:.0} words/s; {} bytes, {:.1} s -> {}",
-        scores.tokens,
-        scores.uas,
-        scores.las,
-        words as f64 / timer.elapsed().as_secs_f64(),
-        bytes.len(),
-        started.elapsed().as_secs_f64(),
-        path.display()
-    );
-    Ok(())
-}
-
-fn train(args: TrainArgs) -> Result<ExitCode> {
-    std::fs::create_dir_all(&args.out)
-        .with_context(|| format!("creating {}", args.out.display()))?;
-    if matches!(args.what, TrainTarget::Pos | TrainTarget::All) {
-        let started = std::time::Instant::now();
-        let train = conllu_sentences(&args.data.join("train/conllu"))?;
-        let dev = conllu_sentences(&args.data.join("dev/conllu"))?;
-        let model = whosaid::pos::train(&train, 5, args.seed, whosaid::pos::PRUNE_BELOW);
-        let bytes = whosaid::model::encode(whosaid::model::ModelKind::PosTagger, &model);
-        let tagger = whosaid::pos::PosTagger::from_model(model)?;
-        let acc = whosaid::pos::accuracy(&tagger, &dev);
-        let path = args.out.join("pos.bin");
-        std::fs::write(&path, &bytes).with_context(|| format!("writing {}", path.display()))?;
-        eprintln!(
-            "pos tagger: {} train sentences, dev accuracy {:.4} ({} dev tokens), {} bytes, {:.1} s -> {}",
-            train.len(),
-            acc,
-            dev.iter().map(Vec::len).sum::<usize>(),
-            bytes.len(),
-            started.elapsed().as_secs_f64(),
-            path.display()
-        );
-    }
-    if matches!(args.what, TrainTarget::Ner | TrainTarget::All) {
-        train_ner(&args)?;
-    }
-    if matches!(args.what, TrainTarget::Pronouns | TrainTarget::All) {
-        train_pronouns(&args)?;
-    }
-    if matches!(args.what, TrainTarget::Parse) {
-        train_parse(&args)?;
-    }
-    if matches!(args.what, TrainTarget::Attr | TrainTarget::All) {
-        let started = std::time::Instant::now();
-        let tagger = trained_pos(&args.out)?;
-        let parser = match args.parse {
-            true => Some(trained_parser(&args.out)?),
-            false => None,
-        };
-        let train = annotated_docs(&args.data.join("train"))?;
-        let rules = whosaid::RuleConfig::default();
-        let model = whosaid::learned::train(
-            &train,
-            &tagger,
-            parser.as_ref(),
-            &rules,
-            args.epochs,
-            args.seed,
-            |msg| {
-                eprintln!(
-                    "attribution tagger: {msg} ({:.0} s)",
-                    started.elapsed().as_secs_f64()
-                )
-            },
-        );
-        let bytes = whosaid::model::encode(whosaid::model::ModelKind::AttributionTagger, &model);
-        let path = args.out.join("attr.bin");
-        std::fs::write(&path, &bytes).with_context(|| format!("writing {}", path.display()))?;
-        let attr = whosaid::learned::AttrTagger::from_model(model)?;
-        let mut extractor = Extractor::with_models(Lexicon::builtin(), rules, tagger, attr);
-        if let Some(parser) = parser {
-            extractor = extractor.with_parser(parser);
-        }
-        let dev = args.data.join("dev");
-        let run = |text: &str| write_ann(text, &extractor.extract(text));
-        let report = score_dirs(&dev.join("text"), &dev.join("ann"), PredSource::Run(&run))?;
-        eprintln!(
-            "attribution tagger: {} bytes, {:.1} s -> {}\n{}",
-            bytes.len(),
-            started.elapsed().as_secs_f64(),
-            path.display(),
-            report.table()
-        );
-    }
-    Ok(ExitCode::SUCCESS)
 }
 
 /// mimalloc: the pipeline allocates many small short-lived buffers per

@@ -361,6 +361,65 @@ fn models_dir_replaces_the_builtin_models_and_names_bad_files() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("pos.bin"));
 }
 
+/// `train attr --jackknife` scores every training document with a tagger
+/// that did not see it, and writes no model; other targets are refused.
+#[test]
+fn train_jackknife_scores_each_fold_unseen_and_writes_no_model() {
+    let tmp = tempfile::tempdir().unwrap();
+    let split = tmp.path().join("train");
+    for sub in ["text", "ann"] {
+        std::fs::create_dir_all(split.join(sub)).unwrap();
+    }
+    let examples = root().join("examples");
+    for k in 0..5 {
+        std::fs::copy(
+            examples.join("nato-rutte.txt"),
+            split.join(format!("text/d{k}.txt")),
+        )
+        .unwrap();
+        std::fs::copy(
+            examples.join("nato-rutte.ann"),
+            split.join(format!("ann/d{k}.ann")),
+        )
+        .unwrap();
+    }
+    let models = tmp.path().join("models");
+    std::fs::create_dir_all(&models).unwrap();
+    std::fs::copy(
+        root().join("crates/whosaid/models/pos.bin"),
+        models.join("pos.bin"),
+    )
+    .unwrap();
+    let train = |what: &str| {
+        run(whosaid()
+            .args(["train", what, "--jackknife", "--epochs", "1", "--data"])
+            .arg(tmp.path())
+            .arg("--out")
+            .arg(&models))
+    };
+    let out = train("attr");
+    assert_success(&out);
+    let report = stdout(&out);
+    assert!(report.contains("docs scored: 5"), "{report}");
+    assert!(report.contains("attr/full"), "{report}");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("fold 5/5"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        !models.join("attr.bin").exists(),
+        "a measurement writes no model"
+    );
+    let out = train("pos");
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("train attr --jackknife"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 #[test]
 fn eval_reports_recall_by_kind() {
     let examples = root().join("examples");
