@@ -181,21 +181,30 @@ impl Document {
             );
             self.push_paragraphs(para, first_sentence);
         }
-        let mut lower_text = String::with_capacity(text.len());
+        // Bytes, not a `String`: appending a lowercased ASCII byte is a
+        // push, without `String`'s per-char encoding or a copy per token.
+        let mut lower_text: Vec<u8> = Vec::with_capacity(text.len());
         let mut lower_ends = Vec::with_capacity(self.tokens.len());
         let mut lower_syms = Vec::with_capacity(self.tokens.len());
         for t in &self.tokens {
             let start = lower_text.len();
             let word = t.text(&text);
             if word.is_ascii() {
-                lower_text.push_str(word);
-                lower_text[start..].make_ascii_lowercase();
+                lower_text.extend(word.bytes().map(|b| b.to_ascii_lowercase()));
             } else {
-                lower_text.extend(word.chars().flat_map(char::to_lowercase));
+                for c in word.chars().flat_map(char::to_lowercase) {
+                    lower_text.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+                }
             }
-            lower_syms.push(crate::perceptron::sym(&lower_text[start..]));
+            // `sym` of the lowercased word.
+            lower_syms.push(crate::perceptron::sym_of_bytes(
+                lower_text[start..].iter().copied(),
+            ));
             lower_ends.push(lower_text.len());
         }
+        // Whole chars were appended, so the bytes are UTF-8.
+        let lower_text = String::from_utf8(lower_text)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
         self.lower_text = lower_text;
         self.lower_ends = lower_ends;
         self.lower_syms = lower_syms;

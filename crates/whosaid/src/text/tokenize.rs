@@ -136,9 +136,22 @@ fn scan_word(cur: &mut Cursor<'_>) -> TokenKind {
     let numeric = first.is_numeric();
     let mut letters = 0usize;
     loop {
-        while let Some(c) = cur.peek().filter(|&c| is_word_char(c)) {
+        // ASCII word bytes a run at a time (most of news text), then any
+        // other word char.
+        let run = cur
+            .text
+            .as_bytes()
+            .get(cur.pos..cur.end)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|&&b| b.is_ascii_alphanumeric() || b == b'_')
+            .count();
+        cur.pos += run;
+        letters += run;
+        if let Some(c) = cur.peek().filter(|&c| !c.is_ascii() && is_word_char(c)) {
             cur.pos += c.len_utf8();
             letters += 1;
+            continue;
         }
         // Joiners: an apostrophe or hyphen between word chars, a period,
         // comma or slash between digits ("9/11", "24/7", "3/4").
