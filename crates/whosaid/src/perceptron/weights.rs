@@ -430,13 +430,10 @@ impl<const N: usize> SparseWeights<N> {
         debug_assert!(feats.len() <= 64);
         let sums = self.sums(feats);
         let sums = &sums[..n.min(N)];
-        let mut best = 0;
-        for (k, &s) in sums.iter().enumerate() {
-            if s > sums[best] {
-                best = k;
-            }
-        }
-        best
+        // The largest sum (a reduction that vectorizes), then its first
+        // place: no chain of dependent loads through the best so far.
+        let top = sums.iter().copied().fold(i32::MIN, i32::max);
+        sums.iter().position(|&s| s == top).unwrap_or(0)
     }
 
     /// Each class's sum of the quantized weights of `feats`.
