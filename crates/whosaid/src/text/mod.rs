@@ -278,14 +278,30 @@ impl CharOffsets {
     pub fn new(text: &str) -> Self {
         let mut wide = Vec::new();
         if !text.is_ascii() {
-            // (byte offset after a multi-byte char, bytes saved so far)
+            // (byte offset after a multi-byte char, bytes saved so far),
+            // read off the lead bytes (the text is UTF-8): eight ASCII bytes
+            // are skipped at once, no char is decoded.
+            const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+            let bytes = text.as_bytes();
             let mut extra = 0;
-            for (b, c) in text.char_indices() {
-                let len = c.len_utf8();
-                if len > 1 {
-                    extra += len - 1;
-                    wide.push((b + len, extra));
+            let mut at = 0;
+            while at < bytes.len() {
+                if let Some(chunk) = bytes
+                    .get(at..at + 8)
+                    .and_then(|c| <[u8; 8]>::try_from(c).ok())
+                {
+                    if u64::from_le_bytes(chunk) & HIGH_BITS == 0 {
+                        at += 8;
+                        continue;
+                    }
                 }
+                let lead = bytes[at];
+                if lead >= 0xC0 {
+                    let len = lead.leading_ones() as usize;
+                    extra += len - 1;
+                    wide.push((at + len, extra));
+                }
+                at += 1;
             }
         }
         CharOffsets { wide }

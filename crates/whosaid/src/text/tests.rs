@@ -235,6 +235,18 @@ fn char_offsets_map_bytes_to_code_points() {
     assert_eq!(byte_offset(text, 100), None);
 }
 
+proptest::proptest! {
+    /// Read off lead bytes, the map agrees with decoding every char.
+    #[test]
+    fn char_offsets_agree_with_char_indices(text in "\\PC{0,40}") {
+        let map = CharOffsets::new(&text);
+        for (chars, (byte, _)) in text.char_indices().enumerate() {
+            proptest::prop_assert_eq!(map.char_offset(byte), chars);
+        }
+        proptest::prop_assert_eq!(map.char_offset(text.len()), text.chars().count());
+    }
+}
+
 #[test]
 fn newlines_normalized_like_python() {
     assert_eq!(normalize_newlines("a\r\nb\rc\n"), "a\nb\nc\n");
