@@ -444,16 +444,24 @@ fn lexicon(args: LexiconArgs) -> Result<ExitCode> {
 
 /// `(text, gold annotations)` of every annotated document of a split.
 fn annotated_docs(split: &Path) -> Result<Vec<(String, AnnDoc)>> {
+    Ok(annotated_files(split)?
+        .into_iter()
+        .map(|(_, text, ann)| (text, AnnDoc::parse(&ann)))
+        .collect())
+}
+
+/// `(name, text, gold .ann text)` of every annotated document of a split,
+/// in name order; none is an error.
+fn annotated_files(split: &Path) -> Result<Vec<(String, String, String)>> {
     let text_dir = split.join("text");
     let ann_dir = split.join("ann");
     let mut docs = Vec::new();
-    for doc in text_docs(&text_dir)? {
-        let Some(gold) = find_ann(&ann_dir, &doc) else {
+    for name in text_docs(&text_dir)? {
+        let Some(gold) = find_ann(&ann_dir, &name) else {
             continue;
         };
-        let text = whosaid::error::read_text(&text_dir.join(format!("{doc}.txt")))?;
-        let ann = AnnDoc::parse(&whosaid::error::read_text(&gold)?);
-        docs.push((text, ann));
+        let text = whosaid::error::read_text(&text_dir.join(format!("{name}.txt")))?;
+        docs.push((name, text, whosaid::error::read_text(&gold)?));
     }
     if docs.is_empty() {
         bail!("no annotated documents under {}", split.display());

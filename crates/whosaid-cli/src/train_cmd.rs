@@ -7,10 +7,10 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use whosaid::brat::{write_ann, AnnDoc};
-use whosaid::eval::{find_ann, score_dirs, text_docs, PredSource, Scorer};
+use whosaid::eval::{score_dirs, PredSource, Scorer};
 use whosaid::{Extractor, Lexicon};
 
-use super::{annotated_docs, conllu_files, coref_docs, TrainArgs, TrainTarget};
+use super::{annotated_docs, annotated_files, conllu_files, coref_docs, TrainArgs, TrainTarget};
 
 /// Trains the pronoun ranker on train's pronoun sources and writes
 /// `pronouns.bin`; reports how often the hand weights and the learned ones
@@ -262,16 +262,7 @@ fn jackknife(args: &TrainArgs) -> Result<ExitCode> {
     let started = std::time::Instant::now();
     let tagger = trained_pos(&args.out)?;
     let split = args.data.join("train");
-    let (text_dir, ann_dir) = (split.join("text"), split.join("ann"));
-    // (name, text, gold .ann) of every annotated document.
-    let mut docs = Vec::new();
-    for name in text_docs(&text_dir)? {
-        let Some(gold) = find_ann(&ann_dir, &name) else {
-            continue;
-        };
-        let text = whosaid::error::read_text(&text_dir.join(format!("{name}.txt")))?;
-        docs.push((name, text, whosaid::error::read_text(&gold)?));
-    }
+    let docs = annotated_files(&split)?;
     if docs.len() < JACKKNIFE_FOLDS {
         anyhow::bail!("too few annotated documents under {}", split.display());
     }
