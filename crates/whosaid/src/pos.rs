@@ -55,6 +55,12 @@ pub struct PosTagger {
     /// Unambiguous forms by [`sym`].
     unambiguous: Arc<FeatureMap<u8>>,
     weights: Arc<SparseWeights<MAX_TAGS>>,
+    /// The sums of the bias and the [`tag_features`] for every pair of
+    /// previous tags, at `(p2 + 1) * (tags + 1) + p1 + 1` (0 for the start
+    /// of a sentence): three of a token's sixteen lookups, and the longest
+    /// rows, read as one row of the table (≤ 461 KB, the pairs that occur
+    /// are a few hundred).
+    tag_pair_sums: Arc<Vec<[i32; MAX_TAGS]>>,
 }
 
 /// Every token of a document as the taggers read it, computed once and
@@ -137,19 +143,31 @@ pub fn word_syms<'f>(forms: impl IntoIterator<Item = &'f str>) -> Vec<WordSyms> 
 }
 
 /// Features of token `i` given the sentence's words and the previous two
-/// tags (as [`sym`]s).
+/// tags (as [`sym`]s), in training's order.
 fn features(words: &[WordSyms], i: usize, p1: u64, p2: u64, out: &mut Vec<u64>) {
+    let [f1, f2, f3, f4, rest @ ..] = word_features(words, i, p1);
     out.clear();
+    out.extend([feat(0, NONE, NONE), f1, f2, f3, f4]);
+    out.extend(tag_features(p1, p2));
+    out.extend(rest);
+}
+
+/// The features that read the previous two tags alone: the runtime tagger
+/// reads their sums per pair of tags from [`PosTagger::tag_pair_sums`].
+fn tag_features(p1: u64, p2: u64) -> [u64; 2] {
+    [feat(5, p1, NONE), feat(6, p2, p1)]
+}
+
+/// The features that read the token's words (the previous tag with the word
+/// among them), all of [`features`] but the bias and [`tag_features`].
+fn word_features(words: &[WordSyms], i: usize, p1: u64) -> [u64; 13] {
     let w = |k: isize| window_syms(words, i, k);
     let (w0, before, after) = (w(0), w(-1), w(1));
-    out.extend([
-        feat(0, NONE, NONE),
+    [
         feat(1, w0.word, NONE),
         feat(2, w0.suffix3, NONE),
         feat(3, w0.prefix1, NONE),
         feat(4, w0.long_shape, NONE),
-        feat(5, p1, NONE),
-        feat(6, p2, p1),
         feat(7, p1, w0.word),
         feat(8, before.word, NONE),
         feat(9, before.suffix3, NONE),
@@ -159,7 +177,7 @@ fn features(words: &[WordSyms], i: usize, p1: u64, p2: u64, out: &mut Vec<u64>) 
         feat(13, w(2).word, NONE),
         feat(14, w0.suffix2, NONE),
         feat(15, w0.word, after.word),
-    ]);
+    ]
 }
 
 impl PosTagger {
@@ -194,11 +212,25 @@ impl PosTagger {
             return Err(ModelError::Decode("tag out of range".into()));
         }
         let unambiguous = m.unambiguous.iter().map(|(w, t)| (sym(w), *t)).collect();
+        let tag_syms: Vec<u64> = m.tags.iter().map(|t| sym(t)).collect();
+        let before: Vec<u64> = std::iter::once(START)
+            .chain(tag_syms.iter().copied())
+            .collect();
+        let bias = feat(0, NONE, NONE);
+        let tag_pair_sums = before
+            .iter()
+            .flat_map(|&p2| before.iter().map(move |&p1| (p2, p1)))
+            .map(|(p2, p1)| {
+                let [f5, f6] = tag_features(p1, p2);
+                weights.sums(&[bias, f5, f6])
+            })
+            .collect();
         Ok(PosTagger {
-            tag_syms: m.tags.iter().map(|t| sym(t)).collect(),
+            tag_syms,
             tags: m.tags,
             unambiguous: Arc::new(unambiguous),
             weights: Arc::new(weights),
+            tag_pair_sums: Arc::new(tag_pair_sums),
         })
     }
 
@@ -248,19 +280,21 @@ impl PosTagger {
     pub fn tag_words(&self, words: &[WordSyms], out: &mut Vec<usize>) {
         out.clear();
         let n = self.tags.len();
-        let mut feats = Vec::with_capacity(16);
         for (i, w) in words.iter().enumerate() {
             if let Some(&t) = self.unambiguous.get(&w.form) {
                 out.push(usize::from(t));
                 continue;
             }
-            let tag = |back: usize| {
-                out.len()
-                    .checked_sub(back)
-                    .map_or(START, |k| self.tag_syms[out[k]])
-            };
-            features(words, i, tag(1), tag(2), &mut feats);
-            out.push(self.weights.best_class(&feats, n));
+            // The tag `back` tokens before as an index, 0 before the sentence.
+            let before = |back: usize| out.len().checked_sub(back).map_or(0, |k| out[k] + 1);
+            let (p1, p2) = (before(1), before(2));
+            let p1_sym = p1.checked_sub(1).map_or(START, |t| self.tag_syms[t]);
+            let pair = self.tag_pair_sums.get(p2 * (n + 1) + p1);
+            let feats = word_features(words, i, p1_sym);
+            out.push(
+                self.weights
+                    .best_class_with(pair.unwrap_or(&[0; MAX_TAGS]), &feats, n),
+            );
         }
     }
 }
@@ -405,6 +439,61 @@ mod tests {
         let mut broken = m;
         broken.weights.offsets.push(99);
         assert!(PosTagger::from_model(broken).is_err());
+    }
+
+    /// Tags as training scores them: all sixteen features hashed, without
+    /// the table of tag pairs.
+    fn tag_with_hashed_features(tagger: &PosTagger, words: &[WordSyms]) -> Vec<usize> {
+        let mut out: Vec<usize> = Vec::new();
+        let mut feats = Vec::new();
+        for (i, w) in words.iter().enumerate() {
+            if let Some(&t) = tagger.unambiguous.get(&w.form) {
+                out.push(usize::from(t));
+                continue;
+            }
+            let tag = |back: usize| {
+                out.len()
+                    .checked_sub(back)
+                    .map_or(START, |k| tagger.tag_syms[out[k]])
+            };
+            features(words, i, tag(1), tag(2), &mut feats);
+            out.push(tagger.weights.best_class(&feats, tagger.tags.len()));
+        }
+        out
+    }
+
+    #[test]
+    fn tag_pair_table_tags_as_hashed_features_do() {
+        let tagger = PosTagger::builtin();
+        let doc = Document::new(include_str!("../../../examples/nato-rutte.txt"));
+        let tagged = tagger.tag_document(&doc);
+        for s in &doc.sentences {
+            let words = &tagged.words[s.tokens.clone()];
+            let expected = tag_with_hashed_features(&tagger, words);
+            let found: Vec<usize> = tagged.tag_ids[s.tokens.clone()]
+                .iter()
+                .map(|&t| usize::from(t))
+                .collect();
+            assert_eq!(found, expected);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn tag_pair_table_agrees_on_any_word_sequence(
+            picks in proptest::collection::vec(0usize..24, 1..30)
+        ) {
+            const WORDS: [&str; 24] = [
+                "The", "senator", "said", "that", "it", "would", "pass", ".", "run", "runs",
+                "Smith", "told", "reporters", "on", "Friday", ",", "\u{201c}", "we", "will",
+                "win", "up", "light", "3.2", "Running",
+            ];
+            let tagger = PosTagger::builtin();
+            let words = word_syms(picks.iter().map(|&k| WORDS[k]));
+            let mut found = Vec::new();
+            tagger.tag_words(&words, &mut found);
+            proptest::prop_assert_eq!(found, tag_with_hashed_features(&tagger, &words));
+        }
     }
 
     #[test]

@@ -118,13 +118,14 @@ pub fn tag_mentions(doc: &Document, tokens: &TaggedTokens<'_>, tagger: &NerTagge
     for s in &doc.sentences {
         forms.clear();
         forms.extend(s.tokens.clone().map(|i| doc.token_text(i)));
-        let (Some(words), Some(pos)) = (
+        let (Some(words), Some(pos), Some(ids)) = (
             tokens.words.get(s.tokens.clone()),
             tokens.tag_syms.get(s.tokens.clone()),
+            tokens.tag_ids.get(s.tokens.clone()),
         ) else {
             continue;
         };
-        tagger.tag_words(&forms, words, pos, &mut labels);
+        tagger.tag_tagged_words(&forms, words, pos, ids, &mut labels);
         for (class, r) in ner::entities(&labels) {
             let class = match class {
                 0 => MentionClass::Person,

@@ -298,7 +298,35 @@ impl<const N: usize> DenseWeights<N> {
 
     /// [`DenseWeights::add_scores`] without prefetching.
     pub fn add_scores_now(&self, feats: &[u64], scores: &mut [f32; N]) {
-        let mut sums = [0i32; N];
+        self.add_scores_from(&[0; N], feats, scores);
+    }
+
+    /// Each class's sum of the quantized weights of `feats`, for
+    /// [`DenseWeights::add_scores_with`].
+    pub fn sums(&self, feats: &[u64]) -> [i32; N] {
+        let mut sums = [0; N];
+        self.add_sums(feats, &mut sums);
+        sums
+    }
+
+    /// [`DenseWeights::add_scores`] of `feats` and the features whose
+    /// [`DenseWeights::sums`] are `base`: the quantized weights are summed
+    /// as integers before scaling, so the scores are those of all the
+    /// features at once, bit for bit.
+    pub fn add_scores_with(&self, base: &[i32; N], feats: &[u64], scores: &mut [f32; N]) {
+        self.prefetch(feats);
+        self.add_scores_from(base, feats, scores);
+    }
+
+    fn add_scores_from(&self, base: &[i32; N], feats: &[u64], scores: &mut [f32; N]) {
+        let mut sums = *base;
+        self.add_sums(feats, &mut sums);
+        for (s, sum) in scores.iter_mut().zip(sums) {
+            *s += sum as f32 * self.scale;
+        }
+    }
+
+    fn add_sums(&self, feats: &[u64], sums: &mut [i32; N]) {
         for &f in feats {
             let tag = slot_tag(f);
             let mut at = self.layout.home(f);
@@ -314,9 +342,6 @@ impl<const N: usize> DenseWeights<N> {
                 }
                 at = self.layout.next(at);
             }
-        }
-        for (s, sum) in scores.iter_mut().zip(sums) {
-            *s += sum as f32 * self.scale;
         }
     }
 }
@@ -428,16 +453,22 @@ impl<const N: usize> SparseWeights<N> {
     /// in the same order.
     pub fn best_class(&self, feats: &[u64], n: usize) -> usize {
         debug_assert!(feats.len() <= 64);
-        let sums = self.sums(feats);
-        let sums = &sums[..n.min(N)];
-        // The largest sum (a reduction that vectorizes), then its first
-        // place: no chain of dependent loads through the best so far.
-        let top = sums.iter().copied().fold(i32::MIN, i32::max);
-        sums.iter().position(|&s| s == top).unwrap_or(0)
+        first_of_max(&self.sums(feats), n)
+    }
+
+    /// [`SparseWeights::best_class`] of `feats` and the features whose sums
+    /// are `base` (precomputed with [`SparseWeights::sums`]): integer sums
+    /// add up the same in any order, so the class is the same.
+    pub fn best_class_with(&self, base: &[i32; N], feats: &[u64], n: usize) -> usize {
+        let mut sums = self.sums(feats);
+        for (s, b) in sums.iter_mut().zip(base) {
+            *s += b;
+        }
+        first_of_max(&sums, n)
     }
 
     /// Each class's sum of the quantized weights of `feats`.
-    fn sums(&self, feats: &[u64]) -> [i32; N] {
+    pub fn sums(&self, feats: &[u64]) -> [i32; N] {
         prefetch_slots(&self.slots, self.layout, feats);
         let mut sums = [0i32; N];
         let mut add = |&(c, w): &(u16, i16)| {
@@ -467,6 +498,15 @@ impl<const N: usize> SparseWeights<N> {
         }
         sums
     }
+}
+
+/// The first of the first `n` sums that is the largest: the largest found
+/// first (a reduction that vectorizes), then its place, so that no chain of
+/// dependent loads runs through the best so far.
+fn first_of_max<const N: usize>(sums: &[i32; N], n: usize) -> usize {
+    let sums = &sums[..n.min(N)];
+    let top = sums.iter().copied().fold(i32::MIN, i32::max);
+    sums.iter().position(|&s| s == top).unwrap_or(0)
 }
 
 /// Index of the highest score (the first on ties).

@@ -318,8 +318,8 @@ impl Resolver {
     /// attributions nested inside others' content.
     pub fn new(pos: PosTagger, ner: NerTagger, lexicon: Lexicon, rules: RuleConfig) -> Self {
         Resolver {
+            ner: ner.for_tags(pos.tag_syms()),
             pos,
-            ner,
             lexicon,
             rules,
             genders: GenderLexicon::builtin(),
