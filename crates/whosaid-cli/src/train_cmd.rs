@@ -29,8 +29,7 @@ fn train_pronouns(args: &TrainArgs) -> Result<()> {
     let dev = examples("dev")?;
     let ranker = PronounRanker::train(&train, PRONOUN_EPOCHS);
     let bytes = ranker.to_bytes();
-    let path = args.out.join("pronouns.bin");
-    std::fs::write(&path, &bytes).with_context(|| format!("writing {}", path.display()))?;
+    let path = write_model(&args.out, "pronouns.bin", &bytes)?;
     let base = PronounRanker::hand_weights();
     eprintln!(
         "pronoun ranker: {} train / {} dev cases; right candidate picked: train {:.3} (hand weights {:.3}), dev {:.3} (hand weights {:.3}); {:.1} s -> {}",
@@ -113,8 +112,7 @@ fn train_ner(args: &TrainArgs) -> Result<()> {
     }
     let model = whosaid::ner::train(&view(&train), 5, args.seed, whosaid::ner::PRUNE_BELOW);
     let bytes = whosaid::model::encode(whosaid::model::ModelKind::EntityTagger, &model);
-    let path = args.out.join("ner.bin");
-    std::fs::write(&path, &bytes).with_context(|| format!("writing {}", path.display()))?;
+    let path = write_model(&args.out, "ner.bin", &bytes)?;
     let ner = whosaid::ner::NerTagger::from_model(model)?;
     let (p, r, f1) = whosaid::ner::evaluate(&ner, &view(&dev));
     eprintln!(
@@ -148,8 +146,7 @@ fn train_parse(args: &TrainArgs) -> Result<()> {
         },
     );
     let bytes = whosaid::model::encode(whosaid::model::ModelKind::DependencyParser, &model);
-    let path = args.out.join("parse.bin");
-    std::fs::write(&path, &bytes).with_context(|| format!("writing {}", path.display()))?;
+    let path = write_model(&args.out, "parse.bin", &bytes)?;
     let parser = whosaid::parse::DepParser::from_model(model)?;
     let timer = std::time::Instant::now();
     let scores = whosaid::parse::attachment(&parser, &tagger, &dev);
@@ -182,8 +179,7 @@ pub(super) fn train(args: TrainArgs) -> Result<ExitCode> {
         let bytes = whosaid::model::encode(whosaid::model::ModelKind::PosTagger, &model);
         let tagger = whosaid::pos::PosTagger::from_model(model)?;
         let acc = whosaid::pos::accuracy(&tagger, &dev);
-        let path = args.out.join("pos.bin");
-        std::fs::write(&path, &bytes).with_context(|| format!("writing {}", path.display()))?;
+        let path = write_model(&args.out, "pos.bin", &bytes)?;
         eprintln!(
             "pos tagger: {} train sentences, dev accuracy {:.4} ({} dev tokens), {} bytes, {:.1} s -> {}",
             train.len(),
@@ -227,8 +223,7 @@ pub(super) fn train(args: TrainArgs) -> Result<ExitCode> {
             },
         );
         let bytes = whosaid::model::encode(whosaid::model::ModelKind::AttributionTagger, &model);
-        let path = args.out.join("attr.bin");
-        std::fs::write(&path, &bytes).with_context(|| format!("writing {}", path.display()))?;
+        let path = write_model(&args.out, "attr.bin", &bytes)?;
         let attr = whosaid::learned::AttrTagger::from_model(model)?;
         let mut extractor = Extractor::with_models(Lexicon::builtin(), rules, tagger, attr);
         if let Some(parser) = parser {
@@ -296,4 +291,11 @@ fn jackknife(args: &TrainArgs) -> Result<ExitCode> {
     println!("{}", report.table());
     println!("{}", report.kind_table());
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes a model file named `name` into `dir`; the error names the file.
+fn write_model(dir: &std::path::Path, name: &str, bytes: &[u8]) -> Result<std::path::PathBuf> {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).with_context(|| format!("writing {}", path.display()))?;
+    Ok(path)
 }
