@@ -309,6 +309,24 @@ fn outlet_by_ending(list: &[Entity], words: &[String]) -> Option<usize> {
     holders.next().is_none().then_some(id)
 }
 
+/// The company a one-word organization mention names by its first word
+/// ("Meta" after "Meta Platforms", "Globex" after "Globex Inc."): a name
+/// of two words or more ending in a legal form or a trade word; none when
+/// two such companies share the word.
+fn company_by_short_name(list: &[Entity], words: &[String]) -> Option<usize> {
+    let [word] = words else {
+        return None;
+    };
+    let mut holders = list.iter().enumerate().filter(|(_, x)| {
+        x.class == MentionClass::Organization
+            && x.words.len() >= 2
+            && x.words.first() == Some(word)
+            && x.words.last().is_some_and(|w| repair::ends_company_name(w))
+    });
+    let (id, _) = holders.next()?;
+    holders.next().is_none().then_some(id)
+}
+
 impl Entities {
     /// Groups the mentions of `doc` into entities and attaches titles.
     pub fn build(
@@ -365,6 +383,11 @@ impl Entities {
                 .or_else(|| {
                     (m.class == MentionClass::Organization)
                         .then(|| outlet_by_ending(&e.list, words))
+                        .flatten()
+                })
+                .or_else(|| {
+                    (m.class == MentionClass::Organization)
+                        .then(|| company_by_short_name(&e.list, words))
                         .flatten()
                 })
                 .or_else(|| {

@@ -26,6 +26,7 @@ pub(super) fn repaired(
     let mentions = organizations_after_their_head(doc, pos, genders, mentions);
     let mentions = whole_organization_names(doc, pos, &headlines, mentions);
     let mentions = company_names(doc, pos, mentions);
+    let mentions = companies_by_trade_word(doc, mentions);
     let mentions = without_leading_titles(doc, mentions);
     let mentions = first_names_after_titles(doc, genders, mentions);
     let mentions = people_ending_other_names(doc, genders, mentions);
@@ -188,6 +189,87 @@ fn company_names(doc: &Document, pos: &[&str], mut mentions: Vec<Mention>) -> Ve
     });
     mentions
 }
+
+/// Person mentions ending in a word that names a company's trade
+/// ("Tesla Motors", "Micron Technology", "Meta Platforms", "Johnson
+/// Controls"): no surname is such a word, so the name is a company's,
+/// whatever the tagger read it as (its kind decides who "the company" and
+/// "it" can be). A one-word person mention that is the first word of a
+/// company's name in the document is its short name.
+fn companies_by_trade_word(doc: &Document, mut mentions: Vec<Mention>) -> Vec<Mention> {
+    let mut companies = Vec::new();
+    for m in &mut mentions {
+        if m.tokens.len() < 2 {
+            continue;
+        }
+        let last = super::strip_possessive(doc.lower(m.tokens.end - 1));
+        if m.class == MentionClass::Person && TRADE_WORDS.contains(&last) {
+            m.class = MentionClass::Organization;
+        }
+        if m.class == MentionClass::Organization && ends_company_name(last) {
+            companies.push(doc.lower(m.tokens.start));
+        }
+    }
+    // The company's first word alone is its short name ("Meta said",
+    // "Globex said" after "Globex Inc.").
+    if !companies.is_empty() {
+        for m in &mut mentions {
+            if m.class == MentionClass::Person
+                && m.tokens.len() == 1
+                && companies.contains(&super::strip_possessive(doc.lower(m.tokens.start)))
+            {
+                m.class = MentionClass::Organization;
+            }
+        }
+    }
+    mentions
+}
+
+/// Whether a name's last word (lowercase) ends a company's name: a legal
+/// form or a trade word.
+pub(super) fn ends_company_name(word: &str) -> bool {
+    let word = super::strip_possessive(word);
+    TRADE_WORDS.contains(&word) || COMPANY_DESIGNATORS.contains(&word.trim_end_matches('.'))
+}
+
+/// Last words of company names that say what the company does. Words that
+/// also follow a person's name as a common noun in a title-case headline
+/// ("Media", "Energy", "Health") are left out.
+const TRADE_WORDS: &[&str] = &[
+    "aerospace",
+    "airlines",
+    "airways",
+    "bancorp",
+    "biotech",
+    "communications",
+    "controls",
+    "dynamics",
+    "electronics",
+    "entertainment",
+    "holdings",
+    "industries",
+    "instruments",
+    "laboratories",
+    "labs",
+    "logistics",
+    "materials",
+    "motor",
+    "motors",
+    "networks",
+    "petroleum",
+    "pharmaceuticals",
+    "platforms",
+    "robotics",
+    "semiconductor",
+    "semiconductors",
+    "software",
+    "studios",
+    "systems",
+    "technologies",
+    "technology",
+    "telecom",
+    "therapeutics",
+];
 
 /// Whether token `i` is a company's legal form ("Corp.", "Inc", "Ltd.",
 /// "LLC", "plc"; not "AG", an attorney general as often as a German

@@ -702,3 +702,44 @@ fn a_name_and_others_is_a_group() {
     );
     assert_eq!(name, "Craig Bryan and other scientists");
 }
+
+#[test]
+fn a_company_named_by_its_trade_is_an_organization_and_its_first_word_too() {
+    // Modern news: "Meta Platforms" was tagged a person, and so was "Meta"
+    // alone, so "the company" and "it" could not refer to it.
+    let doc = Document::new(
+        "Fine\n\nRegulators fined Meta Platforms on Monday. Meta said it would appeal. \
+         Johnson Controls agreed. Jeff Sessions said so.",
+    );
+    let n = doc.tokens.len();
+    let at = |w: &str| first_token(&doc, w);
+    let person = |tokens: Range<usize>| entities::Mention {
+        tokens,
+        class: MentionClass::Person,
+    };
+    let metas: Vec<usize> = (0..n).filter(|&i| doc.token_text(i) == "Meta").collect();
+    let mentions = vec![
+        person(metas[0]..metas[0] + 2),
+        person(metas[1]..metas[1] + 1),
+        person(at("Johnson")..at("Controls") + 1),
+        person(at("Jeff")..at("Sessions") + 1),
+    ];
+    let pos = vec!["NNP"; n];
+    let e = Entities::build(&doc, &pos, mentions, &GenderLexicon::builtin());
+    let names: Vec<(&str, MentionClass)> =
+        e.list.iter().map(|x| (x.name.as_str(), x.class)).collect();
+    assert_eq!(
+        names,
+        [
+            ("Meta Platforms", MentionClass::Organization),
+            ("Johnson Controls", MentionClass::Organization),
+            // A plural common noun that is a surname stays a person's.
+            ("Jeff Sessions", MentionClass::Person),
+        ]
+    );
+    assert_eq!(
+        e.list[0].mentions.len(),
+        2,
+        "\"Meta\" is the company's short name"
+    );
+}
