@@ -652,6 +652,64 @@ pub(in crate::learned) fn program_title_out_of_content(cx: &Context<'_>, a: &mut
         let quote = cx.quotes.quote_of_mark(open).filter(|q| q.open == open)?;
         (quote.close - quote.open <= 8).then_some(i..quote.close + 1)
     };
+    // The owner ended the cue or follows it ("said on CNN's" + "“State of
+    // the Union”", "told" + "NBC's “Meet the Press” that …"): a content
+    // piece that opens at the title, or just inside its opening mark,
+    // starts after it.
+    let owner_ends = [a.cue.end.checked_sub(1), Some(a.cue.end)];
+    let owner_title = owner_ends
+        .into_iter()
+        .flatten()
+        .filter(|&i| i < n && i >= a.cue.start)
+        .find_map(|i| {
+            // "CNN" "'s": the owner is the word before the clitic.
+            let owner = if matches!(text(i), "'s" | "’s") {
+                i.checked_sub(1)?
+            } else {
+                i
+            };
+            title_at(owner).filter(|t| t.start >= a.cue.start)
+        });
+    if let Some(title) = owner_title {
+        let before = a.content.clone();
+        for r in &mut a.content {
+            // Owner at `title.start`, possibly its clitic, then the mark.
+            let open = title.start
+                + if title.end - title.start > 2 && matches!(text(title.start + 1), "'s" | "’s") {
+                    2
+                } else {
+                    1
+                };
+            if !(open..=open + 1).contains(&r.start) {
+                continue;
+            }
+            // What follows the title is content when it is a clause ("that
+            // the deal was good"), not a phrase of time or place ("on
+            // Sunday").
+            let circumstance = r.end > title.end
+                && cx.pos[title.end] == "IN"
+                && !matches!(cx.doc.lower(title.end), "that" | "if" | "whether");
+            r.start = if circumstance {
+                r.end
+            } else {
+                title.end.min(r.end)
+            };
+        }
+        a.content.retain(|c: &std::ops::Range<usize>| {
+            c.clone().any(|i| cx.doc.tokens[i].kind == TokenKind::Word)
+        });
+        if a.content.is_empty() {
+            a.content = before;
+        } else if a.content != before && a.cue.len() > 1 && a.cue.end > title.start {
+            // The cue gives up the owner and its preposition ("said on
+            // CNN's" → "said").
+            let mut end = title.start;
+            if end > a.cue.start + 1 && matches!(text(end - 1), "on" | "to") {
+                end -= 1;
+            }
+            a.cue.end = end.max(a.cue.start + 1);
+        }
+    }
     let mut titles = Vec::new();
     for r in &a.content {
         for i in r.clone() {

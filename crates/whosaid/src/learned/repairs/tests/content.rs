@@ -299,6 +299,37 @@ fn a_program_title_is_no_content() {
     );
 }
 
+/// The owner of the title in the cue or right after it: `said on CNN's
+/// "State of the Union" on Sunday` (the title and the time after it are no
+/// content) and `told NBC's "Meet the Press" that …` (the tagger began the
+/// content inside the title).
+#[test]
+fn a_program_title_after_the_cue_is_no_content() {
+    let text = "Head.\n\n\"The deal is good,\" Lee said on CNN's \"State of the Union\" \
+                on Sunday.\n\nBlake told NBC's \"Meet the Press\" that the deal was good.";
+    let mut on = TokenAttribution {
+        source: Some(tokens_of(text, "Lee")),
+        cue: tokens_of(text, "said on CNN's"),
+        content: vec![
+            tokens_of(text, "\"The deal is good,\""),
+            tokens_of(text, "\"State of the Union\" on Sunday"),
+        ],
+    };
+    let mut told = TokenAttribution {
+        source: Some(tokens_of(text, "Blake")),
+        cue: tokens_of(text, "told"),
+        content: vec![tokens_of(text, "Meet the Press\" that the deal was good")],
+    };
+    in_context(text, |_, cx| {
+        program_title_out_of_content(cx, &mut on);
+        program_title_out_of_content(cx, &mut told);
+    });
+    assert_eq!(on.cue, tokens_of(text, "said"));
+    assert_eq!(on.content, [tokens_of(text, "\"The deal is good,\"")]);
+    assert_eq!(told.cue, tokens_of(text, "told"));
+    assert_eq!(told.content, [tokens_of(text, "that the deal was good")]);
+}
+
 /// Regression (the example article): "argued that Trump's effort …,
 /// something the Biden administration refused to do, has broken …" came
 /// out as two pieces around the aside's closing comma.
