@@ -838,3 +838,41 @@ pub(in crate::learned) fn clause_completed_by_next(
         !merged[k - 1]
     });
 }
+
+/// `The agency said in an emailed statement that …`: the tagger read the
+/// statement as the cue, with its article as the source ("an | emailed
+/// statement"), where the rules read the verb. When a rule attribution of
+/// the sentence shares the content and its cue ends right before a
+/// preposition and the article that open this cue, the noun is the frame
+/// of the rules' verb: the attribution takes the rules' source and the
+/// cue from the verb to the noun ("said in an emailed statement", as
+/// PolNeAR marks "said in a statement").
+pub(in crate::learned) fn noun_of_the_verb_frame(cx: &Context<'_>, a: &mut TokenAttribution) {
+    let article = a.cue.start.checked_sub(1);
+    let Some(article) = article.filter(|&i| {
+        i >= 2 && matches!(cx.doc.lower(i), "a" | "an" | "the") && cx.pos[i - 1] == "IN"
+    }) else {
+        return;
+    };
+    // The tagger's source, if any, is the article alone.
+    if a.source
+        .as_ref()
+        .is_some_and(|s| *s != (article..article + 1))
+    {
+        return;
+    }
+    let verb_end = article - 1;
+    let sentence = cx.doc.sentence_of(a.cue.start);
+    let shares = |r: &TokenAttribution| {
+        r.content
+            .iter()
+            .any(|c| a.content.iter().any(|d| c.start < d.end && d.start < c.end))
+    };
+    let Some(rule) = cx.rule_attributions.iter().find(|r| {
+        r.cue.end == verb_end && cx.doc.sentence_of(r.cue.start) == sentence && shares(r)
+    }) else {
+        return;
+    };
+    a.source = rule.source.clone();
+    a.cue = rule.cue.start..a.cue.end;
+}

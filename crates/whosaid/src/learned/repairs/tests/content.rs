@@ -670,3 +670,30 @@ fn a_that_clause_cut_before_a_noun_phrase_aside_takes_the_rest_back() {
     );
     assert_eq!(found.len(), 2);
 }
+
+/// `said in an emailed statement that …` read as the cue "emailed
+/// statement" with the source "an": the rules' verb and source stand, the
+/// cue runs from the verb to the noun.
+#[test]
+fn the_noun_of_a_verbs_frame_is_no_cue_of_its_own() {
+    let text = "Head.\n\nThe agency said in an emailed statement that July was hot.";
+    let mut a = TokenAttribution {
+        source: Some(tokens_of(text, "an")),
+        cue: tokens_of(text, "emailed statement"),
+        content: vec![tokens_of(text, "that July was hot")],
+    };
+    in_context(text, |_, cx| noun_of_the_verb_frame(cx, &mut a));
+    assert_eq!(a.source, Some(tokens_of(text, "The agency")));
+    assert_eq!(a.cue, tokens_of(text, "said in an emailed statement"));
+    assert_eq!(a.content, [tokens_of(text, "that July was hot")]);
+    // A noun cue of its own ("in a swipe at …") has no verb before it.
+    let text = "Head.\n\nIn a swipe at Smith, Jones said the plan failed.";
+    let mut b = TokenAttribution {
+        source: Some(tokens_of(text, "a swipe").start..tokens_of(text, "a swipe").start + 1),
+        cue: tokens_of(text, "swipe at"),
+        content: vec![tokens_of(text, "Smith")],
+    };
+    let before = b.clone();
+    in_context(text, |_, cx| noun_of_the_verb_frame(cx, &mut b));
+    assert_eq!(b, before);
+}
