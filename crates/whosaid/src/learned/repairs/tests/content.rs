@@ -60,6 +60,47 @@ fn moved(text: &str, source: &str, cue: &str, content: &str) -> (Option<String>,
     )
 }
 
+/// A headline's passive without "be" ("Ministers accused of …"): the
+/// verb takes its preposition right after the subject, where the active
+/// verb has its object ("X accused Y of …"). An object's relative clause
+/// ("which Smith blamed for …") is active.
+#[test]
+fn a_passive_without_be_has_its_subject_for_content() {
+    let text = "Head.\n\nMinisters accused of abandoning flood victims";
+    assert_eq!(
+        moved(text, "Ministers", "accused of", "abandoning flood victims"),
+        (
+            None,
+            vec![
+                "Ministers".to_string(),
+                "abandoning flood victims".to_string()
+            ]
+        )
+    );
+    let text = "Head.\n\nThe group, which Mayor Smith blamed for the fire, left.";
+    assert_eq!(
+        moved(text, "Mayor Smith", "blamed", "for the fire"),
+        (
+            Some("Mayor Smith".to_string()),
+            vec!["for the fire".to_string()]
+        )
+    );
+    // The active verb has its object before the preposition.
+    let text = "Head.\n\nMinisters accused the board of abandoning victims.";
+    assert_eq!(
+        moved(
+            text,
+            "Ministers",
+            "accused",
+            "the board of abandoning victims"
+        ),
+        (
+            Some("Ministers".to_string()),
+            vec!["the board of abandoning victims".to_string()]
+        )
+    );
+}
+
 #[test]
 fn the_subject_of_an_agentless_passive_is_content() {
     // Head(0) .(1) He(2) has(3) been(4) harshly(5) criticized(6) for(7)
