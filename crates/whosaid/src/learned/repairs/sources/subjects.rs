@@ -152,8 +152,10 @@ pub(in crate::learned) fn participle_subject(
         }
         // Past an opening adverbial or subordinate clause ("In 1986,",
         // "When Clinton noted …,", "Yet even as …,") to the main clause.
+        // "of" opens none: it continues a noun ("A group of authors filed
+        // …, alleging").
         let opens_clause = (sentence.start..a.cue.start.min(sentence.start + 3))
-            .any(|i| matches!(cx.pos[i], "IN" | "WRB"));
+            .any(|i| matches!(cx.pos[i], "IN" | "WRB") && lower(i) != "of");
         let from = if opens_clause {
             match (sentence.start..a.cue.start).find(|&i| text(i) == ",") {
                 Some(comma) => comma + 1,

@@ -260,6 +260,12 @@ fn a_participle_takes_the_subject_of_its_clause() {
                 the plan, suggesting that it is misguided.";
     let source = participle_source(text, "suggesting", "that it is misguided");
     assert_eq!(source.as_deref(), Some("Mrs. Clinton"));
+    // Regression: "of" inside the subject was read as an opening
+    // prepositional phrase, and the subject was looked for after it.
+    let text = "Head.\n\nA group of authors filed a lawsuit on Tuesday, alleging that \
+                the company used their books.";
+    let source = participle_source(text, "alleging", "that the company used their books");
+    assert_eq!(source.as_deref(), Some("A group of authors"));
     // Regression: after a comma inside the quotation it closes, or a dash.
     let text = "Head.\n\nGraham praised the plan on \"Morning Joe,\" adding that the \
                 senator would lose.";
