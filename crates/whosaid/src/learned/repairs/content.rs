@@ -756,7 +756,7 @@ pub(in crate::learned) fn program_title_out_of_content(cx: &Context<'_>, a: &mut
             // Only after "on"/"to" ("said on CBS's …"): "Springsteen’s
             // “American Skin”" and "Machado’s “sex tape”" are content.
             let channel = i > 0 && matches!(text(i - 1), "on" | "to");
-            if let Some(t) = title_at(i).filter(|_| channel) {
+            if let Some(t) = channel.then(|| title_at(i)).flatten() {
                 let start = if i > r.start { i - 1 } else { i };
                 titles.push(start..t.end);
             }

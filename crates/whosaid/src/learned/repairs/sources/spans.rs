@@ -152,6 +152,38 @@ pub(in crate::learned) fn source_without_a_trailing_preposition(
     a.source = names_someone(cx, source.start..end).then_some(source.start..end);
 }
 
+/// Cuts a source made of two noun phrases side by side down to the one
+/// before the cue: "a move | his office | called …" (", a move his office
+/// called historic": a relative clause without "that", whose subject is
+/// the speaker). A common noun followed by a determiner or possessive
+/// pronoun opens a second phrase; the last one is the cue's subject, when
+/// it names no one by name and the source holds no clause.
+pub(in crate::learned) fn source_after_a_bare_relative(cx: &Context<'_>, a: &mut TokenAttribution) {
+    let Some(source) = a.source.clone() else {
+        return;
+    };
+    if source.end != a.cue.start {
+        return;
+    }
+    let opens = |i: usize| {
+        matches!(cx.pos[i - 1], "NN" | "NNS")
+            && (cx.pos[i] == "PRP$" || matches!(cx.doc.lower(i), "the" | "a" | "an"))
+    };
+    // A clause inside the source ("Graham, who helped author the report,")
+    // or a name after a title ("spokesman the Rev. Federico Lombardi", "the
+    // organization the Anti-Defamation League") is no second phrase.
+    let clause = source
+        .clone()
+        .any(|i| cx.pos[i].starts_with("VB") || cx.doc.token_text(i) == ",");
+    let Some(second) = (source.start + 1..source.end).rev().find(|&i| opens(i)) else {
+        return;
+    };
+    let named = (second..source.end).any(|i| cx.pos[i].starts_with("NNP"));
+    if !clause && !named && names_someone(cx, second..source.end) {
+        a.source = Some(second..source.end);
+    }
+}
+
 /// Widens a source that starts or ends inside a run of proper nouns:
 /// "The Tax Policy | Center | plans to release …" read as the source
 /// "Center". A name is one unit; the tagger's boundary inside it is a slip,

@@ -793,3 +793,34 @@ fn an_amount_before_the_speakers_is_no_part_of_the_source() {
         Some("A $160 billion megamerger")
     );
 }
+
+/// ", a move his office called historic": the relative clause without
+/// "that" has the speaker for its subject, not the noun it describes.
+#[test]
+fn a_bare_relative_clause_has_its_own_subject_for_source() {
+    let source_of = |text: &str, source: &str, cue: &str, content: &str| {
+        let (s, c, k) = (
+            tokens_of(text, source),
+            tokens_of(text, cue),
+            tokens_of(text, content),
+        );
+        repaired(text, Some(s), c, k, source_after_a_bare_relative).0
+    };
+    let text = "Head.\n\nThe governor signed the bill, a move his office called historic.";
+    assert_eq!(
+        source_of(text, "a move his office", "called", "historic").as_deref(),
+        Some("his office")
+    );
+    // A name after its title is one phrase.
+    let text = "Head.\n\nVatican spokesman the Rev. Federico Lombardi told reporters it was fine.";
+    assert_eq!(
+        source_of(
+            text,
+            "Vatican spokesman the Rev. Federico Lombardi",
+            "told",
+            "it was fine"
+        )
+        .as_deref(),
+        Some("Vatican spokesman the Rev. Federico Lombardi")
+    );
+}
