@@ -646,6 +646,22 @@ impl Resolution<'_> {
                 return Some(self.entity_draft(e));
             }
         }
+        // "Aides to the prime minister", "Sources close to the minister": an
+        // indefinite or bare plural noun of unnamed sources heads the
+        // phrase; a title after it says whom they are close to, not who
+        // speaks.
+        let head = self.head_region(&src);
+        if head.end < src.end
+            && !matches!(
+                words[0].as_str(),
+                "the" | "this" | "that" | "these" | "those"
+            )
+            && head
+                .clone()
+                .any(|i| ANONYMOUS_NOUNS.contains(&self.lower(i)))
+        {
+            return Some(self.nominal_draft(src));
+        }
         // A title alone ("NATO Chief", "the president").
         if let Some(e) = self.title_reference(&src, &words) {
             return Some(self.entity_draft(e));

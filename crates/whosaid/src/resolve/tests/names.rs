@@ -743,3 +743,20 @@ fn a_company_named_by_its_trade_is_an_organization_and_its_first_word_too() {
         "\"Meta\" is the company's short name"
     );
 }
+
+#[test]
+fn unnamed_sources_close_to_someone_are_not_that_someone() {
+    // Regression: "Aides to the prime minister" and "people close to the
+    // vice president" were the prime minister and the vice president.
+    let acc = analyze(
+        "Cabinet\n\nPrime Minister Luis Ramos was traveling on Monday.\n\n\
+         Aides to the prime minister said the trip went well.\n\n\
+         Sources close to the prime minister said the cabinet would meet.",
+    );
+    assert_eq!(acc.attributions.len(), 2, "{acc:#?}");
+    for a in &acc.attributions {
+        let s = speaker(&acc, a);
+        assert_ne!(s.name, "Luis Ramos", "{acc:#?}");
+        assert!(s.anonymous, "{s:?}");
+    }
+}
