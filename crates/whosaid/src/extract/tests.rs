@@ -116,6 +116,25 @@ fn rubric_labels_are_not_transcript_turns() {
 }
 
 #[test]
+fn title_case_labels_are_turns_of_a_question_and_answer() {
+    let text = "Interview\n\nQ: Will prices keep rising this year?\n\n\
+        Costa: We expect them to stabilize by spring.\n\n\
+        Q: What about the supply of gas?\n\n\
+        Costa: Our storage is almost full now.";
+    let labels: Vec<String> = run(text)
+        .into_iter()
+        .filter(|a| a.1 == ":")
+        .map(|a| a.0)
+        .collect();
+    assert_eq!(labels, ["Q", "Costa", "Q", "Costa"]);
+    // Without questions, title-case labels are rubrics ("Related:").
+    let text = "Story\n\nRelated: The vote was moved to Friday.\n\n\
+        Watch: The council met for two hours.\n\n\
+        Related: An earlier story on the vote today.";
+    assert!(run(text).iter().all(|a| a.1 != ":"), "{:?}", run(text));
+}
+
+#[test]
 fn headline_colon() {
     let got = run("NATO Chief: Membership Is Off the Table\n\nBody.");
     assert_eq!(

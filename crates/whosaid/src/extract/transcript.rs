@@ -9,10 +9,13 @@ use crate::text::{Document, TokenKind};
 /// look …`, `Q: …`), the label the source, the colon the cue, the rest of
 /// the paragraph the content. Only in a document with at least
 /// [`MIN_TURNS`] such paragraphs under at least two labels: a lone
-/// `UPDATE:` or `CORRECTION:` is a rubric, not a speaker.
+/// `UPDATE:` or `CORRECTION:` is a rubric, not a speaker. Labels in title
+/// case (`Costa: We expect …`) count only in a question-and-answer
+/// document, one with `Q:` turns: elsewhere `Related:` or `Watch:` are
+/// rubrics.
 pub(crate) fn transcript_turns(doc: &Document) -> Vec<TokenAttribution> {
+    // Each turn with its label's text and whether it is in title case.
     let mut turns = Vec::new();
-    let mut labels: Vec<&str> = Vec::new();
     for para in doc.paragraphs.iter().skip(1) {
         let Some(first) = doc.sentences.get(para.sentences.start) else {
             continue;
@@ -48,23 +51,43 @@ pub(crate) fn transcript_turns(doc: &Document) -> Vec<TokenAttribution> {
         let words = (colon + 1..end)
             .filter(|&i| doc.tokens[i].kind == TokenKind::Word)
             .count();
-        if label.is_empty() || !label.clone().all(capitals) || words < 3 {
+        // "Costa", "Ana Costa": capitalized words, the rest lowercase.
+        let title_case = |i: usize| {
+            let text = doc.token_text(i);
+            doc.tokens[i].kind == TokenKind::Word
+                && text.starts_with(char::is_uppercase)
+                && text.chars().skip(1).all(char::is_lowercase)
+        };
+        if label.is_empty() || words < 3 {
             continue;
         }
+        let titled = if label.clone().all(capitals) {
+            false
+        } else if label.clone().all(title_case) {
+            true
+        } else {
+            continue;
+        };
         let text = &doc.text()[doc.tokens[label.start].start..doc.tokens[colon - 1].end];
-        if !labels.contains(&text) {
-            labels.push(text);
-        }
-        turns.push(TokenAttribution {
-            source: Some(label),
-            cue: colon..colon + 1,
-            content: std::iter::once(colon + 1..end).collect(),
-        });
+        turns.push((
+            text,
+            titled,
+            TokenAttribution {
+                source: Some(label),
+                cue: colon..colon + 1,
+                content: std::iter::once(colon + 1..end).collect(),
+            },
+        ));
     }
+    let questions = turns.iter().any(|(text, _, _)| *text == "Q");
+    turns.retain(|(_, titled, _)| !titled || questions);
+    let mut labels: Vec<&str> = turns.iter().map(|(text, _, _)| *text).collect();
+    labels.sort_unstable();
+    labels.dedup();
     if turns.len() < MIN_TURNS || labels.len() < 2 {
-        turns.clear();
+        return Vec::new();
     }
-    turns
+    turns.into_iter().map(|(_, _, turn)| turn).collect()
 }
 
 /// Fewest labelled paragraphs that make a document a transcript.

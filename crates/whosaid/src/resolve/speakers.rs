@@ -425,6 +425,11 @@ impl Resolution<'_> {
             .skip(1)
             .position(|w| w == "," || RELATIVES.contains(&w.as_str()))
             .map_or(words.len(), |p| p + 1);
+        // A transcript's question label ("Q: …") and a "Q&A:" headline name
+        // the interviewer's role, no one.
+        if matches!(words.concat().as_str(), "q" | "q&a" | "question") {
+            return None;
+        }
         // An existential "there" ("there’s also a moral judgment about"):
         // the clause has no speaker, whatever follows it.
         if words

@@ -760,3 +760,23 @@ fn unnamed_sources_close_to_someone_are_not_that_someone() {
         assert!(s.anonymous, "{s:?}");
     }
 }
+
+#[test]
+fn a_question_label_names_no_one() {
+    // Regression: the "Q" of a transcript was a speaker of its own.
+    let acc = analyze(
+        "Interview\n\nQ: Will prices keep rising this year?\n\n\
+         COSTA: We expect them to stabilize by spring.\n\n\
+         Q: What about the supply of gas?\n\n\
+         COSTA: Our storage is almost full now.",
+    );
+    let named: Vec<Option<&str>> = acc
+        .attributions
+        .iter()
+        .map(|a| a.speaker.map(|k| acc.speakers[k].name.as_str()))
+        .collect();
+    assert_eq!(named.len(), 4, "{acc:#?}");
+    assert_eq!(named[0], None);
+    assert_eq!(named[2], None);
+    assert!(named[1].is_some(), "{named:?}");
+}
