@@ -799,12 +799,7 @@ fn an_amount_before_the_speakers_is_no_part_of_the_source() {
 #[test]
 fn a_bare_relative_clause_has_its_own_subject_for_source() {
     let source_of = |text: &str, source: &str, cue: &str, content: &str| {
-        let (s, c, k) = (
-            tokens_of(text, source),
-            tokens_of(text, cue),
-            tokens_of(text, content),
-        );
-        repaired(text, Some(s), c, k, source_after_a_bare_relative).0
+        repaired_source(text, source, cue, content, source_after_a_bare_relative)
     };
     let text = "Head.\n\nThe governor signed the bill, a move his office called historic.";
     assert_eq!(
