@@ -710,16 +710,17 @@ pub(in crate::learned) fn program_title_out_of_content(cx: &Context<'_>, a: &mut
             };
             title_at(owner).filter(|t| t.start >= a.cue.start)
         });
+    // What is left of a range beside a title may be punctuation alone.
+    let has_word =
+        |c: &std::ops::Range<usize>| c.clone().any(|i| cx.doc.tokens[i].kind == TokenKind::Word);
     if let Some(title) = owner_title {
+        // The title's opening mark (it ends at the closing one).
+        let open = cx
+            .quotes
+            .quote_of_mark(title.end - 1)
+            .map_or(title.start + 1, |q| q.open);
         let before = a.content.clone();
         for r in &mut a.content {
-            // Owner at `title.start`, possibly its clitic, then the mark.
-            let open = title.start
-                + if title.end - title.start > 2 && matches!(text(title.start + 1), "'s" | "’s") {
-                    2
-                } else {
-                    1
-                };
             if !(open..=open + 1).contains(&r.start) {
                 continue;
             }
@@ -735,9 +736,7 @@ pub(in crate::learned) fn program_title_out_of_content(cx: &Context<'_>, a: &mut
                 title.end.min(r.end)
             };
         }
-        a.content.retain(|c: &std::ops::Range<usize>| {
-            c.clone().any(|i| cx.doc.tokens[i].kind == TokenKind::Word)
-        });
+        a.content.retain(has_word);
         if a.content.is_empty() {
             a.content = before;
         } else if a.content != before && a.cue.len() > 1 && a.cue.end > title.start {
@@ -777,10 +776,7 @@ pub(in crate::learned) fn program_title_out_of_content(cx: &Context<'_>, a: &mut
         }
         content.push(from..r.end);
     }
-    // What is left of a range beside a title may be punctuation alone.
-    content.retain(|c: &std::ops::Range<usize>| {
-        c.clone().any(|i| cx.doc.tokens[i].kind == TokenKind::Word)
-    });
+    content.retain(has_word);
     if content.is_empty() {
         return;
     }
