@@ -49,6 +49,16 @@ impl Resolution<'_> {
                     "told" | "tells" | "telling" if self.items[k].a.cue.contains(&t) => {
                         Some(ChannelKind::Told)
                     }
+                    // "Speaking to the BBC, the minister said", "…, speaking
+                    // to reporters": a participle that opens the sentence or
+                    // follows a comma, not another clause's verb.
+                    "speaking" | "talking"
+                        if t + 1 < frame.end
+                            && matches!(self.lower(t + 1), "to" | "with")
+                            && (t == frame.start || self.doc.token_text(t - 1) == ",") =>
+                    {
+                        Some(ChannelKind::Told)
+                    }
                     _ => None,
                 };
                 let Some(kind) = kind else { continue };
@@ -144,11 +154,24 @@ impl Resolution<'_> {
         } else {
             t
         };
-        let (m, e) = self.ents.starting_at(at)?;
+        let Some((m, e)) = self.ents.starting_at(at) else {
+            return self.outlet_word_at(at);
+        };
         let x = &self.ents.list[*e];
         (x.class != MentionClass::Person
             && (is_media_name(&x.name) || m.class == MentionClass::Organization))
             .then(|| x.name.clone())
+    }
+
+    /// An outlet's one-word name at token `t` that no mention covers: the
+    /// tagger misses a possessive acronym before a program's title ("on
+    /// CNN's “State of the Union”").
+    fn outlet_word_at(&self, t: usize) -> Option<String> {
+        if t >= self.doc.tokens.len() || self.ents.covering(t).is_some() {
+            return None;
+        }
+        let word = entities::strip_possessive(self.doc.token_text(t));
+        (word.starts_with(char::is_uppercase) && is_media_name(word)).then(|| word.to_string())
     }
 
     /// Through whom a channel word at `t` ran: "interview with X", "X
@@ -167,12 +190,18 @@ impl Resolution<'_> {
             self.ents
                 .starting_at(i)
                 .map(|(_, e)| self.ents.list[*e].name.clone())
+                .or_else(|| self.outlet_word_at(i))
         };
         match kind {
-            ChannelKind::Told => named_from(t + 1).or_else(|| {
-                (t + 1 < frame.end && matches!(self.lower(t + 1), "reporters" | "journalists"))
-                    .then(|| self.doc.token_text(t + 1).to_string())
-            }),
+            ChannelKind::Told => {
+                // "told X", "speaking to X".
+                let to = t + 1 < frame.end && matches!(self.lower(t + 1), "to" | "with");
+                let whom = t + 1 + usize::from(to);
+                named_from(whom).or_else(|| {
+                    (whom < frame.end && matches!(self.lower(whom), "reporters" | "journalists"))
+                        .then(|| self.doc.token_text(whom).to_string())
+                })
+            }
             ChannelKind::Post => {
                 let platform = (t + 1..(t + 4).min(frame.end)).find_map(|i| {
                     let w = self.lower(i);

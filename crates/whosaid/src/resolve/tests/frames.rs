@@ -106,3 +106,59 @@ fn an_outlet_name_is_no_channel_evidence() {
         a.channel
     );
 }
+
+/// Regression: an outlet's possessive before a program's title ("CNN's
+/// “State of the Union”", "NBC's") is a name the tagger misses, and
+/// "Speaking to the BBC" is how the statement reached the outlet.
+#[test]
+fn broadcasts_and_addressees_named_by_an_outlets_possessive() {
+    let acc = analyze(
+        "Vote\n\nSenator Jane Roe said on CNN's \"State of the Union\" on Sunday that the \
+         bill would pass.\n\nGovernor Tom Smith told NBC's \"Meet the Press\" that he would \
+         veto it.\n\nSpeaking to the BBC, the minister said the talks had stalled.",
+    );
+    let channel_of = |source: &str| {
+        let a = acc
+            .attributions
+            .iter()
+            .find(|a| a.attribution.source.iter().any(|s| s.text == source))
+            .unwrap_or_else(|| panic!("no source {source:?} in {acc:#?}"));
+        let c = a
+            .channel
+            .first()
+            .unwrap_or_else(|| panic!("no channel: {a:#?}"));
+        (c.kind, c.via.clone().unwrap_or_default())
+    };
+    assert_eq!(
+        channel_of("Senator Jane Roe"),
+        (ChannelKind::Broadcast, "CNN".to_string())
+    );
+    assert_eq!(
+        channel_of("Governor Tom Smith"),
+        (ChannelKind::Told, "NBC".to_string())
+    );
+    assert_eq!(
+        channel_of("the minister"),
+        (ChannelKind::Told, "BBC".to_string())
+    );
+}
+
+/// "Ann Lee was speaking to reporters when Smith tweeted": another
+/// clause's verb is no channel of the tweet.
+#[test]
+fn another_clauses_speaking_is_no_channel() {
+    let acc = analyze(
+        "Tweets\n\nHis spokeswoman Ann Lee was speaking to reporters on Friday when John \
+         Smith claimed in a tweet that the vote was rigged.",
+    );
+    let a = acc
+        .attributions
+        .iter()
+        .find(|a| a.attribution.source.iter().any(|s| s.text == "John Smith"))
+        .unwrap_or_else(|| panic!("no source in {acc:#?}"));
+    assert!(
+        a.channel.iter().all(|c| c.kind != ChannelKind::Told),
+        "{:?}",
+        a.channel
+    );
+}
