@@ -666,6 +666,11 @@ pub(in crate::learned) fn split_coordinated_cue(
 /// own ([`split_coordinated_cue`]).
 const COORDINATED_CUE: u8 = 3;
 
+/// Words a phrase of time or place after a program's title may take
+/// before the clause that is the content ("on Sunday that …", "earlier
+/// this week that …").
+const CIRCUMSTANCE_WORDS: usize = 6;
+
 /// `Moore said on CBS's "Face the Nation."`, `during a call to ABC’s
 /// “This Week”`: a short quotation right after "on"/"to" and an outlet's
 /// possessive is the title of a program, the channel of the statement,
@@ -726,12 +731,15 @@ pub(in crate::learned) fn program_title_out_of_content(cx: &Context<'_>, a: &mut
             }
             // What follows the title is content when it is a clause ("that
             // the deal was good"), not a phrase of time or place ("on
-            // Sunday").
-            let circumstance = r.end > title.end
-                && cx.pos[title.end] == "IN"
-                && !matches!(cx.doc.lower(title.end), "that" | "if" | "whether");
+            // Sunday"), which the clause may follow ("on Sunday that …").
+            let complementizer = |i: usize| matches!(cx.doc.lower(i), "that" | "if" | "whether");
+            let circumstance =
+                r.end > title.end && cx.pos[title.end] == "IN" && !complementizer(title.end);
             r.start = if circumstance {
-                r.end
+                (title.end + 1..r.end.min(title.end + CIRCUMSTANCE_WORDS))
+                    .take_while(|&i| cx.doc.tokens[i].kind == TokenKind::Word)
+                    .find(|&i| complementizer(i))
+                    .unwrap_or(r.end)
             } else {
                 title.end.min(r.end)
             };

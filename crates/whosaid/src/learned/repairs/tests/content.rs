@@ -738,3 +738,23 @@ fn the_noun_of_a_verbs_frame_is_no_cue_of_its_own() {
     in_context(text, |_, cx| noun_of_the_verb_frame(cx, &mut b));
     assert_eq!(b, before);
 }
+
+/// Regression: `said on CNN's "State of the Union" on Sunday that the bill
+/// would pass` lost no content: the time after the title was dropped with
+/// the clause it leads to.
+#[test]
+fn a_clause_after_the_time_after_a_program_title_is_content() {
+    let text = "Head.\n\nLee said on CNN's \"State of the Union\" on Sunday that the bill \
+                would pass.";
+    let mut a = TokenAttribution {
+        source: Some(tokens_of(text, "Lee")),
+        cue: tokens_of(text, "said on CNN's"),
+        content: vec![tokens_of(
+            text,
+            "\"State of the Union\" on Sunday that the bill would pass",
+        )],
+    };
+    in_context(text, |_, cx| program_title_out_of_content(cx, &mut a));
+    assert_eq!(a.cue, tokens_of(text, "said"));
+    assert_eq!(a.content, [tokens_of(text, "that the bill would pass")]);
+}
