@@ -424,7 +424,7 @@ impl Resolution<'_> {
         // its place ("Sanders … the Vermont senator acknowledged"), of no
         // other party; failing any near, the latest subject, then the
         // person named most often.
-        let fits = |x: &entities::Entity| x.words.len() >= 2 && !party_conflict(x, words);
+        let fits = |x: &entities::Entity| x.words.len() >= 2 && !role_conflict(x, words);
         if let Some(d) = self.ranked_person(k, src.start, noun_gender(head), fits) {
             return Some(Antecedent::Draft(d));
         }
@@ -433,7 +433,7 @@ impl Resolution<'_> {
         }
         let mut best: Option<(usize, usize, usize)> = None; // (mentions, last, entity)
         for (id, x) in self.ents.list.iter().enumerate() {
-            if x.class != MentionClass::Person || x.words.len() < 2 || party_conflict(x, words) {
+            if x.class != MentionClass::Person || x.words.len() < 2 || role_conflict(x, words) {
                 continue;
             }
             let before: Vec<usize> = x
@@ -471,7 +471,7 @@ impl Resolution<'_> {
             .find_map(|start| {
                 let (_, e) = self.ents.starting_at(start)?;
                 let x = &self.ents.list[*e];
-                (x.class == MentionClass::Person && x.words.len() >= 2 && !party_conflict(x, words))
+                (x.class == MentionClass::Person && x.words.len() >= 2 && !role_conflict(x, words))
                     .then_some(*e)
             })
     }
@@ -737,7 +737,7 @@ impl Resolution<'_> {
                     DEPUTY_WORDS.contains(&w.as_str()) && !words.contains(&w)
                 })
             };
-            if party_conflict(x, words) {
+            if role_conflict(x, words) {
                 continue;
             }
             let relational = |t: &&String| {
@@ -887,6 +887,14 @@ fn title_word(word: &str) -> &str {
     }
 }
 
+/// Whether a description and a person's titles name different parties
+/// ("The GOP nominee" and "Democratic presidential nominee") or different
+/// offices ("the minister" and "Mayor"): the description is someone else.
+/// A former office ("the former governor") may be any person's.
+fn role_conflict(x: &entities::Entity, words: &[String]) -> bool {
+    party_conflict(x, words) || office_conflict(x, words)
+}
+
 /// Whether a description names one party ("The GOP nominee") and the
 /// person's titles another ("Democratic presidential nominee").
 fn party_conflict(x: &entities::Entity, words: &[String]) -> bool {
@@ -903,3 +911,48 @@ fn party_conflict(x: &entities::Entity, words: &[String]) -> bool {
         .filter_map(|w| party(&w.to_lowercase()))
         .any(|p| p != said)
 }
+
+/// Whether a description names one public office ("the minister") and
+/// the person's titles others only ("Mayor"), neither of them a former
+/// one.
+fn office_conflict(x: &entities::Entity, words: &[String]) -> bool {
+    let office = |w: &str| {
+        let w = title_word(entities::strip_possessive(w));
+        OFFICES.contains(&w).then(|| w.to_string())
+    };
+    let former = |w: &str| matches!(w, "former" | "ex" | "then" | "onetime" | "late");
+    if words.iter().any(|w| former(w)) {
+        return false;
+    }
+    let Some(said) = words.iter().find_map(|w| office(w)) else {
+        return false;
+    };
+    let mut held = x
+        .titles
+        .iter()
+        .map(|t| t.to_lowercase())
+        .filter(|t| {
+            !t.split_whitespace()
+                .any(|w| former(w) || w.starts_with("ex-"))
+        })
+        .flat_map(|t| t.split_whitespace().filter_map(office).collect::<Vec<_>>())
+        .peekable();
+    held.peek().is_some() && held.all(|o| o != said)
+}
+
+/// Public offices one person rarely holds two of at once, in
+/// [`title_word`]'s spelling.
+const OFFICES: &[&str] = &[
+    "mayor",
+    "governor",
+    "senator",
+    "minister",
+    "president",
+    "premier",
+    "chancellor",
+    "ambassador",
+    "judge",
+    "sheriff",
+    "congressman",
+    "congresswoman",
+];

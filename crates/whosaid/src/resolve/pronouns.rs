@@ -18,6 +18,10 @@ pub(super) enum Antecedent {
 /// How far back (in sentences) person mentions count for a pronoun.
 pub(super) const SALIENCE_SENTENCES: usize = 6;
 
+/// How many tokens after a cue a name is read as its addressee ("told
+/// Fox News host Sean Hannity").
+const ADDRESSEE_WORDS: usize = 6;
+
 impl Resolution<'_> {
     /// The person a `he`/`she` source at token `at` refers to: the
     /// candidate the [`PronounRanker`] scores highest among the people of
@@ -45,8 +49,11 @@ impl Resolution<'_> {
         gender: Option<Gender>,
         allowed: impl Fn(&entities::Entity) -> bool,
     ) -> Option<usize> {
-        let fits = |x: &entities::Entity| {
+        let addressees = self.addressees(k, at);
+        let fits = |e: usize| {
+            let x = &self.ents.list[e];
             allowed(x)
+                && !addressees.contains(&e)
                 && (gender.is_none()
                     || x.gender
                         .or(x.usual_gender)
@@ -63,9 +70,7 @@ impl Resolution<'_> {
                 break;
             }
             let draft = &self.drafts[d];
-            if draft.kind == SpeakerKind::Person
-                && draft.entity.is_none_or(|e| fits(&self.ents.list[e]))
-            {
+            if draft.kind == SpeakerKind::Person && draft.entity.is_none_or(fits) {
                 running = Some(d);
             }
             break;
@@ -79,7 +84,7 @@ impl Resolution<'_> {
             if back > SALIENCE_SENTENCES {
                 break;
             }
-            if !fits(&self.ents.list[*e]) {
+            if !fits(*e) {
                 continue;
             }
             let w = 1.0 / (1.0 + back as f32);
@@ -151,6 +156,41 @@ impl Resolution<'_> {
             Antecedent::Entity(e) => Some(self.entity_draft(e)),
             Antecedent::Draft(d) => Some(d),
         }
+    }
+
+    /// The people named right after attribution `k`'s cue, outside its
+    /// content, when its source at `at` comes before the cue: the
+    /// addressee or topic of the saying ("he told Hannity", "she said of
+    /// Smith"), never the one who says it.
+    fn addressees(&self, k: usize, at: usize) -> Vec<usize> {
+        let Some(it) = self.items.get(k) else {
+            return Vec::new();
+        };
+        let cue = &it.a.cue;
+        if cue.is_empty() || at >= cue.start {
+            return Vec::new();
+        }
+        let sentence_end = self.doc.sentences[self.doc.sentence_of(cue.start)]
+            .tokens
+            .end;
+        let end = sentence_end.min(cue.end + ADDRESSEE_WORDS);
+        let from = self
+            .ents
+            .mentions
+            .partition_point(|(m, _)| m.tokens.start < cue.start);
+        self.ents.mentions[from..]
+            .iter()
+            .take_while(|(m, _)| m.tokens.start < end)
+            .filter(|(m, _)| {
+                let t = m.tokens.start;
+                !self.quotes.is_quoted(t)
+                    && !it.a.content.iter().any(|c| c.contains(&t))
+                    // Nothing but the cue and the name's own words
+                    // between: "told Fox News host Sean Hannity".
+                    && (cue.end..t).all(|i| self.doc.tokens[i].kind == TokenKind::Word)
+            })
+            .map(|&(_, e)| e)
+            .collect()
     }
 
     /// The features of a candidate person that do not depend on its

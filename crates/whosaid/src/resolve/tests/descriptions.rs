@@ -893,3 +893,23 @@ fn a_group_before_its_examples_is_the_speaker() {
     let text = "Plan\n\nJane Roe, like her colleagues, said the plan was legal.";
     assert_eq!(speaker_with_source(text, "Jane", "said"), "Jane Roe");
 }
+
+/// Regression: "the minister" after "Mayor Ann Lee said …" was the mayor.
+/// A person whose titles name another public office is someone else; a
+/// former office may be anyone's.
+#[test]
+fn a_description_naming_another_office_is_another_person() {
+    let acc = analyze(
+        "Talks\n\n\"We will not back down,\" Mayor Ann Lee said on Tuesday.\n\n\
+         The minister said the talks had stalled.",
+    );
+    let s = speaker_of_source(&acc, "The minister").expect("a speaker");
+    assert_ne!(s.name, "Ann Lee");
+
+    let acc = analyze(
+        "Talks\n\n\"We will not back down,\" Senator Tim Walsh said on Tuesday.\n\n\
+         The former governor said the talks had stalled.",
+    );
+    let s = speaker_of_source(&acc, "The former governor").expect("a speaker");
+    assert_eq!(s.name, "Tim Walsh");
+}

@@ -287,3 +287,20 @@ fn each_is_the_people_joined_as_the_subject() {
         s.name
     );
 }
+
+/// Regression: in `"…," he told Hannity` after "Hannity asked Trump …",
+/// "he" was Hannity. The person a cue is said to ("told Hannity") or of
+/// ("said of Cruz") is never its subject pronoun.
+#[test]
+fn the_addressee_of_a_cue_is_not_its_pronoun() {
+    let acc = analyze(
+        "Wall\n\nDonald Trump spoke in Austin on Tuesday.\n\nSean Hannity asked Trump how high \
+         the wall would be.\n\n\"It could be 45 feet,\" he told Hannity.",
+    );
+    let told = acc
+        .attributions
+        .iter()
+        .find(|a| a.attribution.cue.iter().any(|c| c.text == "told"))
+        .unwrap_or_else(|| panic!("no told in {acc:#?}"));
+    assert_eq!(speaker(&acc, told).name, "Donald Trump", "{acc:#?}");
+}
