@@ -18,9 +18,30 @@ impl Resolution<'_> {
             let ents = self.ents;
             let doc = self.doc;
             // Evidence comes from the frame, never from the content, a
-            // quote or a name ("USA Today", "Russia Today").
+            // quote or a name ("USA Today", "Russia Today"); nor from
+            // another statement's content ("…, adding that the transfers
+            // had stopped in 2023") unless it holds this one, nor from an
+            // aside in a source ("Brenner, whose group filed the complaint
+            // in 2021, said"), unless a participle opens it, the
+            // circumstance of the saying ("Obama, dedicating the museum on
+            // Saturday, said").
+            let pos = &self.pos;
+            let in_content = |j: usize, t: usize| items[j].a.content.iter().any(|c| c.contains(&t));
+            let in_source_aside = |j: usize, t: usize| {
+                items[j].a.source.as_ref().is_some_and(|s| {
+                    s.contains(&t)
+                        && (s.start..t)
+                            .rfind(|&i| doc.token_text(i) == ",")
+                            .is_some_and(|comma| pos[comma + 1] != "VBG")
+                })
+            };
             let allowed = |t: usize| {
-                !items[k].a.content.iter().any(|c| c.contains(&t)) && !quotes.is_quoted(t)
+                !quotes.is_quoted(t)
+                    && !in_content(k, t)
+                    && !(0..items.len()).any(|j| {
+                        in_source_aside(j, t)
+                            || (j != k && in_content(j, t) && !in_content(j, cue.start))
+                    })
             };
             let tense = self.tense_of(&cue);
             let mut found = when::find(self.doc, frame, allowed, self.info.published, tense);

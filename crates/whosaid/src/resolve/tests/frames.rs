@@ -162,3 +162,29 @@ fn another_clauses_speaking_is_no_channel() {
         a.channel
     );
 }
+
+/// Regression: a statement's time came from another statement's content
+/// ("…, adding that the transfers had stopped in 2023") and from an aside
+/// in its source ("whose group filed the complaint in 2021"); a
+/// participle's aside is the circumstance of the saying and counts.
+#[test]
+fn times_come_from_no_other_content_and_no_aside_of_the_source() {
+    let time_of = |text: &str, cue: &str| {
+        let acc = analyze(text);
+        let a = acc
+            .attributions
+            .iter()
+            .find(|a| a.attribution.cue.iter().any(|c| c.text == cue))
+            .unwrap_or_else(|| panic!("no cue {cue:?} in {acc:#?}"));
+        a.time.as_ref().map(|t| t.span.text.clone())
+    };
+    let text = "Fine\n\n\"We acted in good faith,\" a company spokesperson said, adding that \
+                the transfers had stopped in 2023.";
+    assert_eq!(time_of(text, "said"), None);
+    let text = "Fine\n\nMax Brenner, an activist whose group filed the complaint in 2021, \
+                said the ruling came too late.";
+    assert_eq!(time_of(text, "said"), None);
+    let text = "Museum\n\nPresident Barack Obama, dedicating the museum on Saturday, said it \
+                would tell an American story.";
+    assert_eq!(time_of(text, "said").as_deref(), Some("on Saturday"));
+}
