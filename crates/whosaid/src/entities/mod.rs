@@ -22,6 +22,7 @@ pub(crate) use gender::gender_near;
 use gender::gender_of_words;
 pub use gender::is_honorific;
 pub use gender::{gender_counts, GenderLexicon};
+pub(crate) use repair::ends_company_name;
 use repair::repaired;
 use titles::titles_of;
 pub use titles::{is_title_noun, TITLE_NOUNS};

@@ -227,7 +227,7 @@ fn companies_by_trade_word(doc: &Document, mut mentions: Vec<Mention>) -> Vec<Me
 
 /// Whether a name's last word (lowercase) ends a company's name: a legal
 /// form or a trade word.
-pub(super) fn ends_company_name(word: &str) -> bool {
+pub(crate) fn ends_company_name(word: &str) -> bool {
     let word = super::strip_possessive(word);
     TRADE_WORDS.contains(&word) || COMPANY_DESIGNATORS.contains(&word.trim_end_matches('.'))
 }

@@ -130,15 +130,24 @@ pub(super) fn body_kind(head: &str) -> Option<BodyKind> {
 }
 
 /// The kind of body a name says by one of its words ("Acme Corp.",
-/// "Data Protection Commission"), if exactly one kind.
+/// "Data Protection Commission") or by a last word that ends a company's
+/// name ("Nexora Semiconductor", "Meta Platforms"), if exactly one kind.
 pub(super) fn body_kind_of_name(name: &str) -> Option<BodyKind> {
-    let mut kinds = name
+    let words: Vec<String> = name
         .split_whitespace()
         .map(|w| {
             w.trim_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase()
         })
-        .filter_map(|w| body_kind(&w));
+        .collect();
+    let trade = words.len() > 1
+        && words
+            .last()
+            .is_some_and(|w| crate::entities::ends_company_name(w));
+    let mut kinds = words
+        .iter()
+        .filter_map(|w| body_kind(w))
+        .chain(trade.then_some(BodyKind::Business));
     let first = kinds.next()?;
     kinds.all(|k| k == first).then_some(first)
 }

@@ -913,3 +913,17 @@ fn a_description_naming_another_office_is_another_person() {
     let s = speaker_of_source(&acc, "The former governor").expect("a speaker");
     assert_eq!(s.name, "Tim Walsh");
 }
+
+/// Regression: in "The Irish Data Protection Commission fined Nexora
+/// Semiconductor …, the regulator said", the regulator was the company
+/// named last: a name ending in a trade word ("Semiconductor") is a
+/// business's, which no public body's description crosses to.
+#[test]
+fn the_regulator_is_no_company_named_by_its_trade() {
+    let acc = analyze(
+        "Fine\n\nThe Irish Data Protection Commission on Thursday fined Nexora Semiconductor \
+         310 million euros for moving data to the United States, the regulator said.",
+    );
+    let s = speaker_of_source(&acc, "the regulator").expect("a speaker");
+    assert_eq!(s.name, "Irish Data Protection Commission", "{acc:#?}");
+}
