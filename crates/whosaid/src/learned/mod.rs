@@ -591,6 +591,9 @@ impl AttrTagger {
                 !names_nothing(cx, r.clone())
                     && !circumstance_after_the_cue(cx, r.clone(), &found[k].cue)
             });
+            // The rules cut a name at its "and" ("The Food and | Drug
+            // Administration").
+            whole_name_source(cx, &mut found[k]);
             // The rules' subject of an agentless passive ("the losing side
             // … | could be expected | to take the case …") is what the
             // statement is about, as the tagger's would be.

@@ -780,3 +780,30 @@ fn a_question_label_names_no_one() {
     assert_eq!(named[2], None);
     assert!(named[1].is_some(), "{named:?}");
 }
+
+/// Regression: agencies with "and" in their names were cut there by the
+/// tagger and joined again as a group of two ("Food" + "Drug
+/// Administration", "Department of Health" + "Human Services"), and the
+/// rules gave a coordinated cue the piece after "and" for its source.
+#[test]
+fn an_agency_named_with_and_is_one_organization() {
+    let acc = analyze(
+        "Drugs\n\nThe Food and Drug Administration said the drug was safe and insisted \
+         that more tests were not needed.\n\nThe Department of Health and Social Care said \
+         it would review the rule.",
+    );
+    for a in &acc.attributions {
+        let s = speaker(&acc, a);
+        assert_eq!(s.kind, SpeakerKind::Organization, "{a:#?}");
+        assert!(
+            [
+                "Food and Drug Administration",
+                "Department of Health and Social Care"
+            ]
+            .contains(&s.name.as_str()),
+            "{a:#?}"
+        );
+        assert!(a.attribution.source[0].text.starts_with("The "), "{a:#?}");
+    }
+    assert_eq!(acc.attributions.len(), 3, "{acc:#?}");
+}

@@ -205,9 +205,21 @@ pub(in crate::learned) fn whole_name_source(cx: &Context<'_>, a: &mut TokenAttri
     let sentence = cx.doc.sentences[cx.doc.sentence_of(source.start)]
         .tokens
         .clone();
+    // A name's own "and" or "of" between proper nouns ("The Food and |
+    // Drug Administration", "The Department of Health and | Social Care").
+    let joiner = |i: usize| {
+        i > sentence.start
+            && matches!(cx.doc.token_text(i), "and" | "&" | "of")
+            && proper(i - 1)
+            && proper(i + 1)
+            && !claimed(i - 1)
+    };
     if proper(source.start) {
         let mut start = source.start;
-        while start > sentence.start && proper(start - 1) && !claimed(start - 1) {
+        while start > sentence.start
+            && (proper(start - 1) || joiner(start - 1))
+            && !claimed(start - 1)
+        {
             start -= 1;
         }
         if start < source.start

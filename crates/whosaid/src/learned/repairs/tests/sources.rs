@@ -97,6 +97,29 @@ fn a_source_is_never_a_piece_of_a_name() {
     assert_eq!(source.as_deref(), Some("John Smith"));
 }
 
+/// Regression: "The Food and Drug Administration said" read with the
+/// source "Drug Administration", "Senator Bernie Sanders of Vermont"
+/// with "Vermont": a name's own "and" or "of" between proper nouns is
+/// inside it.
+#[test]
+fn a_source_takes_its_name_across_its_and_and_of() {
+    // Head(0) .(1) The(2) Food(3) and(4) Drug(5) Administration(6)
+    // said(7) it(8) was(9) safe(10) .(11)
+    let text = "Head.\n\nThe Food and Drug Administration said it was safe.";
+    let (source, _) = repaired(text, Some(5..7), 7..8, 8..11, whole_name_source);
+    assert_eq!(source.as_deref(), Some("The Food and Drug Administration"));
+    // Head(0) .(1) Senator(2) Bernie(3) Sanders(4) of(5) Vermont(6)
+    // said(7) it(8) was(9) safe(10) .(11)
+    let text = "Head.\n\nSenator Bernie Sanders of Vermont said it was safe.";
+    let (source, _) = repaired(text, Some(6..7), 7..8, 8..11, whole_name_source);
+    assert_eq!(source.as_deref(), Some("Senator Bernie Sanders of Vermont"));
+    // Head(0) .(1) Many(2) voters(3) and(4) Democrats(5) said(6) it(7)
+    // was(8) safe(9) .(10): a common noun before "and" is no name's.
+    let text = "Head.\n\nMany voters and Democrats said it was safe.";
+    let (source, _) = repaired(text, Some(5..6), 6..7, 7..10, whole_name_source);
+    assert_eq!(source.as_deref(), Some("Democrats"));
+}
+
 /// Regression: the retrained tagger read "An architect said" as the
 /// cue, with no source.
 #[test]
