@@ -51,13 +51,17 @@ impl Resolution<'_> {
                     }
                     // "Speaking to the BBC, the minister said", "…, speaking
                     // to reporters": a participle that opens the sentence or
-                    // follows a comma, not another clause's verb.
-                    "speaking" | "talking"
+                    // follows a comma, not another clause's verb; "Speaking
+                    // on BBC Radio 4": a broadcast.
+                    "speaking" | "talking" | "appearing"
                         if t + 1 < frame.end
-                            && matches!(self.lower(t + 1), "to" | "with")
                             && (t == frame.start || self.doc.token_text(t - 1) == ",") =>
                     {
-                        Some(ChannelKind::Told)
+                        match self.lower(t + 1) {
+                            "to" | "with" if w != "appearing" => Some(ChannelKind::Told),
+                            "on" => Some(ChannelKind::Broadcast),
+                            _ => None,
+                        }
                     }
                     _ => None,
                 };
@@ -65,7 +69,21 @@ impl Resolution<'_> {
                 if self.in_a_name(t) || !self.channel_word_fits(kind, t) {
                     continue;
                 }
-                let via = self.channel_via(kind, t, &frame);
+                // "Speaking on BBC Radio 4" names an outlet; "speaking on
+                // condition of anonymity" or "on Capitol Hill" none.
+                let via = if kind == ChannelKind::Broadcast {
+                    let place = self
+                        .ents
+                        .starting_at(t + 2)
+                        .is_some_and(|(m, _)| m.class == MentionClass::Location);
+                    let outlet = self.media_at(t + 2).filter(|n| !place && is_media_name(n));
+                    let Some(outlet) = outlet else {
+                        continue;
+                    };
+                    Some(outlet)
+                } else {
+                    self.channel_via(kind, t, &frame)
+                };
                 if kind == ChannelKind::Post && w == "wrote" && via.is_none() {
                     continue;
                 }
@@ -187,10 +205,33 @@ impl Resolution<'_> {
                 return None;
             }
             let i = if self.lower(i) == "the" { i + 1 } else { i };
-            self.ents
-                .starting_at(i)
-                .map(|(_, e)| self.ents.list[*e].name.clone())
-                .or_else(|| self.outlet_word_at(i))
+            let (m, e) = self.ents.starting_at(i)?;
+            // A capitalized "Today" the tagger left after the name is
+            // still the outlet's ("told USA | Today", "Russia Today").
+            let name = &self.ents.list[*e].name;
+            let end = m.tokens.end;
+            let today = end < frame.end
+                && self.ents.covering(end).is_none()
+                && self.doc.token_text(end).starts_with(char::is_uppercase)
+                && entities::strip_possessive(self.lower(end)) == "today";
+            Some(if today {
+                format!(
+                    "{name} {}",
+                    entities::strip_possessive(self.doc.token_text(end))
+                )
+            } else {
+                name.clone()
+            })
+        };
+        let named_from = |i: usize| {
+            named_from(i).or_else(|| {
+                let i = if i < frame.end && self.lower(i) == "the" {
+                    i + 1
+                } else {
+                    i
+                };
+                (i < frame.end).then(|| self.outlet_word_at(i)).flatten()
+            })
         };
         match kind {
             ChannelKind::Told => {

@@ -45,10 +45,11 @@ impl Resolution<'_> {
             };
             let tense = self.tense_of(&cue);
             let mut found = when::find(self.doc, frame, allowed, self.info.published, tense);
+            let sentence_start = doc.sentences[doc.sentence_of(cue.start)].tokens.start;
             found.retain(|m| {
                 !m.tokens.clone().any(|t| {
                     doc.token_text(t).starts_with(char::is_uppercase) && ents.covering(t).is_some()
-                })
+                }) && !program_name(doc, m.tokens.clone(), sentence_start)
             });
             let distance = |m: &when::TimeMatch| {
                 if m.tokens.end <= cue.start {
@@ -81,4 +82,20 @@ impl Resolution<'_> {
         }
         when::Tense::Unknown
     }
+}
+
+/// Whether a time expression is a deictic word capitalized inside its
+/// sentence, the name of a program or outlet the tagger left untagged
+/// ("on BBC Radio 4's Today programme", "told the Today show"): "today"
+/// in running text is lowercase.
+fn program_name(doc: &Document, tokens: Range<usize>, sentence_start: usize) -> bool {
+    let t = tokens.start;
+    tokens.len() == 1
+        && t > sentence_start
+        && matches!(doc.lower(t), "today" | "tonight" | "yesterday" | "tomorrow")
+        && doc.token_text(t).starts_with(char::is_uppercase)
+        && !matches!(
+            doc.token_text(t - 1),
+            "\"" | "“" | "'" | "‘" | ":" | "—" | "–" | "-" | "(" | "``"
+        )
 }

@@ -188,3 +188,37 @@ fn times_come_from_no_other_content_and_no_aside_of_the_source() {
                 would tell an American story.";
     assert_eq!(time_of(text, "said").as_deref(), Some("on Saturday"));
 }
+
+/// Regression: "Speaking on BBC Radio 4's Today programme, he said" gave
+/// the time "Today" and no channel, and "told USA Today" the addressee
+/// "USA": a capitalized "Today" inside a sentence is a name, and a
+/// participle of appearing on an outlet is a broadcast (not "speaking on
+/// condition of anonymity").
+#[test]
+fn a_capitalized_today_is_a_name_and_speaking_on_an_outlet_a_broadcast() {
+    let acc = analyze(
+        "Pay\n\nHealth Secretary Wes Morgan spoke to nurses in Leeds.\n\nSpeaking on BBC \
+         Radio 4's Today programme, he said the pay offer was fair.\n\nSpeaking on condition \
+         of anonymity, an official said the talks had failed.\n\nJane Roe told USA Today that \
+         she would run.",
+    );
+    let by_source = |source: &str| {
+        acc.attributions
+            .iter()
+            .find(|a| a.attribution.source.iter().any(|s| s.text == source))
+            .unwrap_or_else(|| panic!("no source {source:?} in {acc:#?}"))
+    };
+    let he = by_source("he");
+    assert!(he.time.is_none(), "{he:#?}");
+    assert_eq!(
+        he.channel.first().map(|c| c.kind),
+        Some(ChannelKind::Broadcast)
+    );
+    assert!(by_source("an official").channel.is_empty());
+    let roe = by_source("Jane Roe");
+    assert!(roe.time.is_none(), "{roe:#?}");
+    assert_eq!(
+        roe.channel.first().and_then(|c| c.via.as_deref()),
+        Some("USA Today")
+    );
+}
