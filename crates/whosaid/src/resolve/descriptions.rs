@@ -86,7 +86,9 @@ impl Resolution<'_> {
                     paragraph.saturating_sub(self.paragraph_of(m.tokens.start)) <= BODY_PARAGRAPHS
                 })
                 .filter(|(m, _)| {
-                    m.class == MentionClass::Organization && !self.quotes.is_quoted(m.tokens.start)
+                    m.class == MentionClass::Organization
+                        && !self.quotes.is_quoted(m.tokens.start)
+                        && !self.in_dateline(m.tokens.start)
                 })
                 .map(|&(_, e)| e)
                 // "the company" is no commission, "the agency" no Corp., and
@@ -106,6 +108,16 @@ impl Resolution<'_> {
         bodies()
             .find(|&e| is_media_name(&self.ents.list[e].name) == media)
             .or_else(|| bodies().next())
+    }
+
+    /// Whether token `t` is in a dateline ("LOS ANGELES —", "WASHINGTON
+    /// (AP) —"), a sentence of its own ending in its dash: the place that
+    /// files the story, never a body a description refers to.
+    fn in_dateline(&self, t: usize) -> bool {
+        let s = &self.doc.sentences[self.doc.sentence_of(t)];
+        s.tokens.len() <= crate::text::DATELINE_TOKENS
+            && s.tokens.end > s.tokens.start
+            && crate::text::is_dash(self.doc.token_text(s.tokens.end - 1))
     }
 
     /// The group a plural description refers back to ("These voters"

@@ -165,7 +165,9 @@ impl Resolution<'_> {
             .find(|&i| {
                 i + 1 < r.end
                     && self.pos[i].starts_with("NN")
-                    && matches!(self.pos[i + 1], "IN" | "TO" | ",")
+                    && (matches!(self.pos[i + 1], "IN" | "TO" | ",")
+                        // "a person familiar with …", "people close to …"
+                        || matches!(self.lower(i + 1), "familiar" | "close"))
             })
             .unwrap_or(head_at);
         let head = self.lower(head_at);

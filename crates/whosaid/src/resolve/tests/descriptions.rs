@@ -927,3 +927,23 @@ fn the_regulator_is_no_company_named_by_its_trade() {
     let s = speaker_of_source(&acc, "the regulator").expect("a speaker");
     assert_eq!(s.name, "Irish Data Protection Commission", "{acc:#?}");
 }
+
+/// Regression: "LOS ANGELES — Streamly will cut jobs, the company
+/// announced" gave "the company" the dateline's place, read as an
+/// organization; and "a person familiar with the plans" was a group, its
+/// head taken from "plans".
+#[test]
+fn a_dateline_is_no_referent_and_familiar_with_follows_its_head() {
+    let acc = analyze(
+        "Jobs\n\nLOS ANGELES — Streamly will lay off 800 employees, the company said \
+         Tuesday.\n\nThe layoffs will hit marketing, according to a person familiar with the \
+         plans.\n\nPeople familiar with the talks said the cuts were final.",
+    );
+    let company = speaker_of_source(&acc, "the company").expect("a speaker");
+    assert_ne!(company.name, "LOS ANGELES", "{acc:#?}");
+    let person = speaker_of_source(&acc, "a person familiar with the plans").expect("a speaker");
+    assert_eq!(person.kind, SpeakerKind::Person);
+    assert!(person.anonymous);
+    let people = speaker_of_source(&acc, "People familiar with the talks").expect("a speaker");
+    assert_eq!(people.kind, SpeakerKind::Group);
+}
