@@ -7,6 +7,34 @@ impl Resolution<'_> {
     /// The statement's time: a time expression in the sentence of the cue,
     /// outside the content, the one nearest the cue.
     pub(super) fn find_times(&mut self) {
+        // Asides in sources ("Brenner, whose group filed the complaint in
+        // 2021, said"), from a comma to the next, unless a participle opens
+        // them: the circumstance of the saying ("Obama, dedicating the
+        // museum on Saturday, said").
+        let mut asides: Vec<Range<usize>> = Vec::new();
+        for s in self.items.iter().filter_map(|it| it.a.source.clone()) {
+            let commas: Vec<usize> = s
+                .clone()
+                .filter(|&i| self.doc.token_text(i) == ",")
+                .collect();
+            for (n, &c) in commas.iter().enumerate() {
+                let end = commas.get(n + 1).map_or(s.end, |&next| next + 1);
+                if c + 1 < end && self.pos[c + 1] != "VBG" {
+                    asides.push(c + 1..end);
+                }
+            }
+        }
+        // Every content piece with its item, by start: the pieces that meet
+        // a frame are found by a search, not a scan of every item.
+        let mut pieces: Vec<(Range<usize>, usize)> = self
+            .items
+            .iter()
+            .enumerate()
+            .flat_map(|(j, it)| it.a.content.iter().map(move |c| (c.clone(), j)))
+            .collect();
+        pieces.sort_unstable_by_key(|(r, _)| r.start);
+        let longest = pieces.iter().map(|(r, _)| r.len()).max().unwrap_or(0);
+        let mut blocked: Vec<Range<usize>> = Vec::new();
         for k in 0..self.items.len() {
             let cue = self.items[k].a.cue.clone();
             if cue.is_empty() {
@@ -21,27 +49,26 @@ impl Resolution<'_> {
             // quote or a name ("USA Today", "Russia Today"); nor from
             // another statement's content ("…, adding that the transfers
             // had stopped in 2023") unless it holds this one, nor from an
-            // aside in a source ("Brenner, whose group filed the complaint
-            // in 2021, said"), unless a participle opens it, the
-            // circumstance of the saying ("Obama, dedicating the museum on
-            // Saturday, said").
-            let pos = &self.pos;
-            let in_content = |j: usize, t: usize| items[j].a.content.iter().any(|c| c.contains(&t));
-            let in_source_aside = |j: usize, t: usize| {
-                items[j].a.source.as_ref().is_some_and(|s| {
-                    s.contains(&t)
-                        && (s.start..t)
-                            .rfind(|&i| doc.token_text(i) == ",")
-                            .is_some_and(|comma| pos[comma + 1] != "VBG")
-                })
-            };
+            // aside in a source.
+            let meets = |r: &Range<usize>| r.start < frame.end && frame.start < r.end;
+            blocked.clear();
+            blocked.extend(asides.iter().filter(|r| meets(r)).cloned());
+            let before_end = pieces.partition_point(|(r, _)| r.start < frame.end);
+            let near = pieces[..before_end]
+                .iter()
+                .rev()
+                .take_while(|(r, _)| r.start + longest > frame.start);
+            for (r, j) in near {
+                let holds_cue = items[*j].a.content.iter().any(|c| c.contains(&cue.start));
+                if *j != k && !holds_cue && meets(r) {
+                    blocked.push(r.clone());
+                }
+            }
+            let own = &items[k].a.content;
             let allowed = |t: usize| {
                 !quotes.is_quoted(t)
-                    && !in_content(k, t)
-                    && !(0..items.len()).any(|j| {
-                        in_source_aside(j, t)
-                            || (j != k && in_content(j, t) && !in_content(j, cue.start))
-                    })
+                    && !own.iter().any(|c| c.contains(&t))
+                    && !blocked.iter().any(|r| r.contains(&t))
             };
             let tense = self.tense_of(&cue);
             let mut found = when::find(self.doc, frame, allowed, self.info.published, tense);
