@@ -76,18 +76,14 @@ impl Resolution<'_> {
                         .ents
                         .starting_at(t + 2)
                         .is_some_and(|(m, _)| m.class == MentionClass::Location);
-                    let outlet = self.media_at(t + 2).filter(|n| !place && is_media_name(n));
-                    let Some(outlet) = outlet else {
-                        continue;
-                    };
-                    Some(outlet)
+                    self.media_at(t + 2).filter(|n| !place && is_media_name(n))
                 } else {
                     self.channel_via(kind, t, &frame)
                 };
                 if kind == ChannelKind::Post && w == "wrote" && via.is_none() {
                     continue;
                 }
-                if kind == ChannelKind::Told && via.is_none() {
+                if matches!(kind, ChannelKind::Told | ChannelKind::Broadcast) && via.is_none() {
                     continue;
                 }
                 found.push((kind, via, Some(t..t + 1)));

@@ -543,7 +543,6 @@ pub(super) const AUXILIARIES: [u64; 10] = syms([
 ]);
 /// Forms of "be" that make a passive with a past participle.
 pub(super) const BE_FORMS: [u64; 7] = syms(["is", "are", "was", "were", "been", "being", "be"]);
-/// Passives that name their speaker as subject ("was quoted as saying").
 /// Verbs whose object comes before a preposition ("accused Y of",
 /// "urged Y to"): followed by the preposition right after a subject,
 /// they are passives ("Ministers accused of …").
@@ -561,6 +560,7 @@ const REDUCED_PASSIVES: [(u64, u64); 12] = [
     (sym("told"), sym("to")),
     (sym("pressed"), sym("to")),
 ];
+/// Passives that name their speaker as subject ("was quoted as saying").
 const QUOTED: [u64; 2] = syms(["quoted", "cited"]);
 const BY: u64 = sym("by");
 /// Participles of a state of mind, whose subject holds the view ("are
