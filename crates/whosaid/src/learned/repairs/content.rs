@@ -883,6 +883,41 @@ pub(in crate::learned) fn clause_completed_by_next(
     });
 }
 
+/// `said in a post on X that …`: the tagger ended the cue at its
+/// preposition and began the content with the name after it. A content
+/// piece right after a cue ending in "on" or "in" that opens with one to
+/// three capitalized words and then a "that" clause starts at "that"; the
+/// name is the cue's (the platform or outlet). A hearer stays content, as
+/// PolNeAR marks it ("agreed with | Ivana Trump that …").
+pub(in crate::learned) fn object_of_the_cue_out_of_content(
+    cx: &Context<'_>,
+    a: &mut TokenAttribution,
+) {
+    if a.cue.is_empty() || !matches!(cx.doc.lower(a.cue.end - 1), "on" | "in") {
+        return;
+    }
+    let Some(piece) = a.content.iter_mut().find(|r| r.start == a.cue.end) else {
+        return;
+    };
+    let name = |i: usize| {
+        cx.doc.tokens[i].kind == TokenKind::Word
+            && cx.doc.token_text(i).starts_with(char::is_uppercase)
+            && !cx.quotes.is_quoted(i)
+    };
+    // "that" opening a clause with its own subject ("that it had"), not a
+    // relative clause on the name ("Hillary Clinton that took place").
+    let that = (piece.start + 1..piece.end.min(piece.start + 4)).find(|&i| {
+        cx.doc.lower(i) == "that"
+            && i + 1 < piece.end
+            && !cx.pos[i + 1].starts_with("VB")
+            && cx.pos[i + 1] != "MD"
+    });
+    if let Some(that) = that.filter(|&t| (piece.start..t).all(name)) {
+        piece.start = that;
+        a.cue.end = that;
+    }
+}
+
 /// `The agency said in an emailed statement that …`: the tagger read the
 /// statement as the cue, with its article as the source ("an | emailed
 /// statement"), where the rules read the verb. When a rule attribution of

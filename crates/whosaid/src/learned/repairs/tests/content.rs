@@ -758,3 +758,41 @@ fn a_clause_after_the_time_after_a_program_title_is_content() {
     assert_eq!(a.cue, tokens_of(text, "said"));
     assert_eq!(a.content, [tokens_of(text, "that the bill would pass")]);
 }
+
+/// Regression: "said in a post on X that it had fixed the outage" began
+/// the content with the platform ("X that it had …"); a hearer after
+/// "with" stays content, and so does a relative clause on the name.
+#[test]
+fn the_platform_after_the_cue_is_no_content() {
+    let text = "Head.\n\nThe company said in a post on X that it had fixed the outage.\n\n\
+                The judge agreed with Ivana Trump that there was no reason.\n\n\
+                She recounted a talk on Facebook Live that took an hour.";
+    let mut post = TokenAttribution {
+        source: Some(tokens_of(text, "The company")),
+        cue: tokens_of(text, "said in a post on"),
+        content: vec![tokens_of(text, "X that it had fixed the outage")],
+    };
+    let mut agreed = TokenAttribution {
+        source: Some(tokens_of(text, "The judge")),
+        cue: tokens_of(text, "agreed with"),
+        content: vec![tokens_of(text, "Ivana Trump that there was no reason")],
+    };
+    let mut relative = TokenAttribution {
+        source: Some(tokens_of(text, "She")),
+        cue: tokens_of(text, "recounted a talk on"),
+        content: vec![tokens_of(text, "Facebook Live that took an hour")],
+    };
+    let (agreed_before, relative_before) = (agreed.clone(), relative.clone());
+    in_context(text, |_, cx| {
+        object_of_the_cue_out_of_content(cx, &mut post);
+        object_of_the_cue_out_of_content(cx, &mut agreed);
+        object_of_the_cue_out_of_content(cx, &mut relative);
+    });
+    assert_eq!(post.cue, tokens_of(text, "said in a post on X"));
+    assert_eq!(
+        post.content,
+        [tokens_of(text, "that it had fixed the outage")]
+    );
+    assert_eq!(agreed, agreed_before);
+    assert_eq!(relative, relative_before);
+}
