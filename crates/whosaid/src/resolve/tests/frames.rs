@@ -118,11 +118,7 @@ fn broadcasts_and_addressees_named_by_an_outlets_possessive() {
          veto it.\n\nSpeaking to the BBC, the minister said the talks had stalled.",
     );
     let channel_of = |source: &str| {
-        let a = acc
-            .attributions
-            .iter()
-            .find(|a| a.attribution.source.iter().any(|s| s.text == source))
-            .unwrap_or_else(|| panic!("no source {source:?} in {acc:#?}"));
+        let a = attribution_of_source(&acc, source);
         let c = a
             .channel
             .first()
@@ -151,11 +147,7 @@ fn another_clauses_speaking_is_no_channel() {
         "Tweets\n\nHis spokeswoman Ann Lee was speaking to reporters on Friday when John \
          Smith claimed in a tweet that the vote was rigged.",
     );
-    let a = acc
-        .attributions
-        .iter()
-        .find(|a| a.attribution.source.iter().any(|s| s.text == "John Smith"))
-        .unwrap_or_else(|| panic!("no source in {acc:#?}"));
+    let a = attribution_of_source(&acc, "John Smith");
     assert!(
         a.channel.iter().all(|c| c.kind != ChannelKind::Told),
         "{:?}",
@@ -171,11 +163,7 @@ fn another_clauses_speaking_is_no_channel() {
 fn times_come_from_no_other_content_and_no_aside_of_the_source() {
     let time_of = |text: &str, cue: &str| {
         let acc = analyze(text);
-        let a = acc
-            .attributions
-            .iter()
-            .find(|a| a.attribution.cue.iter().any(|c| c.text == cue))
-            .unwrap_or_else(|| panic!("no cue {cue:?} in {acc:#?}"));
+        let a = attribution_of_cue(&acc, cue);
         a.time.as_ref().map(|t| t.span.text.clone())
     };
     let text = "Fine\n\n\"We acted in good faith,\" a company spokesperson said, adding that \
@@ -202,12 +190,7 @@ fn a_capitalized_today_is_a_name_and_speaking_on_an_outlet_a_broadcast() {
          of anonymity, an official said the talks had failed.\n\nJane Roe told USA Today that \
          she would run.",
     );
-    let by_source = |source: &str| {
-        acc.attributions
-            .iter()
-            .find(|a| a.attribution.source.iter().any(|s| s.text == source))
-            .unwrap_or_else(|| panic!("no source {source:?} in {acc:#?}"))
-    };
+    let by_source = |source: &str| attribution_of_source(&acc, source);
     let he = by_source("he");
     assert!(he.time.is_none(), "{he:#?}");
     assert_eq!(

@@ -58,12 +58,25 @@ fn speaker_name(text: &str, source: &str) -> String {
 
 /// The speaker of the attribution whose source reads `source`.
 fn speaker_of_source<'a>(acc: &'a Account, source: &str) -> Option<&'a Speaker> {
-    let a = acc
-        .attributions
+    attribution_of_source(acc, source)
+        .speaker
+        .map(|k| &acc.speakers[k])
+}
+
+/// The first attribution whose source reads `source`.
+fn attribution_of_source<'a>(acc: &'a Account, source: &str) -> &'a ResolvedAttribution {
+    acc.attributions
         .iter()
         .find(|a| a.attribution.source.iter().any(|s| s.text == source))
-        .unwrap_or_else(|| panic!("no source {source:?} in {acc:#?}"));
-    a.speaker.map(|k| &acc.speakers[k])
+        .unwrap_or_else(|| panic!("no source {source:?} in {acc:#?}"))
+}
+
+/// The first attribution one of whose cue spans reads `cue`.
+fn attribution_of_cue<'a>(acc: &'a Account, cue: &str) -> &'a ResolvedAttribution {
+    acc.attributions
+        .iter()
+        .find(|a| a.attribution.cue.iter().any(|c| c.text == cue))
+        .unwrap_or_else(|| panic!("no cue {cue:?} in {acc:#?}"))
 }
 
 /// The account of `text` with one attribution whose source runs from the

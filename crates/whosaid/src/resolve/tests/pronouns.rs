@@ -297,10 +297,6 @@ fn the_addressee_of_a_cue_is_not_its_pronoun() {
         "Wall\n\nDonald Trump spoke in Austin on Tuesday.\n\nSean Hannity asked Trump how high \
          the wall would be.\n\n\"It could be 45 feet,\" he told Hannity.",
     );
-    let told = acc
-        .attributions
-        .iter()
-        .find(|a| a.attribution.cue.iter().any(|c| c.text == "told"))
-        .unwrap_or_else(|| panic!("no told in {acc:#?}"));
+    let told = attribution_of_cue(&acc, "told");
     assert_eq!(speaker(&acc, told).name, "Donald Trump", "{acc:#?}");
 }
