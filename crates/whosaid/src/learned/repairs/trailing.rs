@@ -34,7 +34,8 @@ const REPORT_VERBS: &[&str] = &[
 /// said-attribution's content, and an inner attribution goes, as PolNeAR
 /// nests none; after a record's verb ("…, the footage showed.", which
 /// PolNeAR often leaves unmarked) it stays, cut at the comma. So too when an appendix follows the verb after a
-/// comma ("…, prosecutors said, in a case that …") and the clause before
+/// comma ("…, prosecutors said, in a case that …"; "…, the company said
+/// Tuesday, as it …"; "…, official figures show, as …") and the clause before
 /// is whole (it has a finite verb: "The museum, Mr. Obama said, would …"
 /// is one clause around its speaker): the tagger read the appendix as
 /// the content there.
@@ -81,12 +82,20 @@ pub(in crate::learned) fn trailing_say_clause(cx: &Context<'_>, found: &mut Vec<
             .rev()
             .find(|&i| say(i) || reports(i))
             .filter(|&v| circumstance(v + 1..end));
+        // The appendix's comma may follow a short circumstance of the
+        // verb ("…, the company said Tuesday, as it struggles …"); a
+        // "that" after it is the statement's second half ("It matters,
+        // she said in an interview, that …").
         let appendix = || {
             (range.start..end.saturating_sub(3)).find(|&v| {
-                say(v)
-                    && text(v + 1) == ","
-                    && (matches!(cx.pos[v + 2], "IN" | "VBG")
-                        || text(v + 2).eq_ignore_ascii_case("which"))
+                (say(v) || reports(v))
+                    && (v + 1..(v + 6).min(end - 1)).any(|c| {
+                        text(c) == ","
+                            && circumstance(v + 1..c)
+                            && ((matches!(cx.pos[c + 1], "IN" | "VBG")
+                                && !text(c + 1).eq_ignore_ascii_case("that"))
+                                || text(c + 1).eq_ignore_ascii_case("which"))
+                    })
             })
         };
         let Some(verb) = at_end.or_else(appendix) else {

@@ -85,6 +85,57 @@ fn a_trailing_say_clause_reports_the_clause_before_it() {
     }
 }
 
+/// `…, the company said Tuesday, as it struggles …`: a time or channel
+/// between the verb and the appendix's comma still leaves the clause
+/// before the speaker as the statement (the tagger read "Tuesday, as it
+/// struggles …" as the content); a record's verb takes an appendix too
+/// ("…, official figures show, as doctors prepare …"). A "that" after the
+/// comma is the statement's second half, not an appendix.
+#[test]
+fn an_appendix_after_the_verb_and_its_circumstance_leaves_the_clause_before() {
+    let text = "Head.\n\nStreamly will lay off 800 employees, or 6% of its workforce, the \
+                company said Tuesday, as it struggles to add subscribers.";
+    let mut found = vec![attribution(
+        None,
+        tokens_of(text, "said"),
+        tokens_of(text, "Tuesday, as it struggles to add subscribers"),
+    )];
+    in_context(text, |_, cx| trailing_say_clause(cx, &mut found));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].source, Some(tokens_of(text, "the company")));
+    assert_eq!(
+        found[0].content,
+        [tokens_of(
+            text,
+            "Streamly will lay off 800 employees, or 6% of its workforce"
+        )]
+    );
+    let text = "Head.\n\nWaiting lists in England have reached a record 7.8 million, \
+                official figures show, as junior doctors prepare for another walkout.";
+    let mut found = Vec::new();
+    in_context(text, |_, cx| trailing_say_clause(cx, &mut found));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].source, Some(tokens_of(text, "official figures")));
+    assert_eq!(found[0].cue, tokens_of(text, "show"));
+    assert_eq!(
+        found[0].content,
+        [tokens_of(
+            text,
+            "Waiting lists in England have reached a record 7.8 million"
+        )]
+    );
+    let text = "Head.\n\nIt makes a difference, she said in an interview afterward, that the \
+                campaign does not forget us.";
+    let mut found = vec![attribution(
+        Some(tokens_of(text, "she")),
+        tokens_of(text, "said"),
+        tokens_of(text, "that the campaign does not forget us"),
+    )];
+    let before = found.clone();
+    in_context(text, |_, cx| trailing_say_clause(cx, &mut found));
+    assert_eq!(found, before);
+}
+
 /// `…, according to a poll.` and `According to the report, …`: the
 /// clause the frame reports is its content, and an inner cue's
 /// attribution goes with it (PolNeAR marks the outer one only). A
