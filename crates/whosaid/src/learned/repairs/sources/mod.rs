@@ -18,7 +18,8 @@ pub(in crate::learned) use spans::{
 };
 pub(in crate::learned) use subjects::{
     coordinated_verb_subject, participle_subject, passive_agent_source, source_is_an_object,
-    source_out_of_earlier_content, subject_before_a_relative_clause, subject_before_an_apposition,
+    source_out_of_earlier_content, speaker_after_an_opening_verb, subject_before_a_relative_clause,
+    subject_before_an_apposition,
 };
 
 use crate::extract::TokenAttribution;

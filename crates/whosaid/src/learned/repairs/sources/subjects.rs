@@ -1,7 +1,8 @@
 //! Who the subject of a cue is when the tagger gave none or the wrong one:
 //! the source a participle or a coordinated verb shares, a passive's agent,
 //! the noun phrase a relative clause or an apposition separates from its
-//! verb, and not the object of a verb inside a relative clause.
+//! verb, the speaker after a verb that opens its sentence ("Said Ellis:"),
+//! and not the object of a verb inside a relative clause.
 
 use super::no_speaker::after_dateline;
 use super::{
@@ -489,4 +490,63 @@ pub(in crate::learned) fn subject_before_an_apposition(cx: &Context<'_>, a: &mut
         return;
     }
     a.source = Some(start..end);
+}
+
+/// Speech verbs that may open a sentence before their speaker ("Said
+/// Ellis: “…”", "Added a spokesman, “…”").
+const OPENING_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "added",
+    "adds",
+    "asked",
+    "wrote",
+    "writes",
+    "explained",
+    "noted",
+    "recalled",
+    "replied",
+    "warned",
+];
+
+/// `Said Ellis: “…”`, `Said Jane Smith, a local farmer: “…”`: a speech
+/// verb opening the sentence, then the speaker's phrase and a colon or
+/// comma right before the quotation. The tagger read "Said Ellis:" as the
+/// cue (no source), or the apposition alone as the source and the colon as
+/// the cue. The phrase between the verb and the punctuation (no finite
+/// verb, no quotation, holding a noun or pronoun) is the source, the verb
+/// the cue, as PolNeAR marks them.
+pub(in crate::learned) fn speaker_after_an_opening_verb(
+    cx: &Context<'_>,
+    a: &mut TokenAttribution,
+) {
+    let Some(first) = a.content.first() else {
+        return;
+    };
+    let quote = first.start;
+    if quote < 3 || !cx.quotes.is_quoted(quote) {
+        return;
+    }
+    let mark = quote - 1;
+    if !matches!(cx.doc.token_text(mark), ":" | ",") {
+        return;
+    }
+    let verb = cx.doc.sentences[cx.doc.sentence_of(quote)].tokens.start;
+    let phrase = verb + 1..mark;
+    let frame = verb..quote;
+    if phrase.is_empty()
+        || phrase.len() > 12
+        || !OPENING_VERBS.contains(&cx.doc.lower(verb))
+        || !frame.contains(&a.cue.start)
+        || !names_someone(cx, phrase.clone())
+        || phrase.clone().any(|i| {
+            finite_verb_tag(cx.pos[i])
+                || cx.quotes.is_quoted(i)
+                || cx.doc.tokens[i].kind == TokenKind::QuoteMark
+        })
+    {
+        return;
+    }
+    a.source = Some(phrase);
+    a.cue = verb..verb + 1;
 }

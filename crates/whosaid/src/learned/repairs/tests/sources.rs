@@ -842,3 +842,39 @@ fn a_bare_relative_clause_has_its_own_subject_for_source() {
         Some("Vatican spokesman the Rev. Federico Lombardi")
     );
 }
+
+/// `Said Ellis: “…”`: a speech verb opening the sentence is the cue and
+/// the phrase between it and the colon or comma before the quotation the
+/// source, whether the tagger took the name into the cue or the apposition
+/// alone for the source. A sentence opening with another word keeps its
+/// reading.
+#[test]
+fn an_opening_speech_verb_has_its_speaker_after_it() {
+    let text = "Head.\n\nSaid Ellis: \u{201c}I do not get the sense she cares.\u{201d}";
+    let mut a = attribution(
+        None,
+        tokens_of(text, "Said Ellis:"),
+        tokens_of(text, "\u{201c}I do not get the sense she cares.\u{201d}"),
+    );
+    in_context(text, |_, cx| speaker_after_an_opening_verb(cx, &mut a));
+    assert_eq!(a.source, Some(tokens_of(text, "Ellis")));
+    assert_eq!(a.cue, tokens_of(text, "Said"));
+    let text = "Head.\n\nSaid Jane Smith, a local farmer: \u{201c}We are worried.\u{201d}";
+    let source = repaired_source(
+        text,
+        "a local farmer",
+        ":",
+        "\u{201c}We are worried.\u{201d}",
+        speaker_after_an_opening_verb,
+    );
+    assert_eq!(source.as_deref(), Some("Jane Smith, a local farmer"));
+    let text = "Head.\n\nMeanwhile Jane Smith, a local farmer: \u{201c}We are worried.\u{201d}";
+    let source = repaired_source(
+        text,
+        "a local farmer",
+        ":",
+        "\u{201c}We are worried.\u{201d}",
+        speaker_after_an_opening_verb,
+    );
+    assert_eq!(source.as_deref(), Some("a local farmer"));
+}
