@@ -45,6 +45,18 @@ impl Resolution<'_> {
                     "conference" | "briefing" => Some(ChannelKind::PressConference),
                     "speech" | "rally" | "remarks" | "address" => Some(ChannelKind::Speech),
                     "letter" => Some(ChannelKind::Letter),
+                    // "In a memo to staff, …", "said in a court filing":
+                    // only as the frame's "in a …" phrase, since a memo or
+                    // a filing is often what a statement is about.
+                    "memo" | "memorandum" | "filing" | "filings"
+                        if self.after_in_a(t, frame.start) =>
+                    {
+                        Some(if w.starts_with("memo") {
+                            ChannelKind::Letter
+                        } else {
+                            ChannelKind::Statement
+                        })
+                    }
                     "testimony" | "testified" | "hearing" => Some(ChannelKind::Testimony),
                     "told" | "tells" | "telling" if self.items[k].a.cue.contains(&t) => {
                         Some(ChannelKind::Told)
@@ -88,11 +100,17 @@ impl Resolution<'_> {
                 }
                 found.push((kind, via, Some(t..t + 1)));
             }
-            // "said on CNN": a broadcast appearance.
+            // "said on CNN": a broadcast appearance; "said on X": a post.
             if found.is_empty() {
                 let cue_end = self.items[k].a.cue.end;
                 if cue_end < frame.end && self.lower(cue_end) == "on" {
-                    if let Some(name) = self.media_at(cue_end + 1) {
+                    if let Some(platform) = self.platform_at(cue_end + 1, frame.end) {
+                        found.push((
+                            ChannelKind::Post,
+                            Some(platform),
+                            Some(cue_end..cue_end + 1),
+                        ));
+                    } else if let Some(name) = self.media_at(cue_end + 1) {
                         found.push((
                             ChannelKind::Broadcast,
                             Some(name),
@@ -190,6 +208,41 @@ impl Resolution<'_> {
 
     /// Through whom a channel word at `t` ran: "interview with X", "X
     /// interview", "told X", "on Twitter".
+    /// Whether `t` ends an "in a …" phrase of at most four words from
+    /// "in" ("in a memo", "in an internal memo", "in a court filing"),
+    /// within the frame starting at `start`.
+    fn after_in_a(&self, t: usize, start: usize) -> bool {
+        (t.saturating_sub(4).max(start)..t).any(|i| {
+            self.lower(i) == "in"
+                && matches!(
+                    self.lower(i + 1),
+                    "a" | "an" | "the" | "his" | "her" | "its" | "their"
+                )
+        })
+    }
+
+    /// The platform named at token `i` (one or two words before `end`:
+    /// "Facebook", "Truth Social"), as written. "X" counts only as the
+    /// capital letter alone.
+    pub(super) fn platform_at(&self, i: usize, end: usize) -> Option<String> {
+        if i >= end {
+            return None;
+        }
+        if i + 1 < end {
+            let two = format!("{} {}", self.lower(i), self.lower(i + 1));
+            if PLATFORMS.contains(&two.as_str()) {
+                let span = self.doc.tokens[i].start..self.doc.tokens[i + 1].end;
+                return Some(self.doc.text()[span].to_string());
+            }
+        }
+        let word = self.doc.token_text(i);
+        let known = match self.lower(i) {
+            "x" => word == "X",
+            w => PLATFORMS.contains(&w),
+        };
+        known.then(|| word.to_string())
+    }
+
     pub(super) fn channel_via(
         &self,
         kind: ChannelKind,
@@ -240,13 +293,7 @@ impl Resolution<'_> {
                 })
             }
             ChannelKind::Post => {
-                let platform = (t + 1..(t + 4).min(frame.end)).find_map(|i| {
-                    let w = self.lower(i);
-                    PLATFORMS
-                        .contains(&w)
-                        .then(|| self.doc.token_text(i).to_string())
-                });
-                platform
+                (t + 1..(t + 4).min(frame.end)).find_map(|i| self.platform_at(i, frame.end))
             }
             _ => {
                 // "interview with X" / "interview on X" / "X interview".

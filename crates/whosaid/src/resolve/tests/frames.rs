@@ -205,3 +205,41 @@ fn a_capitalized_today_is_a_name_and_speaking_on_an_outlet_a_broadcast() {
         Some("USA Today")
     );
 }
+
+/// A platform right after "said on" is the post's ("said on X", "said on
+/// Facebook"), two-word platforms included ("in a post on Truth Social");
+/// a memo or a filing the frame's "in a …" phrase names is the channel,
+/// and one that is only what the statement is about is none.
+#[test]
+fn platforms_memos_and_filings_as_channels() {
+    let acc = analyze(
+        "Vote\n\n\"We will comply,\" the minister later said on X, formerly Twitter.\n\n\
+         \"This is a witch hunt,\" Trump said in a post on Truth Social.\n\n\
+         In a memo to staff, Chief Executive Dana Whitfield wrote that the cuts were painful.\n\n\
+         The company said in a court filing that the claims were baseless.\n\n\
+         Asked about the memo, Senator Ann Lee said she had not read it.",
+    );
+    let channel_of = |source: &str| {
+        let a = attribution_of_source(&acc, source);
+        a.channel
+            .first()
+            .map(|c| (c.kind, c.via.clone().unwrap_or_default()))
+    };
+    assert_eq!(
+        channel_of("the minister"),
+        Some((ChannelKind::Post, "X".to_string()))
+    );
+    assert_eq!(
+        channel_of("Trump"),
+        Some((ChannelKind::Post, "Truth Social".to_string()))
+    );
+    assert_eq!(
+        channel_of("Chief Executive Dana Whitfield"),
+        Some((ChannelKind::Letter, String::new()))
+    );
+    assert_eq!(
+        channel_of("The company"),
+        Some((ChannelKind::Statement, String::new()))
+    );
+    assert_eq!(channel_of("Senator Ann Lee"), None);
+}
