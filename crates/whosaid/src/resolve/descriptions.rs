@@ -218,15 +218,10 @@ impl Resolution<'_> {
             // The noun heading the draft's description, before what
             // follows it ("source | familiar with the ad").
             let name = draft.name.to_lowercase();
-            let draft_head = name
-                .split_whitespace()
-                .take_while(|w| !POSTMODIFIERS.contains(w))
-                .last()
-                .map(entities::strip_possessive);
             draft.anonymous
                 && draft.kind == SpeakerKind::Person
                 && draft.entity.is_none()
-                && draft_head == Some(head.as_ref())
+                && description_head(&name) == Some(head.as_ref())
                 && complement
                     .as_ref()
                     .is_none_or(|c| name.ends_with(c.as_str()))
@@ -427,9 +422,12 @@ impl Resolution<'_> {
         let head_at = (src.start + 1..src.end)
             .rev()
             .find(|&i| self.pos[i].starts_with("NN"))?;
-        let head = self.lower(head_at);
+        let head = self.lower(head_at).to_owned();
         // "the official" stays unnamed.
-        if self.pos[head_at] != "NN" || !is_role_noun(head) || ANONYMOUS_NOUNS.contains(&head) {
+        if self.pos[head_at] != "NN"
+            || !is_role_noun(&head)
+            || ANONYMOUS_NOUNS.contains(&head.as_str())
+        {
             return None;
         }
         // The person the pronoun ranker would take for "he" or "she" in
@@ -437,8 +435,16 @@ impl Resolution<'_> {
         // other party; failing any near, the latest subject, then the
         // person named most often.
         let fits = |x: &entities::Entity| x.words.len() >= 2 && !role_conflict(x, words);
-        if let Some(d) = self.ranked_person(k, src.start, noun_gender(head), fits) {
-            return Some(Antecedent::Draft(d));
+        if let Some(d) = self.ranked_person(k, src.start, noun_gender(&head), fits) {
+            // An unnamed speaker described by another role ("the
+            // minister") is someone else than "the senator".
+            let draft = &self.drafts[d];
+            let name = draft.name.to_lowercase();
+            let other_role = draft.entity.is_none()
+                && description_head(&name).is_some_and(|h| h != head && is_role_noun(h));
+            if !other_role {
+                return Some(Antecedent::Draft(d));
+            }
         }
         if let Some(e) = self.recent_subject(src.start, words) {
             return Some(Antecedent::Entity(e));
@@ -798,6 +804,15 @@ impl Resolution<'_> {
         }
         best.map(|b| b.2)
     }
+}
+
+/// The noun heading a lowercase description, before what follows it
+/// ("source | familiar with the ad", "the minister").
+fn description_head(name: &str) -> Option<&str> {
+    name.split_whitespace()
+        .take_while(|w| !POSTMODIFIERS.contains(w))
+        .last()
+        .map(entities::strip_possessive)
 }
 
 /// Nouns for places whose government speaks ("the state said", "the city

@@ -947,3 +947,24 @@ fn a_dateline_is_no_referent_and_familiar_with_follows_its_head() {
     let people = speaker_of_source(&acc, "People familiar with the talks").expect("a speaker");
     assert_eq!(people.kind, SpeakerKind::Group);
 }
+
+/// Regression: "The senator wrote …" after "the minister said" was filed
+/// under the minister (the pronoun ranker's running speaker), and "The
+/// governor" after it under the senator: an unnamed speaker described by
+/// one role is not the person another role describes.
+#[test]
+fn an_unnamed_speaker_of_one_role_is_not_another_roles_description() {
+    let acc = analyze(
+        "Budget talks stall\n\n\"We will comply,\" the minister said.\n\n\
+         The senator wrote on Facebook that the bill was a disaster.\n\n\
+         The governor said she would sign it.",
+    );
+    let speaker_name = |source: &str| {
+        speaker_of_source(&acc, source)
+            .map(|s| s.name.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(speaker_name("the minister"), "the minister");
+    assert_eq!(speaker_name("The senator"), "The senator");
+    assert_eq!(speaker_name("The governor"), "The governor");
+}
