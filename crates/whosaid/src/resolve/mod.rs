@@ -51,6 +51,7 @@ mod pronoun_ranker;
 mod pronoun_score;
 mod pronouns;
 mod questions;
+mod role_conflicts;
 mod speakers;
 mod times;
 mod voice;
