@@ -14,6 +14,7 @@ use crate::text::{Document, TokenKind};
 
 pub mod acronyms;
 mod gender;
+mod parties;
 mod repair;
 mod titles;
 pub mod variants;
