@@ -6,54 +6,47 @@
 use super::{strip_possessive, Mention, MentionClass};
 use crate::text::Document;
 
-/// Parties that speak under their own names in English-language news,
-/// as lowercase words (capitalized in the text). The US parties are
-/// missing on purpose: "Democrats" and "Republicans" are their members,
-/// a group, which the tagger reads as such.
-const PARTIES: &[&[&str]] = &[
-    &["labour"],
-    &["conservatives"],
-    &["tories"],
-    &["liberal", "democrats"],
-    &["lib", "dems"],
-    &["snp"],
-    &["reform", "uk"],
-    &["plaid", "cymru"],
-    &["greens"],
-    &["dup"],
-    &["sinn", "féin"],
-    &["sinn", "fein"],
-    &["ukip"],
-    &["ndp"],
-    &["bjp"],
-    &["cdu"],
-    &["spd"],
-    &["afd"],
-    &["likud"],
-    &["fidesz"],
-];
+/// The number of words of the party whose name starts at token `i`
+/// (lowercase words, capitalized in the text), of the parties that speak
+/// under their own names in English-language news. The US parties are
+/// missing on purpose: "Democrats" and "Republicans" are their members, a
+/// group, which the tagger reads as such. A `match` on the first word: it
+/// runs for every capitalized token, and most start no party's name.
+fn party_at(doc: &Document, i: usize) -> Option<usize> {
+    let next_is = |w: &str| i + 1 < doc.tokens.len() && strip_possessive(doc.lower(i + 1)) == w;
+    match strip_possessive(doc.lower(i)) {
+        "labour" | "conservatives" | "tories" | "snp" | "greens" | "dup" | "ukip" | "ndp"
+        | "bjp" | "cdu" | "spd" | "afd" | "likud" | "fidesz" => Some(1),
+        "liberal" if next_is("democrats") => Some(2),
+        "lib" if next_is("dems") => Some(2),
+        "reform" if next_is("uk") => Some(2),
+        "plaid" if next_is("cymru") => Some(2),
+        "sinn" if next_is("féin") || next_is("fein") => Some(2),
+        _ => None,
+    }
+}
 
 /// Makes each party named in `doc` one organization mention: mentions
 /// inside its name go ("UK" of "Reform UK", the person "Labour"); a
 /// longer name holding it stays ("the Labour Party", "Labour leader Keir
 /// Starmer").
-pub(super) fn parties_as_organizations(doc: &Document, mut mentions: Vec<Mention>) -> Vec<Mention> {
+/// Only proper nouns (`pos`) are looked at: the pass runs on every
+/// document.
+pub(super) fn parties_as_organizations(
+    doc: &Document,
+    pos: &[&str],
+    mut mentions: Vec<Mention>,
+) -> Vec<Mention> {
     let n = doc.tokens.len();
     let mut found = Vec::new();
     let mut i = 0;
     while i < n {
-        if !doc.token_text(i).starts_with(char::is_uppercase) {
+        let proper = pos.get(i).is_some_and(|t| t.starts_with("NNP"));
+        if !proper || !doc.token_text(i).starts_with(char::is_uppercase) {
             i += 1;
             continue;
         }
-        let matches = |party: &&&[&str]| {
-            i + party.len() <= n
-                && party
-                    .iter()
-                    .enumerate()
-                    .all(|(k, w)| strip_possessive(doc.lower(i + k)) == *w)
-        };
-        match PARTIES.iter().filter(matches).map(|p| p.len()).max() {
+        match party_at(doc, i) {
             Some(len) => {
                 found.push(i..i + len);
                 i += len;
@@ -108,7 +101,8 @@ mod tests {
             mention(&doc, "UK", MentionClass::Location),
             mention(&doc, "Labour Party", MentionClass::Organization),
         ];
-        let named: Vec<(String, MentionClass)> = parties_as_organizations(&doc, tagged)
+        let pos: Vec<&str> = doc.tokens.iter().map(|_| "NNP").collect();
+        let named: Vec<(String, MentionClass)> = parties_as_organizations(&doc, &pos, tagged)
             .iter()
             .map(|m| {
                 let span = doc.tokens[m.tokens.start].start..doc.tokens[m.tokens.end - 1].end;

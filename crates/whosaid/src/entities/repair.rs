@@ -33,7 +33,7 @@ pub(super) fn repaired(
     let mentions = people_ending_other_names(doc, genders, mentions);
     let mentions = people_by_apposed_role(doc, pos, mentions);
     let mentions = surnames_as_people(doc, mentions);
-    super::parties::parties_as_organizations(doc, mentions)
+    super::parties::parties_as_organizations(doc, pos, mentions)
 }
 
 /// Which sentences are written in title case (headlines), where capitals

@@ -74,8 +74,8 @@ pub(in crate::learned) fn trailing_say_clause(cx: &Context<'_>, found: &mut Vec<
         // finance records show.", "…, the poll found."; not the participle
         // of "chemicals found in air conditioners.").
         let reports = |i: usize| {
-            REPORT_VERBS.contains(&text(i))
-                && matches!(cx.pos[i], "VBD" | "VBZ" | "VBP")
+            matches!(cx.pos[i], "VBD" | "VBZ" | "VBP")
+                && REPORT_VERBS.contains(&text(i))
                 && !cx.quotes.is_quoted(i)
         };
         let at_end = (end.saturating_sub(5).max(range.start)..end)
@@ -88,7 +88,8 @@ pub(in crate::learned) fn trailing_say_clause(cx: &Context<'_>, found: &mut Vec<
         // she said in an interview, that …").
         let appendix = || {
             (range.start..end.saturating_sub(3)).find(|&v| {
-                (say(v) || reports(v))
+                cx.pos[v].starts_with("VB")
+                    && (say(v) || reports(v))
                     && (v + 1..(v + 6).min(end - 1)).any(|c| {
                         text(c) == ","
                             && circumstance(v + 1..c)
