@@ -111,6 +111,33 @@ impl Resolution<'_> {
             .or_else(|| bodies().next())
     }
 
+    /// The business a description like "the company" or "the startup"
+    /// refers to when no organization is named before it: the speaker of
+    /// the statement just before, when that speaker is a one-word name
+    /// with no sign of a person (never named in full, no title, no
+    /// gender), which the entity tagger, not knowing the brand, typed a
+    /// person ("Stellantis said …. The company said …"). The caller makes
+    /// that speaker an organization.
+    pub(super) fn company_typed_a_person(
+        &self,
+        src: &Range<usize>,
+        words: &[String],
+    ) -> Option<usize> {
+        if words.len() != 2 || words[0] != "the" || body_kind(&words[1]) != Some(BodyKind::Business)
+        {
+            return None;
+        }
+        let (_, d) = self.recent_speakers(src).max_by_key(|&(start, _)| start)?;
+        let e = self.drafts[d].entity?;
+        let x = &self.ents.list[e];
+        (x.class == MentionClass::Person
+            && x.words.len() == 1
+            && x.titles.is_empty()
+            && x.gender.is_none()
+            && x.usual_gender.is_none())
+        .then_some(e)
+    }
+
     /// Whether token `t` is in a dateline ("LOS ANGELES —", "WASHINGTON
     /// (AP) —"), a sentence of its own ending in its dash: the place that
     /// files the story, never a body a description refers to.

@@ -683,6 +683,11 @@ impl Resolution<'_> {
         if let Some(e) = self.description_reference(&src, &words) {
             return Some(self.entity_draft(e));
         }
+        if let Some(e) = self.company_typed_a_person(&src, &words) {
+            let d = self.entity_draft(e);
+            self.drafts[d].kind = SpeakerKind::Organization;
+            return Some(d);
+        }
         // A plural description of a group named before ("These voters",
         // "the senators").
         if let Some(d) = self.plural_reference(&src, &words) {

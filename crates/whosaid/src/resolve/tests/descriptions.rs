@@ -968,3 +968,25 @@ fn an_unnamed_speaker_of_one_role_is_not_another_roles_description() {
     assert_eq!(speaker_name("The senator"), "The senator");
     assert_eq!(speaker_name("The governor"), "The governor");
 }
+
+/// "Stellantis said …. The company said …": a brand the entity tagger does
+/// not know is typed a person; "the company" right after it is that
+/// speaker, now an organization. A one-word speaker a gender or a title
+/// marks as a person stays one, and "the company" then stays unnamed.
+#[test]
+fn the_company_after_a_brand_typed_a_person_is_that_brand() {
+    let acc = analyze(
+        "Carmakers cut jobs\n\nStellantis said it would cut 1,000 jobs in Italy. The company \
+         said demand had fallen.",
+    );
+    let brand = speaker_of_source(&acc, "Stellantis").expect("a speaker");
+    assert_eq!(brand.kind, SpeakerKind::Organization, "{acc:#?}");
+    let company = speaker_of_source(&acc, "The company").expect("a speaker");
+    assert_eq!(company.name, "Stellantis");
+    let acc = analyze(
+        "Carmakers cut jobs\n\nMr. Marchionne said he would cut 1,000 jobs in Italy. The \
+         company said demand had fallen.",
+    );
+    let company = speaker_of_source(&acc, "The company").expect("a speaker");
+    assert_eq!(company.name, "The company");
+}
