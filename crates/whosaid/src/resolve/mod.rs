@@ -45,6 +45,7 @@ mod body_kinds;
 mod channels;
 mod coordination;
 mod descriptions;
+mod drafts;
 mod nesting;
 mod phrases;
 mod pronoun_ranker;
