@@ -859,22 +859,22 @@ fn an_opening_speech_verb_has_its_speaker_after_it() {
     in_context(text, |_, cx| speaker_after_an_opening_verb(cx, &mut a));
     assert_eq!(a.source, Some(tokens_of(text, "Ellis")));
     assert_eq!(a.cue, tokens_of(text, "Said"));
-    let text = "Head.\n\nSaid Jane Smith, a local farmer: \u{201c}We are worried.\u{201d}";
-    let source = repaired_source(
-        text,
-        "a local farmer",
-        ":",
-        "\u{201c}We are worried.\u{201d}",
-        speaker_after_an_opening_verb,
+    // The apposition the tagger took for the source of the colon.
+    let source_after = |opening: &str| {
+        let text = format!(
+            "Head.\n\n{opening} Jane Smith, a local farmer: \u{201c}We are worried.\u{201d}"
+        );
+        repaired_source(
+            &text,
+            "a local farmer",
+            ":",
+            "\u{201c}We are worried.\u{201d}",
+            speaker_after_an_opening_verb,
+        )
+    };
+    assert_eq!(
+        source_after("Said").as_deref(),
+        Some("Jane Smith, a local farmer")
     );
-    assert_eq!(source.as_deref(), Some("Jane Smith, a local farmer"));
-    let text = "Head.\n\nMeanwhile Jane Smith, a local farmer: \u{201c}We are worried.\u{201d}";
-    let source = repaired_source(
-        text,
-        "a local farmer",
-        ":",
-        "\u{201c}We are worried.\u{201d}",
-        speaker_after_an_opening_verb,
-    );
-    assert_eq!(source.as_deref(), Some("a local farmer"));
+    assert_eq!(source_after("Meanwhile").as_deref(), Some("a local farmer"));
 }
