@@ -206,8 +206,6 @@ impl Resolution<'_> {
         (word.starts_with(char::is_uppercase) && is_media_name(word)).then(|| word.to_string())
     }
 
-    /// Through whom a channel word at `t` ran: "interview with X", "X
-    /// interview", "told X", "on Twitter".
     /// Whether `t` ends an "in a …" phrase of at most four words from
     /// "in" ("in a memo", "in an internal memo", "in a court filing"),
     /// within the frame starting at `start`.
@@ -228,12 +226,14 @@ impl Resolution<'_> {
         if i >= end {
             return None;
         }
-        if i + 1 < end {
-            let two = format!("{} {}", self.lower(i), self.lower(i + 1));
-            if PLATFORMS.contains(&two.as_str()) {
-                let span = self.doc.tokens[i].start..self.doc.tokens[i + 1].end;
-                return Some(self.doc.text()[span].to_string());
-            }
+        let two_words = i + 1 < end
+            && PLATFORMS.iter().any(|p| {
+                p.split_once(' ')
+                    .is_some_and(|(a, b)| self.lower(i) == a && self.lower(i + 1) == b)
+            });
+        if two_words {
+            let span = self.doc.tokens[i].start..self.doc.tokens[i + 1].end;
+            return Some(self.doc.text()[span].to_string());
         }
         let word = self.doc.token_text(i);
         let known = match self.lower(i) {
@@ -243,6 +243,8 @@ impl Resolution<'_> {
         known.then(|| word.to_string())
     }
 
+    /// Through whom a channel word at `t` ran: "interview with X", "X
+    /// interview", "told X", "on Twitter".
     pub(super) fn channel_via(
         &self,
         kind: ChannelKind,
