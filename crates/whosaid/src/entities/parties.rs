@@ -29,9 +29,8 @@ fn party_at(doc: &Document, i: usize) -> Option<usize> {
 /// Makes each party named in `doc` one organization mention: mentions
 /// inside its name go ("UK" of "Reform UK", the person "Labour"); a
 /// longer name holding it stays ("the Labour Party", "Labour leader Keir
-/// Starmer").
-/// Only proper nouns (`pos`) are looked at: the pass runs on every
-/// document.
+/// Starmer"). Only proper nouns (`pos`) are looked at: the pass runs on
+/// every document.
 pub(super) fn parties_as_organizations(
     doc: &Document,
     pos: &[&str],
