@@ -222,7 +222,7 @@ impl Resolution<'_> {
     /// The platform named at token `i` (one or two words before `end`:
     /// "Facebook", "Truth Social"), as written. "X" counts only as the
     /// capital letter alone.
-    pub(super) fn platform_at(&self, i: usize, end: usize) -> Option<String> {
+    fn platform_at(&self, i: usize, end: usize) -> Option<String> {
         if i >= end {
             return None;
         }
