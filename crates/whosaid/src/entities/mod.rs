@@ -13,6 +13,7 @@ use crate::pos::TaggedTokens;
 use crate::text::{Document, TokenKind};
 
 pub mod acronyms;
+mod bodies;
 mod gender;
 mod parties;
 mod repair;

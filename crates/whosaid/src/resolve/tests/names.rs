@@ -807,3 +807,19 @@ fn an_agency_named_with_and_is_one_organization() {
     }
     assert_eq!(acc.attributions.len(), 3, "{acc:#?}");
 }
+
+/// Regression: "The startup Anthropic" was a name the entity tagger read
+/// as "other", so "The company said" went past it to the outlet the
+/// minister had spoken to ("told CNBC"). A name the text calls a body is
+/// an organization, and "the company" is the nearest one.
+#[test]
+fn a_name_the_text_calls_a_body_is_the_company_referred_to() {
+    let acc = analyze(
+        "Chips\n\n“We will not sell our best chips,” Lutnick told CNBC.\n\n\
+         The startup Anthropic welcomed the decision. The company said in a blog post that \
+         compute was “a key national security asset.”",
+    );
+    let company = speaker_of_source(&acc, "The company").expect("a speaker");
+    assert_eq!(company.name, "Anthropic", "{acc:#?}");
+    assert_eq!(company.kind, SpeakerKind::Organization);
+}

@@ -1,0 +1,321 @@
+//! Organizations by what the text calls them. The entity tagger, trained
+//! on 2016 US politics, reads names it has never seen as people, places or
+//! other names ("Anthropic", "Copernicus"); the article itself often says
+//! what the name is, in an apposition headed by a noun for a body
+//! ("Copernicus, the EU's climate monitoring service, said") or with that
+//! noun before the name ("the startup Anthropic"). Such a name is an
+//! organization: "the company" and "it" can then refer to it.
+
+use super::{is_possessive, strip_possessive, Mention, MentionClass};
+use crate::text::{Document, TokenKind};
+
+/// Nouns that head a description of an organization and never of a
+/// person (no "maker", "developer" or "producer": a filmmaker, a software
+/// developer and a record producer are people).
+const BODY_NOUNS: &[&str] = &[
+    "agency",
+    "airline",
+    "association",
+    "automaker",
+    "bank",
+    "broadcaster",
+    "carmaker",
+    "charity",
+    "chipmaker",
+    "company",
+    "conglomerate",
+    "corporation",
+    "department",
+    "drugmaker",
+    "federation",
+    "firm",
+    "foundation",
+    "institute",
+    "insurer",
+    "lender",
+    "manufacturer",
+    "ministry",
+    "newspaper",
+    "nonprofit",
+    "non-profit",
+    "organisation",
+    "organization",
+    "regulator",
+    "retailer",
+    "service",
+    "startup",
+    "start-up",
+    "union",
+    "university",
+    "watchdog",
+];
+
+/// Verbs that make "the company Jane Roe founded" a relative clause about
+/// the company, in which the name is a person's.
+const RELATION_VERBS: &[&str] = &[
+    "acquired",
+    "bought",
+    "built",
+    "chairs",
+    "co-founded",
+    "created",
+    "founded",
+    "headed",
+    "heads",
+    "joined",
+    "launched",
+    "leads",
+    "led",
+    "left",
+    "owned",
+    "owns",
+    "ran",
+    "runs",
+    "sold",
+    "started",
+];
+
+/// Words of a description read before its head noun.
+const MAX_DESCRIPTION_WORDS: usize = 6;
+
+/// Mentions the text describes as a body, in an apposition after the name
+/// or by a noun before it, become organizations. Only mentions of another
+/// class are looked at, and only the few words around each.
+pub(super) fn bodies_by_apposed_noun(
+    doc: &Document,
+    pos: &[&str],
+    mut mentions: Vec<Mention>,
+) -> Vec<Mention> {
+    let mut described: Vec<&str> = Vec::new();
+    for m in &mut mentions {
+        if m.class != MentionClass::Organization
+            && (apposed_body_noun(doc, pos, m.tokens.end)
+                || body_noun_before(doc, pos, m)
+                || traded(doc, pos, &m.tokens))
+        {
+            m.class = MentionClass::Organization;
+            if m.tokens.len() == 1 {
+                described.push(strip_possessive(doc.lower(m.tokens.start)));
+            }
+        }
+    }
+    // The same one-word name elsewhere is the same body ("Nvidia said"
+    // after "Shares of Nvidia fell").
+    if !described.is_empty() {
+        for m in &mut mentions {
+            if m.class != MentionClass::Organization
+                && m.tokens.len() == 1
+                && described.contains(&strip_possessive(doc.lower(m.tokens.start)))
+            {
+                m.class = MentionClass::Organization;
+            }
+        }
+    }
+    mentions
+}
+
+/// Whether the name is a company's whose shares are spoken of: "shares
+/// of Nvidia", "Nvidia shares" or "Nvidia stock" (a person's shares are
+/// "Musk's shares", possessive, which this leaves alone).
+fn traded(doc: &Document, pos: &[&str], name: &std::ops::Range<usize>) -> bool {
+    let stock = |i: usize| {
+        matches!(doc.lower(i), "shares" | "stock")
+            && pos.get(i).is_some_and(|t| t.starts_with("NN"))
+    };
+    let before = name.start >= 2 && doc.lower(name.start - 1) == "of" && stock(name.start - 2);
+    let after = name.end < doc.tokens.len()
+        && !is_possessive(doc.token_text(name.end - 1))
+        && stock(name.end);
+    before || after
+}
+
+/// Whether the name ending before token `end` is followed by an apposition
+/// headed by a body noun: ", the|a|an <words> <noun>" closed by a
+/// punctuation mark or a relative pronoun ("…, the EU's climate monitoring
+/// service, said"). "Jane Roe, the company's chief executive" is headed by
+/// "executive"; "Jane Roe, the head of the agency" by "head".
+fn apposed_body_noun(doc: &Document, pos: &[&str], end: usize) -> bool {
+    let n = doc.tokens.len();
+    if end + 2 >= n
+        || doc.token_text(end) != ","
+        || !matches!(doc.lower(end + 1), "the" | "a" | "an")
+    {
+        return false;
+    }
+    let limit = (end + 2 + MAX_DESCRIPTION_WORDS).min(n);
+    let mut head = None;
+    for i in end + 2..limit {
+        let tag = pos.get(i).copied().unwrap_or("");
+        let word = doc.token_text(i);
+        let described = doc.tokens[i].kind == TokenKind::Word
+            && (matches!(
+                tag,
+                "JJ" | "JJR" | "JJS" | "NN" | "NNP" | "VBG" | "VBN" | "HYPH"
+            ) || is_possessive(word)
+                || tag == "POS");
+        if described {
+            head = Some(i);
+            continue;
+        }
+        let closed = matches!(word, "," | "." | ";" | ")" | "that" | "which");
+        return closed && head.is_some_and(|h| is_body_noun(doc, pos, h));
+    }
+    false
+}
+
+/// Whether the mention follows "the|a|an <words> <body noun>" ("the
+/// startup Anthropic", "the French carmaker Renault"), unless a verb of
+/// relation after it makes the name a person's ("the company Jane Roe
+/// founded").
+fn body_noun_before(doc: &Document, pos: &[&str], m: &Mention) -> bool {
+    let Some(noun) = m.tokens.start.checked_sub(1) else {
+        return false;
+    };
+    if !is_body_noun(doc, pos, noun) {
+        return false;
+    }
+    let opened = (noun.saturating_sub(MAX_DESCRIPTION_WORDS)..noun)
+        .rev()
+        .take_while(|&i| {
+            matches!(
+                pos.get(i).copied().unwrap_or(""),
+                "DT" | "JJ" | "NN" | "NNP" | "VBG" | "HYPH"
+            )
+        })
+        .any(|i| matches!(doc.lower(i), "the" | "a" | "an"));
+    let related =
+        m.tokens.end < doc.tokens.len() && RELATION_VERBS.contains(&doc.lower(m.tokens.end));
+    opened && !related
+}
+
+/// Whether token `i` is a lowercase singular noun naming a kind of body.
+fn is_body_noun(doc: &Document, pos: &[&str], i: usize) -> bool {
+    pos.get(i).is_some_and(|&t| t == "NN")
+        && doc.token_text(i).starts_with(char::is_lowercase)
+        && BODY_NOUNS.contains(&doc.lower(i))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The classes of the mentions `tagged` after the pass. A mention's
+    /// text is found in `text`; one ending in " said" stands for its first
+    /// word, a later mention of a name the text used before.
+    fn classes(
+        text: &str,
+        tagged: &[(&str, MentionClass)],
+        pos: &[(&str, &str)],
+    ) -> Vec<MentionClass> {
+        let doc = Document::new(text);
+        let mut tags: Vec<&str> = doc.tokens.iter().map(|_| "NNP").collect();
+        for (i, t) in doc.tokens.iter().enumerate() {
+            let word = &text[t.start..t.end];
+            if word.starts_with(char::is_lowercase) {
+                tags[i] = "NN";
+            }
+            if let Some((_, tag)) = pos.iter().find(|(w, _)| *w == word) {
+                tags[i] = tag;
+            }
+        }
+        let mentions = tagged
+            .iter()
+            .map(|&(name, class)| {
+                let tokens = doc.tokens_of(name);
+                let one_word = name.ends_with(" said");
+                Mention {
+                    tokens: if one_word {
+                        tokens.start..tokens.start + 1
+                    } else {
+                        tokens
+                    },
+                    class,
+                }
+            })
+            .collect();
+        bodies_by_apposed_noun(&doc, &tags, mentions)
+            .into_iter()
+            .map(|m| m.class)
+            .collect()
+    }
+
+    const SAID: (&str, &str) = ("said", "VBD");
+    const DETERMINERS: [(&str, &str); 3] = [("the", "DT"), ("a", "DT"), ("The", "DT")];
+
+    /// "Copernicus, the EU's climate monitoring service," and "the startup
+    /// Anthropic" are organizations, whatever the tagger read.
+    #[test]
+    fn a_name_described_as_a_body_is_an_organization() {
+        let pos = [SAID, DETERMINERS[0], DETERMINERS[1], DETERMINERS[2]];
+        let found = classes(
+            "Head\n\nCopernicus, the EU’s climate monitoring service, said so. \
+             The startup Anthropic said so.",
+            &[
+                ("Copernicus", MentionClass::Person),
+                ("EU’s", MentionClass::Organization),
+                ("Anthropic", MentionClass::Misc),
+            ],
+            &pos,
+        );
+        assert_eq!(found, [MentionClass::Organization; 3]);
+    }
+
+    /// People described by their role at a body, or named in a relative
+    /// clause after one, stay people.
+    #[test]
+    fn a_person_at_a_body_stays_a_person() {
+        let pos = [
+            SAID,
+            DETERMINERS[0],
+            DETERMINERS[1],
+            DETERMINERS[2],
+            ("of", "IN"),
+            ("founded", "VBD"),
+        ];
+        let found = classes(
+            "Head\n\nJane Roe, the company’s chief executive, said so. \
+             John Doe, the head of the agency, said so. \
+             The company Mary Major founded said so.",
+            &[
+                ("Jane Roe", MentionClass::Person),
+                ("John Doe", MentionClass::Person),
+                ("Mary Major", MentionClass::Person),
+            ],
+            &pos,
+        );
+        assert_eq!(found, [MentionClass::Person; 3]);
+    }
+
+    /// A company whose shares are spoken of is one, in every one-word
+    /// mention of its name; a person's shares are possessive.
+    #[test]
+    fn a_traded_name_is_a_company_wherever_named() {
+        let pos = [
+            SAID,
+            ("of", "IN"),
+            ("fell", "VBD"),
+            ("rose", "VBD"),
+            ("shares", "NNS"),
+        ];
+        let found = classes(
+            "Head\n\nShares of Nvidia fell. Nvidia said so. \
+             Musk’s shares rose. Musk said so.",
+            &[
+                ("Nvidia", MentionClass::Location),
+                ("Nvidia said", MentionClass::Person),
+                ("Musk’s", MentionClass::Person),
+                ("Musk said", MentionClass::Person),
+            ],
+            &pos,
+        );
+        assert_eq!(
+            found,
+            [
+                MentionClass::Organization,
+                MentionClass::Organization,
+                MentionClass::Person,
+                MentionClass::Person,
+            ]
+        );
+    }
+}
