@@ -743,10 +743,16 @@ impl Rules<'_> {
         // Not after a verb whose object is the hearer (`…, told reporters
         // he was pleased`: the source is before the comma), nor when the
         // words after the cue make a clause (`Jane Roe, whose company makes
-        // chips, said demand was strong`).
+        // chips, said demand was strong`), nor when the comma closes a
+        // relative clause on the subject (`Sarah Owen, whose seat includes
+        // the port, urged both sides to return to talks`).
         let inverted_source = self
             .boundary_before(c.start, s)
-            .filter(|_| !participle && !self.word_is(c.start, HEARER_VERBS))
+            .filter(|&b| {
+                !participle
+                    && !self.word_is(c.start, HEARER_VERBS)
+                    && !self.relative_clause_closes_at(b, s)
+            })
             .and_then(|_| self.np_right(c.end, s.end))
             .filter(|src| !src.clone().any(|i| self.is_finite_verb(i)))
             .filter(|src| self.trivial_remainder(src.end, s.end, false));
@@ -947,38 +953,6 @@ impl Rules<'_> {
             && self.doc.sentences[self.doc.sentence_of(b)].paragraph
                 == self.doc.sentences[self.doc.sentence_of(pos)].paragraph;
         (same_paragraph && self.closes_quote(b).is_some()).then_some(b)
-    }
-
-    /// `McConnell, R-Ky., said` / `Aftergood, who heads …, said`: the subject
-    /// before an apposition that ends at the comma `comma`.
-    fn subject_with_apposition(&self, comma: usize, s: &Range<usize>) -> Option<Range<usize>> {
-        let lo = comma.saturating_sub(20).max(s.start);
-        let open = (lo..comma).rev().find(|&i| {
-            self.is_punct(i, ",") || self.kind(i) == TokenKind::QuoteMark || self.is_terminal(i)
-        })?;
-        if !self.is_punct(open, ",") || open + 1 >= comma {
-            return None;
-        }
-        let mut head = self.np_left(open, s.start)?;
-        // `Jane Roe, 55, of Springfield, said`, `Schiff, 56, who has
-        // served …, told`: an age or a home town is no head; the name is
-        // before it.
-        for _ in 0..2 {
-            let age = head.clone().all(|i| self.kind(i) == TokenKind::Number);
-            let town = self.word_is(head.start, &["of"]) && self.is_lowercase_word(head.start);
-            if !(age || town) || head.start == s.start {
-                break;
-            }
-            let before = head.start - 1;
-            if !self.is_punct(before, ",") {
-                break;
-            }
-            match self.np_left(before, s.start) {
-                Some(h) => head = h,
-                None => break,
-            }
-        }
-        Some(head.start..comma)
     }
 }
 

@@ -1,6 +1,7 @@
 //! Noun-phrase scans of the rules: where a source phrase begins and ends
-//! to the left or right of a cue, auxiliaries skipped, and the phrase that
-//! leads a sentence.
+//! to the left or right of a cue, auxiliaries skipped, the phrase that
+//! leads a sentence, and a subject set off by an apposition or a relative
+//! clause.
 
 use std::ops::Range;
 
@@ -127,5 +128,59 @@ impl Rules<'_> {
             "but", "and", "so", "yet", "in", "on", "at", "after", "when", "while", "as",
         ];
         (!np.is_empty() && !self.word_is(sent_start, &conj)).then_some(np)
+    }
+
+    /// Whether the comma `comma` closes a relative clause set off after the
+    /// sentence's first words (`Sarah Owen, whose seat includes the port, |
+    /// urged …`): what comes before is a subject, not a statement. A clause
+    /// on a statement's own subject is followed by its verb (`The bill,
+    /// which passed Tuesday, will cut taxes, said Smith`).
+    pub(super) fn relative_clause_closes_at(&self, comma: usize, s: &Range<usize>) -> bool {
+        if !self.is_punct(comma, ",") {
+            return false;
+        }
+        let lo = comma.saturating_sub(20).max(s.start);
+        let open = (lo..comma).rev().find(|&i| {
+            self.is_punct(i, ",") || self.kind(i) == TokenKind::QuoteMark || self.is_terminal(i)
+        });
+        open.is_some_and(|o| {
+            o > s.start && self.is_punct(o, ",") && self.word_is(o + 1, &["who", "whose", "which"])
+        })
+    }
+
+    /// `McConnell, R-Ky., said` / `Aftergood, who heads …, said`: the subject
+    /// before an apposition that ends at the comma `comma`.
+    pub(super) fn subject_with_apposition(
+        &self,
+        comma: usize,
+        s: &Range<usize>,
+    ) -> Option<Range<usize>> {
+        let lo = comma.saturating_sub(20).max(s.start);
+        let open = (lo..comma).rev().find(|&i| {
+            self.is_punct(i, ",") || self.kind(i) == TokenKind::QuoteMark || self.is_terminal(i)
+        })?;
+        if !self.is_punct(open, ",") || open + 1 >= comma {
+            return None;
+        }
+        let mut head = self.np_left(open, s.start)?;
+        // `Jane Roe, 55, of Springfield, said`, `Schiff, 56, who has
+        // served …, told`: an age or a home town is no head; the name is
+        // before it.
+        for _ in 0..2 {
+            let age = head.clone().all(|i| self.kind(i) == TokenKind::Number);
+            let town = self.word_is(head.start, &["of"]) && self.is_lowercase_word(head.start);
+            if !(age || town) || head.start == s.start {
+                break;
+            }
+            let before = head.start - 1;
+            if !self.is_punct(before, ",") {
+                break;
+            }
+            match self.np_left(before, s.start) {
+                Some(h) => head = h,
+                None => break,
+            }
+        }
+        Some(head.start..comma)
     }
 }

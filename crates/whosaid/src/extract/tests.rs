@@ -306,6 +306,26 @@ fn a_clause_after_the_cue_is_no_inverted_source() {
     assert_eq!(got[0].0, "the mayor of the town");
 }
 
+/// Regression: "Sarah Owen, whose constituency includes the port, urged
+/// both sides to return to talks" read the name and its relative clause as
+/// the content and "both sides to return to talks" as an inverted source.
+/// A statement whose own subject has such a clause still inverts.
+#[test]
+fn a_subject_with_its_relative_clause_is_no_content() {
+    for text in [
+        "Intro.\n\nSarah Owen, whose constituency includes the port, urged both sides to \
+         return to talks.",
+        "Intro.\n\nSarah Owen, who represents the port, urged both sides to return to talks.",
+    ] {
+        let got = run(text);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(got[0].0.starts_with("Sarah Owen"), "{got:?}");
+        assert_eq!(got[0].2, ["both sides to return to talks"], "{got:?}");
+    }
+    let got = run("Intro.\n\nThe bill, which passed Tuesday, will cut taxes, said Sarah Owen.");
+    assert_eq!(got[0].0, "Sarah Owen", "{got:?}");
+}
+
 /// Regression: an age or a home town in an apposition became the source
 /// ("56, who has served …", "55, of Springfield").
 #[test]

@@ -417,7 +417,16 @@ pub(in crate::learned) fn source_is_an_object(cx: &Context<'_>, a: &mut TokenAtt
     if (relative + 1..source.start).any(|i| claimed(cx, &a.cue, &a.content, i) || text(i) == ",") {
         return;
     }
-    if let Some(start) = clause_opening_noun_phrase(cx, a, relative, sentence_start) {
+    // ", who …" after a name: the noun phrase ends at the comma ("Sanders,
+    // who recently launched | a new political organization |, has endorsed").
+    // A ", which …" clause more often says something of a thing or of the
+    // whole clause before ("a weakness, which is | his | inability").
+    let np_end = if text(relative - 1) == "," && text(relative).eq_ignore_ascii_case("who") {
+        relative - 1
+    } else {
+        relative
+    };
+    if let Some(start) = clause_opening_noun_phrase(cx, a, np_end, sentence_start) {
         a.source = Some(start..source.end);
     }
 }

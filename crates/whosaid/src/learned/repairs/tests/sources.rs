@@ -592,6 +592,20 @@ fn the_object_of_a_relative_clause_is_not_the_source() {
         source(text, "huge crowds", "describing", "a rigged economy").as_deref(),
         Some("huge crowds")
     );
+    // The clause set off by commas after a name ("Sanders, who …, has
+    // endorsed"): the source is the name with its clause.
+    let text = "Head.\n\nSanders, who recently launched a new group to promote progressives, \
+                has endorsed a handful of candidates.";
+    assert_eq!(
+        source(
+            text,
+            "a new group to promote progressives,",
+            "has endorsed",
+            "a handful of candidates"
+        )
+        .as_deref(),
+        Some("Sanders, who recently launched a new group to promote progressives,")
+    );
 }
 
 /// Regression: the place of a dateline the segmenter left in its sentence
