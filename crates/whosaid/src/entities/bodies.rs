@@ -3,8 +3,9 @@
 //! other names ("Anthropic", "Copernicus"); the article itself often says
 //! what the name is, in an apposition headed by a noun for a body
 //! ("Copernicus, the EU's climate monitoring service, said") or with that
-//! noun before the name ("the startup Anthropic"). Such a name is an
-//! organization: "the company" and "it" can then refer to it.
+//! noun before the name ("the startup Anthropic"); it speaks of its shares
+//! or refers to it by "which". Such a name is an organization: "the
+//! company" and "it" can then refer to it.
 
 use super::{is_possessive, strip_possessive, Mention, MentionClass};
 use crate::text::{Document, TokenKind};
@@ -78,9 +79,11 @@ const RELATION_VERBS: &[&str] = &[
 /// Words of a description read before its head noun.
 const MAX_DESCRIPTION_WORDS: usize = 6;
 
-/// Mentions the text describes as a body, in an apposition after the name
-/// or by a noun before it, become organizations. Only mentions of another
-/// class are looked at, and only the few words around each.
+/// Mentions the text describes as a body (an apposition after the name, a
+/// noun before it, its shares, a "which" clause on a person-typed name)
+/// become organizations, and so do the other one-word mentions of such a
+/// name. Only mentions of another class are looked at, and only the few
+/// words around each.
 pub(super) fn bodies_by_apposed_noun(
     doc: &Document,
     pos: &[&str],
@@ -91,7 +94,8 @@ pub(super) fn bodies_by_apposed_noun(
         if m.class != MentionClass::Organization
             && (apposed_body_noun(doc, pos, m.tokens.end)
                 || body_noun_before(doc, pos, m)
-                || traded(doc, pos, &m.tokens))
+                || traded(doc, pos, &m.tokens)
+                || (m.class == MentionClass::Person && which_clause_after(doc, m.tokens.end)))
         {
             m.class = MentionClass::Organization;
             if m.tokens.len() == 1 {
@@ -112,6 +116,14 @@ pub(super) fn bodies_by_apposed_noun(
         }
     }
     mentions
+}
+
+/// Whether a relative clause opened by "which" follows the name ending
+/// before `end` ("Hutchison Ports, which owns Felixstowe, said"): no
+/// person's name takes "which", so a name the tagger read as a person's is
+/// a body's.
+fn which_clause_after(doc: &Document, end: usize) -> bool {
+    end + 1 < doc.tokens.len() && doc.token_text(end) == "," && doc.lower(end + 1) == "which"
 }
 
 /// Whether the name is a company's whose shares are spoken of: "shares
@@ -287,9 +299,10 @@ mod tests {
     }
 
     /// A company whose shares are spoken of is one, in every one-word
-    /// mention of its name; a person's shares are possessive.
+    /// mention of its name; a person's shares are possessive. A name the
+    /// tagger read as a person's that "which" refers to is a body's.
     #[test]
-    fn a_traded_name_is_a_company_wherever_named() {
+    fn a_traded_name_or_one_with_which_is_a_body() {
         let pos = [
             SAID,
             ("of", "IN"),
@@ -299,12 +312,14 @@ mod tests {
         ];
         let found = classes(
             "Head\n\nShares of Nvidia fell. Nvidia said so. \
-             Musk’s shares rose. Musk said so.",
+             Musk’s shares rose. Musk said so. \
+             Hutchison Ports, which owns the port, said so.",
             &[
                 ("Nvidia", MentionClass::Location),
                 ("Nvidia said", MentionClass::Person),
                 ("Musk’s", MentionClass::Person),
                 ("Musk said", MentionClass::Person),
+                ("Hutchison Ports", MentionClass::Person),
             ],
             &pos,
         );
@@ -315,6 +330,7 @@ mod tests {
                 MentionClass::Organization,
                 MentionClass::Person,
                 MentionClass::Person,
+                MentionClass::Organization,
             ]
         );
     }
