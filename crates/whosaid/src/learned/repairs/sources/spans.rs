@@ -1,7 +1,8 @@
 //! Where a source begins and ends: one the cue swallowed ("An architect
 //! said"), one cut inside its name, noun phrase or conjunction, one that is
 //! only a relative pronoun or the object of its head's preposition, and one
-//! that holds half a quotation or ends in a preposition.
+//! that holds half a quotation, runs over a sentence end or ends in a
+//! preposition.
 
 use super::names_someone;
 use crate::entities::trim_to_words;
@@ -127,6 +128,44 @@ pub(in crate::learned) fn source_across_a_quotation(cx: &Context<'_>, a: &mut To
         return;
     }
     let kept = trim_to_words(cx.doc, start..end);
+    a.source = names_someone(cx, kept.clone()).then_some(kept);
+}
+
+/// Cuts a source at the sentence end it runs over: the tagger labels whole
+/// paragraphs, and '“…,” said Diane Swonk, chief economist at KPMG. |
+/// Others, including …' read the next sentence's subject as more of the
+/// speaker's apposition. The part in the sentence nearest the cue stays,
+/// without the punctuation at the cut; a part that names no one is none.
+pub(in crate::learned) fn source_within_its_sentence(cx: &Context<'_>, a: &mut TokenAttribution) {
+    let Some(source) = a.source.clone() else {
+        return;
+    };
+    let first = cx.doc.sentence_of(source.start);
+    if source.is_empty() || cx.doc.sentence_of(source.end - 1) == first {
+        return;
+    }
+    let cue_sentence = cx.doc.sentence_of(a.cue.start);
+    let kept_sentence = if cue_sentence <= first {
+        first
+    } else {
+        cx.doc.sentence_of(source.end - 1).min(cue_sentence)
+    };
+    let sentence = &cx.doc.sentences[kept_sentence].tokens;
+    let mut kept = trim_to_words(
+        cx.doc,
+        source.start.max(sentence.start)..source.end.min(sentence.end),
+    );
+    // A quotation the kept part opens keeps its closing mark ("his book
+    // ''The Art of the Deal.'' | Mr. Trump").
+    if let Some(q) = kept
+        .end
+        .checked_sub(1)
+        .and_then(|last| cx.quotes.outer_quote(last))
+    {
+        if q.open >= kept.start && q.close < sentence.end {
+            kept.end = kept.end.max(q.close + 1);
+        }
+    }
     a.source = names_someone(cx, kept.clone()).then_some(kept);
 }
 

@@ -892,3 +892,50 @@ fn an_opening_speech_verb_has_its_speaker_after_it() {
     );
     assert_eq!(source_after("Meanwhile").as_deref(), Some("a local farmer"));
 }
+
+/// Regression: '“…,” said Diane Swonk, chief economist at KPMG. Others,
+/// including …' gave the speaker the next sentence's subject too. The
+/// source is cut at the sentence end nearest its cue; a quotation it opens
+/// keeps its closing mark.
+#[test]
+fn a_source_stops_at_its_sentence_end() {
+    let source = |text: &str, source: &str, cue: &str, content: &str| {
+        repaired_source(text, source, cue, content, source_within_its_sentence)
+    };
+    let text = "Head.\n\n“They risk it,” said Diane Swonk, chief economist at KPMG. Others, \
+                including Mr. Summers, have warned that rates matter.";
+    assert_eq!(
+        source(
+            text,
+            "Diane Swonk, chief economist at KPMG. Others, including Mr. Summers,",
+            "said",
+            "“They risk it,”"
+        )
+        .as_deref(),
+        Some("Diane Swonk, chief economist at KPMG")
+    );
+    let text = "Head.\n\nIt was costly, according to his book “The Art of the Deal.” Mr. \
+                Trump paid $8 million.";
+    assert_eq!(
+        source(
+            text,
+            "his book “The Art of the Deal.” Mr. Trump",
+            "according to",
+            "It was costly"
+        )
+        .as_deref(),
+        Some("his book “The Art of the Deal.”")
+    );
+    // Within one sentence ("Mr." ends none) nothing changes.
+    let text = "Head.\n\nMr. Summers, a former official, said rates matter.";
+    assert_eq!(
+        source(
+            text,
+            "Mr. Summers, a former official,",
+            "said",
+            "rates matter"
+        )
+        .as_deref(),
+        Some("Mr. Summers, a former official,")
+    );
+}
