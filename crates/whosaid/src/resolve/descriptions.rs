@@ -80,6 +80,12 @@ impl Resolution<'_> {
         if !media && !BODY_NOUNS.contains(&head.as_str()) {
             return None;
         }
+        // Members before the head ("the teachers union", "the auto workers
+        // union") say which body: one whose name has them, not the latest.
+        let members: Vec<&str> = (src.start + 1..head_at)
+            .filter(|&i| self.pos[i] == "NNS")
+            .map(|i| self.lower(i).trim_end_matches('s'))
+            .collect();
         let paragraph = self.paragraph_of(src.start);
         let bodies = || {
             earlier()
@@ -101,7 +107,11 @@ impl Resolution<'_> {
                     let other_kind = matches!((kind, named), (Some(a), Some(b)) if a != b);
                     let outlet = matches!(kind, Some(BodyKind::Public | BodyKind::Membership))
                         && is_media_name(name);
-                    !(other_kind || outlet)
+                    let members_named = members.iter().all(|m| {
+                        name.split_whitespace()
+                            .any(|w| w.to_lowercase().starts_with(m))
+                    });
+                    !(other_kind || outlet) && members_named
                 })
         };
         // One of the kind the noun says first (an outlet for "the

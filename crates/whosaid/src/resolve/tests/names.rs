@@ -823,3 +823,22 @@ fn a_name_the_text_calls_a_body_is_the_company_referred_to() {
     assert_eq!(company.name, "Anthropic", "{acc:#?}");
     assert_eq!(company.kind, SpeakerKind::Organization);
 }
+
+/// Regression: "The teachers union welcomed the vote" was the school
+/// "Board" of "Board member Tom Reyes": members before the head of a
+/// description say which body it is, one whose name has them.
+#[test]
+fn members_before_a_description_say_which_body() {
+    let acc = analyze(
+        "Phones\n\nBoard member Tom Reyes called it an overreach. The Riverside Board voted \
+         on Tuesday.\n\nThe teachers union said the vote puts learning first.",
+    );
+    let union = speaker_of_source(&acc, "The teachers union").expect("a speaker");
+    assert_eq!(union.name, "The teachers union", "{acc:#?}");
+    let acc = analyze(
+        "Phones\n\nThe American Federation of Teachers held a rally. The Riverside Board voted \
+         on Tuesday.\n\nThe teachers union said the vote puts learning first.",
+    );
+    let union = speaker_of_source(&acc, "The teachers union").expect("a speaker");
+    assert_eq!(union.name, "American Federation of Teachers", "{acc:#?}");
+}
