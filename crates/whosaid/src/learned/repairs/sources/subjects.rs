@@ -52,7 +52,14 @@ pub(in crate::learned) fn participle_subject(
         }) && !matches!(cx.pos[s.end - 1], "IN" | "TO")
             && !cx.pos[s.start].starts_with("VB")
     };
-    if a.source.as_ref().is_some_and(named) {
+    // Nor is a source that runs from the earlier cue's subject on into its
+    // predicate ("The union welcomed the vote in a | statement, saying").
+    let overruns = |s: &std::ops::Range<usize>| {
+        earlier
+            .as_ref()
+            .is_some_and(|e| s.start <= e.start && e.end < s.end)
+    };
+    if a.source.as_ref().is_some_and(|s| named(s) && !overruns(s)) {
         return;
     }
     let mut sentence = cx.doc.sentences[cx.doc.sentence_of(a.cue.start)]

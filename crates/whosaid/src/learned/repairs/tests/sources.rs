@@ -350,6 +350,20 @@ fn a_participle_takes_no_time_phrase_for_its_subject() {
         participle_subject(cx, a, None)
     });
     assert_eq!(source.as_deref(), Some("Mrs. Clinton"));
+    // Regression: a source running from the earlier cue's subject into its
+    // predicate ("The teachers union welcomed the vote in a") gives way.
+    let text = "Head.\n\nThe teachers union welcomed the vote in a statement, saying it \
+                puts learning first.";
+    let (cue, content) = (
+        tokens_of(text, "saying"),
+        tokens_of(text, "it puts learning first"),
+    );
+    let wrong = tokens_of(text, "The teachers union welcomed the vote in a");
+    let (source, _) = repaired(text, Some(wrong), cue, content, |cx, a| {
+        let earlier = cx.doc.tokens_of("The teachers union");
+        participle_subject(cx, a, Some(earlier))
+    });
+    assert_eq!(source.as_deref(), Some("The teachers union"));
 }
 
 /// Regression: "“…,” Chaffetz said in a statement, adding that …" gave
