@@ -132,12 +132,20 @@ impl Rules<'_> {
             return None;
         }
         let mut content = vec![first];
+        let mut source = source;
         if quote.is_some() {
             if let Some(second) = self.continuing_quote(sent, s, rest) {
                 content.push(second);
             }
         } else if let Some(second) = self.parenthetical_rest(s, rest) {
-            content.push(second);
+            match source.as_mut() {
+                // `…, noted Jane Roe, a toxicologist at …`: the rest after
+                // an inverted source is its apposition, not more content.
+                Some(r) if r.start >= cue.end && self.apposition_of_a_name(r, &second) => {
+                    r.end = second.end;
+                }
+                _ => content.push(second),
+            }
         }
         let source = source.filter(|r| !self.is_expletive(r));
         Some(TokenAttribution {
@@ -145,6 +153,33 @@ impl Rules<'_> {
             cue,
             content,
         })
+    }
+
+    /// Whether `phrase` describes the name `name` before it (`Jane Roe, | a
+    /// toxicologist at Rutgers who was not involved`, `| chief economist at
+    /// KPMG`) rather than going on with the statement (`is doing better`):
+    /// the name is capitalized words, the phrase opens with an article or
+    /// a title and holds no verb of its own; a "who" clause on the person
+    /// may end it, no "that", "which" or "whose" anywhere (a clause that
+    /// may hold another statement: `whose advocates lean on …`, `who notes
+    /// that …`).
+    fn apposition_of_a_name(&self, name: &Range<usize>, phrase: &Range<usize>) -> bool {
+        let capitalized = name.clone().all(|i| {
+            self.kind(i) == TokenKind::Abbreviation
+                || self.text(i).chars().next().is_some_and(char::is_uppercase)
+        });
+        let opens = self.word_is(phrase.start, &["a", "an", "the"])
+            || crate::entities::is_title_noun(self.doc.lower(phrase.start));
+        let description = phrase.start
+            ..(phrase.clone())
+                .find(|&i| self.word_is(i, &["who"]))
+                .unwrap_or(phrase.end);
+        capitalized
+            && opens
+            && !description.clone().any(|i| self.is_finite_verb(i))
+            && !phrase
+                .clone()
+                .any(|i| self.word_is(i, &["that", "which", "whose"]))
     }
 
     /// `The golf industry, she said, is doing better`: after a parenthetical

@@ -405,3 +405,27 @@ fn that_said_is_no_cue() {
     assert_eq!(run("Intro.\n\nBut that being said, the plan may fail."), 0);
     assert_eq!(run("Intro.\n\nThe senator said, \"We will win.\""), 1);
 }
+
+/// Regression: "…, noted Phoebe Stapleton, a toxicologist at Rutgers who
+/// was not involved" gave the apposition after the inverted source to the
+/// content. It describes the name; a clause that may hold a statement of
+/// its own ("who notes that …") stays out of the source.
+#[test]
+fn the_apposition_of_an_inverted_source_is_the_source() {
+    let got = run(
+        "Intro.\n\nThe study did not show harm, noted Phoebe Stapleton, a toxicologist \
+                   at Rutgers who was not involved.",
+    );
+    assert_eq!(
+        got[0].0,
+        "Phoebe Stapleton, a toxicologist at Rutgers who was not involved"
+    );
+    assert_eq!(got[0].2, ["The study did not show harm"]);
+    let got = run("Intro.\n\nRates are too high, said Diane Swonk, chief economist at KPMG.");
+    assert_eq!(got[0].0, "Diane Swonk, chief economist at KPMG");
+    let got = run(
+        "Intro.\n\nThat is not good enough, said Howard Rubel, a senior analyst, \
+                   who notes that costs will fall.",
+    );
+    assert_eq!(got[0].0, "Howard Rubel", "{got:?}");
+}
