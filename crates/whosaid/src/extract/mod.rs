@@ -316,6 +316,19 @@ fn listed(word: &str, list: &[&str]) -> bool {
 /// asked not to be named", "spoke on condition of anonymity"): the verb
 /// before it describes the source, it is not a cue.
 pub(crate) fn anonymity_formula_at(doc: &Document, i: usize) -> bool {
+    anonymity_formula_len(doc, i).is_some()
+}
+
+/// Whether token `i` lies inside an anonymity formula ("spoke on |
+/// condition of | anonymity"): the tagger may take a piece of one for a
+/// cue.
+pub(crate) fn in_anonymity_formula(doc: &Document, i: usize) -> bool {
+    (i.saturating_sub(4)..=i)
+        .any(|start| anonymity_formula_len(doc, start).is_some_and(|len| start + len > i))
+}
+
+/// The number of words of the anonymity formula starting at token `i`.
+fn anonymity_formula_len(doc: &Document, i: usize) -> Option<usize> {
     const FORMULAS: &[&[&str]] = &[
         &["not", "to", "be", "named"],
         &["not", "to", "be", "identified"],
@@ -323,13 +336,16 @@ pub(crate) fn anonymity_formula_at(doc: &Document, i: usize) -> bool {
         &["on", "the", "condition", "of", "anonymity"],
         &["anonymously"],
     ];
-    FORMULAS.iter().any(|words| {
-        i + words.len() <= doc.tokens.len()
-            && words
-                .iter()
-                .enumerate()
-                .all(|(k, w)| doc.token_text(i + k).eq_ignore_ascii_case(w))
-    })
+    FORMULAS
+        .iter()
+        .find(|words| {
+            i + words.len() <= doc.tokens.len()
+                && words
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| doc.token_text(i + k).eq_ignore_ascii_case(w))
+        })
+        .map(|words| words.len())
 }
 
 /// Whether token `i` lies in a clause that says why a source is not

@@ -542,13 +542,17 @@ impl AttrTagger {
             });
         }
         found.retain(|a| !a.content.is_empty());
-        // The formula may follow the cue or end it: "who spoke | on
-        // condition of anonymity", "who | spoke on | condition of …".
+        // The formula may follow the cue, end it or hold all of it: "who
+        // spoke | on condition of anonymity", "who | spoke on | condition of
+        // …", "spoke on | condition of | anonymity".
         let (formulas, kept): (Vec<_>, Vec<_>) = found.into_iter().partition(|a| {
             (a.cue.start + 1..=a.cue.end).any(|i| extract::anonymity_formula_at(cx.doc, i))
                 || a.cue
                     .clone()
                     .any(|i| extract::in_unauthorized_clause(cx.doc, i))
+                || a.cue
+                    .clone()
+                    .all(|i| extract::in_anonymity_formula(cx.doc, i))
         });
         found = kept;
         for dropped in &formulas {
@@ -779,6 +783,28 @@ mod tests {
     /// got the rules' source, its own subject ("Her initial statement |
     /// was later shown | to be false"), where PolNeAR reads the subject as
     /// what the statement is about.
+    /// Regression: the tagger read "condition of" of "spoke on condition of
+    /// anonymity" as a cue, with "anonymity because the plans were not yet
+    /// public" as what was said. A cue that is all inside the formula goes;
+    /// one going on past it ("on condition of anonymity to speak freely
+    /// about") is a cue of its own and stays.
+    #[test]
+    fn a_cue_inside_the_anonymity_formula_is_none() {
+        let text = "Jobs\n\nThe cuts would affect engineering and sales teams, according to \
+                    two people who spoke on condition of anonymity because the plans were not \
+                    yet public.";
+        let found = crate::Extractor::builtin().extract(text);
+        let cues: Vec<String> = found
+            .iter()
+            .map(|a| a.cue.iter().map(|c| c.text.as_str()).collect())
+            .collect();
+        assert_eq!(cues, ["according to"]);
+        let doc = Document::new("He spoke on condition of anonymity to speak freely.");
+        let inside = |word: &str| extract::in_anonymity_formula(&doc, doc.tokens_of(word).start);
+        assert!(inside("on") && inside("condition") && inside("anonymity"));
+        assert!(!inside("spoke") && !inside("speak"));
+    }
+
     #[test]
     fn the_rules_give_an_agentless_passive_no_source() {
         let text = "Head.\n\nHer initial statement was later shown to be false.";
