@@ -34,8 +34,8 @@ pub use link::link;
 use link::link_with_bare_cues;
 use repairs::{
     according_to_frame, admits_entry, circumstance_after_the_cue, clause_completed_by_next,
-    coordinated_verb_subject, dateline_place, expletive_it, join_pieces_over_commas,
-    keep_the_trailing_verb, names_nothing, noun_of_the_verb_frame,
+    content_within_its_relative_clause, coordinated_verb_subject, dateline_place, expletive_it,
+    join_pieces_over_commas, keep_the_trailing_verb, names_nothing, noun_of_the_verb_frame,
     object_of_the_cue_out_of_content, participle_subject, passive_agent_source,
     passive_subject_to_content, program_title_out_of_content, quote_to_the_main_clause,
     recipient_is_no_source, rejoin_split_quotes, source_across_a_quotation,
@@ -483,6 +483,7 @@ impl AttrTagger {
             noun_of_the_verb_frame(cx, a);
             join_pieces_over_commas(cx, a);
             keep_the_trailing_verb(cx, a);
+            content_within_its_relative_clause(cx, a);
             trim_circumstance(cx, a);
             program_title_out_of_content(cx, a);
             object_of_the_cue_out_of_content(cx, a);

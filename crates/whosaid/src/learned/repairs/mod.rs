@@ -4,13 +4,15 @@
 //! phrase run into it, the second half of a split quote given to a
 //! participle, the subject of an agentless passive taken for the source),
 //! a clause reported by the words that end or open its sentence
-//! (`trailing`: "…, officials said.", "…, according to the poll.") and the
+//! (`trailing`: "…, officials said.", "…, according to the poll."), what a
+//! relative clause set off by commas says (`relative`) and the
 //! source (`sources`: a source cut inside its name or noun
 //! phrase, the subject a participle refers back to, a source holding half
 //! a quotation or ending in a preposition). Each pass is measured on dev
 //! and train (ARCHITECTURE.md).
 
 mod content;
+mod relative;
 mod sources;
 mod trailing;
 
@@ -21,6 +23,7 @@ pub(super) use content::{
     split_coordinated_cue, subject_already_content, subject_out_of_content, that_said,
     time_out_of_the_cue, trim_circumstance,
 };
+pub(super) use relative::content_within_its_relative_clause;
 pub(super) use sources::{
     circumstance_after_the_cue, coordinated_verb_subject, dateline_place, expletive_it,
     names_nothing, participle_subject, passive_agent_source, recipient_is_no_source,
