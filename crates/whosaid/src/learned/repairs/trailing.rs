@@ -221,9 +221,24 @@ pub(in crate::learned) fn according_to_frame(cx: &Context<'_>, found: &mut Vec<T
             source,
             clause,
         } = frame;
-        // A name, a title in quotation marks, an apposition: no clause.
+        // A name, a title in quotation marks, an apposition: no clause but
+        // a relative one on the name ("two people who spoke on condition of
+        // anonymity because …"), unless it says what they said ("aides who
+        // said it was doomed").
+        let relative = source
+            .clone()
+            .find(|&i| matches!(cx.pos[i], "WP" | "WDT"))
+            .filter(|&r| {
+                !(r..source.end).any(|i| {
+                    matches!(
+                        cx.doc.lower(i),
+                        "said" | "say" | "says" | "told" | "tell" | "tells"
+                    )
+                })
+            })
+            .unwrap_or(source.end);
         let name_like = source.clone().all(|i| {
-            !super::finite_verb_tag(cx.pos[i])
+            (i > relative || !super::finite_verb_tag(cx.pos[i]))
                 && cx
                     .quotes
                     .outer_quote(i)

@@ -139,8 +139,8 @@ fn an_appendix_after_the_verb_and_its_circumstance_leaves_the_clause_before() {
 /// `…, according to a poll.` and `According to the report, …`: the
 /// clause the frame reports is its content, and an inner cue's
 /// attribution goes with it (PolNeAR marks the outer one only). A
-/// subordinate clause alone and a source holding a finite verb are no
-/// such frame.
+/// subordinate clause alone and a source holding a finite verb outside a
+/// relative clause, or one saying what was said, are no such frame.
 #[test]
 fn according_to_frames_the_whole_clause() {
     let text = "Head.\n\nSome 55 percent of voters said they do not trust her, according \
@@ -190,6 +190,24 @@ fn according_to_frames_the_whole_clause() {
     assert_eq!(
         found[0].content,
         [tokens_of(text, "the contractors said they were ready")]
+    );
+    // A relative clause on the source ("who spoke on condition of
+    // anonymity because …") leaves it a source.
+    let text = "Head.\n\nThe cuts would affect sales teams, according to two people who \
+                spoke on condition of anonymity because the plans were not yet public.";
+    let mut found = vec![attribution(
+        Some(tokens_of(
+            text,
+            "two people who spoke on condition of anonymity",
+        )),
+        tokens_of(text, "according to"),
+        tokens_of(text, "because the plans were not yet public"),
+    )];
+    in_context(text, |_, cx| according_to_frame(cx, &mut found));
+    assert_eq!(found.len(), 1);
+    assert_eq!(
+        found[0].content,
+        [tokens_of(text, "The cuts would affect sales teams")]
     );
     for text in [
         "Head.\n\nWhen the deal was signed, according to the minutes.",
