@@ -57,6 +57,16 @@ impl Resolution<'_> {
                             ChannelKind::Statement
                         })
                     }
+                    // "said in a call with reporters", "on a call with
+                    // journalists": a press call, as the frame's phrase.
+                    "call" | "calls"
+                        if (self.after_in_a(t, frame.start) || self.after_on_a(t, frame.start))
+                            && t + 2 < frame.end
+                            && matches!(self.lower(t + 1), "with" | "to")
+                            && matches!(self.lower(t + 2), "reporters" | "journalists") =>
+                    {
+                        Some(ChannelKind::PressConference)
+                    }
                     "testimony" | "testified" | "hearing" => Some(ChannelKind::Testimony),
                     "told" | "tells" | "telling" if self.items[k].a.cue.contains(&t) => {
                         Some(ChannelKind::Told)
@@ -217,6 +227,13 @@ impl Resolution<'_> {
                     "a" | "an" | "the" | "his" | "her" | "its" | "their"
                 )
         })
+    }
+
+    /// Whether "on a" (or "on the") stands within the four tokens before
+    /// `t`, from `start` on ("said on a call with reporters").
+    fn after_on_a(&self, t: usize, start: usize) -> bool {
+        (t.saturating_sub(4).max(start)..t)
+            .any(|i| self.lower(i) == "on" && matches!(self.lower(i + 1), "a" | "the"))
     }
 
     /// The platform named at token `i` (one or two words before `end`:

@@ -243,3 +243,26 @@ fn platforms_memos_and_filings_as_channels() {
     );
     assert_eq!(channel_of("Senator Ann Lee"), None);
 }
+
+/// "said in a call with reporters", "on a call with journalists": a press
+/// call; a call with anyone else is none.
+#[test]
+fn a_call_with_reporters_is_a_press_conference() {
+    let acc = analyze(
+        "Fines\n\nTransportation Secretary Pete Buttigieg said in a call with reporters that \
+         the fine set a precedent.\n\nAnn Lee said on a call with journalists that it was \
+         fair.\n\nIn a call with his lawyer, Bob Roe said that it was unfair.",
+    );
+    let channel_of = |source: &str| {
+        attribution_of_source(&acc, source)
+            .channel
+            .first()
+            .map(|c| c.kind)
+    };
+    assert_eq!(
+        channel_of("Transportation Secretary Pete Buttigieg"),
+        Some(ChannelKind::PressConference)
+    );
+    assert_eq!(channel_of("Ann Lee"), Some(ChannelKind::PressConference));
+    assert_eq!(channel_of("Bob Roe"), None);
+}
