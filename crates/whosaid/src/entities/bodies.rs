@@ -84,7 +84,7 @@ const MAX_DESCRIPTION_WORDS: usize = 6;
 /// become organizations, and so do the other one-word mentions of such a
 /// name. Only mentions of another class are looked at, and only the few
 /// words around each.
-pub(super) fn bodies_by_apposed_noun(
+pub(super) fn bodies_by_description(
     doc: &Document,
     pos: &[&str],
     mut mentions: Vec<Mention>,
@@ -245,7 +245,7 @@ mod tests {
                 }
             })
             .collect();
-        bodies_by_apposed_noun(&doc, &tags, mentions)
+        bodies_by_description(&doc, &tags, mentions)
             .into_iter()
             .map(|m| m.class)
             .collect()

@@ -32,7 +32,7 @@ pub(super) fn repaired(
     let mentions = first_names_after_titles(doc, genders, mentions);
     let mentions = people_ending_other_names(doc, genders, mentions);
     let mentions = people_by_apposed_role(doc, pos, mentions);
-    let mentions = super::bodies::bodies_by_apposed_noun(doc, pos, mentions);
+    let mentions = super::bodies::bodies_by_description(doc, pos, mentions);
     let mentions = surnames_as_people(doc, mentions);
     super::parties::parties_as_organizations(doc, pos, mentions)
 }

@@ -312,6 +312,16 @@ fn listed(word: &str, list: &[&str]) -> bool {
     word.len() <= 12 && list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
+/// The words of the formulas that say a source is unnamed on purpose,
+/// lowercase.
+const ANONYMITY_FORMULAS: &[&[&str]] = &[
+    &["not", "to", "be", "named"],
+    &["not", "to", "be", "identified"],
+    &["on", "condition", "of", "anonymity"],
+    &["on", "the", "condition", "of", "anonymity"],
+    &["anonymously"],
+];
+
 /// Whether the words from token `i` on are an anonymity formula ("…who
 /// asked not to be named", "spoke on condition of anonymity"): the verb
 /// before it describes the source, it is not a cue.
@@ -324,35 +334,15 @@ pub(crate) fn anonymity_formula_at(doc: &Document, i: usize) -> bool {
 /// cue.
 pub(crate) fn in_anonymity_formula(doc: &Document, i: usize) -> bool {
     // Most tokens are no formula's word: asked first, it spares the scan.
-    let formula_word = matches!(
-        doc.lower(i),
-        "not"
-            | "to"
-            | "be"
-            | "named"
-            | "identified"
-            | "on"
-            | "the"
-            | "condition"
-            | "of"
-            | "anonymity"
-            | "anonymously"
-    );
-    formula_word
+    let word = doc.lower(i);
+    ANONYMITY_FORMULAS.iter().any(|f| f.contains(&word))
         && (i.saturating_sub(4)..=i)
             .any(|start| anonymity_formula_len(doc, start).is_some_and(|len| start + len > i))
 }
 
 /// The number of words of the anonymity formula starting at token `i`.
 fn anonymity_formula_len(doc: &Document, i: usize) -> Option<usize> {
-    const FORMULAS: &[&[&str]] = &[
-        &["not", "to", "be", "named"],
-        &["not", "to", "be", "identified"],
-        &["on", "condition", "of", "anonymity"],
-        &["on", "the", "condition", "of", "anonymity"],
-        &["anonymously"],
-    ];
-    FORMULAS
+    ANONYMITY_FORMULAS
         .iter()
         .find(|words| {
             i + words.len() <= doc.tokens.len()
