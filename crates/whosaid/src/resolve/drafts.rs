@@ -161,12 +161,14 @@ impl Resolution<'_> {
             .unwrap_or(r.start);
         // The head noun: the last noun before a preposition ("a spokesman
         // for the campaign" → spokesman, "advisers to Mr. Obama" →
-        // advisers).
+        // advisers), not one inside a name ("A Department of Health
+        // spokesperson").
         let head_at = (r.start..r.end)
             .find(|&i| {
                 i + 1 < r.end
                     && self.pos[i].starts_with("NN")
-                    && (matches!(self.pos[i + 1], "IN" | "TO" | ",")
+                    && ((matches!(self.pos[i + 1], "IN" | "TO" | ",")
+                        && self.ents.covering(i + 1).is_none())
                         // "a person familiar with …", "people close to …"
                         || matches!(self.lower(i + 1), "familiar" | "close"))
             })

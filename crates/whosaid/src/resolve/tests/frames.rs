@@ -93,6 +93,22 @@ fn affiliations_come_from_titles_and_descriptions() {
     assert_eq!(unnamed.affiliations, vec!["Harmon campaign".to_string()]);
 }
 
+/// Regression: "A Department of Health spokesperson" was the department
+/// (an organization): the head noun was read before the name's "of". The
+/// spokesperson is an anonymous person affiliated with the department.
+#[test]
+fn a_spokesperson_of_a_body_with_a_preposition_in_its_name_is_a_person() {
+    let acc = analyze("Pay\n\nA Department of Health spokesperson said the offer was fair.");
+    let unnamed =
+        speaker_of_source(&acc, "A Department of Health spokesperson").expect("a speaker");
+    assert_eq!(unnamed.kind, SpeakerKind::Person, "{acc:#?}");
+    assert!(unnamed.anonymous);
+    assert_eq!(
+        unnamed.affiliations,
+        vec!["Department of Health".to_string()]
+    );
+}
+
 #[test]
 fn an_outlet_name_is_no_channel_evidence() {
     // Regression: "told The Huffington Post" gave a "post" channel.
