@@ -3,17 +3,13 @@
 //! was said ends where the clause does, and the sentence's own verb after
 //! that comma is no part of it.
 
+use super::finite_verb_tag as finite;
 use crate::extract::TokenAttribution;
 use crate::learned::Context;
 
 /// Auxiliaries and adverbs read back from a cue to its subject ("which
 /// could be | announced").
 const MAX_AUXILIARIES: usize = 3;
-
-/// Whether a POS tag is a finite verb's (or a modal's).
-fn finite(tag: &str) -> bool {
-    matches!(tag, "VBD" | "VBZ" | "VBP" | "MD")
-}
 
 /// Whether the cue's subject is "who" or "which" right after a comma,
 /// auxiliaries and adverbs between.
