@@ -101,6 +101,9 @@ impl Resolution<'_> {
     /// honorific words (or a place before a title), then a person's name
     /// that ends the source or is followed by a comma or bracket, or any
     /// name that ends the source ("After a meeting, the Security Council").
+    /// A name after a preposition there is the object of a description
+    /// ("Officials at Homeland Security Investigations, a division of
+    /// Immigration and Customs Enforcement,"), in apposition to nothing.
     pub(super) fn apposed_name(&self, src: &Range<usize>) -> Option<usize> {
         let comma = (src.start + 1..src.end).find(|&i| self.doc.token_text(i) == ",")?;
         let (m, e) = self
@@ -112,7 +115,8 @@ impl Resolution<'_> {
         let lead_ok = lead.len() <= 4
             && lead.clone().all(|i| {
                 let w = self.lower(i);
-                self.doc.token_text(i).starts_with(char::is_lowercase)
+                (self.doc.token_text(i).starts_with(char::is_lowercase)
+                    && !matches!(self.pos[i], "IN" | "TO"))
                     || title_at(i)
                     || title_at(i + 1)
                     || is_honorific(w)

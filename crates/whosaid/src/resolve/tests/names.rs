@@ -842,3 +842,43 @@ fn members_before_a_description_say_which_body() {
     let union = speaker_of_source(&acc, "The teachers union").expect("a speaker");
     assert_eq!(union.name, "American Federation of Teachers", "{acc:#?}");
 }
+
+/// A body whose name holds "and" is one organization however the entity
+/// tagger cut it ("Exchange" a person, "Commission" a body): the
+/// commission speaks, and "the commission" later is the same speaker; a
+/// title after such a name keeps the body as the person's affiliation.
+#[test]
+fn a_body_named_with_and_speaks_under_its_whole_name() {
+    let acc = analyze(
+        "Regulators\n\nThe Securities and Exchange Commission said it would appeal the ruling. \
+         The commission added that the case was narrow.\n\n\
+         Health and Human Services Secretary Jane Roe said the panel would meet in March.",
+    );
+    assert_eq!(acc.attributions.len(), 3, "{acc:#?}");
+    let sec = speaker(&acc, &acc.attributions[0]);
+    assert_eq!(sec.name, "Securities and Exchange Commission");
+    assert_eq!(sec.kind, SpeakerKind::Organization);
+    assert_eq!(acc.attributions[1].speaker, acc.attributions[0].speaker);
+    let roe = speaker(&acc, &acc.attributions[2]);
+    assert_eq!(roe.name, "Jane Roe");
+    assert_eq!(roe.affiliations, ["Health and Human Services"]);
+}
+
+/// A name after a preposition in an apposition is the object of a
+/// description ("a division of …", "the director of …"), not the speaker
+/// in apposition: the phrase before the comma speaks (a regression: the
+/// officials were Immigration and Customs Enforcement, Comey the FBI).
+#[test]
+fn a_name_inside_an_apposed_description_does_not_speak() {
+    let acc = analyze(
+        "Visas\n\nOfficials at Homeland Security Investigations, a division of Immigration and \
+         Customs Enforcement, said they were concerned about the documents.\n\n\
+         James Marlowe Jr., the director of the Federal Bureau of Investigation, said the bureau \
+         would look into it.",
+    );
+    assert_eq!(acc.attributions.len(), 2, "{acc:#?}");
+    let officials = speaker(&acc, &acc.attributions[0]);
+    assert!(officials.anonymous, "{officials:?}");
+    assert_eq!(officials.affiliations, ["Homeland Security Investigations"]);
+    assert_eq!(speaker(&acc, &acc.attributions[1]).name, "James Marlowe");
+}

@@ -9,6 +9,8 @@ use super::{
 };
 use crate::text::{Document, TokenKind};
 
+mod conjoined;
+
 /// The tagger's mentions with its slips repaired, in an order where each
 /// repair sees the previous ones' work.
 pub(super) fn repaired(
@@ -23,7 +25,7 @@ pub(super) fn repaired(
     let mentions = people_in_capitals(doc, mentions);
     let mentions = headline_names(doc, &headlines, mentions);
     let mentions = joined_organizations(doc, mentions);
-    let mentions = names_joined_by_and(doc, mentions);
+    let mentions = conjoined::names_joined_by_and(doc, &headlines, mentions);
     let mentions = organizations_after_their_head(doc, pos, genders, mentions);
     let mentions = whole_organization_names(doc, pos, &headlines, mentions);
     let mentions = company_names(doc, pos, mentions);
@@ -642,84 +644,6 @@ fn joined_organizations(doc: &Document, mentions: Vec<Mention>) -> Vec<Mention> 
         i += 1;
     }
     out
-}
-
-/// Organization names with "and" inside, which the tagger cuts there
-/// (and the coordination rules would read as two bodies):
-/// - one capitalized word, "and", and a name of two words at most ending
-///   in an organization's head noun ("Food" and "Drug Administration",
-///   "Securities and Exchange Commission");
-/// - an organization named "… of/for …", "and", and two or three
-///   capitalized words ("Department of Health" and "Human Services",
-///   "Ministry of Housing and Urban Development").
-///
-/// People and possessives are never taken in ("the Department of Justice
-/// and Hillary Clinton's campaign").
-fn names_joined_by_and(doc: &Document, mut mentions: Vec<Mention>) -> Vec<Mention> {
-    let n = doc.tokens.len();
-    let capitalized = |i: usize| {
-        doc.tokens[i].kind == crate::text::TokenKind::Word
-            && doc.token_text(i).starts_with(char::is_uppercase)
-            && !is_possessive(doc.token_text(i))
-            && !crate::when::is_calendar_word(doc.lower(i))
-    };
-    let head = |i: usize| {
-        is_organization_head(doc, i) || (capitalized(i) && doc.lower(i) == "administration")
-    };
-    let mut k = 0;
-    while k < mentions.len() {
-        let m = mentions[k].clone();
-        let and = m.tokens.end;
-        let joined = and + 1 < n
-            && doc.token_text(and) == "and"
-            && doc.sentence_of(m.tokens.start) == doc.sentence_of(and + 1)
-            && !is_possessive(doc.token_text(and - 1));
-        if !joined {
-            k += 1;
-            continue;
-        }
-        // A person named in full ("Hillary Clinton"); the tagger reads a
-        // name's last word as one ("Social" + "Care").
-        let person_at = |i: usize| {
-            mentions.iter().any(|x| {
-                x.class == MentionClass::Person
-                    && x.tokens.len() > 1
-                    && x.tokens.contains(&i)
-                    && !head(x.tokens.end - 1)
-            })
-        };
-        // The capitalized words after "and", up to three.
-        let mut end = and + 1;
-        while end < n && end - and <= 3 && capitalized(end) && !person_at(end) {
-            end += 1;
-        }
-        let words = end - and - 1;
-        let followed = end < n && capitalized(end);
-        let of_name = m.class == MentionClass::Organization
-            && m.tokens
-                .clone()
-                .any(|i| matches!(doc.token_text(i), "of" | "for"))
-            && (2..=3).contains(&words);
-        let before = m.tokens.start.checked_sub(1);
-        let one_word = m.tokens.len() == 1
-            && m.class != MentionClass::Person
-            && m.class != MentionClass::Organization
-            && before.is_none_or(|b| !capitalized(b) || doc.lower(b) == "the")
-            && (1..=2).contains(&words)
-            && head(end - 1);
-        if followed || !(of_name || one_word) {
-            k += 1;
-            continue;
-        }
-        mentions[k].tokens.end = end;
-        mentions[k].class = MentionClass::Organization;
-        let j = k + 1;
-        while j < mentions.len() && mentions[j].tokens.start < end {
-            mentions.remove(j);
-        }
-        k += 1;
-    }
-    mentions
 }
 
 /// Organization names whose head noun and preposition the tagger left
