@@ -3,8 +3,8 @@
 //! as a person) and the coordination rules would then read as two
 //! speakers, a group.
 
-use super::{is_organization_head, Headlines};
-use crate::entities::{is_function_word, is_possessive, is_title_noun, Mention, MentionClass};
+use super::{is_organization_head, name_like, Headlines};
+use crate::entities::{is_possessive, Mention, MentionClass};
 use crate::text::{Document, TokenKind};
 
 /// Last words of a body's name besides the organization heads: the
@@ -14,8 +14,8 @@ use crate::text::{Document, TokenKind};
 /// Protection". Capitalized after a capitalized "X and", they end a name.
 const BODY_NAME_ENDS: &[&str] = &["administration", "services", "enforcement", "protection"];
 
-/// The capitalized words a name joined by "and" is made of: words and
-/// abbreviations ("U.S."), no possessive or calendar word.
+/// A capitalized word or abbreviation ("U.S."), no possessive or
+/// calendar word.
 fn capitalized(doc: &Document, i: usize) -> bool {
     matches!(
         doc.tokens[i].kind,
@@ -83,31 +83,28 @@ pub(super) fn names_joined_by_and(
         {
             continue;
         }
-        // The capitalized words after the conjunction, up to three, up
-        // to a title ("… Services Secretary").
+        // The name-like words after the conjunction, up to three, up to a
+        // title ("… Services Secretary").
         let mut end = and + 1;
         while end < n
             && end - and <= 3
             && doc.sentence_of(end) == sentence
-            && capitalized(doc, end)
-            && !is_title_noun(doc.lower(end))
+            && name_like(doc, end)
             && !person_at(&mentions, end)
         {
             end += 1;
         }
         let after = end - and - 1;
-        let followed = end < n && capitalized(doc, end) && !is_title_noun(doc.lower(end)) && !amp;
+        let followed = end < n && name_like(doc, end) && !amp;
         if after == 0 || followed {
             continue;
         }
-        // The capitalized words before it, up to two; what precedes them
-        // is no capitalized word but an article.
+        // The name-like words before it, up to two; what precedes them is
+        // no capitalized word but an article.
         let mut start = and;
         while start > sentence_start
             && and - start < 2
-            && capitalized(doc, start - 1)
-            && !is_function_word(doc.token_text(start - 1))
-            && !is_title_noun(doc.lower(start - 1))
+            && name_like(doc, start - 1)
             && !person_at(&mentions, start - 1)
         {
             start -= 1;
@@ -264,42 +261,31 @@ mod tests {
         );
     }
 
+    /// Asserts the pass leaves the tagger's `tagged` mentions of `text` as
+    /// they are.
+    fn unchanged(text: &str, tagged: &[(&str, MentionClass)]) {
+        let expected: Vec<_> = tagged.iter().map(|&(w, c)| (w.to_string(), c)).collect();
+        assert_eq!(joined(text, tagged), expected, "{text}");
+    }
+
     /// People, words that end no body, lowercase words and other names
     /// before the first part keep the pieces apart.
     #[test]
     fn people_and_other_names_are_not_joined() {
-        let person_first = [("Sanders", Person), ("Clinton Foundation", Organization)];
-        assert_eq!(
-            joined(
-                "The rally ended. Sanders and Clinton Foundation donors met.",
-                &person_first
-            ),
-            person_first
-                .iter()
-                .map(|&(w, c)| (w.to_string(), c))
-                .collect::<Vec<_>>()
+        unchanged(
+            "The rally ended. Sanders and Clinton Foundation donors met.",
+            &[("Sanders", Person), ("Clinton Foundation", Organization)],
         );
-        let no_head = [("Trump", Person), ("Fox News", Organization)];
-        assert_eq!(
-            joined("The rally ended. He thanked Trump and Fox News.", &no_head),
-            no_head
-                .iter()
-                .map(|&(w, c)| (w.to_string(), c))
-                .collect::<Vec<_>>()
+        unchanged(
+            "The rally ended. He thanked Trump and Fox News.",
+            &[("Trump", Person), ("Fox News", Organization)],
         );
-        let full_name = [
-            ("Department of Justice", Organization),
-            ("Hillary Clinton", Person),
-        ];
-        assert_eq!(
-            joined(
-                "The rally ended. The Department of Justice and Hillary Clinton Campaign met.",
-                &full_name
-            ),
-            full_name
-                .iter()
-                .map(|&(w, c)| (w.to_string(), c))
-                .collect::<Vec<_>>()
+        unchanged(
+            "The rally ended. The Department of Justice and Hillary Clinton Campaign met.",
+            &[
+                ("Department of Justice", Organization),
+                ("Hillary Clinton", Person),
+            ],
         );
     }
 
