@@ -313,10 +313,11 @@ fn outlet_by_ending(list: &[Entity], words: &[String]) -> Option<usize> {
 }
 
 /// The company a one-word organization mention names by its first word
-/// ("Meta" after "Meta Platforms", "Globex" after "Globex Inc."): a name
-/// of two words or more ending in a legal form or a trade word; none when
-/// two such companies share the word.
-fn company_by_short_name(list: &[Entity], words: &[String]) -> Option<usize> {
+/// ("Meta" after "Meta Platforms", "Globex" after "Globex Inc.",
+/// "CenterPoint" after "CenterPoint Energy"): a name of two words or more
+/// ending in a legal form or a trade word; none when two such companies
+/// share the word.
+pub(crate) fn company_by_short_name(list: &[Entity], words: &[String]) -> Option<usize> {
     let [word] = words else {
         return None;
     };
@@ -324,7 +325,9 @@ fn company_by_short_name(list: &[Entity], words: &[String]) -> Option<usize> {
         x.class == MentionClass::Organization
             && x.words.len() >= 2
             && x.words.first() == Some(word)
-            && x.words.last().is_some_and(|w| repair::ends_company_name(w))
+            && x.words
+                .last()
+                .is_some_and(|w| repair::ends_company_name(w) || repair::is_trade_word(w))
     });
     let (id, _) = holders.next()?;
     holders.next().is_none().then_some(id)

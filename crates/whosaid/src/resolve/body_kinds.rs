@@ -45,6 +45,19 @@ pub(super) const BODY_NOUNS: &[&str] = &[
     "insurer",
     "airline",
     "startup",
+    "utility",
+    "lender",
+    "carrier",
+    "operator",
+    "supplier",
+    "chain",
+    "conglomerate",
+    "giant",
+    "maker",
+    "carmaker",
+    "chipmaker",
+    "drugmaker",
+    "planemaker",
 ];
 
 /// Two kinds of body a description and a name can each say, which a
@@ -79,6 +92,19 @@ const BUSINESS_NOUNS: &[&str] = &[
     "airline",
     "airlines",
     "startup",
+    "utility",
+    "lender",
+    "carrier",
+    "operator",
+    "supplier",
+    "chain",
+    "conglomerate",
+    "giant",
+    "maker",
+    "carmaker",
+    "chipmaker",
+    "drugmaker",
+    "planemaker",
 ];
 
 /// Nouns of public bodies (descriptions' heads and names' words).

@@ -384,6 +384,19 @@ impl Resolution<'_> {
             if let Some(e) = self.person_by_surname(src.start) {
                 return Some(self.entity_draft(e));
             }
+            // A company's first word the tagger missed ("CenterPoint did
+            // not respond" after "CenterPoint Energy"): the company.
+            let capitalized = self
+                .doc
+                .token_text(src.start)
+                .starts_with(char::is_uppercase);
+            let word = [entities::strip_possessive(&words[0]).to_string()];
+            if let Some(e) = capitalized
+                .then(|| entities::company_by_short_name(&self.ents.list, &word))
+                .flatten()
+            {
+                return Some(self.entity_draft(e));
+            }
         }
         // "Aides to the prime minister", "Sources close to the minister": an
         // indefinite or bare plural noun of unnamed sources heads the

@@ -24,7 +24,7 @@ pub(super) fn repaired(
     let mentions = super::acronyms::untagged_acronyms(doc, mentions);
     let mentions = people_in_capitals(doc, mentions);
     let mentions = headline_names(doc, &headlines, mentions);
-    let mentions = joined_organizations(doc, mentions);
+    let mentions = joined_organizations(doc, pos, &headlines, mentions);
     let mentions = conjoined::names_joined_by_and(doc, &headlines, mentions);
     let mentions = organizations_after_their_head(doc, pos, genders, mentions);
     let mentions = whole_organization_names(doc, pos, &headlines, mentions);
@@ -211,12 +211,14 @@ fn companies_by_trade_word(doc: &Document, mut mentions: Vec<Mention>) -> Vec<Me
         if m.class == MentionClass::Person && TRADE_WORDS.contains(&last) {
             m.class = MentionClass::Organization;
         }
-        if m.class == MentionClass::Organization && ends_company_name(last) {
+        if m.class == MentionClass::Organization && (ends_company_name(last) || is_trade_word(last))
+        {
             companies.push(doc.lower(m.tokens.start));
         }
     }
     // The company's first word alone is its short name ("Meta said",
-    // "Globex said" after "Globex Inc.").
+    // "Globex said" after "Globex Inc.", "CenterPoint" after "CenterPoint
+    // Energy").
     if !companies.is_empty() {
         for m in &mut mentions {
             if m.class == MentionClass::Person
@@ -236,6 +238,30 @@ pub(crate) fn ends_company_name(word: &str) -> bool {
     let word = super::strip_possessive(word);
     TRADE_WORDS.contains(&word) || COMPANY_DESIGNATORS.contains(&word.trim_end_matches('.'))
 }
+
+/// Words that end a company's name after its name ([`TRADE_WORDS`] and the
+/// ones left out of it for headlines' sake).
+pub(super) fn is_trade_word(word: &str) -> bool {
+    TRADE_WORDS.contains(&word) || HEADLINE_TRADE_WORDS.contains(&word)
+}
+
+/// Trade words that also follow a person's name in a title-case headline:
+/// they end a company's name only after an organization's name, outside
+/// headlines.
+const HEADLINE_TRADE_WORDS: &[&str] = &[
+    "brands",
+    "capital",
+    "electric",
+    "energy",
+    "financial",
+    "foods",
+    "group",
+    "health",
+    "media",
+    "partners",
+    "power",
+    "resources",
+];
 
 /// Last words of company names that say what the company does. Words that
 /// also follow a person's name as a common noun in a title-case headline
@@ -544,10 +570,19 @@ fn without_leading_titles(doc: &Document, mut mentions: Vec<Mention>) -> Vec<Men
 /// - a name of a place or nationality right before an organization's
 ///   ("Norwegian" + "Data Protection Authority"), or a name right after an
 ///   organization's ("Urban-Brookings Tax" + "Policy Center");
+/// - a company's trade word right after its name, whatever the tagger
+///   read it as ("CenterPoint" + the person "Energy"), outside headlines,
+///   where such words follow any capitalized word ("Trump Energy Plan");
 /// - an organization followed by `of`/`on`/`for` and capitalized words
 ///   ("Commission" on "Presidential Debates", "Bank" of "America"), unless
-///   those words are a date ("Google on Monday").
-fn joined_organizations(doc: &Document, mentions: Vec<Mention>) -> Vec<Mention> {
+///   those words are a date ("Google on Monday"), or by `to` and a
+///   capitalized verb ("Committee" to "Protect Journalists").
+fn joined_organizations(
+    doc: &Document,
+    pos: &[&str],
+    headlines: &Headlines,
+    mentions: Vec<Mention>,
+) -> Vec<Mention> {
     let capitalized = |i: usize| {
         doc.tokens[i].kind == crate::text::TokenKind::Word
             && doc.token_text(i).starts_with(char::is_uppercase)
@@ -586,8 +621,14 @@ fn joined_organizations(doc: &Document, mentions: Vec<Mention>) -> Vec<Mention> 
             ) && single
                 && is_organization_head(doc, m.tokens.start);
 
+            // "CenterPoint" + "Energy": a trade word after a company's name.
+            let trade = prev.class == MentionClass::Organization
+                && single
+                && m.class != MentionClass::Location
+                && is_trade_word(doc.lower(m.tokens.start))
+                && !headlines.at(doc, m.tokens.start);
             if adjacent
-                && (modifier || cut || head)
+                && (modifier || cut || head || trade)
                 && !is_possessive(doc.token_text(prev.tokens.end - 1))
                 && same_sentence(prev.tokens.start, m.tokens.start)
             {
@@ -605,8 +646,12 @@ fn joined_organizations(doc: &Document, mentions: Vec<Mention>) -> Vec<Mention> 
         if out[i].class == MentionClass::Organization {
             let mut end = out[i].tokens.end;
             loop {
+                let infinitive = end + 1 < doc.tokens.len()
+                    && doc.token_text(end) == "to"
+                    && capitalized(end + 1)
+                    && pos.get(end + 1) == Some(&"VB");
                 let connector = end < doc.tokens.len()
-                    && matches!(doc.token_text(end), "of" | "on" | "for")
+                    && (matches!(doc.token_text(end), "of" | "on" | "for") || infinitive)
                     && !is_possessive(doc.token_text(end - 1));
                 if !connector {
                     break;

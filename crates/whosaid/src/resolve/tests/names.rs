@@ -882,3 +882,44 @@ fn a_name_inside_an_apposed_description_does_not_speak() {
     assert_eq!(officials.affiliations, ["Homeland Security Investigations"]);
     assert_eq!(speaker(&acc, &acc.attributions[1]).name, "James Marlowe");
 }
+
+/// A company's name ending in a trade word the tagger read as a person
+/// ("CenterPoint" + "Energy") is one organization; a business
+/// description ("The utility") and the first word alone ("CenterPoint",
+/// which the tagger did not tag) refer back to it.
+#[test]
+fn a_company_named_with_its_trade_word_is_one_speaker() {
+    let acc = analyze(
+        "Outages\n\nCenterPoint Energy said crews had restored power to about half of the \
+         customers. The utility warned that some outages could last until the weekend.\n\n\
+         CenterPoint said it would bring in more crews from other states on Tuesday.",
+    );
+    assert_eq!(acc.attributions.len(), 3, "{acc:#?}");
+    let company = speaker(&acc, &acc.attributions[0]);
+    assert_eq!(company.name, "CenterPoint Energy");
+    assert_eq!(company.kind, SpeakerKind::Organization);
+    for a in &acc.attributions[1..] {
+        assert_eq!(a.speaker, acc.attributions[0].speaker, "{a:#?}");
+    }
+    // The first word alone where the tagger found no name in it.
+    let acc = analyze(
+        "CenterPoint Energy said crews had restored electricity to about half of the \
+         customers.\n\nCenterPoint did not immediately respond to a request for comment.",
+    );
+    assert_eq!(acc.attributions.len(), 2, "{acc:#?}");
+    assert_eq!(acc.attributions[1].speaker, acc.attributions[0].speaker);
+}
+
+/// "to" and a capitalized verb continue an organization's name.
+#[test]
+fn an_organization_named_with_an_infinitive_keeps_it() {
+    let acc = analyze(
+        "Press freedom\n\nThe Committee to Protect Journalists said at least 40 reporters had \
+         been detained this year.",
+    );
+    assert_eq!(
+        speaker(&acc, &acc.attributions[0]).name,
+        "Committee to Protect Journalists",
+        "{acc:#?}"
+    );
+}
