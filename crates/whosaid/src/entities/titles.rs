@@ -236,14 +236,19 @@ pub(super) fn titles_of(
     if let Some(span) = title_before_comma(doc, pos, &sentence.tokens, &r) {
         out.push(span);
     }
-    // Apposition: `Name, (the) … title noun,`
+    // Apposition: `Name, (the) … title noun,`, or the title noun and a
+    // phrase naming where ("a law professor at the University of
+    // Michigan", "chief economist at KPMG", "a spokesperson for the
+    // agency").
     if r.end + 1 < sentence.tokens.end && doc.token_text(r.end) == "," {
         let from = r.end + 1;
-        let limit = (from + 8).min(sentence.tokens.end);
+        let limit = (from + 12).min(sentence.tokens.end);
         if let Some(stop) = (from..limit).find(|&i| doc.tokens[i].kind == TokenKind::Punct) {
             let words: Vec<&str> = (from..stop).map(lower).collect();
             let head_ok = words.last().is_some_and(|w| is_title_noun(w))
-                || words.iter().any(|w| is_title_noun(w)) && words.contains(&"of");
+                || words.windows(2).any(|w| {
+                    is_title_noun(w[0]) && matches!(w[1], "of" | "at" | "for" | "with" | "in")
+                });
             let no_verb = (from..stop).all(|i| !pos.get(i).is_some_and(|t| t.starts_with("VB")));
             // "Trump, even as a candidate, said": a circumstance, not a title.
             let circumstance = words.contains(&"as")

@@ -12,7 +12,7 @@ impl Resolution<'_> {
         for span in self.ents.list[e].title_spans.clone() {
             // A body in the title ("NATO Secretary General"), else a name
             // right before it ("Clinton spokesman Nick Merrill").
-            let found = self.affiliation_in(span.clone(), true).or_else(|| {
+            let found = self.affiliation_in(span.clone()).or_else(|| {
                 let (m, owner) = self.ents.ending_at(span.start).cloned()?;
                 let same_sentence =
                     self.doc.sentence_of(m.tokens.start) == self.doc.sentence_of(span.start);
@@ -31,13 +31,13 @@ impl Resolution<'_> {
 
     /// The body named in a title or description, by its first name that
     /// is one ([`Resolution::affiliation_of_mention`]). A name ending the
-    /// tokens is the speaker's own: always in a title (`skip_head`), and in
-    /// a description unless a preposition ties it to the head ("a
-    /// spokesman for Mr. Clinton").
-    pub(super) fn affiliation_in(&mut self, r: Range<usize>, skip_head: bool) -> Option<String> {
+    /// tokens is the speaker's own unless a preposition ties it to the head
+    /// ("a spokesman for Mr. Clinton", "a law professor at the University
+    /// of Michigan").
+    pub(super) fn affiliation_in(&mut self, r: Range<usize>) -> Option<String> {
         let found: Vec<(Mention, usize)> = self.ents.mentions_within(r.clone()).cloned().collect();
         for (m, e) in found {
-            if m.tokens.end == r.end && (skip_head || !self.after_preposition(m.tokens.start, &r)) {
+            if m.tokens.end == r.end && !self.after_preposition(m.tokens.start, &r) {
                 continue;
             }
             if let Some(a) = self.affiliation_of_mention(&m, e) {

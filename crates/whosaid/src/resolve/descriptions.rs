@@ -820,8 +820,25 @@ impl Resolution<'_> {
                 .flat_map(|t| t.split_whitespace())
                 .map(|w| title_word(entities::strip_possessive(&w.to_lowercase())).to_string())
                 .collect();
+            // Words of content only: "Lobbyists in general" shares "in"
+            // with "strategist in Trump's campaign", nothing else.
             let score = content
                 .iter()
+                .filter(|w| {
+                    !entities::is_function_word(w)
+                        && !matches!(
+                            **w,
+                            "in" | "of"
+                                | "for"
+                                | "at"
+                                | "on"
+                                | "to"
+                                | "with"
+                                | "by"
+                                | "from"
+                                | "and"
+                        )
+                })
                 .filter(|w| title_words.iter().any(|t| t == *w))
                 .count();
             if score == 0 {

@@ -262,7 +262,7 @@ impl Resolution<'_> {
         // affiliation of the document ("a New York Times poll").
         let affiliations = match kind {
             SpeakerKind::Person | SpeakerKind::Group => {
-                self.affiliation_in(r.clone(), false).into_iter().collect()
+                self.affiliation_in(r.clone()).into_iter().collect()
             }
             _ => Vec::new(),
         };

@@ -109,6 +109,54 @@ fn a_spokesperson_of_a_body_with_a_preposition_in_its_name_is_a_person() {
     );
 }
 
+/// A title in apposition after the name may go on with where the person
+/// works ("a law professor at the University of Michigan", "chief
+/// economist at KPMG"): the title keeps it and the body is the
+/// affiliation (both were missing).
+#[test]
+fn an_apposed_title_with_its_body_gives_the_affiliation() {
+    let acc = analyze(
+        "Rates\n\n\"The question is genuinely unsettled,\" said Nora Whitcombe, a law professor \
+         at the University of Michigan.\n\nRates will fall, said Diane Okafor, chief economist at \
+         KPMG.",
+    );
+    let professor = speaker_of_source(
+        &acc,
+        "Nora Whitcombe, a law professor at the University of Michigan",
+    )
+    .expect("a speaker");
+    assert_eq!(
+        professor.affiliations,
+        ["University of Michigan"],
+        "{acc:#?}"
+    );
+    assert_eq!(
+        professor.titles,
+        ["law professor at the University of Michigan"]
+    );
+    let economist =
+        speaker_of_source(&acc, "Diane Okafor, chief economist at KPMG").expect("a speaker");
+    assert_eq!(economist.affiliations, ["KPMG"], "{acc:#?}");
+}
+
+/// A description resolves to a titled person by the title's words, not by
+/// a preposition both hold (a regression once such titles were kept:
+/// "Lobbyists in general" became the person titled "strategist in Trump's
+/// campaign").
+#[test]
+fn a_description_sharing_only_a_preposition_with_a_title_is_no_one_named() {
+    let acc = analyze(
+        "Lobbying\n\nManafort and business associate Rick Gates, another top strategist in \
+         Trump's campaign, were working in 2012 for the party.\n\nLobbyists in general prefer \
+         not to register under the foreign agents law because its requirements are demanding.",
+    );
+    let lobbyists = speaker_of_source(&acc, "Lobbyists in general");
+    assert!(
+        lobbyists.is_none_or(|s| s.name != "Rick Gates"),
+        "{lobbyists:?}"
+    );
+}
+
 #[test]
 fn an_outlet_name_is_no_channel_evidence() {
     // Regression: "told The Huffington Post" gave a "post" channel.
