@@ -4,15 +4,13 @@
 //! public body, "the league" a membership body) a description never
 //! crosses to.
 
-/// Nouns for kinds of organizations, which refer back to the latest one
-/// named ("the agency", "the union").
-pub(super) const BODY_NOUNS: &[&str] = &[
+/// Nouns for kinds of organizations besides businesses
+/// ([`BUSINESS_NOUNS`]), which refer back to the latest one named ("the
+/// agency", "the union").
+const BODY_NOUNS: &[&str] = &[
     "agency",
     "union",
     "bank",
-    "company",
-    "firm",
-    "corporation",
     "organization",
     "group",
     "committee",
@@ -39,25 +37,6 @@ pub(super) const BODY_NOUNS: &[&str] = &[
     "club",
     "team",
     "league",
-    "retailer",
-    "manufacturer",
-    "automaker",
-    "insurer",
-    "airline",
-    "startup",
-    "utility",
-    "lender",
-    "carrier",
-    "operator",
-    "supplier",
-    "chain",
-    "conglomerate",
-    "giant",
-    "maker",
-    "carmaker",
-    "chipmaker",
-    "drugmaker",
-    "planemaker",
 ];
 
 /// Two kinds of body a description and a name can each say, which a
@@ -141,6 +120,12 @@ const MEMBERSHIP_NOUNS: &[&str] = &[
     "club",
     "charity",
 ];
+
+/// Whether a description's head noun is a kind of organization's, which
+/// refers back to the latest one named ("the agency", "the utility").
+pub(super) fn is_body_noun(head: &str) -> bool {
+    BODY_NOUNS.contains(&head) || BUSINESS_NOUNS.contains(&head)
+}
 
 /// The kind of body a description's head noun says, if any.
 pub(super) fn body_kind(head: &str) -> Option<BodyKind> {

@@ -3,7 +3,7 @@
 //! ends ("the commission"), a person noun to the most prominent person
 //! ("the nominee").
 
-use super::body_kinds::{body_kind, body_kind_of_name, BodyKind, BODY_NOUNS, MEDIA_NOUNS};
+use super::body_kinds::{body_kind, body_kind_of_name, is_body_noun, BodyKind, MEDIA_NOUNS};
 use super::pronouns::Antecedent;
 use super::role_conflicts::{role_conflict, title_word};
 use super::speakers::is_people_word;
@@ -77,7 +77,7 @@ impl Resolution<'_> {
             return None;
         }
         let media = MEDIA_NOUNS.contains(&head.as_str());
-        if !media && !BODY_NOUNS.contains(&head.as_str()) {
+        if !media && !is_body_noun(&head) {
             return None;
         }
         // Members before the head ("the teachers union", "the auto workers
@@ -198,7 +198,7 @@ impl Resolution<'_> {
         let [the, head] = words else {
             return None;
         };
-        if the != "the" || !BODY_NOUNS.contains(&head.as_str()) {
+        if the != "the" || !is_body_noun(head) {
             return None;
         }
         self.latest_recent_speaker(src, |draft| {
@@ -345,7 +345,7 @@ impl Resolution<'_> {
             || PLACE_NOUNS.contains(&singular)
         {
             MentionClass::Location
-        } else if BODY_NOUNS.contains(&singular) || head == "companies" {
+        } else if is_body_noun(singular) || head == "companies" {
             MentionClass::Organization
         } else {
             return None;
