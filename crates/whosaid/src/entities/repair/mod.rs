@@ -187,12 +187,18 @@ fn company_names(doc: &Document, pos: &[&str], mut mentions: Vec<Mention>) -> Ve
             mentions[k].class = MentionClass::Organization;
         }
     }
-    let mut k = 0;
-    mentions.retain(|_| {
-        k += 1;
-        !absorbed[k - 1]
-    });
+    without_absorbed(mentions, &absorbed)
+}
+
+/// The mentions not marked in `absorbed` (same order): those a repair
+/// joined into a neighbour.
+fn without_absorbed(mentions: Vec<Mention>, absorbed: &[bool]) -> Vec<Mention> {
     mentions
+        .into_iter()
+        .zip(absorbed)
+        .filter(|(_, &gone)| !gone)
+        .map(|(m, _)| m)
+        .collect()
 }
 
 /// Person mentions ending in a word that names a company's trade
@@ -743,12 +749,7 @@ fn organizations_after_their_head(
             }
         }
     }
-    let mut k = 0;
-    mentions.retain(|_| {
-        k += 1;
-        !absorbed[k - 1]
-    });
-    mentions
+    without_absorbed(mentions, &absorbed)
 }
 
 /// Mentions made only of function words are dropped, and function words
