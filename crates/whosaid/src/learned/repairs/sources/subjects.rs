@@ -188,6 +188,15 @@ pub(in crate::learned) fn participle_subject(
         while end > from && adverb(end - 1) {
             end -= 1;
         }
+        // A time phrase between the subject and its verb ("A federal judge
+        // | on Thursday | temporarily blocked") is passed over when a noun
+        // phrase opening the clause ends right before it.
+        if let Some(before) = time_phrase_start(cx, from, end) {
+            let opening = (from..before).all(in_phrase) && (from..before).any(head_tag);
+            if opening && before - from < 8 {
+                end = before;
+            }
+        }
         if end > from && dash(end - 1) {
             let Some(open) = (from..end - 1).rev().find(|&k| dash(k)) else {
                 return;
@@ -214,6 +223,33 @@ pub(in crate::learned) fn participle_subject(
     if let Some(s) = subject.filter(|s| s.clone().any(head_tag) && !s.clone().any(time)) {
         a.source = Some(s);
     }
+}
+
+/// Where a time phrase ending right before `end` starts, its preposition
+/// included ("on Thursday", "late last week", "this morning"), never
+/// before `from`; `None` when the words before `end` are no time phrase.
+fn time_phrase_start(cx: &Context<'_>, from: usize, end: usize) -> Option<usize> {
+    let lower = |i: usize| cx.doc.lower(i);
+    let modifier = |i: usize| {
+        matches!(
+            lower(i),
+            "last" | "this" | "next" | "early" | "late" | "earlier" | "later"
+        )
+    };
+    let mut start = end;
+    while start > from && (time_word(cx.doc, start - 1) || modifier(start - 1)) {
+        start -= 1;
+    }
+    if !(start..end).any(|i| time_word(cx.doc, i)) {
+        return None;
+    }
+    if start > from
+        && cx.pos[start - 1] == "IN"
+        && matches!(lower(start - 1), "on" | "in" | "at" | "during")
+    {
+        start -= 1;
+    }
+    Some(start)
 }
 
 /// "Hillary Clinton slammed Barack Obama … and | bragged about | her

@@ -313,12 +313,32 @@ fn a_participle_takes_the_subject_of_its_clause() {
 /// one gives way, one that does stays.
 #[test]
 fn a_participle_takes_no_time_phrase_for_its_subject() {
-    let text = "Head.\n\nThe two senators on Thursday night largely abandoned their \
-                attacks, choosing instead to praise him.";
+    let text = "Head.\n\nThe two chief rivals of Trump on Thursday night largely \
+                abandoned their attacks, choosing instead to praise him.";
     assert_eq!(
         participle_source(text, "choosing instead", "to praise him"),
         None
     );
+    // Regression: the noun phrase opening the clause before the time
+    // phrase is the subject ("A federal judge on Thursday temporarily
+    // blocked …, ruling that …" kept the tagger's source "A").
+    let text = "Head.\n\nThe two senators on Thursday night largely abandoned their \
+                attacks, choosing instead to praise him.";
+    assert_eq!(
+        participle_source(text, "choosing instead", "to praise him").as_deref(),
+        Some("The two senators")
+    );
+    let text = "Head.\n\nWASHINGTON \u{2014} A federal judge on Thursday temporarily \
+                blocked the layoffs, ruling that the cuts likely violated federal law.";
+    let (cue, content) = (
+        tokens_of(text, "ruling"),
+        tokens_of(text, "that the cuts likely violated federal law"),
+    );
+    let article = tokens_of(text, "A federal").start..tokens_of(text, "A federal").start + 1;
+    let (source, _) = repaired(text, Some(article), cue, content, |cx, a| {
+        participle_subject(cx, a, None)
+    });
+    assert_eq!(source.as_deref(), Some("A federal judge"));
     // A source that names no one gives way.
     let text = "Head.\n\nThe real estate tycoon spoke in Iowa, calling them rapists.";
     let (cue, content) = (tokens_of(text, "calling"), tokens_of(text, "them rapists"));
