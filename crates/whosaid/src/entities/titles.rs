@@ -117,10 +117,12 @@ fn title_before_comma(
         return None;
     }
     let lower = |i: usize| doc.lower(i);
+    // The article or possessive determiner is left out ("Its president,
+    // Everett Kelley,": the title is "president").
     let start = from
         + usize::from(matches!(
             lower(from),
-            "a" | "an" | "the" | "one" | "another"
+            "a" | "an" | "the" | "one" | "another" | "its" | "his" | "her" | "their" | "our"
         ));
     // The head: the first noun, a title noun; what follows it opens with a
     // preposition ("for Pagliano", "of the union").
@@ -151,6 +153,15 @@ pub(super) fn titles_of(
         e.covering(i)
             .is_some_and(|(m, _)| m.class != MentionClass::Person)
     };
+    let capital_at = |i: usize| doc.token_text(i).starts_with(char::is_uppercase);
+    // A lowercase noun before a lowercase title word names its field
+    // ("press secretary", "campaign manager", "hedge fund manager"); before
+    // a capitalized one it is no part of it ("reason President Obama").
+    let field_noun = |i: usize| {
+        !capital_at(i)
+            && pos.get(i).is_some_and(|t| matches!(*t, "NN" | "NNS"))
+            && !crate::when::is_time_word(lower(i))
+    };
     // Before: a run of title words, capitalized words and organization names.
     let mut start = r.start;
     while start > sentence.tokens.start {
@@ -162,11 +173,15 @@ pub(super) fn titles_of(
             .chars()
             .next()
             .is_some_and(char::is_uppercase);
+        // A lowercase noun naming the field of a title after it ("press
+        // secretary", "campaign manager", "hedge fund manager").
+        let field = field_noun(i) && start < r.start && !capital_at(start);
         let titleish = is_title_noun(w)
             || in_other_mention(i)
             || matches!(w, "former" | "vice" | "acting" | "then" | "deputy")
             || (capital && matches!(tag, "NNP" | "NNPS" | "JJ") && !is_possessive(w))
-            || (tag == "JJ" && start < r.start);
+            || (tag == "JJ" && start < r.start)
+            || field;
         if !titleish || doc.tokens[i].kind == TokenKind::Punct {
             break;
         }
@@ -190,8 +205,14 @@ pub(super) fn titles_of(
     // Keep the run only up to its last title noun.
     if let Some(last) = (start..r.start).rev().find(|&i| is_title_noun(lower(i))) {
         let mut first = start;
-        // A sentence-initial capital that is not a title word is no title.
-        while first <= last && !is_title_noun(lower(first)) && !in_other_mention(first) {
+        // A sentence-initial capital that is not a title word is no title,
+        // nor an adjective before it ("presumptive"); a field is part of it
+        // ("campaign manager").
+        while first <= last
+            && !is_title_noun(lower(first))
+            && !in_other_mention(first)
+            && (!field_noun(first) || capital_at(first + 1))
+        {
             let w = lower(first);
             if matches!(w, "former" | "vice" | "acting" | "deputy") {
                 break;

@@ -139,6 +139,38 @@ fn an_apposed_title_with_its_body_gives_the_affiliation() {
     assert_eq!(economist.affiliations, ["KPMG"], "{acc:#?}");
 }
 
+/// Regression: a lowercase noun naming a title's field was cut off
+/// ("Clinton campaign manager Robby Mook" had the title "manager" and no
+/// affiliation, "White House press secretary" was "secretary"), a
+/// possessive determiner stayed in an apposed title ("Its president"),
+/// and a lowercase noun before a capitalized title is no part of it.
+#[test]
+fn a_title_keeps_the_field_words_before_it() {
+    let acc = analyze(
+        "Race\n\nThe Harmon campaign released a new ad on Monday.\n\nHarmon campaign manager \
+         Leo Brandt said the ad was accurate.\n\nThe union praised the order. Its president, \
+         Nora Whitcombe, said workers had been ignored.\n\nFor that reason President Ruth \
+         Harmon said the ad would run.",
+    );
+    let brandt = speaker_of_source(&acc, "Harmon campaign manager Leo Brandt").expect("a speaker");
+    assert_eq!(brandt.titles, ["campaign manager"], "{acc:#?}");
+    assert_eq!(brandt.affiliations, ["Harmon campaign"]);
+    let president = speaker_of_source(&acc, "Its president, Nora Whitcombe,")
+        .or_else(|| speaker_of_source(&acc, "Its president, Nora Whitcombe"))
+        .expect("a speaker");
+    assert_eq!(president.titles, ["president"], "{acc:#?}");
+    let harmon = acc
+        .speakers
+        .iter()
+        .find(|s| s.name == "Ruth Harmon")
+        .expect("Ruth Harmon");
+    assert!(
+        harmon.titles.iter().all(|t| !t.contains("reason")),
+        "{:?}",
+        harmon.titles
+    );
+}
+
 /// A description resolves to a titled person by the title's words, not by
 /// a preposition both hold (a regression once such titles were kept:
 /// "Lobbyists in general" became the person titled "strategist in Trump's
