@@ -36,9 +36,32 @@ impl Resolution<'_> {
     /// of Michigan").
     pub(super) fn affiliation_in(&mut self, r: Range<usize>) -> Option<String> {
         let found: Vec<(Mention, usize)> = self.ents.mentions_within(r.clone()).cloned().collect();
+        // Whoever speaks for a place speaks for the institution it stands
+        // for ("White House press secretary", "a Kremlin spokesman", "a
+        // spokeswoman for the Pentagon"); a place in other titles is where
+        // an office is ("Ohio Gov."), no body.
+        let spokesperson = r.clone().find(|&i| {
+            let press = i > r.start && self.lower(i - 1) == "press";
+            is_spokesperson_noun(self.lower(i)) || (press && self.lower(i) == "secretary")
+        });
+        // Before the noun ("Kremlin spokesman") or after "for" ("a
+        // spokeswoman for the Pentagon"), not "in Baghdad".
+        let doc = self.doc;
+        let speaks_for = |m: &Mention| {
+            spokesperson.is_some_and(|at| {
+                let mut k = m.tokens.start;
+                if k > r.start && doc.lower(k - 1) == "the" {
+                    k -= 1;
+                }
+                m.tokens.end <= at || (k > r.start && doc.lower(k - 1) == "for")
+            })
+        };
         for (m, e) in found {
             if m.tokens.end == r.end && !self.after_preposition(m.tokens.start, &r) {
                 continue;
+            }
+            if self.ents.list[e].class == MentionClass::Location && speaks_for(&m) {
+                return Some(self.ents.list[e].name.clone());
             }
             if let Some(a) = self.affiliation_of_mention(&m, e) {
                 return Some(a);
@@ -107,4 +130,12 @@ impl Resolution<'_> {
             words
         })
     }
+}
+
+/// Whether a lowercased word names someone who speaks for a body.
+fn is_spokesperson_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "spokesman" | "spokeswoman" | "spokesperson" | "spokesmen" | "spokeswomen"
+    )
 }

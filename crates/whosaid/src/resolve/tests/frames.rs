@@ -171,6 +171,28 @@ fn a_title_keeps_the_field_words_before_it() {
     );
 }
 
+/// Regression: "White House press secretary Karoline Leavitt" had no
+/// affiliation (the tagger reads the White House as a place, and places
+/// give none). Whoever speaks for a place speaks for its institution; a
+/// place where a spokesman sits, or in another title, is no affiliation.
+#[test]
+fn a_spokesperson_for_a_place_is_affiliated_with_it() {
+    let acc = analyze(
+        "Talks\n\nThe White House said on Monday that the talks went well.\n\nWhite House \
+         press secretary Leo Brandt told reporters the talks went well.\n\nCol. Ruth Harmon, \
+         a military spokesman in Baghdad, said the strikes were precise.",
+    );
+    let brandt =
+        speaker_of_source(&acc, "White House press secretary Leo Brandt").expect("a speaker");
+    assert_eq!(brandt.affiliations, ["White House"], "{acc:#?}");
+    let harmon = acc
+        .speakers
+        .iter()
+        .find(|s| s.name == "Ruth Harmon")
+        .expect("Ruth Harmon");
+    assert!(harmon.affiliations.is_empty(), "{:?}", harmon.affiliations);
+}
+
 /// A description resolves to a titled person by the title's words, not by
 /// a preposition both hold (a regression once such titles were kept:
 /// "Lobbyists in general" became the person titled "strategist in Trump's
