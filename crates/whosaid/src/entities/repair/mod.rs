@@ -10,6 +10,7 @@ use super::{
 use crate::text::{Document, TokenKind};
 
 mod conjoined;
+mod determined;
 
 /// The tagger's mentions with its slips repaired, in an order where each
 /// repair sees the previous ones' work.
@@ -35,6 +36,7 @@ pub(super) fn repaired(
     let mentions = people_ending_other_names(doc, genders, mentions);
     let mentions = people_by_apposed_role(doc, pos, mentions);
     let mentions = super::bodies::bodies_by_description(doc, pos, mentions);
+    let mentions = determined::names_after_the(doc, pos, genders, mentions);
     let mentions = surnames_as_people(doc, mentions);
     super::parties::parties_as_organizations(doc, pos, mentions)
 }
