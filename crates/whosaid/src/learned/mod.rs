@@ -34,19 +34,19 @@ pub use link::link;
 use link::link_with_bare_cues;
 use repairs::{
     according_to_frame, admits_entry, circumstance_after_the_cue, clause_completed_by_next,
-    content_within_its_relative_clause, coordinated_verb_subject, dateline_place, expletive_it,
-    join_pieces_over_commas, keep_the_trailing_verb, names_nothing, noun_of_the_verb_frame,
-    object_of_the_cue_out_of_content, participle_subject, passive_agent_source,
-    passive_subject_to_content, program_title_out_of_content, quote_to_the_main_clause,
-    recipient_is_no_source, rejoin_split_quotes, source_across_a_quotation,
-    source_after_a_bare_relative, source_after_an_amount, source_is_an_object,
-    source_out_of_earlier_content, source_out_of_the_cue, source_with_its_antecedent,
-    source_with_its_conjunct, source_with_its_head, source_within_its_sentence,
-    source_without_a_trailing_preposition, speaker_after_an_opening_verb,
-    speaker_after_the_quotation, split_coordinated_cue, subject_already_content,
-    subject_before_a_relative_clause, subject_before_an_apposition, subject_out_of_content,
-    that_said, time_out_of_the_cue, time_phrase, trailing_say_clause, trim_circumstance,
-    whole_name_source, whole_noun_phrase_source,
+    content_is_a_time_phrase, content_within_its_relative_clause, coordinated_verb_subject,
+    dateline_place, expletive_it, join_pieces_over_commas, keep_the_trailing_verb, names_nothing,
+    noun_of_the_verb_frame, object_of_the_cue_out_of_content, participle_subject,
+    passive_agent_source, passive_subject_to_content, program_title_out_of_content,
+    quote_to_the_main_clause, recipient_is_no_source, rejoin_split_quotes,
+    source_across_a_quotation, source_after_a_bare_relative, source_after_an_amount,
+    source_is_an_object, source_out_of_earlier_content, source_out_of_the_cue,
+    source_with_its_antecedent, source_with_its_conjunct, source_with_its_head,
+    source_within_its_sentence, source_without_a_trailing_preposition,
+    speaker_after_an_opening_verb, speaker_after_the_quotation, split_coordinated_cue,
+    subject_already_content, subject_before_a_relative_clause, subject_before_an_apposition,
+    subject_out_of_content, that_said, time_out_of_the_cue, time_phrase, trailing_say_clause,
+    trim_circumstance, whole_name_source, whole_noun_phrase_source,
 };
 pub use train::{gold_labels, train, TrainingDoc};
 use viterbi::viterbi;
@@ -475,7 +475,9 @@ impl AttrTagger {
                 n > 1 || cx.quotes.is_quoted(a.content[0].start)
             });
         }
-        found.retain(|a| !admits_entry(cx, a) && !that_said(cx, a));
+        found.retain(|a| {
+            !admits_entry(cx, a) && !that_said(cx, a) && !content_is_a_time_phrase(cx, a)
+        });
         split_coordinated_cue(cx, &mut found);
         trailing_say_clause(cx, &mut found);
         according_to_frame(cx, &mut found);
@@ -804,6 +806,25 @@ mod tests {
         let inside = |word: &str| extract::in_anonymity_formula(&doc, doc.tokens_of(word).start);
         assert!(inside("on") && inside("condition") && inside("anonymity"));
         assert!(!inside("spoke") && !inside("speak"));
+    }
+
+    /// Regression: "… whose complaints started the case a decade ago" was
+    /// an attribution with the cue "started the case" and the content "a
+    /// decade ago"; a content that is only a time phrase is no statement.
+    #[test]
+    fn a_content_that_is_only_a_time_phrase_is_no_attribution() {
+        let text = "Privacy\n\nMax Schrems, an Austrian lawyer whose complaints started the \
+                    case a decade ago, said the fine was \"a start, but not enough.\"";
+        let found = crate::Extractor::builtin().extract(text);
+        let contents: Vec<String> = found
+            .iter()
+            .map(|a| a.content.iter().map(|c| c.text.as_str()).collect())
+            .collect();
+        assert!(contents.iter().all(|c| c != "a decade ago"), "{contents:?}");
+        assert!(
+            found.iter().any(|a| a.cue.iter().any(|c| c.text == "said")),
+            "{contents:?}"
+        );
     }
 
     #[test]

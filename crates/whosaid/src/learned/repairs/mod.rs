@@ -63,6 +63,56 @@ fn noun_phrase_tag(tag: &str) -> bool {
     )
 }
 
+/// Whether an attribution's content is only a time phrase ("Max Schrems,
+/// a lawyer whose complaints | started the case | a decade ago"): a verb
+/// with its object read as a cue, no statement.
+pub(super) fn content_is_a_time_phrase(
+    cx: &Context<'_>,
+    a: &crate::extract::TokenAttribution,
+) -> bool {
+    let doc = cx.doc;
+    let filler = |w: &str| {
+        matches!(
+            w,
+            "a" | "an"
+                | "the"
+                | "last"
+                | "this"
+                | "next"
+                | "earlier"
+                | "later"
+                | "early"
+                | "late"
+                | "in"
+                | "on"
+                | "at"
+                | "since"
+                | "until"
+                | "during"
+                | "ago"
+        )
+    };
+    let head = |w: &str| {
+        crate::when::is_time_word(w) || matches!(w, "decade" | "decades" | "century" | "ago")
+    };
+    let words = || {
+        a.content
+            .iter()
+            .flat_map(|r| r.clone())
+            .filter(|&i| doc.tokens[i].kind != crate::text::TokenKind::Punct)
+    };
+    !a.content.is_empty()
+        && !a
+            .content
+            .iter()
+            .any(|r| r.clone().any(|i| cx.quotes.is_quoted(i)))
+        && words().any(|i| head(doc.lower(i)))
+        && words().all(|i| {
+            let w = doc.lower(i);
+            head(w) || filler(w) || cx.pos[i] == "CD"
+        })
+}
+
 /// Whether token `i` is a calendar word or a noun of time ("Thursday",
 /// "night", "week"), its possessive included: no speaker.
 fn time_word(doc: &crate::text::Document, i: usize) -> bool {
