@@ -112,27 +112,56 @@ fn title_before_comma(
     {
         return None;
     }
-    let from = sentence.start;
-    if comma - from > 8 || (from..comma).any(|i| doc.tokens[i].kind == TokenKind::Punct) {
+    // The phrase opens the sentence or follows the quotation it reports
+    // ('"…," the company's chief legal officer, David Okafor, wrote').
+    let from = match (sentence.start..comma)
+        .rev()
+        .find(|&i| doc.tokens[i].kind == TokenKind::QuoteMark)
+    {
+        Some(quote) if quote > sentence.start && doc.token_text(quote - 1) == "," => quote + 1,
+        _ => sentence.start,
+    };
+    if comma <= from
+        || comma - from > 8
+        || (from..comma).any(|i| doc.tokens[i].kind == TokenKind::Punct)
+    {
         return None;
     }
     let lower = |i: usize| doc.lower(i);
     // The article or possessive determiner is left out ("Its president,
-    // Everett Kelley,": the title is "president").
-    let start = from
-        + usize::from(matches!(
-            lower(from),
-            "a" | "an" | "the" | "one" | "another" | "its" | "his" | "her" | "their" | "our"
-        ));
-    // The head: the first noun, a title noun; what follows it opens with a
-    // preposition ("for Pagliano", "of the union").
-    let head = (start..comma).find(|&i| pos.get(i).is_some_and(|t| t.starts_with("NN")))?;
-    let no_verb = (from..comma).all(|i| {
-        !pos.get(i)
-            .is_some_and(|t| t.starts_with("VB") || *t == "MD")
+    // Everett Kelley,": the title is "president"), and so is a described
+    // possessor ("The company's chief legal officer, David Okafor,").
+    let mut start = from + usize::from(matches!(lower(from), "and" | "but" | "so"));
+    start += usize::from(
+        start < comma
+            && matches!(
+                lower(start),
+                "a" | "an" | "the" | "one" | "another" | "its" | "his" | "her" | "their" | "our"
+            ),
+    );
+    // A named possessor stays: "Trump's attorney" is a relation.
+    if let Some(owner) = (start..comma).find(|&i| is_possessive(doc.token_text(i))) {
+        if doc.token_text(owner).starts_with(char::is_lowercase) {
+            start = owner + 1;
+        }
+    }
+    // The head: a title noun ending a run of adjectives and nouns ("chief
+    // legal officer"); what follows it opens with a preposition ("for
+    // Pagliano", "of the union").
+    let tag = |i: usize| pos.get(i).copied().unwrap_or("");
+    let phrase_end = (start..comma)
+        .find(|&i| matches!(tag(i), "IN" | "TO"))
+        .unwrap_or(comma);
+    let head = phrase_end.checked_sub(1).filter(|&h| h >= start)?;
+    let modifiers_ok = (start..head).all(|i| {
+        tag(i).starts_with("NN")
+            || tag(i).starts_with("JJ")
+            || is_possessive(doc.token_text(i))
+            || doc.token_text(i).starts_with(char::is_uppercase)
     });
-    let tail_ok = head + 1 == comma || pos.get(head + 1).is_some_and(|t| *t == "IN" || *t == "TO");
-    (is_title_noun(lower(head)) && no_verb && tail_ok).then_some(start..comma)
+    let no_verb = (from..comma).all(|i| !(tag(i).starts_with("VB") || tag(i) == "MD"));
+    (tag(head).starts_with("NN") && is_title_noun(lower(head)) && modifiers_ok && no_verb)
+        .then_some(start..comma)
 }
 
 /// Titles written around a person's mention, as token ranges: before it ("NATO Secretary
@@ -264,7 +293,12 @@ pub(super) fn titles_of(
     if r.end + 1 < sentence.tokens.end && doc.token_text(r.end) == "," {
         let from = r.end + 1;
         let limit = (from + 12).min(sentence.tokens.end);
-        if let Some(stop) = (from..limit).find(|&i| doc.tokens[i].kind == TokenKind::Punct) {
+        // A relative clause ends the title ("an Austrian lawyer | whose
+        // complaints started the case").
+        let ends_title = |i: usize| {
+            doc.tokens[i].kind == TokenKind::Punct || matches!(lower(i), "who" | "whose" | "which")
+        };
+        if let Some(stop) = (from..limit).find(|&i| ends_title(i)) {
             let words: Vec<&str> = (from..stop).map(lower).collect();
             let head_ok = words.last().is_some_and(|w| is_title_noun(w))
                 || words.windows(2).any(|w| {

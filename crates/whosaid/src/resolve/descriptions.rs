@@ -812,20 +812,32 @@ impl Resolution<'_> {
             if possessor.is_some() && !x.titles.iter().any(|t| relational(&t)) {
                 continue;
             }
+            // A former office is not the one a description without
+            // "former" names ("the candidate" is not "a former candidate
+            // for governor").
+            let described_former = words.iter().any(|w| w == "former");
+            let former = |t: &&String| {
+                !described_former
+                    && t.split_whitespace()
+                        .any(|w| w.eq_ignore_ascii_case("former"))
+            };
             let title_words: Vec<String> = x
                 .titles
                 .iter()
-                .filter(|t| !deputy(t))
+                .filter(|t| !deputy(t) && !former(t))
                 .filter(|t| possessor.is_none() || relational(t))
                 .flat_map(|t| t.split_whitespace())
                 .map(|w| title_word(entities::strip_possessive(&w.to_lowercase())).to_string())
                 .collect();
             // Words of content only: "Lobbyists in general" shares "in"
-            // with "strategist in Trump's campaign", nothing else.
+            // with "strategist in Trump's campaign", nothing else; a party
+            // alone is no match ("The Republican nominee" is not "a
+            // Republican strategist"), it only rules out.
             let score = content
                 .iter()
                 .filter(|w| {
                     !entities::is_function_word(w)
+                        && !matches!(**w, "republican" | "democratic")
                         && !matches!(
                             **w,
                             "in" | "of"

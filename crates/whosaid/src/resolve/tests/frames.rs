@@ -171,6 +171,32 @@ fn a_title_keeps_the_field_words_before_it() {
     );
 }
 
+/// Regression: titles written in the ways news writes them were missed:
+/// an apposition ended by a relative clause ("an Austrian lawyer whose
+/// complaints started the case"), a title after the quotation it reports
+/// with a described possessor ("the company's chief legal officer"), a
+/// title of several words before a comma. A named possessor stays in the
+/// title ("Harmon's attorney").
+#[test]
+fn titles_before_a_comma_and_before_a_relative_clause() {
+    let acc = analyze(
+        "Privacy\n\nMeridian Systems said it would appeal. \"We strongly disagree with this \
+         decision,\" the company's chief legal officer, David Okafor, wrote in a blog post.\n\n\
+         Max Schrems, an Austrian lawyer whose complaints started the case a decade ago, said \
+         the fine was \"a start.\"\n\nHarmon's attorney, Leo Brandt, said the fine was fair.",
+    );
+    let titles = |name: &str| {
+        acc.speakers
+            .iter()
+            .find(|s| s.name == name)
+            .map(|s| s.titles.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(titles("David Okafor"), ["chief legal officer"], "{acc:#?}");
+    assert_eq!(titles("Max Schrems"), ["Austrian lawyer"], "{acc:#?}");
+    assert_eq!(titles("Leo Brandt"), ["Harmon's attorney"], "{acc:#?}");
+}
+
 /// Regression: "White House press secretary Karoline Leavitt" had no
 /// affiliation (the tagger reads the White House as a place, and places
 /// give none). Whoever speaks for a place speaks for its institution; a
@@ -383,4 +409,30 @@ fn a_call_with_reporters_is_a_press_conference() {
     );
     assert_eq!(channel_of("Ann Lee"), Some(ChannelKind::PressConference));
     assert_eq!(channel_of("Bob Roe"), None);
+}
+
+/// Regression: a description matched a titled person by a party alone
+/// ("The Republican nominee" became "a Republican strategist") or by a
+/// former office ("the candidate" became "a former candidate for
+/// governor"), over the person the article goes on about.
+#[test]
+fn a_party_or_a_former_office_alone_names_no_described_person() {
+    let acc = analyze(
+        "Race\n\nRuth Harmon said on Monday that the race was close.\n\nLeo Brandt, a \
+         Republican strategist, said the race was close. Nora Whitcombe, a former candidate for \
+         governor, said the polls were wrong.\n\nRuth Harmon spoke in Ohio on Tuesday. The \
+         Republican nominee said the polls were right.\n\nRuth Harmon spoke in Iowa on \
+         Wednesday. The candidate said the debate was fair.",
+    );
+    let named = |source: &str| speaker_of_source(&acc, source).map(|s| s.name.clone());
+    assert_eq!(
+        named("The Republican nominee").as_deref(),
+        Some("Ruth Harmon"),
+        "{acc:#?}"
+    );
+    assert_eq!(
+        named("The candidate").as_deref(),
+        Some("Ruth Harmon"),
+        "{acc:#?}"
+    );
 }
