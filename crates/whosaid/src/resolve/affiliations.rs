@@ -67,7 +67,34 @@ impl Resolution<'_> {
                 return Some(a);
             }
         }
-        None
+        self.described_body_after_preposition(&r)
+    }
+
+    /// The body a short lowercase description after "for", "at", "of" or
+    /// "with" ending the tokens refers to ("a spokesperson for | the
+    /// department", "analysts at the bank"): the organization named before
+    /// that it stands for. A description with names or more words ("the
+    /// Indiana state firefighters union") says which body itself.
+    fn described_body_after_preposition(&self, r: &Range<usize>) -> Option<String> {
+        let the = (r.start + 1..r.end).find(|&i| {
+            self.lower(i) == "the" && matches!(self.lower(i - 1), "for" | "at" | "of" | "with")
+        })?;
+        let described = the..r.end;
+        let plain = described.len() <= 3
+            && described
+                .clone()
+                .all(|i| self.doc.token_text(i).starts_with(char::is_lowercase))
+            && self.pos[r.end - 1] == "NN";
+        if !plain {
+            return None;
+        }
+        let words: Vec<String> = described
+            .clone()
+            .map(|i| self.lower(i).to_owned())
+            .collect();
+        let e = self.description_reference(&described, &words)?;
+        let x = &self.ents.list[e];
+        (x.class == MentionClass::Organization).then(|| x.name.clone())
     }
 
     /// The body a named mention stands for as an affiliation: an

@@ -436,3 +436,16 @@ fn a_party_or_a_former_office_alone_names_no_described_person() {
         "{acc:#?}"
     );
 }
+
+/// Regression: "A spokesperson for the department" had no affiliation;
+/// the description after "for" refers back to the department named
+/// before. A description with a name of its own is no such reference.
+#[test]
+fn a_described_body_after_for_is_the_affiliation() {
+    let acc = analyze(
+        "Trade\n\nThe Commerce Department said on Monday that exports rose.\n\nA spokesperson \
+         for the department said the figures were final.",
+    );
+    let unnamed = speaker_of_source(&acc, "A spokesperson for the department").expect("a speaker");
+    assert_eq!(unnamed.affiliations, ["Commerce Department"], "{acc:#?}");
+}
