@@ -159,11 +159,7 @@ fn a_title_keeps_the_field_words_before_it() {
         .or_else(|| speaker_of_source(&acc, "Its president, Nora Whitcombe"))
         .expect("a speaker");
     assert_eq!(president.titles, ["president"], "{acc:#?}");
-    let harmon = acc
-        .speakers
-        .iter()
-        .find(|s| s.name == "Ruth Harmon")
-        .expect("Ruth Harmon");
+    let harmon = named_speaker(&acc, "Ruth Harmon");
     assert!(
         harmon.titles.iter().all(|t| !t.contains("reason")),
         "{:?}",
@@ -185,13 +181,7 @@ fn titles_before_a_comma_and_before_a_relative_clause() {
          Max Schrems, an Austrian lawyer whose complaints started the case a decade ago, said \
          the fine was \"a start.\"\n\nHarmon's attorney, Leo Brandt, said the fine was fair.",
     );
-    let titles = |name: &str| {
-        acc.speakers
-            .iter()
-            .find(|s| s.name == name)
-            .map(|s| s.titles.clone())
-            .unwrap_or_default()
-    };
+    let titles = |name: &str| titles_of(&acc, name);
     assert_eq!(titles("David Okafor"), ["chief legal officer"], "{acc:#?}");
     assert_eq!(titles("Max Schrems"), ["Austrian lawyer"], "{acc:#?}");
     assert_eq!(titles("Leo Brandt"), ["Harmon's attorney"], "{acc:#?}");
@@ -211,11 +201,7 @@ fn a_spokesperson_for_a_place_is_affiliated_with_it() {
     let brandt =
         speaker_of_source(&acc, "White House press secretary Leo Brandt").expect("a speaker");
     assert_eq!(brandt.affiliations, ["White House"], "{acc:#?}");
-    let harmon = acc
-        .speakers
-        .iter()
-        .find(|s| s.name == "Ruth Harmon")
-        .expect("Ruth Harmon");
+    let harmon = named_speaker(&acc, "Ruth Harmon");
     assert!(harmon.affiliations.is_empty(), "{:?}", harmon.affiliations);
 }
 

@@ -56,6 +56,24 @@ fn speaker_name(text: &str, source: &str) -> String {
     )
 }
 
+/// The speaker named `name` in the account.
+fn named_speaker<'a>(acc: &'a Account, name: &str) -> &'a Speaker {
+    acc.speakers
+        .iter()
+        .find(|s| s.name == name)
+        .unwrap_or_else(|| panic!("no speaker {name:?} in {acc:#?}"))
+}
+
+/// The titles of the speaker named `name`, none when there is no such
+/// speaker.
+fn titles_of(acc: &Account, name: &str) -> Vec<String> {
+    acc.speakers
+        .iter()
+        .find(|s| s.name == name)
+        .map(|s| s.titles.clone())
+        .unwrap_or_default()
+}
+
 /// The speaker of the attribution whose source reads `source`.
 fn speaker_of_source<'a>(acc: &'a Account, source: &str) -> Option<&'a Speaker> {
     attribution_of_source(acc, source)

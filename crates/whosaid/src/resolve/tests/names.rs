@@ -127,13 +127,7 @@ fn an_apposition_of_circumstance_is_no_title() {
         "Trade\n\nDonald Trump, even as a candidate, said that tariffs would work. \
          Hillary Clinton, the former secretary of state, said that they would not.",
     );
-    let titles = |name: &str| {
-        acc.speakers
-            .iter()
-            .find(|s| s.name == name)
-            .map(|s| s.titles.clone())
-            .unwrap_or_default()
-    };
+    let titles = |name: &str| titles_of(&acc, name);
     assert!(
         titles("Donald Trump").iter().all(|t| !t.contains("as a")),
         "{acc:#?}"
