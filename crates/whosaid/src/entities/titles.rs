@@ -197,11 +197,7 @@ pub(super) fn titles_of(
         let i = start - 1;
         let w = lower(i);
         let tag = pos.get(i).copied().unwrap_or("");
-        let capital = doc
-            .token_text(i)
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase);
+        let capital = capital_at(i);
         // A lowercase noun naming the field of a title after it ("press
         // secretary", "campaign manager", "hedge fund manager").
         let field = field_noun(i) && start < r.start && !capital_at(start);

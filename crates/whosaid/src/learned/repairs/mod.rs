@@ -63,6 +63,15 @@ fn noun_phrase_tag(tag: &str) -> bool {
     )
 }
 
+/// Whether a lowercased word places a time phrase relative to now or to
+/// its span ("last week", "this morning", "late Thursday").
+fn time_modifier(word: &str) -> bool {
+    matches!(
+        word,
+        "last" | "this" | "next" | "early" | "late" | "earlier" | "later"
+    )
+}
+
 /// Whether an attribution's content is only a time phrase ("Max Schrems,
 /// a lawyer whose complaints | started the case | a decade ago"): a verb
 /// with its object read as a cue, no statement.
@@ -72,25 +81,11 @@ pub(super) fn content_is_a_time_phrase(
 ) -> bool {
     let doc = cx.doc;
     let filler = |w: &str| {
-        matches!(
-            w,
-            "a" | "an"
-                | "the"
-                | "last"
-                | "this"
-                | "next"
-                | "earlier"
-                | "later"
-                | "early"
-                | "late"
-                | "in"
-                | "on"
-                | "at"
-                | "since"
-                | "until"
-                | "during"
-                | "ago"
-        )
+        time_modifier(w)
+            || matches!(
+                w,
+                "a" | "an" | "the" | "in" | "on" | "at" | "since" | "until" | "during" | "ago"
+            )
     };
     let head = |w: &str| {
         crate::when::is_time_word(w) || matches!(w, "decade" | "decades" | "century" | "ago")

@@ -10,7 +10,9 @@ use super::{
 };
 use crate::extract::TokenAttribution;
 use crate::learned::repairs::content::BE_FORMS;
-use crate::learned::repairs::{claimed, finite_verb_tag, noun_phrase_tag, time_word};
+use crate::learned::repairs::{
+    claimed, finite_verb_tag, noun_phrase_tag, time_modifier, time_word,
+};
 use crate::learned::Context;
 use crate::text::TokenKind;
 
@@ -230,14 +232,8 @@ pub(in crate::learned) fn participle_subject(
 /// before `from`; `None` when the words before `end` are no time phrase.
 fn time_phrase_start(cx: &Context<'_>, from: usize, end: usize) -> Option<usize> {
     let lower = |i: usize| cx.doc.lower(i);
-    let modifier = |i: usize| {
-        matches!(
-            lower(i),
-            "last" | "this" | "next" | "early" | "late" | "earlier" | "later"
-        )
-    };
     let mut start = end;
-    while start > from && (time_word(cx.doc, start - 1) || modifier(start - 1)) {
+    while start > from && (time_word(cx.doc, start - 1) || time_modifier(lower(start - 1))) {
         start -= 1;
     }
     if !(start..end).any(|i| time_word(cx.doc, i)) {
