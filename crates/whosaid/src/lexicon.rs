@@ -210,6 +210,14 @@ impl Lexicon {
         }
         out
     }
+    /// Whether a cue the lexicon trusts starts at token `i`: one matched
+    /// as a cue at least five times, a cue in at least 60% of them. An
+    /// attribution the rules find where no tagger looked (inside a content,
+    /// in a clause cut off one) is kept only on such a cue.
+    pub fn trusted_cue_at(&self, doc: &Document, i: usize, buf: &mut String) -> bool {
+        self.match_at(doc, i, buf, |e| e.cue >= 5)
+            .is_some_and(|(id, _)| self.entry(id).precision() >= 0.6)
+    }
 
     /// The longest entry matching at token `i` of `doc` that `keep` accepts,
     /// with the number of tokens it spans. `buf` is scratch space.

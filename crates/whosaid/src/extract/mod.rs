@@ -29,6 +29,7 @@ mod credits;
 mod phrases;
 mod polls;
 mod transcript;
+mod within;
 
 use std::ops::Range;
 
@@ -37,6 +38,7 @@ use crate::quotes::QuoteIndex;
 use crate::text::{Document, TokenKind};
 
 use transcript::transcript_turns;
+pub use within::extract_within;
 
 /// Adds the poll frames of `doc` ("In a CNN poll, Clinton led …") whose
 /// cue and source no attribution of `found` uses as a cue, keeping `found`

@@ -34,19 +34,20 @@ pub use link::link;
 use link::link_with_bare_cues;
 use repairs::{
     according_to_frame, admits_entry, circumstance_after_the_cue, clause_completed_by_next,
-    content_is_a_time_phrase, content_within_its_relative_clause, coordinated_verb_subject,
-    dateline_place, expletive_it, join_pieces_over_commas, keep_the_trailing_verb, names_nothing,
-    noun_of_the_verb_frame, object_of_the_cue_out_of_content, participle_subject,
-    passive_agent_source, passive_subject_to_content, program_title_out_of_content,
-    quote_to_the_main_clause, recipient_is_no_source, rejoin_split_quotes,
-    source_across_a_quotation, source_after_a_bare_relative, source_after_an_amount,
-    source_is_an_object, source_out_of_earlier_content, source_out_of_the_cue,
-    source_with_its_antecedent, source_with_its_conjunct, source_with_its_head,
-    source_within_its_sentence, source_without_a_trailing_preposition,
-    speaker_after_an_opening_verb, speaker_after_the_quotation, split_coordinated_cue,
-    subject_already_content, subject_before_a_relative_clause, subject_before_an_apposition,
-    subject_out_of_content, that_said, time_out_of_the_cue, time_phrase, trailing_say_clause,
-    trim_circumstance, whole_name_source, whole_noun_phrase_source,
+    content_is_a_time_phrase, content_within_its_adverbial_clause,
+    content_within_its_relative_clause, coordinated_verb_subject, dateline_place, expletive_it,
+    join_pieces_over_commas, keep_the_trailing_verb, names_nothing, noun_of_the_verb_frame,
+    object_of_the_cue_out_of_content, participle_subject, passive_agent_source,
+    passive_subject_to_content, program_title_out_of_content, quote_to_the_main_clause,
+    recipient_is_no_source, rejoin_split_quotes, source_across_a_quotation,
+    source_after_a_bare_relative, source_after_an_amount, source_is_an_object,
+    source_out_of_earlier_content, source_out_of_the_cue, source_with_its_antecedent,
+    source_with_its_conjunct, source_with_its_head, source_within_its_sentence,
+    source_without_a_trailing_preposition, speaker_after_an_opening_verb,
+    speaker_after_the_quotation, split_coordinated_cue, subject_already_content,
+    subject_before_a_relative_clause, subject_before_an_apposition, subject_out_of_content,
+    that_said, time_out_of_the_cue, time_phrase, trailing_say_clause, trim_circumstance,
+    whole_name_source, whole_noun_phrase_source,
 };
 pub use train::{gold_labels, train, TrainingDoc};
 use viterbi::viterbi;
@@ -490,6 +491,7 @@ impl AttrTagger {
             program_title_out_of_content(cx, a);
             object_of_the_cue_out_of_content(cx, a);
         }
+        content_within_its_adverbial_clause(cx, lexicon, rules, &mut found);
         rejoin_split_quotes(cx, &mut found);
         clause_completed_by_next(cx, &mut found);
         // Cues whose subject a passive gave to the content: sourceless on

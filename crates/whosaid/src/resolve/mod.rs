@@ -348,11 +348,7 @@ impl Resolver {
     ) -> Vec<TokenAttribution> {
         let mut out = Vec::new();
         let mut buf = String::new();
-        let mut trusted_cue_at = |t: usize| {
-            self.lexicon
-                .match_at(doc, t, &mut buf, |e| e.cue >= 5)
-                .is_some_and(|(id, _)| self.lexicon.entry(id).precision() >= 0.6)
-        };
+        let mut trusted_cue_at = |t: usize| self.lexicon.trusted_cue_at(doc, t, &mut buf);
         for a in found {
             for run in &a.content {
                 // An inner attribution is kept only with a named source and
@@ -363,31 +359,11 @@ impl Resolver {
                 {
                     continue;
                 }
-                let base = doc.tokens[run.start].start;
-                let end = doc.tokens[run.end - 1].end;
-                let sub = Document::new(&doc.text()[base..end]);
-                let quotes = QuoteIndex::new(&sub);
-                let to_doc = |r: &Range<usize>| -> Option<Range<usize>> {
-                    if r.is_empty() {
-                        return None;
-                    }
-                    let (a, b) = (
-                        base + sub.tokens[r.start].start,
-                        base + sub.tokens[r.end - 1].end,
-                    );
-                    let s = doc.tokens.partition_point(|t| t.start < a);
-                    let e = doc.tokens.partition_point(|t| t.end <= b);
-                    (s < e && doc.tokens[s].start == a).then_some(s..e)
-                };
-                for inner in extract::extract(&sub, &quotes, &self.lexicon, &self.rules) {
-                    let (Some(src), Some(cue)) =
-                        (inner.source.as_ref().and_then(to_doc), to_doc(&inner.cue))
-                    else {
+                for inner in extract::extract_within(doc, run.clone(), &self.lexicon, &self.rules) {
+                    let Some(src) = inner.source else {
                         continue;
                     };
-                    let content: Option<Vec<Range<usize>>> =
-                        inner.content.iter().map(to_doc).collect();
-                    let Some(content) = content else { continue };
+                    let (cue, content) = (inner.cue, inner.content);
                     // A cue the extraction already gave an attribution of
                     // its own is not found twice.
                     let known = found

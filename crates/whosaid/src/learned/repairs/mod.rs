@@ -5,17 +5,20 @@
 //! participle, the subject of an agentless passive taken for the source),
 //! a clause reported by the words that end or open its sentence
 //! (`trailing`: "…, officials said.", "…, according to the poll."), what a
-//! relative clause set off by commas says (`relative`) and the
+//! relative clause set off by commas or an opening adverbial clause says
+//! (`relative`, `adverbial`) and the
 //! source (`sources`: a source cut inside its name or noun
 //! phrase, the subject a participle refers back to, a source holding half
 //! a quotation or ending in a preposition). Each pass is measured on dev
 //! and train (ARCHITECTURE.md).
 
+mod adverbial;
 mod content;
 mod relative;
 mod sources;
 mod trailing;
 
+pub(super) use adverbial::content_within_its_adverbial_clause;
 pub(super) use content::{
     admits_entry, clause_completed_by_next, join_pieces_over_commas, keep_the_trailing_verb,
     noun_of_the_verb_frame, object_of_the_cue_out_of_content, passive_subject_to_content,

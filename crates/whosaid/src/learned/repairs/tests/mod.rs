@@ -1,6 +1,7 @@
 //! Tests of the repairs, one module per repair module, on texts tagged by
 //! the shipped POS tagger; the helpers here name spans by their tokens.
 
+mod adverbial;
 mod content;
 mod relative;
 mod sources;
