@@ -2,6 +2,7 @@
 //! the shipped POS tagger; the helpers here name spans by their tokens.
 
 mod adverbial;
+mod clause;
 mod content;
 mod relative;
 mod sources;
