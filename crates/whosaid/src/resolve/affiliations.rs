@@ -12,14 +12,17 @@ impl Resolution<'_> {
         for span in self.ents.list[e].title_spans.clone() {
             // A body in the title ("NATO Secretary General"), else a name
             // right before it ("Clinton spokesman Nick Merrill").
-            let found = self.affiliation_in(span.clone()).or_else(|| {
-                let (m, owner) = self.ents.ending_at(span.start).cloned()?;
-                let same_sentence =
-                    self.doc.sentence_of(m.tokens.start) == self.doc.sentence_of(span.start);
-                same_sentence
-                    .then(|| self.affiliation_of_mention(&m, owner))
-                    .flatten()
-            });
+            let found = self
+                .affiliation_in(span.clone())
+                .or_else(|| {
+                    let (m, owner) = self.ents.ending_at(span.start).cloned()?;
+                    let same_sentence =
+                        self.doc.sentence_of(m.tokens.start) == self.doc.sentence_of(span.start);
+                    same_sentence
+                        .then(|| self.affiliation_of_mention(&m, owner))
+                        .flatten()
+                })
+                .or_else(|| self.unnamed_body_before_a_spokesperson(&span));
             if let Some(a) = found {
                 if !out.iter().any(|x| x.eq_ignore_ascii_case(&a)) {
                     out.push(a);
@@ -68,6 +71,61 @@ impl Resolution<'_> {
             }
         }
         self.described_body_after_preposition(&r)
+    }
+
+    /// Proper nouns right before a spokesperson's title that the entity
+    /// tagger left unnamed ("Kremlin spokesman Dmitry Peskov" opening a
+    /// sentence, "CenterPoint spokesperson Alicia Dixon"): whoever speaks
+    /// for something names the body, so the words are its name. Up to
+    /// three words tagged `NNP`, in the title's sentence.
+    fn unnamed_body_before_a_spokesperson(&mut self, title: &Range<usize>) -> Option<String> {
+        if !is_spokesperson_noun(self.lower(title.start)) {
+            return None;
+        }
+        let sentence = self.doc.sentences[self.doc.sentence_of(title.start)]
+            .tokens
+            .clone();
+        let mut start = title.start;
+        while start > sentence.start
+            && title.start - start < MAX_BODY_WORDS
+            && self.pos[start - 1] == "NNP"
+            && self.doc.tokens[start - 1].kind == TokenKind::Word
+        {
+            start -= 1;
+        }
+        if start == title.start
+            || self
+                .ents
+                .mentions_within(start..title.start)
+                .next()
+                .is_some()
+        {
+            return None;
+        }
+        let first = self.doc.tokens[start].start;
+        let last = self.doc.tokens[title.start - 1].end;
+        let words = &self.doc.text()[first..last];
+        // A person of the article named by surname speaks through their
+        // campaign or in their own name ("Trump spokesperson").
+        let person = self.ents.list.iter().position(|x| {
+            x.class == MentionClass::Person && x.name.split_whitespace().last() == Some(words)
+        });
+        if let Some(e) = person {
+            let m = Mention {
+                tokens: start..title.start,
+                class: MentionClass::Person,
+            };
+            return self.affiliation_of_mention(&m, e);
+        }
+        // A word opening the sentence is a name only if the article never
+        // writes it in lowercase ("Family spokesman", "Campaign spokesman").
+        let lowercase_elsewhere = |w: &str| {
+            (0..self.doc.tokens.len()).any(|i| self.doc.token_text(i) == w.to_lowercase())
+        };
+        if start == sentence.start && title.start - start == 1 && lowercase_elsewhere(words) {
+            return None;
+        }
+        Some(words.to_string())
     }
 
     /// The body a short lowercase description after "for", "at", "of" or
@@ -158,6 +216,9 @@ impl Resolution<'_> {
         })
     }
 }
+
+/// Longest unnamed body read before a spokesperson's title.
+const MAX_BODY_WORDS: usize = 3;
 
 /// Whether a lowercased word names someone who speaks for a body.
 fn is_spokesperson_noun(word: &str) -> bool {

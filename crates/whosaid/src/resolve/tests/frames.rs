@@ -435,3 +435,24 @@ fn a_described_body_after_for_is_the_affiliation() {
     let unnamed = speaker_of_source(&acc, "A spokesperson for the department").expect("a speaker");
     assert_eq!(unnamed.affiliations, ["Commerce Department"], "{acc:#?}");
 }
+
+/// Regression: "Kremlin spokesman Dmitry Peskov" opening a sentence and
+/// "CenterPoint spokesperson Alicia Dixon" had no affiliation (the entity
+/// tagger names neither body). Proper nouns before a spokesperson's title
+/// name the body; a surname of the article's person speaks for them; a
+/// word opening the sentence that the article also writes in lowercase
+/// ("Family spokesman") names none.
+#[test]
+fn a_spokesperson_names_the_body_before_the_title() {
+    let acc = analyze(
+        "Talks\n\nKremlin spokesman Dmitry Peskov told reporters the talks would go on.\n\n\
+         \"We will keep working,\" CenterPoint spokesperson Alicia Dixon said.\n\nFamily \
+         spokesman Bob Gunnell said the family was grateful.\n\nDonald Harmon spoke on \
+         Monday. Harmon spokesman Leo Brandt said Harmon's campaign would go on.",
+    );
+    let affiliations = |name: &str| named_speaker(&acc, name).affiliations.clone();
+    assert_eq!(affiliations("Dmitry Peskov"), ["Kremlin"], "{acc:#?}");
+    assert_eq!(affiliations("Alicia Dixon"), ["CenterPoint"], "{acc:#?}");
+    assert!(affiliations("Bob Gunnell").is_empty(), "{acc:#?}");
+    assert_eq!(affiliations("Leo Brandt"), ["Harmon campaign"], "{acc:#?}");
+}
