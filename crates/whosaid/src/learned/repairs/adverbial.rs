@@ -7,7 +7,7 @@
 
 use super::{finite_verb_tag as finite, noun_phrase_tag};
 use crate::extract::{extract_within, RuleConfig, TokenAttribution};
-use crate::learned::Context;
+use crate::learned::{overlap, Context};
 use crate::lexicon::Lexicon;
 use crate::text::TokenKind;
 
@@ -37,8 +37,8 @@ fn opening_subordinator(cx: &Context<'_>, i: usize) -> Option<usize> {
 }
 
 /// Whether a main clause starts at `i`: a short subject (a pronoun, or
-/// determiners, adjectives, names and nouns) and then a finite verb that
-/// no comma follows but before a quotation.
+/// determiners, adjectives, names and nouns) and then a finite verb, not
+/// one a comma follows unless a quotation comes after it.
 fn main_clause_at(cx: &Context<'_>, i: usize, end: usize) -> bool {
     let mut k = i;
     if k < end && cx.pos[k] == "PRP" {
@@ -62,9 +62,9 @@ fn main_clause_at(cx: &Context<'_>, i: usize, end: usize) -> bool {
 
 /// Ends a content that runs from an opening adverbial clause into the main
 /// clause at the comma or dash that closes the clause (outside quotes,
-/// before a subject and its finite verb). A "that" clause must have its
-/// own finite verb before that mark ("When she said that, if elected, she
-/// would …" goes on). The main clause, no longer inside a content, takes
+/// before a subject and its finite verb, not closing an aside cue). A
+/// "that" clause with a verb but not yet its finite one goes on ("When she
+/// said that, if elected, she would …"). The main clause, no longer inside a content, takes
 /// the attributions the rules find in it ("…, Trump boasted, “That makes
 /// me smart.”").
 pub(in crate::learned) fn content_within_its_adverbial_clause(
@@ -99,11 +99,6 @@ pub(in crate::learned) fn content_within_its_adverbial_clause(
             }
         }
     }
-}
-
-/// Whether two token ranges share a token.
-fn overlap(a: &std::ops::Range<usize>, b: &std::ops::Range<usize>) -> bool {
-    a.start < b.end && b.start < a.end
 }
 
 /// Longest aside read back from a comma ("…, she said, …").

@@ -42,7 +42,8 @@ fn stopped_at_its_subject(
 /// clause. In PolNeAR's scheme the outer cue owns the whole clause and the
 /// inner one is no attribution of its own (one attribution per token). A
 /// participle after the comma ("…, saying …") opens its own attribution
-/// and stays.
+/// and stays. With no attribution after it, the rest of the sentence
+/// completes the clause ([`run_to_the_sentence_end`]).
 pub(in crate::learned) fn clause_completed_by_next(
     cx: &Context<'_>,
     found: &mut Vec<TokenAttribution>,
@@ -104,16 +105,27 @@ pub(in crate::learned) fn clause_completed_by_next(
         found[o].content = std::iter::once(run.start..end).collect();
         merged[p] = true;
     }
-    // No attribution after it: the clause runs on to the sentence's end
-    // when its finite verb is there and no other attribution or quotation
-    // is ("that my parents, James and Olive Meehan, | were uneducated").
+    run_to_the_sentence_end(cx, found, &rest_of_the_sentence);
+    let mut k = 0;
+    found.retain(|_| {
+        k += 1;
+        !merged[k - 1]
+    });
+}
+
+/// A "that" clause stopped at its subject with no attribution after it
+/// (`unfinished`, indices into `found`) runs on to its sentence's end when
+/// the rest holds the clause's finite verb and no other attribution or
+/// quotation ("that my parents, James and Olive Meehan, | were
+/// uneducated").
+fn run_to_the_sentence_end(cx: &Context<'_>, found: &mut [TokenAttribution], unfinished: &[usize]) {
     let mut taken = vec![false; cx.doc.tokens.len()];
     for a in found.iter() {
         for r in a.source.iter().chain(&a.content).chain([&a.cue]) {
             taken[r.clone()].iter_mut().for_each(|t| *t = true);
         }
     }
-    for o in rest_of_the_sentence {
+    for &o in unfinished {
         let run = found[o].content[0].clone();
         let sentence = cx.doc.sentences[cx.doc.sentence_of(run.start)]
             .tokens
@@ -154,9 +166,4 @@ pub(in crate::learned) fn clause_completed_by_next(
             found[o].content = std::iter::once(run.start..end).collect();
         }
     }
-    let mut k = 0;
-    found.retain(|_| {
-        k += 1;
-        !merged[k - 1]
-    });
 }
