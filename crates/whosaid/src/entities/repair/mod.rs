@@ -29,6 +29,7 @@ pub(super) fn repaired(
     let mentions = conjoined::names_joined_by_and(doc, &headlines, mentions);
     let mentions = organizations_after_their_head(doc, pos, genders, mentions);
     let mentions = whole_organization_names(doc, pos, &headlines, mentions);
+    let mentions = left_out_first_words(doc, pos, &headlines, mentions);
     let mentions = company_names(doc, pos, mentions);
     let mentions = companies_by_trade_word(doc, mentions);
     let mentions = without_leading_titles(doc, mentions);
@@ -145,6 +146,66 @@ fn whole_organization_names(
         // Asked last, as few mentions get this far.
         if start < mentions[k].tokens.start && !headlines.at(doc, start) {
             mentions[k].tokens.start = start;
+        }
+    }
+    mentions
+}
+
+/// Organization names that open with a word the entity tagger left out
+/// ("Planned Parenthood" was "Parenthood"; "Concerned Veterans for
+/// America", read as a verb form): a capitalized word tagged `VBN`, `VBD`
+/// or `VBG` right before an organization's name, or a plain capitalized
+/// proper noun before a one-word one, joins it inside a sentence, where its capital says it is part of a
+/// name; and at a sentence's start where the article writes the two
+/// together inside a sentence too. Never in a headline.
+fn left_out_first_words(
+    doc: &Document,
+    pos: &[&str],
+    headlines: &Headlines,
+    mut mentions: Vec<Mention>,
+) -> Vec<Mention> {
+    // One capitalized word of letters that no office qualifies ("Former",
+    // "Acting" open a title, not a name).
+    let plain_word = |i: usize| {
+        let t = doc.token_text(i);
+        t.chars().skip(1).all(char::is_lowercase)
+            && !matches!(
+                doc.lower(i),
+                "former" | "then" | "acting" | "late" | "ex" | "outgoing" | "incoming" | "interim"
+            )
+    };
+    let left_out_word_before = |m: &Mention| {
+        let at = m.tokens.start.checked_sub(1)?;
+        let joins = m.class == MentionClass::Organization
+            && (matches!(pos.get(at), Some(&("VBN" | "VBD" | "VBG")))
+                || (m.tokens.len() == 1 && pos.get(at) == Some(&"NNP") && plain_word(at)))
+            && name_like(doc, at);
+        joins.then_some(at)
+    };
+    // The pairs written inside a sentence: (left-out word, name's first word).
+    let inside: Vec<(&str, &str)> = mentions
+        .iter()
+        .filter_map(|m| {
+            let at = left_out_word_before(m)?;
+            let first = doc.sentences[doc.sentence_of(at)].tokens.start;
+            (at > first).then(|| (doc.token_text(at), doc.token_text(m.tokens.start)))
+        })
+        .collect();
+    if inside.is_empty() {
+        return mentions;
+    }
+    let previous_ends: Vec<usize> = std::iter::once(0)
+        .chain(mentions.iter().map(|m| m.tokens.end))
+        .collect();
+    for (k, m) in mentions.iter_mut().enumerate() {
+        let Some(at) = left_out_word_before(m) else {
+            continue;
+        };
+        let first = doc.sentences[doc.sentence_of(at)].tokens.start;
+        let pair = (doc.token_text(at), doc.token_text(m.tokens.start));
+        let known = at > first || inside.contains(&pair);
+        if known && at >= previous_ends[k] && !headlines.at(doc, at) {
+            m.tokens.start = at;
         }
     }
     mentions

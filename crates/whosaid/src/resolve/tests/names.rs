@@ -917,3 +917,21 @@ fn an_organization_named_with_an_infinitive_keeps_it() {
         "{acc:#?}"
     );
 }
+
+/// Regression: "Planned Parenthood" was the organization "Parenthood" (the
+/// entity tagger leaves out its first word): a capitalized word right
+/// before an organization's one-word name joins it inside a sentence, and
+/// at a sentence's start where the article writes the two together inside
+/// a sentence too.
+#[test]
+fn a_name_keeps_the_first_word_the_tagger_left_out() {
+    let acc = analyze(
+        "Clinics\n\nPlanned Parenthood said on Monday that it would close four clinics.\n\n\
+         The closures follow a new state law, a spokeswoman for Planned Parenthood said.",
+    );
+    let opening = speaker_of_source(&acc, "Planned Parenthood").expect("a speaker");
+    assert_eq!(opening.name, "Planned Parenthood", "{acc:#?}");
+    let spokeswoman =
+        speaker_of_source(&acc, "a spokeswoman for Planned Parenthood").expect("a speaker");
+    assert_eq!(spokeswoman.affiliations, ["Planned Parenthood"], "{acc:#?}");
+}
