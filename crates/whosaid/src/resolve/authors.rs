@@ -19,7 +19,14 @@ impl Resolution<'_> {
         mentions: &[(Mention, usize)],
         head_at: usize,
     ) -> Option<usize> {
-        if !DOCUMENT_NOUNS.contains(&self.lower(head_at)) {
+        // A document noun after a preposition inside a name is a word of
+        // the name, whose head came before ("the Roper Center for Public
+        // Opinion Research"); "Suffolk University Poll" is a poll.
+        let in_a_name = self
+            .ents
+            .covering(head_at)
+            .is_some_and(|(m, _)| (m.tokens.start + 1..head_at).any(|i| self.pos[i] == "IN"));
+        if !DOCUMENT_NOUNS.contains(&self.lower(head_at)) || in_a_name {
             return None;
         }
         let end = region.end;

@@ -7,13 +7,19 @@ use super::*;
 
 impl Resolution<'_> {
     /// Where a source's head noun phrase ends: at the first comma, bracket,
-    /// dash, preposition or relative pronoun after its first token.
+    /// dash, preposition or relative pronoun after its first token, not
+    /// inside a name ("Doctors Without Borders", "Bank of America").
     pub(super) fn phrase_end(&self, src: &Range<usize>) -> usize {
         (src.start + 1..src.end)
             .find(|&i| {
-                matches!(self.doc.token_text(i), "," | "(" | "[" | "—" | "–" | "--")
-                    || matches!(self.pos[i], "IN" | "TO" | "WDT" | "WP")
-                    || self.modifier_after_noun(i)
+                let inside_a_name = self
+                    .ents
+                    .covering(i)
+                    .is_some_and(|(m, _)| m.tokens.start < i && i + 1 < m.tokens.end);
+                !inside_a_name
+                    && (matches!(self.doc.token_text(i), "," | "(" | "[" | "—" | "–" | "--")
+                        || matches!(self.pos[i], "IN" | "TO" | "WDT" | "WP")
+                        || self.modifier_after_noun(i))
             })
             .unwrap_or(src.end)
     }

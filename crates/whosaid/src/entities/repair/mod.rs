@@ -12,6 +12,7 @@ use crate::text::{Document, TokenKind};
 mod companies;
 mod conjoined;
 mod determined;
+mod plural_bodies;
 
 pub(crate) use companies::ends_company_name;
 pub(super) use companies::is_trade_word;
@@ -33,6 +34,7 @@ pub(super) fn repaired(
     let mentions = joined_organizations(doc, pos, &headlines, mentions);
     let mentions = conjoined::names_joined_by_and(doc, &headlines, mentions);
     let mentions = organizations_after_their_head(doc, pos, genders, mentions);
+    let mentions = plural_bodies::bodies_named_in_plural(doc, pos, &headlines, mentions);
     let mentions = whole_organization_names(doc, pos, &headlines, mentions);
     let mentions = left_out_first_words(doc, pos, &headlines, mentions);
     let mentions = company_names(doc, pos, mentions);

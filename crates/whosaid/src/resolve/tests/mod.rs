@@ -5,6 +5,7 @@ use super::*;
 use crate::Extractor;
 use std::sync::OnceLock;
 
+mod bodies;
 mod descriptions;
 mod frames;
 mod names;
