@@ -22,7 +22,7 @@ impl Resolution<'_> {
                         .then(|| self.affiliation_of_mention(&m, owner))
                         .flatten()
                 })
-                .or_else(|| self.unnamed_body_before_a_spokesperson(&span));
+                .or_else(|| self.unnamed_body_before_a_title(&span));
             if let Some(a) = found {
                 if !out.iter().any(|x| x.eq_ignore_ascii_case(&a)) {
                     out.push(a);
@@ -73,13 +73,22 @@ impl Resolution<'_> {
         self.described_body_after_preposition(&r)
     }
 
-    /// Proper nouns right before a spokesperson's title that the entity
+    /// Proper nouns right before a title held at a body that the entity
     /// tagger left unnamed ("Kremlin spokesman Dmitry Peskov" opening a
-    /// sentence, "CenterPoint spokesperson Alicia Dixon"): whoever speaks
-    /// for something names the body, so the words are its name. Up to
-    /// three words tagged `NNP`, in the title's sentence.
-    fn unnamed_body_before_a_spokesperson(&mut self, title: &Range<usize>) -> Option<String> {
-        if !is_spokesperson_noun(self.lower(title.start)) {
+    /// sentence, "CenterPoint spokesperson Alicia Dixon", "NAACP president
+    /// Derrick Johnson"): whoever speaks for or heads something names the
+    /// body, so the words are its name. Up to three words tagged `NNP`, in
+    /// the title's sentence; not a title's own words ("Former").
+    fn unnamed_body_before_a_title(&mut self, title: &Range<usize>) -> Option<String> {
+        let head = self.lower(title.end - 1);
+        if !is_spokesperson_noun(head) && !BODY_ROLE_NOUNS.contains(&head) {
+            return None;
+        }
+        // The title's own words before its head are lowercase ("campaign
+        // spokesman", "executive director"): one with a name inside
+        // ("former Mexican President") said its body already, or not.
+        let lowercase = |i: usize| self.doc.token_text(i).starts_with(char::is_lowercase);
+        if !(title.start..title.end - 1).all(lowercase) {
             return None;
         }
         let sentence = self.doc.sentences[self.doc.sentence_of(title.start)]
@@ -90,6 +99,12 @@ impl Resolution<'_> {
             && title.start - start < MAX_BODY_WORDS
             && self.pos[start - 1] == "NNP"
             && self.doc.tokens[start - 1].kind == TokenKind::Word
+            && self
+                .doc
+                .token_text(start - 1)
+                .starts_with(char::is_uppercase)
+            && !TITLE_OPENERS.contains(&self.lower(start - 1))
+            && !self.lower(start - 1).starts_with("ex-")
         {
             start -= 1;
         }
@@ -104,7 +119,7 @@ impl Resolution<'_> {
         }
         let first = self.doc.tokens[start].start;
         let last = self.doc.tokens[title.start - 1].end;
-        let words = &self.doc.text()[first..last];
+        let words = entities::strip_possessive(&self.doc.text()[first..last]);
         // A person of the article named by surname speaks through their
         // campaign or in their own name ("Trump spokesperson").
         let person = self.ents.list.iter().position(|x| {
@@ -118,11 +133,26 @@ impl Resolution<'_> {
             return self.affiliation_of_mention(&m, e);
         }
         // A word opening the sentence is a name only if the article never
-        // writes it in lowercase ("Family spokesman", "Campaign spokesman").
+        // writes it in lowercase ("Family spokesman", "Campaign spokesman")
+        // and it is no noun for a kind of body ("Party Chairman").
         let lowercase_elsewhere = |w: &str| {
             (0..self.doc.tokens.len()).any(|i| self.doc.token_text(i) == w.to_lowercase())
         };
-        if start == sentence.start && title.start - start == 1 && lowercase_elsewhere(words) {
+        if start == sentence.start
+            && title.start - start == 1
+            && (lowercase_elsewhere(words) || body_kinds::is_body_noun(&words.to_lowercase()))
+        {
+            return None;
+        }
+        // A place is where the office is ("US President"), no body: one
+        // the article names, or a country's abbreviation.
+        let place = COUNTRY_ABBREVIATIONS.contains(&words.to_lowercase().as_str())
+            || self
+                .ents
+                .list
+                .iter()
+                .any(|x| x.class == MentionClass::Location && x.name == words);
+        if place {
             return None;
         }
         Some(words.to_string())
@@ -219,6 +249,37 @@ impl Resolution<'_> {
 
 /// Longest unnamed body read before a spokesperson's title.
 const MAX_BODY_WORDS: usize = 3;
+
+/// Titles held at a body (a company, a union, an advocacy group), whose
+/// proper nouns before them name it ("NAACP president", "Acme chief
+/// executive"). Offices of a state or a party ("governor", "senator",
+/// "nominee") are not among them: a place or party word comes before those.
+const BODY_ROLE_NOUNS: &[&str] = &[
+    "analyst",
+    "ceo",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "chief",
+    "cofounder",
+    "co-founder",
+    "director",
+    "economist",
+    "executive",
+    "founder",
+    "head",
+    "manager",
+    "president",
+];
+
+/// Countries' abbreviations, which the entity tagger does not always read
+/// as places before a title ("US President").
+const COUNTRY_ABBREVIATIONS: &[&str] = &["us", "u.s.", "usa", "u.s.a.", "uk", "u.k.", "uae"];
+
+/// Words that open a title rather than end a name ("Former President").
+const TITLE_OPENERS: &[&str] = &[
+    "former", "then", "acting", "late", "ex", "outgoing", "incoming", "interim",
+];
 
 /// Whether a lowercased word names someone who speaks for a body.
 fn is_spokesperson_noun(word: &str) -> bool {

@@ -456,3 +456,31 @@ fn a_spokesperson_names_the_body_before_the_title() {
     assert!(affiliations("Bob Gunnell").is_empty(), "{acc:#?}");
     assert_eq!(affiliations("Leo Brandt"), ["Harmon campaign"], "{acc:#?}");
 }
+
+/// Regression: proper nouns the entity tagger left unnamed before a title
+/// held at a body gave no affiliation but for spokespeople ("NAACP
+/// president Derrick Johnson", "Planned Parenthood president Jane Roe"),
+/// and a title of several words was not looked at ("Trump campaign
+/// manager Corey Lewandowski" had none). A country before a head of
+/// state's title is where the office is, and a body noun opening the
+/// sentence names none.
+#[test]
+fn a_title_at_a_body_names_the_body_before_it() {
+    let acc = analyze(
+        "Reactions\n\n\"We will fight it,\" NAACP president Derrick Johnson said on \
+         Monday.\n\n\"We will fight it too,\" Planned Parenthood president Jane Roe said.\n\n\
+         Donald Trump spoke in Ohio. Trump campaign manager Corey Lewandowski said the crowds \
+         were huge.\n\nUS President Barack Obama said the deal was fair.\n\nParty Chairman \
+         Reince Priebus said the remarks were a new low.",
+    );
+    let affiliations = |name: &str| named_speaker(&acc, name).affiliations.clone();
+    assert_eq!(affiliations("Derrick Johnson"), ["NAACP"], "{acc:#?}");
+    assert_eq!(affiliations("Jane Roe"), ["Planned Parenthood"], "{acc:#?}");
+    assert_eq!(
+        affiliations("Corey Lewandowski"),
+        ["Trump campaign"],
+        "{acc:#?}"
+    );
+    assert!(affiliations("Barack Obama").is_empty(), "{acc:#?}");
+    assert!(affiliations("Reince Priebus").is_empty(), "{acc:#?}");
+}
