@@ -461,11 +461,12 @@ impl Resolution<'_> {
             .rev()
             .find(|&i| self.pos[i].starts_with("NN"))?;
         let head = self.lower(head_at).to_owned();
+        // "the Democrat", "the Texan": a person by party or origin, as a
+        // role is.
+        let party_or_origin = self.party_or_origin(k, src);
+        let role = self.pos[head_at] == "NN" && is_role_noun(&head);
         // "the official" stays unnamed.
-        if self.pos[head_at] != "NN"
-            || !is_role_noun(&head)
-            || ANONYMOUS_NOUNS.contains(&head.as_str())
-        {
+        if !(role || party_or_origin) || ANONYMOUS_NOUNS.contains(&head.as_str()) {
             return None;
         }
         // The person the pronoun ranker would take for "he" or "she" in

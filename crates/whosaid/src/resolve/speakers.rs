@@ -505,6 +505,16 @@ impl Resolution<'_> {
             if misc && (plural || indefinite) {
                 return Some(Some(self.nominal_draft(src.clone())));
             }
+            // "the Democrat wrote": a person named before, described by
+            // party or origin, not a body called "Democrat".
+            if misc && self.party_or_origin(k, &region) {
+                let words: Vec<String> = region.clone().map(|i| self.lower(i).to_owned()).collect();
+                return Some(Some(match self.prominent_person(k, &region, &words) {
+                    Some(Antecedent::Entity(e)) => self.entity_draft(e),
+                    Some(Antecedent::Draft(d)) => d,
+                    None => self.nominal_draft(src.clone()),
+                }));
+            }
             return Some(Some(self.entity_draft(last.1)));
         }
         let modifies = mentions.iter().any(|(m, _)| {
@@ -544,6 +554,35 @@ impl Resolution<'_> {
             return Some(Some(self.entity_draft(e)));
         }
         Some(Some(self.nominal_draft(src.clone())))
+    }
+
+    /// Whether the phrase is "the" and a person's party or origin ("the
+    /// Democrat", "the Afghan-American"), a description of a person named
+    /// before. A capital "The" inside a sentence, or a report, says a
+    /// title instead ("According to The Federalist", "The Tennessean first
+    /// reported").
+    pub(super) fn party_or_origin(&self, k: usize, region: &Range<usize>) -> bool {
+        if region.len() != 2 || self.lower(region.start) != "the" {
+            return false;
+        }
+        let word = region.start + 1;
+        let first_of_sentence = region.start
+            == self.doc.sentences[self.doc.sentence_of(region.start)]
+                .tokens
+                .start;
+        let titled = self.doc.token_text(region.start) == "The" && !first_of_sentence;
+        let reported = self.items[k]
+            .a
+            .cue
+            .clone()
+            .any(|i| self.lower(i).starts_with("report"));
+        let lower = self.lower(word);
+        !titled
+            && !reported
+            && self.doc.token_text(word).starts_with(char::is_uppercase)
+            && is_people_word(lower)
+            && !lower.ends_with('s')
+            && !is_media_name(self.doc.token_text(word))
     }
 
     /// The person named in full whose last name is the capitalized word

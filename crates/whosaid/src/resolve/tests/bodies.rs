@@ -1,6 +1,7 @@
-//! Bodies named by phrases with prepositions inside ("Doctors Without
-//! Borders", "the Roper Center for Public Opinion Research") and the
-//! descriptions that refer back to them.
+//! Bodies: the body a description refers back to ("the company", "the
+//! agency", "the group"), and bodies named by phrases with prepositions
+//! inside ("Doctors Without Borders", "the Roper Center for Public Opinion
+//! Research").
 
 use super::*;
 
@@ -64,4 +65,116 @@ fn a_document_noun_inside_a_name_is_no_document() {
         "the Roper Center for Public Opinion Research",
     );
     assert_eq!(name, "Roper Center for Public Opinion Research");
+}
+
+/// "The company" after the World Health Organization is another body:
+/// a membership body's name ("… Organization", "… League") is no company.
+#[test]
+fn the_company_is_no_membership_body() {
+    let acc = analyze(
+        "Diet\n\nThe World Health Organization said on Monday that sugar was harmful.\n\n\
+         The company said it would cut sugar in its drinks.",
+    );
+    let s = speaker_of_source(&acc, "The company").expect("a speaker");
+    assert_ne!(s.name, "World Health Organization", "{acc:#?}");
+}
+
+/// Regression: "The national financial prosecutor's office said" after
+/// "told France Info radio" became France Info: a body a person owns is
+/// its own, and a public body never an outlet.
+#[test]
+fn a_prosecutors_office_is_no_earlier_outlet() {
+    let text = "Fraud\n\nHis lawyer, Claire Dubois, told France Info radio that her client \
+                would fight.\n\nThe national financial prosecutor's office said in a \
+                statement that he was suspected of hiding money.\n\nThe office said it \
+                would appeal.";
+    let acc = analyze(text);
+    for source in ["The national financial prosecutor's office", "The office"] {
+        let s = speaker_of_source(&acc, source).expect("a speaker");
+        assert_ne!(s.name, "France Info", "{source}: {acc:#?}");
+    }
+}
+
+/// A definite description refers back to the organization it names: "the
+/// commission" is the Commission on Presidential Debates.
+#[test]
+fn a_definite_description_is_the_organization_it_names() {
+    let acc = analyze(
+        "Debates\n\nThe Commission on Presidential Debates met on Monday in Washington.\n\n\
+         The commission said that the first debate would be held in New York.",
+    );
+    let s = speaker_of_source(&acc, "The commission").expect("a speaker");
+    assert_eq!(s.name, "Commission on Presidential Debates");
+}
+
+#[test]
+fn a_kind_of_body_refers_back_to_the_body_named() {
+    let name = speaker_name(
+        "Leave\n\nThe Association of Tram Drivers endorsed the plan on Monday.\n\n\
+         The union said the plan would protect its members.",
+        "The union",
+    );
+    assert_eq!(name, "Association of Tram Drivers");
+}
+
+/// A noun for one kind of body never refers to a body of the other kind
+/// ("The company said" after a commission, "The agency" after "Corp."):
+/// the speaker stays unresolved rather than the wrong body.
+#[test]
+fn a_business_noun_never_refers_to_a_public_body() {
+    let acc = analyze(
+        "Fine\n\nThe Data Protection Commission said on Monday that it had fined the \
+         firm.\n\nThe company said it would appeal the decision.",
+    );
+    let s = speaker_of_source(&acc, "The company").expect("a speaker");
+    assert!(!s.name.contains("Commission"), "{}", s.name);
+    let acc = analyze(
+        "Ruling\n\nAcme Corp. said on Monday that it would comply.\n\nThe agency declined \
+         to comment further.",
+    );
+    let s = speaker_of_source(&acc, "The agency").expect("a speaker");
+    assert!(!s.name.contains("Acme"), "{}", s.name);
+    // Of the same kind, the body is the referent.
+    let acc = analyze(
+        "Ruling\n\nAcme Corp. said on Monday that it would comply.\n\nThe company said \
+         it would appeal the decision.",
+    );
+    let s = speaker_of_source(&acc, "The company").expect("a speaker");
+    assert_eq!(s.name, "Acme Corp.");
+}
+
+/// Regression: in "The Irish Data Protection Commission fined Nexora
+/// Semiconductor …, the regulator said", the regulator was the company
+/// named last: a name ending in a trade word ("Semiconductor") is a
+/// business's, which no public body's description crosses to.
+#[test]
+fn the_regulator_is_no_company_named_by_its_trade() {
+    let acc = analyze(
+        "Fine\n\nThe Irish Data Protection Commission on Thursday fined Nexora Semiconductor \
+         310 million euros for moving data to the United States, the regulator said.",
+    );
+    let s = speaker_of_source(&acc, "the regulator").expect("a speaker");
+    assert_eq!(s.name, "Irish Data Protection Commission", "{acc:#?}");
+}
+
+/// "Stellantis said …. The company said …": a brand the entity tagger does
+/// not know is typed a person; "the company" right after it is that
+/// speaker, now an organization. A one-word speaker a gender or a title
+/// marks as a person stays one, and "the company" then stays unnamed.
+#[test]
+fn the_company_after_a_brand_typed_a_person_is_that_brand() {
+    let acc = analyze(
+        "Carmakers cut jobs\n\nStellantis said it would cut 1,000 jobs in Italy. The company \
+         said demand had fallen.",
+    );
+    let brand = speaker_of_source(&acc, "Stellantis").expect("a speaker");
+    assert_eq!(brand.kind, SpeakerKind::Organization, "{acc:#?}");
+    let company = speaker_of_source(&acc, "The company").expect("a speaker");
+    assert_eq!(company.name, "Stellantis");
+    let acc = analyze(
+        "Carmakers cut jobs\n\nMr. Marchionne said he would cut 1,000 jobs in Italy. The \
+         company said demand had fallen.",
+    );
+    let company = speaker_of_source(&acc, "The company").expect("a speaker");
+    assert_eq!(company.name, "The company");
 }

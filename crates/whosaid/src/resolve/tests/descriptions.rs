@@ -94,18 +94,6 @@ fn a_description_of_another_body_is_another_person() {
     assert_ne!(s.name, "Peace");
 }
 
-/// "The company" after the World Health Organization is another body:
-/// a membership body's name ("… Organization", "… League") is no company.
-#[test]
-fn the_company_is_no_membership_body() {
-    let acc = analyze(
-        "Diet\n\nThe World Health Organization said on Monday that sugar was harmful.\n\n\
-         The company said it would cut sugar in its drinks.",
-    );
-    let s = speaker_of_source(&acc, "The company").expect("a speaker");
-    assert_ne!(s.name, "World Health Organization", "{acc:#?}");
-}
-
 /// Regression: an agentless passive in a relative clause ("a Democrat who
 /// is widely seen as …") gave its subject to the content, and then the
 /// rules' fallback gave "who" back as its source (speaker "Democrat").
@@ -122,22 +110,6 @@ fn an_agentless_passive_keeps_no_source() {
         .expect("the passive's attribution");
     assert!(seen.attribution.source.is_empty(), "{seen:#?}");
     assert_eq!(seen.speaker, None, "{seen:#?}");
-}
-
-/// Regression: "The national financial prosecutor's office said" after
-/// "told France Info radio" became France Info: a body a person owns is
-/// its own, and a public body never an outlet.
-#[test]
-fn a_prosecutors_office_is_no_earlier_outlet() {
-    let text = "Fraud\n\nHis lawyer, Claire Dubois, told France Info radio that her client \
-                would fight.\n\nThe national financial prosecutor's office said in a \
-                statement that he was suspected of hiding money.\n\nThe office said it \
-                would appeal.";
-    let acc = analyze(text);
-    for source in ["The national financial prosecutor's office", "The office"] {
-        let s = speaker_of_source(&acc, source).expect("a speaker");
-        assert_ne!(s.name, "France Info", "{source}: {acc:#?}");
-    }
 }
 
 /// A relative clause without a comma is the source of its own verb
@@ -189,18 +161,6 @@ fn unnamed_sources_are_anonymous() {
     assert!(acc.speakers.iter().all(|s| s.anonymous));
     assert_eq!(acc.speakers[0].kind, SpeakerKind::Person);
     assert_eq!(acc.speakers[1].kind, SpeakerKind::Group);
-}
-
-/// A definite description refers back to the organization it names: "the
-/// commission" is the Commission on Presidential Debates.
-#[test]
-fn a_definite_description_is_the_organization_it_names() {
-    let acc = analyze(
-        "Debates\n\nThe Commission on Presidential Debates met on Monday in Washington.\n\n\
-         The commission said that the first debate would be held in New York.",
-    );
-    let s = speaker_of_source(&acc, "The commission").expect("a speaker");
-    assert_eq!(s.name, "Commission on Presidential Debates");
 }
 
 /// A document speaks for its author (a poll is its pollster), and "the
@@ -285,6 +245,25 @@ fn a_person_description_is_the_prominent_person() {
     }
 }
 
+/// Regression: "the Democrat wrote" after the governor was named made
+/// an organization "Democrat" speak. A person described by party or
+/// origin ("the Democrat", "the Afghan-American") is the person named
+/// before, as a role is; a title written with a capital "The" inside a
+/// sentence ("According to The Federalist") is no such description.
+#[test]
+fn a_party_or_origin_describes_the_person_named_before() {
+    let acc = analyze(
+        "Veto\n\nCalifornia Gov. Gavin Newsom on Friday vetoed the bill, saying the state \
+         could not afford it.\n\n\"This is not the year for new spending,\" the Democrat wrote \
+         in his veto message.\n\nThe men wore red shirts, according to The Federalist.",
+    );
+    let s = speaker_of_source(&acc, "the Democrat").expect("a speaker");
+    assert_eq!(s.name, "Gavin Newsom", "{acc:#?}");
+    assert_eq!(s.kind, SpeakerKind::Person, "{acc:#?}");
+    let outlet = speaker_of_source(&acc, "The Federalist").expect("a speaker");
+    assert_ne!(outlet.kind, SpeakerKind::Person, "{acc:#?}");
+}
+
 /// A person description refers back as a pronoun would: to the person
 /// just talked about, not the one the article names most (a regression:
 /// "the Vermont senator" after "Sanders" was Hillary Clinton).
@@ -338,16 +317,6 @@ fn a_hyphenated_outlet_name_is_media() {
     assert_eq!(s.kind, SpeakerKind::Media);
     let network = speaker_of_source(&acc, "The network").expect("a speaker");
     assert_eq!(network.name, "C-SPAN");
-}
-
-#[test]
-fn a_kind_of_body_refers_back_to_the_body_named() {
-    let name = speaker_name(
-        "Leave\n\nThe Association of Tram Drivers endorsed the plan on Monday.\n\n\
-         The union said the plan would protect its members.",
-        "The union",
-    );
-    assert_eq!(name, "Association of Tram Drivers");
 }
 
 #[test]
@@ -746,32 +715,6 @@ fn hedged_quantifiers_and_shares_are_people() {
     assert_ne!(s.kind, SpeakerKind::Organization);
 }
 
-/// A noun for one kind of body never refers to a body of the other kind
-/// ("The company said" after a commission, "The agency" after "Corp."):
-/// the speaker stays unresolved rather than the wrong body.
-#[test]
-fn a_business_noun_never_refers_to_a_public_body() {
-    let acc = analyze(
-        "Fine\n\nThe Data Protection Commission said on Monday that it had fined the \
-         firm.\n\nThe company said it would appeal the decision.",
-    );
-    let s = speaker_of_source(&acc, "The company").expect("a speaker");
-    assert!(!s.name.contains("Commission"), "{}", s.name);
-    let acc = analyze(
-        "Ruling\n\nAcme Corp. said on Monday that it would comply.\n\nThe agency declined \
-         to comment further.",
-    );
-    let s = speaker_of_source(&acc, "The agency").expect("a speaker");
-    assert!(!s.name.contains("Acme"), "{}", s.name);
-    // Of the same kind, the body is the referent.
-    let acc = analyze(
-        "Ruling\n\nAcme Corp. said on Monday that it would comply.\n\nThe company said \
-         it would appeal the decision.",
-    );
-    let s = speaker_of_source(&acc, "The company").expect("a speaker");
-    assert_eq!(s.name, "Acme Corp.");
-}
-
 /// A relative pronoun that is the cue's object ("a new framework, which
 /// officials expect …") leaves the speaking to the subject after it; a
 /// subject relative ("Okafor, who voted …") is still what it describes.
@@ -914,20 +857,6 @@ fn a_description_naming_another_office_is_another_person() {
     assert_eq!(s.name, "Tim Walsh");
 }
 
-/// Regression: in "The Irish Data Protection Commission fined Nexora
-/// Semiconductor …, the regulator said", the regulator was the company
-/// named last: a name ending in a trade word ("Semiconductor") is a
-/// business's, which no public body's description crosses to.
-#[test]
-fn the_regulator_is_no_company_named_by_its_trade() {
-    let acc = analyze(
-        "Fine\n\nThe Irish Data Protection Commission on Thursday fined Nexora Semiconductor \
-         310 million euros for moving data to the United States, the regulator said.",
-    );
-    let s = speaker_of_source(&acc, "the regulator").expect("a speaker");
-    assert_eq!(s.name, "Irish Data Protection Commission", "{acc:#?}");
-}
-
 /// Regression: "LOS ANGELES — Streamly will cut jobs, the company
 /// announced" gave "the company" the dateline's place, read as an
 /// organization; and "a person familiar with the plans" was a group, its
@@ -967,26 +896,4 @@ fn an_unnamed_speaker_of_one_role_is_not_another_roles_description() {
     assert_eq!(speaker_name("the minister"), "the minister");
     assert_eq!(speaker_name("The senator"), "The senator");
     assert_eq!(speaker_name("The governor"), "The governor");
-}
-
-/// "Stellantis said …. The company said …": a brand the entity tagger does
-/// not know is typed a person; "the company" right after it is that
-/// speaker, now an organization. A one-word speaker a gender or a title
-/// marks as a person stays one, and "the company" then stays unnamed.
-#[test]
-fn the_company_after_a_brand_typed_a_person_is_that_brand() {
-    let acc = analyze(
-        "Carmakers cut jobs\n\nStellantis said it would cut 1,000 jobs in Italy. The company \
-         said demand had fallen.",
-    );
-    let brand = speaker_of_source(&acc, "Stellantis").expect("a speaker");
-    assert_eq!(brand.kind, SpeakerKind::Organization, "{acc:#?}");
-    let company = speaker_of_source(&acc, "The company").expect("a speaker");
-    assert_eq!(company.name, "Stellantis");
-    let acc = analyze(
-        "Carmakers cut jobs\n\nMr. Marchionne said he would cut 1,000 jobs in Italy. The \
-         company said demand had fallen.",
-    );
-    let company = speaker_of_source(&acc, "The company").expect("a speaker");
-    assert_eq!(company.name, "The company");
 }
