@@ -51,6 +51,23 @@ const BODY_NOUNS: &[&str] = &[
     "watchdog",
 ];
 
+/// Platforms that carry posts and never write them ("a Twitter post" is
+/// its account holder's).
+pub(crate) const PLATFORMS: &[&str] = &[
+    "twitter",
+    "x",
+    "facebook",
+    "instagram",
+    "truth social",
+    "telegram",
+    "youtube",
+    "tiktok",
+    "linkedin",
+    "threads",
+    "bluesky",
+    "mastodon",
+];
+
 /// Verbs that make "the company Jane Roe founded" a relative clause about
 /// the company, in which the name is a person's.
 const RELATION_VERBS: &[&str] = &[
@@ -95,7 +112,8 @@ pub(super) fn bodies_by_description(
             && (apposed_body_noun(doc, pos, m.tokens.end)
                 || body_noun_before(doc, pos, m)
                 || traded(doc, pos, &m.tokens)
-                || (m.class == MentionClass::Person && which_clause_after(doc, m.tokens.end)))
+                || (m.class == MentionClass::Person && which_clause_after(doc, m.tokens.end))
+                || names_a_platform(doc, &m.tokens))
         {
             m.class = MentionClass::Organization;
             if m.tokens.len() == 1 {
@@ -116,6 +134,20 @@ pub(super) fn bodies_by_description(
         }
     }
     mentions
+}
+
+/// Whether the name is a platform's ("Instagram", "Truth Social"): a
+/// company, never a person a pronoun could refer to ("he posted" after
+/// "on Instagram").
+fn names_a_platform(doc: &Document, name: &std::ops::Range<usize>) -> bool {
+    let words = name.len();
+    (1..=2).contains(&words)
+        && PLATFORMS.iter().any(|p| {
+            p.split(' ').count() == words
+                && p.split(' ')
+                    .zip(name.clone())
+                    .all(|(w, i)| strip_possessive(doc.lower(i)) == w)
+        })
 }
 
 /// Whether a relative clause opened by "which" follows the name ending
@@ -331,6 +363,30 @@ mod tests {
                 MentionClass::Person,
                 MentionClass::Person,
                 MentionClass::Organization,
+            ]
+        );
+    }
+
+    /// Regression: "Instagram", read as a person, was what "he" referred
+    /// to after "on Instagram", and staff of Twitter and Facebook had no
+    /// affiliation. A platform's name is a company's.
+    #[test]
+    fn a_platform_is_a_body() {
+        let found = classes(
+            "Head\n\nShe posted on Instagram. Truth Social said so. Jane Roe said so.",
+            &[
+                ("Instagram", MentionClass::Person),
+                ("Truth Social", MentionClass::Misc),
+                ("Jane Roe", MentionClass::Person),
+            ],
+            &[SAID, ("posted", "VBD")],
+        );
+        assert_eq!(
+            found,
+            [
+                MentionClass::Organization,
+                MentionClass::Organization,
+                MentionClass::Person
             ]
         );
     }

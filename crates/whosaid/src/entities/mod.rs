@@ -20,6 +20,7 @@ mod repair;
 mod titles;
 pub mod variants;
 
+pub(crate) use bodies::PLATFORMS;
 pub(crate) use gender::gender_near;
 use gender::gender_of_words;
 pub use gender::is_honorific;

@@ -38,16 +38,16 @@ use repairs::{
     content_within_its_relative_clause, coordinated_verb_subject, dateline_place, expletive_it,
     join_pieces_over_commas, keep_the_trailing_verb, names_nothing, noun_of_the_verb_frame,
     object_of_the_cue_out_of_content, participle_subject, passive_agent_source,
-    passive_subject_to_content, program_title_out_of_content, quote_to_the_main_clause,
-    recipient_is_no_source, rejoin_split_quotes, source_across_a_quotation,
-    source_after_a_bare_relative, source_after_an_amount, source_is_an_object,
-    source_out_of_earlier_content, source_out_of_the_cue, source_with_its_antecedent,
-    source_with_its_conjunct, source_with_its_head, source_within_its_sentence,
-    source_without_a_trailing_preposition, speaker_after_an_opening_verb,
-    speaker_after_the_quotation, split_coordinated_cue, subject_already_content,
-    subject_before_a_relative_clause, subject_before_an_apposition, subject_out_of_content,
-    that_said, time_out_of_the_cue, time_phrase, trailing_say_clause, trim_circumstance,
-    whole_name_source, whole_noun_phrase_source,
+    passive_subject_to_content, platform_into_the_cue, program_title_out_of_content,
+    quote_to_the_main_clause, recipient_is_no_source, rejoin_split_quotes,
+    source_across_a_quotation, source_after_a_bare_relative, source_after_an_amount,
+    source_is_an_object, source_out_of_earlier_content, source_out_of_the_cue,
+    source_with_its_antecedent, source_with_its_conjunct, source_with_its_head,
+    source_within_its_sentence, source_without_a_trailing_preposition,
+    speaker_after_an_opening_verb, speaker_after_the_quotation, split_coordinated_cue,
+    subject_already_content, subject_before_a_relative_clause, subject_before_an_apposition,
+    subject_out_of_content, that_said, time_out_of_the_cue, time_phrase, trailing_say_clause,
+    trim_circumstance, whole_name_source, whole_noun_phrase_source,
 };
 pub use train::{gold_labels, train, TrainingDoc};
 use viterbi::viterbi;
@@ -489,6 +489,7 @@ impl AttrTagger {
             content_within_its_relative_clause(cx, a);
             trim_circumstance(cx, a);
             program_title_out_of_content(cx, a);
+            platform_into_the_cue(cx, a);
             object_of_the_cue_out_of_content(cx, a);
         }
         content_within_its_adverbial_clause(cx, lexicon, rules, &mut found);

@@ -252,9 +252,11 @@ impl Resolution<'_> {
             let span = self.doc.tokens[i].start..self.doc.tokens[i + 1].end;
             return Some(self.doc.text()[span].to_string());
         }
+        // "X." ending a sentence is one token, read as an initial.
         let word = self.doc.token_text(i);
+        let word = if word == "X." { "X" } else { word };
         let known = match self.lower(i) {
-            "x" => word == "X",
+            "x" | "x." => word == "X",
             w => PLATFORMS.contains(&w),
         };
         known.then(|| word.to_string())

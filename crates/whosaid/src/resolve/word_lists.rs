@@ -327,22 +327,7 @@ pub(super) const MEDIA_WORDS: &[&str] = &[
     "tv’s",
 ];
 
-/// Platforms that carry posts and never write them ("a Twitter post" is
-/// its account holder's).
-pub(super) const PLATFORMS: &[&str] = &[
-    "twitter",
-    "x",
-    "facebook",
-    "instagram",
-    "truth social",
-    "telegram",
-    "youtube",
-    "tiktok",
-    "linkedin",
-    "threads",
-    "bluesky",
-    "mastodon",
-];
+pub(crate) use crate::entities::PLATFORMS;
 
 /// Whether a name reads as a news outlet: one of its words (or a part of
 /// a hyphenated one, "Fox-owned") is an outlet word, or the whole

@@ -81,6 +81,54 @@ pub(in crate::learned) fn time_out_of_the_cue(cx: &Context<'_>, a: &mut TokenAtt
     }
 }
 
+/// `said in a post on | X.`, `wrote on | Truth Social that …`: a platform
+/// named right after a cue that ends in "on" is where the statement was
+/// posted, the frame the channel resolution reads, not what was said. The
+/// tagger, not knowing a new platform's name ("X"), gave it to the
+/// content; it leaves the content for the cue, unless nothing else would
+/// be left of the content.
+pub(in crate::learned) fn platform_into_the_cue(cx: &Context<'_>, a: &mut TokenAttribution) {
+    let at = a.cue.end;
+    if at == 0 || at >= cx.doc.tokens.len() || cx.doc.lower(at - 1) != "on" {
+        return;
+    }
+    let Some(k) = a.content.iter().position(|c| c.start == at) else {
+        return;
+    };
+    let Some(end) = platform_end(cx, at) else {
+        return;
+    };
+    let rest = end..a.content[k].end;
+    let rest_has_words = rest
+        .clone()
+        .any(|i| cx.doc.tokens[i].kind != TokenKind::Punct);
+    if !rest_has_words && a.content.len() == 1 {
+        return;
+    }
+    if rest_has_words {
+        a.content[k].start = rest.start;
+    } else {
+        a.content.remove(k);
+    }
+    a.cue.end = end;
+}
+
+/// Where the platform named at token `at` ends ("X", "Truth Social"), if
+/// one is: "X" only capitalized, the others in any case.
+fn platform_end(cx: &Context<'_>, at: usize) -> Option<usize> {
+    let n = cx.doc.tokens.len();
+    crate::entities::PLATFORMS.iter().find_map(|p| {
+        let words: Vec<&str> = p.split(' ').collect();
+        let end = at + words.len();
+        // A sentence's last word may hold its full stop ("X." read as an
+        // initial).
+        let word = |i: usize| cx.doc.lower(i).trim_end_matches('.');
+        let matches = end <= n && words.iter().enumerate().all(|(j, w)| word(at + j) == *w);
+        let capital = *p != "x" || cx.doc.token_text(at).starts_with('X');
+        (matches && capital).then_some(end)
+    })
+}
+
 /// Cuts a trailing circumstance off a content that is a noun phrase after
 /// its cue: "attacked Machado | in early-morning tweets", "said as much |
 /// in an interview earlier Thursday", "endorsed Trump | during a speech".

@@ -23,9 +23,10 @@ pub(super) use adverbial::content_within_its_adverbial_clause;
 pub(super) use clause::clause_completed_by_next;
 pub(super) use content::{
     admits_entry, join_pieces_over_commas, keep_the_trailing_verb, noun_of_the_verb_frame,
-    object_of_the_cue_out_of_content, passive_subject_to_content, program_title_out_of_content,
-    quote_to_the_main_clause, rejoin_split_quotes, split_coordinated_cue, subject_already_content,
-    subject_out_of_content, that_said, time_out_of_the_cue, trim_circumstance,
+    object_of_the_cue_out_of_content, passive_subject_to_content, platform_into_the_cue,
+    program_title_out_of_content, quote_to_the_main_clause, rejoin_split_quotes,
+    split_coordinated_cue, subject_already_content, subject_out_of_content, that_said,
+    time_out_of_the_cue, trim_circumstance,
 };
 pub(super) use relative::content_within_its_relative_clause;
 pub(super) use sources::{

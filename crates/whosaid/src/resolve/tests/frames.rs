@@ -484,3 +484,20 @@ fn a_title_at_a_body_names_the_body_before_it() {
     assert!(affiliations("Barack Obama").is_empty(), "{acc:#?}");
     assert!(affiliations("Reince Priebus").is_empty(), "{acc:#?}");
 }
+
+/// Regression: "said in a post on X." ended its sentence with "X." (one
+/// token, read as an initial), which went to the content, and the post's
+/// channel had no platform.
+#[test]
+fn a_post_on_x_ending_a_sentence_is_via_x() {
+    let acc = analyze(
+        "Veto\n\nRepublican leaders praised the veto. \"The governor finally listened,\" \
+         Assembly leader James Gallagher said in a post on X.",
+    );
+    let a = attribution_of_source(&acc, "Assembly leader James Gallagher");
+    assert!(
+        a.attribution.content.iter().all(|c| !c.text.contains("X.")),
+        "{acc:#?}"
+    );
+    assert_eq!(a.channel[0].via.as_deref(), Some("X"), "{acc:#?}");
+}

@@ -665,3 +665,43 @@ fn the_platform_after_the_cue_is_no_content() {
     assert_eq!(agreed, agreed_before);
     assert_eq!(relative, relative_before);
 }
+
+/// Regression: `said in a post on X.` gave the platform ("X." read as an
+/// initial) to the content beside the quotation, and the channel had no
+/// platform. A platform right after a cue ending in "on" joins the cue;
+/// one that would leave no content stays.
+#[test]
+fn a_platform_after_the_cue_is_no_content() {
+    let text = "Head.\n\n\"The governor finally listened,\" Gallagher said in a post on X.\n\n\
+                Trump wrote on Truth Social that the deal was dead.";
+    let mut post = TokenAttribution {
+        source: Some(tokens_of(text, "Gallagher")),
+        cue: tokens_of(text, "said in a post on"),
+        content: vec![
+            tokens_of(text, "\"The governor finally listened,\""),
+            tokens_of(text, "X."),
+        ],
+    };
+    in_context(text, |_, cx| platform_into_the_cue(cx, &mut post));
+    assert_eq!(post.cue, tokens_of(text, "said in a post on X."));
+    assert_eq!(
+        post.content,
+        [tokens_of(text, "\"The governor finally listened,\"")]
+    );
+    let mut wrote = TokenAttribution {
+        source: Some(tokens_of(text, "Trump")),
+        cue: tokens_of(text, "wrote on"),
+        content: vec![tokens_of(text, "Truth Social that the deal was dead")],
+    };
+    in_context(text, |_, cx| platform_into_the_cue(cx, &mut wrote));
+    assert_eq!(wrote.cue, tokens_of(text, "wrote on Truth Social"));
+    assert_eq!(wrote.content, [tokens_of(text, "that the deal was dead")]);
+    let text = "Head.\n\nShe was on X.";
+    let mut alone = TokenAttribution {
+        source: Some(tokens_of(text, "She")),
+        cue: tokens_of(text, "was on"),
+        content: vec![tokens_of(text, "X.")],
+    };
+    in_context(text, |_, cx| platform_into_the_cue(cx, &mut alone));
+    assert_eq!(alone.cue, tokens_of(text, "was on"));
+}
