@@ -457,14 +457,24 @@ impl Resolution<'_> {
         if words.len() < 2 || words[0] != "the" {
             return None;
         }
+        // A lowercase role noun the tagger read as an adjective ("The
+        // Republican incumbent") heads the phrase too.
+        // "general" after a noun is an adjective of the title ("The
+        // inspector general").
+        let role_word = |i: usize| {
+            self.doc.token_text(i).starts_with(char::is_lowercase)
+                && is_role_noun(self.lower(i))
+                && self.lower(i) != "general"
+        };
         let head_at = (src.start + 1..src.end)
             .rev()
-            .find(|&i| self.pos[i].starts_with("NN"))?;
+            .find(|&i| self.pos[i].starts_with("NN") || role_word(i))?;
         let head = self.lower(head_at).to_owned();
         // "the Democrat", "the Texan": a person by party or origin, as a
         // role is.
         let party_or_origin = self.party_or_origin(k, src);
-        let role = self.pos[head_at] == "NN" && is_role_noun(&head);
+        let role = (self.pos[head_at] == "NN" || !self.pos[head_at].starts_with("NN"))
+            && is_role_noun(&head);
         // "the official" stays unnamed.
         if !(role || party_or_origin) || ANONYMOUS_NOUNS.contains(&head.as_str()) {
             return None;

@@ -133,6 +133,39 @@ fn an_occupation_names_an_unnamed_person() {
     assert!(s.anonymous, "{s:?}");
 }
 
+/// Regression: "the midfielder", "a social anthropologist" and "a
+/// right-wing politician" were organizations. Roles of sport and stage,
+/// public figures and nouns ending in "-ist" or "-ian" are people; a
+/// "playlist" is not.
+#[test]
+fn a_role_or_an_agent_noun_names_a_person() {
+    for source in [
+        "the midfielder",
+        "a social anthropologist",
+        "a right-wing politician",
+        "a local pediatrician",
+    ] {
+        let text = format!("Match\n\n\"We let him down,\" {source} said on Sunday.");
+        let acc = analyze(&text);
+        let s = speaker_of_source(&acc, source).expect("a speaker");
+        assert_eq!(s.kind, SpeakerKind::Person, "{source}: {acc:#?}");
+    }
+    let acc = analyze("Music\n\nThe playlist said that the show was over.");
+    let playlist = acc
+        .attributions
+        .iter()
+        .filter(|a| {
+            a.attribution
+                .source
+                .iter()
+                .any(|s| s.text == "The playlist")
+        })
+        .filter_map(|a| a.speaker);
+    for s in playlist {
+        assert_ne!(acc.speakers[s].kind, SpeakerKind::Person, "{acc:#?}");
+    }
+}
+
 /// A description that opens a sentence in apposition before a name is the
 /// person's title, and a relation later ("Pagliano's lawyer") is the person
 /// whose title states it; a title stating no relation ("Attorney General")
