@@ -135,14 +135,13 @@ impl Resolution<'_> {
         // A word opening the sentence is a name only if the article never
         // writes it in lowercase ("Family spokesman", "Campaign spokesman")
         // and it is no noun for a kind of body ("Party Chairman").
-        let lowercase_elsewhere = |w: &str| {
-            (0..self.doc.tokens.len()).any(|i| self.doc.token_text(i) == w.to_lowercase())
-        };
-        if start == sentence.start
-            && title.start - start == 1
-            && (lowercase_elsewhere(words) || body_kinds::is_body_noun(&words.to_lowercase()))
-        {
-            return None;
+        if start == sentence.start && title.start - start == 1 {
+            let lower = words.to_lowercase();
+            let lowercase_elsewhere =
+                (0..self.doc.tokens.len()).any(|i| self.doc.token_text(i) == lower);
+            if lowercase_elsewhere || body_kinds::is_body_noun(&lower) {
+                return None;
+            }
         }
         // A place is where the office is ("US President"), no body: one
         // the article names, or a country's abbreviation.
