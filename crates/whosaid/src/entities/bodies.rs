@@ -140,14 +140,16 @@ pub(super) fn bodies_by_description(
 /// company, never a person a pronoun could refer to ("he posted" after
 /// "on Instagram").
 fn names_a_platform(doc: &Document, name: &std::ops::Range<usize>) -> bool {
-    let words = name.len();
-    (1..=2).contains(&words)
-        && PLATFORMS.iter().any(|p| {
-            p.split(' ').count() == words
-                && p.split(' ')
-                    .zip(name.clone())
-                    .all(|(w, i)| strip_possessive(doc.lower(i)) == w)
-        })
+    // Asked of every mention: one lookup for a one-word name.
+    let word = |i: usize| strip_possessive(doc.lower(i));
+    match name.len() {
+        1 => PLATFORMS.contains(&word(name.start)),
+        2 => PLATFORMS
+            .iter()
+            .filter_map(|p| p.split_once(' '))
+            .any(|(a, b)| doc.lower(name.start) == a && word(name.start + 1) == b),
+        _ => false,
+    }
 }
 
 /// Whether a relative clause opened by "which" follows the name ending

@@ -82,9 +82,12 @@ fn plural_name_at(
     mentions: &[Mention],
     head: usize,
 ) -> Option<usize> {
+    // Cheap tests first: this runs at every token.
+    if !matches!(doc.lower(head + 1), "for" | "without" | "against" | "of") {
+        return None;
+    }
     let word = doc.token_text(head);
     let lower = doc.lower(head);
-    // Cheap tests first: this runs at every token.
     let plural = matches!(pos.get(head), Some(&("NNS" | "NNPS")))
         || (pos.get(head) == Some(&"NNP") && lower.ends_with('s') && !lower.ends_with("ss"));
     if !plural || !word.starts_with(char::is_uppercase) {
