@@ -255,11 +255,13 @@ const MAX_BODY_WORDS: usize = 3;
 /// "nominee") are not among them: a place or party word comes before those.
 const BODY_ROLE_NOUNS: &[&str] = &[
     "analyst",
+    "captain",
     "ceo",
     "chair",
     "chairman",
     "chairwoman",
     "chief",
+    "coach",
     "cofounder",
     "co-founder",
     "director",

@@ -470,7 +470,8 @@ fn a_title_at_a_body_names_the_body_before_it() {
         "Reactions\n\n\"We will fight it,\" NAACP president Derrick Johnson said on \
          Monday.\n\n\"We will fight it too,\" Planned Parenthood president Jane Roe said.\n\n\
          Donald Trump spoke in Ohio. Trump campaign manager Corey Lewandowski said the crowds \
-         were huge.\n\nUS President Barack Obama said the deal was fair.\n\nParty Chairman \
+         were huge.\n\nRovers captain Lewis Travis said the players felt responsible.\n\nUS \
+         President Barack Obama said the deal was fair.\n\nParty Chairman \
          Reince Priebus said the remarks were a new low.",
     );
     let affiliations = |name: &str| named_speaker(&acc, name).affiliations.clone();
@@ -481,6 +482,7 @@ fn a_title_at_a_body_names_the_body_before_it() {
         ["Trump campaign"],
         "{acc:#?}"
     );
+    assert_eq!(affiliations("Lewis Travis"), ["Rovers"], "{acc:#?}");
     assert!(affiliations("Barack Obama").is_empty(), "{acc:#?}");
     assert!(affiliations("Reince Priebus").is_empty(), "{acc:#?}");
 }
