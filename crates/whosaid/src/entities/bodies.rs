@@ -7,7 +7,7 @@
 //! or refers to it by "which". Such a name is an organization: "the
 //! company" and "it" can then refer to it.
 
-use super::{is_possessive, strip_possessive, Mention, MentionClass};
+use super::{is_possessive, names_a_platform, strip_possessive, Mention, MentionClass};
 use crate::text::{Document, TokenKind};
 
 /// Nouns that head a description of an organization and never of a
@@ -49,23 +49,6 @@ const BODY_NOUNS: &[&str] = &[
     "union",
     "university",
     "watchdog",
-];
-
-/// Platforms that carry posts and never write them ("a Twitter post" is
-/// its account holder's).
-pub(crate) const PLATFORMS: &[&str] = &[
-    "twitter",
-    "x",
-    "facebook",
-    "instagram",
-    "truth social",
-    "telegram",
-    "youtube",
-    "tiktok",
-    "linkedin",
-    "threads",
-    "bluesky",
-    "mastodon",
 ];
 
 /// Verbs that make "the company Jane Roe founded" a relative clause about
@@ -134,22 +117,6 @@ pub(super) fn bodies_by_description(
         }
     }
     mentions
-}
-
-/// Whether the name is a platform's ("Instagram", "Truth Social"): a
-/// company, never a person a pronoun could refer to ("he posted" after
-/// "on Instagram").
-fn names_a_platform(doc: &Document, name: &std::ops::Range<usize>) -> bool {
-    // Asked of every mention: one lookup for a one-word name.
-    let word = |i: usize| strip_possessive(doc.lower(i));
-    match name.len() {
-        1 => PLATFORMS.contains(&word(name.start)),
-        2 => PLATFORMS
-            .iter()
-            .filter_map(|p| p.split_once(' '))
-            .any(|(a, b)| doc.lower(name.start) == a && word(name.start + 1) == b),
-        _ => false,
-    }
 }
 
 /// Whether a relative clause opened by "which" follows the name ending

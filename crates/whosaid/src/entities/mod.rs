@@ -16,15 +16,16 @@ pub mod acronyms;
 mod bodies;
 mod gender;
 mod parties;
+mod platforms;
 mod repair;
 mod titles;
 pub mod variants;
 
-pub(crate) use bodies::PLATFORMS;
 pub(crate) use gender::gender_near;
 use gender::gender_of_words;
 pub use gender::is_honorific;
 pub use gender::{gender_counts, GenderLexicon};
+pub(crate) use platforms::{names_a_platform, platform_at, PLATFORMS};
 pub(crate) use repair::ends_company_name;
 use repair::repaired;
 use titles::titles_of;

@@ -237,29 +237,12 @@ impl Resolution<'_> {
     }
 
     /// The platform named at token `i` (one or two words before `end`:
-    /// "Facebook", "Truth Social"), as written. "X" counts only as the
-    /// capital letter alone.
+    /// "Facebook", "Truth Social"), as written; "X." ending a sentence is
+    /// "X" (see [`entities::platform_at`]).
     fn platform_at(&self, i: usize, end: usize) -> Option<String> {
-        if i >= end {
-            return None;
-        }
-        let two_words = i + 1 < end
-            && PLATFORMS.iter().any(|p| {
-                p.split_once(' ')
-                    .is_some_and(|(a, b)| self.lower(i) == a && self.lower(i + 1) == b)
-            });
-        if two_words {
-            let span = self.doc.tokens[i].start..self.doc.tokens[i + 1].end;
-            return Some(self.doc.text()[span].to_string());
-        }
-        // "X." ending a sentence is one token, read as an initial.
-        let word = self.doc.token_text(i);
-        let word = if word == "X." { "X" } else { word };
-        let known = match self.lower(i) {
-            "x" | "x." => word == "X",
-            w => PLATFORMS.contains(&w),
-        };
-        known.then(|| word.to_string())
+        let last = entities::platform_at(self.doc, i, end)? - 1;
+        let span = self.doc.tokens[i].start..self.doc.tokens[last].end;
+        Some(self.doc.text()[span].trim_end_matches('.').to_string())
     }
 
     /// Through whom a channel word at `t` ran: "interview with X", "X

@@ -95,7 +95,7 @@ pub(in crate::learned) fn platform_into_the_cue(cx: &Context<'_>, a: &mut TokenA
     let Some(k) = a.content.iter().position(|c| c.start == at) else {
         return;
     };
-    let Some(end) = platform_end(cx, at) else {
+    let Some(end) = crate::entities::platform_at(cx.doc, at, cx.doc.tokens.len()) else {
         return;
     };
     let rest = end..a.content[k].end;
@@ -111,22 +111,6 @@ pub(in crate::learned) fn platform_into_the_cue(cx: &Context<'_>, a: &mut TokenA
         a.content.remove(k);
     }
     a.cue.end = end;
-}
-
-/// Where the platform named at token `at` ends ("X", "Truth Social"), if
-/// one is: "X" only capitalized, the others in any case.
-fn platform_end(cx: &Context<'_>, at: usize) -> Option<usize> {
-    let n = cx.doc.tokens.len();
-    crate::entities::PLATFORMS.iter().find_map(|p| {
-        let words: Vec<&str> = p.split(' ').collect();
-        let end = at + words.len();
-        // A sentence's last word may hold its full stop ("X." read as an
-        // initial).
-        let word = |i: usize| cx.doc.lower(i).trim_end_matches('.');
-        let matches = end <= n && words.iter().enumerate().all(|(j, w)| word(at + j) == *w);
-        let capital = *p != "x" || cx.doc.token_text(at).starts_with('X');
-        (matches && capital).then_some(end)
-    })
 }
 
 /// Cuts a trailing circumstance off a content that is a noun phrase after
