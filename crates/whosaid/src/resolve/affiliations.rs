@@ -22,6 +22,7 @@ impl Resolution<'_> {
                         .then(|| self.affiliation_of_mention(&m, owner))
                         .flatten()
                 })
+                .or_else(|| self.owner_in_possessive(&span))
                 .or_else(|| self.unnamed_body_before_a_title(&span));
             if let Some(a) = found {
                 if !out.iter().any(|x| x.eq_ignore_ascii_case(&a)) {
@@ -71,6 +72,65 @@ impl Resolution<'_> {
             }
         }
         self.described_body_after_preposition(&r)
+    }
+
+    /// The body whose title it is, named or described in the possessive at
+    /// the title's start or right before it, where no mention holds the
+    /// owner: "the company's chief executive", "The group's president,
+    /// Daniel Cho" (the body the description refers back to), "Meta's
+    /// president of global affairs" after "Meta Platforms" (an
+    /// organization named before whose first word it is, which the entity
+    /// tagger did not read as a name here).
+    fn owner_in_possessive(&self, title: &Range<usize>) -> Option<String> {
+        let possessive = |i: usize| entities::is_possessive(self.doc.token_text(i));
+        let at = if possessive(title.start) {
+            title.start
+        } else {
+            title
+                .start
+                .checked_sub(1)
+                .filter(|&i| possessive(i) && self.ents.covering(i).is_none())?
+        };
+        let owner = entities::strip_possessive(self.doc.token_text(at));
+        if owner.starts_with(char::is_lowercase) {
+            let the = at.checked_sub(1).filter(|&i| self.lower(i) == "the")?;
+            let head = owner.to_lowercase();
+            let words = ["the".to_string(), head.clone()];
+            let e = self.description_reference(&(the..at + 1), &words)?;
+            let x = &self.ents.list[e];
+            // The latest body of a kind is too loose a referent for a
+            // title ("the channel's head" is no group's): the body must
+            // be named by the noun ("the committee's" the Republican
+            // National Committee) or the noun say only that it is one.
+            let named_by_noun = x
+                .name
+                .split_whitespace()
+                .any(|w| entities::strip_possessive(w).eq_ignore_ascii_case(&head));
+            let fits = named_by_noun || OWNING_BODY_NOUNS.contains(&head.as_str());
+            return (x.class == MentionClass::Organization && fits).then(|| x.name.clone());
+        }
+        if !owner.starts_with(char::is_uppercase) || self.ents.covering(at).is_some() {
+            return None;
+        }
+        // A person's name word is the person's ("Trump's attorney").
+        let a_persons_name = self.ents.list.iter().any(|x| {
+            x.class == MentionClass::Person && x.name.split_whitespace().any(|w| w == owner)
+        });
+        if a_persons_name {
+            return None;
+        }
+        let before = self
+            .ents
+            .mentions
+            .partition_point(|(m, _)| m.tokens.end <= at);
+        self.ents.mentions[..before]
+            .iter()
+            .rev()
+            .find_map(|&(_, e)| {
+                let x = &self.ents.list[e];
+                let first = x.name.split_whitespace().next()?;
+                (x.class == MentionClass::Organization && first == owner).then(|| x.name.clone())
+            })
     }
 
     /// Proper nouns right before a title held at a body that the entity
@@ -271,6 +331,18 @@ const BODY_ROLE_NOUNS: &[&str] = &[
     "head",
     "manager",
     "president",
+];
+
+/// Nouns that say only that their referent is a body, so that "the
+/// group's president" is the president of the body "the group" refers to,
+/// whatever its name.
+const OWNING_BODY_NOUNS: &[&str] = &[
+    "agency",
+    "company",
+    "firm",
+    "group",
+    "organisation",
+    "organization",
 ];
 
 /// Countries' abbreviations, which the entity tagger does not always read

@@ -487,6 +487,32 @@ fn a_title_at_a_body_names_the_body_before_it() {
     assert!(affiliations("Reince Priebus").is_empty(), "{acc:#?}");
 }
 
+/// Regression: a title whose owner is in the possessive and no mention
+/// ("the group's president", "Meta's president of global affairs" with
+/// "Meta" not read as a name there) gave no affiliation. The body a noun
+/// refers back to counts only when the noun names it or says only that
+/// it is a body, and a person's name word is the person's.
+#[test]
+fn a_title_owned_in_the_possessive_names_its_body() {
+    let acc = analyze(
+        "Fine\n\nMeta Platforms was fined on Monday. \"This decision is flawed,\" Nick Clegg, \
+         Meta's president of global affairs, said in a statement.\n\nThe Springfield \
+         Association of Realtors, a trade group, said it supported the measure. The group's \
+         president, Daniel Cho, said the plan was long overdue.\n\nThe Daily Show aired a \
+         special. \"It was fun,\" said Ann Lee, the channel's head of programming.\n\n\
+         Donald Trump owns Trump Tower. \"It is false,\" said Alan Garten, Trump's attorney.",
+    );
+    let affiliations = |name: &str| named_speaker(&acc, name).affiliations.clone();
+    assert_eq!(affiliations("Nick Clegg"), ["Meta Platforms"], "{acc:#?}");
+    assert_eq!(
+        affiliations("Daniel Cho"),
+        ["Springfield Association of Realtors"],
+        "{acc:#?}"
+    );
+    assert!(affiliations("Ann Lee").is_empty(), "{acc:#?}");
+    assert!(affiliations("Alan Garten").is_empty(), "{acc:#?}");
+}
+
 /// Regression: "said in a post on X." ended its sentence with "X." (one
 /// token, read as an initial), which went to the content, and the post's
 /// channel had no platform.
