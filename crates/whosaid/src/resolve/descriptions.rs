@@ -39,11 +39,16 @@ impl Resolution<'_> {
         // prosecutor's office", "the governor's office") says whose body
         // it is: one of its own, not the latest named ("the paper's
         // editorial board" is the paper's).
+        // A place as owner likewise ("the city's planning department",
+        // "the state's health department"): a body of the place, not the
+        // latest body named (the city council).
         let person_owner = |i: usize| {
             let t = self.doc.token_text(i);
             let owner = entities::strip_possessive(&t.to_lowercase()).to_string();
             entities::is_possessive(t)
-                && (is_role_noun(&owner) || PERSON_NOUNS.contains(&owner.as_str()))
+                && (is_role_noun(&owner)
+                    || PERSON_NOUNS.contains(&owner.as_str())
+                    || PLACE_NOUNS.contains(&owner.as_str()))
         };
         if (src.start + 1..head_at).any(person_owner) {
             return None;
@@ -201,16 +206,38 @@ impl Resolution<'_> {
         if the != "the" || !is_body_noun(head) {
             return None;
         }
-        self.latest_recent_speaker(src, |draft| {
-            let name = draft.name.to_lowercase();
-            let words: Vec<&str> = name.split_whitespace().collect();
-            // A description of its own ("the national … office"), not
-            // a bare noun left unresolved.
-            draft.kind == SpeakerKind::Organization
-                && draft.entity.is_none()
-                && words.len() >= 3
-                && words.last().map(|w| entities::strip_possessive(w)) == Some(head.as_str())
-        })
+        let (at, d) = self
+            .recent_speakers(src)
+            .filter(|&(_, d)| {
+                let draft = &self.drafts[d];
+                let name = draft.name.to_lowercase();
+                let words: Vec<&str> = name.split_whitespace().collect();
+                // A description of its own ("the national … office"), not
+                // a bare noun left unresolved.
+                draft.kind == SpeakerKind::Organization
+                    && draft.entity.is_none()
+                    && words.len() >= 3
+                    && words.last().map(|w| entities::strip_possessive(w)) == Some(head.as_str())
+            })
+            .max_by_key(|&(start, _)| start)?;
+        // A body the noun names, named since, is the nearer referent ("The
+        // Federal Housing Agency approved the loans. The agency said").
+        let since = self
+            .ents
+            .mentions
+            .partition_point(|(m, _)| m.tokens.start <= at);
+        let named_since = self.ents.mentions[since..]
+            .iter()
+            .take_while(|(m, _)| m.tokens.end <= src.start)
+            .any(|&(ref m, e)| {
+                let x = &self.ents.list[e];
+                m.class == MentionClass::Organization
+                    && x.class == MentionClass::Organization
+                    && x.name
+                        .split_whitespace()
+                        .any(|w| entities::strip_possessive(w).eq_ignore_ascii_case(head))
+            });
+        (!named_since).then_some(d)
     }
 
     /// The unnamed person a definite description refers back to ("The

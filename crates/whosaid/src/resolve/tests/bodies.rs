@@ -178,3 +178,20 @@ fn the_company_after_a_brand_typed_a_person_is_that_brand() {
     let company = speaker_of_source(&acc, "The company").expect("a speaker");
     assert_eq!(company.name, "The company");
 }
+
+/// Regression: a body described with a place as owner ("the city's health
+/// agency") was the latest public body named (the city council); the
+/// place's body is one of its own, as a person's is ("the governor's
+/// office"). Without an owner, "the agency" still refers back.
+#[test]
+fn a_place_owned_body_is_not_the_latest_body() {
+    let acc = analyze(
+        "Rents\n\nThe Springfield City Council voted on Tuesday to approve the plan.\n\n\
+         According to the city's health agency, asthma cases rose 8% last year.\n\n\
+         The Federal Housing Agency approved the loans. The agency said rents would fall.",
+    );
+    let owned = speaker_of_source(&acc, "the city's health agency").expect("a speaker");
+    assert_eq!(owned.name, "the city's health agency", "{acc:#?}");
+    let the_agency = speaker_of_source(&acc, "The agency").expect("a speaker");
+    assert_eq!(the_agency.name, "Federal Housing Agency", "{acc:#?}");
+}
