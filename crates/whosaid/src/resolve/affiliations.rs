@@ -72,6 +72,28 @@ impl Resolution<'_> {
             }
         }
         self.described_body_after_preposition(&r)
+            .or_else(|| self.described_body_before_spokesperson(&r))
+    }
+
+    /// The body a lowercase noun for a kind of body right before a
+    /// spokesperson's noun refers back to ("An agency spokesperson" after
+    /// the Food and Drug Administration, "a company spokeswoman"): the
+    /// body "the agency" would be ([`Resolution::description_reference`]).
+    fn described_body_before_spokesperson(&self, r: &Range<usize>) -> Option<String> {
+        let at = (r.start + 2..r.end).find(|&i| is_spokesperson_noun(self.lower(i)))?;
+        let (determiner, noun) = (at - 2, at - 1);
+        let word = self.lower(noun);
+        let described = matches!(self.lower(determiner), "a" | "an" | "the")
+            && self.doc.token_text(noun).starts_with(char::is_lowercase)
+            && self.pos[noun] == "NN"
+            && super::body_kinds::is_body_noun(word);
+        if !described {
+            return None;
+        }
+        let words = ["the".to_string(), word.to_string()];
+        let e = self.description_reference(&(determiner..noun + 1), &words)?;
+        let x = &self.ents.list[e];
+        (x.class == MentionClass::Organization).then(|| x.name.clone())
     }
 
     /// The body whose title it is, named or described in the possessive at

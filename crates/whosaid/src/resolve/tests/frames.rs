@@ -529,3 +529,28 @@ fn a_post_on_x_ending_a_sentence_is_via_x() {
     );
     assert_eq!(a.channel[0].via.as_deref(), Some("X"), "{acc:#?}");
 }
+
+/// Regression: "An agency spokesperson" after the Food and Drug
+/// Administration had no affiliation: a noun for a kind of body before a
+/// spokesperson's noun refers back as "the agency" would, and says none
+/// when no body of its kind was named.
+#[test]
+fn a_body_noun_before_a_spokesperson_names_the_body_it_refers_to() {
+    let acc = analyze(
+        "Setback\n\nThe Food and Drug Administration declined to comment. An agency \
+         spokesperson said it does not discuss pending applications.\n\nParents were angry. \
+         A union spokeswoman said teachers would strike.",
+    );
+    let affiliations = |source: &str| {
+        speaker_of_source(&acc, source)
+            .expect("a speaker")
+            .affiliations
+            .clone()
+    };
+    assert_eq!(
+        affiliations("An agency spokesperson"),
+        ["Food and Drug Administration"],
+        "{acc:#?}"
+    );
+    assert!(affiliations("A union spokeswoman").is_empty(), "{acc:#?}");
+}
