@@ -12,6 +12,7 @@ use crate::text::{Document, TokenKind};
 mod companies;
 mod conjoined;
 mod determined;
+mod opening_first_names;
 mod plural_bodies;
 
 pub(crate) use companies::ends_company_name;
@@ -41,6 +42,8 @@ pub(super) fn repaired(
     let mentions = companies_by_trade_word(doc, mentions);
     let mentions = without_leading_titles(doc, mentions);
     let mentions = first_names_after_titles(doc, genders, mentions);
+    let mentions =
+        opening_first_names::first_names_opening_sentences(doc, pos, &headlines, mentions);
     let mentions = people_ending_other_names(doc, genders, mentions);
     let mentions = people_by_apposed_role(doc, pos, mentions);
     let mentions = super::bodies::bodies_by_description(doc, pos, mentions);
