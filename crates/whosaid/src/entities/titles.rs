@@ -91,7 +91,26 @@ pub const TITLE_NOUNS: &[&str] = &[
 
 /// Whether a lowercased word heads a title.
 pub fn is_title_noun(word: &str) -> bool {
-    TITLE_NOUNS.contains(&word)
+    TITLE_NOUNS.contains(&word) || is_compound_title(word)
+}
+
+/// A hyphenated title made of title nouns or of one and a word that only
+/// qualifies it: "secretary-general", "attorney-general", "editor-in-chief",
+/// "co-founder", "vice-president", "president-elect". Lowercase, as
+/// [`is_title_noun`] takes it.
+fn is_compound_title(word: &str) -> bool {
+    if !word.contains('-') {
+        return false;
+    }
+    let parts: Vec<&str> = word.split('-').collect();
+    let (first, last) = match parts.as_slice() {
+        [first, last] => (*first, *last),
+        [first, "in", last] => (*first, *last),
+        _ => return false,
+    };
+    let title = |w: &str| TITLE_NOUNS.contains(&w);
+    (title(first) && (title(last) || matches!(last, "elect" | "designate" | "chief")))
+        || (title(last) && matches!(first, "co" | "vice" | "deputy" | "under" | "assistant"))
 }
 
 /// A description that opens the sentence and stands in apposition before a
@@ -324,4 +343,33 @@ pub(super) fn titles_of(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hyphenated_titles_are_title_nouns() {
+        for title in [
+            "secretary-general",
+            "attorney-general",
+            "editor-in-chief",
+            "co-founder",
+            "co-host",
+            "vice-president",
+            "president-elect",
+        ] {
+            assert!(is_title_noun(title), "{title}");
+        }
+        for other in [
+            "head-to-head",
+            "self-described",
+            "pro-trump",
+            "well-known",
+            "ex-wife",
+        ] {
+            assert!(!is_title_noun(other), "{other}");
+        }
+    }
 }

@@ -554,3 +554,22 @@ fn a_body_noun_before_a_spokesperson_names_the_body_it_refers_to() {
     );
     assert!(affiliations("A union spokeswoman").is_empty(), "{acc:#?}");
 }
+
+/// Regression: "NATO Secretary-General Mark Rutte" had no title and no
+/// affiliation: a hyphenated title ("Secretary-General", "co-founder")
+/// was no title noun.
+#[test]
+fn a_hyphenated_title_is_a_title() {
+    let acc = analyze(
+        "Summit\n\nNATO Secretary-General Mark Rutte said the alliance would stand firm.\n\n\
+         CrowdStrike co-founder Dmitri Alperovitch said the files were altered.",
+    );
+    let rutte = named_speaker(&acc, "Mark Rutte");
+    assert_eq!(rutte.affiliations, ["NATO"], "{acc:#?}");
+    assert!(
+        rutte.titles.iter().any(|t| t.contains("Secretary-General")),
+        "{acc:#?}"
+    );
+    let alperovitch = named_speaker(&acc, "Dmitri Alperovitch");
+    assert_eq!(alperovitch.affiliations, ["CrowdStrike"], "{acc:#?}");
+}
