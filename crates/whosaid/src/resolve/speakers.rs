@@ -506,8 +506,11 @@ impl Resolution<'_> {
                 return Some(Some(self.nominal_draft(src.clone())));
             }
             // "the Democrat wrote": a person named before, described by
-            // party or origin, not a body called "Democrat".
-            if misc && self.party_or_origin(k, &region) {
+            // party or origin, not a body called "Democrat". A nationality's
+            // noun is one whatever class the tagger gave it ("the Spaniard").
+            let nationality = last.0.tokens.len() == 1
+                && NATIONALITY_NOUNS.contains(&self.lower(last.0.tokens.start));
+            if (misc || nationality) && self.party_or_origin(k, &region) {
                 let words: Vec<String> = region.clone().map(|i| self.lower(i).to_owned()).collect();
                 return Some(Some(match self.prominent_person(k, &region, &words) {
                     Some(Antecedent::Entity(e)) => self.entity_draft(e),
@@ -720,10 +723,36 @@ fn pronoun_of(word: &str) -> &str {
 }
 
 /// Whether a lowercased word reads as a nationality or party member by its
-/// ending ("Republican", "Democrat", "Chinese", "British", "Libertarian").
+/// ending ("Republican", "Democrat", "Chinese", "British", "Libertarian"),
+/// or is one of the nationalities' nouns no ending tells ("Spaniard",
+/// "Briton", "Frenchman", "Swede").
 pub(super) fn is_people_word(word: &str) -> bool {
     let w = word.strip_suffix('s').unwrap_or(word);
     ["an", "ese", "ish", "crat", "ist", "i"]
         .iter()
         .any(|end| w.ends_with(end))
+        || NATIONALITY_NOUNS.contains(&w)
+        || NATIONALITY_NOUNS.contains(&word.replace("men", "man").as_str())
 }
+
+/// Nouns for a country's people whose ending does not say so.
+const NATIONALITY_NOUNS: &[&str] = &[
+    "briton",
+    "czech",
+    "dane",
+    "dutchman",
+    "englishman",
+    "filipino",
+    "finn",
+    "frenchman",
+    "greek",
+    "irishman",
+    "pole",
+    "scot",
+    "scotsman",
+    "spaniard",
+    "swede",
+    "thai",
+    "turk",
+    "welshman",
+];

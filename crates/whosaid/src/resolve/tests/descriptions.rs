@@ -297,6 +297,21 @@ fn a_party_or_origin_describes_the_person_named_before() {
     assert_ne!(outlet.kind, SpeakerKind::Person, "{acc:#?}");
 }
 
+/// Regression: "the Spaniard told" after the manager was named was an
+/// organization "Spaniard": a nationality's noun no ending tells
+/// ("Spaniard", "Briton", "Frenchman") describes the person named before
+/// as "the Democrat" does, whatever class the entity tagger gave it.
+#[test]
+fn a_nationality_noun_describes_the_person_named_before() {
+    let acc = analyze(
+        "Deal\n\nCity manager Pep Guardiola said the deal showed the club's ambition. \"He \
+         is only 24,\" the Spaniard told a news conference.",
+    );
+    let s = speaker_of_source(&acc, "the Spaniard").expect("a speaker");
+    assert_eq!(s.name, "Pep Guardiola", "{acc:#?}");
+    assert_eq!(s.kind, SpeakerKind::Person, "{acc:#?}");
+}
+
 /// A person description refers back as a pronoun would: to the person
 /// just talked about, not the one the article names most (a regression:
 /// "the Vermont senator" after "Sanders" was Hillary Clinton).
