@@ -72,6 +72,18 @@ impl Resolution<'_> {
                 .or(after.first())
                 .map(|&&(_, e)| e)
                 .filter(|&e| !platform(e))
+                // "a statement from the company": the body the description
+                // refers back to, when its noun is one for a kind of body
+                // ("reports from the convention" come from an event).
+                .or_else(|| {
+                    let by = by.as_ref()?;
+                    let by = by.start..self.phrase_end(by);
+                    let words: Vec<String> = by.clone().map(|i| self.lower(i).to_owned()).collect();
+                    if !super::body_kinds::is_body_noun(words.last()?) {
+                        return None;
+                    }
+                    self.description_reference(&by, &words)
+                })
         });
         let definite = self.lower(src.start) == "the";
         // "her account", "their report": the owner, resolved as the

@@ -195,3 +195,20 @@ fn a_place_owned_body_is_not_the_latest_body() {
     let the_agency = speaker_of_source(&acc, "The agency").expect("a speaker");
     assert_eq!(the_agency.name, "Federal Housing Agency", "{acc:#?}");
 }
+
+/// Regression: "according to a statement from the company" spoke as the
+/// unnamed "a statement from the company": a document "by" or "from" a
+/// description of a body is the body's (the one the description refers
+/// to), but not one from an event ("reports from the convention").
+#[test]
+fn a_document_from_a_described_body_is_the_bodys() {
+    let acc = analyze(
+        "Storm\n\nDelta Air Lines canceled 1,200 flights on Thursday, according to a \
+         statement from the company.\n\nThe Republican National Convention opened on Monday. \
+         Delegates were angry, according to reports from the convention.",
+    );
+    let statement = speaker_of_source(&acc, "a statement from the company").expect("a speaker");
+    assert_eq!(statement.name, "Delta Air Lines", "{acc:#?}");
+    let reports = speaker_of_source(&acc, "reports from the convention").expect("a speaker");
+    assert_ne!(reports.name, "Republican National Convention", "{acc:#?}");
+}
