@@ -468,26 +468,43 @@ pub(in crate::learned) fn source_with_its_head(cx: &Context<'_>, a: &mut TokenAt
     if prep < sentence_start + 2
         || !matches!(
             text(prep - 1),
-            "to" | "of" | "for" | "at" | "on" | "from" | "with"
+            "to" | "of" | "for" | "at" | "on" | "from" | "with" | "in"
         )
     {
         return;
     }
-    let prep = prep - 1;
+    let mut prep = prep - 1;
     let claimed = |i: usize| claimed(cx, &a.cue, &a.content, i);
+    // A lowercase common noun, or one opening the sentence.
+    // (The tagger reads a capitalized plural opening a sentence as a
+    // proper noun as often as not.)
+    let opening = |i: usize| i == sentence_start && matches!(cx.pos[i], "NNP" | "NNPS");
     let noun = |i: usize| {
-        matches!(cx.pos[i], "NN" | "NNS") && text(i).starts_with(char::is_lowercase) && !claimed(i)
+        (matches!(cx.pos[i], "NN" | "NNS") || opening(i))
+            && (text(i).starts_with(char::is_lowercase) || i == sentence_start)
+            && !claimed(i)
     };
     // Only a noun for people heads such a phrase ("advisers to", "a
-    // spokesman for"); "a review of records" is about the records.
+    // spokesman for", "residents of"); "a review of records" is about the
+    // records.
     let people = |i: usize| {
         let w = text(i).to_lowercase();
-        (cx.pos[i] == "NNS"
-            && ["ers", "ors", "ists", "ians"]
+        ((matches!(cx.pos[i], "NNS" | "NNPS") || opening(i))
+            && ["ers", "ors", "ists", "ians", "ents", "ants"]
                 .iter()
                 .any(|end| w.ends_with(end)))
             || PEOPLE_BEFORE_PREPOSITION.contains(&w.as_str())
     };
+    // A participle may stand between the people and the preposition
+    // ("Passengers stranded in | Atlanta |").
+    if prep > sentence_start + 1
+        && matches!(cx.pos[prep - 1], "VBN" | "VBD")
+        && !claimed(prep - 1)
+        && people(prep - 2)
+        && noun(prep - 2)
+    {
+        prep -= 1;
+    }
     let pronoun = (source.start..source.end).all(|i| cx.pos[i].starts_with("PRP"));
     if pronoun || !noun(prep - 1) || !people(prep - 1) {
         return;

@@ -58,6 +58,12 @@ fn a_source_is_never_only_the_object_of_its_head() {
         source.as_deref(),
         Some("Regulators and advisers to Patriot")
     );
+    // People opening the sentence, a participle before the preposition:
+    // Head(0) .(1) Passengers(2) stranded(3) in(4) Atlanta(5) described(6)
+    // long(7) lines(8) .(9)
+    let text = "Head.\n\nPassengers stranded in Atlanta described long lines.";
+    let (source, _) = repaired(text, Some(5..6), 6..7, 7..9, source_with_its_head);
+    assert_eq!(source.as_deref(), Some("Passengers stranded in Atlanta"));
     // Head(0) .(1) A(2) review(3) of(4) records(5) showed(6) the(7)
     // gap(8) .(9): the records are what the review is about.
     let text = "Head.\n\nA review of records showed the gap.";
