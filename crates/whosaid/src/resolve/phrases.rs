@@ -58,10 +58,19 @@ impl Resolution<'_> {
         // A sentence's first word is capitalized whatever it is: its tag
         // says whether it is a common noun ("Experts on North Korea").
         // A title heads it too, capitalized or not ("Senator from Texas").
+        // The tagger reads a plural for people opening a sentence as a
+        // proper noun as often as not ("Passengers stranded in Atlanta").
+        let people_opening = |h: usize| {
+            h == self.doc.sentences[self.doc.sentence_of(h)].tokens.start
+                && ["ers", "ors", "ists", "ians", "ents", "ants"]
+                    .iter()
+                    .any(|end| self.lower(h).ends_with(end))
+        };
         head.is_some_and(|h| {
             self.doc.token_text(h).starts_with(char::is_lowercase)
                 || matches!(self.pos[h], "NN" | "NNS")
                 || entities::is_title_noun(self.lower(h))
+                || people_opening(h)
         }) && self.ents.mentions_within(region.clone()).next().is_none()
     }
 

@@ -935,3 +935,19 @@ fn a_name_keeps_the_first_word_the_tagger_left_out() {
         speaker_of_source(&acc, "a spokeswoman for Planned Parenthood").expect("a speaker");
     assert_eq!(spokeswoman.affiliations, ["Planned Parenthood"], "{acc:#?}");
 }
+
+/// Regression: a plural for people opening a sentence, which the tagger
+/// read as a proper noun, let the name after its preposition speak
+/// ("Passengers stranded in Atlanta described" was Atlanta, "Advisers to
+/// Mr. Rubio are quick to point out" Marco Rubio): the plural heads the
+/// phrase as a common noun does.
+#[test]
+fn a_plural_for_people_opening_a_sentence_heads_its_phrase() {
+    let acc = analyze(
+        "Storm\n\nDelta canceled flights on Monday.\n\nPassengers stranded in Atlanta \
+         described long lines and little information.",
+    );
+    let s = speaker_of_source(&acc, "Passengers stranded in Atlanta").expect("a speaker");
+    assert_eq!(s.kind, SpeakerKind::Group, "{acc:#?}");
+    assert_ne!(s.name, "Atlanta", "{acc:#?}");
+}
