@@ -59,9 +59,13 @@ impl Resolution<'_> {
         // says whether it is a common noun ("Experts on North Korea").
         // A title heads it too, capitalized or not ("Senator from Texas").
         // The tagger reads a plural for people opening a sentence as a
-        // proper noun as often as not ("Passengers stranded in Atlanta").
+        // proper noun as often as not ("Passengers stranded in Atlanta",
+        // "Advisers to Mr. Rubio"), when a participle or a preposition
+        // follows it ("Rovers captain Lewis Travis", "captain" read as a
+        // verb, is a team's captain).
         let people_opening = |h: usize| {
             h == self.doc.sentences[self.doc.sentence_of(h)].tokens.start
+                && matches!(self.pos.get(h + 1), Some(&("VBN" | "VBD" | "IN" | "TO")))
                 && ["ers", "ors", "ists", "ians", "ents", "ants"]
                     .iter()
                     .any(|end| self.lower(h).ends_with(end))
