@@ -55,6 +55,7 @@ mod questions;
 mod role_conflicts;
 mod speakers;
 mod times;
+mod unnamed_references;
 mod voice;
 mod word_lists;
 

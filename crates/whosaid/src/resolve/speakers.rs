@@ -732,7 +732,12 @@ pub(super) fn is_people_word(word: &str) -> bool {
         .iter()
         .any(|end| w.ends_with(end))
         || NATIONALITY_NOUNS.contains(&w)
-        || NATIONALITY_NOUNS.contains(&word.replace("men", "man").as_str())
+        || word.strip_suffix("men").is_some_and(|stem| {
+            // "Frenchmen": the plural of a noun in "-man".
+            NATIONALITY_NOUNS
+                .iter()
+                .any(|n| n.strip_suffix("man") == Some(stem))
+        })
 }
 
 /// Nouns for a country's people whose ending does not say so.
