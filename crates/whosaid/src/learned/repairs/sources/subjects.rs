@@ -256,7 +256,23 @@ pub(in crate::learned) fn coordinated_verb_subject(
     a: &mut TokenAttribution,
     earlier: Option<std::ops::Range<usize>>,
 ) {
-    if a.source.is_some() || a.cue.is_empty() {
+    if a.cue.is_empty() {
+        return;
+    }
+    // "Lawyers for the clinic, one of the plaintiffs, praised the ruling
+    // but | warned |": the tagger gave the later cue the first word of
+    // the earlier cue's subject; the verbs share the whole of it.
+    if let (Some(source), Some(earlier), Some(conjunction)) = (
+        a.source.clone(),
+        earlier.as_ref(),
+        conjunction_before(cx, &a.cue),
+    ) {
+        if source.start == earlier.start && source.end < earlier.end && earlier.end <= conjunction {
+            a.source = Some(earlier.clone());
+        }
+        return;
+    }
+    if a.source.is_some() {
         return;
     }
     let Some(verb) = cue_verb(cx, &a.cue) else {

@@ -520,6 +520,24 @@ fn a_time_phrase_names_nothing_and_an_adverb_keeps_the_coordination() {
     });
 }
 
+/// Regression: "Lawyers for the clinic, its owner, praised … but warned"
+/// gave the second cue "Lawyers": coordinated cues share the whole subject.
+#[test]
+fn a_coordinated_cue_takes_the_whole_earlier_subject() {
+    let text = "Head.\n\nLawyers for the clinic, its owner, praised the ruling but warned that \
+                delays were likely.";
+    in_context(text, |doc, cx| {
+        let earlier = doc.tokens_of("Lawyers for the clinic, its owner,");
+        let (cue, content) = (
+            doc.tokens_of("warned"),
+            doc.tokens_of("that delays were likely"),
+        );
+        let mut a = attribution(Some(doc.tokens_of("Lawyers")), cue, content);
+        coordinated_verb_subject(cx, &mut a, Some(earlier.clone()));
+        assert_eq!(a.source, Some(earlier));
+    });
+}
+
 /// The agent of a passive cue is its speaker, in place of the subject;
 /// "by" after an active verb ("said by phone") names no agent.
 #[test]
