@@ -199,6 +199,16 @@ pub fn without_clitic(word: &str) -> &str {
     }
 }
 
+/// Whether a lowercased plural ends like a noun for people ("advisers",
+/// "investors", "economists", "politicians", "residents", "immigrants"):
+/// such a noun heads "<people> of/in/to <name>" phrases, which the name
+/// only completes.
+pub(crate) fn ends_like_people(plural: &str) -> bool {
+    ["ers", "ors", "ists", "ians", "ents", "ants"]
+        .iter()
+        .any(|end| plural.ends_with(end))
+}
+
 /// Whether a word, its clitics aside, is a [`FUNCTION_WORDS`] word.
 pub fn is_function_word(word: &str) -> bool {
     // Compared without lowercasing (function words are ASCII; lengths

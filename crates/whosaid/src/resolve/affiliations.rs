@@ -90,10 +90,18 @@ impl Resolution<'_> {
         if !described {
             return None;
         }
-        let words = ["the".to_string(), word.to_string()];
-        let e = self.description_reference(&(determiner..noun + 1), &words)?;
+        self.organization_described(determiner..noun + 1, word)
+            .map(|x| x.name.clone())
+    }
+
+    /// The organization a description "the <noun>" over `r` (its
+    /// determiner and noun) refers back to
+    /// ([`Resolution::description_reference`]).
+    fn organization_described(&self, r: Range<usize>, noun: &str) -> Option<&entities::Entity> {
+        let words = ["the".to_string(), noun.to_string()];
+        let e = self.description_reference(&r, &words)?;
         let x = &self.ents.list[e];
-        (x.class == MentionClass::Organization).then(|| x.name.clone())
+        (x.class == MentionClass::Organization).then_some(x)
     }
 
     /// The body whose title it is, named or described in the possessive at
@@ -117,9 +125,7 @@ impl Resolution<'_> {
         if owner.starts_with(char::is_lowercase) {
             let the = at.checked_sub(1).filter(|&i| self.lower(i) == "the")?;
             let head = owner.to_lowercase();
-            let words = ["the".to_string(), head.clone()];
-            let e = self.description_reference(&(the..at + 1), &words)?;
-            let x = &self.ents.list[e];
+            let x = self.organization_described(the..at + 1, &head)?;
             // The latest body of a kind is too loose a referent for a
             // title ("the channel's head" is no group's): the body must
             // be named by the noun ("the committee's" the Republican
@@ -129,7 +135,7 @@ impl Resolution<'_> {
                 .split_whitespace()
                 .any(|w| entities::strip_possessive(w).eq_ignore_ascii_case(&head));
             let fits = named_by_noun || OWNING_BODY_NOUNS.contains(&head.as_str());
-            return (x.class == MentionClass::Organization && fits).then(|| x.name.clone());
+            return fits.then(|| x.name.clone());
         }
         if !owner.starts_with(char::is_uppercase) || self.ents.covering(at).is_some() {
             return None;

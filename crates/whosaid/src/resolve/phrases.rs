@@ -66,9 +66,7 @@ impl Resolution<'_> {
         let people_opening = |h: usize| {
             h == self.doc.sentences[self.doc.sentence_of(h)].tokens.start
                 && matches!(self.pos.get(h + 1), Some(&("VBN" | "VBD" | "IN" | "TO")))
-                && ["ers", "ors", "ists", "ians", "ents", "ants"]
-                    .iter()
-                    .any(|end| self.lower(h).ends_with(end))
+                && entities::ends_like_people(self.lower(h))
         };
         head.is_some_and(|h| {
             self.doc.token_text(h).starts_with(char::is_lowercase)

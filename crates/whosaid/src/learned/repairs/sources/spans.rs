@@ -490,9 +490,7 @@ pub(in crate::learned) fn source_with_its_head(cx: &Context<'_>, a: &mut TokenAt
     let people = |i: usize| {
         let w = text(i).to_lowercase();
         ((matches!(cx.pos[i], "NNS" | "NNPS") || opening(i))
-            && ["ers", "ors", "ists", "ians", "ents", "ants"]
-                .iter()
-                .any(|end| w.ends_with(end)))
+            && crate::entities::ends_like_people(&w))
             || PEOPLE_BEFORE_PREPOSITION.contains(&w.as_str())
     };
     // A participle may stand between the people and the preposition
