@@ -214,18 +214,17 @@ impl Lexicon {
     /// as a cue at least five times, a cue in at least 60% of them. An
     /// attribution the rules find where no tagger looked (inside a content,
     /// in a clause cut off one) is kept only on such a cue.
-    pub fn trusted_cue_at(&self, doc: &Document, i: usize, buf: &mut String) -> bool {
-        self.match_at(doc, i, buf, |e| e.cue >= 5)
+    pub fn trusted_cue_at(&self, doc: &Document, i: usize) -> bool {
+        self.match_at(doc, i, |e| e.cue >= 5)
             .is_some_and(|(id, _)| self.entry(id).precision() >= 0.6)
     }
 
     /// The longest entry matching at token `i` of `doc` that `keep` accepts,
-    /// with the number of tokens it spans. `buf` is scratch space.
+    /// with the number of tokens it spans.
     pub fn match_at(
         &self,
         doc: &Document,
         i: usize,
-        buf: &mut String,
         keep: impl Fn(&Entry) -> bool,
     ) -> Option<(u32, usize)> {
         // Most tokens stop at this lookup; words are compared only once the
@@ -250,9 +249,9 @@ impl Lexicon {
             if !keep(e) {
                 continue;
             }
-            // Hashes agree: check the words themselves.
-            let same =
-                (0..e.phrase.len()).all(|k| lowercase(doc.token_text(i + k), buf) == e.phrase[k]);
+            // Hashes agree: check the words themselves (the document keeps
+            // every token lowercased).
+            let same = (0..e.phrase.len()).all(|k| doc.lower(i + k) == e.phrase[k]);
             if same {
                 return Some((id, e.phrase.len()));
             }
@@ -381,22 +380,21 @@ mod tests {
             entry(&["said", "in", "a", "statement"], 3),
         ]);
         let doc = Document::new("ACCORDING To him, she Said in a statement and said in a way.");
-        let mut buf = String::new();
         let text =
             |m: Option<(u32, usize)>| m.map(|(id, len)| (lex.entry(id).phrase.join(" "), len));
         let any = |_: &Entry| true;
         assert_eq!(
-            text(lex.match_at(&doc, 0, &mut buf, any)),
+            text(lex.match_at(&doc, 0, any)),
             Some(("according to".into(), 2))
         );
         // `keep` refuses the longer phrase: the shorter one matches.
         let frequent = |e: &Entry| e.cue >= 50;
         assert_eq!(
-            text(lex.match_at(&doc, 5, &mut buf, frequent)),
+            text(lex.match_at(&doc, 5, frequent)),
             Some(("said".into(), 1))
         );
         assert_eq!(
-            text(lex.match_at(&doc, 5, &mut buf, any)),
+            text(lex.match_at(&doc, 5, any)),
             Some(("said in a statement".into(), 4))
         );
         // A phrase cut short by other words falls back to the single word.
@@ -404,16 +402,13 @@ mod tests {
             .rfind(|&i| doc.token_text(i) == "said")
             .unwrap();
         assert_eq!(
-            text(lex.match_at(&doc, second, &mut buf, any)),
+            text(lex.match_at(&doc, second, any)),
             Some(("said".into(), 1))
         );
         // A phrase running past the end of the text does not match.
         let end = Document::new("She said in a");
-        assert_eq!(
-            text(lex.match_at(&end, 1, &mut buf, any)),
-            Some(("said".into(), 1))
-        );
-        assert_eq!(lex.match_at(&doc, 2, &mut buf, any), None);
+        assert_eq!(text(lex.match_at(&end, 1, any)), Some(("said".into(), 1)));
+        assert_eq!(lex.match_at(&doc, 2, any), None);
     }
 
     #[test]

@@ -213,8 +213,9 @@ pub(crate) fn ends_like_people(plural: &str) -> bool {
 pub fn is_function_word(word: &str) -> bool {
     // Compared without lowercasing (function words are ASCII; lengths
     // first): this runs on every mention's words.
+    static SET: std::sync::LazyLock<crate::text::WordSet> = crate::text::word_set!(FUNCTION_WORDS);
     let bare = without_clitic(word);
-    bare.len() <= 7 && FUNCTION_WORDS.iter().any(|f| f.eq_ignore_ascii_case(bare))
+    bare.len() <= 7 && SET.contains_ignore_ascii_case(bare)
 }
 
 /// The mention as a display name: its text, a final possessive stripped.

@@ -89,9 +89,11 @@ pub const TITLE_NOUNS: &[&str] = &[
     "whip",
 ];
 
+static TITLES: std::sync::LazyLock<crate::text::WordSet> = crate::text::word_set!(TITLE_NOUNS);
+
 /// Whether a lowercased word heads a title.
 pub fn is_title_noun(word: &str) -> bool {
-    TITLE_NOUNS.contains(&word) || is_compound_title(word)
+    TITLES.contains(word) || is_compound_title(word)
 }
 
 /// A hyphenated title made of title nouns or of one and a word that only
@@ -108,7 +110,7 @@ fn is_compound_title(word: &str) -> bool {
         [first, "in", last] => (*first, *last),
         _ => return false,
     };
-    let title = |w: &str| TITLE_NOUNS.contains(&w);
+    let title = |w: &str| TITLES.contains(w);
     (title(first) && (title(last) || matches!(last, "elect" | "designate" | "chief")))
         || (title(last) && matches!(first, "co" | "vice" | "deputy" | "under" | "assistant"))
 }

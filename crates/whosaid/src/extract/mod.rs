@@ -418,7 +418,6 @@ pub fn extract(
         config,
         claimed: vec![false; doc.tokens.len()],
         out: Vec::new(),
-        buf: String::new(),
         cues: Vec::new(),
     };
     rules.headline();
@@ -456,10 +455,8 @@ pub fn sources_for_cues(
         config,
         claimed: Vec::new(),
         out: Vec::new(),
-        buf: String::new(),
         cues: Vec::new(),
     };
-    let mut buf = String::new();
     cues.iter()
         .map(|(c, content)| {
             if c.is_empty() || c.end > doc.tokens.len() {
@@ -468,7 +465,7 @@ pub fn sources_for_cues(
             let s = doc.sentences[doc.sentence_of(c.start)].tokens.clone();
             let free =
                 |r: &Range<usize>| !content.iter().any(|k| k.start < r.end && r.start < k.end);
-            rules.source_of_cue(c.clone(), &s, free, &mut buf)
+            rules.source_of_cue(c.clone(), &s, free)
         })
         .collect()
 }
@@ -490,7 +487,6 @@ struct Rules<'a> {
     config: &'a RuleConfig,
     claimed: Vec<bool>,
     out: Vec<TokenAttribution>,
-    buf: String,
     cues: Vec<Cue>,
 }
 
@@ -609,7 +605,7 @@ impl Rules<'_> {
             }
             let (lexicon, config) = (self.lexicon, self.config);
             let keep = |e: &Entry| usable_cue(e, config);
-            let Some((entry, len)) = lexicon.match_at(self.doc, i, &mut self.buf, keep) else {
+            let Some((entry, len)) = lexicon.match_at(self.doc, i, keep) else {
                 i += 1;
                 continue;
             };
@@ -887,7 +883,6 @@ impl Rules<'_> {
         c: Range<usize>,
         s: &Range<usize>,
         free: impl Fn(&Range<usize>) -> bool,
-        buf: &mut String,
     ) -> Option<Range<usize>> {
         let participle = self.is_participle(c.start) || self.is_participle(c.end - 1);
         if !participle && self.boundary_before(c.start, s).is_some() {
@@ -941,7 +936,7 @@ impl Rules<'_> {
                 }
                 let (_, _) = self
                     .lexicon
-                    .match_at(self.doc, k, buf, |e| usable_cue(e, self.config))?;
+                    .match_at(self.doc, k, |e| usable_cue(e, self.config))?;
                 self.np_left(k, s.start).filter(|r| !self.is_expletive(r))
             });
         earlier

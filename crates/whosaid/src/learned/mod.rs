@@ -261,10 +261,9 @@ impl<'a> Context<'a> {
         } = tagger.tag_document(doc);
         let mut lex_start = vec![None; n];
         let mut lex_inside = vec![false; n];
-        let mut buf = String::new();
         let mut i = 0;
         while i < n {
-            let m = lexicon.match_at(doc, i, &mut buf, |e| e.cue >= 2);
+            let m = lexicon.match_at(doc, i, |e| e.cue >= 2);
             match m {
                 Some((id, len)) if !quotes.is_quoted(i) => {
                     let p = lexicon.entry(id).precision();

@@ -348,15 +348,14 @@ impl Resolver {
         found: &[TokenAttribution],
     ) -> Vec<TokenAttribution> {
         let mut out = Vec::new();
-        let mut buf = String::new();
-        let mut trusted_cue_at = |t: usize| self.lexicon.trusted_cue_at(doc, t, &mut buf);
+        let trusted_cue_at = |t: usize| self.lexicon.trusted_cue_at(doc, t);
         for a in found {
             for run in &a.content {
                 // An inner attribution is kept only with a named source and
                 // a trusted cue inside the run: without both, skip the rules.
                 if run.len() < 6
                     || ents.mention_in(doc, run.clone()).is_none()
-                    || !run.clone().any(&mut trusted_cue_at)
+                    || !run.clone().any(trusted_cue_at)
                 {
                     continue;
                 }
@@ -678,12 +677,15 @@ impl Resolution<'_> {
 fn outlets_by_last_word(ents: &Entities) -> rustc_hash::FxHashMap<String, Vec<(usize, usize)>> {
     let mut out: rustc_hash::FxHashMap<String, Vec<(usize, usize)>> = Default::default();
     for (id, y) in ents.list.iter().enumerate() {
-        let words: Vec<&str> = y.name.split_whitespace().collect();
-        if y.class == MentionClass::Person || words.len() < 2 || !is_media_name(&y.name) {
+        if y.class == MentionClass::Person {
             continue;
         }
-        if let (Some(last), Some(first)) = (words.last(), y.mentions.iter().map(|m| m.start).min())
-        {
+        let mut words = y.name.split_whitespace();
+        let last = words.next_back();
+        if words.next().is_none() || !is_media_name(&y.name) {
+            continue;
+        }
+        if let (Some(last), Some(first)) = (last, y.mentions.iter().map(|m| m.start).min()) {
             out.entry(last.to_lowercase())
                 .or_default()
                 .push((first, id));

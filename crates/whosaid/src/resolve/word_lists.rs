@@ -356,13 +356,19 @@ pub(super) fn is_media_name(name: &str) -> bool {
     if lower.ends_with(".com") || lower.ends_with(".org") || lower.ends_with(".net") {
         return true;
     }
-    let listed = |w: &str| MEDIA_WORDS.contains(&entities::strip_possessive(w));
+    static WORDS: std::sync::LazyLock<crate::text::WordSet> = crate::text::word_set!(MEDIA_WORDS);
+    static PHRASES: std::sync::LazyLock<Vec<&str>> = std::sync::LazyLock::new(|| {
+        MEDIA_WORDS
+            .iter()
+            .copied()
+            .filter(|m| m.contains(' '))
+            .collect()
+    });
+    let listed = |w: &str| WORDS.contains(entities::strip_possessive(w));
     lower
         .split(char::is_whitespace)
         .any(|w| listed(w) || w.split('-').any(listed))
-        || MEDIA_WORDS
-            .iter()
-            .any(|m| m.contains(' ') && lower.contains(m))
+        || PHRASES.iter().any(|m| lower.contains(m))
 }
 
 #[cfg(test)]

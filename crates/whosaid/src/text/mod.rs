@@ -14,11 +14,13 @@ use std::ops::Range;
 mod paragraphs;
 mod sentences;
 mod tokenize;
+mod word_set;
 
 pub use paragraphs::paragraph_ranges;
 use sentences::split_sentences;
 pub(crate) use sentences::{is_dash, DATELINE_TOKENS};
 use tokenize::tokenize_into;
+pub(crate) use word_set::{word_set, WordSet};
 
 /// What a token is, as far as the rules downstream care.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -94,6 +96,9 @@ pub struct Document {
     /// change a token's length beyond ASCII).
     lower_text: String,
     lower_ends: Vec<usize>,
+    /// The sentence of every token ([`Document::sentence_of`]), which the
+    /// resolution passes ask for at nearly every token they look at.
+    token_sentences: Vec<u32>,
 }
 
 impl Document {
@@ -108,6 +113,7 @@ impl Document {
             lower_syms: Vec::new(),
             lower_text: String::new(),
             lower_ends: Vec::new(),
+            token_sentences: Vec::new(),
         };
         doc.segment();
         doc
@@ -158,6 +164,15 @@ impl Document {
 
     /// Index of the sentence holding token `i` (binary search).
     pub fn sentence_of(&self, token: usize) -> usize {
+        match self.token_sentences.get(token) {
+            Some(&k) => k as usize,
+            None => self.sentence_searched(token),
+        }
+    }
+
+    /// [`Document::sentence_of`] by binary search: the first sentence
+    /// ending after `token`, or the last.
+    fn sentence_searched(&self, token: usize) -> usize {
         self.sentences
             .partition_point(|s| s.tokens.end <= token)
             .min(self.sentences.len().saturating_sub(1))
@@ -209,6 +224,17 @@ impl Document {
         self.lower_ends = lower_ends;
         self.lower_syms = lower_syms;
         self.text = text;
+        // Sentences are in token order: one walk finds each token's.
+        let mut k = 0;
+        let last = self.sentences.len().saturating_sub(1);
+        self.token_sentences = (0..self.tokens.len())
+            .map(|t| {
+                while k < last && self.sentences[k].tokens.end <= t {
+                    k += 1;
+                }
+                k as u32
+            })
+            .collect();
     }
 
     /// Adds the paragraph `bytes` whose sentences start at `first`, split

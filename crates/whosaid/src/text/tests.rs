@@ -268,3 +268,25 @@ fn state_abbreviations_and_slashed_numbers_stay_whole() {
     );
     assert_eq!(doc.tokens[1].kind, TokenKind::Number);
 }
+
+/// The sentence of each token, stored at segmentation, is the one the
+/// binary search over sentence ends finds (the first ending after the
+/// token, or the last), also past the last token.
+#[test]
+fn stored_sentence_of_each_token_agrees_with_the_search() {
+    for text in [
+        "",
+        "One.",
+        "WASHINGTON — He said it. She did not.\n\n\"Quote,\" he added. Then: more",
+        include_str!("../../../../examples/nato-rutte.txt"),
+    ] {
+        let doc = Document::new(text);
+        for t in 0..doc.tokens.len() + 3 {
+            assert_eq!(
+                doc.sentence_of(t),
+                doc.sentence_searched(t),
+                "token {t} of {text:?}"
+            );
+        }
+    }
+}

@@ -82,8 +82,10 @@ fn plural_name_at(
     mentions: &[Mention],
     head: usize,
 ) -> Option<usize> {
-    // Cheap tests first: this runs at every token.
-    if !matches!(doc.lower(head + 1), "for" | "without" | "against" | "of") {
+    // Cheap tests first: this runs at every token (the hashes only sift;
+    // the preposition itself is compared below).
+    const PREPOSITIONS: [u64; 4] = crate::perceptron::syms(["for", "without", "against", "of"]);
+    if head + 1 >= doc.tokens.len() || !PREPOSITIONS.contains(&doc.lower_sym(head + 1)) {
         return None;
     }
     let word = doc.token_text(head);

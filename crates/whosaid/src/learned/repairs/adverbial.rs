@@ -82,7 +82,6 @@ pub(in crate::learned) fn content_within_its_adverbial_clause(
     // The rules read the whole of the old content (a stretch opening on
     // "Cruz said:" alone would read as a headline) and keep what they find
     // in the main clause.
-    let mut buf = String::new();
     for (whole, cut) in freed {
         for inner in extract_within(cx.doc, whole, lexicon, rules) {
             if inner.cue.start < cut {
@@ -91,10 +90,7 @@ pub(in crate::learned) fn content_within_its_adverbial_clause(
             let clash = found.iter().any(|a| {
                 overlap(&a.cue, &inner.cue) || a.content.iter().any(|c| overlap(c, &inner.cue))
             });
-            if inner.source.is_some()
-                && !clash
-                && lexicon.trusted_cue_at(cx.doc, inner.cue.start, &mut buf)
-            {
+            if inner.source.is_some() && !clash && lexicon.trusted_cue_at(cx.doc, inner.cue.start) {
                 found.push(inner);
             }
         }
