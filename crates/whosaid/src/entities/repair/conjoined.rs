@@ -68,6 +68,12 @@ pub(super) fn names_joined_by_and(
     while j + 1 < n {
         let and = j;
         j += 1;
+        // Sifted by the hashes of the lowercase word first (this runs at
+        // every token); the text itself decides.
+        const AND: [u64; 2] = crate::perceptron::syms(["and", "&"]);
+        if !AND.contains(&doc.lower_sym(and)) {
+            continue;
+        }
         let amp = match doc.token_text(and) {
             "&" => true,
             "and" => false,

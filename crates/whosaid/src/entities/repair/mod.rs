@@ -807,20 +807,31 @@ fn people_by_apposed_role(
 /// person named in full in the document become person mentions ("Rutte
 /// answered" tagged as an organization after "Mark Rutte").
 fn surnames_as_people(doc: &Document, mut mentions: Vec<Mention>) -> Vec<Mention> {
+    // The one-word organizations first: most documents have none, and then
+    // no person's name need be folded.
+    let one_word: Vec<(usize, String)> = mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| matches!(m.class, MentionClass::Organization | MentionClass::Misc))
+        .filter_map(|(k, m)| {
+            let mut words = name_words(doc, m.tokens.clone());
+            (words.len() == 1).then(|| (k, words.swap_remove(0)))
+        })
+        .collect();
+    if one_word.is_empty() {
+        return mentions;
+    }
     let surnames: rustc_hash::FxHashSet<String> = mentions
         .iter()
         .filter(|m| m.class == MentionClass::Person)
         .filter_map(|m| {
-            let words = name_words(doc, m.tokens.clone());
-            (words.len() >= 2).then(|| words.last().cloned()).flatten()
+            let mut words = name_words(doc, m.tokens.clone());
+            (words.len() >= 2).then(|| words.pop()).flatten()
         })
         .collect();
-    for m in &mut mentions {
-        if matches!(m.class, MentionClass::Organization | MentionClass::Misc) {
-            let words = name_words(doc, m.tokens.clone());
-            if words.len() == 1 && surnames.contains(&words[0]) {
-                m.class = MentionClass::Person;
-            }
+    for (k, word) in one_word {
+        if surnames.contains(&word) {
+            mentions[k].class = MentionClass::Person;
         }
     }
     mentions
