@@ -299,7 +299,7 @@ static STARTERS: std::sync::LazyLock<FeatureMap<()>> = std::sync::LazyLock::new(
 
 /// Whether an expression may start at token `i` (a cheap superset of
 /// where [`match_at`] finds one: a starter word or a number).
-fn may_start(doc: &Document, i: usize) -> bool {
+pub(crate) fn may_start(doc: &Document, i: usize) -> bool {
     doc.token_text(i)
         .bytes()
         .next()

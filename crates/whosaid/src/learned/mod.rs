@@ -263,9 +263,14 @@ impl<'a> Context<'a> {
         let mut lex_inside = vec![false; n];
         let mut i = 0;
         while i < n {
-            let m = lexicon.match_at(doc, i, |e| e.cue >= 2);
-            match m {
-                Some((id, len)) if !quotes.is_quoted(i) => {
+            // A quoted token starts no match (tested first: the lookup
+            // costs more).
+            if quotes.is_quoted(i) {
+                i += 1;
+                continue;
+            }
+            match lexicon.match_at(doc, i, |e| e.cue >= 2) {
+                Some((id, len)) => {
                     let p = lexicon.entry(id).precision();
                     lex_start[i] = Some((p * 10.0) as u8);
                     for slot in &mut lex_inside[i + 1..(i + len).min(n)] {

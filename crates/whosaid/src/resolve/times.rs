@@ -41,6 +41,12 @@ impl Resolution<'_> {
                 continue;
             }
             let frame = self.frame(k);
+            // Most frames hold no word a time expression starts with: the
+            // evidence rules below are not worth weighing there.
+            if !frame.clone().any(|i| when::may_start(self.doc, i)) {
+                self.items[k].time = None;
+                continue;
+            }
             let items = &self.items;
             let quotes = self.quotes;
             let ents = self.ents;
