@@ -209,13 +209,9 @@ fn quantize(x: f32) -> i16 {
     // Exact: |x| < 2^23, so the integer part and the fraction are exact.
     let whole = x as i32;
     let fraction = x - whole as f32;
-    let rounded = if fraction >= 0.5 {
-        whole + 1
-    } else if fraction <= -0.5 {
-        whole - 1
-    } else {
-        whole
-    };
+    // Compared into 0 or 1 rather than branched on: the fractions of a
+    // model's weights are noise to a branch predictor.
+    let rounded = whole + i32::from(fraction >= 0.5) - i32::from(fraction <= -0.5);
     rounded as i16
 }
 
@@ -266,14 +262,12 @@ impl<const N: usize> DenseWeights<N> {
         } else {
             1.0
         };
-        // Only the used slots, and only their nonzero classes (most of a
-        // row): a zero quantizes to zero.
+        // Only the used slots (a zero quantizes to zero: every class is
+        // written, without a branch on which are zero).
         for (at, sum) in &sums {
             let weights = &mut slots[*at as usize].weights;
             for (q, &x) in weights.iter_mut().zip(sum) {
-                if x != 0.0 {
-                    *q = quantize(x / scale);
-                }
+                *q = quantize(x / scale);
             }
         }
         Ok(DenseWeights {
