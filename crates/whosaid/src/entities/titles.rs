@@ -254,10 +254,38 @@ pub(super) fn titles_of(
         // A sentence-initial capital that is not a title word is no title,
         // nor an adjective before it ("presumptive"); a field is part of it
         // ("campaign manager").
+        // Capitalized words right before a capitalized title noun name its
+        // portfolio ("Transportation Secretary", "Homeland Security
+        // Secretary", "Foreign Minister", "Campaign Manager"): proper nouns
+        // anywhere, an adjective inside the sentence ("Yesterday President
+        // Obama" keeps no "Yesterday"); not in a headline, whose capitals
+        // say nothing.
+        let headline = first < last && super::repair::is_title_case(doc, doc.sentence_of(first));
+        let portfolio = |i: usize| {
+            // A word in capitals longer than an acronym is a shouted
+            // line's ("DEADLY EXPLOSION Turkish President").
+            let shouted = |j: usize| {
+                let t = doc.token_text(j);
+                t.len() > 4 && !t.chars().any(char::is_lowercase)
+            };
+            let word = |j: usize| {
+                let tag = pos.get(j).copied().unwrap_or("");
+                capital_at(j)
+                    && !shouted(j)
+                    && !crate::when::is_time_word(lower(j))
+                    && (matches!(tag, "NNP" | "NNPS") || (tag == "JJ" && j > sentence.tokens.start))
+            };
+            !headline
+                && (i..last).all(word)
+                && (i + 1..=last).all(capital_at)
+                && is_title_noun(lower(last))
+                && i < last
+        };
         while first <= last
             && !is_title_noun(lower(first))
             && !in_other_mention(first)
             && (!field_noun(first) || capital_at(first + 1))
+            && !portfolio(first)
         {
             let w = lower(first);
             if matches!(w, "former" | "vice" | "acting" | "deputy") {

@@ -609,7 +609,17 @@ impl Resolution<'_> {
             let new = x.mentions.first().is_some_and(|m| m.start >= src.end);
             let fits =
                 said_gender.is_none_or(|g| x.gender.or(x.usual_gender).is_none_or(|h| h == g));
-            return (new && fits).then_some(e);
+            // A person the article titles, with no title of the lead's
+            // noun, is someone else ("A federal judge … blocked", then
+            // "Transportation Secretary Pete Buttigieg said").
+            let noun = title_word(noun);
+            let titled_otherwise = !x.titles.is_empty()
+                && !x.titles.iter().any(|t| {
+                    t.to_lowercase()
+                        .split([' ', '-'])
+                        .any(|w| title_word(entities::strip_possessive(w)) == noun)
+                });
+            return (new && fits && !titled_otherwise).then_some(e);
         }
         None
     }
@@ -645,6 +655,17 @@ impl Resolution<'_> {
             .map(|w| title_word(entities::strip_possessive(w)))
             .filter(|w| !matches!(*w, "the" | "former" | "current" | "new" | "then"))
             .collect();
+        // The words that can tie a description to a title: its head noun
+        // and the names in it ("NATO Chief" and "NATO Secretary General");
+        // a lowercase modifier alone ("the U.S. presidential candidate" and
+        // "Presidential Communications Office Secretary") ties nothing.
+        let head_word = title_word(entities::strip_possessive(head));
+        let named: Vec<&str> = src
+            .clone()
+            .filter(|&i| self.doc.token_text(i).starts_with(char::is_uppercase))
+            .map(|i| title_word(entities::strip_possessive(self.lower(i))))
+            .collect();
+        let ties = |w: &str| w == head_word || named.contains(&w);
         let mut best: Option<(usize, usize, usize)> = None; // (score, recency, entity)
         for (id, x) in self.ents.list.iter().enumerate() {
             if x.class != MentionClass::Person || x.titles.is_empty() {
@@ -718,7 +739,10 @@ impl Resolution<'_> {
                 })
                 .filter(|w| title_words.iter().any(|t| t == *w))
                 .count();
-            if score == 0 {
+            let tied = content
+                .iter()
+                .any(|w| ties(w) && title_words.iter().any(|t| t == w));
+            if score == 0 || !tied {
                 continue;
             }
             // Recency: the latest mention before the source, else any.

@@ -71,18 +71,24 @@ impl Headlines {
         if let Some(known) = cell.get() {
             return known;
         }
-        let (mut long, mut capital) = (0usize, 0usize);
-        for i in doc.sentences[k].tokens.clone() {
-            let t = doc.token_text(i);
-            if doc.tokens[i].kind == TokenKind::Word && t.chars().nth(3).is_some() {
-                long += 1;
-                capital += usize::from(t.starts_with(char::is_uppercase));
-            }
-        }
-        let headline = long >= 3 && capital * 10 >= long * 7;
+        let headline = is_title_case(doc, k);
         cell.set(Some(headline));
         headline
     }
+}
+
+/// Whether sentence `k` is written in title case: most of its longer words
+/// (three at least) capitalized.
+pub(super) fn is_title_case(doc: &Document, k: usize) -> bool {
+    let (mut long, mut capital) = (0usize, 0usize);
+    for i in doc.sentences[k].tokens.clone() {
+        let t = doc.token_text(i);
+        if doc.tokens[i].kind == TokenKind::Word && t.chars().nth(3).is_some() {
+            long += 1;
+            capital += usize::from(t.starts_with(char::is_uppercase));
+        }
+    }
+    long >= 3 && capital * 10 >= long * 7
 }
 
 /// A capitalized word that can open a name: not a title, honorific,

@@ -523,6 +523,15 @@ fn a_lead_description_is_the_person_named_next() {
     );
     let s = speaker_of_source(&acc, "An official").expect("a speaker");
     assert!(s.anonymous, "{acc:#?}");
+    // Regression: the next person named was taken whatever their title,
+    // so "A federal judge" became the secretary quoted after.
+    let acc = analyze(
+        "Judge blocks rule\n\nA federal judge on Friday blocked the rule, saying it was \
+         arbitrary.\n\nTransportation Secretary Pete Buttigieg said the department would \
+         review the decision.",
+    );
+    let s = speaker_of_source(&acc, "A federal judge").expect("a speaker");
+    assert_ne!(s.name, "Pete Buttigieg", "{acc:#?}");
 }
 
 /// A place's government speaks as an organization: "The city of Harbor"

@@ -10,6 +10,7 @@ mod descriptions;
 mod frames;
 mod names;
 mod pronouns;
+mod titles;
 
 fn extractor() -> &'static Extractor {
     static E: OnceLock<Extractor> = OnceLock::new();

@@ -1,0 +1,54 @@
+//! Titles: the words of a person's office written before the name, and
+//! the descriptions that refer back to a titled person.
+
+use super::*;
+
+/// Regression: a capitalized word naming the portfolio of a capitalized
+/// title was cut off ("Transportation Secretary" was "Secretary", "Prime
+/// Minister" was "Minister"). It stays, also in a run of them ("Homeland
+/// Security Secretary"); not a word in capitals of a shouted line, nor a
+/// sentence's first word that is not a proper noun, nor in a headline.
+#[test]
+fn a_portfolio_before_a_capitalized_title_is_part_of_it() {
+    let acc = analyze(
+        "Review\n\nTransportation Secretary Pete Buttigieg said the department would review \
+         the rule. \"It is a good day,\" said Foreign Minister Penny Wong. Homeland Security \
+         Secretary Jeh Johnson said the systems were safe.\n\nKILLED IN DEADLY EXPLOSION \
+         Turkish President Recep Tayyip Erdogan said the bomber was foreign.",
+    );
+    for (name, title) in [
+        ("Pete Buttigieg", "Transportation Secretary"),
+        ("Penny Wong", "Foreign Minister"),
+        ("Jeh Johnson", "Homeland Security Secretary"),
+        ("Recep Tayyip Erdogan", "Turkish President"),
+    ] {
+        assert_eq!(titles_of(&acc, name), [title], "{acc:#?}");
+    }
+    let acc = analyze(
+        "Right After This Big-Name Senator Joe Manchin Spoke, Donors Left the Party\n\n\
+         Manchin said he backed the plan. Yesterday President Joe Biden said the plan would \
+         pass.",
+    );
+    let manchin = speaker_of_source(&acc, "Manchin").expect("a speaker");
+    assert_eq!(manchin.titles, ["Senator"], "{acc:#?}");
+    assert_eq!(titles_of(&acc, "Joe Biden"), ["President"], "{acc:#?}");
+}
+
+/// Regression: a description tied to a titled person by a lowercase
+/// modifier alone: "the U.S. presidential candidate" became the man titled
+/// "Philippine Presidential Communications Office Secretary" once his
+/// title was whole. The head noun or a name in the description must be
+/// in the title.
+#[test]
+fn a_description_and_a_title_share_their_head_or_a_name() {
+    let text = "Ban\n\nPhilippine Presidential Communications Office Secretary Martin \
+         Andanar said the remarks were unfair.\n\nDonald Trump spoke in Maine on Friday. The \
+         U.S. presidential candidate said the country posed a threat.";
+    assert_eq!(
+        speaker_name(text, "The U.S. presidential candidate"),
+        "Donald Trump"
+    );
+    let text = "Talks\n\nNATO Secretary General Mark Rutte said the alliance was ready.\n\n\
+         The NATO chief said allies would meet.";
+    assert_eq!(speaker_name(text, "The NATO chief"), "Mark Rutte");
+}
