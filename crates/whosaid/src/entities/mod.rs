@@ -213,7 +213,8 @@ pub(crate) fn ends_like_people(plural: &str) -> bool {
 pub fn is_function_word(word: &str) -> bool {
     // Compared without lowercasing (function words are ASCII; lengths
     // first): this runs on every mention's words.
-    static SET: std::sync::LazyLock<crate::text::WordSet> = crate::text::word_set!(FUNCTION_WORDS);
+    static SET: std::sync::LazyLock<crate::text::WordSet> =
+        std::sync::LazyLock::new(|| crate::text::WordSet::new(FUNCTION_WORDS));
     let bare = without_clitic(word);
     bare.len() <= 7 && SET.contains_ignore_ascii_case(bare)
 }

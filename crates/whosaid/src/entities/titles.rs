@@ -89,7 +89,8 @@ pub const TITLE_NOUNS: &[&str] = &[
     "whip",
 ];
 
-static TITLES: std::sync::LazyLock<crate::text::WordSet> = crate::text::word_set!(TITLE_NOUNS);
+static TITLES: std::sync::LazyLock<crate::text::WordSet> =
+    std::sync::LazyLock::new(|| crate::text::WordSet::new(TITLE_NOUNS));
 
 /// Whether a lowercased word heads a title.
 pub fn is_title_noun(word: &str) -> bool {
@@ -251,16 +252,12 @@ pub(super) fn titles_of(
     // Keep the run only up to its last title noun.
     if let Some(last) = (start..r.start).rev().find(|&i| is_title_noun(lower(i))) {
         let mut first = start;
-        // A sentence-initial capital that is not a title word is no title,
-        // nor an adjective before it ("presumptive"); a field is part of it
-        // ("campaign manager").
         // Capitalized words right before a capitalized title noun name its
         // portfolio ("Transportation Secretary", "Homeland Security
         // Secretary", "Foreign Minister", "Campaign Manager"): proper nouns
         // anywhere, an adjective inside the sentence ("Yesterday President
         // Obama" keeps no "Yesterday"); not in a headline, whose capitals
         // say nothing.
-        let headline = first < last && super::repair::is_title_case(doc, doc.sentence_of(first));
         let portfolio = |i: usize| {
             // A word in capitals longer than an acronym is a shouted
             // line's ("DEADLY EXPLOSION Turkish President").
@@ -275,12 +272,15 @@ pub(super) fn titles_of(
                     && !crate::when::is_time_word(lower(j))
                     && (matches!(tag, "NNP" | "NNPS") || (tag == "JJ" && j > sentence.tokens.start))
             };
-            !headline
+            i < last
                 && (i..last).all(word)
                 && (i + 1..=last).all(capital_at)
                 && is_title_noun(lower(last))
-                && i < last
+                && !super::repair::is_title_case(doc, doc.sentence_of(i))
         };
+        // A sentence-initial capital that is not a title word is no title,
+        // nor an adjective before it ("presumptive"); a field is part of it
+        // ("campaign manager").
         while first <= last
             && !is_title_noun(lower(first))
             && !in_other_mention(first)

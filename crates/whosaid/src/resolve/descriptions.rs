@@ -612,12 +612,11 @@ impl Resolution<'_> {
             // A person the article titles, with no title of the lead's
             // noun, is someone else ("A federal judge … blocked", then
             // "Transportation Secretary Pete Buttigieg said").
-            let noun = title_word(noun);
             let titled_otherwise = !x.titles.is_empty()
                 && !x.titles.iter().any(|t| {
                     t.to_lowercase()
                         .split([' ', '-'])
-                        .any(|w| title_word(entities::strip_possessive(w)) == noun)
+                        .any(|w| title_word(entities::strip_possessive(w)) == title_word(noun))
                 });
             return (new && fits && !titled_otherwise).then_some(e);
         }

@@ -356,7 +356,8 @@ pub(super) fn is_media_name(name: &str) -> bool {
     if lower.ends_with(".com") || lower.ends_with(".org") || lower.ends_with(".net") {
         return true;
     }
-    static WORDS: std::sync::LazyLock<crate::text::WordSet> = crate::text::word_set!(MEDIA_WORDS);
+    static WORDS: std::sync::LazyLock<crate::text::WordSet> =
+        std::sync::LazyLock::new(|| crate::text::WordSet::new(MEDIA_WORDS));
     static PHRASES: std::sync::LazyLock<Vec<&str>> = std::sync::LazyLock::new(|| {
         MEDIA_WORDS
             .iter()

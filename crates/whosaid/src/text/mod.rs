@@ -20,7 +20,7 @@ pub use paragraphs::paragraph_ranges;
 use sentences::split_sentences;
 pub(crate) use sentences::{is_dash, DATELINE_TOKENS};
 use tokenize::tokenize_into;
-pub(crate) use word_set::{word_set, WordSet};
+pub(crate) use word_set::WordSet;
 
 /// What a token is, as far as the rules downstream care.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

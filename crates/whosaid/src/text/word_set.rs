@@ -42,14 +42,6 @@ impl WordSet {
     }
 }
 
-/// A [`WordSet`] built on first use, for a `static` beside its list.
-macro_rules! word_set {
-    ($list:expr) => {
-        std::sync::LazyLock::new(|| $crate::text::WordSet::new($list))
-    };
-}
-pub(crate) use word_set;
-
 #[cfg(test)]
 mod tests {
     use super::WordSet;
