@@ -104,6 +104,38 @@ pub(super) fn bodies_by_description(
             }
         }
     }
+    // A name the tagger left out, with such an apposition ("Lawyers for
+    // NetChoice, a trade group representing the companies,"): capitalized
+    // proper nouns, up to three, right before the comma.
+    let mut added = Vec::new();
+    for comma in 1..doc.tokens.len() {
+        if doc.token_text(comma) != "," || !apposed_body_noun(doc, pos, comma) {
+            continue;
+        }
+        let proper = |i: usize| {
+            doc.tokens[i].kind == TokenKind::Word
+                && doc.token_text(i).starts_with(char::is_uppercase)
+                && pos.get(i).is_some_and(|t| matches!(*t, "NNP" | "NNPS"))
+        };
+        let sentence_start = doc.sentences[doc.sentence_of(comma)].tokens.start;
+        let mut start = comma;
+        while start > sentence_start.max(comma.saturating_sub(3)) && proper(start - 1) {
+            start -= 1;
+        }
+        let covered = mentions
+            .iter()
+            .any(|m| m.tokens.start < comma && start < m.tokens.end);
+        if start < comma && !covered {
+            added.push(Mention {
+                tokens: start..comma,
+                class: MentionClass::Organization,
+            });
+        }
+    }
+    if !added.is_empty() {
+        mentions.extend(added);
+        mentions.sort_by_key(|m| (m.tokens.start, m.tokens.end));
+    }
     // The same one-word name elsewhere is the same body ("Nvidia said"
     // after "Shares of Nvidia fell").
     if !described.is_empty() {
@@ -166,6 +198,14 @@ fn apposed_body_noun(doc: &Document, pos: &[&str], end: usize) -> bool {
                 "JJ" | "JJR" | "JJS" | "NN" | "NNP" | "VBG" | "VBN" | "HYPH"
             ) || is_possessive(word)
                 || tag == "POS");
+        // A present participle after the body noun opens what follows it
+        // ("a trade group representing the companies"); not a past one,
+        // which may be the sentence's verb ("Louisiana, a Baton Rouge
+        // newspaper called on …").
+        let participle = tag == "VBG" && head.is_some_and(|h| tag_is_noun(pos, h));
+        if participle {
+            return head.is_some_and(|h| is_body_noun(doc, pos, h));
+        }
         if described {
             head = Some(i);
             continue;
@@ -174,6 +214,11 @@ fn apposed_body_noun(doc: &Document, pos: &[&str], end: usize) -> bool {
         return closed && head.is_some_and(|h| is_body_noun(doc, pos, h));
     }
     false
+}
+
+/// Whether token `i` is tagged a common or proper noun.
+fn tag_is_noun(pos: &[&str], i: usize) -> bool {
+    pos.get(i).is_some_and(|t| t.starts_with("NN"))
 }
 
 /// Whether the mention follows "the|a|an <words> <body noun>" ("the

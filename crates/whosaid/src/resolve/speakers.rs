@@ -231,6 +231,27 @@ impl Resolution<'_> {
         {
             return None;
         }
+        // A date alone ("A ruling is expected by June", "said Monday", a
+        // year): a time, no one, unless a person is named so ("May said"
+        // after "Prime Minister Theresa May").
+        let dated = words.iter().all(|w| {
+            crate::when::is_calendar_word(w) || w == "," || w.bytes().all(|b| b.is_ascii_digit())
+        });
+        let person_named = || {
+            self.ents
+                .mention_in(self.doc, src.clone())
+                .is_some_and(|(_, m)| m.class == MentionClass::Person)
+                || self.ents.list.iter().any(|x| {
+                    x.class == MentionClass::Person
+                        && x.name
+                            .split_whitespace()
+                            .next_back()
+                            .is_some_and(|last| words.iter().any(|w| last.eq_ignore_ascii_case(w)))
+                })
+        };
+        if dated && !person_named() {
+            return None;
+        }
         // Only function words ("However", "For", "including", "with": an
         // extraction slip): no noun, pronoun, number or name, no speaker.
         // Quantifiers ("some", "many", "others") are unnamed groups.

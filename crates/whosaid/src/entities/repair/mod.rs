@@ -49,7 +49,37 @@ pub(super) fn repaired(
     let mentions = super::bodies::bodies_by_description(doc, pos, mentions);
     let mentions = determined::names_after_the(doc, pos, genders, mentions);
     let mentions = surnames_as_people(doc, mentions);
-    super::parties::parties_as_organizations(doc, pos, mentions)
+    let mentions = super::parties::parties_as_organizations(doc, pos, mentions);
+    laws_as_no_bodies(doc, mentions)
+}
+
+/// Words that end the name of a law or a treaty, not of a body.
+const LAW_ENDINGS: &[&str] = &[
+    "Amendment",
+    "Act",
+    "Constitution",
+    "Treaty",
+    "Accord",
+    "Accords",
+    "Protocol",
+    "Doctrine",
+    "Statute",
+];
+
+/// Laws and treaties the tagger read as organizations ("the First
+/// Amendment", "the Affordable Care Act", "the Paris Accord") are named
+/// things, not bodies: no one speaks for them, and "the group" or "the
+/// company" never refers to one.
+fn laws_as_no_bodies(doc: &Document, mut mentions: Vec<Mention>) -> Vec<Mention> {
+    for m in &mut mentions {
+        if m.class == MentionClass::Organization
+            && m.tokens.len() > 1
+            && LAW_ENDINGS.contains(&doc.token_text(m.tokens.end - 1))
+        {
+            m.class = MentionClass::Misc;
+        }
+    }
+    mentions
 }
 
 /// Which sentences are written in title case (headlines), where capitals

@@ -212,3 +212,27 @@ fn a_document_from_a_described_body_is_the_bodys() {
     let reports = speaker_of_source(&acc, "reports from the convention").expect("a speaker");
     assert_ne!(reports.name, "Republican National Convention", "{acc:#?}");
 }
+
+/// Regression: a law the entity tagger read as an organization ("the
+/// Clean Air Act") was the latest body, which "The organization" then
+/// referred to; laws and treaties are no bodies.
+#[test]
+fn a_law_is_no_body_a_description_refers_to() {
+    let text = "Rules\n\nThe Sierra Club, an environmental organization, sued under the Clean \
+         Air Act on Monday. The organization said the rules were too weak.";
+    assert_eq!(speaker_name(text, "The organization"), "Sierra Club");
+}
+
+/// A name the entity tagger left out, described by an apposition headed
+/// by a body noun ("Wealth-X, a private company that …", "…, a trade
+/// association representing …"), is an organization: the title before it
+/// names it as the speaker's affiliation.
+#[test]
+fn an_untagged_name_with_a_body_apposition_is_an_organization() {
+    let acc = analyze(
+        "Lists\n\n\"The lists are hard,\" said David Friedman, president of Wealth-X, a \
+         private company that tracks billionaires.",
+    );
+    let s = named_speaker(&acc, "David Friedman");
+    assert_eq!(s.affiliations, ["Wealth-X"], "{acc:#?}");
+}

@@ -573,3 +573,18 @@ fn a_hyphenated_title_is_a_title() {
     let alperovitch = named_speaker(&acc, "Dmitri Alperovitch");
     assert_eq!(alperovitch.affiliations, ["CrowdStrike"], "{acc:#?}");
 }
+
+/// Regression: a date taken for a source ("A ruling is expected by June")
+/// became an organization "June"; a date or a year alone names no one,
+/// unless a person is named so ("May said" after "Theresa May").
+#[test]
+fn a_date_alone_is_no_speaker() {
+    let acc = analyze(
+        "Talks\n\nPrime Minister Theresa May spoke on Monday. May said the talks would go \
+         on. A ruling is expected by June.",
+    );
+    let may = speaker_of_source(&acc, "May").expect("a speaker");
+    assert_eq!(may.name, "Theresa May", "{acc:#?}");
+    let june = attribution_of_source(&acc, "June");
+    assert_eq!(june.speaker, None, "{acc:#?}");
+}
