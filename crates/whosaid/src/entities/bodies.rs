@@ -104,19 +104,19 @@ pub(super) fn bodies_by_description(
             }
         }
     }
-    // A name the tagger left out, with such an apposition ("Lawyers for
-    // NetChoice, a trade group representing the companies,"): capitalized
+    // A name the tagger left out, with such an apposition ("president of
+    // Wealth-X, a private company that tracks billionaires"): capitalized
     // proper nouns, up to three, right before the comma.
+    let proper = |i: usize| {
+        doc.tokens[i].kind == TokenKind::Word
+            && doc.token_text(i).starts_with(char::is_uppercase)
+            && pos.get(i).is_some_and(|t| matches!(*t, "NNP" | "NNPS"))
+    };
     let mut added = Vec::new();
     for comma in 1..doc.tokens.len() {
         if doc.token_text(comma) != "," || !apposed_body_noun(doc, pos, comma) {
             continue;
         }
-        let proper = |i: usize| {
-            doc.tokens[i].kind == TokenKind::Word
-                && doc.token_text(i).starts_with(char::is_uppercase)
-                && pos.get(i).is_some_and(|t| matches!(*t, "NNP" | "NNPS"))
-        };
         let sentence_start = doc.sentences[doc.sentence_of(comma)].tokens.start;
         let mut start = comma;
         while start > sentence_start.max(comma.saturating_sub(3)) && proper(start - 1) {
@@ -199,11 +199,12 @@ fn apposed_body_noun(doc: &Document, pos: &[&str], end: usize) -> bool {
             ) || is_possessive(word)
                 || tag == "POS");
         // A present participle after the body noun opens what follows it
-        // ("a trade group representing the companies"); not a past one,
+        // ("a private company tracking billionaires"); not a past one,
         // which may be the sentence's verb ("Louisiana, a Baton Rouge
         // newspaper called on …").
-        let participle = tag == "VBG" && head.is_some_and(|h| tag_is_noun(pos, h));
-        if participle {
+        let after_noun =
+            head.is_some_and(|h| pos.get(h).is_some_and(|t: &&str| t.starts_with("NN")));
+        if tag == "VBG" && after_noun {
             return head.is_some_and(|h| is_body_noun(doc, pos, h));
         }
         if described {
@@ -214,11 +215,6 @@ fn apposed_body_noun(doc: &Document, pos: &[&str], end: usize) -> bool {
         return closed && head.is_some_and(|h| is_body_noun(doc, pos, h));
     }
     false
-}
-
-/// Whether token `i` is tagged a common or proper noun.
-fn tag_is_noun(pos: &[&str], i: usize) -> bool {
-    pos.get(i).is_some_and(|t| t.starts_with("NN"))
 }
 
 /// Whether the mention follows "the|a|an <words> <body noun>" ("the

@@ -231,9 +231,9 @@ impl Resolution<'_> {
         {
             return None;
         }
-        // A date alone ("A ruling is expected by June", "said Monday", a
-        // year): a time, no one, unless a person is named so ("May said"
-        // after "Prime Minister Theresa May").
+        // A date or a number alone ("A ruling is expected by June", "said
+        // Monday", "2012 added"): no one, unless a person is named so ("May
+        // said" after "Prime Minister Theresa May").
         let dated = words.iter().all(|w| {
             crate::when::is_calendar_word(w) || w == "," || w.bytes().all(|b| b.is_ascii_digit())
         });
