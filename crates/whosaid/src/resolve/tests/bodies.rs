@@ -235,4 +235,11 @@ fn an_untagged_name_with_a_body_apposition_is_an_organization() {
     );
     let s = named_speaker(&acc, "David Friedman");
     assert_eq!(s.affiliations, ["Wealth-X"], "{acc:#?}");
+    // A present participle after the body noun closes the apposition too.
+    let acc = analyze(
+        "Lists\n\n\"The lists are hard,\" said David Friedman, president of Wealth-X, a \
+         private company tracking billionaires.",
+    );
+    let s = named_speaker(&acc, "David Friedman");
+    assert_eq!(s.affiliations, ["Wealth-X"], "{acc:#?}");
 }
