@@ -241,13 +241,7 @@ impl Resolution<'_> {
             self.ents
                 .mention_in(self.doc, src.clone())
                 .is_some_and(|(_, m)| m.class == MentionClass::Person)
-                || self.ents.list.iter().any(|x| {
-                    x.class == MentionClass::Person
-                        && x.name
-                            .split_whitespace()
-                            .next_back()
-                            .is_some_and(|last| words.iter().any(|w| last.eq_ignore_ascii_case(w)))
-                })
+                || src.clone().any(|i| self.person_by_surname(i).is_some())
         };
         if dated && !person_named() {
             return None;
