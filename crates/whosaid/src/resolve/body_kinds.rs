@@ -1,8 +1,8 @@
 //! Kinds of bodies a noun or a name says: the nouns a description of an
 //! organization or outlet ends in ("the agency", "the network"), and
 //! which kind of body ("the company" is a business, "the commission" a
-//! public body, "the league" a membership body) a description never
-//! crosses to.
+//! public body, "the league" a membership body, "the university" an
+//! institution) a description never crosses to.
 
 /// Nouns for kinds of organizations besides businesses
 /// ([`BUSINESS_NOUNS`]), which refer back to the latest one named ("the
@@ -39,7 +39,7 @@ const BODY_NOUNS: &[&str] = &[
     "league",
 ];
 
-/// Two kinds of body a description and a name can each say, which a
+/// The kinds of body a description and a name can each say, which a
 /// description never crosses ("The company said" after the Irish Data
 /// Protection Commission is not the commission).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,6 +51,9 @@ pub(super) enum BodyKind {
     /// A membership body: "the union", "the league", "the World Health
     /// Organization" ("the company" after it is another body).
     Membership,
+    /// A place of teaching or care: "the university", "the Cleveland
+    /// Clinic" ("the company" after it is another body).
+    Institution,
 }
 
 /// Nouns of businesses (descriptions' heads and names' words).
@@ -121,6 +124,18 @@ const MEMBERSHIP_NOUNS: &[&str] = &[
     "charity",
 ];
 
+/// Nouns of places of teaching or care (descriptions' heads and names'
+/// words).
+const INSTITUTION_NOUNS: &[&str] = &[
+    "university",
+    "college",
+    "school",
+    "academy",
+    "hospital",
+    "clinic",
+    "museum",
+];
+
 /// Whether a description's head noun is a kind of organization's, which
 /// refers back to the latest one named ("the agency", "the utility").
 pub(super) fn is_body_noun(head: &str) -> bool {
@@ -135,6 +150,8 @@ pub(super) fn body_kind(head: &str) -> Option<BodyKind> {
         Some(BodyKind::Public)
     } else if MEMBERSHIP_NOUNS.contains(&head) {
         Some(BodyKind::Membership)
+    } else if INSTITUTION_NOUNS.contains(&head) {
+        Some(BodyKind::Institution)
     } else {
         None
     }

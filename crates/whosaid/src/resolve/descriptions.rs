@@ -125,20 +125,43 @@ impl Resolution<'_> {
             .or_else(|| bodies().next())
     }
 
-    /// The business a description like "the company" or "the startup"
-    /// refers to when no organization is named before it: the speaker of
-    /// the statement just before, when that speaker is a one-word name
-    /// with no sign of a person (never named in full, no title, no
-    /// gender), which the entity tagger, not knowing the brand, typed a
-    /// person ("Stellantis said …. The company said …"). The caller makes
-    /// that speaker an organization.
-    pub(super) fn company_typed_a_person(
-        &self,
-        src: &Range<usize>,
-        words: &[String],
-    ) -> Option<usize> {
-        if words.len() != 2 || words[0] != "the" || body_kind(&words[1]) != Some(BodyKind::Business)
-        {
+    /// The draft for a definite description of an organization named
+    /// before ([`Resolution::description_reference`]: "the commission",
+    /// "The Post", "the Swiss company"), or of a brand the entity tagger
+    /// typed a person ([`Resolution::company_typed_a_person`], made an
+    /// organization here).
+    pub(super) fn business_reference(&mut self, src: &Range<usize>) -> Option<usize> {
+        let words: Vec<String> = src.clone().map(|i| self.lower(i).to_owned()).collect();
+        if let Some(e) = self.description_reference(src, &words) {
+            return Some(self.entity_draft(e));
+        }
+        // A brand made an organization by an earlier description ("The
+        // Swiss company" after "Novartis said") is the business again.
+        if is_business_description(&words) {
+            let retyped = self.latest_recent_speaker(src, |d| {
+                d.kind == SpeakerKind::Organization
+                    && d.entity
+                        .is_some_and(|e| self.ents.list[e].class == MentionClass::Person)
+            });
+            if retyped.is_some() {
+                return retyped;
+            }
+        }
+        let e = self.company_typed_a_person(src, &words)?;
+        let d = self.entity_draft(e);
+        self.drafts[d].kind = SpeakerKind::Organization;
+        Some(d)
+    }
+
+    /// The business a description like "the company", "the startup" or
+    /// "the Swiss drugmaker" refers to when no organization is named
+    /// before it: the speaker of the statement just before, when that
+    /// speaker is a one-word name with no sign of a person (never named in
+    /// full, no title, no gender), which the entity tagger, not knowing
+    /// the brand, typed a person ("Stellantis said …. The company said
+    /// …"). "The other company" and "a rival firm" are someone else.
+    fn company_typed_a_person(&self, src: &Range<usize>, words: &[String]) -> Option<usize> {
+        if !is_business_description(words) {
             return None;
         }
         let (_, d) = self.recent_speakers(src).max_by_key(|&(start, _)| start)?;
@@ -482,6 +505,61 @@ impl Resolution<'_> {
         titled.or_else(|| people().next())
     }
 
+    /// The business a headline describes without naming ("Drugmaker says
+    /// …", "Carmaker cuts jobs"): the first business that speaks in the
+    /// opening paragraphs, by its name alone ("Novartis said …"), an
+    /// organization of no other kind or a one-word name with no sign of a
+    /// person (which the tagger, not knowing the brand, may have typed
+    /// one). Only a bare noun: "A drugmaker" would be someone new.
+    pub(super) fn headline_business(&self, src: &Range<usize>) -> Option<usize> {
+        if self.paragraph_of(src.start) != 0 {
+            return None;
+        }
+        let region = self.head_region(src);
+        let head = region
+            .clone()
+            .rev()
+            .find(|&i| self.pos[i].starts_with("NN"))?;
+        let noun = entities::strip_possessive(self.lower(head));
+        if body_kind(noun) != Some(BodyKind::Business)
+            || matches!(
+                self.lower(region.start),
+                "a" | "an" | "the" | "one" | "another" | "some" | "two" | "three"
+            )
+        {
+            return None;
+        }
+        let lead_end = self
+            .doc
+            .paragraphs
+            .get(2)
+            .map_or(self.doc.tokens.len(), |p| {
+                self.doc.sentences[p.sentences.end - 1].tokens.end
+            });
+        self.items
+            .iter()
+            .filter_map(|item| item.a.source.clone())
+            .filter(|s| s.start >= src.end && s.start < lead_end && self.paragraph_of(s.start) > 0)
+            .find_map(|s| {
+                let (e, m) = self.ents.mention_in(self.doc, s.clone())?;
+                let x = &self.ents.list[e];
+                let business = match x.class {
+                    MentionClass::Organization => {
+                        matches!(body_kind_of_name(&x.name), None | Some(BodyKind::Business))
+                            && !is_media_name(&x.name)
+                    }
+                    MentionClass::Person => {
+                        x.words.len() == 1
+                            && x.titles.is_empty()
+                            && x.gender.is_none()
+                            && x.usual_gender.is_none()
+                    }
+                    _ => false,
+                };
+                (business && m.tokens == s).then_some(e)
+            })
+    }
+
     /// A place's government as a source: "the city of Phoenix" is the
     /// organization "City of Phoenix"; "the state" alone is the place
     /// named last in this sentence or the one before ("… in Florida, when
@@ -759,6 +837,20 @@ impl Resolution<'_> {
         }
         best.map(|b| b.2)
     }
+}
+
+/// Whether a phrase is a definite description of a business ("the
+/// company", "the Swiss drugmaker"); "the other company", "the rival
+/// firm" are someone else.
+fn is_business_description(words: &[String]) -> bool {
+    let [first, modifiers @ .., head] = words else {
+        return false;
+    };
+    first == "the"
+        && body_kind(head) == Some(BodyKind::Business)
+        && !modifiers
+            .iter()
+            .any(|w| matches!(w.as_str(), "other" | "rival" | "," | "and"))
 }
 
 /// The noun heading a lowercase description, before what follows it

@@ -2,6 +2,7 @@
 //! that refers to one, a description (anonymous when its head is a source
 //! noun), or a pronoun's antecedent ([`super::pronouns`]).
 
+use super::body_kinds::{body_kind, BodyKind};
 use super::pronouns::Antecedent;
 use super::*;
 
@@ -320,6 +321,11 @@ impl Resolution<'_> {
         if let Some(e) = self.delayed_name(k, &src) {
             return Some(self.entity_draft(e));
         }
+        if let Some(e) = self.headline_business(&src) {
+            let d = self.entity_draft(e);
+            self.drafts[d].kind = SpeakerKind::Organization;
+            return Some(d);
+        }
         if let Some(found) = self.head_of_phrase(k, &src) {
             return found;
         }
@@ -440,12 +446,7 @@ impl Resolution<'_> {
         }
         // A definite description of an organization named before ("the
         // commission", "The Post").
-        if let Some(e) = self.description_reference(&src, &words) {
-            return Some(self.entity_draft(e));
-        }
-        if let Some(e) = self.company_typed_a_person(&src, &words) {
-            let d = self.entity_draft(e);
-            self.drafts[d].kind = SpeakerKind::Organization;
+        if let Some(d) = self.business_reference(&src) {
             return Some(d);
         }
         // A plural description of a group named before ("These voters",
@@ -570,6 +571,22 @@ impl Resolution<'_> {
         // "Another RT America host, Abby Martin,": the name in apposition.
         if let Some(e) = self.apposed_name(src) {
             return Some(Some(self.entity_draft(e)));
+        }
+        // "The Swiss company", "the Seattle-based firm": a place or an
+        // origin describing a business refers back to the business named
+        // before, as "the company" does.
+        // Not public bodies: "the German government" is Germany's, not the
+        // latest body named.
+        let business = head_at.is_some_and(|h| {
+            body_kind(entities::strip_possessive(self.lower(h))) == Some(BodyKind::Business)
+        });
+        let origins_only = mentions
+            .iter()
+            .all(|(m, _)| matches!(m.class, MentionClass::Location | MentionClass::Misc));
+        if business && origins_only {
+            if let Some(d) = self.business_reference(src) {
+                return Some(Some(d));
+            }
         }
         Some(Some(self.nominal_draft(src.clone())))
     }

@@ -174,7 +174,7 @@ impl Resolution<'_> {
 
     /// The draft of the latest of [`Resolution::recent_speakers`] that
     /// `keep` accepts.
-    fn latest_recent_speaker(
+    pub(super) fn latest_recent_speaker(
         &self,
         src: &Range<usize>,
         keep: impl Fn(&Draft) -> bool,

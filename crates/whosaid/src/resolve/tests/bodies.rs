@@ -243,3 +243,69 @@ fn an_untagged_name_with_a_body_apposition_is_an_organization() {
     let s = named_speaker(&acc, "David Friedman");
     assert_eq!(s.affiliations, ["Wealth-X"], "{acc:#?}");
 }
+
+/// "The Swiss company", "the Basel-based drugmaker": an origin before a
+/// business noun describes the business named before (it had been a
+/// speaker of its own, "The Swiss company"), whether the tagger typed the
+/// brand an organization or a person; a public body so described is the
+/// place's own ("the German government" is not the latest body named).
+#[test]
+fn an_origin_before_a_business_noun_refers_back() {
+    for (brand, description) in [
+        ("Pfizer", "The Swiss company"),
+        ("Novartis", "The Swiss company"),
+        ("Novartis", "The Basel-based drugmaker"),
+    ] {
+        let acc = analyze(&format!(
+            "Drug trial\n\n{brand} said on Monday that its pill reduced the risk of heart \
+             attacks.\n\n{description} said it would seek approval next year.\n"
+        ));
+        let s = speaker_of_source(&acc, description).expect("a speaker");
+        assert_eq!(s.name, brand, "{acc:#?}");
+        assert_eq!(s.kind, SpeakerKind::Organization);
+    }
+    let acc = analyze(
+        "Coal talks\n\nThe Coal Council said on Monday that prices would rise.\n\n\
+         The German government said it would close the mines.\n",
+    );
+    let s = speaker_of_source(&acc, "The German government").expect("a speaker");
+    assert_ne!(s.name, "Coal Council", "{acc:#?}");
+}
+
+/// "The company" after a brand an earlier description made an
+/// organization is the brand again, not a hospital or a university named
+/// in between ("a cardiologist at the Cleveland Clinic"): a place of
+/// teaching or care is no business.
+#[test]
+fn the_company_skips_a_clinic_and_finds_the_brand() {
+    let acc = analyze(
+        "Drug trial\n\nNovartis said on Monday that its pill reduced the risk of heart \
+         attacks.\n\nThe Swiss company plans to seek approval next year.\n\nDr. Steven \
+         Nissen, a cardiologist at the Cleveland Clinic, said the results were meaningful.\n\n\
+         The company did not disclose how much it expects to charge for the drug.\n",
+    );
+    let s = speaker_of_source(&acc, "The company").expect("a speaker");
+    assert_eq!(s.name, "Novartis", "{acc:#?}");
+}
+
+/// A headline's bare business noun ("Drugmaker says …") is the first
+/// business that speaks by its name in the opening paragraphs; "A
+/// drugmaker says" is someone new.
+#[test]
+fn a_headline_business_noun_is_the_business_that_speaks_first() {
+    for brand in ["Pfizer", "Novartis"] {
+        let acc = analyze(&format!(
+            "Drugmaker says pill cut heart attack risk\n\nDr. Ann Lee, a cardiologist, said \
+             the trial was large.\n\n{brand} said on Monday that its pill reduced the risk.\n"
+        ));
+        let s = speaker_of_source(&acc, "Drugmaker").expect("a speaker");
+        assert_eq!(s.name, brand, "{acc:#?}");
+        assert_eq!(s.kind, SpeakerKind::Organization);
+    }
+    let acc = analyze(
+        "A drugmaker says pill cut heart attack risk\n\nPfizer said on Monday that its pill \
+         reduced the risk.\n",
+    );
+    let s = speaker_of_source(&acc, "A drugmaker").expect("a speaker");
+    assert_ne!(s.name, "Pfizer", "{acc:#?}");
+}
