@@ -41,6 +41,7 @@ pub(super) fn repaired(
     let mentions = company_names(doc, pos, mentions);
     let mentions = companies_by_trade_word(doc, mentions);
     let mentions = without_leading_titles(doc, mentions);
+    let mentions = without_trailing_title_words(doc, mentions);
     let mentions = first_names_after_titles(doc, genders, mentions);
     let mentions =
         opening_first_names::first_names_opening_sentences(doc, pos, &headlines, mentions);
@@ -506,6 +507,27 @@ fn without_leading_titles(doc: &Document, mut mentions: Vec<Mention>) -> Vec<Men
             } else {
                 break;
             }
+        }
+    }
+    mentions
+}
+
+/// Words that begin a title rather than end a body's name: "Senate
+/// Minority Leader" is a leader of the Senate, not of a "Senate Minority".
+const TITLE_MODIFIERS: &[&str] = &["Majority", "Minority"];
+
+/// Organization mentions with the title words they end in moved out
+/// ("Senate Minority" before "Leader" → "Senate"), so that the body is the
+/// speaker's affiliation and the words stay in the title.
+fn without_trailing_title_words(doc: &Document, mut mentions: Vec<Mention>) -> Vec<Mention> {
+    for m in &mut mentions {
+        if m.class != MentionClass::Organization || m.tokens.len() < 2 {
+            continue;
+        }
+        let followed_by_title =
+            m.tokens.end < doc.tokens.len() && is_title_noun(doc.lower(m.tokens.end));
+        if followed_by_title && TITLE_MODIFIERS.contains(&doc.token_text(m.tokens.end - 1)) {
+            m.tokens.end -= 1;
         }
     }
     mentions

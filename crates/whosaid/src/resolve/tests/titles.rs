@@ -52,3 +52,19 @@ fn a_description_and_a_title_share_their_head_or_a_name() {
          The NATO chief said allies would meet.";
     assert_eq!(speaker_name(text, "The NATO chief"), "Mark Rutte");
 }
+
+/// Regression: "Senate Minority Leader Chuck Schumer" was affiliated with
+/// a body "Senate Minority": the tagger's name ran into the title. The
+/// majority or minority starts the title; the body is the chamber.
+#[test]
+fn a_leaders_chamber_is_the_affiliation_without_the_minority() {
+    let acc = analyze(
+        "Budget\n\nSenate Minority Leader Chuck Schumer accused Republicans of holding the \
+         government hostage. House Majority Leader Steve Scalise said the bill would pass.",
+    );
+    let schumer = named_speaker(&acc, "Chuck Schumer");
+    assert_eq!(schumer.affiliations, ["Senate"], "{acc:#?}");
+    assert_eq!(schumer.titles, ["Senate Minority Leader"], "{acc:#?}");
+    let scalise = named_speaker(&acc, "Steve Scalise");
+    assert_eq!(scalise.affiliations, ["House"], "{acc:#?}");
+}
