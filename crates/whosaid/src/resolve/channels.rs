@@ -200,8 +200,17 @@ impl Resolution<'_> {
             return self.outlet_word_at(at);
         };
         let x = &self.ents.list[*e];
+        // A body's name before a common noun modifies it: "on the Senate
+        // floor", "on the White House lawn" are places, no outlet ("on the
+        // MSNBC show" is one).
+        let modifies = m.tokens.end < self.doc.tokens.len()
+            && self.pos[m.tokens.end].starts_with("NN")
+            && self
+                .doc
+                .token_text(m.tokens.end)
+                .starts_with(char::is_lowercase);
         (x.class != MentionClass::Person
-            && (is_media_name(&x.name) || m.class == MentionClass::Organization))
+            && (is_media_name(&x.name) || (m.class == MentionClass::Organization && !modifies)))
             .then(|| x.name.clone())
     }
 

@@ -237,6 +237,22 @@ fn an_outlet_name_is_no_channel_evidence() {
     );
 }
 
+/// Regression: "said on the Senate floor" was a broadcast on "Senate": a
+/// body's name before a common noun modifies it, a place, no outlet; "said
+/// on the MSNBC show" stays a broadcast.
+#[test]
+fn a_floor_is_no_broadcast() {
+    let acc = analyze(
+        "Budget\n\n\"We are not going to kick the can down the road again,\" Thune said on \
+         the Senate floor.\n\nSchumer said on the MSNBC show \"Morning Joe\" that the \
+         bill would pass.",
+    );
+    let thune = attribution_of_source(&acc, "Thune");
+    assert!(thune.channel.is_empty(), "{:?}", thune.channel);
+    let schumer = attribution_of_source(&acc, "Schumer");
+    assert_eq!(schumer.channel[0].kind, ChannelKind::Broadcast);
+}
+
 /// Regression: an outlet's possessive before a program's title ("CNN's
 /// “State of the Union”", "NBC's") is a name the tagger misses, and
 /// "Speaking to the BBC" is how the statement reached the outlet.
