@@ -68,3 +68,22 @@ fn a_leaders_chamber_is_the_affiliation_without_the_minority() {
     let scalise = named_speaker(&acc, "Steve Scalise");
     assert_eq!(scalise.affiliations, ["House"], "{acc:#?}");
 }
+
+/// Regression: local offices were no titles ("Los Angeles County Sheriff
+/// Robert Luna" had none, "Admiral Harris" was a name of its own, "the
+/// admiral" an organization). A title noun that is also a first name
+/// ("Dean Baker") is not one.
+#[test]
+fn local_offices_and_ranks_are_titles() {
+    let acc = analyze(
+        "Fire\n\nLos Angeles County Sheriff Robert Luna said deputies had gone door to door. \
+         Adm. Harry Harris said the fleet was ready. Admiral Harris said it would sail. \
+         Dean Baker, an economist, said the cost was small.",
+    );
+    let luna = named_speaker(&acc, "Robert Luna");
+    assert_eq!(luna.titles, ["Los Angeles County Sheriff"], "{acc:#?}");
+    assert_eq!(luna.affiliations, ["Los Angeles County"], "{acc:#?}");
+    let admiral = speaker_of_source(&acc, "Admiral Harris").expect("a speaker");
+    assert_eq!(admiral.name, "Harry Harris", "{acc:#?}");
+    named_speaker(&acc, "Dean Baker");
+}
