@@ -3,9 +3,10 @@
 //! other names ("Anthropic", "Copernicus"); the article itself often says
 //! what the name is, in an apposition headed by a noun for a body
 //! ("Copernicus, the EU's climate monitoring service, said") or with that
-//! noun before the name ("the startup Anthropic"); it speaks of its shares
-//! or refers to it by "which". Such a name is an organization: "the
-//! company" and "it" can then refer to it.
+//! noun before the name ("the startup Anthropic"); it speaks of its shares,
+//! refers to it by "which", or closes a sentence the name opens with "the
+//! company said". Such a name is an organization: "the company" and "it"
+//! can then refer to it.
 
 use super::{is_possessive, names_a_platform, strip_possessive, Mention, MentionClass};
 use crate::text::{Document, TokenKind};
@@ -132,6 +133,46 @@ pub(super) fn bodies_by_description(
             });
         }
     }
+    // A name the tagger left out opening a sentence that a body's
+    // description closes as its speaker ("Netflix will raise prices, the
+    // company announced"): what the body says is about itself. Its other
+    // untagged mentions ("Shares of Netflix rose") are the same body.
+    for sentence in &doc.sentences {
+        let words = sentence.tokens.clone();
+        let Some(start) = words
+            .clone()
+            .find(|&i| doc.tokens[i].kind == TokenKind::Word)
+        else {
+            continue;
+        };
+        let mut end = start;
+        while end < words.end && end - start < 3 && proper(end) {
+            end += 1;
+        }
+        let covered = |added: &[Mention], r: std::ops::Range<usize>| {
+            mentions
+                .iter()
+                .chain(added)
+                .any(|m| m.tokens.start < r.end && r.start < m.tokens.end)
+        };
+        if end > start && !covered(&added, start..end) && closed_by_body(doc, pos, end..words.end) {
+            added.push(Mention {
+                tokens: start..end,
+                class: MentionClass::Organization,
+            });
+            if end - start == 1 {
+                let name = doc.token_text(start);
+                for i in 0..doc.tokens.len() {
+                    if doc.token_text(i) == name && !covered(&added, i..i + 1) {
+                        added.push(Mention {
+                            tokens: i..i + 1,
+                            class: MentionClass::Organization,
+                        });
+                    }
+                }
+            }
+        }
+    }
     if !added.is_empty() {
         mentions.extend(added);
         mentions.sort_by_key(|m| (m.tokens.start, m.tokens.end));
@@ -150,6 +191,37 @@ pub(super) fn bodies_by_description(
     }
     mentions
 }
+
+/// Whether the tokens `r` (the rest of a sentence) end in a reporting
+/// clause whose subject is a body's description: ", the <words> <body
+/// noun> <verb> …" within [`CLOSING_CLAUSE_TOKENS`] of the end ("…, the
+/// company said on Tuesday.").
+fn closed_by_body(doc: &Document, pos: &[&str], r: std::ops::Range<usize>) -> bool {
+    let from = r.start.max(r.end.saturating_sub(CLOSING_CLAUSE_TOKENS));
+    (from..r.end).any(|comma| {
+        if doc.token_text(comma) != "," || comma + 2 >= r.end || doc.lower(comma + 1) != "the" {
+            return false;
+        }
+        let limit = (comma + 2 + MAX_DESCRIPTION_WORDS).min(r.end);
+        let head = (comma + 2..limit)
+            .take_while(|&i| {
+                matches!(
+                    pos.get(i).copied().unwrap_or(""),
+                    "JJ" | "NN" | "NNP" | "VBG" | "VBN" | "HYPH"
+                )
+            })
+            .last();
+        head.is_some_and(|h| {
+            is_body_noun(doc, pos, h)
+                && h + 1 < r.end
+                && matches!(pos.get(h + 1).copied().unwrap_or(""), "VBD" | "VBZ" | "VBP")
+        })
+    })
+}
+
+/// How many tokens before a sentence's end a closing reporting clause
+/// starts at most ([`closed_by_body`]).
+const CLOSING_CLAUSE_TOKENS: usize = 20;
 
 /// Whether a relative clause opened by "which" follows the name ending
 /// before `end` ("Hutchison Ports, which owns Felixstowe, said"): no

@@ -155,24 +155,39 @@ impl Resolution<'_> {
 
     /// The business a description like "the company", "the startup" or
     /// "the Swiss drugmaker" refers to when no organization is named
-    /// before it: the speaker of the statement just before, when that
-    /// speaker is a one-word name with no sign of a person (never named in
-    /// full, no title, no gender), which the entity tagger, not knowing
-    /// the brand, typed a person ("Stellantis said …. The company said
-    /// …"). "The other company" and "a rival firm" are someone else.
+    /// before it: the name opening its sentence, else the speaker of the
+    /// statement just before, when that is a one-word name with no sign
+    /// of a person (never named in full, no title, no gender), which the
+    /// entity tagger, not knowing the brand, typed a person ("Stellantis
+    /// said …. The company said …"). "The other company" and "a rival
+    /// firm" are someone else.
     fn company_typed_a_person(&self, src: &Range<usize>, words: &[String]) -> Option<usize> {
         if !is_business_description(words) {
             return None;
         }
+        let unmarked = |e: usize| {
+            let x = &self.ents.list[e];
+            x.class == MentionClass::Person
+                && x.words.len() == 1
+                && x.titles.is_empty()
+                && x.gender.is_none()
+                && x.usual_gender.is_none()
+        };
+        // "Netflix will raise prices, the company announced": the name
+        // opening the sentence the description closes.
+        let sentence = &self.doc.sentences[self.doc.sentence_of(src.start)];
+        let mut first = sentence.tokens.start;
+        while first < src.start && self.doc.tokens[first].kind != TokenKind::Word {
+            first += 1;
+        }
+        if let Some(&(ref m, e)) = self.ents.starting_at(first) {
+            if m.tokens.end <= src.start && unmarked(e) {
+                return Some(e);
+            }
+        }
         let (_, d) = self.recent_speakers(src).max_by_key(|&(start, _)| start)?;
         let e = self.drafts[d].entity?;
-        let x = &self.ents.list[e];
-        (x.class == MentionClass::Person
-            && x.words.len() == 1
-            && x.titles.is_empty()
-            && x.gender.is_none()
-            && x.usual_gender.is_none())
-        .then_some(e)
+        unmarked(e).then_some(e)
     }
 
     /// Whether token `t` is in a dateline ("LOS ANGELES —", "WASHINGTON

@@ -309,3 +309,28 @@ fn a_headline_business_noun_is_the_business_that_speaks_first() {
     let s = speaker_of_source(&acc, "A drugmaker").expect("a speaker");
     assert_ne!(s.name, "Pfizer", "{acc:#?}");
 }
+
+/// "Netflix will raise prices, the company announced": a name the tagger
+/// left out, opening a sentence a business's description closes as its
+/// speaker, is that business; a description later ("The streaming giant")
+/// refers to it. A person named so stays a person.
+#[test]
+fn a_name_opening_what_the_company_says_is_the_company() {
+    let acc = analyze(
+        "Streaming prices\n\nNetflix will raise the price of its standard plan by $2 a month \
+         in the United States, the company announced on Tuesday, the second increase this \
+         year.\n\nThe streaming giant said the higher prices would pay for new shows.\n\n\
+         Shares of Netflix rose 3%.\n",
+    );
+    for source in ["the company", "The streaming giant"] {
+        let s = speaker_of_source(&acc, source).expect("a speaker");
+        assert_eq!(s.name, "Netflix", "{acc:#?}");
+        assert_eq!(s.kind, SpeakerKind::Organization);
+    }
+    let acc = analyze(
+        "Leadership\n\nJane Roe will step down as chief executive in March, the company said \
+         on Tuesday.\n",
+    );
+    let s = speaker_of_source(&acc, "the company").expect("a speaker");
+    assert_ne!(s.name, "Jane Roe", "{acc:#?}");
+}
