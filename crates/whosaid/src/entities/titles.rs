@@ -155,7 +155,13 @@ fn title_before_comma(
     sentence: &Range<usize>,
     r: &Range<usize>,
 ) -> Option<Range<usize>> {
-    let comma = r.start.checked_sub(1)?;
+    // An honorific between the comma and the name ("Its chair, Dr. Tom
+    // Dolphin,") is no part of either.
+    let honorific = r.start > 0 && {
+        let w = doc.lower(r.start - 1);
+        super::is_honorific(w) || matches!(w, "dr." | "dr" | "prof." | "prof")
+    };
+    let comma = r.start.checked_sub(1 + usize::from(honorific))?;
     if comma <= sentence.start
         || doc.token_text(comma) != ","
         || r.end >= sentence.end

@@ -113,6 +113,13 @@ impl Resolution<'_> {
     /// tagger did not read as a name here).
     fn owner_in_possessive(&self, title: &Range<usize>) -> Option<String> {
         let possessive = |i: usize| entities::is_possessive(self.doc.token_text(i));
+        if let Some(its) = [Some(title.start), title.start.checked_sub(1)]
+            .into_iter()
+            .flatten()
+            .find(|&i| self.lower(i) == "its")
+        {
+            return self.body_before_its(its);
+        }
         let at = if possessive(title.start) {
             title.start
         } else {
@@ -159,6 +166,41 @@ impl Resolution<'_> {
                 let first = x.name.split_whitespace().next()?;
                 (x.class == MentionClass::Organization && first == owner).then(|| x.name.clone())
             })
+    }
+
+    /// The body "its" refers to before a title ("The British Medical
+    /// Association said …. Its chair, Tom Dolphin, warned"): the latest
+    /// name of a thing outside quotes in the sentences just before, when
+    /// that is an organization's (a country's "its foreign minister"
+    /// names no body) and no place's.
+    fn body_before_its(&self, its: usize) -> Option<String> {
+        let sentence = self.doc.sentence_of(its);
+        let before = self
+            .ents
+            .mentions
+            .partition_point(|(m, _)| m.tokens.end <= its);
+        let (m, e) = self.ents.mentions[..before]
+            .iter()
+            .rev()
+            .take_while(|(m, _)| {
+                sentence - self.doc.sentence_of(m.tokens.start) <= ITS_LOOKBACK_SENTENCES
+            })
+            .find(|(m, _)| {
+                m.class != MentionClass::Person && !self.quotes.is_quoted(m.tokens.start)
+            })?;
+        // A name after "in" is where something is ("the host committee for
+        // the gathering in Cleveland …, its president"): what "its" refers
+        // to is no name.
+        let place = m.tokens.start > 0
+            && matches!(
+                self.lower(m.tokens.start - 1),
+                "in" | "at" | "from" | "near" | "outside"
+            );
+        let x = &self.ents.list[*e];
+        (x.class == MentionClass::Organization && !place).then(|| {
+            let e = self.full_outlet_name(*e);
+            self.ents.list[e].name.clone()
+        })
     }
 
     /// Proper nouns right before a title held at a body that the entity
@@ -389,3 +431,7 @@ fn is_spokesperson_noun(word: &str) -> bool {
         "spokesman" | "spokeswoman" | "spokesperson" | "spokesmen" | "spokeswomen"
     )
 }
+
+/// How many sentences back "its" before a title looks for its body
+/// ([`Resolution::body_before_its`]).
+const ITS_LOOKBACK_SENTENCES: usize = 2;

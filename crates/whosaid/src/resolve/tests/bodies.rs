@@ -334,3 +334,29 @@ fn a_name_opening_what_the_company_says_is_the_company() {
     let s = speaker_of_source(&acc, "the company").expect("a speaker");
     assert_ne!(s.name, "Jane Roe", "{acc:#?}");
 }
+
+/// "The British Medical Association said …. Its chair, Dr. Tom Dolphin,
+/// warned": the body "its" refers to is the affiliation (an honorific
+/// after the comma had hidden the title too); a place after "in" is none
+/// ("the host committee for the gathering in Cleveland").
+#[test]
+fn its_before_a_title_is_the_body_named_before() {
+    let acc = analyze(
+        "Health\n\nThe British Medical Association said the targets were unrealistic. Its \
+         chair, Dr. Tom Dolphin, warned that hospitals were full.\n\nThe host committee for \
+         the convention in Cleveland has raised $50 million, David Gilbert, its president, \
+         said.\n",
+    );
+    let dolphin = named_speaker(&acc, "Tom Dolphin");
+    assert_eq!(dolphin.titles, ["chair"], "{acc:#?}");
+    assert_eq!(
+        dolphin.affiliations,
+        ["British Medical Association"],
+        "{acc:#?}"
+    );
+    let gilbert = named_speaker(&acc, "David Gilbert");
+    assert!(
+        !gilbert.affiliations.iter().any(|a| a == "Cleveland"),
+        "{acc:#?}"
+    );
+}
