@@ -145,6 +145,48 @@ fn is_compound_title(word: &str) -> bool {
         || (title(last) && matches!(first, "co" | "vice" | "deputy" | "under" | "assistant"))
 }
 
+/// Whether a lowercase noun names a person by its ending: "-ist" or
+/// "-ian" ("socialist", "anthropologist", "pediatrician", "comedian"),
+/// not the few things so named ("playlist", "median").
+pub fn agent_by_ending(noun: &str) -> bool {
+    noun.len() > 5
+        && noun.starts_with(|c: char| c.is_ascii_lowercase())
+        && (noun.ends_with("ist") || noun.ends_with("ian"))
+        && ![
+            "playlist",
+            "checklist",
+            "wishlist",
+            "shortlist",
+            "blacklist",
+            "waitlist",
+            "median",
+            "meridian",
+        ]
+        .iter()
+        .any(|thing| noun.ends_with(thing))
+}
+
+/// Nouns for a person's occupation that make an apposition a title
+/// besides the title nouns and agent nouns ("Sara Seager, a planetary
+/// scientist at MIT,", "Jane Roe, a researcher at Oxford,").
+const OCCUPATION_NOUNS: &[&str] = &[
+    "researcher",
+    "expert",
+    "consultant",
+    "fellow",
+    "teacher",
+    "doctor",
+    "nurse",
+    "owner",
+    "partner",
+];
+
+/// Whether a lowercased word heads a title in an apposition to a name:
+/// a title noun, an occupation or an agent noun.
+fn heads_apposed_title(word: &str) -> bool {
+    is_title_noun(word) || OCCUPATION_NOUNS.contains(&word) || agent_by_ending(word)
+}
+
 /// A description that opens the sentence and stands in apposition before a
 /// name ("An attorney for Pagliano, Mark MacDougall, said"): headed by a
 /// title noun, with an optional phrase after it, no verb, and the name
@@ -380,9 +422,9 @@ pub(super) fn titles_of(
         };
         if let Some(stop) = (from..limit).find(|&i| ends_title(i)) {
             let words: Vec<&str> = (from..stop).map(lower).collect();
-            let head_ok = words.last().is_some_and(|w| is_title_noun(w))
+            let head_ok = words.last().is_some_and(|w| heads_apposed_title(w))
                 || words.windows(2).any(|w| {
-                    is_title_noun(w[0]) && matches!(w[1], "of" | "at" | "for" | "with" | "in")
+                    heads_apposed_title(w[0]) && matches!(w[1], "of" | "at" | "for" | "with" | "in")
                 });
             let no_verb = (from..stop).all(|i| !pos.get(i).is_some_and(|t| t.starts_with("VB")));
             // "Trump, even as a candidate, said": a circumstance, not a title.

@@ -232,7 +232,7 @@ impl Resolution<'_> {
         let person_noun = anonymous
             || descriptions::is_role_noun(head)
             || PERSON_NOUNS.contains(&head)
-            || agent_by_ending(self.doc.token_text(head_at))
+            || entities::agent_by_ending(self.doc.token_text(head_at))
             || misc_head;
         let kind = match (plural, person_noun) {
             _ if quantified && !singular_quantifier => SpeakerKind::Group,
@@ -326,24 +326,3 @@ const SHARES: &[&str] = &[
     "majority",
     "minority",
 ];
-
-/// Whether a lowercase noun names a person by its ending: "-ist" or
-/// "-ian" ("socialist", "anthropologist", "pediatrician", "comedian"),
-/// not the few things so named ("playlist", "median").
-fn agent_by_ending(noun: &str) -> bool {
-    noun.len() > 5
-        && noun.starts_with(|c: char| c.is_ascii_lowercase())
-        && (noun.ends_with("ist") || noun.ends_with("ian"))
-        && ![
-            "playlist",
-            "checklist",
-            "wishlist",
-            "shortlist",
-            "blacklist",
-            "waitlist",
-            "median",
-            "meridian",
-        ]
-        .iter()
-        .any(|thing| noun.ends_with(thing))
-}

@@ -93,6 +93,32 @@ fn affiliations_come_from_titles_and_descriptions() {
     assert_eq!(unnamed.affiliations, vec!["Harmon campaign".to_string()]);
 }
 
+/// Experts are described by occupation, not office: "Sara Seager, a
+/// planetary scientist at the Massachusetts Institute of Technology," and
+/// "Jane Roe, a senior fellow at the Brookings Institution," had no title
+/// and no affiliation.
+#[test]
+fn an_occupation_in_apposition_is_a_title_with_its_body() {
+    let acc = analyze(
+        "Planet\n\nSara Seager, a planetary scientist at the Massachusetts Institute of \
+         Technology, said the signal was weak. Jane Roe, a senior fellow at the Brookings \
+         Institution, said the plan would fail.",
+    );
+    let seager = named_speaker(&acc, "Sara Seager");
+    assert_eq!(
+        seager.titles,
+        ["planetary scientist at the Massachusetts Institute of Technology"],
+        "{acc:#?}"
+    );
+    assert_eq!(
+        seager.affiliations,
+        ["Massachusetts Institute of Technology"],
+        "{acc:#?}"
+    );
+    let roe = named_speaker(&acc, "Jane Roe");
+    assert_eq!(roe.affiliations, ["Brookings Institution"], "{acc:#?}");
+}
+
 /// Regression: "A Department of Health spokesperson" was the department
 /// (an organization): the head noun was read before the name's "of". The
 /// spokesperson is an anonymous person affiliated with the department.
