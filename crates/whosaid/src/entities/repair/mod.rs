@@ -471,6 +471,7 @@ const ORGANIZATION_HEADS: &[&str] = &[
     "department",
     "federation",
     "foundation",
+    "fund",
     "institute",
     "league",
     "ministry",
@@ -482,6 +483,7 @@ const ORGANIZATION_HEADS: &[&str] = &[
     "service",
     "society",
     "tribunal",
+    "trust",
     "union",
 ];
 

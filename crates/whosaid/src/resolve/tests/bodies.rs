@@ -360,3 +360,29 @@ fn its_before_a_title_is_the_body_named_before() {
         "{acc:#?}"
     );
 }
+
+/// Regression: "The Hudson Valley Farmland Trust, a nonprofit …" was the
+/// person "Trust" (the tagger read a place, an untagged word and a
+/// person), so "The group's executive director" was affiliated with the
+/// company named before. "Trust" (and "Fund") head organizations' names
+/// like "Foundation" does, and the repairs make the name whole.
+#[test]
+fn a_trusts_whole_name_and_its_director() {
+    let acc = analyze(
+        "Farms\n\nDeveloper Summit Logistics says the project would bring 400 jobs.\n\n\
+         The Hudson Valley Farmland Trust, a nonprofit that preserves farmland, opposes the \
+         plan. The group's executive director, Linda Cho, said the soil was good.\n",
+    );
+    let cho = named_speaker(&acc, "Linda Cho");
+    assert_eq!(
+        cho.affiliations,
+        ["Hudson Valley Farmland Trust"],
+        "{acc:#?}"
+    );
+    let acc = analyze(
+        "Farms\n\nThe Hudson Valley Farmland Trust, a nonprofit that preserves farmland, \
+         opposes the plan. The group said the land was good.\n",
+    );
+    let trust = speaker_of_source(&acc, "The group").expect("a speaker");
+    assert_eq!(trust.name, "Hudson Valley Farmland Trust", "{acc:#?}");
+}
