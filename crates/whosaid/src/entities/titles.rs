@@ -112,6 +112,7 @@ pub const TITLE_NOUNS: &[&str] = &[
     "strategist",
     "successor",
     "superintendent",
+    "supervisor",
     "treasurer",
     "trooper",
     "warden",

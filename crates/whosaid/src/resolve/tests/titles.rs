@@ -78,7 +78,13 @@ fn local_offices_and_ranks_are_titles() {
     let acc = analyze(
         "Fire\n\nLos Angeles County Sheriff Robert Luna said deputies had gone door to door. \
          Adm. Harry Harris said the fleet was ready. Admiral Harris said it would sail. \
-         Dean Baker, an economist, said the cost was small.",
+         Dean Baker, an economist, said the cost was small. The vote was close, County \
+         Supervisor Ann Park said.",
+    );
+    assert_eq!(
+        titles_of(&acc, "Ann Park"),
+        ["County Supervisor"],
+        "{acc:#?}"
     );
     let luna = named_speaker(&acc, "Robert Luna");
     assert_eq!(luna.titles, ["Los Angeles County Sheriff"], "{acc:#?}");
