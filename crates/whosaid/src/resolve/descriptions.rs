@@ -473,30 +473,13 @@ impl Resolution<'_> {
     /// title or person noun, without an article ("a", "the") or a
     /// quantifier, which would make it someone new.
     pub(super) fn headline_person(&self, src: &Range<usize>) -> Option<usize> {
-        if self.paragraph_of(src.start) != 0 {
-            return None;
-        }
-        let region = self.head_region(src);
-        let head = region
-            .clone()
-            .rev()
-            .find(|&i| self.pos[i].starts_with("NN"))?;
-        let noun = self.lower(head);
-        let noun = entities::strip_possessive(noun);
-        let first = self.lower(region.start);
-        if matches!(first, "a" | "an" | "the" | "one" | "some" | "two" | "three")
-            || ANONYMOUS_NOUNS.contains(&noun)
+        let noun = self.bare_headline_noun(src)?;
+        if ANONYMOUS_NOUNS.contains(&noun)
             || !(entities::is_title_noun(noun) || PERSON_NOUNS.contains(&noun))
         {
             return None;
         }
-        let lead_end = self
-            .doc
-            .paragraphs
-            .get(2)
-            .map_or(self.doc.tokens.len(), |p| {
-                self.doc.sentences[p.sentences.end - 1].tokens.end
-            });
+        let lead_end = self.lead_end();
         let people = || {
             self.ents
                 .mentions
@@ -520,13 +503,11 @@ impl Resolution<'_> {
         titled.or_else(|| people().next())
     }
 
-    /// The business a headline describes without naming ("Drugmaker says
-    /// …", "Carmaker cuts jobs"): the first business that speaks in the
-    /// opening paragraphs, by its name alone ("Novartis said …"), an
-    /// organization of no other kind or a one-word name with no sign of a
-    /// person (which the tagger, not knowing the brand, may have typed
-    /// one). Only a bare noun: "A drugmaker" would be someone new.
-    pub(super) fn headline_business(&self, src: &Range<usize>) -> Option<usize> {
+    /// The head noun of a headline's source written without an article
+    /// or a quantifier ("Lawmaker says", "Drugmaker says"): a description
+    /// of someone the article goes on to name. `None` outside the headline
+    /// and for "A drugmaker", "Another lawmaker", someone new.
+    fn bare_headline_noun(&self, src: &Range<usize>) -> Option<&str> {
         if self.paragraph_of(src.start) != 0 {
             return None;
         }
@@ -535,22 +516,36 @@ impl Resolution<'_> {
             .clone()
             .rev()
             .find(|&i| self.pos[i].starts_with("NN"))?;
-        let noun = entities::strip_possessive(self.lower(head));
-        if body_kind(noun) != Some(BodyKind::Business)
-            || matches!(
-                self.lower(region.start),
-                "a" | "an" | "the" | "one" | "another" | "some" | "two" | "three"
-            )
-        {
-            return None;
-        }
-        let lead_end = self
-            .doc
+        let determined = matches!(
+            self.lower(region.start),
+            "a" | "an" | "the" | "one" | "another" | "some" | "two" | "three"
+        );
+        (!determined).then(|| entities::strip_possessive(self.lower(head)))
+    }
+
+    /// The first token after the article's lead, its first two paragraphs
+    /// after the headline.
+    fn lead_end(&self) -> usize {
+        self.doc
             .paragraphs
             .get(2)
             .map_or(self.doc.tokens.len(), |p| {
                 self.doc.sentences[p.sentences.end - 1].tokens.end
-            });
+            })
+    }
+
+    /// The business a headline describes without naming ("Drugmaker says
+    /// …", "Carmaker cuts jobs"): the first business that speaks in the
+    /// opening paragraphs, by its name alone ("Novartis said …"), an
+    /// organization of no other kind or a one-word name with no sign of a
+    /// person (which the tagger, not knowing the brand, may have typed
+    /// one). Only a bare noun: "A drugmaker" would be someone new.
+    pub(super) fn headline_business(&self, src: &Range<usize>) -> Option<usize> {
+        let noun = self.bare_headline_noun(src)?;
+        if body_kind(noun) != Some(BodyKind::Business) {
+            return None;
+        }
+        let lead_end = self.lead_end();
         self.items
             .iter()
             .filter_map(|item| item.a.source.clone())
