@@ -135,7 +135,7 @@ fn expansion_from(doc: &Document, letters: &str, starts: &[usize]) -> Option<Ran
 /// ("The S.E.C. said" after "the Securities and Exchange Commission")
 /// become organization mentions; the entities then name them in full. An
 /// acronym of a place ("U.S." for "United States") stays as it is.
-pub(super) fn untagged_acronyms(doc: &Document, mut mentions: Vec<Mention>) -> Vec<Mention> {
+pub(super) fn untagged_acronyms(doc: &Document, mentions: Vec<Mention>) -> Vec<Mention> {
     let mut added = Vec::new();
     // Each acronym's answer, looked up once per document ("U.S." comes
     // back often).
@@ -189,11 +189,7 @@ pub(super) fn untagged_acronyms(doc: &Document, mut mentions: Vec<Mention>) -> V
             });
         }
     }
-    if !added.is_empty() {
-        mentions.extend(added);
-        mentions.sort_by_key(|m| (m.tokens.start, m.tokens.end));
-    }
-    mentions
+    super::with_added(mentions, added)
 }
 
 #[cfg(test)]

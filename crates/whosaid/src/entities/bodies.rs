@@ -155,7 +155,9 @@ pub(super) fn bodies_by_description(
                 .chain(added)
                 .any(|m| m.tokens.start < r.end && r.start < m.tokens.end)
         };
-        if end > start && !covered(&added, start..end) && closed_by_body(doc, pos, end..words.end) {
+        // The clause first: it is rare, and the overlap test reads every
+        // mention.
+        if end > start && closed_by_body(doc, pos, end..words.end) && !covered(&added, start..end) {
             added.push(Mention {
                 tokens: start..end,
                 class: MentionClass::Organization,
@@ -173,10 +175,7 @@ pub(super) fn bodies_by_description(
             }
         }
     }
-    if !added.is_empty() {
-        mentions.extend(added);
-        mentions.sort_by_key(|m| (m.tokens.start, m.tokens.end));
-    }
+    let mut mentions = super::with_added(mentions, added);
     // The same one-word name elsewhere is the same body ("Nvidia said"
     // after "Shares of Nvidia fell").
     if !described.is_empty() {

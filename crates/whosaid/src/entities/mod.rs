@@ -149,6 +149,16 @@ pub fn tag_mentions(doc: &Document, tokens: &TaggedTokens<'_>, tagger: &NerTagge
     out
 }
 
+/// `mentions` with the repairs' `added` ones among them, in text order
+/// (the order every pass after reads).
+fn with_added(mut mentions: Vec<Mention>, added: Vec<Mention>) -> Vec<Mention> {
+    if !added.is_empty() {
+        mentions.extend(added);
+        mentions.sort_by_key(|m| (m.tokens.start, m.tokens.end));
+    }
+    mentions
+}
+
 /// `r` without the punctuation and quotation marks at its edges: from its
 /// first word, number or abbreviation to its last (empty when it has none).
 pub(crate) fn trim_to_words(doc: &Document, mut r: Range<usize>) -> Range<usize> {
