@@ -24,9 +24,7 @@ impl Resolution<'_> {
             return None;
         }
         let end = self.phrase_end(src);
-        let head_at = (src.start + 1..end)
-            .rev()
-            .find(|&i| self.pos[i].starts_with("NN"))?;
+        let head_at = self.last_noun(src.start + 1..end)?;
         if matches!(self.pos[head_at], "NNS" | "NNPS") {
             return None;
         }
@@ -512,10 +510,7 @@ impl Resolution<'_> {
             return None;
         }
         let region = self.head_region(src);
-        let head = region
-            .clone()
-            .rev()
-            .find(|&i| self.pos[i].starts_with("NN"))?;
+        let head = self.last_noun(region.clone())?;
         let determined = matches!(
             self.lower(region.start),
             "a" | "an" | "the" | "one" | "another" | "some" | "two" | "three"

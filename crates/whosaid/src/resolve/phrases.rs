@@ -37,6 +37,11 @@ impl Resolution<'_> {
             && self.doc.token_text(i).starts_with(char::is_lowercase)
     }
 
+    /// The last noun of `r`: English puts a noun phrase's head last.
+    pub(super) fn last_noun(&self, r: Range<usize>) -> Option<usize> {
+        r.rev().find(|&i| self.pos[i].starts_with("NN"))
+    }
+
     /// The tokens of a source's head noun phrase ([`Resolution::phrase_end`]),
     /// punctuation at its end left out.
     pub(super) fn head_region(&self, src: &Range<usize>) -> Range<usize> {
@@ -51,10 +56,7 @@ impl Resolution<'_> {
     /// Whether a lowercase common noun heads the phrase and no name is in
     /// it ("experts", "the agency", "a lawyer").
     pub(super) fn common_head(&self, region: &Range<usize>) -> bool {
-        let head = region
-            .clone()
-            .rev()
-            .find(|&i| self.pos[i].starts_with("NN"));
+        let head = self.last_noun(region.clone());
         // A sentence's first word is capitalized whatever it is: its tag
         // says whether it is a common noun ("Experts on North Korea").
         // A title heads it too, capitalized or not ("Senator from Texas").
@@ -83,10 +85,7 @@ impl Resolution<'_> {
         region: &Range<usize>,
         src: &Range<usize>,
     ) -> Option<usize> {
-        let head = region
-            .clone()
-            .rev()
-            .find(|&i| self.pos[i].starts_with("NN"))?;
+        let head = self.last_noun(region.clone())?;
         if !entities::is_title_noun(self.lower(head)) {
             return None;
         }
@@ -163,10 +162,7 @@ impl Resolution<'_> {
             return None;
         }
         let head = self.head_region(src);
-        let head_noun = head
-            .clone()
-            .rev()
-            .find(|&i| self.pos[i].starts_with("NN"))?;
+        let head_noun = self.last_noun(head.clone())?;
         if !descriptions::is_role_noun(self.lower(head_noun))
             || self
                 .ents

@@ -380,15 +380,11 @@ impl Resolution<'_> {
             let last = words.last().map_or("", String::as_str);
             // "the top British medical journal", "Russian hackers": a name
             // before a lowercase common noun heading the phrase modifies it.
-            let lowercase_head = region
-                .clone()
-                .rev()
-                .find(|&i| self.pos[i].starts_with("NN"))
-                .is_some_and(|h| {
-                    h >= m.tokens.end
-                        && matches!(self.pos[h], "NN" | "NNS")
-                        && self.doc.token_text(h).starts_with(char::is_lowercase)
-                });
+            let lowercase_head = self.last_noun(region.clone()).is_some_and(|h| {
+                h >= m.tokens.end
+                    && matches!(self.pos[h], "NN" | "NNS")
+                    && self.doc.token_text(h).starts_with(char::is_lowercase)
+            });
             let modifier = m.class != MentionClass::Person
                 && m.tokens.end < src.end
                 && (descriptions::is_role_noun(last)
@@ -499,9 +495,7 @@ impl Resolution<'_> {
         let mentions: Vec<(Mention, usize)> =
             self.ents.mentions_within(region.clone()).cloned().collect();
         // A document speaks for its author ([`Resolution::document_author`]).
-        let head_at = (region.start..region.end)
-            .rev()
-            .find(|&i| self.pos[i].starts_with("NN"));
+        let head_at = self.last_noun(region.clone());
         if let Some(d) = head_at.and_then(|h| self.document_author(k, src, &region, &mentions, h)) {
             return Some(Some(d));
         }
