@@ -41,9 +41,9 @@ use repairs::{
     passive_subject_to_content, platform_into_the_cue, program_title_out_of_content,
     quote_to_the_main_clause, recipient_is_no_source, rejoin_split_quotes,
     source_across_a_quotation, source_after_a_bare_relative, source_after_an_amount,
-    source_is_an_object, source_out_of_earlier_content, source_out_of_the_cue,
-    source_with_its_antecedent, source_with_its_conjunct, source_with_its_head,
-    source_within_its_sentence, source_without_a_trailing_preposition,
+    source_inside_a_relative_clause, source_is_an_object, source_out_of_earlier_content,
+    source_out_of_the_cue, source_with_its_antecedent, source_with_its_conjunct,
+    source_with_its_head, source_within_its_sentence, source_without_a_trailing_preposition,
     speaker_after_an_opening_verb, speaker_after_the_quotation, split_coordinated_cue,
     subject_already_content, subject_before_a_relative_clause, subject_before_an_apposition,
     subject_out_of_content, that_said, time_out_of_the_cue, time_phrase, trailing_say_clause,
@@ -517,6 +517,7 @@ impl AttrTagger {
             source_with_its_antecedent(cx, a);
             passive_agent_source(cx, a);
             source_is_an_object(cx, a);
+            source_inside_a_relative_clause(cx, a);
             if recipient_is_no_source(cx, a) || expletive_it(cx, a) {
                 agentless.push(a.cue.start);
             }

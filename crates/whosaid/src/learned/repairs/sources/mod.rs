@@ -17,9 +17,9 @@ pub(in crate::learned) use spans::{
     speaker_after_the_quotation, whole_name_source, whole_noun_phrase_source,
 };
 pub(in crate::learned) use subjects::{
-    coordinated_verb_subject, participle_subject, passive_agent_source, source_is_an_object,
-    source_out_of_earlier_content, speaker_after_an_opening_verb, subject_before_a_relative_clause,
-    subject_before_an_apposition,
+    coordinated_verb_subject, participle_subject, passive_agent_source,
+    source_inside_a_relative_clause, source_is_an_object, source_out_of_earlier_content,
+    speaker_after_an_opening_verb, subject_before_a_relative_clause, subject_before_an_apposition,
 };
 
 use crate::extract::TokenAttribution;

@@ -420,25 +420,66 @@ pub(in crate::learned) fn subject_before_a_relative_clause(
     else {
         return;
     };
-    if before < sentence_start + 4 {
+    if let Some(subject) = subject_of_a_closed_relative_clause(cx, a, before - 1, sentence_start) {
+        a.source = Some(subject);
+    }
+}
+
+/// A source the tagger took from inside a closed relative clause right
+/// before its finite cue: "Meta, whose assistant is unavailable in | the
+/// EU |, has accused regulators …" is Meta's statement, not the EU's. The
+/// noun phrase the clause describes replaces it, as for a cue the tagger
+/// left without a source ([`subject_before_a_relative_clause`]).
+pub(in crate::learned) fn source_inside_a_relative_clause(
+    cx: &Context<'_>,
+    a: &mut TokenAttribution,
+) {
+    let Some(source) = a.source.clone() else {
+        return;
+    };
+    if source.end > a.cue.start || !cue_verb(cx, &a.cue).is_some_and(|v| finite_verb_tag(cx.pos[v]))
+    {
         return;
     }
-    let text = |i: usize| cx.doc.token_text(i);
-    let content = |i: usize| a.content.iter().any(|c| c.contains(&i));
-    // The clause's "who"/"which" right after a comma, no content between.
-    let Some(relative) = (sentence_start + 1..before - 1)
-        .rev()
-        .take_while(|&i| !content(i))
-        .find(|&i| {
-            matches!(text(i).to_lowercase().as_str(), "who" | "which") && text(i - 1) == ","
-        })
+    let before = past_adverbs_back(cx, a.cue.start);
+    // The source ends at the comma closing the clause (or takes it).
+    let comma = before.saturating_sub(1);
+    if before == 0 || cx.doc.token_text(comma) != "," || !(comma..=before).contains(&source.end) {
+        return;
+    }
+    let sentence_start = cx.doc.sentences[cx.doc.sentence_of(a.cue.start)]
+        .tokens
+        .start;
+    let Some(subject) = subject_of_a_closed_relative_clause(cx, a, source.start, sentence_start)
     else {
         return;
     };
-    let comma = relative - 1;
-    if let Some(start) = clause_opening_noun_phrase(cx, a, comma, sentence_start) {
-        a.source = Some(start..comma);
+    a.source = Some(subject);
+}
+
+/// The noun phrase a closed relative clause describes, when the clause
+/// opens (", who", ", which", ", whose") before `end` in its sentence with
+/// none of the attribution's content between, and the phrase before its
+/// comma (noun-phrase words, at most eight, with a noun) opens the
+/// sentence or a clause.
+fn subject_of_a_closed_relative_clause(
+    cx: &Context<'_>,
+    a: &TokenAttribution,
+    end: usize,
+    sentence_start: usize,
+) -> Option<std::ops::Range<usize>> {
+    if end < sentence_start + 3 {
+        return None;
     }
+    let text = |i: usize| cx.doc.token_text(i);
+    let content = |i: usize| a.content.iter().any(|c| c.contains(&i));
+    let relative = (sentence_start + 1..end)
+        .rev()
+        .take_while(|&i| !content(i))
+        .find(|&i| matches!(cx.doc.lower(i), "who" | "which" | "whose") && text(i - 1) == ",")?;
+    let comma = relative - 1;
+    let start = clause_opening_noun_phrase(cx, a, comma, sentence_start)?;
+    Some(start..comma)
 }
 
 /// A source right after a verb is that verb's object, not the cue's

@@ -618,9 +618,44 @@ fn a_relative_clause_stands_between_subject_and_cue() {
         Some("The president")
     );
     assert_eq!(
+        subject(
+            "Head.\n\nThe mayor, whose city was hit by the attack, reiterated his frustration \
+             over guns."
+        )
+        .as_deref(),
+        Some("The mayor")
+    );
+    assert_eq!(
         subject("Head.\n\nAfter the attack in the city, reiterated his frustration over guns."),
         None
     );
+}
+
+/// Regression: "Meta Platforms, whose own AI assistant is also
+/// unavailable in the EU, has accused regulators …" gave the statement to
+/// the EU, the last noun phrase of the clause before the cue; a source
+/// that opens the sentence is kept.
+#[test]
+fn a_source_inside_a_relative_clause_is_the_phrase_it_describes() {
+    let source = |text: &str, source: &str| {
+        repaired_source(
+            text,
+            source,
+            "has accused",
+            "regulators of stifling innovation",
+            source_inside_a_relative_clause,
+        )
+    };
+    let text = "Head.\n\nMeta Platforms, whose own assistant is also unavailable in the EU, has \
+                accused regulators of stifling innovation.";
+    assert_eq!(source(text, "the EU,").as_deref(), Some("Meta Platforms"));
+    let text = "Head.\n\nIn Brussels, the company, which sells phones, has accused regulators \
+                of stifling innovation.";
+    assert_eq!(source(text, "phones,").as_deref(), Some("the company"));
+    // No relative clause: the tagger's source stands.
+    let text = "Head.\n\nLast week, in Brussels, the company has accused regulators of \
+                stifling innovation.";
+    assert_eq!(source(text, "the company").as_deref(), Some("the company"));
 }
 
 /// Regression: "Surety companies that had insured Patriot's reclamation
