@@ -342,7 +342,8 @@ impl Resolution<'_> {
 
     /// For "who" after a name that is no person and follows a preposition
     /// after a noun ("Democrats on Capitol Hill, who"): the whole phrase
-    /// of that noun, or the person it names ("Smith of Ohio, who").
+    /// of that noun, or the person it names ("Smith of Ohio, who") or
+    /// stands in apposition to ("Jane Roe, a mother of two from Plano who").
     fn people_before_preposition(
         &mut self,
         at: usize,
@@ -357,14 +358,35 @@ impl Resolution<'_> {
         if prep > floor && self.pos[prep] == "DT" {
             prep -= 1;
         }
-        if prep <= floor || self.pos[prep] != "IN" || !self.pos[prep - 1].starts_with("NN") {
+        if prep <= floor || self.pos[prep] != "IN" {
             return None;
         }
-        if let Some((head, e)) = self.ents.ending_at(prep).cloned() {
+        // The noun the place completes ends before the preposition; "of"
+        // and a number complete it first ("a mother of two from Plano").
+        let mut noun_end = prep;
+        if noun_end > floor + 2
+            && self.pos[noun_end - 1] == "CD"
+            && self.lower(noun_end - 2) == "of"
+        {
+            noun_end -= 2;
+        }
+        if !self.pos[noun_end - 1].starts_with("NN") {
+            return None;
+        }
+        if let Some((head, e)) = self.ents.ending_at(noun_end).cloned() {
             return (head.class == MentionClass::Person).then(|| self.entity_draft(e));
         }
-        let start = self.noun_phrase_start(prep, floor);
-        (start < prep).then(|| self.nominal_draft(start..end))
+        let start = self.noun_phrase_start(noun_end, floor);
+        // "Jane Roe, a mother of two from Plano who": a description in
+        // apposition to a person is that person.
+        if start > floor + 1 && self.doc.token_text(start - 1) == "," {
+            if let Some((head, e)) = self.ents.ending_at(start - 1).cloned() {
+                if head.class == MentionClass::Person {
+                    return Some(self.entity_draft(e));
+                }
+            }
+        }
+        (start < noun_end).then(|| self.nominal_draft(start..end))
     }
 
     /// `…, whose leaders say`: the people the possessed noun names, of the

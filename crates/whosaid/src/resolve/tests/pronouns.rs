@@ -39,6 +39,19 @@ fn a_relative_clause_source_is_its_antecedent() {
     assert_eq!(speaker(&acc, said).name, "David Okafor", "{acc:#?}");
 }
 
+/// Regression: "Jane Roe, a mother of two from Plano who asked …" gave
+/// "who" to Plano; a description in apposition to a person, completed by
+/// a place, is that person.
+#[test]
+fn who_after_a_place_in_an_apposition_is_the_person() {
+    let acc = analyze(
+        "Ruling\n\nParents had pushed for the law. Jane Roe, a mother of two from Plano who \
+         asked that her name not be used, said she felt abandoned by the court.",
+    );
+    let asked = attribution_of_cue(&acc, "asked");
+    assert_eq!(speaker(&acc, asked).name, "Jane Roe", "{acc:#?}");
+}
+
 #[test]
 fn a_pronoun_takes_the_gender_that_fits() {
     let acc = analyze(
