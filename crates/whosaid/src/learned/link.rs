@@ -64,15 +64,46 @@ pub(super) fn link_with_bare_cues(
                 )
             })
     };
+    // Cues with a content span of their own right after them ("…, citing
+    // | the new rules"): such a cue needs no content from before it.
+    let content_follows: Vec<bool> = cues
+        .iter()
+        .map(|c| {
+            let next = spans.partition_point(|(_, s)| s.start < c.end);
+            spans
+                .get(next)
+                .is_some_and(|(role, s)| *role == 3 && s.start <= c.end + 1)
+        })
+        .collect();
     for (role, r) in &spans {
         match role {
             3 => {
                 // Content with no cue in its paragraph is dropped: joining
                 // it to a neighbour's cue costs more full matches than it
                 // wins (measured on PolNeAR dev).
-                if let Some(k) = nearest(r, false) {
-                    out[k].content.push(r.clone());
+                let Some(mut k) = nearest(r, false) else {
+                    continue;
+                };
+                // "The firm said on Tuesday | that … launch |, citing | the
+                // rules": content between two cues of its sentence is the
+                // earlier one's when the later has its own after it, even
+                // where a time phrase makes the later cue the nearer. Only
+                // punctuation stands between the content and the later cue
+                // ("which | he said | were" keeps its reading).
+                let punctuation_between = |k: usize| {
+                    (r.end..cues[k].start)
+                        .all(|i| doc.tokens[i].kind == crate::text::TokenKind::Punct)
+                };
+                if cues[k].start > r.end && content_follows[k] && k > 0 && punctuation_between(k) {
+                    let before = k - 1;
+                    if cues[before].end <= r.start
+                        && sentence(cues[before].start) == sentence(r.start)
+                        && sentence(cues[k].start) == sentence(r.start)
+                    {
+                        k = before;
+                    }
                 }
+                out[k].content.push(r.clone());
             }
             1 => {
                 // One source per cue: the nearest source span.

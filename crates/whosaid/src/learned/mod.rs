@@ -879,6 +879,55 @@ mod tests {
         assert_eq!(found[1].content, vec![10..12]);
     }
 
+    /// Regression: "The firm said on Tuesday that it would postpone the
+    /// launch, citing the rules" gave the said-content to "citing" (nearer
+    /// than "said" across the time phrase) and lost the said-attribution;
+    /// content before a cue with a source between ("which he said were")
+    /// stays that cue's.
+    #[test]
+    fn content_between_two_cues_goes_to_the_one_it_follows() {
+        let labelled = |text: &str, spans: &[(std::ops::Range<usize>, usize)]| {
+            let doc = Document::new(text);
+            let mut labels = vec![O; doc.tokens.len()];
+            for (r, b) in spans {
+                for (k, i) in r.clone().enumerate() {
+                    labels[i + 1] = if k == 0 { *b } else { b + 1 };
+                }
+            }
+            link(&doc, &labels)
+        };
+        // The firm said on Tuesday that it would postpone the launch , citing the rules .
+        // 0   1    2    3  4       5    6  7     8        9   10     11 12     13  14
+        let found = labelled(
+            "Head\n\nThe firm said on Tuesday that it would postpone the launch, citing the rules.",
+            &[(0..2, 1), (2..3, 3), (5..11, 5), (12..13, 3), (13..15, 5)],
+        );
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[0].cue, 3..4);
+        assert_eq!(found[0].content, vec![6..12]);
+        assert_eq!(found[1].cue, 13..14);
+        assert_eq!(found[1].content, vec![14..16]);
+        // He attacked the donors , which he said were favors .
+        // 0  1        2   3      4 5     6  7    8    9
+        let found = labelled(
+            "Head\n\nHe attacked the donors, which he said were favors.",
+            &[
+                (0..1, 1),
+                (1..2, 3),
+                (2..4, 5),
+                (5..6, 5),
+                (6..7, 1),
+                (7..8, 3),
+                (8..10, 5),
+            ],
+        );
+        let said = found
+            .iter()
+            .find(|a| a.cue == (8..9))
+            .expect("the said attribution");
+        assert_eq!(said.content, vec![6..7, 9..11], "{found:?}");
+    }
+
     #[test]
     fn gold_labels_follow_bio() {
         let text = "Head\n\nBob said yes today.";
