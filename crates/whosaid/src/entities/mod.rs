@@ -179,12 +179,13 @@ pub(crate) fn trim_to_words(doc: &Document, mut r: Range<usize>) -> Range<usize>
 
 /// Name words of a mention: folded ([`variants::fold`]: lowercase,
 /// diacritics off, "O’Neill" = "O'Neill"), possessives stripped,
-/// honorifics ("Mr.", "Mrs.") dropped; gendered nouns stay ("Mr. King"
-/// is King).
+/// honorifics ("Mr.", "Mrs.") dropped, a legal form's period too ("Apple
+/// Inc." = "Apple Inc"); gendered nouns stay ("Mr. King" is King).
 pub fn name_words(doc: &Document, r: Range<usize>) -> Vec<String> {
     r.filter(|&i| doc.tokens[i].kind != TokenKind::Punct)
         .map(|i| variants::fold(strip_possessive(doc.token_text(i))))
         .filter(|w| !is_honorific(w))
+        .map(repair::without_legal_form_period)
         .collect()
 }
 

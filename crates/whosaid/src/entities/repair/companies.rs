@@ -167,6 +167,16 @@ fn is_company_designator(doc: &Document, i: usize) -> bool {
     COMPANY_DESIGNATORS.contains(&doc.lower(i).trim_end_matches('.'))
 }
 
+/// A folded legal form without its abbreviation's period ("inc." →
+/// "inc"), so that "Apple Inc." and "Apple Inc" are one name; any other
+/// word as it is.
+pub(crate) fn without_legal_form_period(word: String) -> String {
+    match word.strip_suffix('.') {
+        Some(bare) if COMPANY_DESIGNATORS.contains(&bare) => bare.to_string(),
+        _ => word,
+    }
+}
+
 /// Legal forms that end a company's name.
 const COMPANY_DESIGNATORS: &[&str] = &[
     "corp",

@@ -15,9 +15,9 @@ mod determined;
 mod opening_first_names;
 mod plural_bodies;
 
-pub(crate) use companies::ends_company_name;
 pub(super) use companies::is_trade_word;
 use companies::{companies_by_trade_word, company_names};
+pub(crate) use companies::{ends_company_name, without_legal_form_period};
 
 /// The tagger's mentions with its slips repaired, in an order where each
 /// repair sees the previous ones' work.

@@ -433,6 +433,20 @@ fn a_company_keeps_the_words_before_its_legal_form() {
     }
 }
 
+/// Regression: "Apple Inc said …" (a wire's style) and "Apple Inc.
+/// declined …" were two speakers: a legal form's period is no part of the
+/// name.
+#[test]
+fn a_legal_form_with_or_without_its_period_is_one_company() {
+    let acc = analyze(
+        "Shares\n\nApple Inc said on Tuesday it would postpone the launch. Apple Inc. declined \
+         to comment further.",
+    );
+    let said = speaker_of_source(&acc, "Apple Inc").expect("a speaker");
+    let declined = speaker_of_source(&acc, "Apple Inc.").expect("a speaker");
+    assert!(std::ptr::eq(said, declined), "{acc:#?}");
+}
+
 /// Regression: an organization whose head noun the tagger read alone
 /// ("Ukraine's Energy Ministry" → "Ministry"), as a person after a name
 /// it ended early ("Illinois Municipal" + "League"), or left out with its
