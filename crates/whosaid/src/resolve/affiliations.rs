@@ -172,22 +172,36 @@ impl Resolution<'_> {
     /// Association said …. Its chair, Tom Dolphin, warned"): the latest
     /// name of a thing outside quotes in the sentences just before, when
     /// that is an organization's (a country's "its foreign minister"
-    /// names no body) and no place's.
+    /// names no body) and no place's, or a later body a name's possessive
+    /// names ("Ukraine's air force said …. Its spokesman").
     fn body_before_its(&self, its: usize) -> Option<String> {
         let sentence = self.doc.sentence_of(its);
+        let floor = self.doc.sentences[sentence.saturating_sub(ITS_LOOKBACK_SENTENCES)]
+            .tokens
+            .start;
+        let possessed = (floor..its)
+            .rev()
+            .filter(|&i| !self.quotes.is_quoted(i))
+            .find_map(|i| self.body_of_a_possessive(i));
         let before = self
             .ents
             .mentions
             .partition_point(|(m, _)| m.tokens.end <= its);
-        let (m, e) = self.ents.mentions[..before]
+        let named = self.ents.mentions[..before]
             .iter()
             .rev()
-            .take_while(|(m, _)| {
-                sentence - self.doc.sentence_of(m.tokens.start) <= ITS_LOOKBACK_SENTENCES
-            })
+            .take_while(|(m, _)| m.tokens.start >= floor)
             .find(|(m, _)| {
                 m.class != MentionClass::Person && !self.quotes.is_quoted(m.tokens.start)
-            })?;
+            });
+        let Some((m, e)) = named else {
+            return possessed.map(|(_, body)| body);
+        };
+        if let Some((at, body)) = possessed {
+            if at >= m.tokens.start {
+                return Some(body);
+            }
+        }
         // A name after "in" is where something is ("the host committee for
         // the gathering in Cleveland …, its president"): what "its" refers
         // to is no name.
@@ -201,6 +215,53 @@ impl Resolution<'_> {
             let e = self.full_outlet_name(*e);
             self.ents.list[e].name.clone()
         })
+    }
+
+    /// The body a capitalized name's possessive at token `i` names with
+    /// common nouns after it ("Ukraine's air force", "Japan's central
+    /// bank"), and where its name starts: up to three capitalized words
+    /// ending at `i`, the possessive, then up to three lowercase
+    /// adjectives and nouns ending in a noun for a body.
+    fn body_of_a_possessive(&self, i: usize) -> Option<(usize, String)> {
+        let capitalized = |k: usize| {
+            self.doc.tokens[k].kind == TokenKind::Word
+                && self.doc.token_text(k).starts_with(char::is_uppercase)
+        };
+        if !capitalized(i) {
+            return None;
+        }
+        let sentence = self.doc.sentences[self.doc.sentence_of(i)].tokens.clone();
+        // The possessive inside the name's last token or a token of its own.
+        let mut after = i + 1;
+        if after < sentence.end && matches!(self.lower(after), "'s" | "’s") {
+            after += 1;
+        } else if !entities::is_possessive(self.doc.token_text(i)) {
+            return None;
+        }
+        let mut end = after;
+        while end < sentence.end
+            && end - after < 3
+            && matches!(self.pos[end], "JJ" | "NN" | "NNS")
+            && self.doc.token_text(end).starts_with(char::is_lowercase)
+        {
+            end += 1;
+        }
+        let head = self.lower(end.checked_sub(1)?);
+        let body = end > after
+            && self.pos[end - 1].starts_with("NN")
+            && (super::body_kinds::is_body_noun(head) || FORCE_NOUNS.contains(&head));
+        if !body {
+            return None;
+        }
+        let mut start = i;
+        while start > sentence.start
+            && i - start < 2
+            && capitalized(start - 1)
+            && self.pos[start - 1] != "DT"
+        {
+            start -= 1;
+        }
+        Some((start, self.text(start..end)))
     }
 
     /// Proper nouns right before a title held at a body that the entity
@@ -435,3 +496,9 @@ fn is_spokesperson_noun(word: &str) -> bool {
 /// How many sentences back "its" before a title looks for its body
 /// ([`Resolution::body_before_its`]).
 const ITS_LOOKBACK_SENTENCES: usize = 2;
+
+/// Heads of armed and security bodies, which speak through spokespeople
+/// like agencies do ("Ukraine's air force said …. Its spokesman").
+const FORCE_NOUNS: &[&str] = &[
+    "force", "forces", "army", "navy", "military", "police", "guard",
+];

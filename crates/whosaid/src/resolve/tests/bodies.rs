@@ -361,6 +361,21 @@ fn its_before_a_title_is_the_body_named_before() {
     );
 }
 
+/// Regression: "Ukraine's air force said …. Its spokesman, Yuriy Ihnat,"
+/// had no affiliation (the tagger named no body there, and "its" went
+/// back to an organization two sentences before): a name's possessive
+/// with a noun for a body after it is the body.
+#[test]
+fn its_after_a_possessive_body_is_that_body() {
+    let acc = analyze(
+        "Strike\n\nJane Smith, an analyst at Bernstein Research, said the stock was cheap.\n\n\
+         Ukraine's air force said it had shot down 18 missiles. Its spokesman, Yuriy Ihnat, \
+         said the missiles were hard to intercept.\n",
+    );
+    let ihnat = named_speaker(&acc, "Yuriy Ihnat");
+    assert_eq!(ihnat.affiliations, ["Ukraine's air force"], "{acc:#?}");
+}
+
 /// Regression: "The Hudson Valley Farmland Trust, a nonprofit …" was the
 /// person "Trust" (the tagger read a place, an untagged word and a
 /// person), so "The group's executive director" was affiliated with the
