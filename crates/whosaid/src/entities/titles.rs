@@ -268,6 +268,19 @@ fn title_before_comma(
 /// General Mark Rutte", "Rutte’s predecessor Jens Stoltenberg", "Bloomberg
 /// TV’s Annemarie Gordern") and as an apposition after it ("Mark Rutte,
 /// NATO’s secretary general,").
+/// Whether a lowercased adjective names a country's people by its ending
+/// ("finnish", "ukrainian", "japanese", "israeli") or is one whose ending
+/// does not say so ("french", "dutch", "swiss", "greek").
+fn is_nationality_adjective(word: &str) -> bool {
+    ["ish", "ian", "ese", "an", "i"]
+        .iter()
+        .any(|end| word.len() > end.len() + 2 && word.ends_with(end))
+        || matches!(
+            word,
+            "french" | "dutch" | "swiss" | "czech" | "greek" | "thai"
+        )
+}
+
 pub(super) fn titles_of(
     doc: &Document,
     pos: &[&str],
@@ -356,6 +369,17 @@ pub(super) fn titles_of(
                 && is_title_noun(lower(last))
                 && !super::repair::is_title_case(doc, doc.sentence_of(i))
         };
+        // A country's adjective opening the sentence is the office's
+        // ("Finnish President Alexander Stubb", "Polish Foreign Minister"),
+        // as it is inside one; not in a headline.
+        let nationality = |i: usize| {
+            i < last
+                && capital_at(i)
+                && pos.get(i).is_some_and(|t| matches!(*t, "JJ" | "NNP"))
+                && is_nationality_adjective(lower(i))
+                && (i + 1..=last).all(capital_at)
+                && !super::repair::is_title_case(doc, doc.sentence_of(i))
+        };
         // A sentence-initial capital that is not a title word is no title,
         // nor an adjective before it ("presumptive"); a field is part of it
         // ("campaign manager").
@@ -364,6 +388,7 @@ pub(super) fn titles_of(
             && !in_other_mention(first)
             && (!field_noun(first) || capital_at(first + 1))
             && !portfolio(first)
+            && !nationality(first)
         {
             let w = lower(first);
             if matches!(w, "former" | "vice" | "acting" | "deputy") {

@@ -213,6 +213,27 @@ fn titles_before_a_comma_and_before_a_relative_clause() {
     assert_eq!(titles("Leo Brandt"), ["Harmon's attorney"], "{acc:#?}");
 }
 
+/// Regression: a country's adjective opening the sentence was cut from the
+/// title ("Finnish President Alexander Stubb" → "President", "Polish Foreign
+/// Minister" → "Foreign Minister"); inside the sentence it was kept. A time
+/// word before a title stays out ("Yesterday President …").
+#[test]
+fn a_nationality_opening_the_sentence_is_part_of_the_title() {
+    let acc = analyze(
+        "Aid\n\nFinnish President Alexander Stubb said Finland would help.\n\nPolish Foreign \
+         Minister Radoslaw Sikorski said Poland would help.\n\nYesterday President Leo \
+         Brandt said the plan would work.",
+    );
+    let titles = |name: &str| titles_of(&acc, name);
+    assert_eq!(titles("Alexander Stubb"), ["Finnish President"], "{acc:#?}");
+    assert_eq!(
+        titles("Radoslaw Sikorski"),
+        ["Polish Foreign Minister"],
+        "{acc:#?}"
+    );
+    assert_eq!(titles("Leo Brandt"), ["President"], "{acc:#?}");
+}
+
 /// Regression: "White House press secretary Karoline Leavitt" had no
 /// affiliation (the tagger reads the White House as a place, and places
 /// give none). Whoever speaks for a place speaks for its institution; a
