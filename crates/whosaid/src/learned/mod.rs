@@ -606,8 +606,14 @@ impl AttrTagger {
         // piece of the clause around it ("However", "including", "Having"):
         // such a phrase names no one.
         for (k, src) in missing.into_iter().zip(sources) {
+            // A lowercase determiner is a piece of a phrase around the cue
+            // ("said in | a | statement … and thanked"); a capitalized one
+            // opens the subject the rules cut short ("The | authors found"),
+            // which the resolver reads whole.
+            let lowercase = |i: usize| cx.doc.token_text(i).starts_with(char::is_lowercase);
             found[k].source = src.filter(|r| {
                 !names_nothing(cx, r.clone())
+                    && !r.clone().all(|i| determiner(i) && lowercase(i))
                     && !circumstance_after_the_cue(cx, r.clone(), &found[k].cue)
             });
             // The rules cut a name at its "and" ("The Food and | Drug

@@ -213,6 +213,25 @@ fn titles_before_a_comma_and_before_a_relative_clause() {
     assert_eq!(titles("Leo Brandt"), ["Harmon's attorney"], "{acc:#?}");
 }
 
+/// Regression: "The club said in a statement that … and thanked him" gave
+/// "thanked" the source "a" (the rules' piece of "in a statement") and no
+/// speaker; the coordinated verb shares the first verb's subject.
+#[test]
+fn a_lowercase_determiner_is_no_source() {
+    let acc = analyze(
+        "Sacked\n\nThe club said in a statement that Eustace had left by mutual consent and \
+         thanked him for his hard work.",
+    );
+    let thanked = attribution_of_cue(&acc, "thanked");
+    let source: Vec<&str> = thanked
+        .attribution
+        .source
+        .iter()
+        .map(|s| s.text.as_str())
+        .collect();
+    assert_eq!(source, ["The club"], "{acc:#?}");
+}
+
 /// Regression: a country's adjective opening the sentence was cut from the
 /// title ("Finnish President Alexander Stubb" → "President", "Polish Foreign
 /// Minister" → "Foreign Minister"); inside the sentence it was kept. A time
