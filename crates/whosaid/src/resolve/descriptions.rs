@@ -1,7 +1,9 @@
 //! Definite descriptions that refer back: a title to the person who holds
 //! it ("the Indiana governor"), a noun to the organization whose name it
 //! ends ("the commission"), a person noun to the most prominent person
-//! ("the nominee").
+//! ("the nominee"), an occupation or an age to the person just named
+//! ("the midfielder", "the 62-year-old"). A headline's or a lead's
+//! description of someone named later is in `headlines`.
 
 use super::body_kinds::{body_kind, body_kind_of_name, is_body_noun, BodyKind, MEDIA_NOUNS};
 use super::pronouns::Antecedent;
@@ -351,10 +353,12 @@ impl Resolution<'_> {
         // Republican incumbent") heads the phrase too.
         // "general" after a noun is an adjective of the title ("The
         // inspector general").
+        // "the 62-year-old" heads its phrase by age.
         let role_word = |i: usize| {
             self.doc.token_text(i).starts_with(char::is_lowercase)
                 && is_role_noun(self.lower(i))
                 && self.lower(i) != "general"
+                || is_age_noun(self.lower(i))
         };
         let head_at = (src.start + 1..src.end)
             .rev()
@@ -363,8 +367,16 @@ impl Resolution<'_> {
         // "the Democrat", "the Texan": a person by party or origin, as a
         // role is.
         let party_or_origin = self.party_or_origin(k, src);
+        // "the midfielder", "the singer", "the 62-year-old": what news
+        // calls the person it just named, as it does by role.
+        // An age makes any person noun one ("the 62-year-old woman").
+        let aged = (src.start + 1..head_at).any(|i| is_age_noun(self.lower(i)))
+            && PERSON_NOUNS.contains(&head.as_str());
         let role = (self.pos[head_at] == "NN" || !self.pos[head_at].starts_with("NN"))
-            && is_role_noun(&head);
+            && (is_role_noun(&head)
+                || BACK_REFERENCE_NOUNS.contains(&head.as_str())
+                || is_age_noun(&head)
+                || aged);
         // "the official" stays unnamed.
         if !(role || party_or_origin) || ANONYMOUS_NOUNS.contains(&head.as_str()) {
             return None;
@@ -373,6 +385,19 @@ impl Resolution<'_> {
         // its place ("Sanders … the Vermont senator acknowledged"), of no
         // other party; failing any near, the latest subject, then the
         // person named most often.
+        // The person a sentence just before opens with ("“Broad City” star
+        // Arturo Castro turned …. the actor held"), else the one person the
+        // article gave the noun before ("Oscar-winning actress Susan
+        // Sarandon" … "The actress said"). (Roles have their own
+        // machinery: "the candidate" may be any of several.)
+        if BACK_REFERENCE_NOUNS.contains(&head.as_str()) {
+            if let Some(e) = self
+                .recent_sentence_subject(src.start)
+                .or_else(|| self.person_introduced_by(&head, src.start))
+            {
+                return Some(Antecedent::Entity(e));
+            }
+        }
         let fits = |x: &entities::Entity| x.words.len() >= 2 && !role_conflict(x, words);
         if let Some(d) = self.ranked_person(k, src.start, noun_gender(&head), fits) {
             // An unnamed speaker described by another role ("the
@@ -408,6 +433,44 @@ impl Resolution<'_> {
             }
         }
         best.map(|b| Antecedent::Entity(b.2))
+    }
+
+    /// The person named in full who is the subject of the sentence just
+    /// before `at` in its paragraph: its first person, with no verb before
+    /// it ("“Broad City” star Arturo Castro turned …").
+    fn recent_sentence_subject(&self, at: usize) -> Option<usize> {
+        let here = self.doc.sentence_of(at);
+        let previous = here.checked_sub(1)?;
+        let sentence = self.doc.sentences[previous].tokens.clone();
+        if self.paragraph_of(sentence.start) != self.paragraph_of(at) {
+            return None;
+        }
+        let (m, e) = self
+            .ents
+            .mentions_within(sentence.clone())
+            .find(|(m, _)| m.class == MentionClass::Person)?;
+        let verb_before = (sentence.start..m.tokens.start).any(|i| self.pos[i].starts_with("VB"));
+        (!verb_before && self.ents.list[*e].words.len() >= 2).then_some(*e)
+    }
+
+    /// The one person named in full before `at` whose name some mention
+    /// follows right after the noun `head` ("actress Susan Sarandon",
+    /// "midfielder Lewis Travis") or whose titles hold it; none when two
+    /// are.
+    fn person_introduced_by(&self, head: &str, at: usize) -> Option<usize> {
+        let mut found = self.ents.list.iter().enumerate().filter(|(_, x)| {
+            x.class == MentionClass::Person
+                && x.words.len() >= 2
+                && (x
+                    .mentions
+                    .iter()
+                    .any(|m| m.end <= at && m.start > 0 && self.lower(m.start - 1) == head)
+                    || x.titles
+                        .iter()
+                        .any(|t| t.split_whitespace().any(|w| w.eq_ignore_ascii_case(head))))
+        });
+        let (e, _) = found.next()?;
+        found.next().is_none().then_some(e)
     }
 
     /// The person who opens one of the sentences just before `at` (the
@@ -465,106 +528,6 @@ impl Resolution<'_> {
         Some(self.named_draft(name, SpeakerKind::Organization))
     }
 
-    /// The person a headline describes without naming ("Former DNC
-    /// chairman: …", "Lawmaker says …"): the first person the article's
-    /// opening paragraphs name in full. Only a description headed by a
-    /// title or person noun, without an article ("a", "the") or a
-    /// quantifier, which would make it someone new.
-    pub(super) fn headline_person(&self, src: &Range<usize>) -> Option<usize> {
-        let noun = self.bare_headline_noun(src)?;
-        if ANONYMOUS_NOUNS.contains(&noun)
-            || !(entities::is_title_noun(noun) || PERSON_NOUNS.contains(&noun))
-        {
-            return None;
-        }
-        let lead_end = self.lead_end();
-        let people = || {
-            self.ents
-                .mentions
-                .iter()
-                .filter(|(m, _)| m.tokens.start >= src.end && m.tokens.start < lead_end)
-                .filter(|(m, e)| {
-                    m.class == MentionClass::Person
-                        && self.paragraph_of(m.tokens.start) > 0
-                        && self.ents.list[*e].words.len() >= 2
-                })
-                .map(|&(_, e)| e)
-        };
-        // One whose titles share the headline's noun ("Lawmaker" …
-        // "Rep."), else the first named.
-        let titled = people().find(|&e| {
-            self.ents.list[e].titles.iter().any(|t| {
-                t.split_whitespace()
-                    .any(|w| entities::strip_possessive(&w.to_lowercase()) == noun)
-            })
-        });
-        titled.or_else(|| people().next())
-    }
-
-    /// The head noun of a headline's source written without an article
-    /// or a quantifier ("Lawmaker says", "Drugmaker says"): a description
-    /// of someone the article goes on to name. `None` outside the headline
-    /// and for "A drugmaker", "Another lawmaker", someone new.
-    fn bare_headline_noun(&self, src: &Range<usize>) -> Option<&str> {
-        if self.paragraph_of(src.start) != 0 {
-            return None;
-        }
-        let region = self.head_region(src);
-        let head = self.last_noun(region.clone())?;
-        let determined = matches!(
-            self.lower(region.start),
-            "a" | "an" | "the" | "one" | "another" | "some" | "two" | "three"
-        );
-        (!determined).then(|| entities::strip_possessive(self.lower(head)))
-    }
-
-    /// The first token after the article's lead, its first two paragraphs
-    /// after the headline.
-    fn lead_end(&self) -> usize {
-        self.doc
-            .paragraphs
-            .get(2)
-            .map_or(self.doc.tokens.len(), |p| {
-                self.doc.sentences[p.sentences.end - 1].tokens.end
-            })
-    }
-
-    /// The business a headline describes without naming ("Drugmaker says
-    /// …", "Carmaker cuts jobs"): the first business that speaks in the
-    /// opening paragraphs, by its name alone ("Novartis said …"), an
-    /// organization of no other kind or a one-word name with no sign of a
-    /// person (which the tagger, not knowing the brand, may have typed
-    /// one). Only a bare noun: "A drugmaker" would be someone new.
-    pub(super) fn headline_business(&self, src: &Range<usize>) -> Option<usize> {
-        let noun = self.bare_headline_noun(src)?;
-        if body_kind(noun) != Some(BodyKind::Business) {
-            return None;
-        }
-        let lead_end = self.lead_end();
-        self.items
-            .iter()
-            .filter_map(|item| item.a.source.clone())
-            .filter(|s| s.start >= src.end && s.start < lead_end && self.paragraph_of(s.start) > 0)
-            .find_map(|s| {
-                let (e, m) = self.ents.mention_in(self.doc, s.clone())?;
-                let x = &self.ents.list[e];
-                let business = match x.class {
-                    MentionClass::Organization => {
-                        matches!(body_kind_of_name(&x.name), None | Some(BodyKind::Business))
-                            && !is_media_name(&x.name)
-                    }
-                    MentionClass::Person => {
-                        x.words.len() == 1
-                            && x.titles.is_empty()
-                            && x.gender.is_none()
-                            && x.usual_gender.is_none()
-                    }
-                    _ => false,
-                };
-                (business && m.tokens == s).then_some(e)
-            })
-    }
-
     /// A place's government as a source: "the city of Phoenix" is the
     /// organization "City of Phoenix"; "the state" alone is the place
     /// named last in this sentence or the one before ("… in Florida, when
@@ -616,94 +579,6 @@ impl Resolution<'_> {
             .last()
             .map(|&(_, e)| e)?;
         Some(self.entity_draft(e))
-    }
-
-    /// The person a lead describes before naming ("A former DNC chairman
-    /// says …", then "… said Don Fowler, who …"; "Connecticut’s tax
-    /// commissioner says …", then "Kevin Sullivan says …"): news often
-    /// holds the name back to the next paragraphs. Only in the headline
-    /// and the first [`LEAD_PARAGRAPHS`] paragraphs; only a singular
-    /// description headed by a title or person noun, indefinite or
-    /// without an article (not "an official", someone the article keeps
-    /// unnamed); and only the person the next source naming anyone names,
-    /// within two paragraphs, when the article names them there first.
-    pub(super) fn delayed_name(&self, k: usize, src: &Range<usize>) -> Option<usize> {
-        let paragraph = self.paragraph_of(src.start);
-        // The source itself, not a phrase a relative pronoun refers to.
-        let own = self.items[k]
-            .a
-            .source
-            .as_ref()
-            .is_some_and(|s| s.start <= src.start && src.end <= s.end);
-        // The description opens its sentence: after a name it is an
-        // apposition ("Robby Mook, Clinton’s campaign manager").
-        let sentence = &self.doc.sentences[self.doc.sentence_of(src.start)];
-        let opens =
-            (sentence.tokens.start..src.start).all(|i| self.doc.tokens[i].kind == TokenKind::Punct);
-        if paragraph > LEAD_PARAGRAPHS || !own || !opens || self.quotes.is_quoted(src.start) {
-            return None;
-        }
-        let region = self.head_region(src);
-        // A person named in the source ("Rubio’s deputy campaign manager,
-        // Rich Beeson"), or any name after its head, says who it is.
-        if self
-            .ents
-            .mentions_within(src.clone())
-            .any(|(m, _)| m.class == MentionClass::Person || m.tokens.start >= region.end)
-        {
-            return None;
-        }
-        let head = region.end.checked_sub(1)?;
-        // A lowercase noun: a capitalized one may be a name ("HuffPost
-        // Pollster").
-        if !matches!(self.pos[head], "NN" | "NNP")
-            || !self.doc.token_text(head).starts_with(char::is_lowercase)
-        {
-            return None;
-        }
-        let noun = self.lower(head);
-        let noun = entities::strip_possessive(noun);
-        let first = self.lower(region.start);
-        let opener_ok = matches!(first, "a" | "an")
-            || !matches!(self.pos[region.start], "DT" | "CD" | "PRP$" | "PDT");
-        if !opener_ok
-            || ANONYMOUS_NOUNS.contains(&noun)
-            || !(entities::is_title_noun(noun) || is_role_noun(noun))
-        {
-            return None;
-        }
-        let said_gender = noun_gender(noun);
-        for item in &self.items[k + 1..] {
-            let Some(s) = item.a.source.as_ref().filter(|_| !item.inner) else {
-                continue;
-            };
-            if self.paragraph_of(s.start) > paragraph + 2 {
-                break;
-            }
-            let named = self
-                .ents
-                .mentions_within(s.clone())
-                .find(|(m, e)| {
-                    m.class == MentionClass::Person && self.ents.list[*e].words.len() >= 2
-                })
-                .map(|&(_, e)| e);
-            let Some(e) = named else { continue };
-            let x = &self.ents.list[e];
-            let new = x.mentions.first().is_some_and(|m| m.start >= src.end);
-            let fits =
-                said_gender.is_none_or(|g| x.gender.or(x.usual_gender).is_none_or(|h| h == g));
-            // A person the article titles, with no title of the lead's
-            // noun, is someone else ("A federal judge … blocked", then
-            // "Transportation Secretary Pete Buttigieg said").
-            let titled_otherwise = !x.titles.is_empty()
-                && !x.titles.iter().any(|t| {
-                    t.to_lowercase()
-                        .split([' ', '-'])
-                        .any(|w| title_word(entities::strip_possessive(w)) == title_word(noun))
-                });
-            return (new && fits && !titled_otherwise).then_some(e);
-        }
-        None
     }
 
     /// A person whose titles match a title-only source ("NATO Chief" →
@@ -871,10 +746,6 @@ pub(super) fn description_head(name: &str) -> Option<&str> {
 /// of Phoenix is demanding").
 const PLACE_NOUNS: &[&str] = &["state", "city", "county", "town", "village", "province"];
 
-/// How many paragraphs after the headline a description may hold back
-/// its person's name ([`Resolution::delayed_name`]).
-const LEAD_PARAGRAPHS: usize = 3;
-
 /// How many sentences back a description looks for the subject it
 /// refers to.
 const SUBJECT_LOOKBACK: usize = 6;
@@ -898,6 +769,38 @@ const PUBLIC_FIGURE_NOUNS: &[&str] = &[
     "hopeful",
 ];
 
+/// Nouns for a person's occupation by which news refers back to the
+/// person it just named ("Tom Hanks thanked the crew. … the actor said"),
+/// as it does by role; unlike [`PERSON_NOUNS`] ("the announcer", "a
+/// friend"), not someone new.
+const BACK_REFERENCE_NOUNS: &[&str] = &[
+    "actor",
+    "actress",
+    "singer",
+    "rapper",
+    "musician",
+    "star",
+    "player",
+    "midfielder",
+    "striker",
+    "defender",
+    "goalkeeper",
+    "quarterback",
+    "pitcher",
+    "athlete",
+    "golfer",
+    "boxer",
+    "novelist",
+    "filmmaker",
+    "comedian",
+];
+
+/// Whether a word describes a person by age ("62-year-old").
+pub(super) fn is_age_noun(word: &str) -> bool {
+    word.strip_suffix("-year-old")
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// Whether a noun names a person by role: a title ("nominee") or a
 /// public figure's description ("businessman").
 pub(super) fn is_role_noun(word: &str) -> bool {
@@ -906,7 +809,7 @@ pub(super) fn is_role_noun(word: &str) -> bool {
 
 /// The gender a person noun says ("businessman", "congresswoman",
 /// "first lady"); most role nouns say none.
-fn noun_gender(noun: &str) -> Option<Gender> {
+pub(super) fn noun_gender(noun: &str) -> Option<Gender> {
     if noun.ends_with("woman")
         || matches!(
             noun,

@@ -46,6 +46,7 @@ mod channels;
 mod coordination;
 mod descriptions;
 mod drafts;
+mod headlines;
 mod nesting;
 mod phrases;
 mod pronoun_ranker;

@@ -252,7 +252,11 @@ impl Resolution<'_> {
         // Quantifiers ("some", "many", "others") are unnamed groups.
         let nominal = src.clone().any(|i| {
             let tag = self.pos[i];
-            tag.starts_with("NN") || tag.starts_with("PRP") || matches!(tag, "CD" | "FW")
+            tag.starts_with("NN")
+                || tag.starts_with("PRP")
+                || matches!(tag, "CD" | "FW")
+                // "the 62-year-old" refers back to someone named.
+                || (words[0] == "the" && descriptions::is_age_noun(self.lower(i)))
         });
         let quantifier = words.iter().any(|w| QUANTIFIERS.contains(&w.as_str()));
         if !nominal && !quantifier && self.ents.mention_in(self.doc, src.clone()).is_none() {

@@ -213,6 +213,39 @@ fn titles_before_a_comma_and_before_a_relative_clause() {
     assert_eq!(titles("Leo Brandt"), ["Harmon's attorney"], "{acc:#?}");
 }
 
+/// Regression: news refers back to the person it just named by occupation
+/// or age ("the midfielder said", "the 62-year-old said"), and these stayed
+/// unnamed speakers or none; a noun the article put before a name
+/// ("Oscar-winning actress Jane Roe") names that person further on.
+#[test]
+fn an_occupation_or_an_age_refers_back_to_the_person_named() {
+    let acc = analyze(
+        "Season\n\nCaptain Lewis Travis said the players had to take responsibility. \"We let \
+         the manager down,\" the midfielder said.\n\nMaria Gonzalez said she was worried. \"We \
+         have nowhere to go,\" the 62-year-old said.\n\nOscar-winning actress Susan Sarandon \
+         is not sure she can vote for Hillary Clinton.\n\n\"Really,\" she added.\n\n\"I \
+         don't know,\" she said.\n\nHillary Clinton said on Monday that she would win. \
+         Clinton added that the race was close.\n\nThe actress said she was tired of the \
+         status quo.",
+    );
+    let name = |source: &str| speaker_of_source(&acc, source).map(|s| s.name.clone());
+    assert_eq!(
+        name("the midfielder").as_deref(),
+        Some("Lewis Travis"),
+        "{acc:#?}"
+    );
+    assert_eq!(
+        name("the 62-year-old").as_deref(),
+        Some("Maria Gonzalez"),
+        "{acc:#?}"
+    );
+    assert_eq!(
+        name("The actress").as_deref(),
+        Some("Susan Sarandon"),
+        "{acc:#?}"
+    );
+}
+
 /// Regression: "The club said in a statement that … and thanked him" gave
 /// "thanked" the source "a" (the rules' piece of "in a statement") and no
 /// speaker; the coordinated verb shares the first verb's subject.
