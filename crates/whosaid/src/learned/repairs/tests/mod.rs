@@ -6,6 +6,7 @@ mod clause;
 mod content;
 mod relative;
 mod sources;
+mod subjects;
 mod trailing;
 
 use super::*;
