@@ -29,6 +29,7 @@ pub(crate) use platforms::{names_a_platform, platform_at, PLATFORMS};
 pub(crate) use repair::ends_company_name;
 use repair::repaired;
 use titles::titles_of;
+pub(crate) use titles::DEMONYM_ENDINGS;
 pub use titles::{agent_by_ending, is_title_noun, TITLE_NOUNS};
 
 /// Class of a named mention, as the entity tagger assigns it.

@@ -268,11 +268,15 @@ fn title_before_comma(
 /// General Mark Rutte", "Rutte’s predecessor Jens Stoltenberg", "Bloomberg
 /// TV’s Annemarie Gordern") and as an apposition after it ("Mark Rutte,
 /// NATO’s secretary general,").
+/// Endings of words for a country's people ("finnish", "ukrainian",
+/// "japanese", "israeli"; the resolver's people words add parties').
+pub(crate) const DEMONYM_ENDINGS: &[&str] = &["an", "ese", "ish", "i"];
+
 /// Whether a lowercased adjective names a country's people by its ending
-/// ("finnish", "ukrainian", "japanese", "israeli") or is one whose ending
-/// does not say so ("french", "dutch", "swiss", "greek").
+/// ([`DEMONYM_ENDINGS`]) or is one whose ending does not say so
+/// ("french", "dutch", "swiss", "greek").
 fn is_nationality_adjective(word: &str) -> bool {
-    ["ish", "ian", "ese", "an", "i"]
+    DEMONYM_ENDINGS
         .iter()
         .any(|end| word.len() > end.len() + 2 && word.ends_with(end))
         || matches!(

@@ -758,8 +758,9 @@ fn pronoun_of(word: &str) -> &str {
 /// "Briton", "Frenchman", "Swede").
 pub(super) fn is_people_word(word: &str) -> bool {
     let w = word.strip_suffix('s').unwrap_or(word);
-    ["an", "ese", "ish", "crat", "ist", "i"]
+    entities::DEMONYM_ENDINGS
         .iter()
+        .chain(&["crat", "ist"])
         .any(|end| w.ends_with(end))
         || NATIONALITY_NOUNS.contains(&w)
         || word.strip_suffix("men").is_some_and(|stem| {
