@@ -104,6 +104,36 @@ fn transcript_turns_are_attributions_of_their_labels() {
     assert_eq!(labels, ["WALLACE", "PENCE", "WALLACE"], "{learned:?}");
 }
 
+/// Regression: a turn's answer going on over unlabelled paragraphs lost
+/// them to no one (PolNeAR annotates them as the turn's content). A stage
+/// direction ends the turn, and the last turn is not continued into the
+/// page's own text.
+#[test]
+fn a_transcript_turn_goes_on_to_the_next_label() {
+    let text = "Pence on the debate\n\nPartial transcript as follows:\n\n\
+        \"WALLACE: Will she be there tomorrow night?\n\n\
+        \"PENCE: She will not be attending the debate.\n\n\
+        \"But the truth is that he has a unique way of communicating.\n\n\
+        \"(CROSSTALK.)\n\n\
+        \"He is going to focus on the issues.\n\n\
+        \"WALLACE: Do you really see those two as equivalent?\n\n\
+        \"PENCE: No.\n\n\
+        \"WALLACE: Why not, then, in your view?\n\n\
+        \"PENCE: Well, look, that is the real question.\n\n\
+        \"Follow Jane Roe on Twitter.\"";
+    let turns: Vec<_> = run(text).into_iter().filter(|a| a.1 == ":").collect();
+    assert_eq!(turns.len(), 5, "{turns:?}");
+    assert_eq!(
+        turns[1].2,
+        [
+            "She will not be attending the debate.",
+            "But the truth is that he has a unique way of communicating."
+        ]
+    );
+    assert_eq!(turns[2].2, ["Do you really see those two as equivalent?"]);
+    assert_eq!(turns[4].2, ["Well, look, that is the real question."]);
+}
+
 #[test]
 fn rubric_labels_are_not_transcript_turns() {
     // Two labels, each once: rubrics, not a conversation.

@@ -1,5 +1,6 @@
 //! Interview transcripts: a paragraph opened by a speaker label in
-//! capitals and a colon is one attribution of that speaker.
+//! capitals and a colon is one attribution of that speaker, going on over
+//! the unlabelled paragraphs up to the next turn.
 
 use super::TokenAttribution;
 use crate::text::{Document, TokenKind};
@@ -16,7 +17,7 @@ use crate::text::{Document, TokenKind};
 pub(crate) fn transcript_turns(doc: &Document) -> Vec<TokenAttribution> {
     // Each turn with its label's text and whether it is in title case.
     let mut turns = Vec::new();
-    for para in doc.paragraphs.iter().skip(1) {
+    for (p, para) in doc.paragraphs.iter().enumerate().skip(1) {
         let Some(first) = doc.sentences.get(para.sentences.start) else {
             continue;
         };
@@ -72,6 +73,7 @@ pub(crate) fn transcript_turns(doc: &Document) -> Vec<TokenAttribution> {
         turns.push((
             text,
             titled,
+            p,
             TokenAttribution {
                 source: Some(label),
                 cue: colon..colon + 1,
@@ -79,15 +81,64 @@ pub(crate) fn transcript_turns(doc: &Document) -> Vec<TokenAttribution> {
             },
         ));
     }
-    let questions = turns.iter().any(|(text, _, _)| *text == "Q");
-    turns.retain(|(_, titled, _)| !titled || questions);
-    let mut labels: Vec<&str> = turns.iter().map(|(text, _, _)| *text).collect();
+    let questions = turns.iter().any(|(text, _, _, _)| *text == "Q");
+    turns.retain(|(_, titled, _, _)| !titled || questions);
+    let mut labels: Vec<&str> = turns.iter().map(|(text, _, _, _)| *text).collect();
     labels.sort_unstable();
     labels.dedup();
     if turns.len() < MIN_TURNS || labels.len() < 2 {
         return Vec::new();
     }
-    turns.into_iter().map(|(_, _, turn)| turn).collect()
+    let next_turns: Vec<usize> = turns.iter().skip(1).map(|(_, _, p, _)| *p).collect();
+    turns
+        .into_iter()
+        .zip(next_turns.into_iter().map(Some).chain([None]))
+        .map(|((_, _, p, mut turn), next)| {
+            if let Some(next) = next {
+                turn.content.extend(continued_turn(doc, p + 1..next));
+            }
+            turn
+        })
+        .collect()
+}
+
+/// The paragraphs without a label between a turn and the next one
+/// (`paragraphs`), which go on with what the turn's speaker says (PolNeAR
+/// annotates them so), up to a stage direction in parentheses (`(CROSSTALK.)`,
+/// `(BEGIN VIDEO CLIP.)`), after which the speaker may have changed, or up to
+/// a label (`A: Yes.`, too short for a turn of its own). After a
+/// transcript's last turn the page goes on with its own text (`Follow Jane
+/// Roe on Twitter`), so that turn is not continued.
+fn continued_turn(
+    doc: &Document,
+    paragraphs: std::ops::Range<usize>,
+) -> Vec<std::ops::Range<usize>> {
+    let mut content = Vec::new();
+    for para in &doc.paragraphs[paragraphs] {
+        let (Some(first), Some(last)) = (
+            doc.sentences.get(para.sentences.start),
+            doc.sentences.get(para.sentences.end.saturating_sub(1)),
+        ) else {
+            break;
+        };
+        let (mut start, mut end) = (first.tokens.start, last.tokens.end);
+        if doc.tokens.get(start).map(|t| t.kind) == Some(TokenKind::QuoteMark) {
+            start += 1;
+        }
+        if end > start + 1 && doc.tokens[end - 1].kind == TokenKind::QuoteMark {
+            end -= 1;
+        }
+        let opens = |i: usize| matches!(doc.token_text(i), "(" | "[");
+        // A short turn the transcript's filter left out (`A: Yes.`) or any
+        // other label ends it too.
+        let labelled = (start + 1..(start + MAX_LABEL_TOKENS + 1).min(end))
+            .any(|i| doc.tokens[i].kind == TokenKind::Punct && doc.token_text(i) == ":");
+        if start >= end || opens(start) || labelled {
+            break;
+        }
+        content.push(start..end);
+    }
+    content
 }
 
 /// Fewest labelled paragraphs that make a document a transcript.

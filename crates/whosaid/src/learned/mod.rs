@@ -39,15 +39,16 @@ use repairs::{
     join_pieces_over_commas, keep_the_trailing_verb, names_nothing, noun_of_the_verb_frame,
     object_of_the_cue_out_of_content, participle_subject, passive_agent_source,
     passive_subject_to_content, platform_into_the_cue, program_title_out_of_content,
-    quote_to_the_main_clause, recipient_is_no_source, rejoin_split_quotes,
-    source_across_a_quotation, source_after_a_bare_relative, source_after_an_amount,
-    source_inside_a_relative_clause, source_is_an_object, source_out_of_earlier_content,
-    source_out_of_the_cue, source_with_its_antecedent, source_with_its_conjunct,
-    source_with_its_head, source_within_its_sentence, source_without_a_trailing_preposition,
-    speaker_after_an_opening_verb, speaker_after_the_quotation, split_coordinated_cue,
-    subject_already_content, subject_before_a_relative_clause, subject_before_an_apposition,
-    subject_out_of_content, that_said, time_out_of_the_cue, time_phrase, trailing_say_clause,
-    trim_circumstance, whole_name_source, whole_noun_phrase_source,
+    quotation_after_a_lead_in, quote_to_the_main_clause, recipient_is_no_source,
+    rejoin_split_quotes, source_across_a_quotation, source_after_a_bare_relative,
+    source_after_an_amount, source_inside_a_relative_clause, source_is_an_object,
+    source_out_of_earlier_content, source_out_of_the_cue, source_with_its_antecedent,
+    source_with_its_conjunct, source_with_its_head, source_within_its_sentence,
+    source_without_a_trailing_preposition, speaker_after_an_opening_verb,
+    speaker_after_the_quotation, split_coordinated_cue, subject_already_content,
+    subject_before_a_relative_clause, subject_before_an_apposition, subject_out_of_content,
+    that_said, time_out_of_the_cue, time_phrase, trailing_say_clause, trim_circumstance,
+    whole_name_source, whole_noun_phrase_source,
 };
 pub use train::{gold_labels, train, TrainingDoc};
 use viterbi::viterbi;
@@ -584,6 +585,12 @@ impl AttrTagger {
                 }
             }
         }
+        // `X reports:` closing a paragraph, the quotation opening the next
+        // (the tagger labels one paragraph at a time); not over an interview
+        // transcript (`Partial transcript as follows:`), whose turns are the
+        // attributions.
+        let turns = extract::layout_attributions(cx.doc);
+        quotation_after_a_lead_in(cx, &bare, &turns, &mut found);
         let determiner = |i: usize| fixed::DETERMINERS.contains(&cx.words[i].word);
         for a in &mut found {
             a.source = a.source.take().filter(|r| {
@@ -691,7 +698,6 @@ impl AttrTagger {
         // Transcript turns (`WALLACE: …`) and quote credit lines (`“…” ―
         // Jane Roe`) are rare in training and the model reads them poorly:
         // each is one attribution, in place of those the model found inside.
-        let turns = extract::layout_attributions(cx.doc);
         if !turns.is_empty() {
             found.retain(|a| !turns.iter().any(|t| overlap(&t.extent(), &a.cue)));
             found.extend(turns);

@@ -15,6 +15,7 @@
 mod adverbial;
 mod clause;
 mod content;
+mod lead_in;
 mod relative;
 mod sources;
 mod trailing;
@@ -28,6 +29,7 @@ pub(super) use content::{
     split_coordinated_cue, subject_already_content, subject_out_of_content, that_said,
     time_out_of_the_cue, trim_circumstance,
 };
+pub(super) use lead_in::quotation_after_a_lead_in;
 pub(super) use relative::content_within_its_relative_clause;
 pub(super) use sources::{
     circumstance_after_the_cue, coordinated_verb_subject, dateline_place, expletive_it,

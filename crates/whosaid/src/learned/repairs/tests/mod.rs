@@ -4,6 +4,7 @@
 mod adverbial;
 mod clause;
 mod content;
+mod lead_in;
 mod relative;
 mod sources;
 mod subjects;
