@@ -128,6 +128,16 @@ impl Resolution<'_> {
         if ands == 0 || parts.len() < 2 {
             return None;
         }
+        // "the former Florida governor and a Republican presidential
+        // candidate": two titles of one person, not two people.
+        let singular_title = |p: &Vec<usize>| {
+            p.last().is_some_and(|&i| {
+                self.pos[i] == "NN"
+                    && self.ents.covering(i).is_none()
+                    && entities::is_title_noun(self.lower(i))
+            })
+        };
+        let one_persons_titles = parts.iter().filter(|p| singular_title(p)).count() > 1;
         let mut names: Vec<String> = Vec::with_capacity(parts.len());
         let mut named = 0;
         let count = parts.len();
@@ -177,6 +187,17 @@ impl Resolution<'_> {
                 return None;
             }
             let head = self.ents.mentions_within(a..b).last().cloned();
+            // "The Republican nominee and his aides": a title that refers
+            // back to a person named before is that person.
+            let name_ends_part = head.as_ref().is_some_and(|(m, _)| m.tokens.end == b);
+            if !name_ends_part && !one_persons_titles && self.lower(a) == "the" {
+                let words: Vec<String> = (a..b).map(|i| self.lower(i).to_owned()).collect();
+                if let Some(e) = self.title_reference(&(a..b), &words) {
+                    names.push(self.ents.list[e].name.clone());
+                    named += 1;
+                    continue;
+                }
+            }
             // A plural title before the first name leads the list ("Sens.
             // Jeff Merkley, … and …", "Senators").
             let plural_title = |w: &str| {

@@ -205,6 +205,25 @@ fn names_joined_by_and_are_one_group_with_full_names() {
     assert_eq!(s.name, "Olaf Scholz and Emmanuel Macron");
 }
 
+/// Regression: "the senator and his allies" kept the description as its
+/// name: a title that refers back is its person among the others; two
+/// titles of one person joined by "and" stay that person.
+#[test]
+fn a_title_joined_to_others_is_its_person() {
+    let acc = analyze(
+        "Cruz\n\nSenator Ted Cruz campaigned in Iowa on Monday.\n\n\
+         The senator and his allies said that the front-runner could be beaten.\n\n\
+         Jeb Bush, the former Florida governor and a Republican presidential candidate, said \
+         the plan would fail.",
+    );
+    let s = speaker_of_source(&acc, "The senator and his allies").expect("a speaker");
+    assert_eq!(s.kind, SpeakerKind::Group);
+    assert_eq!(s.name, "Ted Cruz and his allies");
+    let jeb = "Jeb Bush, the former Florida governor and a Republican presidential candidate,";
+    let s = speaker_of_source(&acc, jeb).expect("a speaker");
+    assert_eq!(s.name, "Jeb Bush");
+}
+
 /// Regression: "Atlantic City Mayor Don Guardian" tagged one organization
 /// left "Guardian said" without its person; "Lewisburg Green Dragons" (a
 /// surname-like first word) and "Ready for Hillary PAC" stay whole.
