@@ -672,6 +672,15 @@ impl Resolution<'_> {
         if region.len() < 2 || !(campaign || office) {
             return None;
         }
+        // "The campaign said": the campaign a phrase named last.
+        let whole = src
+            .clone()
+            .rev()
+            .find(|&i| self.doc.tokens[i].kind != TokenKind::Punct)
+            == Some(last);
+        if whole && region.len() == 2 && self.lower(region.start) == "the" && noun == "campaign" {
+            return self.campaign_named_before(k, region.start);
+        }
         // Lowercase modifiers of the campaign ("Donald Trump’s
         // presidential campaign", "his reelection campaign") are skipped.
         let mut kind_start = last;
@@ -720,6 +729,36 @@ impl Resolution<'_> {
         Some(self.named_draft(name, SpeakerKind::Organization))
     }
 }
+
+impl Resolution<'_> {
+    /// The campaign of the latest "<person> campaign", "<person>’s
+    /// [presidential] campaign" or "his/her campaign" before token `at`,
+    /// outside quotes and at most [`CAMPAIGN_LOOKBACK`] tokens back, for
+    /// "the campaign" as a source.
+    fn campaign_named_before(&mut self, k: usize, at: usize) -> Option<usize> {
+        let floor = at.saturating_sub(CAMPAIGN_LOOKBACK);
+        for j in (floor..at).rev() {
+            if !self.lower(j).eq_ignore_ascii_case("campaign") || self.quotes.is_quoted(j) {
+                continue;
+            }
+            // The owner and the modifiers before "campaign", shortest first.
+            let sentence_start = self.doc.sentences[self.doc.sentence_of(j)].tokens.start;
+            for start in (j.saturating_sub(4).max(sentence_start).max(floor)..j).rev() {
+                if self.lower(start) == "the" {
+                    break;
+                }
+                if let Some(d) = self.campaign_of(k, &(start..j + 1)) {
+                    return Some(d);
+                }
+            }
+        }
+        None
+    }
+}
+
+/// How far back "the campaign" looks for the campaign it refers to, in
+/// tokens (a few paragraphs).
+const CAMPAIGN_LOOKBACK: usize = 200;
 
 /// Words that make a source an unnamed group ("some said", "many
 /// believe", "others argue"), or an unnamed person ("one wrote").

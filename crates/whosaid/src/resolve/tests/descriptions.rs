@@ -394,6 +394,24 @@ fn a_persons_campaign_is_one_organization() {
     assert_eq!(a.id, b.id);
 }
 
+/// Regression: "The campaign says …" after "Sanders campaign" named an
+/// organization "The campaign": it is the campaign a phrase named last,
+/// a few paragraphs back at most; "The campaign of <person>" names its own.
+#[test]
+fn the_campaign_is_the_campaign_named_before() {
+    let acc = analyze(
+        "Race\n\nSenator Ruth Harmon spoke in Ohio on Monday, and Mayor Tom Reyes endorsed her.\n\n\
+         Reporters asked Ruth Harmon’s presidential campaign about the ad.\n\n\
+         The campaign said the ad was accurate.\n\n\
+         The campaign of Mayor Tom Reyes said it had no comment.",
+    );
+    let s = speaker_of_source(&acc, "The campaign").expect("a speaker");
+    assert_eq!(s.name, "Harmon campaign");
+    assert_eq!(s.kind, SpeakerKind::Organization);
+    let s = speaker_of_source(&acc, "The campaign of Mayor Tom Reyes").expect("a speaker");
+    assert_ne!(s.name, "Harmon campaign");
+}
+
 #[test]
 fn a_headlines_bare_poll_is_the_poll_the_article_names() {
     let acc = analyze(
