@@ -113,6 +113,9 @@ impl Resolution<'_> {
                 let known = nearest.and_then(|i| {
                     self.campaign_after_noun(k, i)
                         .or_else(|| self.author_at_noun(i).map(|e| self.entity_draft(e)))
+                        // "Gowdy said in a statement. … The statement": the
+                        // speaker of the cue the noun is part of.
+                        .or_else(|| self.speaker_of_cue_at(i))
                 });
                 let known = known.or_else(|| {
                     self.documents
@@ -172,6 +175,21 @@ impl Resolution<'_> {
             .rev()
             .filter(|&i| self.is_document_noun(i, noun))
             .find_map(|i| self.author_at_noun(i))
+    }
+
+    /// The speaker already found for the attribution whose cue holds token
+    /// `i` after "in" ("said in a statement", "wrote in an emailed
+    /// statement"): the document is that speaker's. A document the cue acts
+    /// on ("filed a lawsuit against") is not theirs to speak through.
+    fn speaker_of_cue_at(&self, i: usize) -> Option<usize> {
+        let within = (i.saturating_sub(3)..i).any(|j| self.lower(j) == "in");
+        if !within {
+            return None;
+        }
+        self.items
+            .iter()
+            .find(|item| item.a.cue.contains(&i))
+            .and_then(|item| item.speaker)
     }
 
     /// The campaign after "by"/"from" that follows the document noun at

@@ -460,6 +460,19 @@ fn a_statement_is_its_issuers() {
     assert_eq!(s.name, "Guild of Ferry Pilots");
 }
 
+/// Regression: "Fox News said in a statement. … the statement said" named
+/// an organization "the statement": a statement a cue was said in is its
+/// speaker's.
+#[test]
+fn a_statement_said_in_is_its_speakers() {
+    let acc = analyze(
+        "Debate\n\n“There were no calls placed to Trump,” Fox News said in a statement.\n\n\
+         “Furthermore, Trump offered to appear at the debate,” the statement said.",
+    );
+    let s = speaker_of_source(&acc, "the statement").expect("a speaker");
+    assert_eq!(s.name, "Fox News");
+}
+
 /// A description follows the subject the article just named, even when
 /// another person is named more often; a party in the description rules
 /// out people whose titles name the other party, and a deputy's title
