@@ -28,11 +28,7 @@ pub(crate) fn transcript_turns(doc: &Document) -> Vec<TokenAttribution> {
         if doc.tokens.get(start).map(|t| t.kind) == Some(TokenKind::QuoteMark) {
             start += 1;
         }
-        let window = start..(start + MAX_LABEL_TOKENS + 1).min(first.tokens.end);
-        let Some(colon) = window
-            .clone()
-            .find(|&i| doc.tokens[i].kind == TokenKind::Punct && doc.token_text(i) == ":")
-        else {
+        let Some(colon) = label_colon(doc, start, first.tokens.end) else {
             continue;
         };
         let label = start..colon;
@@ -131,14 +127,20 @@ fn continued_turn(
         let opens = |i: usize| matches!(doc.token_text(i), "(" | "[");
         // A short turn the transcript's filter left out (`A: Yes.`) or any
         // other label ends it too.
-        let labelled = (start + 1..(start + MAX_LABEL_TOKENS + 1).min(end))
-            .any(|i| doc.tokens[i].kind == TokenKind::Punct && doc.token_text(i) == ":");
+        let labelled = label_colon(doc, start, end).is_some_and(|colon| colon > start);
         if start >= end || opens(start) || labelled {
             break;
         }
         content.push(start..end);
     }
     content
+}
+
+/// The colon ending a speaker label that opens a paragraph at `start`: the
+/// first colon among the [`MAX_LABEL_TOKENS`] tokens after it, before `end`.
+fn label_colon(doc: &Document, start: usize, end: usize) -> Option<usize> {
+    (start..(start + MAX_LABEL_TOKENS + 1).min(end))
+        .find(|&i| doc.tokens[i].kind == TokenKind::Punct && doc.token_text(i) == ":")
 }
 
 /// Fewest labelled paragraphs that make a document a transcript.

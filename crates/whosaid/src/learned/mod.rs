@@ -676,12 +676,7 @@ impl AttrTagger {
         // Headline attributions (`NATO Chief: …`) are rare in training; the
         // rules' ones stand where the model found nothing.
         {
-            let mut taken = vec![false; cx.doc.tokens.len()];
-            for a in &found {
-                for r in a.content.iter().chain([&a.cue]).chain(&a.source) {
-                    taken[r.clone()].iter_mut().for_each(|t| *t = true);
-                }
-            }
+            let taken = tokens_in_attributions(cx.doc.tokens.len(), &found);
             for a in &cx.rule_attributions {
                 let clash = a
                     .content
@@ -705,6 +700,18 @@ impl AttrTagger {
         }
         found
     }
+}
+
+/// For each of a document's `n` tokens, whether it is in a source, cue
+/// or content of `found`.
+fn tokens_in_attributions(n: usize, found: &[TokenAttribution]) -> Vec<bool> {
+    let mut taken = vec![false; n];
+    for a in found {
+        for r in a.content.iter().chain([&a.cue]).chain(&a.source) {
+            taken[r.clone()].iter_mut().for_each(|t| *t = true);
+        }
+    }
+    taken
 }
 
 /// Whether two token ranges share a token.

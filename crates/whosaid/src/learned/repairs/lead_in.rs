@@ -14,6 +14,7 @@ use std::ops::Range;
 
 use super::Context;
 use crate::extract::TokenAttribution;
+use crate::learned::tokens_in_attributions;
 use crate::text::TokenKind;
 
 /// Adds an attribution for each quotation that opens a paragraph after a
@@ -60,7 +61,7 @@ pub(in crate::learned) fn quotation_after_a_lead_in(
             continue;
         };
         let content = quote.open..quote.close + 1;
-        let taken = taken.get_or_insert_with(|| taken_tokens(doc.tokens.len(), found));
+        let taken = taken.get_or_insert_with(|| tokens_in_attributions(doc.tokens.len(), found));
         let in_a_turn = turns.iter().any(|t| {
             let turn = t.extent();
             turn.start < content.end && content.start < turn.end
@@ -106,19 +107,6 @@ pub(in crate::learned) fn quotation_after_a_lead_in(
         });
     }
     found.sort_by_key(|a| a.content[0].start);
-}
-
-/// Tokens already in an attribution's source, cue or content.
-fn taken_tokens(n: usize, found: &[TokenAttribution]) -> Vec<bool> {
-    let mut taken = vec![false; n];
-    for a in found {
-        for r in a.content.iter().chain([&a.cue]).chain(&a.source) {
-            for t in &mut taken[r.clone()] {
-                *t = true;
-            }
-        }
-    }
-    taken
 }
 
 /// The cue of a lead-in: the tagger's last bare cue in it, else the last
