@@ -14,7 +14,7 @@ use std::ops::Range;
 
 use super::Context;
 use crate::extract::TokenAttribution;
-use crate::learned::tokens_in_attributions;
+use crate::learned::{overlap, tokens_in_attributions};
 use crate::text::TokenKind;
 
 /// Adds an attribution for each quotation that opens a paragraph after a
@@ -62,10 +62,7 @@ pub(in crate::learned) fn quotation_after_a_lead_in(
         };
         let content = quote.open..quote.close + 1;
         let taken = taken.get_or_insert_with(|| tokens_in_attributions(doc.tokens.len(), found));
-        let in_a_turn = turns.iter().any(|t| {
-            let turn = t.extent();
-            turn.start < content.end && content.start < turn.end
-        });
+        let in_a_turn = turns.iter().any(|t| overlap(&t.extent(), &content));
         if in_a_turn || taken[content.clone()].iter().any(|&t| t) {
             continue;
         }
