@@ -204,7 +204,10 @@ fn whole_organization_names(
 /// or `VBG` right before an organization's name, or a plain capitalized
 /// proper noun before a one-word one, joins it inside a sentence, where its capital says it is part of a
 /// name; and at a sentence's start where the article writes the two
-/// together inside a sentence too. Never in a headline.
+/// together inside a sentence too, or where a finite verb follows the
+/// name ("Planned Parenthood said": a participle opening the sentence
+/// would leave that verb without a subject; "Following Google's lead"
+/// is a `VBG` and stays out). Never in a headline.
 fn left_out_first_words(
     doc: &Document,
     pos: &[&str],
@@ -238,9 +241,6 @@ fn left_out_first_words(
             (at > first).then(|| (doc.token_text(at), doc.token_text(m.tokens.start)))
         })
         .collect();
-    if inside.is_empty() {
-        return mentions;
-    }
     let previous_ends: Vec<usize> = std::iter::once(0)
         .chain(mentions.iter().map(|m| m.tokens.end))
         .collect();
@@ -250,7 +250,9 @@ fn left_out_first_words(
         };
         let first = doc.sentences[doc.sentence_of(at)].tokens.start;
         let pair = (doc.token_text(at), doc.token_text(m.tokens.start));
-        let known = at > first || inside.contains(&pair);
+        let subject_of_next_verb = matches!(pos.get(at), Some(&("VBN" | "VBD" | "NNP")))
+            && matches!(pos.get(m.tokens.end), Some(&("VBD" | "VBZ" | "VBP" | "MD")));
+        let known = at > first || inside.contains(&pair) || subject_of_next_verb;
         if known && at >= previous_ends[k] && !headlines.at(doc, at) {
             m.tokens.start = at;
         }

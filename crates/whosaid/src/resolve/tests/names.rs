@@ -969,6 +969,18 @@ fn a_name_keeps_the_first_word_the_tagger_left_out() {
     assert_eq!(spokeswoman.affiliations, ["Planned Parenthood"], "{acc:#?}");
 }
 
+/// Regression: at a sentence's start the left-out word joined the name
+/// only where the article also wrote the two inside a sentence; a finite
+/// verb right after the name says the capital word is no verb of the
+/// sentence but the name's ("Planned Parenthood said", alone in the
+/// article).
+#[test]
+fn a_name_opening_its_sentence_before_a_verb_keeps_its_first_word() {
+    let acc = analyze("Clinics\n\nPlanned Parenthood said the ruling would hurt women.");
+    let opening = speaker_of_source(&acc, "Planned Parenthood").expect("a speaker");
+    assert_eq!(opening.name, "Planned Parenthood", "{acc:#?}");
+}
+
 /// Regression: a plural for people opening a sentence, which the tagger
 /// read as a proper noun, let the name after its preposition speak
 /// ("Passengers stranded in Atlanta described" was Atlanta, "Advisers to
