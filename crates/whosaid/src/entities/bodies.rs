@@ -52,6 +52,28 @@ const BODY_NOUNS: &[&str] = &[
     "watchdog",
 ];
 
+/// The [`BODY_NOUNS`] that describe a body and do not open its name, so
+/// that one opening a sentence before a name is no word of it: "Retailer
+/// Walmart" but "Union Pacific", "Bank of America", "Service Employees
+/// International Union".
+const DESCRIBING_NOUNS: &[&str] = &[
+    "automaker",
+    "broadcaster",
+    "carmaker",
+    "chipmaker",
+    "conglomerate",
+    "drugmaker",
+    "insurer",
+    "lender",
+    "manufacturer",
+    "newspaper",
+    "nonprofit",
+    "regulator",
+    "retailer",
+    "startup",
+    "watchdog",
+];
+
 /// Verbs that make "the company Jane Roe founded" a relative clause about
 /// the company, in which the name is a person's.
 const RELATION_VERBS: &[&str] = &[
@@ -92,6 +114,12 @@ pub(super) fn bodies_by_description(
 ) -> Vec<Mention> {
     let mut described: Vec<&str> = Vec::new();
     for m in &mut mentions {
+        // "Retailer Walmart said": the noun opening the sentence describes
+        // the body; the tagger read both capitals as one person's name.
+        if opens_with_body_noun(doc, m) {
+            m.tokens.start += 1;
+            m.class = MentionClass::Organization;
+        }
         if m.class != MentionClass::Organization
             && (apposed_body_noun(doc, pos, m.tokens.end)
                 || body_noun_before(doc, pos, m)
@@ -296,6 +324,11 @@ fn body_noun_before(doc: &Document, pos: &[&str], m: &Mention) -> bool {
     let Some(noun) = m.tokens.start.checked_sub(1) else {
         return false;
     };
+    // "Broadcaster CNN said": the noun opens the sentence, capitalized
+    // for it, with no article.
+    if opens_sentence(doc, noun) && DESCRIBING_NOUNS.contains(&doc.lower(noun)) {
+        return true;
+    }
     if !is_body_noun(doc, pos, noun) {
         return false;
     }
@@ -311,6 +344,27 @@ fn body_noun_before(doc: &Document, pos: &[&str], m: &Mention) -> bool {
     let related =
         m.tokens.end < doc.tokens.len() && RELATION_VERBS.contains(&doc.lower(m.tokens.end));
     opened && !related
+}
+
+/// Whether token `i` is the first word of its sentence.
+fn opens_sentence(doc: &Document, i: usize) -> bool {
+    let sentence = doc.sentences[doc.sentence_of(i)].tokens.clone();
+    sentence
+        .clone()
+        .find(|&j| doc.tokens[j].kind == TokenKind::Word)
+        == Some(i)
+}
+
+/// Whether mention `m` opens its sentence with a noun for a kind of body
+/// before a capitalized name ("Retailer Walmart", "Automaker General
+/// Motors"): the name is the body's, the noun no word of it.
+fn opens_with_body_noun(doc: &Document, m: &Mention) -> bool {
+    m.tokens.len() >= 2
+        && DESCRIBING_NOUNS.contains(&doc.lower(m.tokens.start))
+        && doc
+            .token_text(m.tokens.start + 1)
+            .starts_with(char::is_uppercase)
+        && opens_sentence(doc, m.tokens.start)
 }
 
 /// Whether token `i` is a lowercase singular noun naming a kind of body.

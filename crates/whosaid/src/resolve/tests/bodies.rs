@@ -401,3 +401,23 @@ fn a_trusts_whole_name_and_its_director() {
     let trust = speaker_of_source(&acc, "The group").expect("a speaker");
     assert_eq!(trust.name, "Hudson Valley Farmland Trust", "{acc:#?}");
 }
+
+/// Regression: a noun describing a business opening the sentence before
+/// its name ("Retailer Walmart said", "Broadcaster CNN said") was read as
+/// a person's first name ("Retailer Walmart", a person).
+#[test]
+fn a_describing_noun_opening_the_sentence_is_no_part_of_the_name() {
+    let acc = analyze(
+        "Markets\n\nRetailer Walmart said sales rose in the quarter.\n\nAutomaker Ford said \
+         production would resume.\n\nBroadcaster CNN said the interview would air Sunday.",
+    );
+    for (source, name) in [
+        ("Retailer Walmart", "Walmart"),
+        ("Automaker Ford", "Ford"),
+        ("Broadcaster CNN", "CNN"),
+    ] {
+        let speaker = speaker_of_source(&acc, source).expect("a speaker");
+        assert_eq!(speaker.name, name, "{acc:#?}");
+        assert_ne!(speaker.kind, SpeakerKind::Person, "{acc:#?}");
+    }
+}
