@@ -308,6 +308,16 @@ pub(super) fn titles_of(
             && pos.get(i).is_some_and(|t| matches!(*t, "NN" | "NNS"))
             && !crate::when::is_time_word(lower(i))
     };
+    // An occupation written in lowercase right before the name heads its
+    // title as a title noun does ("NASA scientist Jane Doe", "Yale
+    // historian Timothy Snyder").
+    let title_word = |i: usize| {
+        is_title_noun(lower(i))
+            || (i + 1 == r.start
+                && doc.token_text(i).starts_with(char::is_lowercase)
+                && pos.get(i).is_some_and(|t| *t == "NN")
+                && (OCCUPATION_NOUNS.contains(&lower(i)) || agent_by_ending(lower(i))))
+    };
     // Before: a run of title words, capitalized words and organization names.
     let mut start = r.start;
     while start > sentence.tokens.start {
@@ -318,7 +328,7 @@ pub(super) fn titles_of(
         // A lowercase noun naming the field of a title after it ("press
         // secretary", "campaign manager", "hedge fund manager").
         let field = field_noun(i) && start < r.start && !capital_at(start);
-        let titleish = is_title_noun(w)
+        let titleish = title_word(i)
             || in_other_mention(i)
             || matches!(w, "former" | "vice" | "acting" | "then" | "deputy")
             || (capital && matches!(tag, "NNP" | "NNPS" | "JJ") && !is_possessive(w))
@@ -345,7 +355,7 @@ pub(super) fn titles_of(
         return out;
     }
     // Keep the run only up to its last title noun.
-    if let Some(last) = (start..r.start).rev().find(|&i| is_title_noun(lower(i))) {
+    if let Some(last) = (start..r.start).rev().find(|&i| title_word(i)) {
         let mut first = start;
         // Capitalized words right before a capitalized title noun name its
         // portfolio ("Transportation Secretary", "Homeland Security
@@ -388,7 +398,7 @@ pub(super) fn titles_of(
         // nor an adjective before it ("presumptive"); a field is part of it
         // ("campaign manager").
         while first <= last
-            && !is_title_noun(lower(first))
+            && !title_word(first)
             && !in_other_mention(first)
             && (!field_noun(first) || capital_at(first + 1))
             && !portfolio(first)

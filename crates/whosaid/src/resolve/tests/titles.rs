@@ -93,3 +93,27 @@ fn local_offices_and_ranks_are_titles() {
     assert_eq!(admiral.name, "Harry Harris", "{acc:#?}");
     named_speaker(&acc, "Dean Baker");
 }
+
+/// Regression: an occupation that is no title noun ("meteorologist",
+/// "columnist", "historian") gave a name written after it no title, nor
+/// the body before it an affiliation: a lowercase occupation right before
+/// the name heads its title as a title noun does.
+#[test]
+fn an_occupation_before_a_name_is_its_title() {
+    let acc = analyze(
+        "Storm\n\nNational Weather Service meteorologist Tom Reed said the storm would weaken \
+         overnight. The Washington Post columnist Ruth Marcus wrote that the response was slow.",
+    );
+    let reed = named_speaker(&acc, "Tom Reed");
+    assert_eq!(
+        reed.titles,
+        ["National Weather Service meteorologist"],
+        "{acc:#?}"
+    );
+    assert_eq!(reed.affiliations, ["National Weather Service"], "{acc:#?}");
+    assert_eq!(
+        titles_of(&acc, "Ruth Marcus"),
+        ["Washington Post columnist"],
+        "{acc:#?}"
+    );
+}
