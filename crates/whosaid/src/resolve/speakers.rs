@@ -524,7 +524,10 @@ impl Resolution<'_> {
             // noun is one whatever class the tagger gave it ("the Spaniard").
             let nationality = last.0.tokens.len() == 1
                 && NATIONALITY_NOUNS.contains(&self.lower(last.0.tokens.start));
-            if (misc || nationality) && self.party_or_origin(k, &region) {
+            // "The Ohio Republican": the tagger reads the place and the
+            // party as one body's name.
+            let party_after_place = region.len() > 2;
+            if (misc || nationality || party_after_place) && self.party_or_origin(k, &region) {
                 let words: Vec<String> = region.clone().map(|i| self.lower(i).to_owned()).collect();
                 return Some(Some(match self.prominent_person(k, &region, &words) {
                     Some(Antecedent::Entity(e)) => self.entity_draft(e),
@@ -591,14 +594,22 @@ impl Resolution<'_> {
 
     /// Whether the phrase is "the" and a person's party or origin ("the
     /// Democrat", "the Afghan-American"), a description of a person named
-    /// before. A capital "The" inside a sentence, or a report, says a
-    /// title instead ("According to The Federalist", "The Tennessean first
-    /// reported").
+    /// before, the party's perhaps after a place or two ("the
+    /// Massachusetts Democrat", "the New York Republican"). A capital
+    /// "The" inside a sentence, or a report, says a title instead
+    /// ("According to The Federalist", "The Tennessean first reported").
     pub(super) fn party_or_origin(&self, k: usize, region: &Range<usize>) -> bool {
-        if region.len() != 2 || self.lower(region.start) != "the" {
+        if !(2..=4).contains(&region.len()) || self.lower(region.start) != "the" {
             return false;
         }
-        let word = region.start + 1;
+        let word = region.end - 1;
+        let places = region.start + 1..word;
+        let placed = places.clone().all(|i| {
+            self.pos[i] == "NNP" && self.doc.token_text(i).starts_with(char::is_uppercase)
+        }) && is_party_member_word(self.lower(word));
+        if !places.is_empty() && !placed {
+            return false;
+        }
         let first_of_sentence = region.start
             == self.doc.sentences[self.doc.sentence_of(region.start)]
                 .tokens
@@ -808,6 +819,18 @@ pub(super) fn is_people_word(word: &str) -> bool {
                 .iter()
                 .any(|n| n.strip_suffix("man") == Some(stem))
         })
+}
+
+/// Whether a lowercased word names a member of a party ("democrat",
+/// "republican", "independent", "libertarian", "conservative",
+/// "socialist"), which a place before it qualifies ("the Ohio
+/// Republican"); a place before a nationality says none.
+fn is_party_member_word(word: &str) -> bool {
+    word.ends_with("crat")
+        || matches!(
+            word,
+            "republican" | "independent" | "libertarian" | "conservative" | "socialist" | "tory"
+        )
 }
 
 /// Nouns for a country's people whose ending does not say so.

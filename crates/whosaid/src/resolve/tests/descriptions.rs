@@ -985,3 +985,24 @@ fn an_unnamed_speaker_of_one_role_is_not_another_roles_description() {
     assert_eq!(speaker_name("The senator"), "The senator");
     assert_eq!(speaker_name("The governor"), "The governor");
 }
+
+/// Regression: a party member described with a place before the party
+/// ("The Massachusetts Democrat", "the Wisconsin Republican") was an
+/// organization named "Massachusetts Democrat" or "Republican": the
+/// tagger reads the two capitals as one body's name. It is the person
+/// named before, as "the Democrat" is.
+#[test]
+fn a_party_member_after_a_place_is_the_person_named_before() {
+    let acc = analyze(
+        "Merger\n\nSenator Elizabeth Warren criticized the merger on Monday. The Massachusetts \
+         Democrat said it would raise prices.\n\nRepresentative Jim Jordan opened the hearing. \
+         The Ohio Republican said the agency had overreached.",
+    );
+    for (source, name) in [
+        ("The Massachusetts Democrat", "Elizabeth Warren"),
+        ("The Ohio Republican", "Jim Jordan"),
+    ] {
+        let speaker = speaker_of_source(&acc, source).expect("a speaker");
+        assert_eq!(speaker.name, name, "{acc:#?}");
+    }
+}
