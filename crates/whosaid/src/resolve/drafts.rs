@@ -121,8 +121,7 @@ impl Resolution<'_> {
         // "a city official who asked not to be named", "A senior aide, who
         // spoke on condition of anonymity": the name is the noun phrase
         // before the clause; the clause still marks it anonymous.
-        let unnamed = words.iter().any(|w| w == "anonymity" || w == "anonymously")
-            || words.windows(3).any(|w| w == ["not", "to", "be"]);
+        let unnamed = withholds_the_name(&words);
         let cut = (r.start + 1..r.end).find(|&i| {
             self.doc.token_text(i) == ","
                 || extract::RELATIVE_PRONOUNS.contains(&self.lower(i))
@@ -326,3 +325,11 @@ const SHARES: &[&str] = &[
     "majority",
     "minority",
 ];
+
+/// Whether a source's lowercased words say the article withholds its
+/// speaker's name ("who spoke on condition of anonymity", "who asked not
+/// to be named", "speaking anonymously").
+pub(super) fn withholds_the_name(words: &[String]) -> bool {
+    words.iter().any(|w| w == "anonymity" || w == "anonymously")
+        || words.windows(3).any(|w| w == ["not", "to", "be"])
+}

@@ -109,6 +109,12 @@ impl Resolution<'_> {
         if let Some(comma) = (src.start + 1..src.end.saturating_sub(1)).find(|&i| {
             self.doc.token_text(i) == "," && RELATIVES.contains(&words[i + 1 - src.start].as_str())
         }) {
+            // "The minister, who spoke on condition of anonymity, said":
+            // the clause withholds the name of the description before it.
+            let unnamed_before = self.ents.mentions_within(src.start..comma).next().is_none();
+            if unnamed_before && drafts::withholds_the_name(&words) {
+                return Some(self.withheld_speaker(src.clone(), src.start..comma));
+            }
             return self.speaker_of(k, src.start..comma);
         }
         // A plural phrase before examples ("Critics of the program, like
@@ -590,6 +596,19 @@ impl Resolution<'_> {
             }
         }
         Some(Some(self.nominal_draft(src.clone())))
+    }
+
+    /// The speaker of a source whose article withholds the name ("The
+    /// minister, who spoke on condition of anonymity"): no title or
+    /// prominence may name one; the unnamed person of that description
+    /// who spoke before, if any (`head`: the description without its
+    /// clause), else an anonymous draft of `src`.
+    fn withheld_speaker(&mut self, src: Range<usize>, head: Range<usize>) -> usize {
+        let words: Vec<String> = head.clone().map(|i| self.lower(i).to_owned()).collect();
+        match self.anonymous_reference(&head, &words) {
+            Some(d) => d,
+            None => self.nominal_draft(src),
+        }
     }
 
     /// Whether the phrase is "the" and a person's party or origin ("the

@@ -1006,3 +1006,20 @@ fn a_party_member_after_a_place_is_the_person_named_before() {
         assert_eq!(speaker.name, name, "{acc:#?}");
     }
 }
+
+/// Regression: "The minister, who spoke on condition of anonymity, said"
+/// with no minister named before was the article's most prominent person
+/// (the relative clause was cut off before the description was resolved,
+/// and a title no one holds fell back to prominence): a clause that
+/// withholds the name leaves the speaker unnamed.
+#[test]
+fn a_description_whose_name_is_withheld_names_no_one() {
+    let acc = analyze(
+        "Launch\n\nElon Musk posted on X that the launch was delayed. Musk said engineers needed \
+         more time.\n\nThe minister, who spoke on condition of anonymity, said the plan was dead.",
+    );
+    let speaker = speaker_of_source(&acc, "The minister, who spoke on condition of anonymity,")
+        .expect("a speaker");
+    assert!(speaker.anonymous, "{acc:#?}");
+    assert_ne!(speaker.name, "Elon Musk", "{acc:#?}");
+}
