@@ -34,13 +34,19 @@ impl Resolution<'_> {
         // A platform carries a post, it does not write it.
         let platform =
             |e: usize| PLATFORMS.contains(&self.ents.list[e].name.to_lowercase().as_str());
-        // "research conducted by the Center for …": the participle the
-        // phrase ended at leads to "by".
-        let by_at = if end + 1 < src.end
-            && self.pos[end] == "VBN"
-            && matches!(self.lower(end + 1), "by" | "from")
-        {
+        // "research conducted by the Center for …", "The report,
+        // published by the Institute for Fiscal Studies,": the participle
+        // the phrase ended at, after a comma or not, leads to "by".
+        let participle = if end < src.end && self.doc.token_text(end) == "," {
             end + 1
+        } else {
+            end
+        };
+        let by_at = if participle + 1 < src.end
+            && self.pos[participle] == "VBN"
+            && matches!(self.lower(participle + 1), "by" | "from")
+        {
+            participle + 1
         } else {
             end
         };

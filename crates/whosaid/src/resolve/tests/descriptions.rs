@@ -1023,3 +1023,21 @@ fn a_description_whose_name_is_withheld_names_no_one() {
     assert!(speaker.anonymous, "{acc:#?}");
     assert_ne!(speaker.name, "Elon Musk", "{acc:#?}");
 }
+
+/// Regression: a document whose author follows a comma and a participle
+/// ("The report, published by the Institute for Fiscal Studies, said")
+/// was an organization named "The report": the participle leads to "by"
+/// after a comma as it does without one.
+#[test]
+fn a_document_published_by_a_body_after_a_comma_is_the_bodys() {
+    let acc = analyze(
+        "Taxes\n\nThe report, published by the Institute for Fiscal Studies, said taxes would \
+         rise for most households.",
+    );
+    let speaker = speaker_of_source(
+        &acc,
+        "The report, published by the Institute for Fiscal Studies,",
+    )
+    .expect("a speaker");
+    assert_eq!(speaker.name, "Institute for Fiscal Studies", "{acc:#?}");
+}
