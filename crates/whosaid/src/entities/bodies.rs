@@ -348,8 +348,8 @@ fn body_noun_before(doc: &Document, pos: &[&str], m: &Mention) -> bool {
 
 /// Whether token `i` is the first word of its sentence.
 fn opens_sentence(doc: &Document, i: usize) -> bool {
-    let sentence = doc.sentences[doc.sentence_of(i)].tokens.clone();
-    sentence
+    doc.sentences[doc.sentence_of(i)]
+        .tokens
         .clone()
         .find(|&j| doc.tokens[j].kind == TokenKind::Word)
         == Some(i)

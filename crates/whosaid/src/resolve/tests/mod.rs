@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 
 mod bodies;
 mod descriptions;
+mod documents;
 mod frames;
 mod names;
 mod pronouns;
