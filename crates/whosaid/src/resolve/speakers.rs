@@ -768,7 +768,7 @@ impl Resolution<'_> {
     fn campaign_named_before(&mut self, k: usize, at: usize) -> Option<usize> {
         let floor = at.saturating_sub(CAMPAIGN_LOOKBACK);
         for j in (floor..at).rev() {
-            if !self.lower(j).eq_ignore_ascii_case("campaign") || self.quotes.is_quoted(j) {
+            if self.lower(j) != "campaign" || self.quotes.is_quoted(j) {
                 continue;
             }
             // The owner and the modifiers before "campaign", shortest first.
