@@ -13,6 +13,7 @@ mod companies;
 mod conjoined;
 mod determined;
 mod opening_first_names;
+mod particles;
 mod plural_bodies;
 
 pub(super) use companies::is_trade_word;
@@ -31,6 +32,7 @@ pub(super) fn repaired(
     let mentions = without_function_words(doc, mentions);
     let mentions = super::acronyms::untagged_acronyms(doc, mentions);
     let mentions = people_in_capitals(doc, mentions);
+    let mentions = particles::names_across_particles(doc, pos, &headlines, mentions);
     let mentions = headline_names(doc, &headlines, mentions);
     let mentions = joined_organizations(doc, pos, &headlines, mentions);
     let mentions = conjoined::names_joined_by_and(doc, &headlines, mentions);
