@@ -82,7 +82,19 @@ impl Resolution<'_> {
 
     /// The speaker of attribution `k` whose source tokens are `src`.
     pub(super) fn speaker_of(&mut self, k: usize, src: Range<usize>) -> Option<usize> {
-        let words: Vec<String> = src.clone().map(|i| self.lower(i).to_owned()).collect();
+        // An acronym keeps its capitals: "The WHO said" names the World
+        // Health Organization, no relative pronoun.
+        let words: Vec<String> = src
+            .clone()
+            .map(|i| {
+                let text = self.doc.token_text(i);
+                if text.len() >= 2 && text.bytes().all(|b| b.is_ascii_uppercase()) {
+                    text.to_owned()
+                } else {
+                    self.lower(i).to_owned()
+                }
+            })
+            .collect();
         // A source ending in a personal pronoun ("Thor he’d", "Despite
         // the movement we’ve"): the pronoun is the clause's subject.
         // Subject forms only: "people close to him" is not him.
@@ -408,7 +420,10 @@ impl Resolution<'_> {
         // or in the possessive ("Trump’s warning"): the one person named in
         // full with that last name.
         if words.len() == 1 {
-            if let Some(e) = self.person_by_surname(src.start) {
+            if let Some(e) = self
+                .person_by_surname(src.start)
+                .or_else(|| self.person_by_first_name(src.start))
+            {
                 return Some(self.entity_draft(e));
             }
             // A company's first word the tagger missed ("CenterPoint did
@@ -662,6 +677,31 @@ impl Resolution<'_> {
         }
         let surname = entities::variants::fold(entities::strip_possessive(text));
         self.principal_named(&surname, entities::gender_near(self.doc, at..at + 1))
+    }
+
+    /// The one person named in full whose first name word is the
+    /// capitalized word at `at`, when no one's name ends in it: "Xi said"
+    /// after "Xi Jinping" (a family name written first), "Tedros" after
+    /// "Tedros Adhanom Ghebreyesus". None when two people share it.
+    fn person_by_first_name(&self, at: usize) -> Option<usize> {
+        let text = self.doc.token_text(at);
+        if !text.starts_with(char::is_uppercase) || is_honorific(self.lower(at)) {
+            return None;
+        }
+        let word = entities::variants::fold(entities::strip_possessive(text));
+        let mut found = None;
+        for (id, x) in self.ents.list.iter().enumerate() {
+            if x.words.last() == Some(&word) {
+                return None;
+            }
+            if x.class == MentionClass::Person && x.words.len() >= 2 && x.words[0] == word {
+                if found.is_some() {
+                    return None;
+                }
+                found = Some(id);
+            }
+        }
+        found
     }
 
     /// The person named in full whose last name word (folded) is `surname`

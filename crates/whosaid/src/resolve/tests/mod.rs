@@ -8,6 +8,7 @@ use std::sync::OnceLock;
 mod bodies;
 mod descriptions;
 mod documents;
+mod foreign_names;
 mod frames;
 mod names;
 mod pronouns;
