@@ -318,6 +318,25 @@ pub(super) fn titles_of(
                 && pos.get(i).is_some_and(|t| *t == "NN")
                 && (OCCUPATION_NOUNS.contains(&lower(i)) || agent_by_ending(lower(i))))
     };
+    // "of" (and "the" after it) inside an office's name between a
+    // capitalized title noun and capitals: "Secretary of State", "Minister
+    // of Foreign Affairs", "Speaker of the House".
+    let office_of = |i: usize| {
+        let of = match lower(i) {
+            "of" => i,
+            "the" if i > sentence.tokens.start && lower(i - 1) == "of" => i - 1,
+            _ => return false,
+        };
+        let mut next = i + 1;
+        if next < r.start && lower(next) == "the" {
+            next += 1;
+        }
+        of > sentence.tokens.start
+            && capital_at(of - 1)
+            && is_title_noun(lower(of - 1))
+            && next < r.start
+            && capital_at(next)
+    };
     // Before: a run of title words, capitalized words and organization names.
     let mut start = r.start;
     while start > sentence.tokens.start {
@@ -328,7 +347,8 @@ pub(super) fn titles_of(
         // A lowercase noun naming the field of a title after it ("press
         // secretary", "campaign manager", "hedge fund manager").
         let field = field_noun(i) && start < r.start && !capital_at(start);
-        let titleish = title_word(i)
+        let titleish = office_of(i)
+            || title_word(i)
             || in_other_mention(i)
             || matches!(w, "former" | "vice" | "acting" | "then" | "deputy")
             || (capital && matches!(tag, "NNP" | "NNPS" | "JJ") && !is_possessive(w))
@@ -410,8 +430,19 @@ pub(super) fn titles_of(
             }
             first += 1;
         }
-        if first <= last && last + 1 == r.start {
-            out.push(text(first, last + 1));
+        // The office a title noun heads runs to the name ("Secretary of
+        // State John Kerry"): "of", maybe "the", then capitals only.
+        let office_end = (last + 1 < r.start && lower(last + 1) == "of" && capital_at(last))
+            .then(|| {
+                let mut j = last + 2;
+                if j < r.start && lower(j) == "the" {
+                    j += 1;
+                }
+                (j < r.start && (j..r.start).all(capital_at)).then_some(r.start)
+            })
+            .flatten();
+        if first <= last && (last + 1 == r.start || office_end.is_some()) {
+            out.push(text(first, office_end.unwrap_or(last + 1)));
         }
     }
     // Possessive affiliation or relation right before: "Bloomberg TV’s",

@@ -117,3 +117,30 @@ fn an_occupation_before_a_name_is_its_title() {
         "{acc:#?}"
     );
 }
+
+/// Regression: an office named with "of" was no title ("Secretary of State
+/// John Kerry", "Speaker of the House Mike Johnson" had none: the run of
+/// title words stopped at "of"), and a first name the tables did not know
+/// ("Antony") was read as part of an organization "State Antony", the
+/// speaker "Blinken".
+#[test]
+fn an_office_named_with_of_is_a_title() {
+    let acc = analyze(
+        "Talks\n\nSecretary of State Antony Blinken said the talks were useful. Speaker of \
+         the House Mike Johnson said the vote would happen on Friday. The vote was close, \
+         Minister of Foreign Affairs Sergey Lavrov said.",
+    );
+    assert_eq!(
+        named_speaker(&acc, "Antony Blinken").titles,
+        ["Secretary of State"],
+        "{acc:#?}"
+    );
+    let johnson = named_speaker(&acc, "Mike Johnson");
+    assert_eq!(johnson.titles, ["Speaker of the House"], "{acc:#?}");
+    assert_eq!(johnson.affiliations, ["House"], "{acc:#?}");
+    assert_eq!(
+        titles_of(&acc, "Sergey Lavrov"),
+        ["Minister of Foreign Affairs"],
+        "{acc:#?}"
+    );
+}
