@@ -124,6 +124,7 @@ pub(super) fn bodies_by_description(
             && (apposed_body_noun(doc, pos, m.tokens.end)
                 || body_noun_before(doc, pos, m)
                 || traded(doc, pos, &m.tokens)
+                || owns_a_company_office(doc, m.tokens.end)
                 || (m.class == MentionClass::Person && which_clause_after(doc, m.tokens.end))
                 || names_a_platform(doc, &m.tokens))
         {
@@ -203,6 +204,22 @@ pub(super) fn bodies_by_description(
             }
         }
     }
+    // A capitalized name the tagger left out that owns a company's office
+    // ("Nvidia's chief executive"): the company.
+    for i in 0..doc.tokens.len() {
+        let named = doc.tokens[i].kind == TokenKind::Word
+            && doc.token_text(i).starts_with(char::is_uppercase)
+            && pos.get(i).is_some_and(|t| t.starts_with("NNP"));
+        if named
+            && owns_a_company_office(doc, i + 1)
+            && !mentions.iter().chain(&added).any(|m| m.tokens.contains(&i))
+        {
+            added.push(Mention {
+                tokens: i..i + 1,
+                class: MentionClass::Organization,
+            });
+        }
+    }
     let mut mentions = super::with_added(mentions, added);
     // The same one-word name elsewhere is the same body ("Nvidia said"
     // after "Shares of Nvidia fell").
@@ -271,6 +288,35 @@ fn traded(doc: &Document, pos: &[&str], name: &std::ops::Range<usize>) -> bool {
         && !is_possessive(doc.token_text(name.end - 1))
         && stock(name.end);
     before || after
+}
+
+/// Whether the name ending before token `end` is in the possessive and
+/// owns an office only a company has: "Nvidia's chief executive",
+/// "Microsoft's CEO", "OpenAI's co-founder". A person has a chief of staff
+/// or a spokesman, not a chief executive.
+fn owns_a_company_office(doc: &Document, end: usize) -> bool {
+    let n = doc.tokens.len();
+    let possessive = end > 0 && is_possessive(doc.token_text(end - 1));
+    let clitic = end < n && matches!(doc.token_text(end), "’s" | "'s");
+    let office = if clitic { end + 1 } else { end };
+    if !(possessive || clitic) || office >= n {
+        return false;
+    }
+    let next = |k: usize| {
+        if office + k < n {
+            doc.lower(office + k)
+        } else {
+            ""
+        }
+    };
+    match next(0) {
+        "ceo" | "cfo" | "coo" | "cto" | "founder" | "co-founder" | "cofounder" => true,
+        "chief" => matches!(
+            next(1),
+            "executive" | "financial" | "operating" | "technology"
+        ),
+        _ => false,
+    }
 }
 
 /// Whether the name ending before token `end` is followed by an apposition
@@ -377,6 +423,39 @@ fn is_body_noun(doc: &Document, pos: &[&str], i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Regression: "Jensen Huang, Nvidia's chief executive" gave Huang no
+    /// affiliation, the tagger reading "Nvidia" as a person; the owner of
+    /// a company's office is a company. A person's chief of staff keeps
+    /// the person.
+    #[test]
+    fn the_owner_of_a_company_office_is_a_company() {
+        let got = classes(
+            "Chips\n\nJensen Huang, Nvidia's chief executive, said so. Microsoft's CEO \
+             agreed. Trump's chief of staff did not.",
+            &[
+                ("Nvidia's", MentionClass::Person),
+                ("Microsoft's", MentionClass::Person),
+                ("Trump's", MentionClass::Person),
+            ],
+            &[],
+        );
+        assert_eq!(
+            got,
+            [
+                MentionClass::Organization,
+                MentionClass::Organization,
+                MentionClass::Person
+            ]
+        );
+        // Untagged, the name becomes the company's mention.
+        let got = classes(
+            "Chips\n\nJensen Huang, Nvidia's chief executive, said so.",
+            &[],
+            &[],
+        );
+        assert_eq!(got, [MentionClass::Organization]);
+    }
 
     /// The classes of the mentions `tagged` after the pass. A mention's
     /// text is found in `text`; one ending in " said" stands for its first

@@ -483,6 +483,16 @@ pub(super) fn titles_of(
     // phrase naming where ("a law professor at the University of
     // Michigan", "chief economist at KPMG", "a spokesperson for the
     // agency").
+    // A person named in the possessive before a lowercase title word is
+    // whose office it is, no other speaker ("Jane Roe, Trump's campaign
+    // manager,").
+    let possessor_of_the_title = |end: usize| {
+        let clitic = end < sentence.tokens.end && matches!(doc.token_text(end), "’s" | "'s");
+        let office = if clitic { end + 1 } else { end };
+        (clitic || is_possessive(doc.token_text(end - 1)))
+            && office < sentence.tokens.end
+            && doc.token_text(office).starts_with(char::is_lowercase)
+    };
     if r.end + 1 < sentence.tokens.end && doc.token_text(r.end) == "," {
         let from = r.end + 1;
         let limit = (from + 12).min(sentence.tokens.end);
@@ -509,8 +519,9 @@ pub(super) fn titles_of(
                 .first()
                 .is_some_and(|w| matches!(*w, "and" | "or" | "but" | "nor"))
                 || (from..stop).any(|i| {
-                    e.covering(i)
-                        .is_some_and(|(m, _)| m.class == MentionClass::Person)
+                    e.covering(i).is_some_and(|(m, _)| {
+                        m.class == MentionClass::Person && !possessor_of_the_title(m.tokens.end)
+                    })
                 });
             if head_ok && no_verb && !circumstance && !another && stop > from {
                 let skip = usize::from(matches!(words[0], "the" | "a" | "an"));

@@ -144,3 +144,39 @@ fn an_office_named_with_of_is_a_title() {
         "{acc:#?}"
     );
 }
+
+/// Regression: "Satya Nadella, Microsoft's chief executive," had no title
+/// (the tagger's person "Microsoft's" read as another person named in the
+/// apposition), and "Jensen Huang, Nvidia's chief executive" no
+/// affiliation (the tagger left "Nvidia" out).
+#[test]
+fn a_company_in_the_possessive_owns_the_apposed_office() {
+    let acc = analyze(
+        "Chips\n\n\"Demand is insane,\" said Jensen Huang, Nvidia's chief executive. Huang \
+         added that supply would improve.\n\nSatya Nadella, Microsoft's chief executive, said \
+         the company would invest more.",
+    );
+    let huang = named_speaker(&acc, "Jensen Huang");
+    assert_eq!(huang.affiliations, ["Nvidia"], "{acc:#?}");
+    let nadella = named_speaker(&acc, "Satya Nadella");
+    assert_eq!(nadella.titles, ["Microsoft's chief executive"], "{acc:#?}");
+    assert_eq!(nadella.affiliations, ["Microsoft"], "{acc:#?}");
+}
+
+/// Regression: a person named in the possessive in an apposition was read
+/// as another person the apposition names, not whose office it is:
+/// "Uzi Arad, Mr. Netanyahu's former national security adviser," had no
+/// title.
+#[test]
+fn a_person_in_the_possessive_owns_the_apposed_office() {
+    let acc = analyze(
+        "Talks\n\nPrime Minister Benjamin Netanyahu met President Obama on Monday.\n\n\
+         Uzi Arad, Mr. Netanyahu's former national security adviser, said the talks were \
+         tense.",
+    );
+    assert_eq!(
+        titles_of(&acc, "Uzi Arad"),
+        ["Mr. Netanyahu's former national security adviser"],
+        "{acc:#?}"
+    );
+}
