@@ -295,15 +295,11 @@ fn traded(doc: &Document, pos: &[&str], name: &std::ops::Range<usize>) -> bool {
 /// "Microsoft's CEO", "OpenAI's co-founder". A person has a chief of staff
 /// or a spokesman, not a chief executive.
 fn owns_a_company_office(doc: &Document, end: usize) -> bool {
-    let n = doc.tokens.len();
-    let possessive = end > 0 && is_possessive(doc.token_text(end - 1));
-    let clitic = end < n && matches!(doc.token_text(end), "’s" | "'s");
-    let office = if clitic { end + 1 } else { end };
-    if !(possessive || clitic) || office >= n {
+    let Some(office) = super::owned_after(doc, end) else {
         return false;
-    }
+    };
     let next = |k: usize| {
-        if office + k < n {
+        if office + k < doc.tokens.len() {
             doc.lower(office + k)
         } else {
             ""

@@ -231,6 +231,17 @@ pub fn is_function_word(word: &str) -> bool {
     bare.len() <= 7 && SET.contains_ignore_ascii_case(bare)
 }
 
+/// The token after a name in the possessive that ends before token `end`
+/// ("Nvidia's | chief", "Nvidia | ’s | chief"): what the name owns. None
+/// when the name is not in the possessive or nothing follows.
+pub(crate) fn owned_after(doc: &Document, end: usize) -> Option<usize> {
+    let n = doc.tokens.len();
+    let clitic = end < n && matches!(doc.token_text(end), "’s" | "'s");
+    let possessive = clitic || (end > 0 && is_possessive(doc.token_text(end - 1)));
+    let owned = if clitic { end + 1 } else { end };
+    (possessive && owned < n).then_some(owned)
+}
+
 /// The mention as a display name: its text, a final possessive stripped.
 pub fn display_name(doc: &Document, r: Range<usize>) -> String {
     if r.is_empty() {

@@ -321,21 +321,25 @@ pub(super) fn titles_of(
     // "of" (and "the" after it) inside an office's name between a
     // capitalized title noun and capitals: "Secretary of State", "Minister
     // of Foreign Affairs", "Speaker of the House".
+    // The first word of the office's name after its "of" at `of`, past a
+    // "the", when it is a capital before the name.
+    let office_name_after = |of: usize| {
+        let mut next = of + 1;
+        if next < r.start && lower(next) == "the" {
+            next += 1;
+        }
+        (next < r.start && capital_at(next)).then_some(next)
+    };
     let office_of = |i: usize| {
         let of = match lower(i) {
             "of" => i,
             "the" if i > sentence.tokens.start && lower(i - 1) == "of" => i - 1,
             _ => return false,
         };
-        let mut next = i + 1;
-        if next < r.start && lower(next) == "the" {
-            next += 1;
-        }
         of > sentence.tokens.start
             && capital_at(of - 1)
             && is_title_noun(lower(of - 1))
-            && next < r.start
-            && capital_at(next)
+            && office_name_after(of).is_some()
     };
     // Before: a run of title words, capitalized words and organization names.
     let mut start = r.start;
@@ -433,14 +437,10 @@ pub(super) fn titles_of(
         // The office a title noun heads runs to the name ("Secretary of
         // State John Kerry"): "of", maybe "the", then capitals only.
         let office_end = (last + 1 < r.start && lower(last + 1) == "of" && capital_at(last))
-            .then(|| {
-                let mut j = last + 2;
-                if j < r.start && lower(j) == "the" {
-                    j += 1;
-                }
-                (j < r.start && (j..r.start).all(capital_at)).then_some(r.start)
-            })
-            .flatten();
+            .then(|| office_name_after(last + 1))
+            .flatten()
+            .filter(|&name| (name..r.start).all(capital_at))
+            .map(|_| r.start);
         if first <= last && (last + 1 == r.start || office_end.is_some()) {
             out.push(text(first, office_end.unwrap_or(last + 1)));
         }
@@ -487,11 +487,9 @@ pub(super) fn titles_of(
     // whose office it is, no other speaker ("Jane Roe, Trump's campaign
     // manager,").
     let possessor_of_the_title = |end: usize| {
-        let clitic = end < sentence.tokens.end && matches!(doc.token_text(end), "’s" | "'s");
-        let office = if clitic { end + 1 } else { end };
-        (clitic || is_possessive(doc.token_text(end - 1)))
-            && office < sentence.tokens.end
-            && doc.token_text(office).starts_with(char::is_lowercase)
+        super::owned_after(doc, end).is_some_and(|office| {
+            office < sentence.tokens.end && doc.token_text(office).starts_with(char::is_lowercase)
+        })
     };
     if r.end + 1 < sentence.tokens.end && doc.token_text(r.end) == "," {
         let from = r.end + 1;
