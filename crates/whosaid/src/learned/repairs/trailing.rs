@@ -95,7 +95,8 @@ pub(in crate::learned) fn trailing_say_clause(cx: &Context<'_>, found: &mut Vec<
                             && circumstance(v + 1..c)
                             && ((matches!(cx.pos[c + 1], "IN" | "VBG")
                                 && !text(c + 1).eq_ignore_ascii_case("that"))
-                                || text(c + 1).eq_ignore_ascii_case("which"))
+                                || text(c + 1).eq_ignore_ascii_case("which")
+                                || noun_phrase_appendix(cx, c + 1..end))
                     })
             })
         };
@@ -178,6 +179,29 @@ pub(in crate::learned) fn trailing_say_clause(cx: &Context<'_>, found: &mut Vec<
     found.extend(added);
 }
 
+/// Whether `tail` (after the comma that follows a reporting verb) is a
+/// noun phrase set beside the whole sentence ("…, the minister said on
+/// Tuesday, the latest in a series of attacks."; "…, officials said
+/// Sunday, a day after …"): it opens on a determiner or a possessive and
+/// has no finite verb before a preposition or a relative word takes over.
+/// A finite verb first makes it a clause of its own ("…, officials said
+/// Tuesday, the company would …").
+fn noun_phrase_appendix(cx: &Context<'_>, tail: Range<usize>) -> bool {
+    if tail.len() < 2 || !matches!(cx.pos[tail.start], "DT" | "PRP$") {
+        return false;
+    }
+    for i in tail {
+        let tag = cx.pos[i];
+        if cx.doc.tokens[i].kind == TokenKind::QuoteMark || super::finite_verb_tag(tag) {
+            return false;
+        }
+        if matches!(tag, "IN" | "WDT" | "WP" | "TO") {
+            return true;
+        }
+    }
+    true
+}
+
 /// Whether `clause` is only a subordinate clause: it opens (after a
 /// conjunction) with a subordinator and holds no comma ("But when Congress
 /// cut funding").
@@ -213,6 +237,7 @@ pub(in crate::learned) fn according_to_frame(cx: &Context<'_>, found: &mut Vec<T
         let range = sentence.tokens.clone();
         let Some(frame) = trailing_according_to(cx, range.clone())
             .or_else(|| leading_according_to(cx, range.clone()))
+            .or_else(|| leading_as_reported(cx, range.clone()))
         else {
             continue;
         };
@@ -243,7 +268,9 @@ pub(in crate::learned) fn according_to_frame(cx: &Context<'_>, found: &mut Vec<T
                     .quotes
                     .outer_quote(i)
                     .is_none_or(|q| q.open >= source.start && q.close < source.end)
-        }) && source.clone().any(|i| cx.pos[i].starts_with("NN"));
+        }) && source
+            .clone()
+            .any(|i| cx.pos[i].starts_with("NN") || cx.pos[i] == "PRP");
         if !name_like || source.len() > MAX_FRAME_SOURCE {
             continue;
         }
@@ -275,7 +302,10 @@ pub(in crate::learned) fn according_to_frame(cx: &Context<'_>, found: &mut Vec<T
             cue: cue.clone(),
             content: std::iter::once(clause).collect(),
         };
-        match found.iter_mut().find(|a| a.cue.contains(&cue.start)) {
+        match found
+            .iter_mut()
+            .find(|a| a.cue.start < cue.end && cue.start < a.cue.end)
+        {
             Some(a) => *a = outer,
             None => added.push(outer),
         }
@@ -335,6 +365,131 @@ fn leading_according_to(cx: &Context<'_>, range: Range<usize>) -> Option<Frame> 
         clause: comma + 1..end,
     })
 }
+
+/// `As Reuters reported last month, …`, `As The Atlantic recently noted,
+/// …`, `As he told reporters, …`: an opening "as" clause of a reporting
+/// verb frames the clause after its comma, as "according to" does (PolNeAR
+/// marks them so: the source between "as" and the verb, the cue with its
+/// adverb or auxiliary, the rest of the sentence as the content). The verb
+/// may take a short circumstance ("in a statement", "last month") or, for
+/// "told", its listener; anything else after it ("As Trump said he would,
+/// …", "As the campaign reported $1 million in donations, …") is no frame.
+fn leading_as_reported(cx: &Context<'_>, range: Range<usize>) -> Option<Frame> {
+    let text = |i: usize| cx.doc.token_text(i);
+    let word = |i: usize| cx.doc.tokens[i].kind == TokenKind::Word;
+    let opening = (range.start..(range.start + 2).min(range.end))
+        .find(|&i| text(i).eq_ignore_ascii_case("as"))
+        .filter(|&i| (range.start..i).all(|k| cx.pos[k] == "CC"))?;
+    let comma = (opening + 2..(opening + 2 + MAX_AS_FRAME).min(range.end))
+        .find(|&i| text(i) == ",")
+        .filter(|&i| !cx.quotes.is_quoted(i))?;
+    let verb = (opening + 2..comma).find(|&i| REPORTING_VERBS.contains(&cx.doc.lower(i)))?;
+    // The cue opens on the adverbs and auxiliaries before the verb
+    // ("recently noted", "has reported", "first reported").
+    let mut cue_start = verb;
+    while cue_start > opening + 2 && matches!(cx.pos[cue_start - 1], "RB" | "VBZ" | "VBP" | "VBD") {
+        cue_start -= 1;
+    }
+    let source = opening + 1..cue_start;
+    if source
+        .clone()
+        .any(|i| !word(i) || super::finite_verb_tag(cx.pos[i]))
+    {
+        return None;
+    }
+    let mut cue_end = verb + 1;
+    let particle = match cx.doc.lower(verb) {
+        "put" => "it",
+        "pointed" => "out",
+        _ => "",
+    };
+    if !particle.is_empty() && cue_end < comma && cx.doc.lower(cue_end) == particle {
+        cue_end += 1;
+    }
+    // What stands between the verb and the comma.
+    let mut at = cue_end;
+    if matches!(cx.doc.lower(verb), "told" | "tells" | "tell") {
+        // The listener: a short noun phrase ("reporters", "The Post").
+        let listener = (at..comma)
+            .take_while(|&i| matches!(cx.pos[i], "DT" | "NN" | "NNS" | "NNP" | "NNPS" | "PRP"))
+            .count();
+        if listener == 0 || listener > 3 {
+            return None;
+        }
+        at += listener;
+    }
+    let circumstance = at == comma
+        || ((cx.pos[at] == "IN"
+            || (at..comma).any(|i| crate::when::is_time_word(cx.doc.lower(i)))
+            || (comma - at == 1 && cx.pos[at] == "RB"))
+            && (at..comma).all(|i| {
+                word(i)
+                    && matches!(
+                        cx.pos[i],
+                        "IN" | "DT" | "NN" | "NNP" | "NNS" | "JJ" | "CD" | "RB" | "PRP$"
+                    )
+            }));
+    if !circumstance {
+        return None;
+    }
+    // PolNeAR's cue holds the verb's circumstance ("reported just today",
+    // "reported, even on Friday morning,"), not its listener.
+    if at == cue_end {
+        cue_end = comma;
+    }
+    // A circumstance set off after the comma ("As Breitbart News
+    // reported, even on Friday morning, …") belongs to the cue too.
+    let mut clause_start = comma + 1;
+    if let Some(second) = (comma + 1..(comma + 7).min(range.end)).find(|&i| text(i) == ",") {
+        let aside = comma + 1..second;
+        let adverbial = aside.clone().all(|i| {
+            word(i) && matches!(cx.pos[i], "RB" | "IN" | "DT" | "NN" | "NNP" | "CD" | "JJ")
+        }) && aside
+            .clone()
+            .any(|i| cx.pos[i] == "IN" || crate::when::is_time_word(cx.doc.lower(i)));
+        if !aside.is_empty() && adverbial {
+            cue_end = second;
+            clause_start = second + 1;
+        }
+    }
+    let mut end = range.end;
+    while end > clause_start && cx.doc.tokens[end - 1].kind == TokenKind::Punct {
+        end -= 1;
+    }
+    Some(Frame {
+        cue: cue_start..cue_end,
+        source,
+        clause: clause_start..end,
+    })
+}
+
+/// Verbs of an opening "as" frame ([`leading_as_reported`]).
+const REPORTING_VERBS: &[&str] = &[
+    "reported",
+    "reports",
+    "said",
+    "says",
+    "noted",
+    "notes",
+    "wrote",
+    "writes",
+    "put",
+    "told",
+    "tells",
+    "explained",
+    "explains",
+    "observed",
+    "pointed",
+    "argued",
+    "argues",
+    "revealed",
+    "disclosed",
+    "announced",
+    "confirmed",
+];
+
+/// The longest opening "as" frame before its comma (tokens).
+const MAX_AS_FRAME: usize = 16;
 
 /// Whether "according to" starts at token `i`, outside quotations.
 fn according_to(cx: &Context<'_>, i: usize) -> bool {

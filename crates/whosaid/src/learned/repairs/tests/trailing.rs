@@ -218,3 +218,96 @@ fn according_to_frames_the_whole_clause() {
         assert!(found.is_empty(), "{text}: {found:?}");
     }
 }
+
+/// `…, the minister said on Tuesday, the latest in a series of attacks.`:
+/// a noun phrase set beside the sentence after the verb's circumstance is
+/// an appendix too (the tagger read "on Tuesday, the latest …" as the
+/// content); one with a finite verb of its own is a clause, not one.
+#[test]
+fn a_noun_phrase_appendix_leaves_the_clause_before() {
+    let text = "Head.\n\nDrones struck a power plant in Kharkiv overnight, the energy \
+                minister said on Tuesday, the latest in a series of attacks on the grid.";
+    let mut found = vec![attribution(
+        Some(tokens_of(text, "the energy minister")),
+        tokens_of(text, "said"),
+        tokens_of(
+            text,
+            "on Tuesday, the latest in a series of attacks on the grid",
+        ),
+    )];
+    in_context(text, |_, cx| trailing_say_clause(cx, &mut found));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        found[0].content,
+        [tokens_of(
+            text,
+            "Drones struck a power plant in Kharkiv overnight"
+        )]
+    );
+    let text = "Head.\n\nDrones struck a power plant overnight, officials said on Tuesday, \
+                the army would respond.";
+    let before = vec![attribution(
+        Some(tokens_of(text, "officials")),
+        tokens_of(text, "said"),
+        tokens_of(text, "the army would respond"),
+    )];
+    let mut found = before.clone();
+    in_context(text, |_, cx| trailing_say_clause(cx, &mut found));
+    assert_eq!(found, before);
+}
+
+/// `As Reuters reported last month, …`: an opening "as" clause of a
+/// reporting verb frames the rest of the sentence (PolNeAR: "As The
+/// Atlantic recently noted, trust in government is collapsing"); the
+/// cue keeps its adverb and circumstance, not the verb's listener. A verb
+/// with an object or a clause of its own before the comma is no frame.
+#[test]
+fn an_opening_as_clause_frames_the_rest_of_its_sentence() {
+    let frame = |text: &str, found: &mut Vec<TokenAttribution>| {
+        in_context(text, |_, cx| according_to_frame(cx, found));
+    };
+    let text = "Head.\n\nAs Reuters reported last month, officials have asked for more \
+                air defense systems.";
+    let mut found = vec![attribution(
+        Some(tokens_of(text, "Reuters")),
+        tokens_of(text, "reported"),
+        tokens_of(text, "last month"),
+    )];
+    frame(text, &mut found);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].source, Some(tokens_of(text, "Reuters")));
+    assert_eq!(found[0].cue, tokens_of(text, "reported last month"));
+    assert_eq!(
+        found[0].content,
+        [tokens_of(
+            text,
+            "officials have asked for more air defense systems"
+        )]
+    );
+    let text = "Head.\n\nAs the New York Times first reported, the Justice Department has \
+                opened an investigation.";
+    let mut found = Vec::new();
+    frame(text, &mut found);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].source, Some(tokens_of(text, "the New York Times")));
+    assert_eq!(found[0].cue, tokens_of(text, "first reported"));
+    let text = "Head.\n\nAs he told reporters, the talks will resume on Monday.";
+    let mut found = Vec::new();
+    frame(text, &mut found);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].source, Some(tokens_of(text, "he")));
+    assert_eq!(found[0].cue, tokens_of(text, "told"));
+    assert_eq!(
+        found[0].content,
+        [tokens_of(text, "the talks will resume on Monday")]
+    );
+    for text in [
+        "Head.\n\nAs Trump said he would, the president signed the order on Monday.",
+        "Head.\n\nAs the campaign reported $1 million in donations, its rivals struggled.",
+        "Head.\n\nAs expected, the council approved the budget on Monday.",
+    ] {
+        let mut found = Vec::new();
+        frame(text, &mut found);
+        assert!(found.is_empty(), "{text}: {found:?}");
+    }
+}
