@@ -573,8 +573,11 @@ const HEARSAY: [u64; 3] = syms(["reportedly", "allegedly", "purportedly"]);
 pub(super) const AUXILIARIES: [u64; 10] = syms([
     "is", "are", "was", "were", "been", "be", "has", "have", "had", "will",
 ]);
-/// Forms of "be" that make a passive with a past participle.
-pub(super) const BE_FORMS: [u64; 7] = syms(["is", "are", "was", "were", "been", "being", "be"]);
+/// Forms of "be" that make a passive with a past participle ("am" and
+/// the contractions too: "I'm told by …", "we're told").
+pub(super) const BE_FORMS: [u64; 12] = syms([
+    "is", "are", "was", "were", "been", "being", "be", "am", "'m", "’m", "'re", "’re",
+]);
 /// Verbs whose object comes before a preposition ("accused Y of",
 /// "urged Y to"): followed by the preposition right after a subject,
 /// they are passives ("Ministers accused of …").

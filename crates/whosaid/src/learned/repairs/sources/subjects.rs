@@ -355,16 +355,32 @@ pub(in crate::learned) fn passive_agent_source(cx: &Context<'_>, a: &mut TokenAt
         return;
     };
     let be = |i: usize| BE_FORMS.contains(&cx.words[i].word);
-    // The cue's last participle ("been" of "has been accused" is one too).
-    let Some(participle) = a.cue.clone().rev().find(|&i| cx.pos[i] == "VBN") else {
-        return;
-    };
     let mut k = a.cue.start;
     while k > 0 && cx.pos[k - 1].starts_with("RB") {
         k -= 1;
     }
-    let passive =
-        participle == a.cue.start || (a.cue.start..participle).any(be) || (k > 0 && be(k - 1));
+    // "I'm told by …": the tokenizer keeps the contraction whole, and the
+    // tagger reads the participle after it as a past tense.
+    let contracted_be = k > 0 && {
+        let before = cx.doc.lower(k - 1);
+        ["'m", "’m", "'re", "’re"]
+            .iter()
+            .any(|c| before.len() > c.len() && before.ends_with(c))
+    };
+    // The cue's last participle ("been" of "has been accused" is one too).
+    let participle = a
+        .cue
+        .clone()
+        .rev()
+        .find(|&i| cx.pos[i] == "VBN")
+        .or_else(|| (contracted_be && cx.pos[a.cue.start] == "VBD").then_some(a.cue.start));
+    let Some(participle) = participle else {
+        return;
+    };
+    let passive = participle == a.cue.start
+        || (a.cue.start..participle).any(be)
+        || (k > 0 && be(k - 1))
+        || contracted_be;
     if !passive {
         return;
     }
@@ -372,7 +388,9 @@ pub(in crate::learned) fn passive_agent_source(cx: &Context<'_>, a: &mut TokenAt
     let nominal = |i: usize| noun_phrase_tag(cx.pos[i]) || cx.pos[i] == "PRP";
     let mut end = after_by;
     while end < n && !claimed(cx, &a.cue, &a.content, end) {
-        let joiner = matches!(cx.doc.token_text(end), "of" | "and" | "&");
+        // "people familiar with the matter" is one phrase of sourcing.
+        let joiner = matches!(cx.doc.token_text(end), "of" | "and" | "&")
+            || (cx.doc.token_text(end) == "with" && cx.doc.lower(end - 1) == "familiar");
         if nominal(end) || (joiner && end > after_by && end + 1 < n && nominal(end + 1)) {
             end += 1;
         } else {

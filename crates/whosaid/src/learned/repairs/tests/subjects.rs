@@ -455,3 +455,44 @@ fn the_object_of_a_relative_clause_is_not_the_source() {
         Some("Sanders, who recently launched a new group to promote progressives,")
     );
 }
+
+/// Regression: "I'm told by two people familiar with the deliberations
+/// that …" had the source "I'm": the contraction is one token, the
+/// participle after it tagged a past tense, and "am" no form of "be". The
+/// agent is the source, "familiar with" and all.
+#[test]
+fn a_first_person_passive_takes_its_agent() {
+    let text = "Head.\n\nI'm told by two people familiar with the deliberations that \
+                several officials pushed for a tougher statement.";
+    let content = "that several officials pushed for a tougher statement";
+    assert_eq!(
+        repaired_source(text, "I'm", "told", content, passive_agent_source).as_deref(),
+        Some("two people familiar with the deliberations")
+    );
+    let text = "Head.\n\nI am told by a senior official that the deal is close.";
+    assert_eq!(
+        repaired_source(
+            text,
+            "I",
+            "am told",
+            "that the deal is close",
+            passive_agent_source
+        )
+        .as_deref(),
+        Some("a senior official")
+    );
+    // Active: "I'm" is no passive's auxiliary before a verb it does not
+    // precede.
+    let text = "Head.\n\nI'm sure he told by phone that the deal is close.";
+    assert_eq!(
+        repaired_source(
+            text,
+            "he",
+            "told",
+            "that the deal is close",
+            passive_agent_source
+        )
+        .as_deref(),
+        Some("he")
+    );
+}
