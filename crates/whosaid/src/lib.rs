@@ -205,13 +205,16 @@ impl Extractor {
                     &self.lexicon,
                     &self.config,
                 );
-                let found = attr.extract(&cx, &self.lexicon, &self.config);
+                let mut found = attr.extract(&cx, &self.lexicon, &self.config);
+                extract::drop_rubric_headlines(doc, &mut found);
                 let (quotes, tokens) = cx.into_parts();
                 (found, quotes, Some(tokens))
             }
             None => {
                 let quotes = QuoteIndex::new(doc);
-                let found = extract::extract_rules_only(doc, &quotes, &self.lexicon, &self.config);
+                let mut found =
+                    extract::extract_rules_only(doc, &quotes, &self.lexicon, &self.config);
+                extract::drop_rubric_headlines(doc, &mut found);
                 (found, quotes, None)
             }
         }

@@ -28,6 +28,7 @@ mod content;
 mod credits;
 mod phrases;
 mod polls;
+mod rubrics;
 mod transcript;
 mod within;
 
@@ -37,6 +38,7 @@ use crate::lexicon::{Entry, Lexicon};
 use crate::quotes::QuoteIndex;
 use crate::text::{Document, TokenKind};
 
+pub(crate) use rubrics::drop_rubric_headlines;
 use transcript::transcript_turns;
 pub use within::extract_within;
 

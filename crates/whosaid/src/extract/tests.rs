@@ -177,6 +177,31 @@ fn headline_colon() {
     );
 }
 
+/// Regression: a headline's rubric ("Opinion:", "Live updates:",
+/// "Transcript:") was the speaker of the rest of the headline. Neither
+/// pipeline gives it an attribution; a name before the colon keeps its
+/// own, and the attributions inside a rubric's headline stay.
+#[test]
+fn a_headline_rubric_names_no_speaker() {
+    for extractor in [crate::Extractor::builtin(), crate::Extractor::rules()] {
+        for headline in [
+            "Opinion: The Fed is running out of time",
+            "Live updates: Israel strikes Rafah",
+            "Fact check: The claims about crime",
+        ] {
+            let found = extractor.extract(&format!("{headline}\n\nBody text here."));
+            assert!(
+                found
+                    .iter()
+                    .all(|a| a.cue.first().is_none_or(|c| c.text != ":")),
+                "{headline}: {found:?}"
+            );
+        }
+        let found = extractor.extract("Zelenskyy: Ukraine Will Not Give Up Land\n\nBody.");
+        assert_eq!(found[0].source[0].text, "Zelenskyy", "{found:?}");
+    }
+}
+
 #[test]
 fn an_anonymity_formula_is_no_cue() {
     let got = run(
