@@ -6,6 +6,12 @@ use super::speakers::is_people_word;
 use super::*;
 
 impl Resolution<'_> {
+    /// Whether the word at `at` is a noun of a document, which speaks for
+    /// its author ([`DOCUMENT_NOUNS`]).
+    pub(super) fn is_document_noun_at(&self, at: usize) -> bool {
+        DOCUMENT_NOUNS.contains(&self.lower(at))
+    }
+
     /// The author of a source whose head noun (at `head_at`) is a
     /// document: the name in its phrase, the name after "by"/"from", the
     /// owner of "her account", the author of the last document of that
@@ -26,7 +32,7 @@ impl Resolution<'_> {
             .ents
             .covering(head_at)
             .is_some_and(|(m, _)| (m.tokens.start + 1..head_at).any(|i| self.pos[i] == "IN"));
-        if !DOCUMENT_NOUNS.contains(&self.lower(head_at)) || in_a_name {
+        if !self.is_document_noun_at(head_at) || in_a_name {
             return None;
         }
         let end = region.end;
@@ -221,16 +227,57 @@ impl Resolution<'_> {
     }
 
     /// The author named with the document noun at `i`: before it, after
-    /// it with "by"/"from", or as the subject of the clause "In a
-    /// statement," opens.
+    /// it with "by"/"from", as the subject of the verb that issued it, or
+    /// as the subject of the clause "In a statement," opens.
     fn author_at_noun(&self, i: usize) -> Option<usize> {
         self.author_before_noun(i)
             .or_else(|| self.author_after_noun(i))
+            .or_else(|| self.issuer_of_noun(i))
             .or_else(|| {
                 (i >= 2 && self.lower(i - 2) == "in")
                     .then(|| self.subject_after(i + 1))
                     .flatten()
             })
+    }
+
+    /// The subject of the verb that issued the document noun at `at`
+    /// ("The White House issued a statement", "A coalition of unions sent
+    /// an open letter", "The ministry has released its annual report"):
+    /// the name that ends right before the verb, its auxiliaries and
+    /// adverbs, opening its clause. Not a language or nationality.
+    fn issuer_of_noun(&self, at: usize) -> Option<usize> {
+        // The noun's own determiner and modifiers ("a joint", "its
+        // 40-page annual").
+        let mut verb = at;
+        while verb > 0
+            && at - verb < 4
+            && matches!(
+                self.pos[verb - 1],
+                "DT" | "JJ" | "PRP$" | "CD" | "NN" | "HYPH"
+            )
+        {
+            verb -= 1;
+        }
+        if verb == 0 || verb == at || !ISSUING_VERBS.contains(&self.lower(verb - 1)) {
+            return None;
+        }
+        let mut end = verb - 1;
+        while end > 0 && (matches!(self.pos[end - 1], "RB" | "MD") || self.is_auxiliary(end - 1)) {
+            end -= 1;
+        }
+        let (m, e) = self.ents.ending_at(end)?;
+        let sentence = self.doc.sentences[self.doc.sentence_of(at)].tokens.start;
+        let opens = m.tokens.start == sentence
+            || (m.tokens.start == sentence + 1 && self.lower(sentence) == "the")
+            || (m.tokens.start > sentence
+                && matches!(self.doc.token_text(m.tokens.start - 1), "," | ";" | "and"));
+        (opens && m.class != MentionClass::Misc && !self.quotes.is_quoted(m.tokens.start))
+            .then_some(*e)
+    }
+
+    /// Whether token `i` is an auxiliary of a perfect or a passive.
+    fn is_auxiliary(&self, i: usize) -> bool {
+        matches!(self.lower(i), "has" | "have" | "had" | "also" | "just")
     }
 
     /// The name after "by" or "from" right after the document noun at
@@ -304,6 +351,26 @@ impl Resolution<'_> {
             .filter(|&e| self.ents.list[e].class != MentionClass::Person)
     }
 }
+
+/// Verbs by which a body or a person puts out a document
+/// ([`Resolution::issuer_of_noun`]).
+const ISSUING_VERBS: &[&str] = &[
+    "issued",
+    "issues",
+    "released",
+    "releases",
+    "published",
+    "publishes",
+    "sent",
+    "sends",
+    "posted",
+    "posts",
+    "circulated",
+    "distributed",
+    "unveiled",
+    "filed",
+    "files",
+];
 
 /// Nouns of documents, which speak for their authors (`SPEAKERS.md`: a
 /// poll is its pollster, an ad its campaign, a report its authors).

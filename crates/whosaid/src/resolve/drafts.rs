@@ -216,7 +216,22 @@ impl Resolution<'_> {
                 && (core[0].chars().all(|c| c.is_ascii_digit())
                     || crate::when::SMALL_NUMBERS.contains(&core[0]))
                 && matches!(core[1], "in" | "out" | "of"));
+        // A document whose author the article does not give ("The
+        // statement said", no issuer named; "Polls show") is an unnamed
+        // source, not a body called "The statement" (a store would file
+        // every such article's statements under that one name).
+        // A capitalized word after the first or a possessive may name the
+        // author the entity tagger missed ("The Post-SurveyMonkey poll",
+        // "Hoff’s letter").
+        let unauthored = self.is_document_noun_at(head_at)
+            && self.ents.mentions_within(r.clone()).next().is_none()
+            && !(r.start + 1..r.end).any(|i| {
+                let word = self.doc.token_text(i);
+                word.starts_with(char::is_uppercase) || entities::is_possessive(word)
+            })
+            && !entities::is_possessive(self.doc.token_text(r.start));
         let anonymous = ANONYMOUS_NOUNS.contains(&head)
+            || unauthored
             || words
                 .windows(2)
                 .any(|w| w[0] == "familiar" && w[1] == "with")
@@ -228,7 +243,7 @@ impl Resolution<'_> {
         let misc_head = self.ents.covering(head_at).is_some_and(|(m, _)| {
             m.class == MentionClass::Misc && m.tokens.len() == 1 && is_people_word(head)
         });
-        let person_noun = anonymous
+        let person_noun = (anonymous && !unauthored)
             || descriptions::is_role_noun(head)
             || PERSON_NOUNS.contains(&head)
             || entities::agent_by_ending(self.doc.token_text(head_at))

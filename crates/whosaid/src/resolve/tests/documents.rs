@@ -119,3 +119,37 @@ fn a_document_published_by_a_body_after_a_comma_is_the_bodys() {
     .expect("a speaker");
     assert_eq!(speaker.name, "Institute for Fiscal Studies", "{acc:#?}");
 }
+
+/// "The White House issued a statement. The statement said": the subject
+/// of the verb that put the document out is its author (the statement
+/// was an organization named "The statement").
+#[test]
+fn a_document_is_its_issuers() {
+    let acc = analyze(
+        "Briefing\n\nThe White House issued a statement on Tuesday. The statement said the \
+         president had been briefed.\n\nThe ministry also has released its annual report. \
+         The report found that emissions rose.",
+    );
+    let s = speaker_of_source(&acc, "The statement").expect("a speaker");
+    assert_eq!(s.name, "White House");
+    assert!(!s.anonymous);
+}
+
+/// Regression: a document whose author the article never gives ("The
+/// statement said" with no issuer, "Polls show") was a body named after
+/// it, not unnamed: a store filed every such article's statements under
+/// one speaker "The statement". It is an unnamed source of its article,
+/// an organization (a group when plural).
+#[test]
+fn a_document_without_an_author_is_an_unnamed_source() {
+    let acc = analyze(
+        "Fed\n\nRates were left unchanged on Wednesday.\n\nThe statement said the committee \
+         seeks maximum employment.\n\nPolls show that voters are worried about prices.",
+    );
+    let s = speaker_of_source(&acc, "The statement").expect("a speaker");
+    assert!(s.anonymous, "{s:?}");
+    assert_eq!(s.kind, SpeakerKind::Organization);
+    let s = speaker_of_source(&acc, "Polls").expect("a speaker");
+    assert!(s.anonymous, "{s:?}");
+    assert_eq!(s.kind, SpeakerKind::Group);
+}
