@@ -138,7 +138,7 @@ const INSTITUTION_NOUNS: &[&str] = &[
 
 /// Whether a description's head noun is a kind of organization's, which
 /// refers back to the latest one named ("the agency", "the utility").
-pub(super) fn is_body_noun(head: &str) -> bool {
+pub(crate) fn is_body_noun(head: &str) -> bool {
     BODY_NOUNS.contains(&head) || BUSINESS_NOUNS.contains(&head)
 }
 

@@ -62,6 +62,7 @@ mod word_lists;
 
 use word_lists::*;
 
+pub(crate) use body_kinds::is_body_noun;
 pub use pronoun_ranker::{PronounExample, PronounRanker};
 pub use pronoun_score::PronounScore;
 

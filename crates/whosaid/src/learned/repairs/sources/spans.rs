@@ -346,6 +346,56 @@ pub(in crate::learned) fn whole_noun_phrase_source(cx: &Context<'_>, a: &mut Tok
     source.start = start;
 }
 
+/// Widens a source that ends in a possessive over the noun phrase it
+/// opens: "Elon Musk's | social media company X | sued …, accusing" named
+/// Musk for his company. A possessive modifies a head that follows; the
+/// source runs over the adjectives, nouns and numbers after it, up to a
+/// token of the cue or content, when that head is one that speaks: a
+/// name, people, an office or a body ("Bennett’s younger sister",
+/// "Europe's mainstream political leaders"), not "Mr. Obama's eyes" or
+/// "Sanders's strength", where the owner is meant.
+pub(in crate::learned) fn source_past_its_possessive(cx: &Context<'_>, a: &mut TokenAttribution) {
+    let Some(source) = a.source.as_mut().filter(|s| s.start < s.end) else {
+        return;
+    };
+    let last = cx.doc.token_text(source.end - 1);
+    if !(last.ends_with("'s") || last.ends_with("’s") || cx.pos[source.end - 1] == "POS") {
+        return;
+    }
+    let sentence_end = cx.doc.sentences[cx.doc.sentence_of(source.start)]
+        .tokens
+        .end;
+    let mut end = source.end;
+    while end < sentence_end
+        && cx.doc.tokens[end].kind == TokenKind::Word
+        && matches!(
+            cx.pos[end],
+            "JJ" | "JJR" | "JJS" | "NN" | "NNS" | "NNP" | "NNPS" | "CD"
+        )
+        && !claimed(cx, &a.cue, &a.content, end)
+    {
+        end += 1;
+    }
+    // The phrase ends on its head noun.
+    while end > source.end && !cx.pos[end - 1].starts_with("NN") {
+        end -= 1;
+    }
+    if end == source.end {
+        return;
+    }
+    let head = cx.doc.lower(end - 1);
+    let speaks = matches!(cx.pos[end - 1], "NNP" | "NNPS")
+        || cx.doc.token_text(end - 1).starts_with(char::is_uppercase)
+        || crate::entities::is_title_noun(head)
+        || crate::entities::ends_like_people(head)
+        || PEOPLE_BEFORE_PREPOSITION.contains(&head)
+        || PEOPLE_AROUND_SOMEONE.contains(&head)
+        || crate::resolve::is_body_noun(head);
+    if speaks {
+        source.end = end;
+    }
+}
+
 /// Cuts an amount and what stands before it off a source: "a fraction of
 /// the minimum $20 million | experts | say it costs" (a reduced relative
 /// clause: the experts say what the amount is). Money is no modifier of a
@@ -537,6 +587,33 @@ const PEOPLE_BEFORE_PREPOSITION: &[&str] = &[
     "adviser",
     "advisor",
     "aide",
+];
+
+/// Nouns of kin and of the people around someone ("his sister", "Trump's
+/// representatives"), who speak for themselves.
+const PEOPLE_AROUND_SOMEONE: &[&str] = &[
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "mother",
+    "father",
+    "sister",
+    "brother",
+    "friend",
+    "friends",
+    "family",
+    "allies",
+    "team",
+    "staff",
+    "aides",
+    "children",
+    "parents",
+    "officials",
+    "representatives",
+    "spokespeople",
+    "associates",
+    "colleagues",
 ];
 
 /// Nouns of quantity whose "of" phrase they head ("a number of experts").

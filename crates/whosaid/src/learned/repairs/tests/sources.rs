@@ -580,3 +580,43 @@ fn a_source_stops_at_its_sentence_end() {
         Some("Mr. Summers, a former official,")
     );
 }
+
+/// Regression: "Elon Musk's social media company X sued …, accusing" had
+/// the source "Elon Musk's" and the speaker Musk: a source that ends in a
+/// possessive runs on over the noun phrase it opens when that phrase's
+/// head speaks (a name, people, an office, a body), not where the owner
+/// is meant ("In Mr. Obama's eyes").
+#[test]
+fn a_possessive_source_takes_the_head_it_modifies() {
+    let text = "Head.\n\nElon Musk's social media company X sued advertisers on Tuesday, \
+                accusing them of a boycott.";
+    let source = repaired_source(
+        text,
+        "Elon Musk's",
+        "accusing",
+        "them of a boycott",
+        source_past_its_possessive,
+    );
+    assert_eq!(
+        source.as_deref(),
+        Some("Elon Musk's social media company X")
+    );
+    let text = "Head.\n\nThe senator's younger sister told reporters that he was fine.";
+    let source = repaired_source(
+        text,
+        "The senator's",
+        "told",
+        "that he was fine",
+        source_past_its_possessive,
+    );
+    assert_eq!(source.as_deref(), Some("The senator's younger sister"));
+    let text = "Head.\n\nMr. Obama's eyes urged voters to trust her.";
+    let source = repaired_source(
+        text,
+        "Mr. Obama's",
+        "urged",
+        "voters to trust her",
+        source_past_its_possessive,
+    );
+    assert_eq!(source.as_deref(), Some("Mr. Obama's"));
+}
