@@ -422,6 +422,9 @@ const DOCUMENT_NOUNS: &[&str] = &[
     "ruling",
     "affidavit",
     "petition",
+    "data",
+    "statistics",
+    "records",
 ];
 
 /// The one person a byline names, written as a name ("By JAMES B.

@@ -153,3 +153,18 @@ fn a_document_without_an_author_is_an_unnamed_source() {
     assert!(s.anonymous, "{s:?}");
     assert_eq!(s.kind, SpeakerKind::Group);
 }
+
+/// Records, data and statistics speak for whoever keeps them, like a
+/// report for its authors ("Federal Election Commission records show"
+/// was a body named "Federal Election Commission records").
+#[test]
+fn records_and_data_speak_for_their_keepers() {
+    let acc = analyze(
+        "Money\n\nFederal Election Commission records show that the committee raised $5 \
+         million.\n\nThe median income rose, according to data from the Census Bureau.",
+    );
+    let s = speaker_of_source(&acc, "Federal Election Commission records").expect("a speaker");
+    assert_eq!(s.name, "Federal Election Commission");
+    let s = speaker_of_source(&acc, "data from the Census Bureau").expect("a speaker");
+    assert_eq!(s.name, "Census Bureau");
+}
