@@ -262,7 +262,13 @@ impl Resolution<'_> {
             return None;
         }
         let mut end = verb - 1;
-        while end > 0 && (matches!(self.pos[end - 1], "RB" | "MD") || self.is_auxiliary(end - 1)) {
+        while end > 0
+            && (matches!(self.pos[end - 1], "RB" | "MD")
+                || matches!(
+                    self.lower(end - 1),
+                    "has" | "have" | "had" | "also" | "just"
+                ))
+        {
             end -= 1;
         }
         let (m, e) = self.ents.ending_at(end)?;
@@ -273,11 +279,6 @@ impl Resolution<'_> {
                 && matches!(self.doc.token_text(m.tokens.start - 1), "," | ";" | "and"));
         (opens && m.class != MentionClass::Misc && !self.quotes.is_quoted(m.tokens.start))
             .then_some(*e)
-    }
-
-    /// Whether token `i` is an auxiliary of a perfect or a passive.
-    fn is_auxiliary(&self, i: usize) -> bool {
-        matches!(self.lower(i), "has" | "have" | "had" | "also" | "just")
     }
 
     /// The name after "by" or "from" right after the document noun at

@@ -225,11 +225,11 @@ impl Resolution<'_> {
         // "Hoff’s letter").
         let unauthored = self.is_document_noun_at(head_at)
             && self.ents.mentions_within(r.clone()).next().is_none()
-            && !(r.start + 1..r.end).any(|i| {
+            && !r.clone().any(|i| {
                 let word = self.doc.token_text(i);
-                word.starts_with(char::is_uppercase) || entities::is_possessive(word)
-            })
-            && !entities::is_possessive(self.doc.token_text(r.start));
+                entities::is_possessive(word)
+                    || (i > r.start && word.starts_with(char::is_uppercase))
+            });
         let anonymous = ANONYMOUS_NOUNS.contains(&head)
             || unauthored
             || words

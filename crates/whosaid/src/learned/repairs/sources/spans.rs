@@ -358,8 +358,9 @@ pub(in crate::learned) fn source_past_its_possessive(cx: &Context<'_>, a: &mut T
     let Some(source) = a.source.as_mut().filter(|s| s.start < s.end) else {
         return;
     };
-    let last = cx.doc.token_text(source.end - 1);
-    if !(last.ends_with("'s") || last.ends_with("’s") || cx.pos[source.end - 1] == "POS") {
+    if !(crate::entities::is_possessive(cx.doc.token_text(source.end - 1))
+        || cx.pos[source.end - 1] == "POS")
+    {
         return;
     }
     let sentence_end = cx.doc.sentences[cx.doc.sentence_of(source.start)]
