@@ -45,10 +45,7 @@ pub(in crate::learned) fn trailing_say_clause(cx: &Context<'_>, found: &mut Vec<
     let mut added = Vec::new();
     for sentence in &cx.doc.sentences {
         let range = sentence.tokens.clone();
-        let mut end = range.end;
-        while end > range.start && cx.doc.tokens[end - 1].kind == TokenKind::Punct {
-            end -= 1;
-        }
+        let end = before_closing_punctuation(cx, range.clone());
         if end == range.end || text(end) != "." {
             continue;
         }
@@ -324,10 +321,7 @@ struct Frame {
 /// may close a quotation (`me,'' according to`).
 fn trailing_according_to(cx: &Context<'_>, range: Range<usize>) -> Option<Frame> {
     let text = |i: usize| cx.doc.token_text(i);
-    let mut end = range.end;
-    while end > range.start && cx.doc.tokens[end - 1].kind == TokenKind::Punct {
-        end -= 1;
-    }
+    let end = before_closing_punctuation(cx, range.clone());
     if end == range.end || end < range.start + 6 {
         return None;
     }
@@ -355,10 +349,7 @@ fn leading_according_to(cx: &Context<'_>, range: Range<usize>) -> Option<Frame> 
         .filter(|&i| (range.start..i).all(|k| cx.pos[k] == "CC"))?;
     let comma = (cue + 2..(cue + 2 + MAX_FRAME_SOURCE + 1).min(range.end))
         .find(|&i| text(i) == "," && !cx.quotes.is_quoted(i))?;
-    let mut end = range.end;
-    while end > comma + 1 && cx.doc.tokens[end - 1].kind == TokenKind::Punct {
-        end -= 1;
-    }
+    let end = before_closing_punctuation(cx, comma + 1..range.end);
     Some(Frame {
         cue: cue..cue + 2,
         source: cue + 2..comma,
@@ -452,10 +443,7 @@ fn leading_as_reported(cx: &Context<'_>, range: Range<usize>) -> Option<Frame> {
             clause_start = second + 1;
         }
     }
-    let mut end = range.end;
-    while end > clause_start && cx.doc.tokens[end - 1].kind == TokenKind::Punct {
-        end -= 1;
-    }
+    let end = before_closing_punctuation(cx, clause_start..range.end);
     Some(Frame {
         cue: cue_start..cue_end,
         source,
@@ -490,6 +478,16 @@ const REPORTING_VERBS: &[&str] = &[
 
 /// The longest opening "as" frame before its comma (tokens).
 const MAX_AS_FRAME: usize = 16;
+
+/// Where `range` ends before the punctuation that closes it (never before
+/// its start).
+fn before_closing_punctuation(cx: &Context<'_>, range: Range<usize>) -> usize {
+    let mut end = range.end;
+    while end > range.start && cx.doc.tokens[end - 1].kind == TokenKind::Punct {
+        end -= 1;
+    }
+    end
+}
 
 /// Whether "according to" starts at token `i`, outside quotations.
 fn according_to(cx: &Context<'_>, i: usize) -> bool {
