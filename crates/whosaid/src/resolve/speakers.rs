@@ -277,7 +277,13 @@ impl Resolution<'_> {
                 || (words[0] == "the" && descriptions::is_age_noun(self.lower(i)))
         });
         let quantifier = words.iter().any(|w| QUANTIFIERS.contains(&w.as_str()));
-        if !nominal && !quantifier && self.ents.mention_in(self.doc, src.clone()).is_none() {
+        // A surname the tagger read as a verb form ("Streeting told" after
+        // "Wes Streeting") still names its person.
+        if !nominal
+            && !quantifier
+            && self.ents.mention_in(self.doc, src.clone()).is_none()
+            && !person_named()
+        {
             return None;
         }
         // "…, whose leaders": the leaders of what comes before.

@@ -13,6 +13,7 @@ mod frames;
 mod names;
 mod pronouns;
 mod titles;
+mod word_like_names;
 
 fn extractor() -> &'static Extractor {
     static E: OnceLock<Extractor> = OnceLock::new();
