@@ -499,6 +499,6 @@ const ITS_LOOKBACK_SENTENCES: usize = 2;
 
 /// Heads of armed and security bodies, which speak through spokespeople
 /// like agencies do ("Ukraine's air force said …. Its spokesman").
-const FORCE_NOUNS: &[&str] = &[
+pub(super) const FORCE_NOUNS: &[&str] = &[
     "force", "forces", "army", "navy", "military", "police", "guard",
 ];

@@ -48,6 +48,7 @@ mod descriptions;
 mod drafts;
 mod headlines;
 mod nesting;
+mod nominal_adjectives;
 mod phrases;
 mod pronoun_ranker;
 mod pronoun_score;
@@ -439,10 +440,10 @@ impl Resolver {
         if tokens.tags.len() != n || tokens.words.len() != n || tokens.tag_syms.len() != n {
             return self.account(doc, quotes, found, info);
         }
-        let pos = tokens.tags.as_slice();
         let ents = self.entities(doc, tokens);
         let inner = self.inner_attributions(doc, &ents, found);
-        let mut cx = Resolution::new(doc, pos, quotes, &ents, info, &self.ranker);
+        let pos = nominal_adjectives::with_nominal_adjectives(doc, &tokens.tags);
+        let mut cx = Resolution::new(doc, &pos, quotes, &ents, info, &self.ranker);
         cx.run(found, inner);
         cx.finish()
     }

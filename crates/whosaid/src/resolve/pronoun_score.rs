@@ -138,7 +138,8 @@ impl Resolver {
             })
             .collect();
         let info = DocumentInfo::default();
-        let mut cx = Resolution::new(&doc, &tokens.tags, &quotes, &ents, &info, &self.ranker);
+        let pos = nominal_adjectives::with_nominal_adjectives(&doc, &tokens.tags);
+        let mut cx = Resolution::new(&doc, &pos, &quotes, &ents, &info, &self.ranker);
         cx.pronoun_log = log.then(Vec::new);
         let valid = |a: &&TokenAttribution| !a.content.is_empty() && !a.cue.is_empty();
         let mut items: Vec<Item> = found.iter().filter(valid).cloned().map(Item::new).collect();

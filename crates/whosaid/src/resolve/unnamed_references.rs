@@ -1,9 +1,10 @@
 //! Descriptions that refer back to speakers no name gives: "the lawyers"
 //! after "Cruz's lawyers", "The office" after "The national financial
 //! prosecutor's office said", "The official" after "a security official
-//! told": the latest unnamed speaker of the last paragraphs whose own
+//! told", "The military" after "Israel's military said": the latest unnamed speaker of the last paragraphs whose own
 //! description ends in the same noun.
 
+use super::affiliations::FORCE_NOUNS;
 use super::body_kinds::is_body_noun;
 use super::descriptions::{description_head, is_role_noun, BODY_PARAGRAPHS};
 use super::speakers::is_people_word;
@@ -50,7 +51,8 @@ impl Resolution<'_> {
         let [the, head] = words else {
             return None;
         };
-        if the != "the" || !is_body_noun(head) {
+        // "The army said" after "Israel's army said": an armed force too.
+        if the != "the" || !(is_body_noun(head) || FORCE_NOUNS.contains(&head.as_str())) {
             return None;
         }
         let (at, d) = self
@@ -59,11 +61,11 @@ impl Resolution<'_> {
                 let draft = &self.drafts[d];
                 let name = draft.name.to_lowercase();
                 let words: Vec<&str> = name.split_whitespace().collect();
-                // A description of its own ("the national … office"), not
-                // a bare noun left unresolved.
+                // A description of its own ("the national … office",
+                // "Israel's military"), not a bare noun left unresolved.
                 draft.kind == SpeakerKind::Organization
                     && draft.entity.is_none()
-                    && words.len() >= 3
+                    && (words.len() >= 3 || (words.len() == 2 && words[0] != "the"))
                     && words.last().map(|w| entities::strip_possessive(w)) == Some(head.as_str())
             })
             .max_by_key(|&(start, _)| start)?;

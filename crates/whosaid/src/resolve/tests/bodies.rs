@@ -421,3 +421,30 @@ fn a_describing_noun_opening_the_sentence_is_no_part_of_the_name() {
         assert_ne!(speaker.kind, SpeakerKind::Person, "{acc:#?}");
     }
 }
+
+/// Regression: "Israel's military said" had no speaker (the tagger reads
+/// "military" as an adjective, and a phrase with no noun named no one),
+/// "The Israeli military" was a body named "Israeli", and "The military"
+/// after either was a body of its own rather than the one named before.
+#[test]
+fn an_armed_force_described_by_its_country_speaks_and_is_referred_back_to() {
+    for (text, first) in [
+        (
+            "Strikes\n\nIsrael's military said it was examining the remains. The military \
+             later said the strike hit a weapons depot.",
+            "Israel's military",
+        ),
+        (
+            "Strikes\n\nThe Israeli military said it was examining the remains. The military \
+             later said the strike hit a weapons depot.",
+            "The Israeli military",
+        ),
+    ] {
+        let acc = analyze(text);
+        for source in [first, "The military"] {
+            let s = speaker_of_source(&acc, source).expect("a speaker");
+            assert_eq!(s.name, first, "{acc:#?}");
+            assert_eq!(s.kind, SpeakerKind::Organization, "{acc:#?}");
+        }
+    }
+}
