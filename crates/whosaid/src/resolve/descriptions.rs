@@ -499,7 +499,8 @@ impl Resolution<'_> {
     /// A bare "police" ("police said", "the police") is the force the
     /// article names with a place ("Charlotte-Mecklenburg police", "the
     /// Dallas police"): the latest named before the source, else the
-    /// first after it. One organization, "<place> police".
+    /// first after it; the place after it ("Police in Minneapolis"). One
+    /// organization, "<place> police".
     pub(super) fn named_police(&mut self, src: &Range<usize>) -> Option<usize> {
         let region = self.head_region(src);
         let start = if self.lower(region.start) == "the" {
@@ -509,6 +510,11 @@ impl Resolution<'_> {
         };
         if start + 1 != region.end || self.lower(start) != "police" {
             return None;
+        }
+        // "Police in Minneapolis said": the place the source gives.
+        if let Some(place) = self.place_after_in(region.end, src.end) {
+            let name = format!("{} police", entities::display_name(self.doc, place));
+            return Some(self.named_draft(name, SpeakerKind::Organization));
         }
         let named = |i: usize| {
             (self.lower(i) == "police")
@@ -526,6 +532,24 @@ impl Resolution<'_> {
             .or_else(|| (src.end..self.doc.tokens.len()).find_map(named))?;
         let name = format!("{} police", entities::display_name(self.doc, place));
         Some(self.named_draft(name, SpeakerKind::Organization))
+    }
+
+    /// The place that ends a phrase "in … <place>" from token `at` to `end`
+    /// (a comma may close it), with no verb or comma before it: "Police in
+    /// Minneapolis", "Police in the Indian state of Punjab".
+    fn place_after_in(&self, at: usize, end: usize) -> Option<Range<usize>> {
+        if at >= end || self.lower(at) != "in" {
+            return None;
+        }
+        let mut last = end;
+        while last > at + 1 && self.doc.tokens[last - 1].kind == TokenKind::Punct {
+            last -= 1;
+        }
+        let (m, _) = self.ents.ending_at(last)?;
+        let plain = (at + 1..m.tokens.start)
+            .all(|i| self.doc.tokens[i].kind == TokenKind::Word && !self.pos[i].starts_with("VB"));
+        (m.class == MentionClass::Location && m.tokens.start > at && plain)
+            .then(|| m.tokens.clone())
     }
 
     /// A place's government as a source: "the city of Phoenix" is the

@@ -354,6 +354,10 @@ impl Resolution<'_> {
             self.drafts[d].kind = SpeakerKind::Organization;
             return Some(d);
         }
+        // "Police in Minneapolis": the force, not the place named last.
+        if let Some(d) = self.named_police(&src).filter(|_| src.len() > 2) {
+            return Some(d);
+        }
         if let Some(found) = self.head_of_phrase(k, &src) {
             return found;
         }

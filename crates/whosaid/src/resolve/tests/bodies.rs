@@ -448,3 +448,16 @@ fn an_armed_force_described_by_its_country_speaks_and_is_referred_back_to() {
         }
     }
 }
+
+/// Regression: "Police in Minneapolis said" had the speaker "Minneapolis",
+/// the place named last in the source rather than its force.
+#[test]
+fn police_in_a_place_are_that_place_s_police() {
+    let acc = analyze(
+        "Shooting\n\nPolice in Minneapolis said a gunman opened fire during a morning Mass on \
+         Wednesday.",
+    );
+    let s = speaker_of_source(&acc, "Police in Minneapolis").expect("a speaker");
+    assert_eq!(s.name, "Minneapolis police", "{acc:#?}");
+    assert_eq!(s.kind, SpeakerKind::Organization, "{acc:#?}");
+}
