@@ -181,9 +181,12 @@ pub(crate) fn trim_to_words(doc: &Document, mut r: Range<usize>) -> Range<usize>
 /// Name words of a mention: folded ([`variants::fold`]: lowercase,
 /// diacritics off, "O’Neill" = "O'Neill"), possessives stripped,
 /// honorifics ("Mr.", "Mrs.") dropped, a legal form's period too ("Apple
-/// Inc." = "Apple Inc"); gendered nouns stay ("Mr. King" is King).
+/// Inc." = "Apple Inc"), a web domain's ending too ("Amazon.com" =
+/// "Amazon"); gendered nouns stay ("Mr. King" is King).
 pub fn name_words(doc: &Document, r: Range<usize>) -> Vec<String> {
+    let start = r.start;
     r.filter(|&i| doc.tokens[i].kind != TokenKind::Punct)
+        .filter(|&i| !(i >= start + 2 && repair::ends_web_domain(doc, i)))
         .map(|i| variants::fold(strip_possessive(doc.token_text(i))))
         .filter(|w| !is_honorific(w))
         .map(repair::without_legal_form_period)

@@ -3,7 +3,7 @@
 
 use super::{names_before, without_absorbed};
 use crate::entities::{Mention, MentionClass};
-use crate::text::Document;
+use crate::text::{Document, TokenKind};
 
 /// Company names the tagger cut to their legal form ("Globex Inc.",
 /// "Northwind Traders Ltd." at a sentence's start became "Inc.",
@@ -38,6 +38,19 @@ pub(super) fn company_names(
             absorbed[p] = true;
             j = p;
         }
+        // "Amazon.com Inc.": a web domain right before is the name's start
+        // (the tokenizer splits it at its dots), with any mention of its
+        // first word.
+        if let Some(domain) = domain_before(doc, start, first_of_sentence) {
+            start = domain;
+            while let Some(p) = j.checked_sub(1) {
+                if mentions[p].tokens.start < start {
+                    break;
+                }
+                absorbed[p] = true;
+                j = p;
+            }
+        }
         let previous_end = j.checked_sub(1).map_or(0, |p| mentions[p].tokens.end);
         let floor = first_of_sentence
             .max(previous_end)
@@ -49,6 +62,21 @@ pub(super) fn company_names(
         }
     }
     without_absorbed(mentions, &absorbed)
+}
+
+/// Mentions the tagger ended before a web domain's ending ("Amazon" of
+/// "Amazon.com", which the tokenizer splits at its dot; a river by the
+/// tagger's reading) run over it, and a name with such an ending is an
+/// organization's (a company, a site).
+pub(super) fn web_names(doc: &Document, mut mentions: Vec<Mention>) -> Vec<Mention> {
+    for m in &mut mentions {
+        let end = m.tokens.end;
+        if end + 2 <= doc.tokens.len() && ends_web_domain(doc, end + 1) {
+            m.tokens.end = end + 2;
+            m.class = MentionClass::Organization;
+        }
+    }
+    mentions
 }
 
 /// Person mentions ending in a word that names a company's trade
@@ -159,6 +187,35 @@ const TRADE_WORDS: &[&str] = &[
     "telecom",
     "therapeutics",
 ];
+
+/// Where a web domain written right before token `at` starts ("Amazon" of
+/// "Amazon . com" before "Inc."): a capitalized word, a period and a
+/// top-level domain, with no space between, after `floor`.
+fn domain_before(doc: &Document, at: usize, floor: usize) -> Option<usize> {
+    let name = at.checked_sub(3)?;
+    (name >= floor
+        && ends_web_domain(doc, at - 1)
+        && doc.token_text(name).starts_with(char::is_uppercase))
+    .then_some(name)
+}
+
+/// Whether token `i` is the top-level domain of a web name the tokenizer
+/// split at its dot ("com" of "Amazon.com"): a period with no space
+/// around it before, a word before that.
+pub(crate) fn ends_web_domain(doc: &Document, i: usize) -> bool {
+    let Some(dot) = i.checked_sub(1).filter(|&d| d > 0) else {
+        return false;
+    };
+    let tight = !doc.tokens[dot].space_before && !doc.tokens[dot].space_after;
+    TOP_LEVEL_DOMAINS.contains(&doc.token_text(i))
+        && doc.token_text(dot) == "."
+        && tight
+        && doc.tokens[dot - 1].kind == TokenKind::Word
+}
+
+/// Top-level domains that end a company's web name ("Amazon.com",
+/// "Booking.com"), as written in running text.
+const TOP_LEVEL_DOMAINS: &[&str] = &["com", "net", "org", "io", "ai", "co"];
 
 /// Whether token `i` is a company's legal form ("Corp.", "Inc", "Ltd.",
 /// "LLC", "plc"; not "AG", an attorney general as often as a German

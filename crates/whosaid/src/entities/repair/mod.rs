@@ -18,7 +18,7 @@ mod plural_bodies;
 
 pub(super) use companies::is_trade_word;
 use companies::{companies_by_trade_word, company_names};
-pub(crate) use companies::{ends_company_name, without_legal_form_period};
+pub(crate) use companies::{ends_company_name, ends_web_domain, without_legal_form_period};
 
 /// The tagger's mentions with its slips repaired, in an order where each
 /// repair sees the previous ones' work.
@@ -40,6 +40,7 @@ pub(super) fn repaired(
     let mentions = plural_bodies::bodies_named_in_plural(doc, pos, &headlines, mentions);
     let mentions = whole_organization_names(doc, pos, &headlines, mentions);
     let mentions = left_out_first_words(doc, pos, &headlines, mentions);
+    let mentions = companies::web_names(doc, mentions);
     let mentions = company_names(doc, pos, mentions);
     let mentions = companies_by_trade_word(doc, mentions);
     let mentions = without_leading_titles(doc, mentions);

@@ -461,3 +461,20 @@ fn police_in_a_place_are_that_place_s_police() {
     assert_eq!(s.name, "Minneapolis police", "{acc:#?}");
     assert_eq!(s.kind, SpeakerKind::Organization, "{acc:#?}");
 }
+
+/// Regression: "Amazon.com Inc. said" had the speaker "Inc.": the tokenizer
+/// splits a web name at its dot, and the legal form took no lowercase
+/// "com" before it. The name is whole, and "Amazon.com" alone is the same
+/// company.
+#[test]
+fn a_company_named_by_its_web_domain_keeps_its_name() {
+    let acc = analyze(
+        "Cuts\n\nAmazon.com Inc. said on Thursday it would cut 14,000 corporate jobs. \
+         Amazon.com later said the cuts were final.",
+    );
+    for source in ["Amazon.com Inc.", "Amazon.com"] {
+        let s = speaker_of_source(&acc, source).expect("a speaker");
+        assert_eq!(s.name, "Amazon.com Inc.", "{acc:#?}");
+        assert_eq!(s.kind, SpeakerKind::Organization, "{acc:#?}");
+    }
+}
