@@ -33,8 +33,8 @@ use features::ParagraphFeatures;
 pub use link::link;
 use link::link_with_bare_cues;
 use repairs::{
-    according_to_frame, admits_entry, circumstance_after_the_cue, clause_completed_by_next,
-    content_is_a_time_phrase, content_within_its_adverbial_clause,
+    according_to_frame, admits_entry, appendix_clause_out_of_content, circumstance_after_the_cue,
+    clause_completed_by_next, content_is_a_time_phrase, content_within_its_adverbial_clause,
     content_within_its_relative_clause, coordinated_verb_subject, dateline_place, expletive_it,
     join_pieces_over_commas, keep_the_trailing_verb, names_nothing, noun_of_the_verb_frame,
     object_of_the_cue_out_of_content, participle_subject, passive_agent_source,
@@ -490,6 +490,7 @@ impl AttrTagger {
         for a in &mut found {
             noun_of_the_verb_frame(cx, a);
             join_pieces_over_commas(cx, a);
+            appendix_clause_out_of_content(cx, a);
             keep_the_trailing_verb(cx, a);
             content_within_its_relative_clause(cx, a);
             trim_circumstance(cx, a);

@@ -42,7 +42,9 @@ pub(super) use sources::{
     speaker_after_the_quotation, subject_before_a_relative_clause, subject_before_an_apposition,
     time_phrase, whole_name_source, whole_noun_phrase_source,
 };
-pub(super) use trailing::{according_to_frame, trailing_say_clause};
+pub(super) use trailing::{
+    according_to_frame, appendix_clause_out_of_content, trailing_say_clause,
+};
 
 use super::Context;
 

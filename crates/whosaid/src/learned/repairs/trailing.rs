@@ -199,6 +199,35 @@ fn noun_phrase_appendix(cx: &Context<'_>, tail: Range<usize>) -> bool {
     true
 }
 
+/// `Acme said it would cut 14,000 jobs, | the latest sign | that AI is
+/// reshaping work`: a noun phrase set beside the content after a comma
+/// is the outlet's comment on it, and the clause its noun takes ("sign
+/// that …") is no part of what was said. The tagger skipped the noun
+/// phrase and gave its clause to the content; the clause goes.
+pub(in crate::learned) fn appendix_clause_out_of_content(
+    cx: &Context<'_>,
+    a: &mut TokenAttribution,
+) {
+    let Some(k) = (1..a.content.len()).find(|&k| {
+        let (before, after) = (&a.content[k - 1], &a.content[k]);
+        let gap = before.end..after.start;
+        gap.len() >= 3
+            && cx.doc.token_text(gap.start) == ","
+            && gap.clone().skip(1).all(|i| cx.doc.tokens[i].kind == TokenKind::Word)
+            && noun_phrase_appendix(cx, gap.start + 1..gap.end)
+            && cx.pos[gap.end - 1].starts_with("NN")
+            && cx.doc.lower(after.start) == "that"
+            // "the closure of loopholes | that benefit …": a relative
+            // clause, the phrase one of a list the content goes on with.
+            && after.len() > 1
+            && !(cx.pos[after.start + 1].starts_with("VB") || cx.pos[after.start + 1] == "MD")
+            && cx.doc.sentence_of(before.end - 1) == cx.doc.sentence_of(after.start)
+    }) else {
+        return;
+    };
+    a.content.truncate(k);
+}
+
 /// Whether `clause` is only a subordinate clause: it opens (after a
 /// conjunction) with a subordinator and holds no comma ("But when Congress
 /// cut funding").

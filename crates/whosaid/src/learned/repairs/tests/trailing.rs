@@ -311,3 +311,40 @@ fn an_opening_as_clause_frames_the_rest_of_its_sentence() {
         assert!(found.is_empty(), "{text}: {found:?}");
     }
 }
+
+/// `Acme said it would cut 14,000 jobs, | the latest sign | that AI is
+/// reshaping work.`: the clause of a noun phrase set beside the content is
+/// the outlet's comment, no part of what was said; a relative clause in a
+/// list the content goes on with ("…, the closure of loopholes | that
+/// benefit only the wealthy") stays.
+#[test]
+fn the_clause_of_a_noun_phrase_appendix_is_no_content() {
+    let content_after = |text: &str, pieces: [&str; 2]| {
+        let mut a = TokenAttribution {
+            source: Some(tokens_of(text, "Acme")),
+            cue: tokens_of(text, "said"),
+            content: pieces.iter().map(|p| tokens_of(text, p)).collect(),
+        };
+        in_context(text, |_, cx| appendix_clause_out_of_content(cx, &mut a));
+        a.content
+    };
+    let text = "Head.\n\nAcme said it would cut 14,000 jobs, the latest sign that artificial \
+                intelligence is reshaping office work.";
+    assert_eq!(
+        content_after(
+            text,
+            [
+                "it would cut 14,000 jobs",
+                "that artificial intelligence is reshaping office work"
+            ]
+        ),
+        [tokens_of(text, "it would cut 14,000 jobs")]
+    );
+    let text = "Head.\n\nAcme said it wants tax fairness, the closure of loopholes that benefit \
+                only the wealthy.";
+    let pieces = ["it wants tax fairness", "that benefit only the wealthy"];
+    assert_eq!(
+        content_after(text, pieces),
+        pieces.map(|p| tokens_of(text, p))
+    );
+}
