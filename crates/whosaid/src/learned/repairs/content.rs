@@ -839,7 +839,14 @@ pub(in crate::learned) fn object_of_the_cue_out_of_content(
     cx: &Context<'_>,
     a: &mut TokenAttribution,
 ) {
-    if a.cue.is_empty() || !matches!(cx.doc.lower(a.cue.end - 1), "on" | "in") {
+    if a.cue.is_empty() {
+        return;
+    }
+    if cx.doc.lower(a.cue.end - 1) == "to" {
+        recipient_of_the_document_into_the_cue(cx, a);
+        return;
+    }
+    if !matches!(cx.doc.lower(a.cue.end - 1), "on" | "in") {
         return;
     }
     let Some(piece) = a.content.iter_mut().find(|r| r.start == a.cue.end) else {
@@ -863,6 +870,54 @@ pub(in crate::learned) fn object_of_the_cue_out_of_content(
         a.cue.end = that;
     }
 }
+
+/// `said in a letter to | shareholders on Monday that …`: the tagger ended
+/// the cue at "to" and began the content with whom the document went to.
+/// After "in a <document> to", a noun phrase (a time phrase may follow it)
+/// and then a "that" clause: the phrase is the cue's, as PolNeAR marks
+/// "said in a statement to the AP", and the content starts at "that".
+fn recipient_of_the_document_into_the_cue(cx: &Context<'_>, a: &mut TokenAttribution) {
+    // "in a letter", "in an emailed statement": the noun within two words.
+    let documented = a.cue.clone().any(|i| {
+        cx.doc.lower(i) == "in"
+            && (i + 2..a.cue.end.min(i + 4)).any(|n| MESSAGE_NOUNS.contains(&cx.doc.lower(n)))
+    });
+    if !documented {
+        return;
+    }
+    let Some(piece) = a.content.iter_mut().find(|r| r.start == a.cue.end) else {
+        return;
+    };
+    let that = (piece.start + 1..piece.end.min(piece.start + 7)).find(|&i| {
+        cx.doc.lower(i) == "that"
+            && i + 1 < piece.end
+            && !cx.pos[i + 1].starts_with("VB")
+            && cx.pos[i + 1] != "MD"
+    });
+    let recipient = |i: usize| {
+        cx.doc.tokens[i].kind == TokenKind::Word
+            && !cx.quotes.is_quoted(i)
+            && (super::noun_phrase_tag(cx.pos[i])
+                || super::time_word(cx.doc, i)
+                || cx.doc.lower(i) == "on")
+    };
+    if let Some(that) = that.filter(|&t| (piece.start..t).all(recipient)) {
+        piece.start = that;
+        a.cue.end = that;
+    }
+}
+
+/// Nouns of messages sent to someone ("said in a letter to shareholders").
+const MESSAGE_NOUNS: &[&str] = &[
+    "email",
+    "e-mail",
+    "letter",
+    "memo",
+    "message",
+    "note",
+    "post",
+    "statement",
+];
 
 /// `The agency said in an emailed statement that …`: the tagger read the
 /// statement as the cue, with its article as the source ("an | emailed

@@ -705,3 +705,40 @@ fn a_platform_after_the_cue_is_no_content() {
     in_context(text, |_, cx| platform_into_the_cue(cx, &mut alone));
     assert_eq!(alone.cue, tokens_of(text, "was on"));
 }
+
+/// Regression: `said in a message to | the campus that …` gave whom the
+/// message went to to the content. After "in a <message> to", the noun
+/// phrase before a "that" clause is the cue's, as PolNeAR marks "said in a
+/// statement to the AP"; a hearer after a plain "told … that" is no case.
+#[test]
+fn the_recipient_of_a_message_is_the_cue_s() {
+    let text = "Head.\n\nGarber said in a message to the campus that the ruling affirmed its \
+                rights.";
+    let mut a = TokenAttribution {
+        source: Some(tokens_of(text, "Garber")),
+        cue: tokens_of(text, "said in a message to"),
+        content: vec![tokens_of(
+            text,
+            "the campus that the ruling affirmed its rights",
+        )],
+    };
+    in_context(text, |_, cx| object_of_the_cue_out_of_content(cx, &mut a));
+    assert_eq!(a.cue, tokens_of(text, "said in a message to the campus"));
+    assert_eq!(
+        a.content,
+        [tokens_of(text, "that the ruling affirmed its rights")]
+    );
+    // No message noun: "explained to" keeps its content.
+    let text = "Head.\n\nGarber explained to the campus that the ruling affirmed its rights.";
+    let mut a = TokenAttribution {
+        source: Some(tokens_of(text, "Garber")),
+        cue: tokens_of(text, "explained to"),
+        content: vec![tokens_of(
+            text,
+            "the campus that the ruling affirmed its rights",
+        )],
+    };
+    let before = a.clone();
+    in_context(text, |_, cx| object_of_the_cue_out_of_content(cx, &mut a));
+    assert_eq!(a, before);
+}
