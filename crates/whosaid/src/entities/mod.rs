@@ -254,6 +254,58 @@ pub fn display_name(doc: &Document, r: Range<usize>) -> String {
     strip_possessive(&doc.text()[a..b]).to_string()
 }
 
+/// A person named in capitals (a transcript's label, `AMY KLOBUCHAR`)
+/// goes by the article's own writing of the name where it has one, else
+/// by the name in title case; titles in capitals likewise (`SEN.` →
+/// `Sen.`), short ones without a period aside (`CEO`).
+fn in_mixed_case(doc: &Document, x: &mut Entity) {
+    let capitals =
+        |s: &str| s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase);
+    if capitals(&x.name) {
+        let written = x.mentions.iter().find(|r| {
+            let name = display_name(doc, (*r).clone());
+            !capitals(&name) && name_words(doc, (*r).clone()) == x.words
+        });
+        x.name = match written {
+            Some(r) => display_name(doc, r.clone()),
+            None => title_case(&x.name, false),
+        };
+    }
+    for t in &mut x.titles {
+        if capitals(t) {
+            *t = title_case(t, true);
+        }
+    }
+}
+
+/// `s` with each word's first letter, and each letter after an apostrophe
+/// or hyphen, in capitals and the rest in lowercase (`O'HARA` →
+/// `O'Hara`). Words with a period inside (`J.R.`) stay, and with
+/// `keep_acronyms` so do words of three letters or fewer (`CEO`).
+fn title_case(s: &str, keep_acronyms: bool) -> String {
+    let word = |w: &str| -> String {
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        let dotted = w.trim_end_matches('.').contains('.');
+        if dotted || (keep_acronyms && letters <= 3 && !w.ends_with('.')) {
+            return w.to_string();
+        }
+        let mut out = String::with_capacity(w.len());
+        let mut upper = true;
+        for c in w.chars() {
+            if upper {
+                out.extend(c.to_uppercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
+            // Capitals again after an apostrophe or a hyphen, and until
+            // the first letter.
+            upper = !c.is_alphabetic() && (upper || matches!(c, '\'' | '’' | '-'));
+        }
+        out
+    };
+    s.split(' ').map(word).collect::<Vec<_>>().join(" ")
+}
+
 /// An initial: one letter and a full stop ("G.", or "g." lowercased).
 fn is_initial(word: &str) -> bool {
     let mut chars = word.chars();
@@ -538,6 +590,7 @@ impl Entities {
                     e.list[id].gender.get_or_insert(g);
                 }
             }
+            in_mixed_case(doc, &mut e.list[id]);
             if e.list[id].gender.is_none() {
                 let titles = e.list[id].titles.join(" ").to_lowercase();
                 e.list[id].gender = gender_of_words(titles.split_whitespace());
@@ -829,5 +882,18 @@ mod tests {
         assert_eq!(strip_possessive("’s"), "’s");
         assert_eq!(strip_possessive("is"), "is");
         assert!(is_possessive("TV’s"));
+    }
+
+    #[test]
+    fn names_in_capitals_go_in_title_case() {
+        assert_eq!(title_case("MARGARET BRENNAN", false), "Margaret Brennan");
+        assert_eq!(title_case("BRIAN O'HARA", false), "Brian O'Hara");
+        assert_eq!(
+            title_case("JEAN-PIERRE J.R. SMITH", false),
+            "Jean-Pierre J.R. Smith"
+        );
+        assert_eq!(title_case("SEN.", true), "Sen.");
+        assert_eq!(title_case("CEO", true), "CEO");
+        assert_eq!(title_case("(AMY)", false), "(Amy)");
     }
 }

@@ -39,7 +39,7 @@ use crate::quotes::QuoteIndex;
 use crate::text::{Document, TokenKind};
 
 pub(crate) use rubrics::drop_rubric_headlines;
-use transcript::transcript_turns;
+pub(crate) use transcript::transcript_turns;
 pub use within::extract_within;
 
 /// Adds the poll frames of `doc` ("In a CNN poll, Clinton led …") whose

@@ -179,8 +179,16 @@ impl Resolution<'_> {
             .position(|w| w == "," || RELATIVES.contains(&w.as_str()))
             .map_or(words.len(), |p| p + 1);
         // A transcript's question label ("Q: …") and a "Q&A:" headline name
-        // the interviewer's role, no one.
-        if matches!(words.concat().as_str(), "q" | "q&a" | "question") {
+        // the interviewer's role, no one; a recording's label ("VIDEO: …")
+        // names no one either (a video that "shows" is a source).
+        let label = words.concat().to_lowercase();
+        let labelled = || {
+            let cue = &self.items[k].a.cue;
+            cue.len() == 1 && self.doc.token_text(cue.start) == ":"
+        };
+        if matches!(label.as_str(), "q" | "q&a" | "question")
+            || (matches!(label.as_str(), "video" | "audio" | "clip") && labelled())
+        {
             return None;
         }
         // An existential "there" ("there’s also a moral judgment about"):

@@ -15,6 +15,7 @@ mod determined;
 mod opening_first_names;
 mod particles;
 mod plural_bodies;
+mod transcript_labels;
 
 pub(super) use companies::is_trade_word;
 use companies::{companies_by_trade_word, company_names};
@@ -32,6 +33,7 @@ pub(super) fn repaired(
     let mentions = without_function_words(doc, mentions);
     let mentions = super::acronyms::untagged_acronyms(doc, mentions);
     let mentions = people_in_capitals(doc, mentions);
+    let mentions = transcript_labels::transcript_label_names(doc, mentions);
     let mentions = particles::names_across_particles(doc, pos, &headlines, mentions);
     let mentions = headline_names(doc, &headlines, mentions);
     let mentions = joined_organizations(doc, pos, &headlines, mentions);

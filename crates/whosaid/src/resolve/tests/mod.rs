@@ -13,6 +13,7 @@ mod frames;
 mod names;
 mod pronouns;
 mod titles;
+mod transcripts;
 mod word_like_names;
 
 fn extractor() -> &'static Extractor {
