@@ -24,7 +24,7 @@ pub(super) fn transcript_label_names(doc: &Document, mut mentions: Vec<Mention>)
             let words: Vec<&str> = (start..label.end).map(|i| doc.lower(i)).collect();
             let role = matches!(words.as_slice(), [w] if ROLE_LABELS.contains(w))
                 || words.iter().any(|w| ROLE_WORDS.contains(w));
-            (start < label.end && !role).then(|| Mention {
+            (start < label.end && !role).then_some(Mention {
                 tokens: start..label.end,
                 class: MentionClass::Person,
             })
