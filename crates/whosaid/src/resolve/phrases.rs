@@ -126,6 +126,16 @@ impl Resolution<'_> {
             .ents
             .mentions_within(comma + 1..src.end)
             .find(|(m, _)| m.class == MentionClass::Person || m.tokens.end == src.end)?;
+        // "The senators running -- Ted Cruz of Texas, Lindsey Graham of
+        // South Carolina, Rand Paul …": a list of people, no apposition.
+        let people_after = self
+            .ents
+            .mentions_within(comma + 1..src.end)
+            .filter(|(m, _)| m.class == MentionClass::Person)
+            .count();
+        if people_after > 1 {
+            return None;
+        }
         let title_at = |i: usize| i < src.end && entities::is_title_noun(self.lower(i));
         let lead = comma + 1..m.tokens.start;
         let lead_ok = lead.len() <= 4
@@ -137,11 +147,23 @@ impl Resolution<'_> {
                     || title_at(i + 1)
                     || is_honorific(w)
             });
-        let end_ok = m.tokens.end == src.end
-            || matches!(
-                self.doc.token_text(m.tokens.end),
-                "," | "(" | "[" | "—" | "–"
-            );
+        let closes = |i: usize| {
+            i == src.end || matches!(self.doc.token_text(i), "," | "(" | "[" | "—" | "–")
+        };
+        // "…, Sen. Tim Kaine of Virginia,": the place a person is of.
+        let place_after = |at: usize| {
+            self.lower(at) == "of"
+                && self
+                    .ents
+                    .mentions_within(at + 1..src.end)
+                    .next()
+                    .is_some_and(|(p, _)| {
+                        p.tokens.start == at + 1
+                            && p.class == MentionClass::Location
+                            && closes(p.tokens.end)
+                    })
+        };
+        let end_ok = closes(m.tokens.end) || place_after(m.tokens.end);
         (lead_ok && end_ok && !entities::is_possessive(self.doc.token_text(m.tokens.end - 1)))
             .then_some(*e)
     }

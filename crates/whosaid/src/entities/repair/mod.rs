@@ -127,6 +127,23 @@ pub(super) fn is_title_case(doc: &Document, k: usize) -> bool {
     long >= 3 && capital * 10 >= long * 7
 }
 
+/// Two initials written together as a first name ("JD Vance", "AJ
+/// Brown"): two capitals, not the abbreviation of a place, a body or a
+/// title ("Former AG Mukasey", "QB Tom Brady").
+fn run_together_initials(word: &str) -> bool {
+    word.len() == 2
+        && word.bytes().all(|b| b.is_ascii_uppercase())
+        && !TWO_LETTER_ABBREVIATIONS.contains(&word)
+}
+
+/// Two-capital abbreviations that stand before names without being their
+/// initials: places and bodies, titles, team positions.
+const TWO_LETTER_ABBREVIATIONS: &[&str] = &[
+    "US", "UK", "EU", "UN", "NY", "LA", "DC", "TV", "AG", "DA", "VP", "PM", "MP", "GM", "MD", "RN",
+    "QB", "RB", "WR", "TE", "LB", "CB", "DB", "DE", "DT", "OT", "OL", "GK", "SS", "PG", "SG", "SF",
+    "PF", "LW", "RW", "CF",
+];
+
 /// A capitalized word that can open a name: not a title, honorific,
 /// function word, calendar word or possessive.
 fn name_like(doc: &Document, i: usize) -> bool {
@@ -311,7 +328,9 @@ fn first_names_after_titles(
             let i = start - 1;
             let word = doc.token_text(i);
             let after_title = i > first_of_sentence && is_title_noun(doc.lower(i - 1));
-            let first_name = is_initial(word) || genders.is_first_name(doc.lower(i));
+            let first_name = is_initial(word)
+                || run_together_initials(word)
+                || genders.is_first_name(doc.lower(i));
             if !(first_name || after_title) {
                 break;
             }
