@@ -180,6 +180,41 @@ pub(super) fn body_kind_of_name(name: &str) -> Option<BodyKind> {
     kinds.all(|k| k == first).then_some(first)
 }
 
+/// Whether a description headed by `head` ("the agency") cannot refer to
+/// the body `name`: the two say different kinds of body ("the company"
+/// after the Irish Data Protection Commission), or the name is a state's
+/// ("the agency" after the Democratic Republic of Congo), which only "the
+/// government" refers to. "The agency" serves public bodies and the
+/// international organizations called agencies alike ("the U.N. health
+/// agency" for the World Health Organization).
+pub(super) fn never_described_as(head: &str, name: &str) -> bool {
+    let other_kind = match (body_kind(head), body_kind_of_name(name)) {
+        (Some(BodyKind::Public), Some(BodyKind::Membership)) => head != "agency",
+        (Some(a), Some(b)) => a != b,
+        _ => false,
+    };
+    other_kind || (head != "government" && is_state_name(name))
+}
+
+/// Whether a name is a state's by its form: "… Republic", "Republic of
+/// …", "United Kingdom", "Kingdom of …" ("Republic Services", a company,
+/// is none).
+fn is_state_name(name: &str) -> bool {
+    let words: Vec<String> = name
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    let state_noun = |w: &str| matches!(w, "republic" | "kingdom");
+    words.len() > 1
+        && (words.last().is_some_and(|w| state_noun(w))
+            || words
+                .windows(2)
+                .any(|pair| state_noun(&pair[0]) && pair[1] == "of"))
+}
+
 /// Nouns for kinds of news media, which refer back to the latest outlet
 /// named ("the network", "the website").
 pub(super) const MEDIA_NOUNS: &[&str] = &[

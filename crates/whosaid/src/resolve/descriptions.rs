@@ -5,7 +5,7 @@
 //! ("the midfielder", "the 62-year-old"). A headline's or a lead's
 //! description of someone named later is in `headlines`.
 
-use super::body_kinds::{body_kind, body_kind_of_name, is_body_noun, BodyKind, MEDIA_NOUNS};
+use super::body_kinds::{body_kind, is_body_noun, never_described_as, BodyKind, MEDIA_NOUNS};
 use super::pronouns::Antecedent;
 use super::role_conflicts::{role_conflict, title_word};
 use super::*;
@@ -106,9 +106,8 @@ impl Resolution<'_> {
                 // a public or membership body ("the office") no outlet.
                 .filter(|&e| {
                     let name = &self.ents.list[e].name;
-                    let named = body_kind_of_name(name);
                     let kind = body_kind(&head);
-                    let other_kind = matches!((kind, named), (Some(a), Some(b)) if a != b);
+                    let other_kind = never_described_as(&head, name);
                     let outlet = matches!(kind, Some(BodyKind::Public | BodyKind::Membership))
                         && is_media_name(name);
                     let members_named = members.iter().all(|m| {

@@ -478,3 +478,20 @@ fn a_company_named_by_its_web_domain_keeps_its_name() {
         assert_eq!(s.kind, SpeakerKind::Organization, "{acc:#?}");
     }
 }
+
+/// Regression: "The agency estimated" after the World Health Organization
+/// and the Democratic Republic of Congo was the country (the last body
+/// named, the tagger typing it an organization), and the organization
+/// was no agency by its kind. International organizations are agencies
+/// too; a state is only "the government".
+#[test]
+fn the_agency_is_no_state_and_may_be_an_international_body() {
+    let acc = analyze(
+        "Mpox spreads\n\nThe World Health Organization warned on Tuesday that cases of \
+         mpox were rising.\n\nHealth officials in the Democratic Republic of Congo said \
+         more than 500 people had died this year. The agency estimated that only a third \
+         of cases were being tested.",
+    );
+    let agency = speaker_of_source(&acc, "The agency").expect("a speaker");
+    assert_eq!(agency.name, "World Health Organization", "{acc:#?}");
+}
