@@ -34,21 +34,22 @@ pub use link::link;
 use link::link_with_bare_cues;
 use repairs::{
     according_to_frame, admits_entry, appendix_clause_out_of_content, circumstance_after_the_cue,
-    clause_completed_by_next, content_is_a_time_phrase, content_within_its_adverbial_clause,
-    content_within_its_relative_clause, coordinated_verb_subject, dateline_place, expletive_it,
-    join_pieces_over_commas, keep_the_trailing_verb, names_nothing, noun_of_the_verb_frame,
+    clause_completed_by_next, content_is_a_time_phrase, content_past_its_auxiliary,
+    content_within_its_adverbial_clause, content_within_its_relative_clause,
+    coordinated_verb_subject, dateline_place, expletive_it, join_pieces_over_commas,
+    keep_the_trailing_verb, names_nothing, noun_of_the_verb_frame,
     object_of_the_cue_out_of_content, participle_subject, passive_agent_source,
     passive_subject_to_content, platform_into_the_cue, program_title_out_of_content,
     quotation_after_a_lead_in, quote_to_the_main_clause, recipient_is_no_source,
     rejoin_split_quotes, source_across_a_quotation, source_after_a_bare_relative,
     source_after_an_amount, source_inside_a_relative_clause, source_is_an_object,
     source_out_of_earlier_content, source_out_of_the_cue, source_past_its_possessive,
-    source_with_its_antecedent, source_with_its_conjunct, source_with_its_head,
-    source_within_its_sentence, source_without_a_trailing_preposition,
+    source_with_its_antecedent, source_with_its_apposed_name, source_with_its_conjunct,
+    source_with_its_head, source_within_its_sentence, source_without_a_trailing_preposition,
     speaker_after_an_opening_verb, speaker_after_the_quotation, split_coordinated_cue,
     subject_already_content, subject_before_a_relative_clause, subject_before_an_apposition,
-    subject_out_of_content, that_said, time_out_of_the_cue, time_phrase, trailing_say_clause,
-    trim_circumstance, whole_name_source, whole_noun_phrase_source,
+    subject_out_of_content, that_said, time_out_of_the_cue, time_phrase, title_taken_for_a_cue,
+    trailing_say_clause, trim_circumstance, whole_name_source, whole_noun_phrase_source,
 };
 pub use train::{gold_labels, train, TrainingDoc};
 use viterbi::viterbi;
@@ -484,6 +485,26 @@ impl AttrTagger {
         found.retain(|a| {
             !admits_entry(cx, a) && !that_said(cx, a) && !content_is_a_time_phrase(cx, a)
         });
+        // "Former Arsenal | defender | Martin Keown told …": the title was
+        // no cue; the rules read the statement inside what the tagger gave
+        // it, as they read statements nested in contents.
+        let (titles, kept): (Vec<_>, Vec<_>) = found
+            .into_iter()
+            .partition(|a| title_taken_for_a_cue(cx, a));
+        found = kept;
+        for run in titles.iter().flat_map(|t| &t.content) {
+            for inner in extract::extract_within(cx.doc, run.clone(), lexicon, rules) {
+                let clash = found.iter().any(|a| {
+                    overlap(&a.cue, &inner.cue)
+                        || a.content
+                            .iter()
+                            .any(|c| inner.content.iter().any(|r| overlap(c, r)))
+                });
+                if inner.source.is_some() && !clash && !title_taken_for_a_cue(cx, &inner) {
+                    found.push(inner);
+                }
+            }
+        }
         split_coordinated_cue(cx, &mut found);
         trailing_say_clause(cx, &mut found);
         according_to_frame(cx, &mut found);
@@ -498,6 +519,7 @@ impl AttrTagger {
             platform_into_the_cue(cx, a);
             object_of_the_cue_out_of_content(cx, a);
         }
+        content_past_its_auxiliary(cx, &mut found);
         content_within_its_adverbial_clause(cx, lexicon, rules, &mut found);
         rejoin_split_quotes(cx, &mut found);
         clause_completed_by_next(cx, &mut found);
@@ -517,6 +539,7 @@ impl AttrTagger {
             source_with_its_conjunct(cx, a);
             source_with_its_head(cx, a);
             source_with_its_antecedent(cx, a);
+            source_with_its_apposed_name(cx, a);
             passive_agent_source(cx, a);
             source_is_an_object(cx, a);
             source_inside_a_relative_clause(cx, a);
@@ -568,24 +591,7 @@ impl AttrTagger {
                     .all(|i| extract::in_anonymity_formula(cx.doc, i))
         });
         found = kept;
-        for dropped in &formulas {
-            let parts = || std::iter::once(&dropped.cue).chain(&dropped.content);
-            let span = parts().map(|r| r.start).min().unwrap_or(0)
-                ..parts().map(|r| r.end).max().unwrap_or(0);
-            for rule in &cx.rule_attributions {
-                let near =
-                    overlap(&rule.cue, &span) || rule.content.iter().any(|r| overlap(r, &span));
-                let clash = found.iter().any(|a| {
-                    overlap(&a.cue, &rule.cue)
-                        || a.content
-                            .iter()
-                            .any(|c| rule.content.iter().any(|r| overlap(c, r)))
-                });
-                if near && !clash {
-                    found.push(rule.clone());
-                }
-            }
-        }
+        rules_in_place_of(cx, &formulas, &mut found);
         // `X reports:` closing a paragraph, the quotation opening the next
         // (the tagger labels one paragraph at a time); not over an interview
         // transcript (`Partial transcript as follows:`), whose turns are the
@@ -701,6 +707,34 @@ impl AttrTagger {
             found.sort_by_key(|a| a.content[0].start);
         }
         found
+    }
+}
+
+/// Adds the rules' attributions around the tagger's `dropped` ones (their
+/// cue or content meeting a dropped cue and content) that clash with no
+/// attribution in `found`: what the tagger misread there, the rules may
+/// read right.
+fn rules_in_place_of(
+    cx: &Context<'_>,
+    dropped: &[TokenAttribution],
+    found: &mut Vec<TokenAttribution>,
+) {
+    for dropped in dropped {
+        let parts = || std::iter::once(&dropped.cue).chain(&dropped.content);
+        let span =
+            parts().map(|r| r.start).min().unwrap_or(0)..parts().map(|r| r.end).max().unwrap_or(0);
+        for rule in &cx.rule_attributions {
+            let near = overlap(&rule.cue, &span) || rule.content.iter().any(|r| overlap(r, &span));
+            let clash = found.iter().any(|a| {
+                overlap(&a.cue, &rule.cue)
+                    || a.content
+                        .iter()
+                        .any(|c| rule.content.iter().any(|r| overlap(c, r)))
+            });
+            if near && !clash {
+                found.push(rule.clone());
+            }
+        }
     }
 }
 

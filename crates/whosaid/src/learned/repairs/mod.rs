@@ -13,14 +13,17 @@
 //! and train (ARCHITECTURE.md).
 
 mod adverbial;
+mod auxiliary;
 mod clause;
 mod content;
+mod false_cues;
 mod lead_in;
 mod relative;
 mod sources;
 mod trailing;
 
 pub(super) use adverbial::content_within_its_adverbial_clause;
+pub(super) use auxiliary::content_past_its_auxiliary;
 pub(super) use clause::clause_completed_by_next;
 pub(super) use content::{
     admits_entry, join_pieces_over_commas, keep_the_trailing_verb, noun_of_the_verb_frame,
@@ -29,6 +32,7 @@ pub(super) use content::{
     split_coordinated_cue, subject_already_content, subject_out_of_content, that_said,
     time_out_of_the_cue, trim_circumstance,
 };
+pub(super) use false_cues::title_taken_for_a_cue;
 pub(super) use lead_in::quotation_after_a_lead_in;
 pub(super) use relative::content_within_its_relative_clause;
 pub(super) use sources::{
@@ -37,10 +41,10 @@ pub(super) use sources::{
     source_across_a_quotation, source_after_a_bare_relative, source_after_an_amount,
     source_inside_a_relative_clause, source_is_an_object, source_out_of_earlier_content,
     source_out_of_the_cue, source_past_its_possessive, source_with_its_antecedent,
-    source_with_its_conjunct, source_with_its_head, source_within_its_sentence,
-    source_without_a_trailing_preposition, speaker_after_an_opening_verb,
-    speaker_after_the_quotation, subject_before_a_relative_clause, subject_before_an_apposition,
-    time_phrase, whole_name_source, whole_noun_phrase_source,
+    source_with_its_apposed_name, source_with_its_conjunct, source_with_its_head,
+    source_within_its_sentence, source_without_a_trailing_preposition,
+    speaker_after_an_opening_verb, speaker_after_the_quotation, subject_before_a_relative_clause,
+    subject_before_an_apposition, time_phrase, whole_name_source, whole_noun_phrase_source,
 };
 pub(super) use trailing::{
     according_to_frame, appendix_clause_out_of_content, trailing_say_clause,

@@ -647,3 +647,42 @@ const QUANTITY_NOUNS: &[&str] = &[
     "each",
     "both",
 ];
+
+/// Widens a source that is only the description set after a name ("Chase
+/// Strangio, | a lawyer with the ACLU, which represents families, |
+/// called"): the name opens the sentence, a comma and an indefinite
+/// description follow it, and the description runs to the cue. The name
+/// is the cue's subject (PolNeAR's source runs over both); the tagger,
+/// seeing the relative clause, started the source after it.
+pub(in crate::learned) fn source_with_its_apposed_name(cx: &Context<'_>, a: &mut TokenAttribution) {
+    let Some(source) = a.source.as_mut() else {
+        return;
+    };
+    let sentence_start = cx.doc.sentences[cx.doc.sentence_of(source.start)]
+        .tokens
+        .start;
+    let text = |i: usize| cx.doc.token_text(i);
+    let indefinite = matches!(text(source.start).to_lowercase().as_str(), "a" | "an");
+    if !indefinite
+        || source.end > a.cue.start
+        || source.start < sentence_start + 2
+        || text(source.start - 1) != ","
+    {
+        return;
+    }
+    let comma = source.start - 1;
+    let name = sentence_start..comma;
+    let named = name.len() <= MAX_APPOSED_NAME
+        && name.clone().all(|i| {
+            matches!(cx.pos[i], "NNP" | "NNPS")
+                && text(i).starts_with(char::is_uppercase)
+                && !claimed(cx, &a.cue, &a.content, i)
+        });
+    if named {
+        source.start = sentence_start;
+    }
+}
+
+/// Longest name, in tokens, that a description in apposition follows
+/// ("Chase Strangio", "Mary Ann Van Dyke").
+const MAX_APPOSED_NAME: usize = 4;

@@ -2,8 +2,10 @@
 //! the shipped POS tagger; the helpers here name spans by their tokens.
 
 mod adverbial;
+mod auxiliary;
 mod clause;
 mod content;
+mod false_cues;
 mod lead_in;
 mod relative;
 mod sources;

@@ -620,3 +620,35 @@ fn a_possessive_source_takes_the_head_it_modifies() {
     );
     assert_eq!(source.as_deref(), Some("Mr. Obama's"));
 }
+
+/// Regression: "Chase Strangio, a lawyer with the ACLU, which represents
+/// families, called the decision …" had the source "a lawyer with the
+/// ACLU, which represents families": an anonymous lawyer, where the name
+/// before the description is the cue's subject.
+#[test]
+fn a_description_after_a_name_takes_the_name_into_the_source() {
+    let text = "Head.\n\nChase Strangio, a lawyer with the ACLU, which represents families, \
+                called the ruling unfair.";
+    let source = repaired_source(
+        text,
+        "a lawyer with the ACLU, which represents families,",
+        "called",
+        "the ruling unfair",
+        source_with_its_apposed_name,
+    );
+    assert_eq!(
+        source.as_deref(),
+        Some("Chase Strangio, a lawyer with the ACLU, which represents families,")
+    );
+    // An opening phrase that is no name stays out ("Yesterday, a lawyer
+    // … said").
+    let text = "Head.\n\nOn Monday, a lawyer with the ACLU said the ruling was unfair.";
+    let source = repaired_source(
+        text,
+        "a lawyer with the ACLU",
+        "said",
+        "the ruling was unfair",
+        source_with_its_apposed_name,
+    );
+    assert_eq!(source.as_deref(), Some("a lawyer with the ACLU"));
+}
