@@ -131,6 +131,29 @@ fn expansion_from(doc: &Document, letters: &str, starts: &[usize]) -> Option<Ran
         })
 }
 
+/// Mentions that are only an acronym of a common noun ("AI", "GDP",
+/// "CEO", "EVs"), which the tagger may read as a body's name: no one
+/// speaks for them, and "its" never refers to one.
+pub(super) fn without_common_noun_acronyms(
+    doc: &Document,
+    mut mentions: Vec<Mention>,
+) -> Vec<Mention> {
+    mentions.retain(|m| {
+        let word = doc.token_text(m.tokens.start);
+        let singular = word.strip_suffix('s').unwrap_or(word);
+        m.tokens.len() > 1
+            || m.class == MentionClass::Person
+            || !(COMMON_NOUN_ACRONYMS.contains(&word) || COMMON_NOUN_ACRONYMS.contains(&singular))
+    });
+    mentions
+}
+
+/// Acronyms that abbreviate common nouns of the news, not names.
+const COMMON_NOUN_ACRONYMS: &[&str] = &[
+    "AI", "AGI", "GDP", "CEO", "CFO", "COO", "CTO", "IPO", "ETF", "EV", "DNA", "HIV", "PPE", "VAT",
+    "LNG", "GPS", "IQ", "PC", "VPN", "SUV", "ATM", "PDF", "URL", "CPI", "PMI",
+];
+
 /// Acronyms the tagger left untagged whose full name the text spells out
 /// ("The S.E.C. said" after "the Securities and Exchange Commission")
 /// become organization mentions; the entities then name them in full. An

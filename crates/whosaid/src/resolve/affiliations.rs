@@ -64,6 +64,16 @@ impl Resolution<'_> {
             if m.tokens.end == r.end && !self.after_preposition(m.tokens.start, &r) {
                 continue;
             }
+            // A word between a title's words is the title's ("Chief
+            // Financial Officer", the tagger reading "Financial" a body).
+            let title_word = |i: usize| entities::is_title_noun(self.lower(i));
+            if m.tokens.start > r.start
+                && m.tokens.end < r.end
+                && title_word(m.tokens.start - 1)
+                && title_word(m.tokens.end)
+            {
+                continue;
+            }
             if self.ents.list[e].class == MentionClass::Location && speaks_for(&m) {
                 return Some(self.ents.list[e].name.clone());
             }

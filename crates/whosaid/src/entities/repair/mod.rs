@@ -32,6 +32,7 @@ pub(super) fn repaired(
     let headlines = Headlines::of(doc);
     let mentions = without_function_words(doc, mentions);
     let mentions = super::acronyms::untagged_acronyms(doc, mentions);
+    let mentions = super::acronyms::without_common_noun_acronyms(doc, mentions);
     let mentions = people_in_capitals(doc, mentions);
     let mentions = transcript_labels::transcript_label_names(doc, mentions);
     let mentions = particles::names_across_particles(doc, pos, &headlines, mentions);

@@ -180,3 +180,21 @@ fn a_person_in_the_possessive_owns_the_apposed_office() {
         "{acc:#?}"
     );
 }
+
+/// Regression: "Chief Financial Officer Colette Kress" was affiliated
+/// with "Financial", and "Sam Altman, its chief executive," with "AI"
+/// (from "AI could surpass human intelligence"): the tagger read a word
+/// of the title, and an acronym of a common noun, as bodies' names.
+#[test]
+fn title_words_and_common_acronyms_are_no_affiliations() {
+    let acc = analyze(
+        "Chips\n\nShares of Nvidia fell. The company expects more revenue, Chief Financial \
+         Officer Colette Kress said.\n\nThe billionaire has said that AI could surpass human \
+         intelligence by 2029. Sam Altman, its chief executive, told a conference that \
+         competition was good.",
+    );
+    let kress = named_speaker(&acc, "Colette Kress");
+    assert!(kress.affiliations.is_empty(), "{acc:#?}");
+    let altman = named_speaker(&acc, "Sam Altman");
+    assert!(altman.affiliations.iter().all(|a| a != "AI"), "{acc:#?}");
+}
