@@ -56,16 +56,16 @@ const COMMON_FIRST_NAMES: &str = include_str!("../../data/first_names.tsv");
 
 /// First names given to men and women alike in English-language news:
 /// they carry no gender whatever a corpus's chains say (a few chains of
-/// one "Taylor" make no rule for the next).
+/// one "Taylor" make no rule for the next), and are first names all the
+/// same ("Stacy Rasgon", "Chris Christie"). Sorted, for binary search.
 const UNISEX_NAMES: &[&str] = &[
     "alex", "angel", "ariel", "ashley", "avery", "bailey", "billie", "blair", "bobbie", "cameron",
     "carey", "casey", "charlie", "chris", "courtney", "dakota", "dale", "dana", "drew", "eden",
     "elliott", "emerson", "finley", "frankie", "gale", "harper", "hayden", "jackie", "jaime",
     "jamie", "jan", "jean", "jesse", "jessie", "jody", "jordan", "kelly", "kendall", "kerry",
-    "kim", "kris", "lee", "leslie", "lindsay", "logan", "lynn", "marion", "morgan", "pat",
-    "parker", "peyton", "quinn", "reagan", "reese", "riley", "robin", "rory", "rowan", "sam",
-    "sandy", "shannon", "shawn", "skyler", "stacy", "sydney", "taylor", "terry", "toni", "tracy",
-    "val",
+    "kim", "kris", "lee", "leslie", "lindsay", "logan", "lynn", "marion", "morgan", "parker",
+    "pat", "peyton", "quinn", "reagan", "reese", "riley", "robin", "rory", "rowan", "sam", "sandy",
+    "shannon", "shawn", "skyler", "stacy", "sydney", "taylor", "terry", "toni", "tracy", "val",
 ];
 
 /// Fewest chains a name must occur in to be kept.
@@ -128,14 +128,14 @@ impl GenderLexicon {
     /// Whether a lowercased word is a first name the corpus or the common
     /// first names know ("Melanie" opens a name the tagger began late).
     pub fn is_first_name(&self, word: &str) -> bool {
-        self.names.contains_key(word) || self.first_names.contains_key(word)
+        self.names.contains_key(word) || self.is_common_first_name(word)
     }
 
     /// Whether a lowercased word is in the hand-made list of common first
     /// names, which holds no surname (the corpus's list has "Green" from
     /// chains of a Mr. Green).
     pub fn is_common_first_name(&self, word: &str) -> bool {
-        self.first_names.contains_key(word)
+        self.first_names.contains_key(word) || UNISEX_NAMES.binary_search(&word).is_ok()
     }
 
     /// The gender of a person named by lowercased `words`: the corpus's
@@ -243,5 +243,22 @@ mod tests {
         // A name alone may be a surname; a unisex name says nothing.
         assert_eq!(lexicon.person_gender(&words("melanie")), None);
         assert_eq!(lexicon.person_gender(&words("taylor swift")), None);
+    }
+
+    /// Regression: unisex first names were left out of the first names
+    /// with their gender, so "Stacy" before "Rasgon" joined no name.
+    #[test]
+    fn unisex_names_are_first_names_without_a_gender() {
+        assert!(UNISEX_NAMES.windows(2).all(|w| w[0] < w[1]), "sorted");
+        let lexicon = GenderLexicon::builtin();
+        for name in ["stacy", "chris", "taylor"] {
+            assert!(lexicon.is_first_name(name), "{name}");
+            assert!(lexicon.is_common_first_name(name), "{name}");
+        }
+        assert_eq!(
+            lexicon.person_gender(&words("stacy rasgon")),
+            None,
+            "no gender"
+        );
     }
 }

@@ -9,6 +9,7 @@ use super::{
 };
 use crate::text::{Document, TokenKind};
 
+mod before_of;
 mod companies;
 mod conjoined;
 mod determined;
@@ -30,6 +31,7 @@ pub(super) fn repaired(
     mentions: Vec<Mention>,
 ) -> Vec<Mention> {
     let headlines = Headlines::of(doc);
+    let mentions = before_of::people_before_of(doc, genders, mentions);
     let mentions = without_function_words(doc, mentions);
     let mentions = super::acronyms::untagged_acronyms(doc, mentions);
     let mentions = super::acronyms::without_common_noun_acronyms(doc, mentions);

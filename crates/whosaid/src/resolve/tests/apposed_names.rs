@@ -61,3 +61,17 @@ fn a_list_of_people_is_no_apposition() {
         .map(|s| acc.speakers[s].name.as_str());
     assert_ne!(speaker, Some("Lindsey Graham"), "{acc:#?}");
 }
+
+/// Regression: "Stacy Rasgon of Bernstein wrote" had the speaker
+/// "Bernstein": the tagger read "Stacy Rasgon of" as a body and a unisex
+/// first name was no first name.
+#[test]
+fn a_person_of_a_firm_is_the_person() {
+    let acc = analyze(
+        "Nvidia falls\n\nShares of Nvidia fell. Stacy Rasgon of Bernstein wrote in a note \
+         that the dip was a buying opportunity.",
+    );
+    let speaker = speaker_of_source(&acc, "Stacy Rasgon of Bernstein").expect("a speaker");
+    assert_eq!(speaker.name, "Stacy Rasgon", "{acc:#?}");
+    assert_eq!(speaker.kind, SpeakerKind::Person, "{acc:#?}");
+}
