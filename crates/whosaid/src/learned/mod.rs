@@ -494,13 +494,10 @@ impl AttrTagger {
         found = kept;
         for run in titles.iter().flat_map(|t| &t.content) {
             for inner in extract::extract_within(cx.doc, run.clone(), lexicon, rules) {
-                let clash = found.iter().any(|a| {
-                    overlap(&a.cue, &inner.cue)
-                        || a.content
-                            .iter()
-                            .any(|c| inner.content.iter().any(|r| overlap(c, r)))
-                });
-                if inner.source.is_some() && !clash && !title_taken_for_a_cue(cx, &inner) {
+                if inner.source.is_some()
+                    && !clashes(&found, &inner)
+                    && !title_taken_for_a_cue(cx, &inner)
+                {
                     found.push(inner);
                 }
             }
@@ -725,17 +722,22 @@ fn rules_in_place_of(
             parts().map(|r| r.start).min().unwrap_or(0)..parts().map(|r| r.end).max().unwrap_or(0);
         for rule in &cx.rule_attributions {
             let near = overlap(&rule.cue, &span) || rule.content.iter().any(|r| overlap(r, &span));
-            let clash = found.iter().any(|a| {
-                overlap(&a.cue, &rule.cue)
-                    || a.content
-                        .iter()
-                        .any(|c| rule.content.iter().any(|r| overlap(c, r)))
-            });
-            if near && !clash {
+            if near && !clashes(found, rule) {
                 found.push(rule.clone());
             }
         }
     }
+}
+
+/// Whether `candidate` shares its cue or a piece of its content with an
+/// attribution of `found`.
+fn clashes(found: &[TokenAttribution], candidate: &TokenAttribution) -> bool {
+    found.iter().any(|a| {
+        overlap(&a.cue, &candidate.cue)
+            || a.content
+                .iter()
+                .any(|c| candidate.content.iter().any(|r| overlap(c, r)))
+    })
 }
 
 /// For each of a document's `n` tokens, whether it is in a source, cue

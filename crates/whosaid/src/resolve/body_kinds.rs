@@ -161,13 +161,7 @@ pub(super) fn body_kind(head: &str) -> Option<BodyKind> {
 /// "Data Protection Commission") or by a last word that ends a company's
 /// name ("Nexora Semiconductor", "Meta Platforms"), if exactly one kind.
 pub(super) fn body_kind_of_name(name: &str) -> Option<BodyKind> {
-    let words: Vec<String> = name
-        .split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
-        .collect();
+    let words = lowercase_words(name);
     let trade = words.len() > 1
         && words
             .last()
@@ -178,6 +172,16 @@ pub(super) fn body_kind_of_name(name: &str) -> Option<BodyKind> {
         .chain(trade.then_some(BodyKind::Business));
     let first = kinds.next()?;
     kinds.all(|k| k == first).then_some(first)
+}
+
+/// A name's words, lowercased, without the punctuation around them.
+fn lowercase_words(name: &str) -> Vec<String> {
+    name.split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect()
 }
 
 /// Whether a description headed by `head` ("the agency") cannot refer to
@@ -200,13 +204,7 @@ pub(super) fn never_described_as(head: &str, name: &str) -> bool {
 /// …", "United Kingdom", "Kingdom of …" ("Republic Services", a company,
 /// is none).
 fn is_state_name(name: &str) -> bool {
-    let words: Vec<String> = name
-        .split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
-        .collect();
+    let words = lowercase_words(name);
     let state_noun = |w: &str| matches!(w, "republic" | "kingdom");
     words.len() > 1
         && (words.last().is_some_and(|w| state_noun(w))
