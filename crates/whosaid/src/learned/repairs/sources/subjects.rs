@@ -404,8 +404,9 @@ pub(in crate::learned) fn passive_agent_source(cx: &Context<'_>, a: &mut TokenAt
 }
 
 /// For a sourceless cue whose verb (`verb`, as the caller finds it) is
-/// finite and follows a comma (adverbs between allowed): where those
-/// adverbs begin, and where the cue's sentence begins. What stands before
+/// finite and follows a comma (adverbs and a time phrase between allowed:
+/// "Spain's prime minister, Pedro Sánchez, on Monday announced"): where
+/// those begin, and where the cue's sentence begins. What stands before
 /// that comma may be the subject the cue lost.
 fn finite_cue_after_a_comma(
     cx: &Context<'_>,
@@ -415,13 +416,35 @@ fn finite_cue_after_a_comma(
     if a.source.is_some() || a.cue.is_empty() || !finite_verb_tag(cx.pos[verb?]) {
         return None;
     }
-    let before = past_adverbs_back(cx, a.cue.start);
+    let before = past_time_phrase_back(cx, past_adverbs_back(cx, a.cue.start));
     let sentence_start = cx.doc.sentences[cx.doc.sentence_of(a.cue.start)]
         .tokens
         .start;
     (before > sentence_start && cx.doc.token_text(before - 1) == ",")
         .then_some((before, sentence_start))
 }
+
+/// Where a time phrase of at most [`MAX_TIME_PHRASE`] words ending right
+/// before token `i` begins ("on Monday", "last week", "earlier this
+/// month"), else `i`.
+fn past_time_phrase_back(cx: &Context<'_>, i: usize) -> usize {
+    let part = |k: usize| {
+        let w = cx.doc.lower(k);
+        time_word(cx.doc, k) || time_modifier(w) || matches!(w, "on" | "in" | "this" | "that")
+    };
+    let mut k = i;
+    while k > 0 && i - k < MAX_TIME_PHRASE && part(k - 1) {
+        k -= 1;
+    }
+    if (k..i).any(|j| time_word(cx.doc, j)) {
+        k
+    } else {
+        i
+    }
+}
+
+/// Longest time phrase between a subject's comma and its cue.
+const MAX_TIME_PHRASE: usize = 4;
 
 /// The subject of a sourceless finite cue that a closed relative clause
 /// separates from it: "Obama, | who has denounced the attack as …, |

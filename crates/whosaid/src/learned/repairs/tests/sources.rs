@@ -652,3 +652,21 @@ fn a_description_after_a_name_takes_the_name_into_the_source() {
     );
     assert_eq!(source.as_deref(), Some("a lawyer with the ACLU"));
 }
+
+/// Regression: "Spain's prime minister, Pedro Sánchez, on Monday
+/// announced …" had no source: a time phrase between the apposition's
+/// comma and the cue hid the subject, as an adverb there did not.
+#[test]
+fn a_subject_before_an_apposition_and_a_time_phrase() {
+    let text = "Head.\n\nSpain's prime minister, Pedro Sánchez, on Monday announced a national \
+                mourning period.";
+    in_context(text, |doc, cx| {
+        let mut a = attribution(
+            None,
+            doc.tokens_of("announced"),
+            doc.tokens_of("a national mourning period"),
+        );
+        subject_before_an_apposition(cx, &mut a);
+        assert_eq!(a.source, Some(doc.tokens_of("Spain's prime minister")));
+    });
+}
