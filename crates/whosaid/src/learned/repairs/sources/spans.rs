@@ -7,7 +7,7 @@
 use super::names_someone;
 use crate::entities::trim_to_words;
 use crate::extract::TokenAttribution;
-use crate::learned::repairs::{claimed, noun_phrase_tag, time_word};
+use crate::learned::repairs::{claimed, noun_phrase_tag, time_modifier, time_word};
 use crate::learned::Context;
 use crate::text::TokenKind;
 
@@ -686,3 +686,33 @@ pub(in crate::learned) fn source_with_its_apposed_name(cx: &Context<'_>, a: &mut
 /// Longest name, in tokens, that a description in apposition follows
 /// ("Chase Strangio", "Mary Ann Van Dyke").
 const MAX_APPOSED_NAME: usize = 4;
+
+/// Cuts a time phrase set off by a comma at a source's end: "Jane Roe, |
+/// last week | said", "The minister, Jane Roe, on Monday": when the
+/// statement was made is the cue's circumstance, no part of who made it.
+/// Only a phrase of time words, their modifiers and "on"/"in" after the
+/// last comma, holding a time word.
+pub(in crate::learned) fn source_without_a_trailing_time(
+    cx: &Context<'_>,
+    a: &mut TokenAttribution,
+) {
+    let Some(source) = a.source.clone() else {
+        return;
+    };
+    let Some(comma) = (source.start + 1..source.end)
+        .rev()
+        .find(|&i| cx.doc.token_text(i) == ",")
+    else {
+        return;
+    };
+    let tail = comma + 1..source.end;
+    let part = |i: usize| {
+        let w = cx.doc.lower(i);
+        time_word(cx.doc, i) || time_modifier(w) || matches!(w, "on" | "in" | "this" | "that")
+    };
+    let time =
+        !tail.is_empty() && tail.clone().all(part) && tail.clone().any(|i| time_word(cx.doc, i));
+    if time && names_someone(cx, source.start..comma) {
+        a.source = Some(source.start..comma);
+    }
+}

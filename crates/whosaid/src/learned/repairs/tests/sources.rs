@@ -670,3 +670,31 @@ fn a_subject_before_an_apposition_and_a_time_phrase() {
         assert_eq!(a.source, Some(doc.tokens_of("Spain's prime minister")));
     });
 }
+
+/// Regression: "The minister, Jane Roe, last week said …" had the source
+/// "Jane Roe, last week": a time phrase after the source's last comma is
+/// the cue's circumstance. A name after the comma stays ("Roe, Smith").
+#[test]
+fn a_source_ends_before_a_time_phrase_after_its_comma() {
+    let text = "Head.\n\nThe minister, Jane Roe, last week said the plan was dead.";
+    let (source, _) = repaired(
+        text,
+        Some(tokens_of(text, "Jane Roe, last week")),
+        tokens_of(text, "said"),
+        tokens_of(text, "the plan was dead"),
+        source_without_a_trailing_time,
+    );
+    assert_eq!(source.as_deref(), Some("Jane Roe"));
+    let text = "Head.\n\nThe lawyers, Jane Roe and John Doe, said the plan was dead.";
+    let (source, _) = repaired(
+        text,
+        Some(tokens_of(text, "The lawyers, Jane Roe and John Doe,")),
+        tokens_of(text, "said"),
+        tokens_of(text, "the plan was dead"),
+        source_without_a_trailing_time,
+    );
+    assert_eq!(
+        source.as_deref(),
+        Some("The lawyers, Jane Roe and John Doe,")
+    );
+}
