@@ -123,6 +123,14 @@ pub(super) fn content_is_a_time_phrase(
         })
 }
 
+/// Whether token `i` may stand in a short time phrase between a subject
+/// and its cue ("on Monday", "last week", "earlier this month"): a time
+/// word, a modifier of one, or "on", "in", "this", "that".
+fn time_phrase_word(cx: &Context<'_>, i: usize) -> bool {
+    let w = cx.doc.lower(i);
+    time_word(cx.doc, i) || time_modifier(w) || matches!(w, "on" | "in" | "this" | "that")
+}
+
 /// Whether token `i` is a calendar word or a noun of time ("Thursday",
 /// "night", "week"), its possessive included: no speaker.
 fn time_word(doc: &crate::text::Document, i: usize) -> bool {

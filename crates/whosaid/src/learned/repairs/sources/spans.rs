@@ -7,7 +7,7 @@
 use super::names_someone;
 use crate::entities::trim_to_words;
 use crate::extract::TokenAttribution;
-use crate::learned::repairs::{claimed, noun_phrase_tag, time_modifier, time_word};
+use crate::learned::repairs::{claimed, noun_phrase_tag, time_phrase_word, time_word};
 use crate::learned::Context;
 use crate::text::TokenKind;
 
@@ -706,10 +706,7 @@ pub(in crate::learned) fn source_without_a_trailing_time(
         return;
     };
     let tail = comma + 1..source.end;
-    let part = |i: usize| {
-        let w = cx.doc.lower(i);
-        time_word(cx.doc, i) || time_modifier(w) || matches!(w, "on" | "in" | "this" | "that")
-    };
+    let part = |i: usize| time_phrase_word(cx, i);
     let time =
         !tail.is_empty() && tail.clone().all(part) && tail.clone().any(|i| time_word(cx.doc, i));
     if time && names_someone(cx, source.start..comma) {

@@ -11,7 +11,7 @@ use super::{
 use crate::extract::TokenAttribution;
 use crate::learned::repairs::content::BE_FORMS;
 use crate::learned::repairs::{
-    claimed, finite_verb_tag, noun_phrase_tag, time_modifier, time_word,
+    claimed, finite_verb_tag, noun_phrase_tag, time_modifier, time_phrase_word, time_word,
 };
 use crate::learned::Context;
 use crate::text::TokenKind;
@@ -428,10 +428,7 @@ fn finite_cue_after_a_comma(
 /// before token `i` begins ("on Monday", "last week", "earlier this
 /// month"), else `i`.
 fn past_time_phrase_back(cx: &Context<'_>, i: usize) -> usize {
-    let part = |k: usize| {
-        let w = cx.doc.lower(k);
-        time_word(cx.doc, k) || time_modifier(w) || matches!(w, "on" | "in" | "this" | "that")
-    };
+    let part = |k: usize| time_phrase_word(cx, k);
     let mut k = i;
     while k > 0 && i - k < MAX_TIME_PHRASE && part(k - 1) {
         k -= 1;
