@@ -125,6 +125,21 @@ impl GenderLexicon {
         self.names.get(word).copied()
     }
 
+    /// The corpus's gender for a person named by lowercased `words` (the
+    /// chains of its first word), unless the common first names give the
+    /// first word of a full name the other one: the chains count surnames
+    /// too, and call "Warren", Elizabeth Warren's, female.
+    pub fn chains_gender(&self, words: &[String]) -> Option<Gender> {
+        let first = words.first()?;
+        let gender = self.get(first)?;
+        let contradicted = words.len() >= 2
+            && self
+                .first_names
+                .get(first.as_str())
+                .is_some_and(|&g| g != gender);
+        (!contradicted).then_some(gender)
+    }
+
     /// Whether a lowercased word is a first name the corpus or the common
     /// first names know ("Melanie" opens a name the tagger began late).
     pub fn is_first_name(&self, word: &str) -> bool {
@@ -138,17 +153,18 @@ impl GenderLexicon {
         self.first_names.contains_key(word) || UNISEX_NAMES.binary_search(&word).is_ok()
     }
 
-    /// The gender of a person named by lowercased `words`: the corpus's
-    /// for its first word, else, for a name of two or more words, the
-    /// common first names' ("Heidi Cruz"). A name alone may be a surname
-    /// ("Warren"), which the common first names do not settle.
+    /// The gender of a person named by lowercased `words`. For a name of
+    /// two or more words the first is a first name, and the common first
+    /// names, which hold no surname, come first ("Heidi Cruz"; "Warren
+    /// Buffett" is male though the corpus's chains call "Warren", Elizabeth
+    /// Warren's surname, female), then the corpus's. A name alone may be a
+    /// surname ("Warren"), which only the corpus's chains settle.
     pub fn person_gender(&self, words: &[String]) -> Option<Gender> {
         let first = words.first()?;
-        self.get(first).or_else(|| {
-            (words.len() >= 2)
-                .then(|| self.first_names.get(first.as_str()).copied())
-                .flatten()
-        })
+        let common = (words.len() >= 2)
+            .then(|| self.first_names.get(first.as_str()).copied())
+            .flatten();
+        common.or_else(|| self.get(first))
     }
 }
 
@@ -243,6 +259,29 @@ mod tests {
         // A name alone may be a surname; a unisex name says nothing.
         assert_eq!(lexicon.person_gender(&words("melanie")), None);
         assert_eq!(lexicon.person_gender(&words("taylor swift")), None);
+    }
+
+    /// Regression: the corpus's chains call "Warren" female (Elizabeth
+    /// Warren's surname), and that had made Warren Buffett a woman, whom
+    /// "He added" could not refer to.
+    #[test]
+    fn a_first_name_is_read_as_a_first_name_before_as_a_surname() {
+        let lexicon = GenderLexicon::builtin();
+        assert_eq!(lexicon.get("warren"), Some(Gender::Female), "the corpus");
+        assert_eq!(lexicon.chains_gender(&words("warren buffett")), None);
+        assert_eq!(
+            lexicon.chains_gender(&words("warren")),
+            Some(Gender::Female)
+        );
+        assert_eq!(
+            lexicon.person_gender(&words("warren buffett")),
+            Some(Gender::Male)
+        );
+        assert_eq!(
+            lexicon.person_gender(&words("warren")),
+            Some(Gender::Female),
+            "a name alone may be the surname"
+        );
     }
 
     /// Regression: unisex first names were left out of the first names

@@ -524,7 +524,7 @@ impl Entities {
         let mut holders_of: HashMap<String, Vec<usize>> = HashMap::default();
         for (id, x) in e.list.iter_mut().enumerate() {
             if x.class == MentionClass::Person {
-                x.gender = x.words.first().and_then(|w| genders.get(w));
+                x.gender = genders.chains_gender(&x.words);
                 for w in &x.words {
                     holders_of.entry(w.clone()).or_default().push(id);
                 }
@@ -596,7 +596,7 @@ impl Entities {
                 e.list[id].gender = gender_of_words(titles.split_whitespace());
             }
             if e.list[id].gender.is_none() {
-                e.list[id].gender = e.list[id].words.first().and_then(|w| genders.get(w));
+                e.list[id].gender = genders.chains_gender(&e.list[id].words);
             }
             if e.list[id].gender.is_none() {
                 e.list[id].usual_gender = genders.person_gender(&e.list[id].words);

@@ -16,6 +16,7 @@ mod determined;
 mod opening_first_names;
 mod particles;
 mod plural_bodies;
+mod split_names;
 mod transcript_labels;
 
 pub(super) use companies::is_trade_word;
@@ -33,6 +34,7 @@ pub(super) fn repaired(
     let headlines = Headlines::of(doc);
     let mentions = before_of::people_before_of(doc, genders, mentions);
     let mentions = without_function_words(doc, mentions);
+    let mentions = split_names::names_split_across_classes(doc, genders, mentions);
     let mentions = super::acronyms::untagged_acronyms(doc, mentions);
     let mentions = super::acronyms::without_common_noun_acronyms(doc, mentions);
     let mentions = people_in_capitals(doc, mentions);

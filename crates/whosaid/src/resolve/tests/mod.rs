@@ -13,6 +13,7 @@ mod foreign_names;
 mod frames;
 mod names;
 mod pronouns;
+mod split_names;
 mod titles;
 mod transcripts;
 mod word_like_names;
