@@ -15,6 +15,7 @@ mod conjoined;
 mod determined;
 mod opening_first_names;
 mod particles;
+mod places;
 mod plural_bodies;
 mod split_names;
 mod transcript_labels;
@@ -35,6 +36,7 @@ pub(super) fn repaired(
     let mentions = before_of::people_before_of(doc, genders, mentions);
     let mentions = without_function_words(doc, mentions);
     let mentions = split_names::names_split_across_classes(doc, genders, mentions);
+    let mentions = places::places_after_their_kind(doc, mentions);
     let mentions = super::acronyms::untagged_acronyms(doc, mentions);
     let mentions = super::acronyms::without_common_noun_acronyms(doc, mentions);
     let mentions = people_in_capitals(doc, mentions);

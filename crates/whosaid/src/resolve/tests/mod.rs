@@ -12,6 +12,7 @@ mod documents;
 mod foreign_names;
 mod frames;
 mod names;
+mod places;
 mod pronouns;
 mod split_names;
 mod titles;
