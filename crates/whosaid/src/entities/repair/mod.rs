@@ -10,6 +10,7 @@ use super::{
 use crate::text::{Document, TokenKind};
 
 mod before_of;
+mod brands;
 mod companies;
 mod conjoined;
 mod determined;
@@ -37,6 +38,7 @@ pub(super) fn repaired(
     let mentions = without_function_words(doc, mentions);
     let mentions = split_names::names_split_across_classes(doc, genders, mentions);
     let mentions = places::places_after_their_kind(doc, mentions);
+    let mentions = brands::camel_case_brands(doc, mentions);
     let mentions = super::acronyms::untagged_acronyms(doc, mentions);
     let mentions = super::acronyms::without_common_noun_acronyms(doc, mentions);
     let mentions = people_in_capitals(doc, mentions);

@@ -495,3 +495,18 @@ fn the_agency_is_no_state_and_may_be_an_international_body() {
     let agency = speaker_of_source(&acc, "The agency").expect("a speaker");
     assert_eq!(agency.name, "World Health Organization", "{acc:#?}");
 }
+
+/// Regression: the tagger left "OpenAI" out (a camel-case name opening a
+/// sentence), so "its chief executive" had no body to belong to. A name
+/// written in camel case is a body's.
+#[test]
+fn a_camel_case_name_is_a_body_that_its_titles_belong_to() {
+    let acc = analyze(
+        "Funding\n\nOpenAI said on Monday it had raised $6.6 billion. Sam Altman, its \
+         chief executive, said the money would fund research.",
+    );
+    let company = speaker_of_source(&acc, "OpenAI").expect("a speaker");
+    assert_eq!(company.kind, SpeakerKind::Organization, "{acc:#?}");
+    let altman = named_speaker(&acc, "Sam Altman");
+    assert_eq!(altman.affiliations, ["OpenAI"], "{acc:#?}");
+}
