@@ -6,12 +6,11 @@
 use super::{is_organization_head, BODY_WORDS};
 use crate::entities::gender::is_honorific;
 use crate::entities::variants::fold;
-use crate::entities::{is_possessive, Mention, MentionClass};
-use crate::entities::{is_title_noun, GenderLexicon};
+use crate::entities::{is_possessive, is_title_noun, GenderLexicon, Mention, MentionClass};
 use crate::text::{Document, TokenKind};
 
-/// Joins two adjacent one-word-ended mentions of different classes into
-/// the name they make:
+/// Joins two adjacent mentions of different classes, the second one word
+/// long, into the name they make:
 /// - a person mention of one first name, then one capitalized word the
 ///   tagger typed otherwise: a person ("António Guterres");
 /// - an organization's name (no acronym: "UN", "NATO" stand before
@@ -62,7 +61,6 @@ fn joined_class(
     if prev.tokens.end != next.tokens.start
         || next.tokens.len() != 1
         || prev.class == next.class
-        || is_possessive(doc.token_text(prev.tokens.end - 1))
         || doc.sentence_of(prev.tokens.start) != doc.sentence_of(next.tokens.start)
     {
         return None;
@@ -86,10 +84,9 @@ fn joined_class(
     let first_name = |i: usize| genders.is_first_name(&fold(doc.token_text(i)));
     // A capitalized word after the pair: the name goes on ("Keith" +
     // "Lamont" + "Scott"), and its pieces' classes say little.
-    let name_goes_on = doc.tokens.get(next.tokens.end).is_some_and(|_| {
-        plain_name_word(doc, next.tokens.end)
-            && doc.sentence_of(next.tokens.end) == doc.sentence_of(word)
-    });
+    let name_goes_on = next.tokens.end < doc.tokens.len()
+        && plain_name_word(doc, next.tokens.end)
+        && doc.sentence_of(next.tokens.end) == doc.sentence_of(word);
     // The common first names only: the corpus's hold surnames ("Sanders"
     // + "Iowa").
     if prev.class == MentionClass::Person
