@@ -47,12 +47,12 @@ use repairs::{
     source_after_an_amount, source_inside_a_relative_clause, source_is_an_object,
     source_out_of_earlier_content, source_out_of_the_cue, source_past_its_possessive,
     source_with_its_antecedent, source_with_its_apposed_name, source_with_its_conjunct,
-    source_with_its_head, source_within_its_sentence, source_without_a_trailing_preposition,
-    source_without_a_trailing_time, speaker_after_an_opening_verb, speaker_after_the_quotation,
-    split_coordinated_cue, subject_already_content, subject_before_a_relative_clause,
-    subject_before_an_apposition, subject_out_of_content, that_said, time_out_of_the_cue,
-    time_phrase, title_taken_for_a_cue, trailing_say_clause, trim_circumstance, whole_name_source,
-    whole_noun_phrase_source,
+    source_with_its_head, source_with_its_title, source_within_its_sentence,
+    source_without_a_trailing_preposition, source_without_a_trailing_time,
+    speaker_after_an_opening_verb, speaker_after_the_quotation, split_coordinated_cue,
+    subject_already_content, subject_before_a_relative_clause, subject_before_an_apposition,
+    subject_out_of_content, that_said, time_out_of_the_cue, time_phrase, title_taken_for_a_cue,
+    trailing_say_clause, trim_circumstance, whole_name_source, whole_noun_phrase_source,
 };
 pub use train::{gold_labels, train, TrainingDoc};
 use viterbi::viterbi;
@@ -540,6 +540,7 @@ impl AttrTagger {
             source_with_its_head(cx, a);
             source_with_its_antecedent(cx, a);
             source_with_its_apposed_name(cx, a);
+            source_with_its_title(cx, a);
             passive_agent_source(cx, a);
             source_is_an_object(cx, a);
             source_inside_a_relative_clause(cx, a);

@@ -42,7 +42,7 @@ pub(super) use sources::{
     source_inside_a_relative_clause, source_is_an_object, source_out_of_earlier_content,
     source_out_of_the_cue, source_past_its_possessive, source_with_its_antecedent,
     source_with_its_apposed_name, source_with_its_conjunct, source_with_its_head,
-    source_within_its_sentence, source_without_a_trailing_preposition,
+    source_with_its_title, source_within_its_sentence, source_without_a_trailing_preposition,
     source_without_a_trailing_time, speaker_after_an_opening_verb, speaker_after_the_quotation,
     subject_before_a_relative_clause, subject_before_an_apposition, time_phrase, whole_name_source,
     whole_noun_phrase_source,

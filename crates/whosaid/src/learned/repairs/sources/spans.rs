@@ -5,7 +5,7 @@
 //! preposition.
 
 use super::names_someone;
-use crate::entities::trim_to_words;
+use crate::entities::{self, trim_to_words};
 use crate::extract::TokenAttribution;
 use crate::learned::repairs::{claimed, noun_phrase_tag, time_phrase_word, time_word};
 use crate::learned::Context;
@@ -713,3 +713,48 @@ pub(in crate::learned) fn source_without_a_trailing_time(
         a.source = Some(source.start..comma);
     }
 }
+
+/// Gives the source back the title the tagger read as a first piece of
+/// content: "The company's chief economist, | Jan Hatzius, | said the
+/// labor market …" had the content "The company's chief economist" and
+/// "the labor market …". The piece opens its sentence, ends in a title
+/// noun right before the comma that opens the source, and holds no verb;
+/// the source is a name set off by commas. The title is the name's
+/// apposition, so the source runs over both.
+pub(in crate::learned) fn source_with_its_title(cx: &Context<'_>, a: &mut TokenAttribution) {
+    let Some(source) = a.source.as_mut() else {
+        return;
+    };
+    if a.content.len() < 2 || source.start == 0 || cx.doc.token_text(source.start - 1) != "," {
+        return;
+    }
+    // A name set off by commas ("…, Jan Hatzius, said"), not a pronoun
+    // inside the content ("A new campaign manager, he said, could …").
+    let closed = cx.doc.token_text(source.end - 1) == ","
+        || (source.end < cx.doc.tokens.len() && cx.doc.token_text(source.end) == ",");
+    if cx.pos[source.start] != "NNP" || !closed {
+        return;
+    }
+    let comma = source.start - 1;
+    let Some(k) = a.content.iter().position(|r| r.end == comma) else {
+        return;
+    };
+    let piece = a.content[k].clone();
+    let sentence_start = cx.doc.sentences[cx.doc.sentence_of(comma)].tokens.start;
+    let titled = piece.len() <= MAX_TITLE_PIECE
+        && piece.start == sentence_start
+        && entities::is_title_noun(cx.doc.lower(piece.end - 1))
+        && piece.clone().all(|i| {
+            !(cx.pos[i].starts_with("VB") || cx.pos[i] == "MD")
+                && cx.doc.tokens[i].kind != TokenKind::Punct
+                && !cx.quotes.is_quoted(i)
+        });
+    if titled {
+        source.start = piece.start;
+        a.content.remove(k);
+    }
+}
+
+/// Longest title, in tokens, that stands before a name in apposition
+/// ("The company's senior vice president for global affairs").
+const MAX_TITLE_PIECE: usize = 10;

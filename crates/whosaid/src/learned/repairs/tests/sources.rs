@@ -698,3 +698,57 @@ fn a_source_ends_before_a_time_phrase_after_its_comma() {
         Some("The lawyers, Jane Roe and John Doe,")
     );
 }
+
+/// The source and content texts `source_with_its_title` leaves, the
+/// tagger's content given as the title piece and the clause after the cue.
+fn with_title(text: &str, source: &str, title: &str, clause: &str) -> (String, Vec<String>) {
+    let mut a = TokenAttribution {
+        source: Some(tokens_of(text, source)),
+        cue: tokens_of(text, "said"),
+        content: vec![tokens_of(text, title), tokens_of(text, clause)],
+    };
+    in_context(text, |doc, cx| {
+        source_with_its_title(cx, &mut a);
+        let span = |r: &std::ops::Range<usize>| {
+            text[doc.tokens[r.start].start..doc.tokens[r.end - 1].end].to_string()
+        };
+        (
+            a.source.as_ref().map(span).unwrap_or_default(),
+            a.content.iter().map(span).collect(),
+        )
+    })
+}
+
+/// Regression: "The company's chief economist, Jan Hatzius, said the
+/// labor market remained strong" had the source "Jan Hatzius," and the
+/// title as a first piece of content.
+#[test]
+fn a_title_before_a_named_source_is_the_source() {
+    let text = "Head.\n\nThe company's chief economist, Jan Hatzius, said the labor market remained strong.";
+    let (source, content) = with_title(
+        text,
+        "Jan Hatzius,",
+        "The company's chief economist",
+        "the labor market remained strong",
+    );
+    assert_eq!(source, "The company's chief economist, Jan Hatzius,");
+    assert_eq!(content, ["the labor market remained strong"]);
+    // A pronoun inside the content is no apposition: "A new campaign
+    // manager, he said, could set a new tone".
+    let text = "Head.\n\nA new campaign manager, he said, could set a new tone.";
+    let (source, content) =
+        with_title(text, "he", "A new campaign manager", "could set a new tone");
+    assert_eq!(source, "he");
+    assert_eq!(content.len(), 2);
+    // A piece with a verb is a clause, no title, even where it ends in a
+    // title noun.
+    let text = "Head.\n\nProfits surprised every analyst, Jan Hatzius, said the labor market remained strong.";
+    let (source, content) = with_title(
+        text,
+        "Jan Hatzius,",
+        "Profits surprised every analyst",
+        "the labor market remained strong",
+    );
+    assert_eq!(source, "Jan Hatzius,");
+    assert_eq!(content.len(), 2);
+}
