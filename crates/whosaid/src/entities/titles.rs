@@ -241,7 +241,7 @@ fn title_before_comma(
     );
     // A named possessor stays: "Trump's attorney" is a relation.
     if let Some(owner) = (start..comma).find(|&i| is_possessive(doc.token_text(i))) {
-        if doc.token_text(owner).starts_with(char::is_lowercase) {
+        if possessor_apart(doc, owner, comma) {
             start = owner + 1;
         }
     }
@@ -262,6 +262,19 @@ fn title_before_comma(
     let no_verb = (from..comma).all(|i| !(tag(i).starts_with("VB") || tag(i) == "MD"));
     (tag(head).starts_with("NN") && is_title_noun(lower(head)) && modifiers_ok && no_verb)
         .then_some(start..comma)
+}
+
+/// Whether the possessive at `owner`, before a title ending at `end`, is
+/// no part of the title: a described possessor ("the company's chief
+/// economist": whose it is, the affiliation says), or a named one before
+/// "campaign" ("Harris's campaign chair" is the campaign chair of the
+/// Harris campaign). Any other named possessor is a relation that stays
+/// ("Trump's attorney"), and so does "the campaign's", whose campaign
+/// the article may leave open ("the campaign's new political director").
+fn possessor_apart(doc: &Document, owner: usize, end: usize) -> bool {
+    let described = doc.token_text(owner).starts_with(char::is_lowercase)
+        && super::strip_possessive(doc.lower(owner)) != "campaign";
+    described || (owner + 2 < end && doc.lower(owner + 1) == "campaign")
 }
 
 /// Titles written around a person's mention, as token ranges: before it ("NATO Secretary
@@ -522,9 +535,24 @@ pub(super) fn titles_of(
                     })
                 });
             if head_ok && no_verb && !circumstance && !another && stop > from {
-                let skip = usize::from(matches!(words[0], "the" | "a" | "an"));
-                if from + skip < stop {
-                    out.push(text(from + skip, stop));
+                // The determiner is left out, and so is a described
+                // possessor after it, as before a name ("Jane Roe, the
+                // company's chief economist,": the title is "chief
+                // economist"); a named one stays ("Trump's campaign
+                // manager").
+                let mut start = from
+                    + usize::from(matches!(
+                        words[0],
+                        "the" | "a" | "an" | "its" | "his" | "her" | "their" | "our"
+                    ));
+                if start + 1 < stop
+                    && is_possessive(doc.token_text(start))
+                    && possessor_apart(doc, start, stop)
+                {
+                    start += 1;
+                }
+                if start < stop {
+                    out.push(text(start, stop));
                 }
             }
         }

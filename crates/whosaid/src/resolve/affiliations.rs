@@ -121,7 +121,7 @@ impl Resolution<'_> {
     /// president of global affairs" after "Meta Platforms" (an
     /// organization named before whose first word it is, which the entity
     /// tagger did not read as a name here).
-    fn owner_in_possessive(&self, title: &Range<usize>) -> Option<String> {
+    fn owner_in_possessive(&mut self, title: &Range<usize>) -> Option<String> {
         let possessive = |i: usize| entities::is_possessive(self.doc.token_text(i));
         if let Some(its) = [Some(title.start), title.start.checked_sub(1)]
             .into_iter()
@@ -142,27 +142,37 @@ impl Resolution<'_> {
         if owner.starts_with(char::is_lowercase) {
             let the = at.checked_sub(1).filter(|&i| self.lower(i) == "the")?;
             let head = owner.to_lowercase();
+            if head == "campaign" {
+                return self.only_campaign();
+            }
             let x = self.organization_described(the..at + 1, &head)?;
             // The latest body of a kind is too loose a referent for a
             // title ("the channel's head" is no group's): the body must
             // be named by the noun ("the committee's" the Republican
-            // National Committee) or the noun say only that it is one.
+            // National Committee), or the noun say only that it is one or
+            // that it is a business ("the automaker's chief executive",
+            // which never crosses to a public body).
             let named_by_noun = x
                 .name
                 .split_whitespace()
                 .any(|w| entities::strip_possessive(w).eq_ignore_ascii_case(&head));
-            let fits = named_by_noun || OWNING_BODY_NOUNS.contains(&head.as_str());
+            let business =
+                super::body_kinds::body_kind(&head) == Some(super::body_kinds::BodyKind::Business);
+            let fits = named_by_noun || business || OWNING_BODY_NOUNS.contains(&head.as_str());
             return fits.then(|| x.name.clone());
         }
         if !owner.starts_with(char::is_uppercase) || self.ents.covering(at).is_some() {
             return None;
         }
-        // A person's name word is the person's ("Trump's attorney").
+        // A person's name word is the person's ("Trump's attorney"), a
+        // relation and no body, unless the title is at their campaign
+        // ("Harris's campaign chair").
         let a_persons_name = self.ents.list.iter().any(|x| {
             x.class == MentionClass::Person && x.name.split_whitespace().any(|w| w == owner)
         });
         if a_persons_name {
-            return None;
+            let campaign = self.lower(title.start) == "campaign";
+            return campaign.then(|| format!("{owner} campaign"));
         }
         let before = self
             .ents
@@ -431,6 +441,31 @@ impl Resolution<'_> {
         i > r.start && matches!(self.pos[i - 1], "IN" | "TO")
     }
 
+    /// The campaign "the campaign" is, where the article speaks of one
+    /// person's campaign only ("Clinton's campaign" … "the campaign's
+    /// press secretary"): the person's, named by surname. Two people's
+    /// campaigns, or one that is only "his" or "her" campaign, leave it
+    /// open.
+    fn only_campaign(&mut self) -> Option<String> {
+        let words = self.campaigns().to_vec();
+        // "his campaign" may be another person's than the one named.
+        if words
+            .iter()
+            .any(|w| matches!(w.as_str(), "his" | "her" | "their"))
+        {
+            return None;
+        }
+        let mut named = self.ents.list.iter().filter_map(|x| {
+            let surname = x.name.split_whitespace().last()?;
+            (x.class == MentionClass::Person && words.contains(&surname.to_lowercase()))
+                .then_some(surname)
+        });
+        let first = named.next()?;
+        named
+            .all(|other| other == first)
+            .then(|| format!("{first} campaign"))
+    }
+
     /// Lowercased words written right before "campaign" in the article,
     /// possessives stripped ("Trump’s campaign" → "trump").
     fn campaigns(&mut self) -> &[String] {
@@ -479,6 +514,7 @@ const BODY_ROLE_NOUNS: &[&str] = &[
 /// whatever its name.
 const OWNING_BODY_NOUNS: &[&str] = &[
     "agency",
+    "bank",
     "company",
     "firm",
     "group",

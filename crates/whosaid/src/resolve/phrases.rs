@@ -39,7 +39,12 @@ impl Resolution<'_> {
 
     /// The last noun of `r`: English puts a noun phrase's head last.
     pub(super) fn last_noun(&self, r: Range<usize>) -> Option<usize> {
-        r.rev().find(|&i| self.pos[i].starts_with("NN"))
+        // A possessive the tagger read as an adjective ("The firm's/JJ
+        // chief …") is a noun all the same.
+        r.rev().find(|&i| {
+            self.pos[i].starts_with("NN")
+                || (self.pos[i] == "JJ" && entities::is_possessive(self.doc.token_text(i)))
+        })
     }
 
     /// The tokens of a source's head noun phrase ([`Resolution::phrase_end`]),

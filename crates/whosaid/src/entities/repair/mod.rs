@@ -255,9 +255,12 @@ fn left_out_first_words(
                 "former" | "then" | "acting" | "late" | "ex" | "outgoing" | "incoming" | "interim"
             )
     };
+    // The word is in the name's sentence: a headline's last word is no
+    // part of the name opening the text ("Strong Demand" + "Nvidia").
     let left_out_word_before = |m: &Mention| {
         let at = m.tokens.start.checked_sub(1)?;
         let joins = m.class == MentionClass::Organization
+            && doc.sentence_of(at) == doc.sentence_of(m.tokens.start)
             && (matches!(pos.get(at), Some(&("VBN" | "VBD" | "VBG")))
                 || (m.tokens.len() == 1 && pos.get(at) == Some(&"NNP") && plain_word(at)))
             && name_like(doc, at);

@@ -5,6 +5,7 @@ use super::*;
 use crate::Extractor;
 use std::sync::OnceLock;
 
+mod affiliations;
 mod apposed_names;
 mod bodies;
 mod descriptions;

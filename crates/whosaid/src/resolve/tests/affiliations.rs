@@ -1,0 +1,89 @@
+//! Affiliations and titles of people whose office is written with its
+//! owner in the possessive: "the bank's chief economist", "Harris's
+//! campaign chair", "the campaign's press secretary".
+
+use super::*;
+
+/// Regression: "Jan Hatzius, the bank's chief economist," had the title
+/// "bank's chief economist" and no affiliation; "The firm's chief
+/// financial officer" (the tagger reading "firm's" an adjective) had none
+/// either. The described owner is the body named before, and no part of
+/// the title. (The headline "Chips" had also run into the name opening the
+/// text: "Chips\n\nNvidia".)
+#[test]
+fn a_described_owner_is_the_affiliation_and_no_part_of_the_title() {
+    let acc = analyze(
+        "Jobs\n\nGoldman Sachs raised its forecast on Monday. Jan Hatzius, the bank's chief \
+         economist, said the labor market remained strong.",
+    );
+    let s = named_speaker(&acc, "Jan Hatzius");
+    assert_eq!(s.titles, ["chief economist"], "{acc:#?}");
+    assert_eq!(s.affiliations, ["Goldman Sachs"], "{acc:#?}");
+    let acc = analyze(
+        "Chips\n\nNvidia reported record revenue. The firm's chief financial officer, Colette \
+         Kress, said demand would stay strong.",
+    );
+    let s = named_speaker(&acc, "Colette Kress");
+    assert_eq!(s.titles, ["chief financial officer"], "{acc:#?}");
+    assert_eq!(s.affiliations, ["Nvidia"], "{acc:#?}");
+    // A noun for a kind of business owns the title as "company" does.
+    let acc = analyze(
+        "Rates
+
+JPMorgan Chase raised its forecast on Monday. Michael Feroli, the lender's          chief economist, said the labor market remained strong.",
+    );
+    let s = named_speaker(&acc, "Michael Feroli");
+    assert_eq!(s.affiliations, ["JPMorgan Chase"], "{acc:#?}");
+}
+
+/// Regression: "Harris's campaign chair, Jen O'Malley Dillon," had the
+/// title "Harris's campaign chair" and no affiliation, where "Clinton
+/// campaign manager Robby Mook" is at the Clinton campaign. A named owner
+/// of any other title stays in it: "Trump's attorney" is a relation.
+#[test]
+fn a_named_owners_campaign_is_the_affiliation() {
+    let acc = analyze(
+        "Money\n\nVice President Kamala Harris spoke in Atlanta on Tuesday. Harris's campaign \
+         chair, Jen O'Malley Dillon, said the campaign had raised $1 billion.",
+    );
+    let s = named_speaker(&acc, "Jen O'Malley Dillon");
+    assert_eq!(s.titles, ["campaign chair"], "{acc:#?}");
+    assert_eq!(s.affiliations, ["Harris campaign"], "{acc:#?}");
+    let acc = analyze(
+        "Rally\n\nFormer President Donald Trump held a rally in Ohio. Karoline Leavitt, Trump's \
+         campaign spokeswoman, said the numbers were inflated. Alina Habba, Trump's attorney, \
+         said the case was weak.",
+    );
+    let s = named_speaker(&acc, "Karoline Leavitt");
+    assert_eq!(s.titles, ["campaign spokeswoman"], "{acc:#?}");
+    assert_eq!(s.affiliations, ["Trump campaign"], "{acc:#?}");
+    let s = named_speaker(&acc, "Alina Habba");
+    assert_eq!(s.titles, ["Trump's attorney"], "{acc:#?}");
+    assert!(s.affiliations.is_empty(), "{acc:#?}");
+}
+
+/// "The campaign's press secretary" is at the one campaign the article
+/// names; with two, or with "his campaign" beside one, it stays open.
+#[test]
+fn the_campaigns_title_is_at_the_only_campaign_named() {
+    let acc = analyze(
+        "Ads\n\nHillary Clinton's campaign spent $10 million in Ohio. Brian Fallon, the \
+         campaign's press secretary, said the money was well spent.",
+    );
+    let s = named_speaker(&acc, "Brian Fallon");
+    assert_eq!(s.affiliations, ["Clinton campaign"], "{acc:#?}");
+    let acc = analyze(
+        "Ads\n\nHillary Clinton's campaign spent $10 million in Ohio, and Gary Johnson said his \
+         campaign would answer. Brian Fallon, the campaign's press secretary, said the money \
+         was well spent.",
+    );
+    let s = named_speaker(&acc, "Brian Fallon");
+    assert!(s.affiliations.is_empty(), "{acc:#?}");
+    let acc = analyze(
+        "Ads
+
+Hillary Clinton's campaign spent $10 million in Ohio, and Donald Trump's          campaign spent $2 million. Brian Fallon, the campaign's press secretary, said the          money was well spent.",
+    );
+    let s = named_speaker(&acc, "Brian Fallon");
+    assert!(s.affiliations.is_empty(), "{acc:#?}");
+}
