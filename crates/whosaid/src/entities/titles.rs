@@ -253,13 +253,18 @@ fn title_before_comma(
         .find(|&i| matches!(tag(i), "IN" | "TO"))
         .unwrap_or(comma);
     let head = phrase_end.checked_sub(1).filter(|&h| h >= start)?;
+    let lower_head = |k: usize| k == head;
     let modifiers_ok = (start..head).all(|i| {
         tag(i).starts_with("NN")
             || tag(i).starts_with("JJ")
             || is_possessive(doc.token_text(i))
             || doc.token_text(i).starts_with(char::is_uppercase)
+            || participle_before_head(pos, i, head + 1, lower_head)
     });
-    let no_verb = (from..comma).all(|i| !(tag(i).starts_with("VB") || tag(i) == "MD"));
+    let no_verb = (from..comma).all(|i| {
+        !(tag(i).starts_with("VB") || tag(i) == "MD")
+            || participle_before_head(pos, i, head + 1, lower_head)
+    });
     (tag(head).starts_with("NN") && is_title_noun(lower(head)) && modifiers_ok && no_verb)
         .then_some(start..comma)
 }
@@ -275,6 +280,25 @@ fn possessor_apart(doc: &Document, owner: usize, end: usize) -> bool {
     let described = doc.token_text(owner).starts_with(char::is_lowercase)
         && super::strip_possessive(doc.lower(owner)) != "campaign";
     described || (owner + 2 < end && doc.lower(owner + 1) == "campaign")
+}
+
+/// Whether token `i` is a participle modifying a title's head after it,
+/// before `end` ("fixed" in "chief fixed income strategist", "managing"
+/// in "managing director"): a verb form, but no verb of the phrase. Only
+/// nouns, adjectives and participles stand between the two ("providing a
+/// boost to the candidate", "running for president" are clauses).
+fn participle_before_head(
+    pos: &[&str],
+    i: usize,
+    end: usize,
+    is_head: impl Fn(usize) -> bool,
+) -> bool {
+    let modifier =
+        |t: &str| t.starts_with("NN") || t.starts_with("JJ") || matches!(t, "VBN" | "VBG");
+    matches!(pos.get(i).copied(), Some("VBN" | "VBG"))
+        && (i + 1..end)
+            .take_while(|&k| pos.get(k).is_some_and(|t| modifier(t)))
+            .any(is_head)
 }
 
 /// Titles written around a person's mention, as token ranges: before it ("NATO Secretary
@@ -518,7 +542,12 @@ pub(super) fn titles_of(
                 || words.windows(2).any(|w| {
                     heads_apposed_title(w[0]) && matches!(w[1], "of" | "at" | "for" | "with" | "in")
                 });
-            let no_verb = (from..stop).all(|i| !pos.get(i).is_some_and(|t| t.starts_with("VB")));
+            // A participle before the title's head modifies it ("chief
+            // fixed income strategist", "managing director").
+            let no_verb = (from..stop).all(|i| {
+                !pos.get(i).is_some_and(|t| t.starts_with("VB"))
+                    || participle_before_head(pos, i, stop, |k| heads_apposed_title(lower(k)))
+            });
             // "Trump, even as a candidate, said": a circumstance, not a title.
             let circumstance = words.contains(&"as")
                 || pos

@@ -74,7 +74,17 @@ impl Resolution<'_> {
             {
                 continue;
             }
-            if self.ents.list[e].class == MentionClass::Location && speaks_for(&m) {
+            // A name after "at" ending a title is where the person works,
+            // whatever the tagger typed it ("chief fixed income strategist
+            // at Charles Schwab", read as a place).
+            let works_at = m.tokens.end == r.end && {
+                let mut k = m.tokens.start;
+                if k > r.start && self.lower(k - 1) == "the" {
+                    k -= 1;
+                }
+                k > r.start && self.lower(k - 1) == "at"
+            };
+            if self.ents.list[e].class == MentionClass::Location && (speaks_for(&m) || works_at) {
                 return Some(self.ents.list[e].name.clone());
             }
             if let Some(a) = self.affiliation_of_mention(&m, e) {

@@ -87,3 +87,28 @@ Hillary Clinton's campaign spent $10 million in Ohio, and Donald Trump's        
     let s = named_speaker(&acc, "Brian Fallon");
     assert!(s.affiliations.is_empty(), "{acc:#?}");
 }
+
+/// Regression: "Kathy Jones, chief fixed income strategist at Charles
+/// Schwab," had no title (the tagger read "fixed" a verb) and no
+/// affiliation (it read "Charles Schwab" a place). A participle before a
+/// title's head modifies it; a clause opened by one is no title; a name
+/// after "at" ending the title is where the person works.
+#[test]
+fn a_participle_before_a_title_modifies_it_and_at_names_the_employer() {
+    let acc = analyze(
+        "Markets\n\nKathy Jones, chief fixed income strategist at Charles Schwab, said the Fed \
+         would cut rates twice. Tom Lee, managing director at Fundstrat, said stocks would \
+         rise. Mike Bloomberg, thinking about running for president, said the race was open.",
+    );
+    let s = named_speaker(&acc, "Kathy Jones");
+    assert_eq!(
+        s.titles,
+        ["chief fixed income strategist at Charles Schwab"],
+        "{acc:#?}"
+    );
+    assert_eq!(s.affiliations, ["Charles Schwab"], "{acc:#?}");
+    let s = named_speaker(&acc, "Tom Lee");
+    assert_eq!(s.titles, ["managing director at Fundstrat"], "{acc:#?}");
+    let s = named_speaker(&acc, "Mike Bloomberg");
+    assert!(s.titles.is_empty(), "{acc:#?}");
+}
