@@ -48,17 +48,20 @@ impl Resolution<'_> {
             let press = i > r.start && self.lower(i - 1) == "press";
             is_spokesperson_noun(self.lower(i)) || (press && self.lower(i) == "secretary")
         });
+        // The word before a mention inside the title, past a "the" ("for |
+        // the Pentagon", "at | Charles Schwab").
+        let doc = self.doc;
+        let word_before = |m: &Mention| {
+            let mut k = m.tokens.start;
+            if k > r.start && doc.lower(k - 1) == "the" {
+                k -= 1;
+            }
+            (k > r.start).then(|| doc.lower(k - 1))
+        };
         // Before the noun ("Kremlin spokesman") or after "for" ("a
         // spokeswoman for the Pentagon"), not "in Baghdad".
-        let doc = self.doc;
         let speaks_for = |m: &Mention| {
-            spokesperson.is_some_and(|at| {
-                let mut k = m.tokens.start;
-                if k > r.start && doc.lower(k - 1) == "the" {
-                    k -= 1;
-                }
-                m.tokens.end <= at || (k > r.start && doc.lower(k - 1) == "for")
-            })
+            spokesperson.is_some_and(|at| m.tokens.end <= at || word_before(m) == Some("for"))
         };
         for (m, e) in found {
             if m.tokens.end == r.end && !self.after_preposition(m.tokens.start, &r) {
@@ -77,13 +80,7 @@ impl Resolution<'_> {
             // A name after "at" ending a title is where the person works,
             // whatever the tagger typed it ("chief fixed income strategist
             // at Charles Schwab", read as a place).
-            let works_at = m.tokens.end == r.end && {
-                let mut k = m.tokens.start;
-                if k > r.start && self.lower(k - 1) == "the" {
-                    k -= 1;
-                }
-                k > r.start && self.lower(k - 1) == "at"
-            };
+            let works_at = m.tokens.end == r.end && word_before(&m) == Some("at");
             if self.ents.list[e].class == MentionClass::Location && (speaks_for(&m) || works_at) {
                 return Some(self.ents.list[e].name.clone());
             }
