@@ -253,17 +253,17 @@ fn title_before_comma(
         .find(|&i| matches!(tag(i), "IN" | "TO"))
         .unwrap_or(comma);
     let head = phrase_end.checked_sub(1).filter(|&h| h >= start)?;
-    let lower_head = |k: usize| k == head;
+    let is_head = |k: usize| k == head;
     let modifiers_ok = (start..head).all(|i| {
         tag(i).starts_with("NN")
             || tag(i).starts_with("JJ")
             || is_possessive(doc.token_text(i))
             || doc.token_text(i).starts_with(char::is_uppercase)
-            || participle_before_head(pos, i, head + 1, lower_head)
+            || participle_before_head(pos, i, head + 1, is_head)
     });
     let no_verb = (from..comma).all(|i| {
         !(tag(i).starts_with("VB") || tag(i) == "MD")
-            || participle_before_head(pos, i, head + 1, lower_head)
+            || participle_before_head(pos, i, head + 1, is_head)
     });
     (tag(head).starts_with("NN") && is_title_noun(lower(head)) && modifiers_ok && no_verb)
         .then_some(start..comma)
