@@ -106,6 +106,9 @@ impl Resolution<'_> {
                 "her" => self.antecedent_person(k, region.start, Gender::Female),
                 "their" => self.antecedent_group(k, region.start, false),
                 "its" => self.antecedent_group(k, region.start, true),
+                // "the company's statement", "the central bank's report":
+                // the body the owner refers back to.
+                "the" => self.described_owner(region.start..head_at),
                 _ => None,
             }
         } else {
@@ -158,6 +161,20 @@ impl Resolution<'_> {
         let d = author?;
         self.documents.push((head, d));
         Some(d)
+    }
+
+    /// The draft of the body a possessive description before a document
+    /// noun refers back to ("the company's | statement"): the phrase up
+    /// to a lowercase possessive, resolved as "the company" would be.
+    fn described_owner(&mut self, before_noun: Range<usize>) -> Option<usize> {
+        let owner_end = before_noun.clone().rev().find(|&i| {
+            let t = self.doc.token_text(i);
+            entities::is_possessive(t) && t.starts_with(char::is_lowercase)
+        })? + 1;
+        let owner = before_noun.start..owner_end;
+        let words: Vec<String> = owner.clone().map(|i| self.lower(i).to_owned()).collect();
+        let e = self.description_reference(&owner, &words)?;
+        Some(self.entity_draft(e))
     }
 
     /// The narrator of a first-person article: the one person its byline

@@ -86,8 +86,13 @@ impl Resolution<'_> {
         }
         // Members before the head ("the teachers union", "the auto workers
         // union") say which body: one whose name has them, not the latest.
+        // So do the common nouns of a phrase after the head ("the union
+        // of autoworkers", "the union representing flight attendants"):
+        // such a description brings in a body of its own unless a name
+        // has them.
         let members: Vec<&str> = (src.start + 1..head_at)
             .filter(|&i| self.pos[i] == "NNS")
+            .chain(self.post_modifier_nouns(src, end))
             .map(|i| self.lower(i).trim_end_matches('s'))
             .collect();
         let paragraph = self.paragraph_of(src.start);
@@ -122,6 +127,27 @@ impl Resolution<'_> {
         bodies()
             .find(|&e| is_media_name(&self.ents.list[e].name) == media)
             .or_else(|| bodies().next())
+    }
+
+    /// The lowercase common nouns of the phrase that follows a
+    /// description's head, up to `src`'s end or a comma, where that phrase
+    /// opens with a preposition or a participle ("of autoworkers",
+    /// "representing flight attendants"); none after a comma ("the union,
+    /// which …" refers back).
+    fn post_modifier_nouns(
+        &self,
+        src: &Range<usize>,
+        end: usize,
+    ) -> impl Iterator<Item = usize> + '_ {
+        let opens =
+            end < src.end && (self.pos[end] == "IN" || matches!(self.pos[end], "VBG" | "VBN"));
+        let stop = (end..src.end)
+            .find(|&i| self.doc.token_text(i) == ",")
+            .unwrap_or(src.end);
+        (end..if opens { stop } else { end }).filter(|&i| {
+            matches!(self.pos[i], "NN" | "NNS")
+                && self.doc.token_text(i).starts_with(char::is_lowercase)
+        })
     }
 
     /// The draft for a definite description of an organization named

@@ -510,3 +510,59 @@ fn a_camel_case_name_is_a_body_that_its_titles_belong_to() {
     let altman = named_speaker(&acc, "Sam Altman");
     assert_eq!(altman.affiliations, ["OpenAI"], "{acc:#?}");
 }
+
+/// Regression: "Hamas said on Monday …" was a person called Hamas beside
+/// the organization of the headline's "Hamas says". A one-word name the
+/// tagger typed a person, which no person of the article holds, is the
+/// organization the tagger typed it standing alone as often ("Northwind
+/// said" after "Northwind Airlines" joined the company before).
+#[test]
+fn a_bare_word_no_person_holds_is_the_organization_named_by_it() {
+    let acc = analyze(
+        "Hamas says it has accepted ceasefire proposal\n\nHamas said on Monday it had accepted \
+         a ceasefire proposal put forward by Egyptian and Qatari mediators, but Israel said the \
+         terms were far from its demands.\n\nShares of Northwind Airlines fell 4 percent. \
+         Northwind said the strike would not affect holiday flights.",
+    );
+    let hamas: Vec<&Speaker> = acc
+        .attributions
+        .iter()
+        .filter(|a| a.attribution.source.iter().any(|s| s.text == "Hamas"))
+        .map(|a| speaker(&acc, a))
+        .collect();
+    assert_eq!(hamas.len(), 2, "{acc:#?}");
+    for s in hamas {
+        assert_eq!(s.name, "Hamas", "{acc:#?}");
+        assert_eq!(s.kind, SpeakerKind::Organization, "{acc:#?}");
+    }
+    let northwind = speaker_of_source(&acc, "Northwind").expect("a speaker");
+    assert_eq!(northwind.name, "Northwind Airlines", "{acc:#?}");
+}
+
+/// The tagger types a possessive or a modifier an organization as often
+/// as not ("the Trump campaign", "a Trump supporter", "Oz's"): those do
+/// not outvote the word standing alone as a person.
+#[test]
+fn possessives_and_modifiers_leave_a_bare_surname_a_person() {
+    let acc = analyze(
+        "Clinton faces new questions\n\nMike Pence said in a statement released by the Trump \
+         campaign the report merits scrutiny. Earlier in the week, Trump called for a special \
+         prosecutor to investigate. Alabama Sen. Jeff Sessions, a prominent Trump supporter, \
+         said the accusations were serious.",
+    );
+    let trump = speaker_of_source(&acc, "Trump").expect("a speaker");
+    assert_eq!(trump.kind, SpeakerKind::Person, "{acc:#?}");
+}
+
+/// Regression: "The union of autoworkers said …" right after the Fed was
+/// named was the Fed. A phrase after a description's head that names its
+/// members brings in a body of its own, unless a name holds them.
+#[test]
+fn a_description_with_its_members_after_the_head_is_a_body_of_its_own() {
+    let acc = analyze(
+        "Rates on hold\n\nEconomists said the Federal Reserve was being too cautious. The union \
+         of autoworkers said higher rates were hurting its members.",
+    );
+    let union = speaker_of_source(&acc, "The union of autoworkers").expect("a speaker");
+    assert_ne!(union.name, "Federal Reserve", "{acc:#?}");
+}

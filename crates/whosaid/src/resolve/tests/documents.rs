@@ -168,3 +168,18 @@ fn records_and_data_speak_for_their_keepers() {
     let s = speaker_of_source(&acc, "data from the Census Bureau").expect("a speaker");
     assert_eq!(s.name, "Census Bureau");
 }
+
+/// Regression: "The central bank's statement said …" was an organization
+/// named "The central bank's statement", and "the newspaper's editorial"
+/// one named so. A document owned by a description is the body the
+/// description refers back to.
+#[test]
+fn a_document_owned_by_a_description_is_the_bodys() {
+    let acc = analyze(
+        "Rates on hold\n\nThe Federal Reserve left interest rates unchanged on Wednesday. \
+         The central bank's statement said the labor market remains strong.",
+    );
+    let issuer = speaker_of_source(&acc, "The central bank's statement").expect("a speaker");
+    assert_eq!(issuer.name, "Federal Reserve", "{acc:#?}");
+    assert_eq!(issuer.kind, SpeakerKind::Organization, "{acc:#?}");
+}
