@@ -18,6 +18,7 @@ mod opening_first_names;
 mod particles;
 mod places;
 mod plural_bodies;
+mod small_word_names;
 mod split_names;
 mod transcript_labels;
 
@@ -49,6 +50,7 @@ pub(super) fn repaired(
     let mentions = conjoined::names_joined_by_and(doc, &headlines, mentions);
     let mentions = organizations_after_their_head(doc, pos, genders, mentions);
     let mentions = plural_bodies::bodies_named_in_plural(doc, pos, &headlines, mentions);
+    let mentions = small_word_names::names_with_small_words(doc, pos, mentions);
     let mentions = whole_organization_names(doc, pos, &headlines, mentions);
     let mentions = left_out_first_words(doc, pos, &headlines, mentions);
     let mentions = companies::web_names(doc, mentions);

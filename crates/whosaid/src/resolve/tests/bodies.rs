@@ -566,3 +566,31 @@ fn a_description_with_its_members_after_the_head_is_a_body_of_its_own() {
     let union = speaker_of_source(&acc, "The union of autoworkers").expect("a speaker");
     assert_ne!(union.name, "Federal Reserve", "{acc:#?}");
 }
+
+/// Regression: "Ohio Right to Life called it …" was spoken by "Ohio" (the
+/// tagger typed the name's pieces a place and an organization), "Save
+/// the Children warned …" by "Children". A name of capitalized words
+/// joined by "to", "the" or "for", opening its sentence before its verb,
+/// is one organization; a conjunction opening the sentence is no part of
+/// the name ("After the Supreme Court …").
+#[test]
+fn a_name_with_a_small_word_inside_is_one_organization() {
+    let acc = analyze(
+        "Court blocks ban\n\nAnti-abortion groups condemned the ruling. Ohio Right to Life \
+         called it \"judicial activism at its worst.\"\n\nSave the Children warned that aid \
+         deliveries had fallen.",
+    );
+    for name in ["Ohio Right to Life", "Save the Children"] {
+        let speaker = speaker_of_source(&acc, name).expect("a speaker");
+        assert_eq!(speaker.name, name, "{acc:#?}");
+        assert_eq!(speaker.kind, SpeakerKind::Organization, "{acc:#?}");
+    }
+    let acc = analyze(
+        "Court rules\n\nThe Supreme Court heard the case in May. After the Supreme Court \
+         ruled, the Supreme Court said the law stood.",
+    );
+    assert!(
+        acc.speakers.iter().all(|s| !s.name.starts_with("After")),
+        "{acc:#?}"
+    );
+}

@@ -275,6 +275,62 @@ pub(in crate::learned) fn whole_name_source(cx: &Context<'_>, a: &mut TokenAttri
             source.end += 1;
         }
     }
+    name_opening_its_clause(cx, a, sentence.start);
+}
+
+/// A name with a lowercase "to", "the" or "for" inside, opening its
+/// sentence or a clause after a comma, "and" or a semicolon ("Ohio Right
+/// to | Life called it …", "Save | the Children warned …"): the tagger
+/// cut it at the small word. The source takes the words back to the
+/// clause's start when all of them are capitalized nouns, or the verb or
+/// adjective a name opens with ("Save"), and such small words; not a
+/// conjunction's or a frame's ("While the State Department", "According
+/// to Smith").
+fn name_opening_its_clause(cx: &Context<'_>, a: &mut TokenAttribution, sentence_start: usize) {
+    let Some(source) = a.source.clone().filter(|s| s.start < s.end) else {
+        return;
+    };
+    let small = |i: usize| matches!(cx.doc.token_text(i), "to" | "the" | "for");
+    let capitalized = |i: usize| {
+        cx.doc.tokens[i].kind == TokenKind::Word
+            && cx.doc.token_text(i).starts_with(char::is_uppercase)
+            && matches!(cx.pos[i], "NNP" | "NNPS" | "NN" | "NNS" | "VB" | "JJ")
+    };
+    // The name's first capitalized word after the source's own "the".
+    let first = if small(source.start) {
+        source.start + 1
+    } else {
+        source.start
+    };
+    if first >= source.end || !capitalized(first) {
+        return;
+    }
+    let mut start = source.start;
+    let mut crossed = small(source.start);
+    while start > sentence_start {
+        let i = start - 1;
+        if claimed(cx, &a.cue, &a.content, i) {
+            return;
+        }
+        if capitalized(i) {
+            start = i;
+        } else if small(i) && i > sentence_start && capitalized(i - 1) {
+            crossed = true;
+            start = i;
+        } else {
+            break;
+        }
+    }
+    // The name's own "The" opening the sentence ("The Centers for |
+    // Disease Control and Prevention").
+    if start == sentence_start + 1 && cx.doc.token_text(sentence_start) == "The" {
+        start = sentence_start;
+    }
+    let opens =
+        start == sentence_start || matches!(cx.doc.token_text(start - 1), "," | ";" | "and");
+    if crossed && opens && start < source.start {
+        a.source = Some(start..source.end);
+    }
 }
 
 /// Widens a source that starts inside its noun phrase: "labor-policy |

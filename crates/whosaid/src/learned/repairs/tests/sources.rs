@@ -126,6 +126,35 @@ fn a_source_takes_its_name_across_its_and_and_of() {
     assert_eq!(source.as_deref(), Some("Democrats"));
 }
 
+/// Regression: "Ohio Right to Life called it …" had the source "Life",
+/// "Save the Children warned …" "the Children": a name with a lowercase
+/// "to", "the" or "for" opening its sentence is the source whole. A
+/// conjunction opening the sentence is no part of it ("While the State
+/// Department said …").
+#[test]
+fn a_source_takes_its_name_across_a_small_word_to_the_sentence_start() {
+    // Head(0) .(1) Ohio(2) Right(3) to(4) Life(5) called(6) it(7)
+    // cruel(8) .(9)
+    let text = "Head.\n\nOhio Right to Life called it cruel.";
+    let (source, _) = repaired(text, Some(5..6), 6..7, 7..9, whole_name_source);
+    assert_eq!(source.as_deref(), Some("Ohio Right to Life"));
+    // Head(0) .(1) Save(2) the(3) Children(4) warned(5) that(6) aid(7)
+    // fell(8) .(9)
+    let text = "Head.\n\nSave the Children warned that aid fell.";
+    let (source, _) = repaired(text, Some(3..5), 5..6, 6..9, whole_name_source);
+    assert_eq!(source.as_deref(), Some("Save the Children"));
+    // Head(0) .(1) The(2) Centers(3) for(4) Disease(5) Control(6)
+    // estimates(7) that(8) it(9) rose(10) .(11): with the name's "The".
+    let text = "Head.\n\nThe Centers for Disease Control estimates that it rose.";
+    let (source, _) = repaired(text, Some(5..7), 7..8, 8..11, whole_name_source);
+    assert_eq!(source.as_deref(), Some("The Centers for Disease Control"));
+    // Head(0) .(1) While(2) the(3) State(4) Department(5) said(6) it(7)
+    // was(8) safe(9) .(10)
+    let text = "Head.\n\nWhile the State Department said it was safe.";
+    let (source, _) = repaired(text, Some(3..6), 6..7, 7..10, whole_name_source);
+    assert_eq!(source.as_deref(), Some("the State Department"));
+}
+
 /// Regression: the retrained tagger read "An architect said" as the
 /// cue, with no source.
 #[test]
