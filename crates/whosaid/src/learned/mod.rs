@@ -44,15 +44,16 @@ use repairs::{
     passive_subject_to_content, platform_into_the_cue, program_title_out_of_content,
     quotation_after_a_lead_in, quote_to_the_main_clause, recipient_is_no_source,
     rejoin_split_quotes, source_across_a_quotation, source_after_a_bare_relative,
-    source_after_an_amount, source_inside_a_relative_clause, source_is_an_object,
-    source_out_of_earlier_content, source_out_of_the_cue, source_past_its_possessive,
-    source_with_its_antecedent, source_with_its_apposed_name, source_with_its_conjunct,
-    source_with_its_head, source_with_its_title, source_within_its_sentence,
-    source_without_a_trailing_preposition, source_without_a_trailing_time,
-    speaker_after_an_opening_verb, speaker_after_the_quotation, split_coordinated_cue,
-    subject_already_content, subject_before_a_relative_clause, subject_before_an_apposition,
-    subject_out_of_content, that_said, time_out_of_the_cue, time_phrase, title_taken_for_a_cue,
-    trailing_say_clause, trim_circumstance, whole_name_source, whole_noun_phrase_source,
+    source_after_an_amount, source_before_its_own_verb, source_inside_a_relative_clause,
+    source_is_an_object, source_out_of_earlier_content, source_out_of_the_cue,
+    source_past_its_possessive, source_with_its_antecedent, source_with_its_apposed_name,
+    source_with_its_conjunct, source_with_its_head, source_with_its_title,
+    source_within_its_sentence, source_without_a_trailing_preposition,
+    source_without_a_trailing_time, speaker_after_an_opening_verb, speaker_after_the_quotation,
+    split_coordinated_cue, subject_already_content, subject_before_a_relative_clause,
+    subject_before_an_apposition, subject_out_of_content, that_said, time_out_of_the_cue,
+    time_phrase, title_taken_for_a_cue, trailing_say_clause, trim_circumstance, whole_name_source,
+    whole_noun_phrase_source,
 };
 pub use train::{gold_labels, train, TrainingDoc};
 use viterbi::viterbi;
@@ -674,6 +675,7 @@ impl AttrTagger {
             source_across_a_quotation(cx, a);
             source_within_its_sentence(cx, a);
             source_without_a_trailing_preposition(cx, a);
+            source_before_its_own_verb(cx, a);
             source_without_a_trailing_time(cx, a);
             source_after_an_amount(cx, a);
             source_after_a_bare_relative(cx, a);

@@ -191,6 +191,41 @@ pub(in crate::learned) fn source_without_a_trailing_preposition(
     a.source = names_someone(cx, source.start..end).then_some(source.start..end);
 }
 
+/// Cuts a source that runs on into its own clause's verb and object down
+/// to the subject: "after | the drugmaker cut its full-year revenue |
+/// forecast, citing …" (the participle's subject is "the drugmaker"). A
+/// finite verb right after a noun inside a source ends the noun phrase
+/// that speaks; not inside an aside ("Sanders, whose candidacy … was
+/// founded on …", "the official who as a captain was …").
+pub(in crate::learned) fn source_before_its_own_verb(cx: &Context<'_>, a: &mut TokenAttribution) {
+    let Some(source) = a.source.clone() else {
+        return;
+    };
+    // Not a participle the tagger read as a past tense ("Passengers
+    // stranded in Atlanta") nor a title it read as a verb ("Rovers
+    // captain Lewis Travis"): a preposition or a name follows those.
+    let verb = (source.start + 1..source.end).find(|&k| {
+        matches!(cx.pos[k], "VBD" | "VBZ" | "VBP")
+            && cx.pos[k - 1].starts_with("NN")
+            && cx.doc.token_text(k).starts_with(char::is_lowercase)
+            && !cx
+                .pos
+                .get(k + 1)
+                .is_some_and(|p| matches!(*p, "IN" | "TO" | "NNP" | "NNPS"))
+    });
+    // A clause set off by a comma or opened by "who", "whose" or "which"
+    // is the source's own aside: its verb ends no phrase.
+    let aside = |k: usize| {
+        (source.start..k)
+            .any(|i| cx.doc.token_text(i) == "," || matches!(cx.pos[i], "WP" | "WP$" | "WDT"))
+    };
+    if let Some(k) = verb.filter(|&k| !aside(k)) {
+        if names_someone(cx, source.start..k) {
+            a.source = Some(source.start..k);
+        }
+    }
+}
+
 /// Cuts a source made of two noun phrases side by side down to the one
 /// before the cue: "a move | his office | called …" (", a move his office
 /// called historic": a relative clause without "that", whose subject is

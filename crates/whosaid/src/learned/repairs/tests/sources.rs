@@ -155,6 +155,42 @@ fn a_source_takes_its_name_across_a_small_word_to_the_sentence_start() {
     assert_eq!(source.as_deref(), Some("the State Department"));
 }
 
+/// Regression: "… after the drugmaker cut its revenue forecast, citing
+/// weaker demand" had the source "the drugmaker cut its revenue": a
+/// finite verb right after a noun ends the phrase that speaks. Not in an
+/// aside the source holds ("Sanders, whose candidacy was founded on …").
+#[test]
+fn a_source_stops_before_its_own_clauses_verb() {
+    // Head(0) .(1) Shares(2) fell(3) after(4) the(5) drugmaker(6) cut(7)
+    // its(8) revenue(9) forecast(10) ,(11) citing(12) weak(13) demand(14)
+    // .(15)
+    let text = "Head.\n\nShares fell after the drugmaker cut its revenue forecast, citing weak \
+                demand.";
+    let (source, _) = repaired(
+        text,
+        Some(5..10),
+        12..13,
+        13..15,
+        source_before_its_own_verb,
+    );
+    assert_eq!(source.as_deref(), Some("the drugmaker"));
+    // Head(0) .(1) Sanders(2) ,(3) whose(4) candidacy(5) was(6)
+    // founded(7) on(8) anger(9) ,(10) said(11) it(12) was(13) wrong(14)
+    // .(15)
+    let text = "Head.\n\nSanders, whose candidacy was founded on anger, said it was wrong.";
+    let (source, _) = repaired(
+        text,
+        Some(2..10),
+        11..12,
+        12..15,
+        source_before_its_own_verb,
+    );
+    assert_eq!(
+        source.as_deref(),
+        Some("Sanders, whose candidacy was founded on anger")
+    );
+}
+
 /// Regression: the retrained tagger read "An architect said" as the
 /// cue, with no source.
 #[test]
