@@ -25,6 +25,7 @@ mod transcript_labels;
 pub(super) use companies::is_trade_word;
 use companies::{companies_by_trade_word, company_names};
 pub(crate) use companies::{ends_company_name, ends_web_domain, without_legal_form_period};
+pub(crate) use small_word_names::{is_small_name_word, may_be_a_name_word};
 
 /// The tagger's mentions with its slips repaired, in an order where each
 /// repair sees the previous ones' work.

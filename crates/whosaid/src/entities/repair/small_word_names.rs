@@ -56,6 +56,20 @@ pub(super) fn names_with_small_words(
     mentions
 }
 
+/// Whether a token is a small word a name may hold lowercase ("Right to
+/// Life", "Save the Children", "Teach for America").
+pub(crate) fn is_small_name_word(text: &str) -> bool {
+    matches!(text, "to" | "the" | "for")
+}
+
+/// Whether a capitalized word with this POS tag may be a word of such a
+/// name: a noun, or the verb or adjective a name may open with ("Save",
+/// "Teach"); not a conjunction or adverb opening the clause ("While the
+/// State Department …", "After", "Both", "Where").
+pub(crate) fn may_be_a_name_word(tag: &str) -> bool {
+    matches!(tag, "NNP" | "NNPS" | "NN" | "NNS" | "VB" | "JJ")
+}
+
 /// The tokens of a name opening `sentence`: runs of name-like words
 /// joined by "to", "the" or "for" (at least one), then a finite verb.
 fn name_opening(
@@ -63,17 +77,9 @@ fn name_opening(
     pos: &[&str],
     sentence: std::ops::Range<usize>,
 ) -> Option<std::ops::Range<usize>> {
-    let small = |i: usize| matches!(doc.token_text(i), "to" | "the" | "for");
-    // Nouns, and the verb or adjective a name may open with ("Save",
-    // "Teach"); not a conjunction or adverb opening the clause ("While
-    // the State Department …", "After", "Both", "Where").
+    let small = |i: usize| is_small_name_word(doc.token_text(i));
     let word = |i: usize| {
-        i < sentence.end
-            && name_like(doc, i)
-            && matches!(
-                pos.get(i),
-                Some(&("NNP" | "NNPS" | "NN" | "NNS" | "VB" | "JJ"))
-            )
+        i < sentence.end && name_like(doc, i) && pos.get(i).is_some_and(|t| may_be_a_name_word(t))
     };
     let mut end = sentence.start;
     while word(end) {

@@ -325,11 +325,11 @@ fn name_opening_its_clause(cx: &Context<'_>, a: &mut TokenAttribution, sentence_
     let Some(source) = a.source.clone().filter(|s| s.start < s.end) else {
         return;
     };
-    let small = |i: usize| matches!(cx.doc.token_text(i), "to" | "the" | "for");
+    let small = |i: usize| entities::is_small_name_word(cx.doc.token_text(i));
     let capitalized = |i: usize| {
         cx.doc.tokens[i].kind == TokenKind::Word
             && cx.doc.token_text(i).starts_with(char::is_uppercase)
-            && matches!(cx.pos[i], "NNP" | "NNPS" | "NN" | "NNS" | "VB" | "JJ")
+            && entities::may_be_a_name_word(cx.pos[i])
     };
     // The name's first capitalized word after the source's own "the".
     let first = if small(source.start) {
