@@ -97,6 +97,12 @@ pub struct Entities {
 
 /// The word with a trailing possessive (`’s`, `'s`, `’`) removed.
 pub fn strip_possessive(word: &str) -> &str {
+    // Every possessive ends in `s`, `S`, `'` or `’` (whose last byte is
+    // 0x99): most words are answered by their last byte (the passes over
+    // every token ask this of each).
+    if !matches!(word.as_bytes().last(), Some(b's' | b'S' | b'\'' | 0x99)) {
+        return word;
+    }
     for suffix in ["’s", "'s", "’S", "'S"] {
         if let Some(w) = word.strip_suffix(suffix) {
             if !w.is_empty() {
@@ -821,7 +827,7 @@ fn join_one_word_names(
                 (m.class == MentionClass::Person
                     && words.len() == 1
                     && !holders_of.contains_key(word))
-                .then(|| organization_called(doc, &e.list, named_mentions, word))
+                .then(|| organization_called(doc, &e.list, named_mentions, m, word))
                 .flatten()
             })
             .unwrap_or_else(|| {
@@ -850,16 +856,35 @@ fn join_one_word_names(
 /// "Northwind said" after "Northwind Airlines" joins it already). Only
 /// names standing alone count: the tagger types a possessive ("Oz's",
 /// "Trump's") or a modifier ("the Trump campaign", "a Trump supporter")
-/// an organization as often as not.
+/// an organization as often as not. Without a one-word organization of
+/// that name, the one organization whose longer name opens with the word
+/// ("Goldman said" after "Goldman Sachs", "Morgan" after "Morgan
+/// Stanley": a body named after people is called by its first name, which
+/// the tagger reads as a surname), unless a capitalized word follows
+/// `mention`, which is then a piece of a longer name ("Clark County
+/// Sheriff" beside "the Clark County Coroner's Office").
 fn organization_called(
     doc: &Document,
     list: &[Entity],
     named: &Named<'_>,
+    mention: &Mention,
     word: &str,
 ) -> Option<usize> {
-    let id = list.iter().position(|x| {
+    let Some(id) = list.iter().position(|x| {
         x.class == MentionClass::Organization && x.words.len() == 1 && x.words[0] == word
-    })?;
+    }) else {
+        let end = mention.tokens.end;
+        if end < doc.tokens.len() && doc.token_text(end).starts_with(char::is_uppercase) {
+            return None;
+        }
+        let mut opening = list.iter().enumerate().filter(|(_, x)| {
+            x.class == MentionClass::Organization
+                && x.words.len() >= 2
+                && x.words.first().is_some_and(|w| w == word)
+        });
+        let (id, _) = opening.next()?;
+        return opening.next().is_none().then_some(id);
+    };
     let standing_alone = |m: &Mention| {
         let end = m.tokens.end;
         let modifies = named.pos.get(end).is_some_and(|p| p.starts_with("NN"))

@@ -77,7 +77,9 @@ impl Resolution<'_> {
         }
         let mut candidates: Vec<(Antecedent, Features)> = Vec::new();
         for (m, e) in self.ents.before(at).iter().rev() {
-            if m.class != MentionClass::Person {
+            // A mention typed a person may name a body ("Goldman said"
+            // after "Goldman Sachs"): he and she go to people only.
+            if m.class != MentionClass::Person || self.ents.list[*e].class != MentionClass::Person {
                 continue;
             }
             let back = here - self.doc.sentence_of(m.tokens.start).min(here);

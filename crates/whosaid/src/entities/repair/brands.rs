@@ -16,10 +16,13 @@ const SURNAME_PARTICLES: &[&str] = &[
 /// have digits), a capital first, and a capital right after a lowercase
 /// letter, not after a surname's particle; never three capitals in a row.
 pub(super) fn is_camel_case(word: &str) -> bool {
+    // The capital first: most words fail there, before the possessive is
+    // looked for.
+    if !word.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return false;
+    }
     let word = crate::entities::strip_possessive(word);
-    if !word.starts_with(|c: char| c.is_ascii_uppercase())
-        || !word.chars().all(|c| c.is_ascii_alphabetic())
-    {
+    if !word.bytes().all(|c| c.is_ascii_alphabetic()) {
         return false;
     }
     let bytes = word.as_bytes();

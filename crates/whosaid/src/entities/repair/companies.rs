@@ -79,9 +79,10 @@ pub(super) fn web_names(doc: &Document, mut mentions: Vec<Mention>) -> Vec<Menti
     mentions
 }
 
-/// Person mentions ending in a word that names a company's trade
+/// Person and place mentions ending in a word that names a company's trade
 /// ("Tesla Motors", "Micron Technology", "Meta Platforms", "Johnson
-/// Controls"): no surname is such a word, so the name is a company's,
+/// Controls", "at Northwind Airlines"): no surname or place name ends in
+/// such a word, so the name is a company's,
 /// whatever the tagger read it as (its kind decides who "the company" and
 /// "it" can be). A one-word person mention that is the first word of a
 /// company's name in the document is its short name.
@@ -92,7 +93,11 @@ pub(super) fn companies_by_trade_word(doc: &Document, mut mentions: Vec<Mention>
             continue;
         }
         let last = crate::entities::strip_possessive(doc.lower(m.tokens.end - 1));
-        if m.class == MentionClass::Person && TRADE_WORDS.contains(&last) {
+        // No place's name ends in a trade word either ("at Northwind
+        // Airlines" read as a place).
+        if matches!(m.class, MentionClass::Person | MentionClass::Location)
+            && TRADE_WORDS.contains(&last)
+        {
             m.class = MentionClass::Organization;
         }
         if m.class == MentionClass::Organization && (ends_company_name(last) || is_trade_word(last))

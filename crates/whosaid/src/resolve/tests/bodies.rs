@@ -539,6 +539,58 @@ fn a_bare_word_no_person_holds_is_the_organization_named_by_it() {
     assert_eq!(northwind.name, "Northwind Airlines", "{acc:#?}");
 }
 
+/// Regression: "Goldman said in a note" after "Goldman Sachs" was a person
+/// called Goldman. A bare word no person holds, which opens the name of one
+/// organization, is that organization.
+#[test]
+fn a_bare_word_opening_one_organization_name_is_that_organization() {
+    let acc = analyze(
+        "Forecast raised\n\nGoldman Sachs raised its forecast on Tuesday. \"The labor market \
+         remains resilient,\" Goldman said in a note to clients.",
+    );
+    let goldman = speaker_of_source(&acc, "Goldman").expect("a speaker");
+    assert_eq!(goldman.name, "Goldman Sachs", "{acc:#?}");
+    assert_eq!(goldman.kind, SpeakerKind::Organization, "{acc:#?}");
+}
+
+/// A word the tagger typed a person with a capitalized word after it is a
+/// piece of a longer name, not a body's short name ("Clark County Sheriff
+/// Joe Lombardo" was affiliated with "the Clark County Coroner's Office").
+#[test]
+fn a_piece_of_a_longer_name_is_no_short_name_of_a_body() {
+    let acc = analyze(
+        "Crash\n\n\"The videos obviously show intention,\" Clark County Sheriff Joe Lombardo \
+         said at a news conference Monday. The Clark County Coroner's Office identified the \
+         person killed.",
+    );
+    let sheriff = named_speaker(&acc, "Joe Lombardo");
+    assert!(
+        !sheriff.affiliations.iter().any(|a| a.contains("Coroner")),
+        "{acc:#?}"
+    );
+}
+
+/// Regression: "Pilots at Northwind Airlines" was read as a place, so
+/// "Northwind said" was a person and "A spokesperson for the airline"
+/// belonged to no one. A place's name never ends in a trade word.
+#[test]
+fn a_place_named_with_a_trade_word_is_a_company() {
+    let acc = analyze(
+        "Strike vote\n\nPilots at Northwind Airlines voted to authorize a strike on Monday. \
+         Northwind said it was disappointed by the vote. A spokesperson for the airline said \
+         flights would operate as scheduled.",
+    );
+    let northwind = speaker_of_source(&acc, "Northwind").expect("a speaker");
+    assert_eq!(northwind.name, "Northwind Airlines", "{acc:#?}");
+    let spokesperson =
+        speaker_of_source(&acc, "A spokesperson for the airline").expect("a speaker");
+    assert_eq!(
+        spokesperson.affiliations,
+        ["Northwind Airlines"],
+        "{acc:#?}"
+    );
+}
+
 /// The tagger types a possessive or a modifier an organization as often
 /// as not ("the Trump campaign", "a Trump supporter", "Oz's"): those do
 /// not outvote the word standing alone as a person.

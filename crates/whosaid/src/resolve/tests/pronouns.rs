@@ -313,3 +313,19 @@ fn the_addressee_of_a_cue_is_not_its_pronoun() {
     let told = attribution_of_cue(&acc, "told");
     assert_eq!(speaker(&acc, told).name, "Donald Trump", "{acc:#?}");
 }
+
+/// Regression: after "Fox told a slightly different tale", where the word
+/// the tagger typed a person names Fox News, "He did tell CNN" went to Fox
+/// News. A mention typed a person that names a body is no antecedent of he.
+#[test]
+fn he_never_goes_to_a_body_named_by_a_word_typed_a_person() {
+    let acc = analyze(
+        "Forecast\n\nJan Hatzius, an economist, spoke to clients on Tuesday. Goldman Sachs \
+         raised its forecast.\n\n\"The labor market remains resilient,\" Goldman said in a \
+         note.\n\nHe added that rates would fall next year.",
+    );
+    let goldman = speaker_of_source(&acc, "Goldman").expect("a speaker");
+    assert_eq!(goldman.name, "Goldman Sachs", "{acc:#?}");
+    let he = speaker_of_source(&acc, "He").expect("a speaker");
+    assert_eq!(he.name, "Jan Hatzius", "{acc:#?}");
+}
