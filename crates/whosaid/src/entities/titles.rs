@@ -6,7 +6,8 @@ use std::ops::Range;
 use super::{is_possessive, Entities, MentionClass};
 use crate::text::{Document, TokenKind};
 
-/// Words that head a title or role ("Secretary General", "nominee").
+/// Words that head a title or role ("Secretary General", "nominee"; a
+/// team's positions: "Quarterback Caleb Williams").
 pub const TITLE_NOUNS: &[&str] = &[
     "adm.",
     "admiral",
@@ -48,6 +49,7 @@ pub const TITLE_NOUNS: &[&str] = &[
     "councilmember",
     "councilwoman",
     "counsel",
+    "defender",
     "delegate",
     "deputy",
     "detective",
@@ -60,6 +62,7 @@ pub const TITLE_NOUNS: &[&str] = &[
     "founder",
     "gen.",
     "general",
+    "goalkeeper",
     "gov.",
     "governor",
     "head",
@@ -73,17 +76,20 @@ pub const TITLE_NOUNS: &[&str] = &[
     "leader",
     "legislator",
     "lieutenant",
+    "linebacker",
     "lt.",
     "manager",
     "marshal",
     "mayor",
     "member",
+    "midfielder",
     "minister",
     "nominee",
     "officer",
     "official",
     "ombudsman",
     "pastor",
+    "pitcher",
     "pollster",
     "pope",
     "predecessor",
@@ -94,6 +100,7 @@ pub const TITLE_NOUNS: &[&str] = &[
     "professor",
     "prosecutor",
     "provost",
+    "quarterback",
     "queen",
     "rabbi",
     "rep.",
@@ -110,6 +117,7 @@ pub const TITLE_NOUNS: &[&str] = &[
     "spokesperson",
     "spokeswoman",
     "strategist",
+    "striker",
     "successor",
     "superintendent",
     "supervisor",
@@ -117,6 +125,7 @@ pub const TITLE_NOUNS: &[&str] = &[
     "trooper",
     "warden",
     "whip",
+    "winger",
 ];
 
 static TITLES: std::sync::LazyLock<crate::text::WordSet> =
@@ -528,6 +537,14 @@ pub(super) fn titles_of(
             office < sentence.tokens.end && doc.token_text(office).starts_with(char::is_lowercase)
         })
     };
+    // A name right before the lowercase title word is the employer's the
+    // tagger read as a person ("Dan Ives, a Wedbush analyst,"; "Jane Roe,
+    // a Trump adviser,").
+    let employer_before_title = |end: usize| {
+        end < sentence.tokens.end
+            && doc.token_text(end).starts_with(char::is_lowercase)
+            && heads_apposed_title(lower(end))
+    };
     if r.end + 1 < sentence.tokens.end && doc.token_text(r.end) == "," {
         let from = r.end + 1;
         let limit = (from + 12).min(sentence.tokens.end);
@@ -560,7 +577,9 @@ pub(super) fn titles_of(
                 .is_some_and(|w| matches!(*w, "and" | "or" | "but" | "nor"))
                 || (from..stop).any(|i| {
                     e.covering(i).is_some_and(|(m, _)| {
-                        m.class == MentionClass::Person && !possessor_of_the_title(m.tokens.end)
+                        m.class == MentionClass::Person
+                            && !possessor_of_the_title(m.tokens.end)
+                            && !employer_before_title(m.tokens.end)
                     })
                 });
             if head_ok && no_verb && !circumstance && !another && stop > from {

@@ -198,3 +198,34 @@ fn title_words_and_common_acronyms_are_no_affiliations() {
     let altman = named_speaker(&acc, "Sam Altman");
     assert!(altman.affiliations.iter().all(|a| a != "AI"), "{acc:#?}");
 }
+
+/// Regression: "Quarterback Caleb Williams told reporters" had the speaker
+/// "Quarterback Caleb Williams": a team's positions are titles.
+#[test]
+fn a_team_position_before_a_name_is_its_title() {
+    let acc = analyze(
+        "Coach fired\n\nThe Chicago Bears fired their head coach on Friday. Quarterback Caleb \
+         Williams told reporters he was surprised.",
+    );
+    let williams = speaker_of_source(&acc, "Quarterback Caleb Williams").expect("a speaker");
+    assert_eq!(williams.name, "Caleb Williams", "{acc:#?}");
+    assert_eq!(williams.titles, ["Quarterback"], "{acc:#?}");
+}
+
+/// Regression: "Dan Ives, a Wedbush analyst," had no title: the employer's
+/// name the tagger read as a person was taken for another person named in
+/// the apposition, which is then no title.
+#[test]
+fn an_employer_read_as_a_person_before_an_apposed_title_stays_in_it() {
+    let acc = analyze(
+        "Cuts\n\nMicrosoft said it would lay off 6,000 employees. \"This is about efficiency,\" \
+         Dan Ives, a Wedbush analyst, wrote in a note. Sam Nunberg, a former Trump aide, said \
+         the plan was sound.",
+    );
+    assert_eq!(titles_of(&acc, "Dan Ives"), ["Wedbush analyst"], "{acc:#?}");
+    assert_eq!(
+        titles_of(&acc, "Sam Nunberg"),
+        ["former Trump aide"],
+        "{acc:#?}"
+    );
+}
