@@ -268,3 +268,24 @@ impl Rules<'_> {
         k
     }
 }
+
+/// Whether `a`'s cue is a form of "add" whose object is a quantity
+/// ("Employers | added | 150,000 jobs in October", "the Dow added 300
+/// points"): a sum, not a remark, which is a clause or a quotation ("He
+/// added that …", "added: …", "added 40 percent of voters would …"). `pos`
+/// holds each token's Penn Treebank tag.
+pub(crate) fn adds_a_quantity(doc: &Document, pos: &[&str], a: &TokenAttribution) -> bool {
+    let [first, ..] = a.content.as_slice() else {
+        return false;
+    };
+    let tag = |i: usize| pos.get(i).copied().unwrap_or("");
+    let quantity = |i: usize| tag(i) == "CD" || matches!(doc.token_text(i), "$" | "€" | "£");
+    a.cue.len() == 1
+        && matches!(doc.lower(a.cue.start), "add" | "adds" | "added" | "adding")
+        && first.start == a.cue.end
+        && quantity(first.start)
+        && !a.content.iter().flat_map(Clone::clone).any(|i| {
+            matches!(tag(i), "VBD" | "VBZ" | "VBP" | "MD")
+                || doc.tokens[i].kind == TokenKind::QuoteMark
+        })
+}

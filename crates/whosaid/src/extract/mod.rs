@@ -38,6 +38,7 @@ use crate::lexicon::{Entry, Lexicon};
 use crate::quotes::QuoteIndex;
 use crate::text::{Document, TokenKind};
 
+pub(crate) use content::adds_a_quantity;
 pub(crate) use rubrics::drop_rubric_headlines;
 pub(crate) use transcript::transcript_turns;
 pub use within::extract_within;

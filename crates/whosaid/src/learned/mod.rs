@@ -524,6 +524,9 @@ impl AttrTagger {
         content_within_its_adverbial_clause(cx, lexicon, rules, &mut found);
         rejoin_split_quotes(cx, &mut found);
         clause_completed_by_next(cx, &mut found);
+        // Once contents stop at the clause that reports them ("Employers
+        // added 150,000 jobs, | the agency said").
+        found.retain(|a| !extract::adds_a_quantity(cx.doc, &cx.pos, a));
         // Cues whose subject a passive gave to the content: sourceless on
         // purpose, so the rules give them none.
         let mut agentless = Vec::new();

@@ -221,3 +221,32 @@ fn gold_labels_follow_bio() {
     let labels = gold_labels(&doc, &ann);
     assert_eq!(&labels[1..6], &[1, 3, 5, 7, O]);
 }
+
+/// Regression: "Employers added 150,000 jobs in October, the Bureau of
+/// Labor Statistics said Friday." gave "Employers" the statement "150,000
+/// jobs in October", in the tagger's output and again among the inner
+/// attributions of the bureau's content: "add" with a quantity is a sum.
+/// A remark added stays, a clause after it too.
+#[test]
+fn adding_a_quantity_is_no_statement() {
+    let text = "Jobs\n\nEmployers added 150,000 jobs in October, the Bureau of Labor \
+                Statistics said Friday. \"We are hiring,\" Jane Roe added. Roe added 40 \
+                percent of the firms would hire more.";
+    let acc = crate::Extractor::builtin().analyze(text, &Default::default());
+    let cues: Vec<&str> = acc
+        .attributions
+        .iter()
+        .map(|a| a.attribution.cue[0].text.as_str())
+        .collect();
+    assert_eq!(cues, ["said", "added", "added"], "{acc:#?}");
+    let sum = acc
+        .attributions
+        .iter()
+        .find(|a| a.attribution.cue[0].text == "added");
+    assert!(sum.is_some_and(|a| a.attribution.content[0].text.contains("We are hiring")));
+    // The tagger's own reading, before resolution.
+    let text = "Parade\n\nThe parade will go on. Organizers added 160 security personnel \
+                along the parade route, up from 90 last year.";
+    let found = crate::Extractor::builtin().extract(text);
+    assert!(found.iter().all(|a| a.cue[0].text != "added"), "{found:#?}");
+}

@@ -348,6 +348,7 @@ impl Resolver {
         &self,
         doc: &Document,
         ents: &Entities,
+        pos: &[&str],
         found: &[TokenAttribution],
     ) -> Vec<TokenAttribution> {
         let mut out = Vec::new();
@@ -385,12 +386,15 @@ impl Resolver {
                     if !named {
                         continue;
                     }
-                    if trusted_cue_at(cue.start) {
-                        out.push(TokenAttribution {
-                            source: Some(src),
-                            cue,
-                            content,
-                        });
+                    let inner = TokenAttribution {
+                        source: Some(src),
+                        cue,
+                        content,
+                    };
+                    if trusted_cue_at(inner.cue.start)
+                        && !extract::adds_a_quantity(doc, pos, &inner)
+                    {
+                        out.push(inner);
                     }
                 }
             }
@@ -441,7 +445,7 @@ impl Resolver {
             return self.account(doc, quotes, found, info);
         }
         let ents = self.entities(doc, tokens);
-        let inner = self.inner_attributions(doc, &ents, found);
+        let inner = self.inner_attributions(doc, &ents, &tokens.tags, found);
         let pos = nominal_adjectives::with_nominal_adjectives(doc, &tokens.tags);
         let mut cx = Resolution::new(doc, &pos, quotes, &ents, info, &self.ranker);
         cx.run(found, inner);

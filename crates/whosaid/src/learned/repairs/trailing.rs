@@ -156,11 +156,23 @@ pub(in crate::learned) fn trailing_say_clause(cx: &Context<'_>, found: &mut Vec<
             a.content.retain(|c| c.start < c.end);
         }
         // The tagger's own attribution of the verb, when it read only the
-        // appendix as its content, takes the clause.
+        // appendix as its content, takes the clause; its source, when it
+        // began inside the noun phrase, is the phrase.
         if let Some(a) = found.iter_mut().find(|a| a.cue.contains(&verb)) {
-            if appended && a.content.iter().all(|c| c.start > verb) {
-                a.content = std::iter::once(clause).collect();
-                a.source.get_or_insert(speaker);
+            if appended {
+                if a.content.iter().all(|c| c.start > verb) {
+                    a.content = std::iter::once(clause).collect();
+                }
+                // "the Centers for | Disease Control and Prevention".
+                match &mut a.source {
+                    Some(s)
+                        if s.start > speaker.start && s.start < speaker.end && s.end <= verb =>
+                    {
+                        *s = speaker;
+                    }
+                    Some(_) => {}
+                    None => a.source = Some(speaker),
+                }
             }
             continue;
         }
@@ -182,9 +194,10 @@ pub(in crate::learned) fn trailing_say_clause(cx: &Context<'_>, found: &mut Vec<
 /// Sunday, a day after …"): it opens on a determiner or a possessive and
 /// has no finite verb before a preposition or a relative word takes over.
 /// A finite verb first makes it a clause of its own ("…, officials said
-/// Tuesday, the company would …").
+/// Tuesday, the company would …"). A comparison set beside it is one too
+/// ("…, the agency said Friday, fewer than economists expected.").
 fn noun_phrase_appendix(cx: &Context<'_>, tail: Range<usize>) -> bool {
-    if tail.len() < 2 || !matches!(cx.pos[tail.start], "DT" | "PRP$") {
+    if tail.len() < 2 || !matches!(cx.pos[tail.start], "DT" | "PRP$" | "JJR" | "RBR") {
         return false;
     }
     for i in tail {

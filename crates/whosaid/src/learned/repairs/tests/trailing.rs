@@ -348,3 +348,48 @@ fn the_clause_of_a_noun_phrase_appendix_is_no_content() {
         pieces.map(|p| tokens_of(text, p))
     );
 }
+
+/// Regression: "…, the Labor Department said Friday, fewer than expected."
+/// had the content "fewer than expected": a comparison set beside the
+/// sentence is an appendix, as a noun phrase is. And "…, the Centers for
+/// Disease Control and Prevention said Wednesday, the most since 2019." had
+/// the source "Disease Control and Prevention": a source the tagger began
+/// inside the noun phrase before the verb is the phrase.
+#[test]
+fn a_comparison_after_the_trailing_verb_is_an_appendix_and_the_source_is_whole() {
+    let text = "Head.\n\nEmployers hired 150,000 workers in October, the Labor Department \
+                said Friday, fewer than expected.";
+    let mut found = vec![attribution(
+        None,
+        tokens_of(text, "said"),
+        tokens_of(text, "fewer than expected"),
+    )];
+    in_context(text, |_, cx| trailing_say_clause(cx, &mut found));
+    assert_eq!(found.len(), 1);
+    assert_eq!(
+        found[0].source,
+        Some(tokens_of(text, "the Labor Department"))
+    );
+    assert_eq!(
+        found[0].content,
+        [tokens_of(
+            text,
+            "Employers hired 150,000 workers in October"
+        )]
+    );
+    let text = "Head.\n\nCases rose to 1,046 this year, the Centers for Disease Control and \
+                Prevention said Wednesday, the most since 2019.";
+    let mut found = vec![attribution(
+        Some(tokens_of(text, "Disease Control and Prevention")),
+        tokens_of(text, "said"),
+        tokens_of(text, "Cases rose to 1,046 this year"),
+    )];
+    in_context(text, |_, cx| trailing_say_clause(cx, &mut found));
+    assert_eq!(
+        found[0].source,
+        Some(tokens_of(
+            text,
+            "the Centers for Disease Control and Prevention"
+        ))
+    );
+}
