@@ -229,7 +229,7 @@ pub(in crate::learned) fn source_before_its_own_verb(cx: &Context<'_>, a: &mut T
 /// Cuts a source made of two noun phrases side by side down to the one
 /// before the cue: "a move | his office | called …" (", a move his office
 /// called historic": a relative clause without "that", whose subject is
-/// the speaker). A common noun followed by a determiner or possessive
+/// the speaker; "a move analysts said would tighten supply"). A common noun followed by a determiner or possessive
 /// pronoun opens a second phrase; the last one is the cue's subject, when
 /// it names no one by name and the source holds no clause.
 pub(in crate::learned) fn source_after_a_bare_relative(cx: &Context<'_>, a: &mut TokenAttribution) {
@@ -239,10 +239,26 @@ pub(in crate::learned) fn source_after_a_bare_relative(cx: &Context<'_>, a: &mut
     if source.end != a.cue.start {
         return;
     }
+    // A content that opens on its verb lacks its subject: the phrase
+    // before the source is it, and a bare plural after a singular noun
+    // opens the speaker ("a move | analysts | said would tighten supply").
+    let gap = a.content.first().is_some_and(|c| {
+        c.start == a.cue.end && matches!(cx.pos[c.start], "MD" | "VBD" | "VBZ" | "VBP")
+    });
+    let article = matches!(cx.doc.lower(source.start), "a" | "an" | "the");
     let opens = |i: usize| {
         matches!(cx.pos[i - 1], "NN" | "NNS")
-            && (cx.pos[i] == "PRP$" || matches!(cx.doc.lower(i), "the" | "a" | "an"))
+            && (cx.pos[i] == "PRP$"
+                || matches!(cx.doc.lower(i), "the" | "a" | "an")
+                || (gap && article && cx.pos[i - 1] == "NN" && cx.pos[i] == "NNS"))
     };
+    // The relative word itself opening the source is no part of the
+    // subject after it ("a strike | that company executives | said could
+    // …").
+    if gap && source.len() > 1 && matches!(cx.doc.lower(source.start), "that" | "which") {
+        a.source = Some(source.start + 1..source.end);
+        return;
+    }
     // A clause inside the source ("Graham, who helped author the report,")
     // or a name after a title ("spokesman the Rev. Federico Lombardi", "the
     // organization the Anti-Defamation League") is no second phrase.

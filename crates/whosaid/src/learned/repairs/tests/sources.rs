@@ -549,6 +549,36 @@ fn a_bare_relative_clause_has_its_own_subject_for_source() {
         source_of(text, "a move his office", "called", "historic").as_deref(),
         Some("his office")
     );
+    // A bare plural after a singular noun, when the content opens on its
+    // verb: the content's subject is the noun before ("a move analysts
+    // said would tighten supply"); with a subject of its own, the two
+    // nouns are one ("the union members said they …").
+    let text = "Head.\n\nOPEC+ agreed to extend cuts, a move analysts said would tighten supply.";
+    assert_eq!(
+        source_of(text, "a move analysts", "said", "would tighten supply").as_deref(),
+        Some("analysts")
+    );
+    let text = "Head.\n\nThey ended a strike that company executives said could hurt earnings.";
+    assert_eq!(
+        source_of(
+            text,
+            "that company executives",
+            "said",
+            "could hurt earnings"
+        )
+        .as_deref(),
+        Some("company executives")
+    );
+    let text = "Head.\n\nThey backed a plan some company executives said would fail.";
+    assert_eq!(
+        source_of(text, "some company executives", "said", "would fail").as_deref(),
+        Some("some company executives")
+    );
+    let text = "Head.\n\nThe union members said they would strike.";
+    assert_eq!(
+        source_of(text, "The union members", "said", "they would strike").as_deref(),
+        Some("The union members")
+    );
     // A name after its title is one phrase.
     let text = "Head.\n\nVatican spokesman the Rev. Federico Lombardi told reporters it was fine.";
     assert_eq!(
