@@ -1,7 +1,7 @@
 //! Where a content begins and ends around its cue: after the cue
 //! (`X said that …`), before it (`“…,” X said`), over a continuing quote
 //! or into the next paragraph (`X said:`), stopping at a clause with a cue
-//! of its own.
+//! of its own; and the object that makes no content (a quantity added).
 
 use std::ops::Range;
 
