@@ -857,12 +857,7 @@ fn join_one_word_names(
 /// names standing alone count: the tagger types a possessive ("Oz's",
 /// "Trump's") or a modifier ("the Trump campaign", "a Trump supporter")
 /// an organization as often as not. Without a one-word organization of
-/// that name, the one organization whose longer name opens with the word
-/// ("Goldman said" after "Goldman Sachs", "Morgan" after "Morgan
-/// Stanley": a body named after people is called by its first name, which
-/// the tagger reads as a surname), unless a capitalized word follows
-/// `mention`, which is then a piece of a longer name ("Clark County
-/// Sheriff" beside "the Clark County Coroner's Office").
+/// that name, [`organization_opening_with`] the word.
 fn organization_called(
     doc: &Document,
     list: &[Entity],
@@ -873,17 +868,7 @@ fn organization_called(
     let Some(id) = list.iter().position(|x| {
         x.class == MentionClass::Organization && x.words.len() == 1 && x.words[0] == word
     }) else {
-        let end = mention.tokens.end;
-        if end < doc.tokens.len() && doc.token_text(end).starts_with(char::is_uppercase) {
-            return None;
-        }
-        let mut opening = list.iter().enumerate().filter(|(_, x)| {
-            x.class == MentionClass::Organization
-                && x.words.len() >= 2
-                && x.words.first().is_some_and(|w| w == word)
-        });
-        let (id, _) = opening.next()?;
-        return opening.next().is_none().then_some(id);
+        return organization_opening_with(doc, list, mention, word);
     };
     let standing_alone = |m: &Mention| {
         let end = m.tokens.end;
@@ -901,6 +886,31 @@ fn organization_called(
     };
     let organization = typed(MentionClass::Organization);
     (organization > 0 && organization >= typed(MentionClass::Person)).then_some(id)
+}
+
+/// The one organization whose longer name opens with the one-word
+/// `mention`'s `word` ("Goldman said" after "Goldman Sachs", "Morgan" after
+/// "Morgan Stanley": a body named after people is called by its first
+/// name, which the tagger reads as a surname); none when a capitalized
+/// word follows the mention, a piece of a longer name then ("Clark County
+/// Sheriff" beside "the Clark County Coroner's Office").
+fn organization_opening_with(
+    doc: &Document,
+    list: &[Entity],
+    mention: &Mention,
+    word: &str,
+) -> Option<usize> {
+    let end = mention.tokens.end;
+    if end < doc.tokens.len() && doc.token_text(end).starts_with(char::is_uppercase) {
+        return None;
+    }
+    let mut opening = list.iter().enumerate().filter(|(_, x)| {
+        x.class == MentionClass::Organization
+            && x.words.len() >= 2
+            && x.words.first().is_some_and(|w| w == word)
+    });
+    let (id, _) = opening.next()?;
+    opening.next().is_none().then_some(id)
 }
 
 /// The surname of a person named in full that one-word mention `word`,

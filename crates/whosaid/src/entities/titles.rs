@@ -537,9 +537,9 @@ pub(super) fn titles_of(
             office < sentence.tokens.end && doc.token_text(office).starts_with(char::is_lowercase)
         })
     };
-    // A name right before the lowercase title word is the employer's the
-    // tagger read as a person ("Dan Ives, a Wedbush analyst,"; "Jane Roe,
-    // a Trump adviser,").
+    // A name the tagger read as a person right before the lowercase title
+    // word is the employer's, part of the title ("Dan Ives, a Wedbush
+    // analyst,"; "Jane Roe, a Trump adviser,").
     let employer_before_title = |end: usize| {
         end < sentence.tokens.end
             && doc.token_text(end).starts_with(char::is_lowercase)

@@ -79,12 +79,11 @@ pub(super) fn web_names(doc: &Document, mut mentions: Vec<Mention>) -> Vec<Menti
     mentions
 }
 
-/// Person and place mentions ending in a word that names a company's trade
-/// ("Tesla Motors", "Micron Technology", "Meta Platforms", "Johnson
+/// Person and place mentions ending in a word that names a company's
+/// trade ("Tesla Motors", "Micron Technology", "Meta Platforms", "Johnson
 /// Controls", "at Northwind Airlines"): no surname or place name ends in
-/// such a word, so the name is a company's,
-/// whatever the tagger read it as (its kind decides who "the company" and
-/// "it" can be). A one-word person mention that is the first word of a
+/// such a word, so the name is a company's, whatever the tagger read it as
+/// (its kind decides who "the company" and "it" can be). A one-word person mention that is the first word of a
 /// company's name in the document is its short name.
 pub(super) fn companies_by_trade_word(doc: &Document, mut mentions: Vec<Mention>) -> Vec<Mention> {
     let mut companies = Vec::new();
@@ -93,8 +92,6 @@ pub(super) fn companies_by_trade_word(doc: &Document, mut mentions: Vec<Mention>
             continue;
         }
         let last = crate::entities::strip_possessive(doc.lower(m.tokens.end - 1));
-        // No place's name ends in a trade word either ("at Northwind
-        // Airlines" read as a place).
         if matches!(m.class, MentionClass::Person | MentionClass::Location)
             && TRADE_WORDS.contains(&last)
         {

@@ -164,14 +164,11 @@ pub(in crate::learned) fn trailing_say_clause(cx: &Context<'_>, found: &mut Vec<
                     a.content = std::iter::once(clause).collect();
                 }
                 // "the Centers for | Disease Control and Prevention".
-                match &mut a.source {
-                    Some(s)
-                        if s.start > speaker.start && s.start < speaker.end && s.end <= verb =>
-                    {
-                        *s = speaker;
-                    }
-                    Some(_) => {}
-                    None => a.source = Some(speaker),
+                let cut_short = |s: &Range<usize>| {
+                    s.start > speaker.start && s.start < speaker.end && s.end <= verb
+                };
+                if a.source.as_ref().is_none_or(cut_short) {
+                    a.source = Some(speaker);
                 }
             }
             continue;

@@ -229,9 +229,10 @@ pub(in crate::learned) fn source_before_its_own_verb(cx: &Context<'_>, a: &mut T
 /// Cuts a source made of two noun phrases side by side down to the one
 /// before the cue: "a move | his office | called …" (", a move his office
 /// called historic": a relative clause without "that", whose subject is
-/// the speaker; "a move analysts said would tighten supply"). A common noun followed by a determiner or possessive
-/// pronoun opens a second phrase; the last one is the cue's subject, when
-/// it names no one by name and the source holds no clause.
+/// the speaker; "a move analysts said would tighten supply"). A common
+/// noun followed by a determiner or possessive pronoun opens a second
+/// phrase; the last one is the cue's subject, when it names no one by name
+/// and the source holds no clause.
 pub(in crate::learned) fn source_after_a_bare_relative(cx: &Context<'_>, a: &mut TokenAttribution) {
     let Some(source) = a.source.clone() else {
         return;
@@ -245,13 +246,6 @@ pub(in crate::learned) fn source_after_a_bare_relative(cx: &Context<'_>, a: &mut
     let gap = a.content.first().is_some_and(|c| {
         c.start == a.cue.end && matches!(cx.pos[c.start], "MD" | "VBD" | "VBZ" | "VBP")
     });
-    let article = matches!(cx.doc.lower(source.start), "a" | "an" | "the");
-    let opens = |i: usize| {
-        matches!(cx.pos[i - 1], "NN" | "NNS")
-            && (cx.pos[i] == "PRP$"
-                || matches!(cx.doc.lower(i), "the" | "a" | "an")
-                || (gap && article && cx.pos[i - 1] == "NN" && cx.pos[i] == "NNS"))
-    };
     // The relative word itself opening the source is no part of the
     // subject after it ("a strike | that company executives | said could
     // …").
@@ -259,6 +253,13 @@ pub(in crate::learned) fn source_after_a_bare_relative(cx: &Context<'_>, a: &mut
         a.source = Some(source.start + 1..source.end);
         return;
     }
+    let article = matches!(cx.doc.lower(source.start), "a" | "an" | "the");
+    let opens = |i: usize| {
+        matches!(cx.pos[i - 1], "NN" | "NNS")
+            && (cx.pos[i] == "PRP$"
+                || matches!(cx.doc.lower(i), "the" | "a" | "an")
+                || (gap && article && cx.pos[i - 1] == "NN" && cx.pos[i] == "NNS"))
+    };
     // A clause inside the source ("Graham, who helped author the report,")
     // or a name after a title ("spokesman the Rev. Federico Lombardi", "the
     // organization the Anti-Defamation League") is no second phrase.
