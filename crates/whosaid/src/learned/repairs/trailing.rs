@@ -24,6 +24,23 @@ const REPORT_VERBS: &[&str] = &[
     "indicated",
 ];
 
+/// Reporting verbs other than "say" that end a sentence after the one who
+/// reported it, as "said" does.
+const SAY_VERBS: &[&str] = &[
+    "reported",
+    "reports",
+    "announced",
+    "announces",
+    "wrote",
+    "writes",
+    "noted",
+    "notes",
+    "added",
+    "adds",
+    "estimated",
+    "estimates",
+];
+
 /// `The company will cut jobs, two people familiar with the matter said.`:
 /// a sentence that ends in a comma, a noun phrase and "said"/"says"/"say"
 /// or a record's verb ("…, records show.", "…, the poll found.") (then at
@@ -66,7 +83,13 @@ pub(in crate::learned) fn trailing_say_clause(cx: &Context<'_>, found: &mut Vec<
                     || tail.clone().any(time)
                     || (tail.len() == 1 && text(tail.start).ends_with("ly"))))
         };
-        let say = |i: usize| matches!(text(i), "said" | "says" | "say") && !cx.quotes.is_quoted(i);
+        // "said" or another verb that reports a statement from the end
+        // ("…, the Department of Commerce reported on Thursday.", "…, the
+        // company announced Monday.", "…, he wrote on X.").
+        let say = |i: usize| {
+            (matches!(text(i), "said" | "says" | "say") || SAY_VERBS.contains(&text(i)))
+                && !cx.quotes.is_quoted(i)
+        };
         // At the end, a record's or a poll's finite verb too ("…, campaign
         // finance records show.", "…, the poll found."; not the participle
         // of "chemicals found in air conditioners.").
@@ -109,7 +132,11 @@ pub(in crate::learned) fn trailing_say_clause(cx: &Context<'_>, found: &mut Vec<
             continue;
         };
         let speaker = comma + 1..verb;
+        // Not a phrase a preposition opens ("…, with no injuries
+        // reported."), nor a frame ("…, according to its FEC reports.").
         let noun_phrase = !speaker.is_empty()
+            && cx.pos[speaker.start] != "IN"
+            && !speaker.clone().any(|i| cx.doc.lower(i) == "according")
             && speaker
                 .clone()
                 .all(|i| word(i) && !super::finite_verb_tag(cx.pos[i]) && !cx.quotes.is_quoted(i))

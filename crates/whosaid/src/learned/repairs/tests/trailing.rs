@@ -393,3 +393,30 @@ fn a_comparison_after_the_trailing_verb_is_an_appendix_and_the_source_is_whole()
         ))
     );
 }
+
+/// Regression: "Prices rose 3 percent, the Department of Commerce reported
+/// on Thursday." had no attribution: a reporting verb other than "said"
+/// ends such a sentence as "said" does; its participle does not ("…, with
+/// no injuries reported.").
+#[test]
+fn another_reporting_verb_ends_a_sentence_as_said_does() {
+    let text = "Head.\n\nPrices rose 3 percent, the Department of Commerce reported on Thursday.";
+    let mut found = Vec::new();
+    in_context(text, |_, cx| trailing_say_clause(cx, &mut found));
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].cue, tokens_of(text, "reported"));
+    assert_eq!(
+        found[0].source,
+        Some(tokens_of(text, "the Department of Commerce"))
+    );
+    assert_eq!(found[0].content, [tokens_of(text, "Prices rose 3 percent")]);
+    let text = "Head.\n\nA fire broke out at the plant overnight, with no injuries reported.";
+    let mut found = Vec::new();
+    in_context(text, |_, cx| trailing_say_clause(cx, &mut found));
+    assert!(found.is_empty(), "{found:?}");
+    // Nor a noun after an "according to" frame.
+    let text = "Head.\n\nThe campaign spent little on data, according to its FEC reports.";
+    let mut found = Vec::new();
+    in_context(text, |_, cx| trailing_say_clause(cx, &mut found));
+    assert!(found.is_empty(), "{found:?}");
+}
