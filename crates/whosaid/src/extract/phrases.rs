@@ -30,6 +30,147 @@ const LY_NOUNS: &[&str] = &[
     "quarterly",
 ];
 
+/// Conjunctions that may open a sentence before its subject.
+const SENTENCE_CONJUNCTIONS: &[&str] = &["but", "and", "yet", "so", "or"];
+
+/// Capitalized words that open a sentence without naming anyone: its
+/// prepositions, subordinators, adverbs and auxiliaries.
+const CAPITALIZED_OPENERS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "when",
+    "while",
+    "as",
+    "if",
+    "since",
+    "although",
+    "though",
+    "for",
+    "with",
+    "by",
+    "from",
+    "under",
+    "during",
+    "last",
+    "this",
+    "that",
+    "then",
+    "now",
+    "meanwhile",
+    "however",
+    "still",
+    "also",
+    "yes",
+    "no",
+    "does",
+    "do",
+    "did",
+    "is",
+    "was",
+    "are",
+    "were",
+    "earlier",
+    "later",
+    "today",
+    "yesterday",
+];
+
+/// Words that open an object after a verb (`lost the race`).
+const OBJECT_OPENERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "him", "them", "us",
+];
+
+/// Prepositions and adverbs that open a phrase in an apposition (`from
+/// Dayton`, `then at the firm`), never a predicate.
+const PHRASE_OPENERS: &[&str] = &[
+    "of",
+    "at",
+    "for",
+    "from",
+    "in",
+    "on",
+    "with",
+    "by",
+    "like",
+    "among",
+    "including",
+    "to",
+    "about",
+    "after",
+    "before",
+    "under",
+    "over",
+    "near",
+    "than",
+    "as",
+    "then",
+    "now",
+    "once",
+    "formerly",
+    "also",
+];
+
+/// Irregular past forms of common verbs, which no "-ed" marks.
+const IRREGULAR_PASTS: &[&str] = &[
+    "became",
+    "began",
+    "bought",
+    "brought",
+    "built",
+    "came",
+    "chose",
+    "did",
+    "drew",
+    "drove",
+    "fell",
+    "felt",
+    "fought",
+    "found",
+    "gave",
+    "got",
+    "grew",
+    "had",
+    "heard",
+    "held",
+    "hit",
+    "kept",
+    "knew",
+    "led",
+    "left",
+    "lost",
+    "made",
+    "meant",
+    "met",
+    "paid",
+    "put",
+    "ran",
+    "rose",
+    "said",
+    "sat",
+    "saw",
+    "sent",
+    "set",
+    "shot",
+    "sold",
+    "spent",
+    "spoke",
+    "stood",
+    "struck",
+    "swore",
+    "took",
+    "taught",
+    "thought",
+    "threw",
+    "told",
+    "understood",
+    "went",
+    "won",
+    "wrote",
+];
+
 impl Rules<'_> {
     pub(super) fn is_np_boundary(&self, i: usize) -> bool {
         match self.kind(i) {
@@ -146,6 +287,85 @@ impl Rules<'_> {
         open.is_some_and(|o| {
             o > s.start && self.is_punct(o, ",") && self.word_is(o + 1, &["who", "whose", "which"])
         })
+    }
+
+    /// Whether the comma `comma` closes the apposition of a name opening the
+    /// sentence (`Casey Murray, president of the pilots' union, | said 98
+    /// percent of members …`): what comes before is the subject, with no
+    /// verb or quotation to be a statement, so the words after the cue are
+    /// the content, not an inverted source. A segment with a verb (`Ann
+    /// Lee, a Democrat, lost the race, said Jones`) keeps the inverted
+    /// reading.
+    pub(super) fn apposition_closes_at(&self, comma: usize, s: &Range<usize>) -> bool {
+        self.name_with_apposition(comma, s).is_some()
+    }
+
+    /// The sentence's subject when the comma `comma` closes the apposition
+    /// of a name opening it (see [`Rules::apposition_closes_at`]): the name
+    /// through the apposition, however many commas that holds (`Trump,
+    /// speaking later at a rally in Charleston, West Virginia, | did not
+    /// mention …` is Trump's, not West Virginia's). A conjunction or an
+    /// opening phrase of time or place before the name is none of it (`But
+    /// Crawford, …`, `On Sunday, Hillary Clinton, …`). A relative clause
+    /// counts as apposition (`Jane Roe, who lost her daughter in Aurora,
+    /// Colorado, said`: not Colorado).
+    pub(super) fn name_with_apposition(
+        &self,
+        comma: usize,
+        s: &Range<usize>,
+    ) -> Option<Range<usize>> {
+        const JOINERS: &[&str] = &["of", "the", "and", "de", "van", "von"];
+        if !self.is_punct(comma, ",") {
+            return None;
+        }
+        let comma_after = |from: usize| (from..comma).find(|&i| self.is_punct(i, ","));
+        let mut start = s.start;
+        if self.word_is(start, SENTENCE_CONJUNCTIONS) {
+            start += 1;
+        }
+        let mut first = comma_after(start)?;
+        let opener = |i: usize| self.word_is(i, CAPITALIZED_OPENERS) || self.word_is(i, WEEKDAYS);
+        if opener(start) && first - start <= 4 {
+            start = first + 1;
+            first = comma_after(start)?;
+        }
+        let capitalized = |i: usize| {
+            self.kind(i) == TokenKind::Word
+                && self.text(i).chars().next().is_some_and(char::is_uppercase)
+        };
+        let name = start..first;
+        let name_like = (1..=6).contains(&name.len())
+            && capitalized(start)
+            && capitalized(first - 1)
+            && !opener(start)
+            && name
+                .clone()
+                .all(|i| capitalized(i) || self.word_is(i, JOINERS) || self.is_punct(i, "."));
+        if !name_like || first + 1 >= comma {
+            return None;
+        }
+        let apposition = first + 1..comma;
+        // A segment opening on a past verb is a predicate (`Ann Lee, a
+        // Democrat, | lost the race, | said Jones`): a regular or irregular
+        // past, or a word with a determiner after it that no preposition or
+        // participle is (`… | beat the incumbent`).
+        let verb_opens = |i: usize| {
+            let object = i + 1 < comma && self.word_is(i + 1, OBJECT_OPENERS);
+            self.is_lowercase_word(i)
+                && !self.word_is(i, PHRASE_OPENERS)
+                && !self.text(i).ends_with("ing")
+                && (self.text(i).ends_with("ed")
+                    || self.is_finite_verb(i)
+                    || self.word_is(i, IRREGULAR_PASTS)
+                    || object)
+        };
+        let clause = apposition.clone().any(|i| {
+            self.is_finite_verb(i)
+                || self.kind(i) == TokenKind::QuoteMark
+                || matches!(self.text(i), "-" | "–" | "—")
+                || (self.is_punct(i - 1, ",") && verb_opens(i))
+        });
+        (!clause).then_some(start..comma)
     }
 
     /// `McConnell, R-Ky., said` / `Aftergood, who heads …, said`: the subject

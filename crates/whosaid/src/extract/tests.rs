@@ -484,3 +484,76 @@ fn the_apposition_of_an_inverted_source_is_the_source() {
     );
     assert_eq!(got[0].0, "Howard Rubel", "{got:?}");
 }
+
+/// Regression: "Casey Murray, the union's president, said 98 percent of
+/// members supported the measure" read the name and its apposition as an
+/// inverted content and "98 percent of members …" as the source (a phrase
+/// of words the rules cannot tell from a noun phrase). Before a name's
+/// apposition nothing was said; a statement before the comma still inverts.
+#[test]
+fn a_name_with_its_apposition_is_no_inverted_content() {
+    for text in [
+        "Intro.\n\nCasey Murray, the union's president, said 98 percent of members \
+         supported the measure.",
+        "Intro.\n\nCasey Murray, president of the Southwest Airlines Pilots Association, \
+         said 98 percent of members who cast ballots supported the measure.",
+    ] {
+        let got = run(text);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(got[0].0.starts_with("Casey Murray"), "{got:?}");
+        assert!(got[0].2[0].starts_with("98 percent"), "{got:?}");
+    }
+    // A participle or a preposition opening the apposition is no verb of
+    // its own, even before an article.
+    for text in [
+        "Intro.\n\nJane Roe, leading a coalition of states, said 98 percent of voters agreed.",
+        "Intro.\n\nJane Roe, at a consulting firm in Ohio, said 98 percent of voters agreed.",
+    ] {
+        let got = run(text);
+        assert!(got[0].0.starts_with("Jane Roe"), "{got:?}");
+        assert_eq!(got[0].2, ["98 percent of voters agreed"], "{got:?}");
+    }
+    let got = run("Intro.\n\nThe plan, a costly one, will fail, said Jones.");
+    assert_eq!(got[0].0, "Jones", "{got:?}");
+    // A segment with a past verb makes a statement of what stands before
+    // the comma.
+    for text in [
+        "Intro.\n\nAnn Lee, a Democrat, lost the race, said Jones.",
+        "Intro.\n\nAnn Lee, a Democrat, beat the incumbent, said Jones.",
+        "Intro.\n\nAnn Lee, a Democrat, ran for mayor in 2019, said Jones.",
+        "Intro.\n\nAnn Lee, a Democrat, resigned in March, said Jones.",
+    ] {
+        let got = run(text);
+        assert_eq!(got[0].0, "Jones", "{got:?}");
+    }
+}
+
+/// Regression: "Jane Roe, a nurse from Dayton, Ohio, said …" had the
+/// source "a nurse from Dayton, Ohio" (the phrase after the last comma but
+/// one, read as the apposition's head). The name opening the sentence is
+/// the subject, through all of its apposition; a conjunction or an opening
+/// phrase of time before it is none of it, and a dateline is no name.
+#[test]
+fn the_subject_is_the_name_before_a_long_apposition() {
+    let source = "Jane Roe, a nurse from Dayton, Ohio";
+    for opening in ["", "But ", "On Sunday, ", "In October, "] {
+        let text = format!(
+            "Intro.\n\n{opening}Jane Roe, a nurse from Dayton, Ohio, said the clinic would close."
+        );
+        let got = run(&text);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, source, "{got:?}");
+        assert_eq!(got[0].2, ["the clinic would close"], "{got:?}");
+    }
+    // A relative clause holding a comma is part of it too.
+    let got = run(
+        "Intro.\n\nJane Roe, who lost her daughter in the shooting in Aurora, Colorado, \
+         said the senator was late.",
+    );
+    assert_eq!(
+        got[0].0, "Jane Roe, who lost her daughter in the shooting in Aurora, Colorado",
+        "{got:?}"
+    );
+    let got = run("Intro.\n\nPARIS, Aug. 31 - The minister, a close ally, said the talks failed.");
+    assert!(got.iter().all(|a| !a.0.starts_with("PARIS")), "{got:?}");
+}

@@ -250,3 +250,26 @@ fn adding_a_quantity_is_no_statement() {
     let found = crate::Extractor::builtin().extract(text);
     assert!(found.iter().all(|a| a.cue[0].text != "added"), "{found:#?}");
 }
+
+/// Regression: "Casey Murray, president of the … Association, said 98
+/// percent of members who cast ballots supported the measure" swapped the
+/// source and the content in the tagger's output too (it reads the rules'
+/// attributions), and gave "cast ballots" the statement "the measure".
+#[test]
+fn a_name_with_its_apposition_is_the_source() {
+    let text = "Strike\n\nCasey Murray, president of the Southwest Airlines Pilots \
+                Association, said 98 percent of members who cast ballots supported the \
+                measure. \"Our pilots are fed up,\" he said.";
+    let found = crate::Extractor::builtin().extract(text);
+    let said = &found[0];
+    assert_eq!(said.cue[0].text, "said", "{found:#?}");
+    assert!(
+        said.source[0].text.starts_with("Casey Murray"),
+        "{found:#?}"
+    );
+    assert!(said.content[0].text.starts_with("98 percent"), "{found:#?}");
+    assert!(
+        found.iter().all(|a| a.cue[0].text != "supported"),
+        "{found:#?}"
+    );
+}

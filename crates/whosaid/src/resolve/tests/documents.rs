@@ -67,12 +67,12 @@ fn a_document_by_a_titled_person_speaks_for_the_person() {
 fn a_poll_speaks_for_its_pollsters() {
     let acc = analyze(
         "Race\n\nThe latest Gallup/Ipsos opinion poll released Friday shows that Smith leads Jones \
-         by four points.\n\nWhen the poll asked about turnout, most voters said they would vote.",
+         by four points.\n\nThe poll also found that most voters planned to vote.",
     );
     let s = speaker_of_source(&acc, "The latest Gallup/Ipsos opinion poll released Friday")
         .expect("a speaker");
     assert_eq!(s.name, "Gallup/Ipsos");
-    let later = speaker_of_source(&acc, "the poll").expect("a speaker");
+    let later = speaker_of_source(&acc, "The poll").expect("a speaker");
     assert_eq!(later.name, "Gallup/Ipsos");
 }
 
