@@ -73,7 +73,7 @@ impl Resolution<'_> {
         let people_opening = |h: usize| {
             h == self.doc.sentences[self.doc.sentence_of(h)].tokens.start
                 && matches!(self.pos.get(h + 1), Some(&("VBN" | "VBD" | "IN" | "TO")))
-                && entities::ends_like_people(self.lower(h))
+                && is_people_plural(self.lower(h))
         };
         head.is_some_and(|h| {
             self.doc.token_text(h).starts_with(char::is_lowercase)
@@ -210,4 +210,13 @@ impl Resolution<'_> {
             || matches!(self.doc.token_text(m.tokens.end), "," | "." | ";" | ")");
         (m.class == MentionClass::Person && closed).then(|| m.tokens.clone())
     }
+}
+
+/// Whether a plural names people: by its ending ("workers", "scientists")
+/// or as the plural of a noun for people by role or trait ("nurses").
+fn is_people_plural(word: &str) -> bool {
+    entities::ends_like_people(word)
+        || word
+            .strip_suffix('s')
+            .is_some_and(|one| PERSON_NOUNS.contains(&one))
 }

@@ -925,3 +925,27 @@ fn a_description_whose_name_is_withheld_names_no_one() {
     assert!(speaker.anonymous, "{acc:#?}");
     assert_ne!(speaker.name, "Elon Musk", "{acc:#?}");
 }
+
+/// Regression: "Nurses at one Michigan hospital said" had the speaker
+/// Michigan, an organization: the tagger read "Nurses" opening the
+/// sentence as a proper noun, and only plurals ending like "workers" or
+/// "scientists" counted as people there. The plural of a noun for people
+/// by role or trait ("nurse") heads the phrase too.
+#[test]
+fn a_plural_of_a_noun_for_people_opening_a_sentence_heads_its_phrase() {
+    for source in [
+        "Nurses at one Michigan hospital",
+        "Nurses at one Texas clinic",
+    ] {
+        let acc = analyze(&format!(
+            "Attack\n\nA ransomware attack hit hospitals, the company said.\n\n{source} said \
+             they had returned to paper charts."
+        ));
+        let s = speaker_of_source(&acc, source).expect("a speaker");
+        assert_eq!(s.kind, SpeakerKind::Group, "{acc:#?}");
+        assert!(
+            s.name.starts_with(source.split(' ').next().unwrap()),
+            "{acc:#?}"
+        );
+    }
+}
