@@ -771,13 +771,14 @@ impl Rules<'_> {
         // the port, urged both sides to return to talks`) or an apposition
         // on a name (`Casey Murray, the union's president, said 98 percent
         // of members …`).
+        let apposed_subject = before_cue.and_then(|b| self.name_with_apposition(b, s));
         let inverted_source = self
             .boundary_before(c.start, s)
             .filter(|&b| {
                 !participle
                     && !self.word_is(c.start, HEARER_VERBS)
                     && !self.relative_clause_closes_at(b, s)
-                    && !self.apposition_closes_at(b, s)
+                    && apposed_subject.is_none()
             })
             .and_then(|_| self.np_right(c.end, s.end))
             .filter(|src| !src.clone().any(|i| self.is_finite_verb(i)))
@@ -788,9 +789,7 @@ impl Rules<'_> {
         } else {
             let mut src = self.np_left(c.start, s.start);
             if src.is_none() && !participle && before_cue.is_some_and(|b| self.is_punct(b, ",")) {
-                src = self
-                    .name_with_apposition(c.start - 1, s)
-                    .or_else(|| self.subject_with_apposition(c.start - 1, s));
+                src = apposed_subject.or_else(|| self.subject_with_apposition(c.start - 1, s));
             }
             let boundary = src.as_ref().and_then(|r| self.boundary_before(r.start, s));
             (src, c.end, boundary)

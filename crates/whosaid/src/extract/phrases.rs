@@ -289,20 +289,12 @@ impl Rules<'_> {
         })
     }
 
-    /// Whether the comma `comma` closes the apposition of a name opening the
-    /// sentence (`Casey Murray, president of the pilots' union, | said 98
-    /// percent of members …`): what comes before is the subject, with no
-    /// verb or quotation to be a statement, so the words after the cue are
-    /// the content, not an inverted source. A segment with a verb (`Ann
-    /// Lee, a Democrat, lost the race, said Jones`) keeps the inverted
-    /// reading.
-    pub(super) fn apposition_closes_at(&self, comma: usize, s: &Range<usize>) -> bool {
-        self.name_with_apposition(comma, s).is_some()
-    }
-
     /// The sentence's subject when the comma `comma` closes the apposition
-    /// of a name opening it (see [`Rules::apposition_closes_at`]): the name
-    /// through the apposition, however many commas that holds (`Trump,
+    /// of a name opening it (`Casey Murray, president of the pilots' union,
+    /// | said 98 percent of members …`): what comes before holds no verb or
+    /// quotation to be a statement, so the words after a cue there are its
+    /// content, not an inverted source, and the name through the
+    /// apposition, however many commas that holds, is its subject (`Trump,
     /// speaking later at a rally in Charleston, West Virginia, | did not
     /// mention …` is Trump's, not West Virginia's). A conjunction or an
     /// opening phrase of time or place before the name is none of it (`But
