@@ -223,7 +223,10 @@ impl Rules<'_> {
             }
         }
         let mut start = end;
-        while start > sent_start && end - start < MAX_NP && !self.is_np_boundary(start - 1) {
+        while start > sent_start
+            && end - start < MAX_NP
+            && (!self.is_np_boundary(start - 1) || self.joins_noun_phrase(start - 1, sent_start))
+        {
             start -= 1;
         }
         // A capitalized clause opener is no part of the subject: `When asked`.
@@ -234,6 +237,17 @@ impl Rules<'_> {
             start += 1;
         }
         (start < end).then_some(start..end)
+    }
+
+    /// Whether the `of` at `i` joins a head noun to its complement (`The
+    /// mayor of Riverside said`, `A spokesman of the ministry`) rather
+    /// than opening the phrase: a word, not itself a boundary, comes
+    /// before it (`Jane Roe, 55, of Springfield` keeps the town apart).
+    fn joins_noun_phrase(&self, i: usize, sent_start: usize) -> bool {
+        i > sent_start
+            && self.word_is(i, &["of"])
+            && self.kind(i - 1) == TokenKind::Word
+            && !self.is_np_boundary(i - 1)
     }
 
     /// The noun phrase starting right after a cue (`said Trump`,

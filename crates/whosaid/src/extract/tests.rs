@@ -557,3 +557,28 @@ fn the_subject_is_the_name_before_a_long_apposition() {
     let got = run("Intro.\n\nPARIS, Aug. 31 - The minister, a close ally, said the talks failed.");
     assert!(got.iter().all(|a| !a.0.starts_with("PARIS")), "{got:?}");
 }
+
+/// `The mayor of Riverside said`: the head noun and its `of` complement are
+/// one subject (the rules took `Riverside` alone, and the tagger followed
+/// them once a time phrase stood before the verb).
+#[test]
+fn a_head_noun_with_its_of_complement_is_the_source() {
+    for (text, source) in [
+        (
+            "Intro.\n\nThe mayor of Riverside on Monday said the response was fair.",
+            "The mayor of Riverside",
+        ),
+        (
+            "Intro.\n\nThe head of the union said talks had failed.",
+            "The head of the union",
+        ),
+        (
+            "Intro.\n\nMost of the voters said they were undecided.",
+            "Most of the voters",
+        ),
+    ] {
+        let got = run(text);
+        assert_eq!(got.len(), 1, "{text}: {got:?}");
+        assert_eq!(got[0].0, source, "{text}");
+    }
+}
