@@ -221,9 +221,13 @@ impl Resolution<'_> {
             .find(|(m, _)| {
                 m.class != MentionClass::Person && !self.quotes.is_quoted(m.tokens.start)
             });
-        let Some((m, e)) = named else {
+        let Some(&(ref m, e)) = named else {
             return possessed.map(|(_, body)| body);
         };
+        // The subject of the sentence holding the latest name comes first
+        // ("NetChoice, a trade group that counts Meta and Google among its
+        // members, had sued. Its litigation director" is NetChoice's).
+        let (m, e) = self.subject_body(m.tokens.start).unwrap_or((m, e));
         if let Some((at, body)) = possessed {
             if at >= m.tokens.start {
                 return Some(body);
@@ -237,11 +241,27 @@ impl Resolution<'_> {
                 self.lower(m.tokens.start - 1),
                 "in" | "at" | "from" | "near" | "outside"
             );
-        let x = &self.ents.list[*e];
+        let x = &self.ents.list[e];
         (x.class == MentionClass::Organization && !place).then(|| {
-            let e = self.full_outlet_name(*e);
+            let e = self.full_outlet_name(e);
             self.ents.list[e].name.clone()
         })
+    }
+
+    /// The organization named first in the sentence of token `at`, when
+    /// its name opens the sentence (after "The" at most) outside quotes:
+    /// the sentence's subject.
+    fn subject_body(&self, at: usize) -> Option<(&entities::Mention, usize)> {
+        let start = self.doc.sentences[self.doc.sentence_of(at)].tokens.start;
+        let first = self
+            .ents
+            .mentions
+            .partition_point(|(m, _)| m.tokens.start < start);
+        let (m, e) = self.ents.mentions.get(first)?;
+        let opens =
+            m.tokens.start == start || (m.tokens.start == start + 1 && self.lower(start) == "the");
+        let body = self.ents.list[*e].class == MentionClass::Organization;
+        (opens && body && !self.quotes.is_quoted(m.tokens.start)).then_some((m, *e))
     }
 
     /// The body a capitalized name's possessive at token `i` names with

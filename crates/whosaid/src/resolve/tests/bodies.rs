@@ -361,6 +361,21 @@ fn its_before_a_title_is_the_body_named_before() {
     );
 }
 
+/// Regression: "NetChoice, a trade group that counts Meta and Google among
+/// its members, had sued. Its litigation director, Chris Marchese," was
+/// affiliated with Google, the latest body named: the subject of that
+/// sentence comes first.
+#[test]
+fn its_before_a_title_is_the_subject_before_later_bodies() {
+    let acc = analyze(
+        "Ruling\n\nA federal judge blocked the law on Friday.\n\nNetChoice, a trade group \
+         that counts Meta and Google among its members, had sued to stop the law. Its \
+         litigation director, Chris Marchese, said the ruling was a win.\n",
+    );
+    let marchese = named_speaker(&acc, "Chris Marchese");
+    assert_eq!(marchese.affiliations, ["NetChoice"], "{acc:#?}");
+}
+
 /// Regression: "Ukraine's air force said …. Its spokesman, Yuriy Ihnat,"
 /// had no affiliation (the tagger named no body there, and "its" went
 /// back to an organization two sentences before): a name's possessive
