@@ -17,36 +17,50 @@ use crate::text::{Document, TokenKind};
 const BODY_NOUNS: &[&str] = &[
     "agency",
     "airline",
+    "alliance",
     "association",
+    "authority",
     "automaker",
     "bank",
     "broadcaster",
+    "bureau",
     "carmaker",
     "charity",
     "chipmaker",
+    "coalition",
+    "commission",
+    "committee",
     "company",
     "conglomerate",
     "corporation",
+    "council",
     "department",
     "drugmaker",
     "federation",
     "firm",
     "foundation",
+    "group",
     "institute",
     "insurer",
+    "league",
     "lender",
     "manufacturer",
     "ministry",
+    "network",
     "newspaper",
-    "nonprofit",
     "non-profit",
+    "nonprofit",
+    "office",
     "organisation",
     "organization",
+    "party",
+    "publisher",
     "regulator",
     "retailer",
     "service",
-    "startup",
     "start-up",
+    "startup",
+    "tank",
     "union",
     "university",
     "watchdog",
@@ -336,7 +350,7 @@ fn apposed_body_noun(doc: &Document, pos: &[&str], end: usize) -> bool {
         let described = doc.tokens[i].kind == TokenKind::Word
             && (matches!(
                 tag,
-                "JJ" | "JJR" | "JJS" | "NN" | "NNP" | "VBG" | "VBN" | "HYPH"
+                "JJ" | "JJR" | "JJS" | "NN" | "NNS" | "NNP" | "NNPS" | "VBG" | "VBN" | "HYPH"
             ) || is_possessive(word)
                 || tag == "POS");
         // A present participle after the body noun opens what follows it
@@ -379,7 +393,7 @@ fn body_noun_before(doc: &Document, pos: &[&str], m: &Mention) -> bool {
         .take_while(|&i| {
             matches!(
                 pos.get(i).copied().unwrap_or(""),
-                "DT" | "JJ" | "NN" | "NNP" | "VBG" | "HYPH"
+                "DT" | "JJ" | "NN" | "NNS" | "NNP" | "NNPS" | "VBG" | "HYPH"
             )
         })
         .any(|i| matches!(doc.lower(i), "the" | "a" | "an"));
@@ -512,6 +526,31 @@ mod tests {
             &pos,
         );
         assert_eq!(found, [MentionClass::Organization; 3]);
+    }
+
+    /// Regression: "the EU statistics office Eurostat" and "a consumer
+    /// rights group" were no descriptions of a body (a plural noun among
+    /// the words before the head, and heads of public bodies and groups
+    /// missing), so the tagger's person stood.
+    #[test]
+    fn a_plural_noun_or_an_office_in_a_description_still_describes_a_body() {
+        let pos = [
+            SAID,
+            DETERMINERS[0],
+            DETERMINERS[1],
+            ("statistics", "NNS"),
+            ("rights", "NNS"),
+        ];
+        let found = classes(
+            "Head\n\nPrices fell, the EU statistics office Eurostat said. \
+             Acme Watch, a consumer rights group, said so.",
+            &[
+                ("Eurostat", MentionClass::Person),
+                ("Acme Watch", MentionClass::Person),
+            ],
+            &pos,
+        );
+        assert_eq!(found, [MentionClass::Organization; 2]);
     }
 
     /// People described by their role at a body, or named in a relative
