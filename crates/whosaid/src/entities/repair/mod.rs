@@ -9,6 +9,7 @@ use super::{
 };
 use crate::text::{Document, TokenKind};
 
+mod bare_titles;
 mod before_of;
 mod brands;
 mod companies;
@@ -58,6 +59,7 @@ pub(super) fn repaired(
     let mentions = company_names(doc, pos, mentions);
     let mentions = companies_by_trade_word(doc, mentions);
     let mentions = without_leading_titles(doc, mentions);
+    let mentions = bare_titles::without_bare_titles(doc, mentions);
     let mentions = without_trailing_title_words(doc, mentions);
     let mentions = first_names_after_titles(doc, genders, mentions);
     let mentions =
