@@ -618,12 +618,25 @@ impl Resolution<'_> {
             return None;
         }
         let sentence = self.doc.sentence_of(start);
-        let floor = self.doc.sentences[sentence.saturating_sub(1)].tokens.start;
+        let floor = self.doc.sentences[sentence.saturating_sub(PLACE_LOOKBACK_SENTENCES)]
+            .tokens
+            .start;
+        // A place in a title before a name ("U.S. District Judge Robert
+        // Pitman") says whose the office is, not which place the story is
+        // about.
+        let in_title = |m: &entities::Mention| {
+            (m.tokens.end..self.doc.tokens.len())
+                .take(3)
+                .take_while(|&i| self.doc.token_text(i).starts_with(char::is_uppercase))
+                .any(|i| entities::is_title_noun(self.lower(i)))
+        };
         let e = self
             .ents
             .mentions_within(floor..start)
             .filter(|(m, _)| {
-                m.class == MentionClass::Location && !self.quotes.is_quoted(m.tokens.start)
+                m.class == MentionClass::Location
+                    && !self.quotes.is_quoted(m.tokens.start)
+                    && !in_title(m)
             })
             .last()
             .map(|&(_, e)| e)?;
@@ -794,6 +807,10 @@ pub(super) fn description_head(name: &str) -> Option<&str> {
 /// Nouns for places whose government speaks ("the state said", "the city
 /// of Phoenix is demanding").
 const PLACE_NOUNS: &[&str] = &["state", "city", "county", "town", "village", "province"];
+
+/// How many sentences before "the state" or "the city" its place is
+/// looked for, besides its own.
+const PLACE_LOOKBACK_SENTENCES: usize = 2;
 
 /// How many sentences back a description looks for the subject it
 /// refers to.

@@ -661,3 +661,15 @@ fn a_name_with_a_small_word_inside_is_one_organization() {
         "{acc:#?}"
     );
 }
+
+/// Regression: "U.S. District Judge Robert Pitman wrote …. The state had
+/// argued" had the speaker "U.S.": a place in a title before a name is
+/// whose the office is, not the state the story is about, which is looked
+/// for two sentences back ("a Texas law").
+#[test]
+fn the_state_is_no_place_in_a_title() {
+    let text = "Law\n\nA federal judge blocked a Texas law on Friday. U.S. District Judge \
+                Robert Pitman wrote that the law was too broad. The state had argued that \
+                the measure was needed.";
+    assert_eq!(speaker_with_source(text, "The", "had"), "Texas");
+}
