@@ -15,6 +15,7 @@ mod brands;
 mod companies;
 mod conjoined;
 mod determined;
+mod hyphened_particles;
 mod opening_first_names;
 mod particles;
 mod places;
@@ -47,6 +48,7 @@ pub(super) fn repaired(
     let mentions = people_in_capitals(doc, mentions);
     let mentions = transcript_labels::transcript_label_names(doc, mentions);
     let mentions = particles::names_across_particles(doc, pos, &headlines, mentions);
+    let mentions = hyphened_particles::names_with_hyphened_particles(doc, genders, mentions);
     let mentions = headline_names(doc, &headlines, mentions);
     let mentions = joined_organizations(doc, pos, &headlines, mentions);
     let mentions = conjoined::names_joined_by_and(doc, &headlines, mentions);
