@@ -49,7 +49,17 @@ impl Resolution<'_> {
                     || PERSON_NOUNS.contains(&owner.as_str())
                     || PLACE_NOUNS.contains(&owner.as_str()))
         };
-        if (src.start + 1..head_at).any(person_owner) {
+        // A named owner too ("The United Nations' humanitarian office",
+        // whose apostrophe before a space is a token of its own): the
+        // description is a body of its own, not the latest named.
+        let named_owner = |i: usize| {
+            let t = self.doc.token_text(i);
+            let apostrophe_after = t.ends_with('s')
+                && matches!(self.doc.token_text(i + 1), "'" | "’")
+                && self.doc.tokens[i + 1].start == self.doc.tokens[i].end;
+            t.starts_with(char::is_uppercase) && (entities::is_possessive(t) || apostrophe_after)
+        };
+        if (src.start + 1..head_at).any(|i| person_owner(i) || named_owner(i)) {
             return None;
         }
         // The latest mentions first, a bounded number of them: the nearest

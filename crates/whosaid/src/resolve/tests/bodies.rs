@@ -673,3 +673,20 @@ fn the_state_is_no_place_in_a_title() {
                 the measure was needed.";
     assert_eq!(speaker_with_source(text, "The", "had"), "Texas");
 }
+
+/// Regression: "A senior Hamas official told Reuters …. The United
+/// Nations' humanitarian office said" had the speaker Hamas, the latest
+/// body named: a description with a named owner ("Nations'", its
+/// apostrophe a token of its own before the space) is a body of its own.
+#[test]
+fn a_description_with_a_named_owner_is_no_body_named_before() {
+    for owner in ["United Nations'", "World Health Organization's"] {
+        let text = format!(
+            "Truce\n\nA senior Hamas official told Reuters the group was ready.\n\nThe \
+             {owner} humanitarian office said only a fraction of the supplies had entered."
+        );
+        let speaker = speaker_with_source(&text, "The", "said");
+        assert_ne!(speaker, "Hamas", "{owner}");
+        assert!(speaker.contains("office"), "{owner}: {speaker}");
+    }
+}
