@@ -113,6 +113,9 @@ const PHRASE_OPENERS: &[&str] = &[
     "also",
 ];
 
+/// The longest apposition (tokens) read after a source.
+const MAX_APPOSITION: usize = 14;
+
 /// Irregular past forms of common verbs, which no "-ed" marks.
 const IRREGULAR_PASTS: &[&str] = &[
     "became",
@@ -147,6 +150,7 @@ const IRREGULAR_PASTS: &[&str] = &[
     "paid",
     "put",
     "ran",
+    "read",
     "rose",
     "said",
     "sat",
@@ -160,11 +164,11 @@ const IRREGULAR_PASTS: &[&str] = &[
     "stood",
     "struck",
     "swore",
-    "took",
     "taught",
     "thought",
     "threw",
     "told",
+    "took",
     "understood",
     "went",
     "won",
@@ -372,6 +376,50 @@ impl Rules<'_> {
                 || (self.is_punct(i - 1, ",") && verb_opens(i))
         });
         (!clause).then_some(start..comma)
+    }
+
+    /// The comma closing an apposition that opens at `comma + 1` and comes
+    /// before more of the sentence (`According to Layoffs.fyi, a website
+    /// that tracks job cuts, more than …`): a determiner or possessive
+    /// opens it, and up to the next comma, before `end`, stands no quote
+    /// mark, auxiliary, or past verb outside a relative clause (`According
+    /// to Smith, the economy was weak, and …` is content), and words follow.
+    /// With `to_end`, the apposition may run to `end` instead (`…,
+    /// according to Pew, a think tank.`).
+    pub(super) fn apposition_after(&self, comma: usize, end: usize, to_end: bool) -> Option<usize> {
+        let first = comma + 1;
+        if first >= end || !(self.is_determiner(first) || self.word_is(first, &["one"])) {
+            return None;
+        }
+        let limit = (first + MAX_APPOSITION).min(end);
+        let close = match (first + 1..limit).find(|&i| self.is_punct(i, ",")) {
+            Some(close) => close,
+            None if to_end && end - first <= MAX_APPOSITION => end,
+            None => return None,
+        };
+        let mut relative = false;
+        for i in first..close {
+            relative |= self.word_is(i, RELATIVE_PRONOUNS);
+            let past = self.is_lowercase_word(i)
+                && (self.text(i).ends_with("ed") || self.word_is(i, IRREGULAR_PASTS));
+            // `Crowdpac, the most of any candidate`: a superlative ranks
+            // the content's figure.
+            if self.kind(i) == TokenKind::QuoteMark
+                || self.is_terminal(i)
+                || self.word_is(i, &["most", "least"])
+                || self.is_finite_verb(i)
+                || (past && !relative)
+            {
+                return None;
+            }
+        }
+        if close == end {
+            return Some(end);
+        }
+        (close + 1..end)
+            .filter(|&i| self.kind(i) == TokenKind::Word)
+            .nth(1)
+            .map(|_| close)
     }
 
     /// `McConnell, R-Ky., said` / `Aftergood, who heads …, said`: the subject

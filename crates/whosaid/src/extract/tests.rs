@@ -582,3 +582,33 @@ fn a_head_noun_with_its_of_complement_is_the_source() {
         assert_eq!(got[0].0, source, "{text}");
     }
 }
+
+/// `According to the Pew Research Center, a nonpartisan think tank, most
+/// adults …`: the apposition after the source is the source's (in the
+/// rules too, whose roles the tagger reads), at the end of the sentence
+/// too; one with a finite verb is content.
+#[test]
+fn an_apposition_after_an_according_to_source_is_the_source() {
+    for (text, source, content) in [
+        (
+            "Intro.\n\nAccording to the Pew Research Center, a nonpartisan think tank, most adults use the app.",
+            "the Pew Research Center, a nonpartisan think tank",
+            "most adults use the app",
+        ),
+        (
+            "Intro.\n\nMost adults use the app, according to Pew, a think tank.",
+            "Pew, a think tank",
+            "Most adults use the app",
+        ),
+        (
+            "Intro.\n\nAccording to Smith, the economy was weak, and prices rose.",
+            "Smith",
+            "the economy was weak, and prices rose",
+        ),
+    ] {
+        let got = run(text);
+        assert_eq!(got.len(), 1, "{text}: {got:?}");
+        assert_eq!(got[0].0, source, "{text}");
+        assert_eq!(got[0].2, [content], "{text}");
+    }
+}

@@ -420,3 +420,33 @@ fn another_reporting_verb_ends_a_sentence_as_said_does() {
     in_context(text, |_, cx| trailing_say_clause(cx, &mut found));
     assert!(found.is_empty(), "{found:?}");
 }
+
+/// Regression: "According to the Pew Research Center, a nonpartisan think
+/// tank, most adults use the app" gave the apposition to the content: an
+/// apposition after the source's comma is the source's, unless a finite
+/// verb outside a relative clause makes it the clause ("According to
+/// Smith, the economy grew, and prices rose").
+#[test]
+fn an_apposition_after_a_leading_according_to_source_is_the_source() {
+    let source_and_content = |text: &str| {
+        let mut found = Vec::new();
+        in_context(text, |_, cx| according_to_frame(cx, &mut found));
+        assert_eq!(found.len(), 1, "{text}");
+        let doc = Document::new(text);
+        let words = |r: &std::ops::Range<usize>| {
+            text[doc.tokens[r.start].start..doc.tokens[r.end - 1].end].to_string()
+        };
+        let source = found[0].source.as_ref().map(words).unwrap_or_default();
+        (source, words(&found[0].content[0]))
+    };
+    let (source, content) = source_and_content(
+        "Head.\n\nAccording to Layoffs.fyi, a website that tracks job cuts, more than \
+         260,000 tech workers lost their jobs last year.",
+    );
+    assert_eq!(source, "Layoffs.fyi, a website that tracks job cuts");
+    assert!(content.starts_with("more than"), "{content}");
+    let (source, content) =
+        source_and_content("Head.\n\nAccording to Smith, the economy grew, and prices rose.");
+    assert_eq!(source, "Smith");
+    assert!(content.starts_with("the economy"), "{content}");
+}
