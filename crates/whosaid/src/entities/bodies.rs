@@ -137,6 +137,7 @@ pub(super) fn bodies_by_description(
         if m.class != MentionClass::Organization
             && (apposed_body_noun(doc, pos, m.tokens.end)
                 || body_noun_before(doc, pos, m)
+                || body_noun_apposed_before(doc, pos, m)
                 || traded(doc, pos, &m.tokens)
                 || owns_a_company_office(doc, m.tokens.end)
                 || (m.class == MentionClass::Person && which_clause_after(doc, m.tokens.end))
@@ -385,10 +386,18 @@ fn body_noun_before(doc: &Document, pos: &[&str], m: &Mention) -> bool {
     if opens_sentence(doc, noun) && DESCRIBING_NOUNS.contains(&doc.lower(noun)) {
         return true;
     }
+    let related =
+        m.tokens.end < doc.tokens.len() && RELATION_VERBS.contains(&doc.lower(m.tokens.end));
+    description_opened_at(doc, pos, noun).is_some() && !related
+}
+
+/// Where "the|a|an <words> <noun>" opens, when token `noun` is a body noun
+/// heading it.
+fn description_opened_at(doc: &Document, pos: &[&str], noun: usize) -> Option<usize> {
     if !is_body_noun(doc, pos, noun) {
-        return false;
+        return None;
     }
-    let opened = (noun.saturating_sub(MAX_DESCRIPTION_WORDS)..noun)
+    (noun.saturating_sub(MAX_DESCRIPTION_WORDS)..noun)
         .rev()
         .take_while(|&i| {
             matches!(
@@ -396,10 +405,25 @@ fn body_noun_before(doc: &Document, pos: &[&str], m: &Mention) -> bool {
                 "DT" | "JJ" | "NN" | "NNS" | "NNP" | "NNPS" | "VBG" | "HYPH"
             )
         })
-        .any(|i| matches!(doc.lower(i), "the" | "a" | "an"));
-    let related =
-        m.tokens.end < doc.tokens.len() && RELATION_VERBS.contains(&doc.lower(m.tokens.end));
-    opened && !related
+        .find(|&i| matches!(doc.lower(i), "the" | "a" | "an"))
+}
+
+/// Whether the mention is set off by commas right after such a
+/// description ("The company, Volta Cells, said"): the name of the body
+/// the description is. Not after a preposition, where the body is a
+/// complement and the name the whole phrase's ("the new face of the
+/// party, Donald J. Trump,").
+fn body_noun_apposed_before(doc: &Document, pos: &[&str], m: &Mention) -> bool {
+    let Some(comma) = m.tokens.start.checked_sub(1) else {
+        return false;
+    };
+    let closed = m.tokens.end < doc.tokens.len() && doc.token_text(m.tokens.end) == ",";
+    if comma == 0 || !closed || doc.token_text(comma) != "," {
+        return false;
+    }
+    description_opened_at(doc, pos, comma - 1).is_some_and(|opener| {
+        opener == 0 || !matches!(pos.get(opener - 1).copied(), Some("IN" | "TO"))
+    })
 }
 
 /// Whether token `i` is the first word of its sentence.
@@ -551,6 +575,28 @@ mod tests {
             &pos,
         );
         assert_eq!(found, [MentionClass::Organization; 2]);
+    }
+
+    /// Regression: "The company, Volta Cells, said" was a person: a name
+    /// set off by commas after a body's description is the body's, unless
+    /// the body is the complement of a preposition.
+    #[test]
+    fn a_name_apposed_to_a_body_description_is_an_organization() {
+        let pos = [SAID, DETERMINERS[2]];
+        let found = classes(
+            "Head\n\nThe company, Volta Cells, said so.",
+            &[("Volta Cells", MentionClass::Person)],
+            &pos,
+        );
+        assert_eq!(found, [MentionClass::Organization]);
+        // The body after "of" is a complement: the name is the phrase's.
+        let pos = [SAID, DETERMINERS[0], ("of", "IN"), ("new", "JJ")];
+        let found = classes(
+            "Head\n\nHe met the new face of the party, Donald Trump, there.",
+            &[("Donald Trump", MentionClass::Person)],
+            &pos,
+        );
+        assert_eq!(found, [MentionClass::Person]);
     }
 
     /// People described by their role at a body, or named in a relative

@@ -138,6 +138,24 @@ impl Resolution<'_> {
             })
         };
         let one_persons_titles = parts.iter().filter(|p| singular_title(p)).count() > 1;
+        // "President and CEO Jane Roe", "co-founder and chief executive
+        // Priya Raman": titles joined before one person's name.
+        let bare_title = |p: &Vec<usize>| {
+            p.iter()
+                .all(|&i| self.ents.covering(i).is_none() && entities::is_title_noun(self.lower(i)))
+        };
+        if let Some((last, titles)) = parts.split_last() {
+            let titled_person = last.first().is_some_and(|&i| {
+                self.ents.covering(i).is_none() && entities::is_title_noun(self.lower(i))
+            }) && self.ents.covering(last[last.len() - 1]).is_some_and(
+                |(m, _)| {
+                    m.class == MentionClass::Person && m.tokens.end == last[last.len() - 1] + 1
+                },
+            );
+            if titled_person && titles.iter().all(bare_title) {
+                return None;
+            }
+        }
         let mut names: Vec<String> = Vec::with_capacity(parts.len());
         let mut named = 0;
         let count = parts.len();

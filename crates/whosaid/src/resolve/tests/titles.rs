@@ -229,3 +229,19 @@ fn an_employer_read_as_a_person_before_an_apposed_title_stays_in_it() {
         "{acc:#?}"
     );
 }
+
+/// Regression: "President and CEO Jane Roe said" was the group "President
+/// and Jane Roe": titles joined by "and" before one name are one person's.
+#[test]
+fn titles_joined_before_a_name_are_one_persons() {
+    for text in [
+        "Plant\n\nPresident and CEO Jane Roe said it was fine.",
+        "Plant\n\n\"Our goal is to win,\" co-founder and CEO Priya Raman said.",
+    ] {
+        let acc = analyze(text);
+        let a = &acc.attributions[0];
+        let s = speaker(&acc, a);
+        assert_eq!(s.kind, SpeakerKind::Person, "{acc:#?}");
+        assert!(!s.name.contains(" and "), "{}", s.name);
+    }
+}
