@@ -121,6 +121,29 @@ pub(super) fn link_with_bare_cues(
             _ => {}
         }
     }
+    // "Meta was fined over its | "pay or consent" model |. A spokesman
+    // said | the company would appeal": a cue with its content after it in
+    // its own sentence says nothing of an unquoted piece from a sentence
+    // before; that piece was the nearest cue's only because its own
+    // sentence had none. (A quotation running over sentences before its
+    // cue, `"A. B," he said`, opens on its quotation mark and stays.)
+    let opens_a_quotation = |r: &std::ops::Range<usize>| {
+        let quote = |i: usize| doc.tokens[i].kind == crate::text::TokenKind::QuoteMark;
+        quote(r.start) || (r.start > 0 && quote(r.start - 1))
+    };
+    for a in &mut out {
+        let cue_sentence = sentence(a.cue.start);
+        let content_after = a
+            .content
+            .iter()
+            .any(|c| c.start >= a.cue.end && sentence(c.start) == cue_sentence);
+        if content_after {
+            a.content.retain(|c| {
+                !(c.end <= a.cue.start && sentence(c.end - 1) < cue_sentence)
+                    || opens_a_quotation(c)
+            });
+        }
+    }
     let bare: Vec<std::ops::Range<usize>> = out
         .iter()
         .filter(|a| a.content.is_empty())

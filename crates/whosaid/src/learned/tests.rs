@@ -273,3 +273,55 @@ fn a_name_with_its_apposition_is_the_source() {
         "{found:#?}"
     );
 }
+/// Regression: "Meta was fined over its "pay or consent" model. A
+/// spokesman said the company would appeal." gave the spokesman the
+/// unquoted piece of the sentence before (the nearest cue in the
+/// paragraph), beside his own content; a quotation running over the
+/// sentences before its cue stays.
+#[test]
+fn a_piece_of_an_earlier_sentence_is_not_a_cue_with_its_own_content() {
+    let linked = |text: &str, spans: &[(&str, usize)]| {
+        let doc = Document::new(text);
+        let mut labels = vec![O; doc.tokens.len()];
+        for &(words, b) in spans {
+            for (k, i) in doc.tokens_of(words).enumerate() {
+                labels[i] = if k == 0 { b } else { b + 1 };
+            }
+        }
+        let span = |r: &std::ops::Range<usize>| {
+            text[doc.tokens[r.start].start..doc.tokens[r.end - 1].end].to_string()
+        };
+        link(&doc, &labels)
+            .iter()
+            .map(|a| a.content.iter().map(span).collect::<Vec<_>>())
+            .collect::<Vec<_>>()
+    };
+    let text = "Head\n\nMeta was fined over its model. A spokesman said the company \
+                would appeal.";
+    assert_eq!(
+        linked(
+            text,
+            &[
+                ("over its model", 5),
+                ("A spokesman", 1),
+                ("said", 3),
+                ("the company would appeal", 5)
+            ]
+        ),
+        [["the company would appeal"]]
+    );
+    let text = "Head\n\n\"We lost. We will be back,\" he said, adding that it hurt.";
+    assert_eq!(
+        linked(
+            text,
+            &[
+                ("\"We lost.", 5),
+                ("We will be back,\"", 5),
+                ("he", 1),
+                ("said", 3),
+                ("that it hurt", 5)
+            ]
+        ),
+        [vec!["\"We lost.", "We will be back,\"", "that it hurt"]]
+    );
+}

@@ -182,6 +182,18 @@ pub(in crate::learned) fn trailing_say_clause(cx: &Context<'_>, found: &mut Vec<
             }
             a.content.retain(|c| c.start < c.end);
         }
+        // The clause is this speaker's: a cue of another sentence that took
+        // it (the nearest cue in the paragraph when the tagger missed this
+        // one: "The fines were smaller than analysts had expected.
+        // Officials were wary, two people familiar with the matter said.")
+        // lets it go.
+        let clause_span = range.start..comma;
+        for a in found.iter_mut() {
+            if !in_sentence(&a.cue) {
+                a.content
+                    .retain(|c| !(c.start >= clause_span.start && c.end <= clause_span.end));
+            }
+        }
         // The tagger's own attribution of the verb, when it read only the
         // appendix as its content, takes the clause; its source, when it
         // began inside the noun phrase, is the phrase.

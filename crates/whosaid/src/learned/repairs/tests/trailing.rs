@@ -450,3 +450,36 @@ fn an_apposition_after_a_leading_according_to_source_is_the_source() {
     assert_eq!(source, "Smith");
     assert!(content.starts_with("the economy"), "{content}");
 }
+
+/// `The fines were smaller than analysts had expected. Officials were
+/// wary, two people familiar with the matter said.`: the tagger, missing
+/// the trailing "said", gave the clause to the nearest cue in the
+/// paragraph, a sentence before, and ran it on over the speaker; the
+/// clause is the trailing speaker's
+/// alone, and the earlier cue, left with nothing, goes.
+#[test]
+fn a_trailing_say_clause_takes_its_clause_from_a_cue_of_another_sentence() {
+    let text = "Head.\n\nThe fines were smaller than many analysts had expected. Officials \
+                were wary of provoking Washington, two people familiar with the matter said.";
+    let mut found = vec![attribution(
+        Some(tokens_of(text, "many analysts")),
+        tokens_of(text, "had expected"),
+        tokens_of(
+            text,
+            "Officials were wary of provoking Washington, two people familiar with the matter said",
+        ),
+    )];
+    in_context(text, |_, cx| trailing_say_clause(cx, &mut found));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        found[0].source,
+        Some(tokens_of(text, "two people familiar with the matter"))
+    );
+    assert_eq!(
+        found[0].content,
+        [tokens_of(
+            text,
+            "Officials were wary of provoking Washington"
+        )]
+    );
+}
