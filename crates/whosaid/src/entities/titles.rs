@@ -45,8 +45,10 @@ pub const TITLE_NOUNS: &[&str] = &[
     "congresswoman",
     "coroner",
     "correspondent",
+    "councillor",
     "councilman",
     "councilmember",
+    "councilor",
     "councilwoman",
     "counsel",
     "defender",
@@ -191,6 +193,10 @@ const OCCUPATION_NOUNS: &[&str] = &[
     "partner",
 ];
 
+/// Verbs that report a quotation before its speaker ('"…," said its
+/// president, …').
+const REPORTING_VERBS: &[&str] = &["said", "says", "added", "adds", "wrote", "writes", "told"];
+
 /// Whether a lowercased word heads a title in an apposition to a name:
 /// a title noun, an occupation or an agent noun.
 fn heads_apposed_title(word: &str) -> bool {
@@ -214,20 +220,26 @@ fn title_before_comma(
         super::is_honorific(w) || matches!(w, "dr." | "dr" | "prof." | "prof")
     };
     let comma = r.start.checked_sub(1 + usize::from(honorific))?;
-    if comma <= sentence.start
-        || doc.token_text(comma) != ","
-        || r.end >= sentence.end
-        || doc.token_text(r.end) != ","
-    {
+    // The name is closed by a comma, or by the sentence's period after a
+    // quotation ('"…," said its president, Rafael Pico.').
+    let closed = r.end < sentence.end
+        && (doc.token_text(r.end) == ","
+            || (r.end + 1 == sentence.end && doc.token_text(r.end) == "."));
+    if comma <= sentence.start || doc.token_text(comma) != "," || !closed {
         return None;
     }
     // The phrase opens the sentence or follows the quotation it reports
-    // ('"…," the company's chief legal officer, David Okafor, wrote').
+    // ('"…," the company's chief legal officer, David Okafor, wrote'),
+    // maybe past the verb that reports it ('"…," said its president,').
     let from = match (sentence.start..comma)
         .rev()
         .find(|&i| doc.tokens[i].kind == TokenKind::QuoteMark)
     {
-        Some(quote) if quote > sentence.start && doc.token_text(quote - 1) == "," => quote + 1,
+        Some(quote) if quote > sentence.start && doc.token_text(quote - 1) == "," => {
+            let verb = quote + 1 < comma && REPORTING_VERBS.contains(&doc.lower(quote + 1));
+            quote + 1 + usize::from(verb)
+        }
+        _ if doc.token_text(r.end) == "." => return None,
         _ => sentence.start,
     };
     if comma <= from

@@ -30,7 +30,47 @@ impl Resolution<'_> {
                 }
             }
         }
+        if out.is_empty() {
+            out.extend(self.body_after_name(e));
+        }
         out
+    }
+
+    /// The body a person's name is tied to by a preposition right after
+    /// it, where no title says so ("said Johnny Ryan of the Irish Council
+    /// for Civil Liberties", "Jane Roe from the ACLU"): the first mention
+    /// of the person followed by "of" or "from", maybe "the", then an
+    /// organization's name. A place there ("Jane Roe of Springfield") is
+    /// where the person lives, no body; "at" says where someone was
+    /// ("Clinton at the State Department", "Trump at the Tampa Convention
+    /// Center"), not whose they are.
+    fn body_after_name(&self, e: usize) -> Option<String> {
+        self.ents.mentions.iter().find_map(|(m, id)| {
+            if *id != e {
+                return None;
+            }
+            let mut k = m.tokens.end;
+            let preposition = k < self.doc.tokens.len()
+                && matches!(self.lower(k), "of" | "from")
+                && !self.quotes.is_quoted(k);
+            if !preposition {
+                return None;
+            }
+            k += 1;
+            if k < self.doc.tokens.len() && self.lower(k) == "the" {
+                k += 1;
+            }
+            let (body, b) = self.ents.starting_at(k)?;
+            let same_sentence = self.doc.sentence_of(body.tokens.start) == self.doc.sentence_of(k);
+            // The name whole: a capitalized word after it says the tagger
+            // cut it ("of the Virgin | Islands").
+            let end = body.tokens.end;
+            let cut = end < self.doc.tokens.len()
+                && self.doc.tokens[end].kind == TokenKind::Word
+                && self.doc.token_text(end).starts_with(char::is_uppercase);
+            (same_sentence && !cut && self.ents.list[*b].class == MentionClass::Organization)
+                .then(|| self.ents.list[*b].name.clone())
+        })
     }
 
     /// The body named in a title or description, by its first name that
@@ -64,7 +104,10 @@ impl Resolution<'_> {
             spokesperson.is_some_and(|at| m.tokens.end <= at || word_before(m) == Some("for"))
         };
         for (m, e) in found {
-            if m.tokens.end == r.end && !self.after_preposition(m.tokens.start, &r) {
+            if m.tokens.end == r.end
+                && !self.after_preposition(m.tokens.start, &r)
+                && !self.after_described_body(m.tokens.start, &r)
+            {
                 continue;
             }
             // A word between a title's words is the title's ("Chief
@@ -453,6 +496,30 @@ impl Resolution<'_> {
             }
             _ => None,
         }
+    }
+
+    /// Whether a body's description after a preposition comes right
+    /// before the name at token `at` within `r` ("an analyst at the
+    /// consultancy | Olimerca", "at the research firm | Kpler"): the name
+    /// is the body's, not the speaker's.
+    fn after_described_body(&self, at: usize, r: &Range<usize>) -> bool {
+        let noun = at.checked_sub(1).filter(|&n| n > r.start);
+        let Some(noun) = noun.filter(|&n| body_kinds::is_body_noun(self.lower(n))) else {
+            return false;
+        };
+        let lowercase = |i: usize| self.doc.token_text(i).starts_with(char::is_lowercase);
+        let mut i = noun;
+        while i > r.start
+            && noun - i < 3
+            && lowercase(i - 1)
+            && matches!(self.pos[i - 1], "NN" | "JJ")
+        {
+            i -= 1;
+        }
+        if i > r.start && matches!(self.lower(i - 1), "the" | "a" | "an") {
+            i -= 1;
+        }
+        i > r.start && self.pos[i - 1] == "IN" && lowercase(noun)
     }
 
     /// Whether a preposition comes right before token `at` within `r`,

@@ -59,6 +59,7 @@ pub(super) enum BodyKind {
 /// Nouns of businesses (descriptions' heads and names' words).
 const BUSINESS_NOUNS: &[&str] = &[
     "company",
+    "consultancy",
     "firm",
     "corporation",
     "corp",

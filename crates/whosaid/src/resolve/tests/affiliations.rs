@@ -112,3 +112,50 @@ fn a_participle_before_a_title_modifies_it_and_at_names_the_employer() {
     let s = named_speaker(&acc, "Mike Bloomberg");
     assert!(s.titles.is_empty(), "{acc:#?}");
 }
+
+/// Regression: '"We have never seen trees this stressed," said its
+/// president, Rafael Pico.' gave the speaker no title and no body: a
+/// title in apposition before a name was read only where it opened the
+/// sentence or followed the quotation, and only before a comma. After the
+/// quotation's reporting verb, closed by the sentence's period, it is the
+/// title too; the same phrase with no quotation before it stays unread.
+#[test]
+fn a_title_apposed_after_the_reporting_verb_of_a_quotation_is_the_speakers() {
+    let acc = analyze(
+        "Olives\n\nThe Olive Growers Association said output could drop. \"We have never \
+         seen trees this stressed,\" said its president, Rafael Pico.",
+    );
+    let s = named_speaker(&acc, "Rafael Pico");
+    assert_eq!(s.titles, ["president"], "{acc:#?}");
+    assert_eq!(s.affiliations, ["Olive Growers Association"], "{acc:#?}");
+}
+
+/// Regression: '"This is pocket change," said Johnny Ryan of the Irish
+/// Council for Civil Liberties.' gave the speaker no body: with no title,
+/// the organization a preposition ties to the name is the affiliation; a
+/// place there is no body, nor a piece of a name the tagger cut.
+#[test]
+fn a_body_after_the_name_and_a_preposition_is_the_affiliation() {
+    let acc = analyze(
+        "Fines\n\nCritics said the penalties were too lenient. \"This is pocket change for \
+         these companies,\" said Johnny Ryan of the Irish Council for Civil Liberties.",
+    );
+    let s = named_speaker(&acc, "Johnny Ryan");
+    assert_eq!(
+        s.affiliations,
+        ["Irish Council for Civil Liberties"],
+        "{acc:#?}"
+    );
+    let acc = analyze(
+        "Storm\n\n\"We lost everything,\" said Jane Roe of Springfield, who farms 40 acres.",
+    );
+    let s = named_speaker(&acc, "Jane Roe");
+    assert!(s.affiliations.is_empty(), "{acc:#?}");
+    // A name the tagger cut is no body ("of the Virgin | Islands").
+    let acc = analyze(
+        "Hearing\n\n\"This is a waste of time,\" said Del. Stacey Plaskett of the Virgin \
+         Islands.",
+    );
+    let s = named_speaker(&acc, "Stacey Plaskett");
+    assert!(s.affiliations.is_empty(), "{acc:#?}");
+}

@@ -690,3 +690,47 @@ fn a_description_with_a_named_owner_is_no_body_named_before() {
         assert!(speaker.contains("office"), "{owner}: {speaker}");
     }
 }
+
+/// Regression: "The Spanish Olive Oil Interprofessional … said" had the
+/// speaker "Interprofessional": the entity tagger read "Spanish Olive" and
+/// "Interprofessional" as organizations and "Oil" between them as a
+/// person. One word between two pieces of a name, with nothing between
+/// them, is a word of the name; so is a one-word name read as a person
+/// before a trade word read as the body ("Allina Health" was "Health").
+#[test]
+fn a_word_read_as_a_person_between_two_pieces_of_a_body_is_the_bodys() {
+    let acc = analyze(
+        "Olives\n\nThe Spanish Olive Oil Interprofessional, which represents producers and \
+         bottlers, said output could drop to about 850,000 tons.",
+    );
+    let speaker = speaker_of_source(
+        &acc,
+        "The Spanish Olive Oil Interprofessional, which represents producers and bottlers,",
+    )
+    .expect("a speaker");
+    assert_eq!(
+        speaker.name, "Spanish Olive Oil Interprofessional",
+        "{acc:#?}"
+    );
+    assert_eq!(speaker.kind, SpeakerKind::Organization, "{acc:#?}");
+    // A one-word name read as a person, then a trade word read as the
+    // body: "Allina Health" was "Health".
+    let acc = analyze(
+        "Strike\n\nAllina Health, which runs two of the hospitals, said in a statement that \
+         it was pleased to have reached an agreement.",
+    );
+    let speaker = speaker_of_source(&acc, "Allina Health, which runs two of the hospitals,")
+        .expect("a speaker");
+    assert_eq!(speaker.name, "Allina Health", "{acc:#?}");
+    // Not before a capitalized word: a title's ("Clinton Communications
+    // Director").
+    let acc = analyze(
+        "Debate\n\nHillary Clinton prepared for the debate. Clinton Communications Director \
+         Jennifer Palmieri called the idea a \"ridiculous proposition.\"",
+    );
+    let s = named_speaker(&acc, "Jennifer Palmieri");
+    assert!(
+        !s.affiliations.iter().any(|a| a == "Clinton Communications"),
+        "{acc:#?}"
+    );
+}

@@ -245,3 +245,24 @@ fn titles_joined_before_a_name_are_one_persons() {
         assert!(!s.name.contains(" and "), "{}", s.name);
     }
 }
+
+/// Regression: "Councilor Sameer Kanal" had no title (the spelling with
+/// one "l" and the British "councillor" were missing from the title
+/// nouns), and "an analyst at the consultancy Olimerca" no body: the
+/// tagger read "Olimerca" as a person, and "consultancy" was no noun for
+/// a body. Nor had "an analyst at the research firm Kpler": a name after
+/// a body's description after a preposition is the body's.
+#[test]
+fn councilors_and_consultancies_are_read() {
+    let acc = analyze(
+        "Housing\n\nCouncilor Sameer Kanal said the delay would help. Ana Belén Muñoz, an \
+         analyst at the consultancy Olimerca, said prices would stay high. Jane Roe, an \
+         analyst at the research firm Kpler, said prices would fall.",
+    );
+    assert_eq!(titles_of(&acc, "Sameer Kanal"), ["Councilor"], "{acc:#?}");
+    let s = named_speaker(&acc, "Ana Belén Muñoz");
+    assert_eq!(s.affiliations, ["Olimerca"], "{acc:#?}");
+    // The body's name after its description, after a preposition.
+    let s = named_speaker(&acc, "Jane Roe");
+    assert_eq!(s.affiliations, ["Kpler"], "{acc:#?}");
+}
