@@ -36,10 +36,10 @@ use link::link_with_bare_cues;
 use merge::{clashes, overlap, rules_in_place_of, tokens_in_attributions};
 use repairs::{
     according_to_frame, admits_entry, appendix_clause_out_of_content, circumstance_after_the_cue,
-    clause_completed_by_next, content_is_a_time_phrase, content_past_its_auxiliary,
-    content_within_its_adverbial_clause, content_within_its_relative_clause,
-    coordinated_verb_subject, dateline_place, expletive_it, join_pieces_over_commas,
-    keep_the_trailing_verb, names_nothing, noun_of_the_verb_frame,
+    clause_completed_by_next, content_is_a_time_phrase, content_over_a_bare_inner_cue,
+    content_past_its_auxiliary, content_within_its_adverbial_clause,
+    content_within_its_relative_clause, coordinated_verb_subject, dateline_place, expletive_it,
+    join_pieces_over_commas, keep_the_trailing_verb, names_nothing, noun_of_the_verb_frame,
     object_of_the_cue_out_of_content, participle_subject, passive_agent_source,
     passive_subject_to_content, platform_into_the_cue, program_title_out_of_content,
     quotation_after_a_lead_in, quote_to_the_main_clause, recipient_is_no_source,
@@ -478,6 +478,7 @@ impl AttrTagger {
                 }
             }
         }
+        content_over_a_bare_inner_cue(cx, &bare, &mut found);
         // One unquoted word is rarely a claim (`… a serious push to admit
         // Ukraine`): on dev this trades 14 true for 34 false attributions.
         {

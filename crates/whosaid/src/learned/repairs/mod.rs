@@ -17,6 +17,7 @@ mod auxiliary;
 mod clause;
 mod content;
 mod false_cues;
+mod inner_cue;
 mod lead_in;
 mod relative;
 mod sources;
@@ -33,6 +34,7 @@ pub(super) use content::{
     time_out_of_the_cue, trim_circumstance,
 };
 pub(super) use false_cues::title_taken_for_a_cue;
+pub(super) use inner_cue::content_over_a_bare_inner_cue;
 pub(super) use lead_in::quotation_after_a_lead_in;
 pub(super) use relative::content_within_its_relative_clause;
 pub(super) use sources::{

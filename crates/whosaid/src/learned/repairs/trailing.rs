@@ -209,6 +209,20 @@ pub(in crate::learned) fn trailing_say_clause(cx: &Context<'_>, found: &mut Vec<
                 if a.source.as_ref().is_none_or(cut_short) {
                     a.source = Some(speaker);
                 }
+            } else if a
+                .content
+                .iter()
+                .all(|c| c.start >= clause.start && c.end <= clause.end)
+                && a.content.first().is_some_and(|c| c.start > clause.start)
+                && !matches!(cx.pos[clause.start], "IN" | "RB" | "CC" | "WRB")
+            {
+                // "Etched, a San Francisco startup …, has raised $200
+                // million, the company announced Thursday.": the tagger
+                // began the content past the subject's apposition; the
+                // clause is the statement, from its first word. An opening
+                // connective or adverbial ("In addition, the campaign
+                // plans …") stays out, as PolNeAR leaves it.
+                a.content = std::iter::once(clause).collect();
             }
             continue;
         }

@@ -6,6 +6,7 @@ mod auxiliary;
 mod clause;
 mod content;
 mod false_cues;
+mod inner_cue;
 mod lead_in;
 mod relative;
 mod sources;

@@ -483,3 +483,41 @@ fn a_trailing_say_clause_takes_its_clause_from_a_cue_of_another_sentence() {
         )]
     );
 }
+
+/// Regression: "Etched, a San Francisco startup …, has raised $200
+/// million in new funding, the company announced Thursday." lost "Etched,
+/// a" from the content, where the tagger began it past the subject's
+/// apposition: the clause before the trailing verb is the statement from
+/// its first word; an opening connective stays out.
+#[test]
+fn a_trailing_verbs_own_attribution_takes_the_clause_from_its_subject() {
+    let text = "Head.\n\nEtched, a San Francisco startup designing chips, has raised $200 \
+                million in new funding, the company announced Thursday.";
+    let mut found = vec![attribution(
+        Some(tokens_of(text, "the company")),
+        tokens_of(text, "announced"),
+        tokens_of(
+            text,
+            "San Francisco startup designing chips, has raised $200 million in new funding",
+        ),
+    )];
+    in_context(text, |_, cx| trailing_say_clause(cx, &mut found));
+    assert_eq!(
+        found[0].content,
+        [tokens_of(
+            text,
+            "Etched, a San Francisco startup designing chips, has raised $200 million in new \
+             funding"
+        )]
+    );
+    let text = "Head.\n\nIn addition, the campaign plans to release more records soon, the \
+                spokesman announced.";
+    let content = tokens_of(text, "the campaign plans to release more records soon");
+    let mut found = vec![attribution(
+        Some(tokens_of(text, "the spokesman")),
+        tokens_of(text, "announced"),
+        content.clone(),
+    )];
+    in_context(text, |_, cx| trailing_say_clause(cx, &mut found));
+    assert_eq!(found[0].content, [content]);
+}
