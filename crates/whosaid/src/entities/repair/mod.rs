@@ -23,6 +23,7 @@ mod places;
 mod plural_bodies;
 mod small_word_names;
 mod split_names;
+mod titled_names;
 mod transcript_labels;
 
 pub(super) use companies::is_trade_word;
@@ -65,6 +66,7 @@ pub(super) fn repaired(
     let mentions = without_leading_titles(doc, mentions);
     let mentions = bare_titles::without_bare_titles(doc, mentions);
     let mentions = without_trailing_title_words(doc, mentions);
+    let mentions = titled_names::people_after_abbreviated_titles(doc, mentions);
     let mentions = first_names_after_titles(doc, genders, mentions);
     let mentions =
         opening_first_names::first_names_opening_sentences(doc, pos, &headlines, mentions);
