@@ -173,13 +173,7 @@ mod tests {
     /// `(words, class)` pieces.
     fn joined(text: &str, tagged: &[(&str, MentionClass)]) -> Vec<(String, MentionClass)> {
         let doc = Document::new(text);
-        let mentions = tagged
-            .iter()
-            .map(|&(words, class)| Mention {
-                tokens: doc.tokens_of(words),
-                class,
-            })
-            .collect();
+        let mentions = super::super::tagged_mentions(&doc, tagged);
         names_joined_by_and(&doc, &Headlines::of(&doc), mentions)
             .into_iter()
             .map(|m| {

@@ -80,13 +80,7 @@ mod tests {
     /// as (words, class).
     fn repaired(text: &str, tagged: &[(&str, MentionClass)]) -> Vec<(String, MentionClass)> {
         let doc = Document::new(text);
-        let mut mentions: Vec<Mention> = tagged
-            .iter()
-            .map(|&(words, class)| Mention {
-                tokens: doc.tokens_of(words),
-                class,
-            })
-            .collect();
+        let mut mentions = super::super::tagged_mentions(&doc, tagged);
         mentions.sort_by_key(|m| m.tokens.start);
         names_with_hyphened_particles(&doc, &GenderLexicon::builtin(), mentions)
             .into_iter()

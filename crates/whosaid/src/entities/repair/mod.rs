@@ -820,6 +820,19 @@ fn surnames_as_people(doc: &Document, mut mentions: Vec<Mention>) -> Vec<Mention
     mentions
 }
 
+/// The tagger's mentions of a test, given as `(words, class)`, each the
+/// first occurrence of its words in `doc`.
+#[cfg(test)]
+fn tagged_mentions(doc: &Document, tagged: &[(&str, MentionClass)]) -> Vec<Mention> {
+    tagged
+        .iter()
+        .map(|&(words, class)| Mention {
+            tokens: doc.tokens_of(words),
+            class,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

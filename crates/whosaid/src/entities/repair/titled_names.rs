@@ -40,13 +40,7 @@ mod tests {
 
     fn classes(text: &str, tagged: &[(&str, MentionClass)]) -> Vec<MentionClass> {
         let doc = Document::new(text);
-        let mentions = tagged
-            .iter()
-            .map(|&(words, class)| Mention {
-                tokens: doc.tokens_of(words),
-                class,
-            })
-            .collect();
+        let mentions = super::super::tagged_mentions(&doc, tagged);
         people_after_abbreviated_titles(&doc, mentions)
             .into_iter()
             .map(|m| m.class)

@@ -174,24 +174,20 @@ pub(in crate::learned) fn trailing_say_clause(cx: &Context<'_>, found: &mut Vec<
         }
         for a in found.iter_mut() {
             let runs_over = a.content.iter().any(|c| c.start < verb && comma < c.end);
-            if !runs_over || a.cue.start >= comma {
-                continue;
+            if runs_over && a.cue.start < comma {
+                for c in &mut a.content {
+                    c.end = c.end.min(comma);
+                }
+                a.content.retain(|c| c.start < c.end);
             }
-            for c in &mut a.content {
-                c.end = c.end.min(comma);
-            }
-            a.content.retain(|c| c.start < c.end);
-        }
-        // The clause is this speaker's: a cue of another sentence that took
-        // it (the nearest cue in the paragraph when the tagger missed this
-        // one: "The fines were smaller than analysts had expected.
-        // Officials were wary, two people familiar with the matter said.")
-        // lets it go.
-        let clause_span = range.start..comma;
-        for a in found.iter_mut() {
+            // The clause is this speaker's: a cue of another sentence that
+            // took it (the nearest cue in the paragraph when the tagger
+            // missed this one: "The fines were smaller than analysts had
+            // expected. Officials were wary, two people familiar with the
+            // matter said.") lets it go.
             if !in_sentence(&a.cue) {
                 a.content
-                    .retain(|c| !(c.start >= clause_span.start && c.end <= clause_span.end));
+                    .retain(|c| !(c.start >= clause.start && c.end <= clause.end));
             }
         }
         // The tagger's own attribution of the verb, when it read only the
