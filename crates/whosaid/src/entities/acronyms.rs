@@ -71,7 +71,7 @@ pub fn expansion_in_text(doc: &Document, letters: &str) -> Option<Range<usize>> 
 
 /// Whether token `i` is a capitalized word.
 fn capital(doc: &Document, i: usize) -> bool {
-    doc.tokens[i].kind == TokenKind::Word && doc.token_text(i).starts_with(char::is_uppercase)
+    doc.tokens[i].kind == TokenKind::Word && doc.is_capitalized(i)
 }
 
 /// Where a name can start, in text order: capitalized words after no
@@ -81,7 +81,7 @@ fn name_starts(doc: &Document) -> Vec<usize> {
     let mut after_name = false;
     for i in 0..doc.tokens.len() {
         let here = capital(doc, i);
-        if here && (!after_name || doc.token_text(i - 1) == "The") {
+        if here && (!after_name || doc.token_is(i - 1, "The")) {
             starts.push(i);
         }
         after_name = here;

@@ -156,12 +156,12 @@ pub(super) fn bodies_by_description(
     // proper nouns, up to three, right before the comma.
     let proper = |i: usize| {
         doc.tokens[i].kind == TokenKind::Word
-            && doc.token_text(i).starts_with(char::is_uppercase)
+            && doc.is_capitalized(i)
             && pos.get(i).is_some_and(|t| matches!(*t, "NNP" | "NNPS"))
     };
     let mut added = Vec::new();
     for comma in 1..doc.tokens.len() {
-        if doc.token_text(comma) != "," || !apposed_body_noun(doc, pos, comma) {
+        if !doc.token_is(comma, ",") || !apposed_body_noun(doc, pos, comma) {
             continue;
         }
         let sentence_start = doc.sentences[doc.sentence_of(comma)].tokens.start;
@@ -225,7 +225,7 @@ pub(super) fn bodies_by_description(
     // ("Nvidia's chief executive"): the company.
     for i in 0..doc.tokens.len() {
         let named = doc.tokens[i].kind == TokenKind::Word
-            && doc.token_text(i).starts_with(char::is_uppercase)
+            && doc.is_capitalized(i)
             && pos.get(i).is_some_and(|t| t.starts_with("NNP"));
         if named
             && owns_a_company_office(doc, i + 1)
@@ -260,7 +260,7 @@ pub(super) fn bodies_by_description(
 fn closed_by_body(doc: &Document, pos: &[&str], r: std::ops::Range<usize>) -> bool {
     let from = r.start.max(r.end.saturating_sub(CLOSING_CLAUSE_TOKENS));
     (from..r.end).any(|comma| {
-        if doc.token_text(comma) != "," || comma + 2 >= r.end || doc.lower(comma + 1) != "the" {
+        if !doc.token_is(comma, ",") || comma + 2 >= r.end || doc.lower(comma + 1) != "the" {
             return false;
         }
         let limit = (comma + 2 + MAX_DESCRIPTION_WORDS).min(r.end);
@@ -289,7 +289,7 @@ const CLOSING_CLAUSE_TOKENS: usize = 20;
 /// person's name takes "which", so a name the tagger read as a person's is
 /// a body's.
 fn which_clause_after(doc: &Document, end: usize) -> bool {
-    end + 1 < doc.tokens.len() && doc.token_text(end) == "," && doc.lower(end + 1) == "which"
+    end + 1 < doc.tokens.len() && doc.token_is(end, ",") && doc.lower(end + 1) == "which"
 }
 
 /// Whether the name is a company's whose shares are spoken of: "shares
@@ -339,9 +339,7 @@ fn owns_a_company_office(doc: &Document, end: usize) -> bool {
 /// "executive"; "Jane Roe, the head of the agency" by "head".
 fn apposed_body_noun(doc: &Document, pos: &[&str], end: usize) -> bool {
     let n = doc.tokens.len();
-    if end + 2 >= n
-        || doc.token_text(end) != ","
-        || !matches!(doc.lower(end + 1), "the" | "a" | "an")
+    if end + 2 >= n || !doc.token_is(end, ",") || !matches!(doc.lower(end + 1), "the" | "a" | "an")
     {
         return false;
     }
@@ -419,8 +417,8 @@ fn body_noun_apposed_before(doc: &Document, pos: &[&str], m: &Mention) -> bool {
     let Some(comma) = m.tokens.start.checked_sub(1) else {
         return false;
     };
-    let closed = m.tokens.end < doc.tokens.len() && doc.token_text(m.tokens.end) == ",";
-    if comma == 0 || !closed || doc.token_text(comma) != "," {
+    let closed = m.tokens.end < doc.tokens.len() && doc.token_is(m.tokens.end, ",");
+    if comma == 0 || !closed || !doc.token_is(comma, ",") {
         return false;
     }
     description_opened_at(doc, pos, comma - 1).is_some_and(|opener| {
@@ -443,9 +441,7 @@ fn opens_sentence(doc: &Document, i: usize) -> bool {
 fn opens_with_body_noun(doc: &Document, m: &Mention) -> bool {
     m.tokens.len() >= 2
         && DESCRIBING_NOUNS.contains(&doc.lower(m.tokens.start))
-        && doc
-            .token_text(m.tokens.start + 1)
-            .starts_with(char::is_uppercase)
+        && doc.is_capitalized(m.tokens.start + 1)
         && opens_sentence(doc, m.tokens.start)
 }
 

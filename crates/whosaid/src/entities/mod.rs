@@ -901,7 +901,7 @@ fn organization_opening_with(
     word: &str,
 ) -> Option<usize> {
     let end = mention.tokens.end;
-    if end < doc.tokens.len() && doc.token_text(end).starts_with(char::is_uppercase) {
+    if end < doc.tokens.len() && doc.is_capitalized(end) {
         return None;
     }
     let mut opening = list.iter().enumerate().filter(|(_, x)| {

@@ -41,7 +41,7 @@ pub(super) fn parties_as_organizations(
     let mut i = 0;
     while i < n {
         let proper = pos.get(i).is_some_and(|t| t.starts_with("NNP"));
-        if !proper || !doc.token_text(i).starts_with(char::is_uppercase) {
+        if !proper || !doc.is_capitalized(i) {
             i += 1;
             continue;
         }

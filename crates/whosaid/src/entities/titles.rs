@@ -223,9 +223,8 @@ fn title_before_comma(
     // The name is closed by a comma, or by the sentence's period after a
     // quotation ('"…," said its president, Rafael Pico.').
     let closed = r.end < sentence.end
-        && (doc.token_text(r.end) == ","
-            || (r.end + 1 == sentence.end && doc.token_text(r.end) == "."));
-    if comma <= sentence.start || doc.token_text(comma) != "," || !closed {
+        && (doc.token_is(r.end, ",") || (r.end + 1 == sentence.end && doc.token_is(r.end, ".")));
+    if comma <= sentence.start || !doc.token_is(comma, ",") || !closed {
         return None;
     }
     // The phrase opens the sentence or follows the quotation it reports
@@ -235,11 +234,11 @@ fn title_before_comma(
         .rev()
         .find(|&i| doc.tokens[i].kind == TokenKind::QuoteMark)
     {
-        Some(quote) if quote > sentence.start && doc.token_text(quote - 1) == "," => {
+        Some(quote) if quote > sentence.start && doc.token_is(quote - 1, ",") => {
             let verb = quote + 1 < comma && REPORTING_VERBS.contains(&doc.lower(quote + 1));
             quote + 1 + usize::from(verb)
         }
-        _ if doc.token_text(r.end) == "." => return None,
+        _ if doc.token_is(r.end, ".") => return None,
         _ => sentence.start,
     };
     if comma <= from
@@ -279,7 +278,7 @@ fn title_before_comma(
         tag(i).starts_with("NN")
             || tag(i).starts_with("JJ")
             || is_possessive(doc.token_text(i))
-            || doc.token_text(i).starts_with(char::is_uppercase)
+            || doc.is_capitalized(i)
             || participle_before_head(pos, i, head + 1, is_head)
     });
     let no_verb = (from..comma).all(|i| {
@@ -357,7 +356,7 @@ pub(super) fn titles_of(
         e.covering(i)
             .is_some_and(|(m, _)| m.class != MentionClass::Person)
     };
-    let capital_at = |i: usize| doc.token_text(i).starts_with(char::is_uppercase);
+    let capital_at = |i: usize| doc.is_capitalized(i);
     // A lowercase noun before a lowercase title word names its field
     // ("press secretary", "campaign manager", "hedge fund manager"); before
     // a capitalized one it is no part of it ("reason President Obama").
@@ -557,7 +556,7 @@ pub(super) fn titles_of(
             && doc.token_text(end).starts_with(char::is_lowercase)
             && heads_apposed_title(lower(end))
     };
-    if r.end + 1 < sentence.tokens.end && doc.token_text(r.end) == "," {
+    if r.end + 1 < sentence.tokens.end && doc.token_is(r.end, ",") {
         let from = r.end + 1;
         let limit = (from + 12).min(sentence.tokens.end);
         // A relative clause ends the title ("an Austrian lawyer | whose

@@ -31,7 +31,7 @@ pub(crate) fn poll_frames(doc: &Document) -> Vec<TokenAttribution> {
     for sentence in &doc.sentences {
         let tokens = sentence.tokens.clone();
         let start = tokens.start;
-        if tokens.len() < 6 || doc.token_text(start) != "In" {
+        if tokens.len() < 6 || !doc.token_is(start, "In") {
             continue;
         }
         let Some(comma) = (start + 1..tokens.end.min(start + 1 + MAX_PHRASE))
@@ -39,7 +39,7 @@ pub(crate) fn poll_frames(doc: &Document) -> Vec<TokenAttribution> {
         else {
             continue;
         };
-        if doc.token_text(comma) != "," {
+        if !doc.token_is(comma, ",") {
             continue;
         }
         let phrase = start + 1..comma;
@@ -62,14 +62,14 @@ pub(crate) fn poll_frames(doc: &Document) -> Vec<TokenAttribution> {
             match (comma + 2..tokens.end.min(comma + 2 + MAX_PHRASE))
                 .find(|&i| matches!(doc.token_text(i), "," | "." | ";" | ":"))
             {
-                Some(next) if doc.token_text(next) == "," => comma = next,
+                Some(next) if doc.token_is(next, ",") => comma = next,
                 _ => continue,
             }
         }
         let mut content_start = comma + 1;
         if content_start + 1 < tokens.end
             && listed(content_start, CONNECTIVES)
-            && doc.token_text(content_start + 1) == ","
+            && doc.token_is(content_start + 1, ",")
         {
             content_start += 2;
         }

@@ -59,7 +59,7 @@ pub(crate) fn drop_rubric_headlines(doc: &Document, found: &mut Vec<TokenAttribu
     };
     found.retain(|a| {
         let headline_colon =
-            a.cue.len() == 1 && first.contains(&a.cue.start) && doc.token_text(a.cue.start) == ":";
+            a.cue.len() == 1 && first.contains(&a.cue.start) && doc.token_is(a.cue.start, ":");
         !(headline_colon
             && a.source
                 .as_ref()

@@ -140,7 +140,7 @@ fn continued_turn(
 /// first colon among the [`MAX_LABEL_TOKENS`] tokens after it, before `end`.
 fn label_colon(doc: &Document, start: usize, end: usize) -> Option<usize> {
     (start..(start + MAX_LABEL_TOKENS + 1).min(end))
-        .find(|&i| doc.tokens[i].kind == TokenKind::Punct && doc.token_text(i) == ":")
+        .find(|&i| doc.tokens[i].kind == TokenKind::Punct && doc.token_is(i, ":"))
 }
 
 /// Fewest labelled paragraphs that make a document a transcript.

@@ -156,7 +156,7 @@ impl Context<'_> {
                 || self.rule[i] != O
                 || self.quotes.is_quoted(i)
                 || self.quotes.quote_of_mark(i).is_some()
-                || self.doc.token_text(i) == ":"
+                || self.doc.token_is(i, ":")
         })
     }
 

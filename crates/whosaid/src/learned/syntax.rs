@@ -189,7 +189,7 @@ mod tests {
         let doc = Document::new("The senator said the bill would pass. Rain fell.");
         let tagged = pos.tag_document(&doc);
         let said = (0..doc.tokens.len())
-            .find(|&i| doc.token_text(i) == "said")
+            .find(|&i| doc.token_is(i, "said"))
             .unwrap();
         let syntax = Syntax::new(&parser, &doc, &tagged, |i| i == said);
         let token = |w: &str| {

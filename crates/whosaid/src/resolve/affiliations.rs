@@ -67,7 +67,7 @@ impl Resolution<'_> {
             let end = body.tokens.end;
             let cut = end < self.doc.tokens.len()
                 && self.doc.tokens[end].kind == TokenKind::Word
-                && self.doc.token_text(end).starts_with(char::is_uppercase);
+                && self.doc.is_capitalized(end);
             (same_sentence && !cut && self.ents.list[*b].class == MentionClass::Organization)
                 .then(|| self.ents.list[*b].name.clone())
         })
@@ -313,10 +313,8 @@ impl Resolution<'_> {
     /// ending at `i`, the possessive, then up to three lowercase
     /// adjectives and nouns ending in a noun for a body.
     fn body_of_a_possessive(&self, i: usize) -> Option<(usize, String)> {
-        let capitalized = |k: usize| {
-            self.doc.tokens[k].kind == TokenKind::Word
-                && self.doc.token_text(k).starts_with(char::is_uppercase)
-        };
+        let capitalized =
+            |k: usize| self.doc.tokens[k].kind == TokenKind::Word && self.doc.is_capitalized(k);
         if !capitalized(i) {
             return None;
         }
@@ -380,10 +378,7 @@ impl Resolution<'_> {
             && title.start - start < MAX_BODY_WORDS
             && self.pos[start - 1] == "NNP"
             && self.doc.tokens[start - 1].kind == TokenKind::Word
-            && self
-                .doc
-                .token_text(start - 1)
-                .starts_with(char::is_uppercase)
+            && self.doc.is_capitalized(start - 1)
             && !TITLE_OPENERS.contains(&self.lower(start - 1))
             && !self.lower(start - 1).starts_with("ex-")
         {

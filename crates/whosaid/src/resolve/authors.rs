@@ -43,7 +43,7 @@ impl Resolution<'_> {
         // "research conducted by the Center for …", "The report,
         // published by the Institute for Fiscal Studies,": the participle
         // the phrase ended at, after a comma or not, leads to "by".
-        let participle = if end < src.end && self.doc.token_text(end) == "," {
+        let participle = if end < src.end && self.doc.token_is(end, ",") {
             end + 1
         } else {
             end
@@ -352,7 +352,7 @@ impl Resolution<'_> {
         let sentence = self.doc.sentences[self.doc.sentence_of(from.saturating_sub(1))]
             .tokens
             .clone();
-        let comma = (from..sentence.end).find(|&i| self.doc.token_text(i) == ",")?;
+        let comma = (from..sentence.end).find(|&i| self.doc.token_is(i, ","))?;
         let (m, e) = self.ents.mentions_within(comma + 1..sentence.end).next()?;
         let lead_ok = (comma + 1..m.tokens.start).all(|i| matches!(self.lower(i), "the"));
         (lead_ok && !self.quotes.is_quoted(m.tokens.start)).then_some(*e)

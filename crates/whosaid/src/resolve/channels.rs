@@ -77,7 +77,7 @@ impl Resolution<'_> {
                     // on BBC Radio 4": a broadcast.
                     "speaking" | "talking" | "appearing"
                         if t + 1 < frame.end
-                            && (t == frame.start || self.doc.token_text(t - 1) == ",") =>
+                            && (t == frame.start || self.doc.token_is(t - 1, ",")) =>
                     {
                         match self.lower(t + 1) {
                             "to" | "with" if w != "appearing" => Some(ChannelKind::Told),
@@ -185,8 +185,7 @@ impl Resolution<'_> {
     /// Post reported").
     pub(super) fn in_a_name(&self, t: usize) -> bool {
         let sentence_start = self.doc.sentences[self.doc.sentence_of(t)].tokens.start;
-        self.ents.covering(t).is_some()
-            || (t > sentence_start && self.doc.token_text(t).starts_with(char::is_uppercase))
+        self.ents.covering(t).is_some() || (t > sentence_start && self.doc.is_capitalized(t))
     }
 
     /// An outlet or platform named at token `t`.
@@ -274,7 +273,7 @@ impl Resolution<'_> {
             let end = m.tokens.end;
             let today = end < frame.end
                 && self.ents.covering(end).is_none()
-                && self.doc.token_text(end).starts_with(char::is_uppercase)
+                && self.doc.is_capitalized(end)
                 && entities::strip_possessive(self.lower(end)) == "today";
             Some(if today {
                 format!(

@@ -172,7 +172,7 @@ impl Resolution<'_> {
             // California at Berkeley") is still a name: every word a proper
             // noun but "the" and the connectors, and only bodies and places
             // named in it.
-            let proper_name = self.doc.token_text(b - 1).starts_with(char::is_uppercase)
+            let proper_name = self.doc.is_capitalized(b - 1)
                 && part.iter().all(|&i| {
                     matches!(self.pos[i], "NNP" | "NNPS")
                         || (i == a && self.lower(i) == "the")
@@ -189,8 +189,7 @@ impl Resolution<'_> {
                     m.class == MentionClass::Person
                         && m.tokens.end + 1 < b
                         && self.lower(m.tokens.end) == "of"
-                        && (m.tokens.end + 1..b)
-                            .all(|i| self.doc.token_text(i).starts_with(char::is_uppercase))
+                        && (m.tokens.end + 1..b).all(|i| self.doc.is_capitalized(i))
                 })
                 .map(|&(_, e)| e);
             let preposition = part

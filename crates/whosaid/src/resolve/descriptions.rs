@@ -152,7 +152,7 @@ impl Resolution<'_> {
         let opens =
             end < src.end && (self.pos[end] == "IN" || matches!(self.pos[end], "VBG" | "VBN"));
         let stop = (end..src.end)
-            .find(|&i| self.doc.token_text(i) == ",")
+            .find(|&i| self.doc.token_is(i, ","))
             .unwrap_or(src.end);
         (end..if opens { stop } else { end }).filter(|&i| {
             matches!(self.pos[i], "NN" | "NNS")
@@ -637,7 +637,7 @@ impl Resolution<'_> {
         let in_title = |m: &entities::Mention| {
             (m.tokens.end..self.doc.tokens.len())
                 .take(3)
-                .take_while(|&i| self.doc.token_text(i).starts_with(char::is_uppercase))
+                .take_while(|&i| self.doc.is_capitalized(i))
                 .any(|i| entities::is_title_noun(self.lower(i)))
         };
         let e = self
@@ -691,7 +691,7 @@ impl Resolution<'_> {
         let head_word = title_word(entities::strip_possessive(head));
         let named: Vec<&str> = src
             .clone()
-            .filter(|&i| self.doc.token_text(i).starts_with(char::is_uppercase))
+            .filter(|&i| self.doc.is_capitalized(i))
             .map(|i| title_word(entities::strip_possessive(self.lower(i))))
             .collect();
         let ties = |w: &str| w == head_word || named.contains(&w);

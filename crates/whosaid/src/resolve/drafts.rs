@@ -123,7 +123,7 @@ impl Resolution<'_> {
         // before the clause; the clause still marks it anonymous.
         let unnamed = withholds_the_name(&words);
         let cut = (r.start + 1..r.end).find(|&i| {
-            self.doc.token_text(i) == ","
+            self.doc.token_is(i, ",")
                 || extract::RELATIVE_PRONOUNS.contains(&self.lower(i))
                 // "his aides haven't": a finite verb or adverb ends the
                 // name; a participle ("people involved in …") is part of it.
@@ -139,7 +139,7 @@ impl Resolution<'_> {
         let named = match cut {
             Some(c) if self.restrictive_clause_of_group(c) => {
                 let mut end = (c..r.end)
-                    .find(|&i| self.doc.token_text(i) == ",")
+                    .find(|&i| self.doc.token_is(i, ","))
                     .unwrap_or(r.end);
                 // "witnesses who relayed the story but": no loose end.
                 while end > c + 2 && matches!(self.pos[end - 1], "CC" | "IN" | "DT" | "TO") {

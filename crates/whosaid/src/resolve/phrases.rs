@@ -126,7 +126,7 @@ impl Resolution<'_> {
     /// ("Officials at Homeland Security Investigations, a division of
     /// Immigration and Customs Enforcement,"), in apposition to nothing.
     pub(super) fn apposed_name(&self, src: &Range<usize>) -> Option<usize> {
-        let comma = (src.start + 1..src.end).find(|&i| self.doc.token_text(i) == ",")?;
+        let comma = (src.start + 1..src.end).find(|&i| self.doc.token_is(i, ","))?;
         let (m, e) = self
             .ents
             .mentions_within(comma + 1..src.end)
@@ -184,7 +184,7 @@ impl Resolution<'_> {
     ) -> Option<Range<usize>> {
         if !matches!(words.first()?.as_str(), "the" | "a" | "an")
             || src.end >= self.doc.tokens.len()
-            || self.doc.token_text(src.end) != ","
+            || !self.doc.token_is(src.end, ",")
         {
             return None;
         }

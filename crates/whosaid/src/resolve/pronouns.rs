@@ -289,7 +289,7 @@ impl Resolution<'_> {
             let mut starts: Vec<usize> = std::iter::once(tokens.start)
                 .chain(
                     (tokens.start..tokens.end.min(at))
-                        .filter(|&i| self.doc.token_text(i) == ",")
+                        .filter(|&i| self.doc.token_is(i, ","))
                         .map(|i| i + 1),
                 )
                 .collect();
@@ -381,7 +381,7 @@ impl Resolution<'_> {
         let start = self.noun_phrase_start(noun_end, floor);
         // "Jane Roe, a mother of two from Plano who": a description in
         // apposition to a person is that person.
-        if start > floor + 1 && self.doc.token_text(start - 1) == "," {
+        if start > floor + 1 && self.doc.token_is(start - 1, ",") {
             if let Some((head, e)) = self.ents.ending_at(start - 1).cloned() {
                 if head.class == MentionClass::Person {
                     return Some(self.entity_draft(e));
@@ -397,10 +397,7 @@ impl Resolution<'_> {
     pub(super) fn possessed_by_relative(&mut self, src: &Range<usize>) -> Option<usize> {
         let at = src.start;
         let sentence = self.doc.sentences[self.doc.sentence_of(at)].tokens.clone();
-        if self.lower(at) != "whose"
-            || at < sentence.start + 2
-            || self.doc.token_text(at - 1) != ","
-        {
+        if self.lower(at) != "whose" || at < sentence.start + 2 || !self.doc.token_is(at - 1, ",") {
             return None;
         }
         let end = at - 1;
@@ -436,7 +433,7 @@ impl Resolution<'_> {
     pub(super) fn relative_antecedent(&mut self, k: usize, at: usize) -> Option<usize> {
         let sentence = self.doc.sentences[self.doc.sentence_of(at)].clone();
         let mut end = at;
-        if end > sentence.tokens.start && self.doc.token_text(end - 1) == "," {
+        if end > sentence.tokens.start && self.doc.token_is(end - 1, ",") {
             end -= 1;
         }
         // "95 retired generals and admirals -- most of whom had announced
@@ -509,7 +506,7 @@ impl Resolution<'_> {
         // which": a description in apposition to names is theirs.
         if start > sentence.tokens.start + 1
             && self.pos[end - 1].starts_with("NN")
-            && self.doc.token_text(start - 1) == ","
+            && self.doc.token_is(start - 1, ",")
             && self.ents.mentions_within(start..end).next().is_none()
         {
             if let Some((m, e)) = self.ents.ending_at(start - 1).cloned() {

@@ -46,7 +46,7 @@ impl Resolution<'_> {
                 end -= 1;
             }
             // Stop at the comma before the answer in "When asked whether P, X said".
-            if let Some(comma) = (j + 1..end).find(|&t| self.doc.token_text(t) == ",") {
+            if let Some(comma) = (j + 1..end).find(|&t| self.doc.token_is(t, ",")) {
                 if self.lower(i - 1) == "when" {
                     end = comma;
                 }

@@ -31,7 +31,7 @@ impl Resolution<'_> {
     /// content, join it. A name or noun at its end already heads it.
     fn with_head_noun(&self, k: usize, src: Range<usize>) -> Range<usize> {
         let last = src.end - 1;
-        let capitalized = self.doc.token_text(last).starts_with(char::is_uppercase);
+        let capitalized = self.doc.is_capitalized(last);
         // "his" of "his attorney": a possessive determiner heads nothing.
         let determiner = src.len() == 1 && matches!(self.lower(last), "his" | "her" | "their");
         if !(capitalized || determiner)
@@ -119,7 +119,7 @@ impl Resolution<'_> {
         // who in 2010 …", "Schiff, 56, who has served …") describes the
         // phrase before it, which names the speaker.
         if let Some(comma) = (src.start + 1..src.end.saturating_sub(1)).find(|&i| {
-            self.doc.token_text(i) == "," && RELATIVES.contains(&words[i + 1 - src.start].as_str())
+            self.doc.token_is(i, ",") && RELATIVES.contains(&words[i + 1 - src.start].as_str())
         }) {
             // "The minister, who spoke on condition of anonymity, said":
             // the clause withholds the name of the description before it.
@@ -138,7 +138,7 @@ impl Resolution<'_> {
             _ => false,
         };
         if let Some(comma) = (src.start + 1..src.end.saturating_sub(1)).find(|&i| {
-            self.doc.token_text(i) == ","
+            self.doc.token_is(i, ",")
                 && opens_examples(i + 1 - src.start)
                 && (src.start..i).any(|j| matches!(self.pos[j], "NNS" | "NNPS"))
         }) {
@@ -184,7 +184,7 @@ impl Resolution<'_> {
         let label = words.concat().to_lowercase();
         let labelled = || {
             let cue = &self.items[k].a.cue;
-            cue.len() == 1 && self.doc.token_text(cue.start) == ":"
+            cue.len() == 1 && self.doc.token_is(cue.start, ":")
         };
         if matches!(label.as_str(), "q" | "q&a" | "question")
             || (matches!(label.as_str(), "video" | "audio" | "clip") && labelled())
@@ -323,7 +323,7 @@ impl Resolution<'_> {
         if words.len() > 1
             && RELATIVES.contains(&words[0].as_str())
             && src.start > 0
-            && (self.doc.token_text(src.start - 1) == "," || words[0] == "who")
+            && (self.doc.token_is(src.start - 1, ",") || words[0] == "who")
         {
             return self.relative_antecedent(k, src.start);
         }
@@ -446,10 +446,7 @@ impl Resolution<'_> {
             }
             // A company's first word the tagger missed ("CenterPoint did
             // not respond" after "CenterPoint Energy"): the company.
-            let capitalized = self
-                .doc
-                .token_text(src.start)
-                .starts_with(char::is_uppercase);
+            let capitalized = self.doc.is_capitalized(src.start);
             let word = [entities::strip_possessive(&words[0]).to_string()];
             if let Some(e) = capitalized
                 .then(|| entities::company_by_short_name(&self.ents.list, &word))
@@ -656,9 +653,10 @@ impl Resolution<'_> {
         }
         let word = region.end - 1;
         let places = region.start + 1..word;
-        let placed = places.clone().all(|i| {
-            self.pos[i] == "NNP" && self.doc.token_text(i).starts_with(char::is_uppercase)
-        }) && is_party_member_word(self.lower(word));
+        let placed = places
+            .clone()
+            .all(|i| self.pos[i] == "NNP" && self.doc.is_capitalized(i))
+            && is_party_member_word(self.lower(word));
         if !places.is_empty() && !placed {
             return false;
         }
@@ -666,7 +664,7 @@ impl Resolution<'_> {
             == self.doc.sentences[self.doc.sentence_of(region.start)]
                 .tokens
                 .start;
-        let titled = self.doc.token_text(region.start) == "The" && !first_of_sentence;
+        let titled = self.doc.token_is(region.start, "The") && !first_of_sentence;
         let reported = self.items[k]
             .a
             .cue
@@ -675,7 +673,7 @@ impl Resolution<'_> {
         let lower = self.lower(word);
         !titled
             && !reported
-            && self.doc.token_text(word).starts_with(char::is_uppercase)
+            && self.doc.is_capitalized(word)
             && is_people_word(lower)
             && !lower.ends_with('s')
             && !is_media_name(self.doc.token_text(word))

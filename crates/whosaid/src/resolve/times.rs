@@ -13,10 +13,7 @@ impl Resolution<'_> {
         // museum on Saturday, said").
         let mut asides: Vec<Range<usize>> = Vec::new();
         for s in self.items.iter().filter_map(|it| it.a.source.clone()) {
-            let commas: Vec<usize> = s
-                .clone()
-                .filter(|&i| self.doc.token_text(i) == ",")
-                .collect();
+            let commas: Vec<usize> = s.clone().filter(|&i| self.doc.token_is(i, ",")).collect();
             for (n, &c) in commas.iter().enumerate() {
                 let end = commas.get(n + 1).map_or(s.end, |&next| next + 1);
                 if c + 1 < end && self.pos[c + 1] != "VBG" {
@@ -80,9 +77,10 @@ impl Resolution<'_> {
             let mut found = when::find(self.doc, frame, allowed, self.info.published, tense);
             let sentence_start = doc.sentences[doc.sentence_of(cue.start)].tokens.start;
             found.retain(|m| {
-                !m.tokens.clone().any(|t| {
-                    doc.token_text(t).starts_with(char::is_uppercase) && ents.covering(t).is_some()
-                }) && !program_name(doc, m.tokens.clone(), sentence_start)
+                !m.tokens
+                    .clone()
+                    .any(|t| doc.is_capitalized(t) && ents.covering(t).is_some())
+                    && !program_name(doc, m.tokens.clone(), sentence_start)
             });
             let distance = |m: &when::TimeMatch| {
                 if m.tokens.end <= cue.start {
@@ -126,7 +124,7 @@ fn program_name(doc: &Document, tokens: Range<usize>, sentence_start: usize) -> 
     tokens.len() == 1
         && t > sentence_start
         && matches!(doc.lower(t), "today" | "tonight" | "yesterday" | "tomorrow")
-        && doc.token_text(t).starts_with(char::is_uppercase)
+        && doc.is_capitalized(t)
         && !matches!(
             doc.token_text(t - 1),
             "\"" | "“" | "'" | "‘" | ":" | "—" | "–" | "-" | "(" | "``"

@@ -119,9 +119,7 @@ impl Resolution<'_> {
             ..(head_end..src.end)
                 .find(|&i| self.doc.tokens[i].kind == TokenKind::Punct)
                 .unwrap_or(src.end);
-        let names = complement
-            .clone()
-            .any(|i| self.doc.token_text(i).starts_with(char::is_uppercase));
+        let names = complement.clone().any(|i| self.doc.is_capitalized(i));
         let complement = names.then(|| {
             complement
                 .map(|i| self.lower(i).to_owned())

@@ -136,11 +136,34 @@ impl Document {
     }
 
     /// The text of token `i`.
+    #[inline]
     pub fn token_text(&self, i: usize) -> &str {
         self.tokens[i].text(&self.text)
     }
 
+    /// Whether token `i`'s text is `word`, compared as bytes: the passes
+    /// that test every token for a comma or a word ask this instead of
+    /// slicing the text (a slice of a `str` checks both char boundaries).
+    #[inline]
+    pub fn token_is(&self, i: usize, word: &str) -> bool {
+        let t = &self.tokens[i];
+        self.text.as_bytes().get(t.start..t.end) == Some(word.as_bytes())
+    }
+
+    /// Whether token `i` begins with an uppercase letter, as
+    /// `token_text(i).starts_with(char::is_uppercase)` but from its first
+    /// byte when that is ASCII (most tokens).
+    #[inline]
+    pub fn is_capitalized(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        match self.text.as_bytes().get(t.start) {
+            Some(b) if b.is_ascii() => t.end > t.start && b.is_ascii_uppercase(),
+            _ => self.token_text(i).starts_with(char::is_uppercase),
+        }
+    }
+
     /// [`sym`](crate::perceptron::sym) of token `i`'s lowercased text.
+    #[inline]
     pub fn lower_sym(&self, i: usize) -> u64 {
         self.lower_syms[i]
     }
@@ -148,6 +171,7 @@ impl Document {
     /// Token `i`'s text lowercased, computed once per document: the
     /// passes that compare words with word lists read it without
     /// allocating.
+    #[inline]
     pub fn lower(&self, i: usize) -> &str {
         let start = if i == 0 { 0 } else { self.lower_ends[i - 1] };
         &self.lower_text[start..self.lower_ends[i]]
@@ -163,6 +187,7 @@ impl Document {
     }
 
     /// Index of the sentence holding token `i` (binary search).
+    #[inline]
     pub fn sentence_of(&self, token: usize) -> usize {
         match self.token_sentences.get(token) {
             Some(&k) => k as usize,

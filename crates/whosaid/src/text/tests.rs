@@ -245,6 +245,22 @@ proptest::proptest! {
         }
         proptest::prop_assert_eq!(map.char_offset(text.len()), text.chars().count());
     }
+
+    /// The byte-level token tests agree with the text's: `token_is` with
+    /// comparing the token's text, `is_capitalized` with its first char.
+    #[test]
+    fn token_tests_agree_with_token_text(text in "[A-Za-zÉéÄß,.\\- ]{0,40}") {
+        let doc = Document::new(text);
+        for i in 0..doc.tokens.len() {
+            let word = doc.token_text(i);
+            proptest::prop_assert!(doc.token_is(i, word));
+            proptest::prop_assert_eq!(doc.token_is(i, ","), word == ",");
+            proptest::prop_assert_eq!(
+                doc.is_capitalized(i),
+                word.starts_with(char::is_uppercase)
+            );
+        }
+    }
 }
 
 #[test]

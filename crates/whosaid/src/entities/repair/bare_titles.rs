@@ -46,13 +46,13 @@ mod tests {
         let doc = Document::new(text);
         let mut mentions: Vec<Mention> = (0..doc.tokens.len())
             .filter(|&i| people.contains(&doc.token_text(i)))
-            .filter(|&i| i == 0 || doc.token_text(i - 1) != "Mark")
+            .filter(|&i| i == 0 || !doc.token_is(i - 1, "Mark"))
             .map(|i| Mention {
                 tokens: i..i + 1,
                 class: MentionClass::Person,
             })
             .collect();
-        if let Some(mark) = (0..doc.tokens.len()).find(|&i| doc.token_text(i) == "Mark") {
+        if let Some(mark) = (0..doc.tokens.len()).find(|&i| doc.token_is(i, "Mark")) {
             mentions.push(Mention {
                 tokens: mark..mark + 2,
                 class: MentionClass::Person,

@@ -16,7 +16,7 @@ pub(super) fn people_before_of(
     for m in &mut mentions {
         let person = m.class == MentionClass::Organization
             && m.tokens.len() == 3
-            && doc.token_text(m.tokens.end - 1) == "of"
+            && doc.token_is(m.tokens.end - 1, "of")
             && genders.is_first_name(doc.lower(m.tokens.start))
             && name_like(doc, m.tokens.start)
             && name_like(doc, m.tokens.start + 1)

@@ -22,10 +22,16 @@ pub(super) fn is_camel_case(word: &str) -> bool {
         return false;
     }
     let word = crate::entities::strip_possessive(word);
-    if !word.bytes().all(|c| c.is_ascii_alphabetic()) {
+    let bytes = word.as_bytes();
+    // The hump next: most capitalized words have none.
+    let Some(inner) = (1..bytes.len())
+        .find(|&i| bytes[i].is_ascii_uppercase() && bytes[i - 1].is_ascii_lowercase())
+    else {
+        return false;
+    };
+    if !bytes.iter().all(u8::is_ascii_alphabetic) {
         return false;
     }
-    let bytes = word.as_bytes();
     // Three capitals in a row are a word in capitals run into another
     // ("BushASSOCIATED PRESS" in a photo credit), not a brand's hump.
     if bytes
@@ -34,11 +40,6 @@ pub(super) fn is_camel_case(word: &str) -> bool {
     {
         return false;
     }
-    let Some(inner) = (1..bytes.len())
-        .find(|&i| bytes[i].is_ascii_uppercase() && bytes[i - 1].is_ascii_lowercase())
-    else {
-        return false;
-    };
     !SURNAME_PARTICLES.contains(&&word[..inner])
 }
 
@@ -65,6 +66,7 @@ pub(super) fn camel_case_brands(doc: &Document, mut mentions: Vec<Mention>) -> V
     };
     let camel = |i: usize| {
         doc.tokens[i].kind == TokenKind::Word
+            && doc.is_capitalized(i)
             && is_camel_case(doc.token_text(i))
             && !tagged(i)
             && !cut_short(i)

@@ -195,10 +195,7 @@ const TRADE_WORDS: &[&str] = &[
 /// top-level domain, with no space between, after `floor`.
 fn domain_before(doc: &Document, at: usize, floor: usize) -> Option<usize> {
     let name = at.checked_sub(3)?;
-    (name >= floor
-        && ends_web_domain(doc, at - 1)
-        && doc.token_text(name).starts_with(char::is_uppercase))
-    .then_some(name)
+    (name >= floor && ends_web_domain(doc, at - 1) && doc.is_capitalized(name)).then_some(name)
 }
 
 /// Whether token `i` is the top-level domain of a web name the tokenizer
@@ -210,7 +207,7 @@ pub(crate) fn ends_web_domain(doc: &Document, i: usize) -> bool {
     };
     let tight = !doc.tokens[dot].space_before && !doc.tokens[dot].space_after;
     TOP_LEVEL_DOMAINS.contains(&doc.token_text(i))
-        && doc.token_text(dot) == "."
+        && doc.token_is(dot, ".")
         && tight
         && doc.tokens[dot - 1].kind == TokenKind::Word
 }

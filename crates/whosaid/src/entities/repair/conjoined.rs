@@ -20,7 +20,7 @@ fn capitalized(doc: &Document, i: usize) -> bool {
     matches!(
         doc.tokens[i].kind,
         TokenKind::Word | TokenKind::Abbreviation
-    ) && doc.token_text(i).starts_with(char::is_uppercase)
+    ) && doc.is_capitalized(i)
         && !is_possessive(doc.token_text(i))
         && !crate::when::is_calendar_word(doc.lower(i))
 }

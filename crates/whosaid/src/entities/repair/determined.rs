@@ -31,7 +31,7 @@ pub(super) fn names_after_the(
                 && heads
                 && !word.ends_with('s')
                 && !genders.is_first_name(word)
-                && doc.token_text(i).starts_with(char::is_uppercase)
+                && doc.is_capitalized(i)
         })
         .map(|i| doc.lower(i))
         .collect();

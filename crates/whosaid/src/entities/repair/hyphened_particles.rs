@@ -21,9 +21,20 @@ fn is_hyphened_surname(doc: &Document, i: usize) -> bool {
     if doc.tokens[i].kind != TokenKind::Word {
         return false;
     }
-    let Some((particle, rest)) = doc.token_text(i).split_once('-') else {
+    // The hyphen comes right after the particle (two to four letters):
+    // looking there alone, instead of through the word, keeps this pass
+    // over every token cheap.
+    let t = &doc.tokens[i];
+    let bytes = doc
+        .text()
+        .as_bytes()
+        .get(t.start..t.end)
+        .unwrap_or_default();
+    let Some(dash) = (2..bytes.len().min(5)).find(|&k| bytes[k] == b'-') else {
         return false;
     };
+    let text = doc.token_text(i);
+    let (particle, rest) = (&text[..dash], &text[dash + 1..]);
     HYPHENED_PARTICLES.contains(&particle) && rest.starts_with(char::is_uppercase)
 }
 

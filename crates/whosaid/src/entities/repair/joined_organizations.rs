@@ -28,7 +28,7 @@ pub(super) fn joined_organizations(
 ) -> Vec<Mention> {
     let capitalized = |i: usize| {
         doc.tokens[i].kind == crate::text::TokenKind::Word
-            && doc.token_text(i).starts_with(char::is_uppercase)
+            && doc.is_capitalized(i)
             && !crate::when::is_calendar_word(doc.lower(i))
     };
     let same_sentence = |a: usize, b: usize| doc.sentence_of(a) == doc.sentence_of(b);
@@ -47,7 +47,7 @@ pub(super) fn joined_organizations(
             // "New York Times/CBS News"); places stay apart ("Dallas/Fort
             // Worth").
             let slash = prev.tokens.end + 1 == m.tokens.start
-                && doc.token_text(prev.tokens.end) == "/"
+                && doc.token_is(prev.tokens.end, "/")
                 && doc.tokens[prev.tokens.end - 1].end == doc.tokens[prev.tokens.end].start
                 && doc.tokens[prev.tokens.end].end == doc.tokens[m.tokens.start].start
                 && !(prev.class == MentionClass::Location && m.class == MentionClass::Location);
@@ -118,7 +118,7 @@ pub(super) fn joined_organizations(
             let mut end = out[i].tokens.end;
             loop {
                 let infinitive = end + 1 < doc.tokens.len()
-                    && doc.token_text(end) == "to"
+                    && doc.token_is(end, "to")
                     && capitalized(end + 1)
                     && pos.get(end + 1) == Some(&"VB");
                 let connector = end < doc.tokens.len()

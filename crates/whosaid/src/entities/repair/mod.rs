@@ -713,7 +713,7 @@ fn headline_names(
     // there is a name, with no need to look for it in lowercase.
     let in_headline = |m: &Mention| {
         headlines.at(doc, m.tokens.start)
-            || (m.tokens.end < doc.tokens.len() && doc.token_text(m.tokens.end) == "Day")
+            || (m.tokens.end < doc.tokens.len() && doc.token_is(m.tokens.end, "Day"))
     };
     let body_surnames: Vec<u64> = mentions
         .iter()
@@ -758,7 +758,7 @@ fn people_by_apposed_role(
         if !matches!(m.class, MentionClass::Organization | MentionClass::Misc)
             || m.tokens.len() < 2
             || end + 2 >= doc.tokens.len()
-            || doc.token_text(end) != ","
+            || !doc.token_is(end, ",")
         {
             continue;
         }
@@ -772,7 +772,7 @@ fn people_by_apposed_role(
             if is_title_noun(word) {
                 let named_after = i + 1 < sentence_end
                     && doc.tokens[i + 1].kind == TokenKind::Word
-                    && doc.token_text(i + 1).starts_with(char::is_uppercase);
+                    && doc.is_capitalized(i + 1);
                 if !named_after {
                     m.class = MentionClass::Person;
                 }

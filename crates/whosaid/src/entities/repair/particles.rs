@@ -131,13 +131,7 @@ mod tests {
     /// Tags as a tagger would: capitalized words proper nouns.
     fn proper_nouns(doc: &Document) -> Vec<&'static str> {
         (0..doc.tokens.len())
-            .map(|i| {
-                if doc.token_text(i).starts_with(char::is_uppercase) {
-                    "NNP"
-                } else {
-                    "NN"
-                }
-            })
+            .map(|i| if doc.is_capitalized(i) { "NNP" } else { "NN" })
             .collect()
     }
 

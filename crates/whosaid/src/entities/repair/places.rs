@@ -29,7 +29,7 @@ pub(super) fn places_after_their_kind(doc: &Document, mut mentions: Vec<Mention>
     for m in &mut mentions {
         let start = m.tokens.start;
         let kind_of_place = start >= 2
-            && doc.token_text(start - 1) == "of"
+            && doc.token_is(start - 1, "of")
             && PLACE_NOUNS.contains(&doc.token_text(start - 2));
         if kind_of_place && matches!(m.class, MentionClass::Person | MentionClass::Misc) {
             m.class = MentionClass::Location;

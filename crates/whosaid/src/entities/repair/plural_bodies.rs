@@ -98,7 +98,7 @@ fn plural_name_at(
     let preposition = head + 1;
     // A preposition written in capitals inside a sentence is a name's
     // ("Reporters Without Borders"): its head may be any noun.
-    let titled = doc.token_text(preposition).starts_with(char::is_uppercase);
+    let titled = doc.is_capitalized(preposition);
     let agent = || {
         let singular = lower.strip_suffix("men").map_or_else(
             || lower.strip_suffix('s').unwrap_or(lower).to_string(),
@@ -113,7 +113,7 @@ fn plural_name_at(
     let mut object = preposition + 1;
     match doc.lower(preposition) {
         "for" | "without" | "against" => {}
-        "of" if object < doc.tokens.len() && doc.token_text(object) == "the" => object += 1,
+        "of" if object < doc.tokens.len() && doc.token_is(object, "the") => object += 1,
         _ => return None,
     }
     // The capitalized phrase after it, inside the sentence.

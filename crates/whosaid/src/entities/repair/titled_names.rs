@@ -23,10 +23,10 @@ pub(super) fn people_after_abbreviated_titles(
         }
         let title = m.tokens.start - 1;
         let abbreviated = doc.token_text(title).ends_with('.') && is_title_noun(doc.lower(title));
-        let capitalized = m.tokens.clone().all(|i| {
-            doc.tokens[i].kind == TokenKind::Word
-                && doc.token_text(i).starts_with(char::is_uppercase)
-        });
+        let capitalized = m
+            .tokens
+            .clone()
+            .all(|i| doc.tokens[i].kind == TokenKind::Word && doc.is_capitalized(i));
         if abbreviated && capitalized {
             m.class = MentionClass::Person;
         }

@@ -54,7 +54,7 @@ fn main_clause_at(cx: &Context<'_>, i: usize, end: usize) -> bool {
     // "…, she said, the comment …": a parenthetical cue, not the main
     // clause (which "…, Trump boasted, “…”" is).
     let parenthetical = k + 2 < cx.doc.tokens.len()
-        && cx.doc.token_text(k + 1) == ","
+        && cx.doc.token_is(k + 1, ",")
         && cx.doc.tokens[k + 2].kind != TokenKind::QuoteMark
         && !cx.quotes.is_quoted(k + 2);
     k > i && k < end && finite(cx.pos[k]) && !parenthetical
@@ -110,7 +110,7 @@ fn closes_an_aside(cx: &Context<'_>, c: usize) -> bool {
     (c.saturating_sub(MAX_ASIDE + 1)..c - 1)
         .rev()
         .find(|&i| cx.doc.tokens[i].kind == TokenKind::Punct)
-        .is_some_and(|i| cx.doc.token_text(i) == ",")
+        .is_some_and(|i| cx.doc.token_is(i, ","))
 }
 
 /// Cuts `a`'s content at the end of its adverbial clause: the content's

@@ -76,7 +76,7 @@ pub(in crate::learned) fn clause_completed_by_next(
             continue;
         }
         let mut next = run.end;
-        while next < cx.doc.tokens.len() && cx.doc.token_text(next) == "," {
+        while next < cx.doc.tokens.len() && cx.doc.token_is(next, ",") {
             next += 1;
         }
         // The next attribution may open a few words into an aside that is
@@ -157,7 +157,7 @@ fn run_to_the_sentence_end(cx: &Context<'_>, found: &mut [TokenAttribution], unf
         let after_verb = verb.unwrap_or(run.end);
         let end = (after_verb..end)
             .find(|&c| {
-                cx.doc.token_text(c) == ","
+                cx.doc.token_is(c, ",")
                     && c + 1 < end
                     && AFTERTHOUGHTS.contains(&cx.doc.lower(c + 1))
             })

@@ -48,7 +48,7 @@ pub(in crate::learned) fn join_pieces_over_commas(cx: &Context<'_>, a: &mut Toke
         let (before, after) = (a.content[k - 1].clone(), a.content[k].clone());
         let gap = before.end..after.start;
         let predicate = super::finite_verb_tag(cx.pos[after.start]);
-        if predicate && !gap.is_empty() && gap.clone().all(|i| cx.doc.token_text(i) == ",") {
+        if predicate && !gap.is_empty() && gap.clone().all(|i| cx.doc.token_is(i, ",")) {
             a.content[k - 1].end = after.end;
             a.content.remove(k);
         } else {
@@ -185,7 +185,7 @@ pub(in crate::learned) fn rejoin_split_quotes(cx: &Context<'_>, found: &mut [Tok
     for p in 0..found.len() {
         let cue = found[p].cue.clone();
         let participle =
-            cx.pos[cue.start] == "VBG" && cue.start > 0 && cx.doc.token_text(cue.start - 1) == ",";
+            cx.pos[cue.start] == "VBG" && cue.start > 0 && cx.doc.token_is(cue.start - 1, ",");
         if !participle {
             continue;
         }
@@ -219,11 +219,11 @@ pub(in crate::learned) fn rejoin_split_quotes(cx: &Context<'_>, found: &mut [Tok
                         .quotes
                         .quote_of_mark(i)
                         .is_some_and(|q| q.open == i && q.close < r.end)
-                    && (i == r.start || cx.doc.token_text(i - 1) == ",")
+                    && (i == r.start || cx.doc.token_is(i - 1, ","))
             });
             if let Some(open) = open {
                 halves.push(open..r.end);
-                r.end = if open > r.start && cx.doc.token_text(open - 1) == "," {
+                r.end = if open > r.start && cx.doc.token_is(open - 1, ",") {
                     open - 1
                 } else {
                     open
@@ -683,7 +683,7 @@ pub(in crate::learned) fn split_coordinated_cue(
             continue;
         }
         let mut first_end = first_end;
-        while first_end > content.start && cx.doc.token_text(first_end - 1) == "," {
+        while first_end > content.start && cx.doc.token_is(first_end - 1, ",") {
             first_end -= 1;
         }
         added.push(TokenAttribution {
@@ -854,7 +854,7 @@ pub(in crate::learned) fn object_of_the_cue_out_of_content(
     };
     let name = |i: usize| {
         cx.doc.tokens[i].kind == TokenKind::Word
-            && cx.doc.token_text(i).starts_with(char::is_uppercase)
+            && cx.doc.is_capitalized(i)
             && !cx.quotes.is_quoted(i)
     };
     // "that" opening a clause with its own subject ("that it had"), not a

@@ -24,7 +24,7 @@ pub(in crate::learned) fn title_taken_for_a_cue(cx: &Context<'_>, a: &TokenAttri
         && cx.pos[cue] == "NN"
         && cx.doc.token_text(cue).starts_with(char::is_lowercase)
         && cx.pos[next] == "NNP"
-        && cx.doc.token_text(next).starts_with(char::is_uppercase)
+        && cx.doc.is_capitalized(next)
         && cx.doc.sentence_of(cue) == cx.doc.sentence_of(next)
 }
 

@@ -47,7 +47,7 @@ pub(in crate::learned) fn quotation_after_a_lead_in(
             continue;
         };
         if doc.tokens[colon].kind != TokenKind::Punct
-            || doc.token_text(colon) != ":"
+            || !doc.token_is(colon, ":")
             || cx.quotes.is_quoted(colon)
         {
             continue;

@@ -23,7 +23,7 @@ fn cue_in_relative_clause(cx: &Context<'_>, a: &TokenAttribution) -> bool {
             _ => break,
         }
     }
-    i >= 2 && matches!(cx.doc.lower(i - 1), "who" | "which") && cx.doc.token_text(i - 2) == ","
+    i >= 2 && matches!(cx.doc.lower(i - 1), "who" | "which") && cx.doc.token_is(i - 2, ",")
 }
 
 /// Ends the content after a cue in a relative clause at the comma that
@@ -47,7 +47,7 @@ pub(in crate::learned) fn content_within_its_relative_clause(
         let main_verb = c + 1 < piece.end
             && (finite(cx.pos[c + 1])
                 || (cx.pos[c + 1] == "RB" && c + 2 < piece.end && finite(cx.pos[c + 2])));
-        cx.doc.token_text(c) == ","
+        cx.doc.token_is(c, ",")
             && !cx.quotes.is_quoted(c)
             && main_verb
             && (!opens_that || (piece.start..c).any(|i| finite(cx.pos[i])))

@@ -271,7 +271,7 @@ pub(in crate::learned) fn appendix_clause_out_of_content(
         let (before, after) = (&a.content[k - 1], &a.content[k]);
         let gap = before.end..after.start;
         gap.len() >= 3
-            && cx.doc.token_text(gap.start) == ","
+            && cx.doc.token_is(gap.start, ",")
             && gap.clone().skip(1).all(|i| cx.doc.tokens[i].kind == TokenKind::Word)
             && noun_phrase_appendix(cx, gap.start + 1..gap.end)
             && cx.pos[gap.end - 1].starts_with("NN")
@@ -295,7 +295,7 @@ fn subordinate_alone(cx: &Context<'_>, clause: Range<usize>) -> bool {
         .clone()
         .find(|&i| cx.pos[i] != "CC")
         .is_some_and(|i| SUBORDINATORS.contains(&cx.doc.lower(i)))
-        && !clause.clone().any(|i| cx.doc.token_text(i) == ",")
+        && !clause.clone().any(|i| cx.doc.token_is(i, ","))
 }
 
 /// Words that open a subordinate clause ([`trailing_say_clause`]).
@@ -464,7 +464,7 @@ fn apposition_closed_at(cx: &Context<'_>, comma: usize, end: usize) -> Option<us
         return None;
     }
     let limit = (first + MAX_APPOSITION).min(end);
-    let close = (first + 1..limit).find(|&i| cx.doc.token_text(i) == ",")?;
+    let close = (first + 1..limit).find(|&i| cx.doc.token_is(i, ","))?;
     let mut relative = false;
     for i in first..close {
         relative |= matches!(cx.pos[i], "WDT" | "WP" | "WP$");

@@ -36,7 +36,7 @@ fn a_surname_tagged_as_an_organization_joins_the_person() {
     let doc = Document::new("Talks\n\nMark Rutte said that talks went well. Rutte answered “yes.”");
     let n = doc.tokens.len();
     let rutte = (0..n)
-        .filter(|&i| doc.token_text(i) == "Rutte")
+        .filter(|&i| doc.token_is(i, "Rutte"))
         .collect::<Vec<_>>();
     let mentions = vec![
         entities::Mention {
@@ -744,7 +744,7 @@ fn a_company_named_by_its_trade_is_an_organization_and_its_first_word_too() {
         tokens,
         class: MentionClass::Person,
     };
-    let metas: Vec<usize> = (0..n).filter(|&i| doc.token_text(i) == "Meta").collect();
+    let metas: Vec<usize> = (0..n).filter(|&i| doc.token_is(i, "Meta")).collect();
     let mentions = vec![
         person(metas[0]..metas[0] + 2),
         person(metas[1]..metas[1] + 1),

@@ -217,7 +217,7 @@ pub(in crate::learned) fn source_before_its_own_verb(cx: &Context<'_>, a: &mut T
     // is the source's own aside: its verb ends no phrase.
     let aside = |k: usize| {
         (source.start..k)
-            .any(|i| cx.doc.token_text(i) == "," || matches!(cx.pos[i], "WP" | "WP$" | "WDT"))
+            .any(|i| cx.doc.token_is(i, ",") || matches!(cx.pos[i], "WP" | "WP$" | "WDT"))
     };
     if let Some(k) = verb.filter(|&k| !aside(k)) {
         if names_someone(cx, source.start..k) {
@@ -265,7 +265,7 @@ pub(in crate::learned) fn source_after_a_bare_relative(cx: &Context<'_>, a: &mut
     // organization the Anti-Defamation League") is no second phrase.
     let clause = source
         .clone()
-        .any(|i| cx.pos[i].starts_with("VB") || cx.doc.token_text(i) == ",");
+        .any(|i| cx.pos[i].starts_with("VB") || cx.doc.token_is(i, ","));
     let Some(second) = (source.start + 1..source.end).rev().find(|&i| opens(i)) else {
         return;
     };
@@ -345,7 +345,7 @@ fn name_opening_its_clause(cx: &Context<'_>, a: &mut TokenAttribution, sentence_
     let small = |i: usize| entities::is_small_name_word(cx.doc.token_text(i));
     let capitalized = |i: usize| {
         cx.doc.tokens[i].kind == TokenKind::Word
-            && cx.doc.token_text(i).starts_with(char::is_uppercase)
+            && cx.doc.is_capitalized(i)
             && entities::may_be_a_name_word(cx.pos[i])
     };
     // The name's first capitalized word after the source's own "the".
@@ -375,7 +375,7 @@ fn name_opening_its_clause(cx: &Context<'_>, a: &mut TokenAttribution, sentence_
     }
     // The name's own "The" opening the sentence ("The Centers for |
     // Disease Control and Prevention").
-    if start == sentence_start + 1 && cx.doc.token_text(sentence_start) == "The" {
+    if start == sentence_start + 1 && cx.doc.token_is(sentence_start, "The") {
         start = sentence_start;
     }
     let opens =
@@ -494,7 +494,7 @@ pub(in crate::learned) fn source_past_its_possessive(cx: &Context<'_>, a: &mut T
     }
     let head = cx.doc.lower(end - 1);
     let speaks = matches!(cx.pos[end - 1], "NNP" | "NNPS")
-        || cx.doc.token_text(end - 1).starts_with(char::is_uppercase)
+        || cx.doc.is_capitalized(end - 1)
         || crate::entities::is_title_noun(head)
         || crate::entities::ends_like_people(head)
         || PEOPLE_BEFORE_PREPOSITION.contains(&head)
@@ -516,9 +516,9 @@ pub(in crate::learned) fn source_after_an_amount(cx: &Context<'_>, a: &mut Token
     let Some(source) = a.source.as_mut() else {
         return;
     };
-    let one_phrase = source.clone().all(|i| {
-        !(cx.pos[i].starts_with("VB") || cx.pos[i] == "MD" || cx.doc.token_text(i) == ",")
-    });
+    let one_phrase = source
+        .clone()
+        .all(|i| !(cx.pos[i].starts_with("VB") || cx.pos[i] == "MD" || cx.doc.token_is(i, ",")));
     let ends_in_plural = source.end > source.start && cx.pos[source.end - 1] == "NNS";
     if !one_phrase || !ends_in_plural {
         return;
@@ -556,7 +556,7 @@ pub(in crate::learned) fn source_with_its_conjunct(cx: &Context<'_>, a: &mut Tok
         return;
     }
     let claimed = |i: usize| claimed(cx, &a.cue, &a.content, i);
-    let nominal = |i: usize| noun_phrase_tag(cx.pos[i]) || cx.doc.token_text(i) == "of";
+    let nominal = |i: usize| noun_phrase_tag(cx.pos[i]) || cx.doc.token_is(i, "of");
     let mut end = and + 1;
     while end < sentence_end && nominal(end) && !claimed(end) {
         end += 1;
@@ -567,7 +567,7 @@ pub(in crate::learned) fn source_with_its_conjunct(cx: &Context<'_>, a: &mut Tok
     } else {
         end == sentence_end || cx.doc.tokens[end].kind == TokenKind::Punct
     };
-    if noun && reaches && cx.doc.token_text(end - 1) != "of" {
+    if noun && reaches && !cx.doc.token_is(end - 1, "of") {
         source.end = end;
     }
 }
@@ -809,7 +809,7 @@ pub(in crate::learned) fn source_without_a_trailing_time(
     };
     let Some(comma) = (source.start + 1..source.end)
         .rev()
-        .find(|&i| cx.doc.token_text(i) == ",")
+        .find(|&i| cx.doc.token_is(i, ","))
     else {
         return;
     };
@@ -833,13 +833,13 @@ pub(in crate::learned) fn source_with_its_title(cx: &Context<'_>, a: &mut TokenA
     let Some(source) = a.source.as_mut() else {
         return;
     };
-    if a.content.len() < 2 || source.start == 0 || cx.doc.token_text(source.start - 1) != "," {
+    if a.content.len() < 2 || source.start == 0 || !cx.doc.token_is(source.start - 1, ",") {
         return;
     }
     // A name set off by commas ("…, Jan Hatzius, said"), not a pronoun
     // inside the content ("A new campaign manager, he said, could …").
-    let closed = cx.doc.token_text(source.end - 1) == ","
-        || (source.end < cx.doc.tokens.len() && cx.doc.token_text(source.end) == ",");
+    let closed = cx.doc.token_is(source.end - 1, ",")
+        || (source.end < cx.doc.tokens.len() && cx.doc.token_is(source.end, ","));
     if cx.pos[source.start] != "NNP" || !closed {
         return;
     }

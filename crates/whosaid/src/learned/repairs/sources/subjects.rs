@@ -390,7 +390,7 @@ pub(in crate::learned) fn passive_agent_source(cx: &Context<'_>, a: &mut TokenAt
     while end < n && !claimed(cx, &a.cue, &a.content, end) {
         // "people familiar with the matter" is one phrase of sourcing.
         let joiner = matches!(cx.doc.token_text(end), "of" | "and" | "&")
-            || (cx.doc.token_text(end) == "with" && cx.doc.lower(end - 1) == "familiar");
+            || (cx.doc.token_is(end, "with") && cx.doc.lower(end - 1) == "familiar");
         if nominal(end) || (joiner && end > after_by && end + 1 < n && nominal(end + 1)) {
             end += 1;
         } else {
@@ -420,7 +420,7 @@ fn finite_cue_after_a_comma(
     let sentence_start = cx.doc.sentences[cx.doc.sentence_of(a.cue.start)]
         .tokens
         .start;
-    (before > sentence_start && cx.doc.token_text(before - 1) == ",")
+    (before > sentence_start && cx.doc.token_is(before - 1, ","))
         .then_some((before, sentence_start))
 }
 
@@ -482,7 +482,7 @@ pub(in crate::learned) fn source_inside_a_relative_clause(
     let before = past_adverbs_back(cx, a.cue.start);
     // The source ends at the comma closing the clause (or takes it).
     let comma = before.saturating_sub(1);
-    if before == 0 || cx.doc.token_text(comma) != "," || !(comma..=before).contains(&source.end) {
+    if before == 0 || !cx.doc.token_is(comma, ",") || !(comma..=before).contains(&source.end) {
         return;
     }
     let sentence_start = cx.doc.sentences[cx.doc.sentence_of(a.cue.start)]
