@@ -185,12 +185,15 @@ impl Context<'_> {
         // verbs before each token, so that what lies between a token and its
         // cue is two reads.
         let mut marks: Vec<[u32; 3]> = Vec::new();
+        let mut cues: Vec<usize> = Vec::new();
         for s in para.sentences.clone() {
             let sentence = self.doc.sentences[s].tokens.clone();
-            let cues: Vec<usize> = sentence
-                .clone()
-                .filter(|&i| self.lex_start[i].is_some_and(|p| p >= 3))
-                .collect();
+            cues.clear();
+            cues.extend(
+                sentence
+                    .clone()
+                    .filter(|&i| self.lex_start[i].is_some_and(|p| p >= 3)),
+            );
             let rules_in_sentence = sentence.clone().any(|k| self.rule[k] != O);
             marks.clear();
             if !cues.is_empty() {

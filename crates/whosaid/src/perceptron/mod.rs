@@ -177,9 +177,16 @@ impl WordSyms {
                 long_len += 1;
             }
         }
+        // A form with no capital is its own lowercase: its hash is the
+        // word's (most tokens), with no second pass over its bytes.
+        let form = if bytes.iter().any(u8::is_ascii_uppercase) {
+            sym(form)
+        } else {
+            word
+        };
         WordSyms {
             word,
-            form: sym(form),
+            form,
             shape,
             long_shape,
             prefix1,
