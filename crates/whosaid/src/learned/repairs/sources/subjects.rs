@@ -34,7 +34,25 @@ const MAX_CLAUSE_COMMAS: usize = 3;
 /// behind an opening adverbial or a lowercase subject. The phrase must
 /// run into its verb (adverbs between allowed) and hold a noun or
 /// pronoun, outside the attribution's cue and content and any quotation.
+/// A source holding a verb of its own that none of these replaces is cut
+/// to the noun phrase around that verb ([`subject_before_its_verb`]).
 pub(in crate::learned) fn participle_subject(
+    cx: &Context<'_>,
+    a: &mut TokenAttribution,
+    earlier: Option<std::ops::Range<usize>>,
+) {
+    let before = a.source.clone();
+    participle_subject_of_clause(cx, a, earlier);
+    if a.source == before {
+        if let Some(phrase) = before.and_then(|s| subject_before_its_verb(cx, &s, &a.cue)) {
+            a.source = Some(phrase);
+        }
+    }
+}
+
+/// [`participle_subject`] from the participle's clause: the source of the
+/// cue before it, or the subject of the clause it hangs on.
+fn participle_subject_of_clause(
     cx: &Context<'_>,
     a: &mut TokenAttribution,
     earlier: Option<std::ops::Range<usize>>,
@@ -205,6 +223,25 @@ pub(in crate::learned) fn participle_subject(
             };
             end = open;
         }
+        // So do commas ("Sanders himself, who wasn't at the rally, | has
+        // toned down …"): the subject ends before the comma opening the
+        // aside.
+        // An aside opens on a relative pronoun, an article, a number or an
+        // adverb; a place set off by commas ("in Newtown, Connecticut,")
+        // is the end of a longer subject, left alone.
+        if end > from && text(end - 1) == "," {
+            let aside_from = |open: usize| {
+                (open + 1..end - 1).any(|k| matches!(cx.pos[k], "WP" | "WDT"))
+                    || matches!(cx.pos[open + 1], "DT" | "CD" | "RB" | "PRP$")
+            };
+            if let Some(open) = (from..end - 1)
+                .rev()
+                .find(|&k| text(k) == ",")
+                .filter(|&open| aside_from(open))
+            {
+                end = open;
+            }
+        }
         let mut start = end;
         while start > from && end - start < 8 && in_phrase(start - 1) {
             start -= 1;
@@ -225,6 +262,62 @@ pub(in crate::learned) fn participle_subject(
     if let Some(s) = subject.filter(|s| s.clone().any(head_tag) && !s.clone().any(time)) {
         a.source = Some(s);
     }
+}
+
+/// Verbs whose object is the subject of a participle after it ("the swoon
+/// had | Republicans | wondering", "the ruling left investors guessing").
+const CAUSATIVE_VERBS: &[&str] = &[
+    "had", "has", "have", "left", "leaves", "leave", "kept", "keeps", "keep", "got", "gets", "get",
+];
+
+/// The noun phrase a source holding its own finite verb names: "She has
+/// pushed back | calling" is "She", the subject before the verb; "the
+/// swoon had Republicans | wondering" is "Republicans", the object of a
+/// causative verb ending right before the cue. None for a cue that is no
+/// participle, a source without such a verb or with a relative pronoun
+/// ("officials who have seen the report", whose verb is the clause's),
+/// and an empty "it" ("It is worth noting").
+fn subject_before_its_verb(
+    cx: &Context<'_>,
+    source: &std::ops::Range<usize>,
+    cue: &std::ops::Range<usize>,
+) -> Option<std::ops::Range<usize>> {
+    let participle = cue
+        .clone()
+        .find(|&i| cx.pos[i].starts_with("VB"))
+        .is_some_and(|i| cx.pos[i] == "VBG");
+    // "according to X" names its source after it.
+    let according = cx.doc.lower(cue.start) == "according";
+    if !participle
+        || according
+        || source
+            .clone()
+            .any(|i| matches!(cx.pos[i], "WDT" | "WP" | "WP$") || cx.quotes.is_quoted(i))
+    {
+        return None;
+    }
+    let verb = (source.start + 1..source.end).find(|&i| finite_verb_tag(cx.pos[i]))?;
+    let phrase = |r: std::ops::Range<usize>| {
+        !r.is_empty()
+            && r.clone().all(|i| {
+                cx.doc.tokens[i].kind != TokenKind::Punct
+                    && (noun_phrase_tag(cx.pos[i]) || cx.pos[i] == "PRP")
+            })
+            && r.clone()
+                .any(|i| cx.pos[i].starts_with("NN") || cx.pos[i] == "PRP")
+            && !r.clone().any(|i| time_word(cx.doc, i))
+    };
+    let object = verb + 1..source.end;
+    if source.end == cue.start
+        && CAUSATIVE_VERBS.contains(&cx.doc.lower(verb))
+        && phrase(object.clone())
+    {
+        return Some(object);
+    }
+    // "It is worth noting", "It goes without saying": an empty "it".
+    let subject = source.start..verb;
+    let empty_it = subject.len() == 1 && cx.doc.lower(subject.start) == "it";
+    (phrase(subject.clone()) && !empty_it).then_some(subject)
 }
 
 /// Where a time phrase ending right before `end` starts, its preposition

@@ -496,3 +496,72 @@ fn a_first_person_passive_takes_its_agent() {
         Some("he")
     );
 }
+
+/// Regression: a participle's source that ran into a verb of its own
+/// ("She has pushed back | calling", "Trump's swoon had Republicans |
+/// wondering about") named its speaker "She has pushed back" or "Trump's
+/// swoon"; it is the noun phrase before the verb, or the object of a
+/// causative one. A relative clause's verb, an empty "it" and "according
+/// to" keep theirs.
+#[test]
+fn a_source_holding_its_own_verb_is_cut_to_its_noun_phrase() {
+    let pass: fn(&Context<'_>, &mut TokenAttribution) = |cx, a| participle_subject(cx, a, None);
+    let text = "Head.\n\nShe has pushed back against the charge, calling him a feminist.";
+    let source = repaired_source(
+        text,
+        "She has pushed back",
+        "calling",
+        "him a feminist",
+        pass,
+    );
+    assert_eq!(source.as_deref(), Some("She"));
+    let text = "Head.\n\nThe late swoon had Republicans wondering about his health.";
+    let source = repaired_source(
+        text,
+        "The late swoon had Republicans",
+        "wondering about",
+        "his health",
+        pass,
+    );
+    assert_eq!(source.as_deref(), Some("Republicans"));
+    let text = "Head.\n\nIt is worth noting that the plan failed.";
+    let source = repaired_source(text, "It is worth", "noting", "that the plan failed", pass);
+    assert_eq!(source.as_deref(), Some("It is worth"));
+    let text = "Head.\n\nThe tax would curb investors, according to a speech Mrs. Clinton \
+                delivered in July.";
+    let source = repaired_source(
+        text,
+        "a speech Mrs. Clinton delivered in July",
+        "according to",
+        "The tax would curb investors",
+        pass,
+    );
+    assert_eq!(
+        source.as_deref(),
+        Some("a speech Mrs. Clinton delivered in July")
+    );
+}
+
+/// Regression: "Sanders himself, who was not at the rally, has toned down
+/// his criticism, shifting …" gave the participle the source "has toned
+/// down his"; the subject ends before the comma opening the aside. A place
+/// set off by commas is no aside: "families in Newtown, Connecticut, have
+/// filed" gives no "Newtown".
+#[test]
+fn a_participle_subject_is_found_past_an_aside_between_commas() {
+    let pass: fn(&Context<'_>, &mut TokenAttribution) = |cx, a| participle_subject(cx, a, None);
+    let text = "Head.\n\nSanders himself, who was not at the rally, has toned down his \
+                criticism, shifting his focus to Trump.";
+    let source = repaired_source(
+        text,
+        "has toned down his",
+        "shifting his focus to",
+        "Trump",
+        pass,
+    );
+    assert_eq!(source.as_deref(), Some("Sanders himself"));
+    let text = "Head.\n\nA number of families in Newtown, Connecticut, have filed a \
+                lawsuit, alleging that the ads inspired him.";
+    let source = participle_source(text, "alleging", "that the ads inspired him");
+    assert_ne!(source.as_deref(), Some("Newtown"));
+}
