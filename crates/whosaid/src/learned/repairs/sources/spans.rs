@@ -506,7 +506,8 @@ pub(in crate::learned) fn source_past_its_possessive(cx: &Context<'_>, a: &mut T
 }
 
 /// Cuts an amount and what stands before it off a source: "a fraction of
-/// the minimum $20 million | experts | say it costs" (a reduced relative
+/// the minimum $20 million | experts | say it costs", also when the
+/// source starts after the currency sign (a reduced relative
 /// clause: the experts say what the amount is). Money is no modifier of a
 /// speaker: a source that is one noun phrase (no verb, no comma) ending
 /// in plural nouns after the amount is those nouns. ("Executives for
@@ -523,10 +524,14 @@ pub(in crate::learned) fn source_after_an_amount(cx: &Context<'_>, a: &mut Token
     if !one_phrase || !ends_in_plural {
         return;
     }
+    // The sign may stand right before the source, the tagger starting it
+    // at the number ("the minimum $ | 20 million experts | say").
+    let currency = |i: usize| matches!(cx.doc.token_text(i), "$" | "€" | "£" | "¥");
     let Some(sign) = source
         .clone()
         .rev()
-        .find(|&i| matches!(cx.doc.token_text(i), "$" | "€" | "£" | "¥"))
+        .find(|&i| currency(i))
+        .or_else(|| source.start.checked_sub(1).filter(|&i| currency(i)))
     else {
         return;
     };

@@ -276,7 +276,10 @@ const CAUSATIVE_VERBS: &[&str] = &[
 /// causative verb ending right before the cue. None for a cue that is no
 /// participle, a source without such a verb or with a relative pronoun
 /// ("officials who have seen the report", whose verb is the clause's),
-/// and an empty "it" ("It is worth noting").
+/// and an empty "it" ("It is worth noting"). For any cue, a noun running
+/// into its verb inside a source is cut by `source_before_its_own_verb`;
+/// this one takes pronouns and causatives too, a participle's source
+/// being the phrase that does what the participle says.
 fn subject_before_its_verb(
     cx: &Context<'_>,
     source: &std::ops::Range<usize>,

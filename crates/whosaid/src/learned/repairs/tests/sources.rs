@@ -512,6 +512,11 @@ fn an_amount_before_the_speakers_is_no_part_of_the_source() {
         cut(text, "the minimum $20 million experts", "say", "it costs").as_deref(),
         Some("experts")
     );
+    // Regression (dev): the source starting after the currency sign.
+    assert_eq!(
+        cut(text, "20 million experts", "say", "it costs").as_deref(),
+        Some("experts")
+    );
     // A clause around the amount, or no plural noun after it, stays.
     let text = "Head.\n\nDonors, who gave $400,000 to candidates, said they were done.";
     assert_eq!(
