@@ -27,7 +27,7 @@ pub use gender::is_honorific;
 pub use gender::{gender_counts, GenderLexicon};
 pub(crate) use platforms::{names_a_platform, platform_at, PLATFORMS};
 use repair::repaired;
-pub(crate) use repair::{ends_company_name, is_small_name_word, may_be_a_name_word};
+pub(crate) use repair::{ends_organization_as_company, is_small_name_word, may_be_a_name_word};
 use titles::titles_of;
 pub(crate) use titles::DEMONYM_ENDINGS;
 pub use titles::{agent_by_ending, is_title_noun, TITLE_NOUNS};

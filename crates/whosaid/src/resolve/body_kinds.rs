@@ -121,6 +121,8 @@ const MEMBERSHIP_NOUNS: &[&str] = &[
     "alliance",
     "federation",
     "society",
+    "workers",
+    "teamsters",
     "club",
     "charity",
 ];
@@ -159,14 +161,15 @@ pub(super) fn body_kind(head: &str) -> Option<BodyKind> {
 }
 
 /// The kind of body a name says by one of its words ("Acme Corp.",
-/// "Data Protection Commission") or by a last word that ends a company's
-/// name ("Nexora Semiconductor", "Meta Platforms"), if exactly one kind.
+/// "Data Protection Commission", "United Mine Workers") or by a last word
+/// that ends a company's name ("Nexora Semiconductor", "Peabody Energy"),
+/// if exactly one kind.
 pub(super) fn body_kind_of_name(name: &str) -> Option<BodyKind> {
     let words = lowercase_words(name);
     let trade = words.len() > 1
         && words
             .last()
-            .is_some_and(|w| crate::entities::ends_company_name(w));
+            .is_some_and(|w| crate::entities::ends_organization_as_company(w));
     let mut kinds = words
         .iter()
         .filter_map(|w| body_kind(w))
@@ -231,3 +234,33 @@ pub(super) const MEDIA_NOUNS: &[&str] = &[
     "tabloid",
     "daily",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Regression: "the union" resolved to Peabody Energy, a company whose
+    /// name ends in a trade word read after people's names in headlines;
+    /// a union's name says its members ("United Mine Workers").
+    #[test]
+    fn names_say_their_kind_of_body() {
+        assert_eq!(
+            body_kind_of_name("Peabody Energy"),
+            Some(BodyKind::Business)
+        );
+        assert_eq!(body_kind_of_name("Allina Health"), Some(BodyKind::Business));
+        assert_eq!(
+            body_kind_of_name("United Mine Workers of America"),
+            Some(BodyKind::Membership)
+        );
+        assert!(never_described_as("union", "Peabody Energy"));
+        assert!(!never_described_as(
+            "union",
+            "United Mine Workers of America"
+        ));
+        // "Group" ends advocacy groups' names as well as companies'.
+        assert_eq!(body_kind_of_name("Environmental Working Group"), None);
+        // Two kinds say none.
+        assert_eq!(body_kind_of_name("Department of Energy"), None);
+    }
+}

@@ -127,6 +127,15 @@ pub(crate) fn ends_company_name(word: &str) -> bool {
     TRADE_WORDS.contains(&word) || COMPANY_DESIGNATORS.contains(&word.trim_end_matches('.'))
 }
 
+/// Whether the last word (lowercase) of a name known to be an
+/// organization's makes it a company's: [`ends_company_name`], or a trade
+/// word that also follows people's names in headlines ("Peabody Energy",
+/// "Allina Health"), "Group" aside (advocacy groups end in it too).
+pub(crate) fn ends_organization_as_company(word: &str) -> bool {
+    let word = crate::entities::strip_possessive(word);
+    ends_company_name(word) || (HEADLINE_TRADE_WORDS.contains(&word) && word != "group")
+}
+
 /// Words that end a company's name after its name ([`TRADE_WORDS`] and the
 /// ones left out of it for headlines' sake).
 pub(in crate::entities) fn is_trade_word(word: &str) -> bool {

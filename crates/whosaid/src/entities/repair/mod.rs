@@ -28,7 +28,9 @@ mod transcript_labels;
 
 pub(super) use companies::is_trade_word;
 use companies::{companies_by_trade_word, company_names};
-pub(crate) use companies::{ends_company_name, ends_web_domain, without_legal_form_period};
+pub(crate) use companies::{
+    ends_company_name, ends_organization_as_company, ends_web_domain, without_legal_form_period,
+};
 use joined_organizations::joined_organizations;
 pub(crate) use small_word_names::{is_small_name_word, may_be_a_name_word};
 
