@@ -239,7 +239,7 @@ fn title_before_comma(
             quote + 1 + usize::from(verb)
         }
         _ if doc.token_is(r.end, ".") => return None,
-        _ => sentence.start,
+        _ => after_opening_phrase(doc, pos, sentence.start, comma),
     };
     if comma <= from
         || comma - from > 8
@@ -287,6 +287,36 @@ fn title_before_comma(
     });
     (tag(head).starts_with("NN") && is_title_noun(lower(head)) && modifiers_ok && no_verb)
         .then_some(start..comma)
+}
+
+/// Where the subject of a sentence starting at `start` opens, past an
+/// opening adverbial closed by a comma before `comma` ("In a post on X,
+/// | Meta's head of global affairs, Joel Kaplan, wrote", "Speaking to
+/// reporters, | the company's chief executive, …"): a phrase opened by a
+/// preposition, an adverb or a participle, with no quotation in it. Else
+/// `start`.
+fn after_opening_phrase(doc: &Document, pos: &[&str], start: usize, comma: usize) -> usize {
+    let opens_adverbial = pos
+        .get(start)
+        .is_some_and(|t| matches!(*t, "IN" | "RB" | "VBG" | "VBN"));
+    if !opens_adverbial {
+        return start;
+    }
+    let Some(closing) = (start + 1..comma).rev().find(|&i| doc.token_is(i, ",")) else {
+        return start;
+    };
+    let plain = (start..closing).all(|i| doc.tokens[i].kind != TokenKind::QuoteMark);
+    if plain {
+        closing + 1
+    } else {
+        start
+    }
+}
+
+/// Whether a token is a person's age as news appose it to a name: one to
+/// three digits ("Jane Roe, 41,").
+fn is_age(token: &str) -> bool {
+    (1..=3).contains(&token.len()) && token.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Whether the possessive at `owner`, before a title ending at `end`, is
@@ -557,7 +587,12 @@ pub(super) fn titles_of(
             && heads_apposed_title(lower(end))
     };
     if r.end + 1 < sentence.tokens.end && doc.token_is(r.end, ",") {
-        let from = r.end + 1;
+        // An age apposed first is no part of the title ("Anna Berg, 41, a
+        // portfolio manager at Nordea,").
+        let age = r.end + 2 < sentence.tokens.end
+            && is_age(doc.token_text(r.end + 1))
+            && doc.token_is(r.end + 2, ",");
+        let from = r.end + 1 + 2 * usize::from(age);
         let limit = (from + 12).min(sentence.tokens.end);
         // A relative clause ends the title ("an Austrian lawyer | whose
         // complaints started the case").

@@ -159,3 +159,36 @@ fn a_body_after_the_name_and_a_preposition_is_the_affiliation() {
     let s = named_speaker(&acc, "Stacey Plaskett");
     assert!(s.affiliations.is_empty(), "{acc:#?}");
 }
+
+/// Regression: a title in apposition before the name after an opening
+/// phrase ("In a post on X, the company's head of policy, Joel Ardent,
+/// wrote") was no title at all, where the same words opening the
+/// sentence were one.
+#[test]
+fn a_title_before_the_name_after_an_opening_phrase() {
+    let acc = analyze(
+        "Fine\n\nRegulators fined Norvik Systems on Tuesday. In a post on X, the company's \
+         head of policy, Joel Ardent, wrote that the fine was unfair. Speaking to reporters \
+         in Oslo, the regulator's director, Kari Lunde, said the case was closed.",
+    );
+    let s = named_speaker(&acc, "Joel Ardent");
+    assert_eq!(s.titles, ["head of policy"], "{acc:#?}");
+    assert_eq!(s.affiliations, ["Norvik Systems"], "{acc:#?}");
+    let s = named_speaker(&acc, "Kari Lunde");
+    assert_eq!(s.titles, ["director"], "{acc:#?}");
+}
+
+/// Regression: an age apposed before the title ("Mara Vell, 41, a portfolio
+/// manager at Nordhaven Capital,") hid the title after it.
+#[test]
+fn an_age_before_an_apposed_title_is_skipped() {
+    let acc = analyze(
+        "Markets\n\n\"It's a rounding error,\" said Mara Vell, 41, a portfolio manager at \
+         Nordhaven Capital. Tomas Reyes, 60, a doctor, said he was worried.",
+    );
+    let s = named_speaker(&acc, "Mara Vell");
+    assert_eq!(s.titles, ["portfolio manager at Nordhaven Capital"], "{acc:#?}");
+    assert_eq!(s.affiliations, ["Nordhaven Capital"], "{acc:#?}");
+    let s = named_speaker(&acc, "Tomas Reyes");
+    assert_eq!(s.titles, ["doctor"], "{acc:#?}");
+}
