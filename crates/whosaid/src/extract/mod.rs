@@ -721,7 +721,10 @@ impl Rules<'_> {
         // the port, urged both sides to return to talks`) or an apposition
         // on a name (`Casey Murray, the union's president, said 98 percent
         // of members …`).
-        let apposed_subject = before_cue.and_then(|b| self.name_with_apposition(b, s));
+        let apposed_subject = before_cue.and_then(|b| {
+            self.name_with_apposition(b, s)
+                .or_else(|| self.subject_with_participle_aside(b, s))
+        });
         let inverted_source = self
             .boundary_before(c.start, s)
             .filter(|&b| {

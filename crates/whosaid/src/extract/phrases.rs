@@ -378,6 +378,55 @@ impl Rules<'_> {
         (!clause).then_some(start..comma)
     }
 
+    /// The sentence's subject when the comma `comma` closes an aside
+    /// opened by a participle after a noun phrase opening the sentence
+    /// (`Three officials, speaking on condition of anonymity because the
+    /// talks were private, | said a majority favored waiting`): a phrase
+    /// with no verb before the aside is no statement, so the words after a
+    /// cue there are its content, not an inverted source. The aside's own
+    /// clauses do not count (`because the talks were private`), but a
+    /// segment after one of its commas that opens on a verb is a predicate
+    /// (`The plan, costing billions, failed, said Jones` stays inverted).
+    pub(super) fn subject_with_participle_aside(
+        &self,
+        comma: usize,
+        s: &Range<usize>,
+    ) -> Option<Range<usize>> {
+        if !self.is_punct(comma, ",") {
+            return None;
+        }
+        let mut start = s.start;
+        if self.word_is(start, SENTENCE_CONJUNCTIONS) {
+            start += 1;
+        }
+        let first = (start..comma).find(|&i| self.is_punct(i, ","))?;
+        let lowercase_past = |i: usize| {
+            self.is_lowercase_word(i)
+                && (self.text(i).ends_with("ed") || self.word_is(i, IRREGULAR_PASTS))
+        };
+        let subject = start..first;
+        let noun_phrase = (1..=8).contains(&subject.len())
+            && self.kind(start) == TokenKind::Word
+            && !self.word_is(start, CAPITALIZED_OPENERS)
+            && !self.text(start).ends_with("ing")
+            && subject.clone().all(|i| {
+                self.kind(i) == TokenKind::Word && !self.is_finite_verb(i) && !lowercase_past(i)
+            });
+        let opener = first + 1;
+        let participle = opener + 1 < comma
+            && self.is_lowercase_word(opener)
+            && self.text(opener).len() > 4
+            && self.text(opener).ends_with("ing");
+        if !noun_phrase || !participle {
+            return None;
+        }
+        let predicate_follows = (opener + 1..comma).any(|i| {
+            self.kind(i) == TokenKind::QuoteMark
+                || (self.is_punct(i - 1, ",") && (self.is_finite_verb(i) || lowercase_past(i)))
+        });
+        (!predicate_follows).then_some(start..comma)
+    }
+
     /// The comma closing an apposition that opens at `comma + 1` and comes
     /// before more of the sentence (`According to Layoffs.fyi, a website
     /// that tracks job cuts, more than …`): a determiner or possessive

@@ -492,6 +492,36 @@ fn the_apposition_of_an_inverted_source_is_the_source() {
     assert_eq!(got[0].0, "Howard Rubel", "{got:?}");
 }
 
+/// Regression: "Three officials, speaking on condition of anonymity
+/// because the talks were private, said a majority favored waiting" read
+/// the subject and its aside as an inverted content and "a majority …
+/// waiting" as the source. A noun phrase with no verb before an aside a
+/// participle opens is the subject; a predicate after the aside still
+/// makes a statement to invert.
+#[test]
+fn a_subject_with_a_participle_aside_is_no_inverted_content() {
+    for text in [
+        "Intro.\n\nThree officials, speaking on condition of anonymity because the talks were \
+         private, said a majority of the council favored waiting.",
+        "Intro.\n\nSeveral lawmakers, including two Republicans, said the bill favored insurers.",
+    ] {
+        let got = run(text);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(
+            got[0].0.starts_with("Three officials") || got[0].0.starts_with("Several lawmakers"),
+            "{got:?}"
+        );
+        assert!(
+            got[0].2[0].starts_with("a majority") || got[0].2[0].starts_with("the bill"),
+            "{got:?}"
+        );
+    }
+    let got = run("Intro.\n\nThe plan, costing billions, failed, said Jones.");
+    assert_eq!(got[0].0, "Jones", "{got:?}");
+    let got = run("Intro.\n\nPrices rose, leading to protests, said Jones.");
+    assert_eq!(got[0].0, "Jones", "{got:?}");
+}
+
 /// Regression: "Casey Murray, the union's president, said 98 percent of
 /// members supported the measure" read the name and its apposition as an
 /// inverted content and "98 percent of members …" as the source (a phrase

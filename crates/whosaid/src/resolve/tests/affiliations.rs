@@ -187,7 +187,11 @@ fn an_age_before_an_apposed_title_is_skipped() {
          Nordhaven Capital. Tomas Reyes, 60, a doctor, said he was worried.",
     );
     let s = named_speaker(&acc, "Mara Vell");
-    assert_eq!(s.titles, ["portfolio manager at Nordhaven Capital"], "{acc:#?}");
+    assert_eq!(
+        s.titles,
+        ["portfolio manager at Nordhaven Capital"],
+        "{acc:#?}"
+    );
     assert_eq!(s.affiliations, ["Nordhaven Capital"], "{acc:#?}");
     let s = named_speaker(&acc, "Tomas Reyes");
     assert_eq!(s.titles, ["doctor"], "{acc:#?}");
