@@ -248,7 +248,11 @@ impl Resolution<'_> {
             || PERSON_NOUNS.contains(&head)
             || entities::agent_by_ending(self.doc.token_text(head_at))
             || misc_head;
+        // "One of the officials", "one of his senior aides": one person
+        // of the group the plural names.
+        let one_of_people = person_noun && matches!(core.as_slice(), ["one", "of", _, ..]);
         let kind = match (plural, person_noun) {
+            _ if one_of_people => SpeakerKind::Person,
             _ if quantified && !singular_quantifier => SpeakerKind::Group,
             _ if share => SpeakerKind::Group,
             (true, _) => SpeakerKind::Group,

@@ -343,6 +343,19 @@ fn an_unnamed_person_is_anonymous() {
     }
 }
 
+/// Regression: "One of the officials said" was a group, as "the
+/// officials" are; it is one of them, an unnamed person.
+#[test]
+fn one_of_a_group_of_people_is_a_person() {
+    let acc = analyze(
+        "Talks\n\nThree officials said the talks had stalled. One of the officials said a \
+         deal was unlikely.",
+    );
+    let s = speaker_of_source(&acc, "One of the officials").unwrap_or_else(|| panic!("{acc:#?}"));
+    assert_eq!(s.kind, SpeakerKind::Person);
+    assert!(s.anonymous);
+}
+
 #[test]
 fn a_persons_campaign_is_one_organization() {
     let acc = analyze(
