@@ -100,12 +100,22 @@ impl Resolution<'_> {
         let definite = self.lower(src.start) == "the";
         // "her account", "their report": the owner, resolved as the
         // pronoun would be.
+        // "a post on his Truth Social account", "a video on her channel":
+        // the owner of where the document was put is its author.
+        let owner_at = if head_at + 2 < src.end
+            && matches!(self.lower(head_at + 1), "on" | "in")
+            && matches!(self.lower(head_at + 2), "his" | "her" | "their" | "its")
+        {
+            head_at + 2
+        } else {
+            region.start
+        };
         let owner = if named.is_none() {
-            match self.lower(region.start) {
-                "his" => self.antecedent_person(k, region.start, Gender::Male),
-                "her" => self.antecedent_person(k, region.start, Gender::Female),
-                "their" => self.antecedent_group(k, region.start, false),
-                "its" => self.antecedent_group(k, region.start, true),
+            match self.lower(owner_at) {
+                "his" => self.antecedent_person(k, owner_at, Gender::Male),
+                "her" => self.antecedent_person(k, owner_at, Gender::Female),
+                "their" => self.antecedent_group(k, owner_at, false),
+                "its" => self.antecedent_group(k, owner_at, true),
                 // "the company's statement", "the central bank's report":
                 // the body the owner refers back to.
                 "the" => self.described_owner(region.start..head_at),

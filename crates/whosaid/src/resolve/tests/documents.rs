@@ -183,3 +183,17 @@ fn a_document_owned_by_a_description_is_the_bodys() {
     assert_eq!(issuer.name, "Federal Reserve", "{acc:#?}");
     assert_eq!(issuer.kind, SpeakerKind::Organization, "{acc:#?}");
 }
+
+/// Regression: "according to a post on his Truth Social platform" named
+/// "a post on his Truth Social platform" an organization; the owner of
+/// the account the post was put on is its author.
+#[test]
+fn a_post_on_someones_account_speaks_for_its_owner() {
+    let acc = analyze(
+        "Tariffs\n\nPresident Dana Whitlock said Sunday he would impose new tariffs, according \
+         to a post on his Truth Social platform.",
+    );
+    let s = speaker_of_source(&acc, "a post on his Truth Social platform")
+        .unwrap_or_else(|| panic!("{acc:#?}"));
+    assert_eq!(s.name, "Dana Whitlock", "{acc:#?}");
+}
