@@ -18,6 +18,7 @@ mod determined;
 mod hyphened_particles;
 mod joined_organizations;
 mod opening_first_names;
+mod organization_heads;
 mod particles;
 mod places;
 mod plural_bodies;
@@ -61,6 +62,7 @@ pub(super) fn repaired(
     let mentions = plural_bodies::bodies_named_in_plural(doc, pos, &headlines, mentions);
     let mentions = small_word_names::names_with_small_words(doc, pos, mentions);
     let mentions = whole_organization_names(doc, pos, &headlines, mentions);
+    let mentions = organization_heads::names_ending_in_their_head(doc, &headlines, mentions);
     let mentions = left_out_first_words(doc, pos, &headlines, mentions);
     let mentions = companies::web_names(doc, mentions);
     let mentions = company_names(doc, pos, mentions);
@@ -541,7 +543,12 @@ const ORGANIZATION_HEADS: &[&str] = &[
 /// Whether token `i` is a capitalized [`ORGANIZATION_HEADS`] word.
 fn is_organization_head(doc: &Document, i: usize) -> bool {
     let t = doc.token_text(i);
-    t.starts_with(char::is_uppercase) && ORGANIZATION_HEADS.contains(&doc.lower(i))
+    t.starts_with(char::is_uppercase) && is_organization_head_word(doc.lower(i))
+}
+
+/// Whether a lowercased word is one of [`ORGANIZATION_HEADS`].
+fn is_organization_head_word(word: &str) -> bool {
+    ORGANIZATION_HEADS.contains(&word)
 }
 
 /// Person mentions with the title words they start with moved out
