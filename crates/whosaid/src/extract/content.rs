@@ -261,11 +261,38 @@ impl Rules<'_> {
                 break;
             }
         }
+        let k = k.or_else(|| {
+            hearer
+                .then(|| self.clause_after_named_hearer(after_cue, end))
+                .flatten()
+        });
         let mut k = k.unwrap_or(after_cue);
         while k < end && (self.is_punct(k, ",") || self.is_punct(k, ":")) {
             k += 1;
         }
         k
+    }
+
+    /// Where the clause after a hearer's name opens (`told Sky Sports | the
+    /// decision was inevitable`, `told the New York Times | the deal was
+    /// off`): a name of capitalized words right after the verb, maybe after
+    /// "the", then a determiner opening a clause with a finite verb. The
+    /// hearer is no part of what was said.
+    fn clause_after_named_hearer(&self, after_cue: usize, end: usize) -> Option<usize> {
+        let mut i = after_cue + usize::from(self.word_is(after_cue, &["the"]));
+        let name_start = i;
+        while i < end
+            && i - name_start < 5
+            && self.kind(i) == TokenKind::Word
+            && self.text(i).starts_with(char::is_uppercase)
+        {
+            i += 1;
+        }
+        let clause = i > name_start
+            && i + 1 < end
+            && self.is_determiner(i)
+            && (i + 1..end).any(|j| self.is_finite_verb(j));
+        clause.then_some(i)
     }
 }
 

@@ -350,6 +350,20 @@ fn told_is_never_inverted_and_its_hearer_is_not_content() {
     assert_eq!(got[0].2, ["it is clear that the plan failed"]);
 }
 
+/// Regression: "told Sky Sports the decision was inevitable" gave the
+/// hearer's name to the content when no "that" or pronoun opens the
+/// clause; a determiner after the name opens it.
+#[test]
+fn a_named_hearer_before_a_clause_is_not_content() {
+    let got = run("Intro.\n\nGary Neville told Sky Sports the decision was inevitable.");
+    assert_eq!(got[0].2, ["the decision was inevitable"], "{got:?}");
+    let got = run("Intro.\n\nJohn Doe told the New York Times the deal was off.");
+    assert_eq!(got[0].2, ["the deal was off"], "{got:?}");
+    // No clause after the name: what was told stays as it was.
+    let got = run("Intro.\n\nJohn Doe told CNN the news about the merger.");
+    assert_eq!(got[0].2, ["CNN the news about the merger"], "{got:?}");
+}
+
 /// Regression: "…, said demand was strong" took the clause after the cue
 /// for an inverted source.
 #[test]
