@@ -48,13 +48,28 @@ impl Resolution<'_> {
         } else {
             end
         };
-        let by_at = if participle + 1 < src.end
-            && self.pos[participle] == "VBN"
-            && matches!(self.lower(participle + 1), "by" | "from")
-        {
-            participle + 1
-        } else {
-            end
+        // A time phrase may stand between ("data released Tuesday by the
+        // National Association of Realtors", "a report published last week
+        // by …").
+        let after_time = |from: usize| {
+            let mut i = from;
+            while i < src.end
+                && i - from < 3
+                && (crate::when::is_time_word(self.lower(i))
+                    || matches!(self.lower(i), "on" | "last" | "this" | "earlier"))
+            {
+                i += 1;
+            }
+            i
+        };
+        let by_at = match after_time(participle + 1) {
+            at if at < src.end
+                && self.pos[participle] == "VBN"
+                && matches!(self.lower(at), "by" | "from") =>
+            {
+                at
+            }
+            _ => end,
         };
         let by = (by_at < src.end && matches!(self.lower(by_at), "by" | "from"))
             .then_some(by_at + 1..src.end);

@@ -197,3 +197,20 @@ fn a_post_on_someones_account_speaks_for_its_owner() {
         .unwrap_or_else(|| panic!("{acc:#?}"));
     assert_eq!(s.name, "Dana Whitlock", "{acc:#?}");
 }
+
+/// Regression: "according to data released Tuesday by the National
+/// Association of Realtors" named the whole phrase an organization: a time
+/// phrase between the participle and "by" hid the author.
+#[test]
+fn a_time_phrase_before_by_still_names_the_author() {
+    let acc = analyze(
+        "Homes\n\nHome prices rose 6% last year, according to data released Tuesday by the \
+         National Association of Realtors.",
+    );
+    let s = speaker_of_source(
+        &acc,
+        "data released Tuesday by the National Association of Realtors",
+    )
+    .unwrap_or_else(|| panic!("{acc:#?}"));
+    assert_eq!(s.name, "National Association of Realtors", "{acc:#?}");
+}
