@@ -36,12 +36,8 @@ impl Resolution<'_> {
                     t += 1;
                 }
                 let mut r = from..t;
-                let edge = |i: usize| {
-                    matches!(
-                        self.doc.tokens[i].kind,
-                        TokenKind::Punct | TokenKind::QuoteMark
-                    ) || matches!(self.lower(i), "and" | "but")
-                };
+                let edge =
+                    |i: usize| is_edge_mark(self.doc, i) || matches!(self.lower(i), "and" | "but");
                 while r.start < r.end && edge(r.start) {
                     r.start += 1;
                 }
@@ -68,8 +64,8 @@ impl Resolution<'_> {
                 if frames && !matches!(self.lower(r.start), "however" | "meanwhile") {
                     continue;
                 }
-                let whole = r.start == trim_edges(self.doc, s.tokens.clone()).start
-                    && r.end == trim_edges(self.doc, s.tokens.clone()).end;
+                let sentence = without_edge_marks(self.doc, s.tokens.clone());
+                let whole = r == sentence;
                 out.push(Unattributed {
                     span: span(&r),
                     whole_sentence: whole,
@@ -78,4 +74,23 @@ impl Resolution<'_> {
         }
         out
     }
+}
+
+/// Whether token `i` is a mark an assertion's span leaves out at its
+/// edges: punctuation and quotation marks, but not the sign of an amount
+/// next to its number ("remain near 7%", "$5 billion was spent").
+fn is_edge_mark(doc: &Document, i: usize) -> bool {
+    matches!(doc.tokens[i].kind, TokenKind::Punct | TokenKind::QuoteMark)
+        && !matches!(doc.token_text(i), "%" | "$" | "€" | "£")
+}
+
+/// A sentence's tokens without the marks at its edges ([`is_edge_mark`]).
+fn without_edge_marks(doc: &Document, mut r: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    while r.start < r.end && is_edge_mark(doc, r.start) {
+        r.start += 1;
+    }
+    while r.end > r.start && is_edge_mark(doc, r.end - 1) {
+        r.end -= 1;
+    }
+    r
 }

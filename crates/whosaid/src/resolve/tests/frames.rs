@@ -75,6 +75,29 @@ fn the_outlets_own_claims_are_unattributed() {
         "The economy grew by three percent last year"
     );
     assert!(acc.unattributed[0].whole_sentence);
+    // Regression: the sign of an amount at a claim's edge was cut off as
+    // punctuation ("remain near 7").
+    let acc = analyze(
+        "Rates\n\nMortgage rates remain near 7%. $5 billion was spent on the program. John \
+         Smith said that it would grow again.",
+    );
+    let claims: Vec<&str> = acc
+        .unattributed
+        .iter()
+        .map(|u| u.span.text.as_str())
+        .collect();
+    assert_eq!(
+        claims,
+        [
+            "Mortgage rates remain near 7%",
+            "$5 billion was spent on the program"
+        ],
+        "{acc:#?}"
+    );
+    assert!(
+        acc.unattributed.iter().all(|u| u.whole_sentence),
+        "{acc:#?}"
+    );
 }
 
 #[test]
