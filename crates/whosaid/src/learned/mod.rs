@@ -42,7 +42,7 @@ use repairs::{
     join_pieces_over_commas, keep_the_trailing_verb, names_nothing, noun_of_the_verb_frame,
     object_of_the_cue_out_of_content, participle_subject, passive_agent_source,
     passive_subject_to_content, platform_into_the_cue, program_title_out_of_content,
-    quotation_after_a_lead_in, quote_to_the_main_clause, recipient_is_no_source,
+    quotation_after_a_lead_in, quote_to_the_main_clause, quoted_as_saying, recipient_is_no_source,
     rejoin_split_quotes, source_across_a_quotation, source_after_a_bare_relative,
     source_after_an_amount, source_before_its_own_verb, source_inside_a_relative_clause,
     source_is_an_object, source_out_of_earlier_content, source_out_of_the_cue,
@@ -510,6 +510,7 @@ impl AttrTagger {
         split_coordinated_cue(cx, &mut found);
         trailing_say_clause(cx, &mut found);
         according_to_frame(cx, &mut found);
+        quoted_as_saying(cx, &mut found);
         for a in &mut found {
             noun_of_the_verb_frame(cx, a);
             join_pieces_over_commas(cx, a);

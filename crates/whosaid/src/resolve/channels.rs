@@ -68,6 +68,15 @@ impl Resolution<'_> {
                         Some(ChannelKind::PressConference)
                     }
                     "testimony" | "testified" | "hearing" => Some(ChannelKind::Testimony),
+                    // "was quoted by the Interfax news agency as saying":
+                    // the outlet after "by" relayed it.
+                    "quoted" | "cited"
+                        if self.items[k].a.cue.contains(&t)
+                            && t + 2 < frame.end
+                            && self.lower(t + 1) == "by" =>
+                    {
+                        Some(ChannelKind::Relay)
+                    }
                     "told" | "tells" | "telling" if self.items[k].a.cue.contains(&t) => {
                         Some(ChannelKind::Told)
                     }
@@ -93,7 +102,9 @@ impl Resolution<'_> {
                 }
                 // "Speaking on BBC Radio 4" names an outlet; "speaking on
                 // condition of anonymity" or "on Capitol Hill" none.
-                let via = if kind == ChannelKind::Broadcast {
+                let via = if kind == ChannelKind::Relay {
+                    self.relaying_outlet(t + 2)
+                } else if kind == ChannelKind::Broadcast {
                     let place = self
                         .ents
                         .starting_at(t + 2)
@@ -105,7 +116,11 @@ impl Resolution<'_> {
                 if kind == ChannelKind::Post && w == "wrote" && via.is_none() {
                     continue;
                 }
-                if matches!(kind, ChannelKind::Told | ChannelKind::Broadcast) && via.is_none() {
+                if matches!(
+                    kind,
+                    ChannelKind::Told | ChannelKind::Broadcast | ChannelKind::Relay
+                ) && via.is_none()
+                {
                     continue;
                 }
                 found.push((kind, via, Some(t..t + 1)));
@@ -211,6 +226,18 @@ impl Resolution<'_> {
         (x.class != MentionClass::Person
             && (is_media_name(&x.name) || (m.class == MentionClass::Organization && !modifies)))
             .then(|| x.name.clone())
+    }
+
+    /// The outlet named at token `t` after "quoted by": an outlet or any
+    /// organization's name ("the Interfax news agency", "RIA"), not a
+    /// person's, a place's or a nationality's ("Israeli media").
+    fn relaying_outlet(&self, t: usize) -> Option<String> {
+        self.media_at(t).or_else(|| {
+            let at = if self.lower(t) == "the" { t + 1 } else { t };
+            let (_, e) = self.ents.starting_at(at)?;
+            let x = &self.ents.list[*e];
+            (x.class == MentionClass::Organization).then(|| x.name.clone())
+        })
     }
 
     /// An outlet's one-word name at token `t` that no mention covers: the

@@ -19,6 +19,7 @@ mod content;
 mod false_cues;
 mod inner_cue;
 mod lead_in;
+mod quoted_as_saying;
 mod relative;
 mod sources;
 mod trailing;
@@ -36,6 +37,7 @@ pub(super) use content::{
 pub(super) use false_cues::title_taken_for_a_cue;
 pub(super) use inner_cue::content_over_a_bare_inner_cue;
 pub(super) use lead_in::quotation_after_a_lead_in;
+pub(super) use quoted_as_saying::quoted_as_saying;
 pub(super) use relative::content_within_its_relative_clause;
 pub(super) use sources::{
     circumstance_after_the_cue, coordinated_verb_subject, dateline_place, expletive_it,

@@ -8,6 +8,7 @@ mod content;
 mod false_cues;
 mod inner_cue;
 mod lead_in;
+mod quoted_as_saying;
 mod relative;
 mod sources;
 mod subjects;
