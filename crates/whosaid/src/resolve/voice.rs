@@ -41,7 +41,15 @@ impl Resolution<'_> {
                 while r.start < r.end && edge(r.start) {
                     r.start += 1;
                 }
-                while r.end > r.start && edge(r.end - 1) {
+                // A connector the attribution after it cut off, after a
+                // comma ("stalled on Thursday, | with …", "unchanged, | as
+                // …"), goes with what it connects.
+                let dangling = |end: usize| {
+                    end >= r.start + 2
+                        && matches!(self.pos[end - 1], "IN" | "CC" | "WRB" | "WDT" | "WP")
+                        && self.doc.token_is(end - 2, ",")
+                };
+                while r.end > r.start && (edge(r.end - 1) || dangling(r.end)) {
                     r.end -= 1;
                 }
                 let words = r

@@ -98,6 +98,22 @@ fn the_outlets_own_claims_are_unattributed() {
         acc.unattributed.iter().all(|u| u.whole_sentence),
         "{acc:#?}"
     );
+    // Regression: a connector after a comma that an attribution cut off
+    // ended the claim ("… stalled on Thursday, with").
+    let acc = analyze(
+        "Talks\n\nCAIRO — Negotiations over a ceasefire in Gaza stalled on Thursday, with \
+         Israel and Hamas each blaming the other for the impasse.",
+    );
+    let claims: Vec<&str> = acc
+        .unattributed
+        .iter()
+        .map(|u| u.span.text.as_str())
+        .collect();
+    assert_eq!(
+        claims,
+        ["Negotiations over a ceasefire in Gaza stalled on Thursday"],
+        "{acc:#?}"
+    );
 }
 
 #[test]
