@@ -68,10 +68,15 @@ impl Resolution<'_> {
                 }
             }
             let own = &items[k].a.content;
+            // A statement in a relative clause set off by commas ("Trump,
+            // who endorsed Moreno early in the primary, held a rally on
+            // Saturday") is dated by its clause alone.
+            let clause = self.relative_clause_of(k, &frame);
             let allowed = |t: usize| {
                 !quotes.is_quoted(t)
                     && !own.iter().any(|c| c.contains(&t))
                     && !blocked.iter().any(|r| r.contains(&t))
+                    && clause.as_ref().is_none_or(|r| r.contains(&t))
             };
             let tense = self.tense_of(&cue);
             let mut found = when::find(self.doc, frame, allowed, self.info.published, tense);
@@ -91,6 +96,32 @@ impl Resolution<'_> {
             };
             self.items[k].time = found.into_iter().min_by_key(distance);
         }
+    }
+
+    /// The tokens of the relative clause attribution `k` stands in, when
+    /// its source is a relative pronoun after a comma ("…, who endorsed
+    /// Moreno early in the primary,"): from the pronoun to the comma after
+    /// its content, or the end of the frame.
+    fn relative_clause_of(&self, k: usize, frame: &Range<usize>) -> Option<Range<usize>> {
+        let it = &self.items[k].a;
+        let source = it.source.as_ref().filter(|s| s.len() == 1)?;
+        let relative = matches!(self.lower(source.start), "who" | "which")
+            && source.start > frame.start
+            && self.doc.token_is(source.start - 1, ",");
+        if !relative {
+            return None;
+        }
+        let said_end = it
+            .content
+            .iter()
+            .map(|c| c.end)
+            .chain([it.cue.end])
+            .max()
+            .unwrap_or(it.cue.end);
+        let end = (said_end..frame.end)
+            .find(|&i| self.doc.token_is(i, ","))
+            .unwrap_or(frame.end);
+        Some(source.start..end)
     }
 
     /// The tense of a cue: past for a past-tense verb ("said", "had

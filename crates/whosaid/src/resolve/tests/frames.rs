@@ -459,6 +459,13 @@ fn times_come_from_no_other_content_and_no_aside_of_the_source() {
     let text = "Museum\n\nPresident Barack Obama, dedicating the museum on Saturday, said it \
                 would tell an American story.";
     assert_eq!(time_of(text, "said").as_deref(), Some("on Saturday"));
+    // Regression: a statement in a relative clause took the main clause's
+    // time ("…, who said she would never run, announced on Saturday …"
+    // dated the saying Saturday).
+    let text = "Race\n\nJane Roe, who said she would never run for office, announced on \
+                Saturday that she is running for mayor.";
+    assert_eq!(time_of(text, "said"), None);
+    assert_eq!(time_of(text, "announced").as_deref(), Some("on Saturday"));
 }
 
 /// Regression: "Speaking on BBC Radio 4's Today programme, he said" gave
