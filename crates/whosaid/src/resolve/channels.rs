@@ -205,7 +205,10 @@ impl Resolution<'_> {
 
     /// An outlet or platform named at token `t`.
     pub(super) fn media_at(&self, t: usize) -> Option<String> {
-        let at = if t < self.doc.tokens.len() && self.lower(t) == "the" {
+        let at = if t < self.doc.tokens.len()
+            && self.lower(t) == "the"
+            && self.ents.starting_at(t).is_none()
+        {
             t + 1
         } else {
             t
@@ -233,8 +236,11 @@ impl Resolution<'_> {
     /// person's, a place's or a nationality's ("Israeli media").
     fn relaying_outlet(&self, t: usize) -> Option<String> {
         self.media_at(t).or_else(|| {
-            let at = if self.lower(t) == "the" { t + 1 } else { t };
-            let (_, e) = self.ents.starting_at(at)?;
+            let (_, e) = self.ents.starting_at(t).or_else(|| {
+                (self.lower(t) == "the")
+                    .then(|| self.ents.starting_at(t + 1))
+                    .flatten()
+            })?;
             let x = &self.ents.list[*e];
             (x.class == MentionClass::Organization).then(|| x.name.clone())
         })
@@ -292,8 +298,12 @@ impl Resolution<'_> {
             if i >= frame.end {
                 return None;
             }
-            let i = if self.lower(i) == "the" { i + 1 } else { i };
-            let (m, e) = self.ents.starting_at(i)?;
+            // The article may be the name's own ("The Washington Post").
+            let (m, e) = self.ents.starting_at(i).or_else(|| {
+                (self.lower(i) == "the")
+                    .then(|| self.ents.starting_at(i + 1))
+                    .flatten()
+            })?;
             // A capitalized "Today" the tagger left after the name is
             // still the outlet's ("told USA | Today", "Russia Today").
             let name = &self.ents.list[*e].name;

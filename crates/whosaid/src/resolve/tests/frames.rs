@@ -749,3 +749,20 @@ fn a_date_alone_is_no_speaker() {
     let june = attribution_of_source(&acc, "June");
     assert_eq!(june.speaker, None, "{acc:#?}");
 }
+
+/// Regression: "He told The Washington Post that …" had no channel: the
+/// outlet's name holds its article, which the search for the hearer
+/// skipped before looking for the name.
+#[test]
+fn an_outlet_named_with_its_article_is_the_hearer() {
+    let acc = analyze(
+        "Drug\n\nDr. Jane Roe, a neurologist, said the effects were serious. She told The \
+         Washington Post that doctors should weigh the risks carefully.",
+    );
+    let she = attribution_of_source(&acc, "She");
+    assert_eq!(
+        she.channel.first().and_then(|c| c.via.as_deref()),
+        Some("The Washington Post"),
+        "{she:#?}"
+    );
+}
