@@ -139,6 +139,7 @@ pub(super) fn bodies_by_description(
         if m.class != MentionClass::Organization
             && (apposed_body_noun(doc, pos, m.tokens.end)
                 || body_noun_before(doc, pos, m)
+                || listed_after_plural_body_noun(doc, pos, m)
                 || body_noun_apposed_before(doc, pos, m)
                 || traded(doc, pos, &m.tokens)
                 || owns_a_company_office(doc, m.tokens.end)
@@ -391,6 +392,41 @@ fn body_noun_before(doc: &Document, pos: &[&str], m: &Mention) -> bool {
     description_opened_at(doc, pos, noun).is_some() && !related
 }
 
+/// Whether the mention is one of names listed right after a plural noun
+/// for a kind of body ("drugmakers Eisai and Biogen", "the companies Apple,
+/// Google and Meta"): capitalized words, commas and "and"/"or" back to
+/// the noun.
+fn listed_after_plural_body_noun(doc: &Document, pos: &[&str], m: &Mention) -> bool {
+    /// Most tokens between the noun and the mention.
+    const MAX_LIST_TOKENS: usize = 10;
+    let floor = m.tokens.start.saturating_sub(MAX_LIST_TOKENS + 1);
+    let mut i = m.tokens.start;
+    while i > floor {
+        let k = i - 1;
+        let listed = doc.is_capitalized(k)
+            || matches!(doc.lower(k), "and" | "or" | "&")
+            || doc.token_is(k, ",");
+        if !listed {
+            break;
+        }
+        i = k;
+    }
+    let Some(noun) = i.checked_sub(1) else {
+        return false;
+    };
+    let word = doc.lower(noun);
+    let singular = match word.strip_suffix("ies") {
+        Some(stem) => format!("{stem}y"),
+        None => word.strip_suffix('s').unwrap_or(word).to_string(),
+    };
+    // The list opens on a name, not on a conjunction or a comma.
+    let opens_on_a_name = doc.is_capitalized(i);
+    pos.get(noun).is_some_and(|&t| t == "NNS")
+        && doc.token_text(noun).starts_with(char::is_lowercase)
+        && opens_on_a_name
+        && BODY_NOUNS.contains(&singular.as_str())
+}
+
 /// Where "the|a|an <words> <noun>" opens, when token `noun` is a body noun
 /// heading it.
 fn description_opened_at(doc: &Document, pos: &[&str], noun: usize) -> Option<usize> {
@@ -548,6 +584,41 @@ mod tests {
             &pos,
         );
         assert_eq!(found, [MentionClass::Organization; 3]);
+    }
+
+    /// Regression: "funded by drugmakers Eisai and Biogen" left "Eisai" the
+    /// tagger's person, so "Eisai said it would …" had a person speak: names
+    /// listed after a plural noun for a kind of body are bodies. Not after
+    /// a plural of people ("voters Jane Roe and John Doe").
+    #[test]
+    fn names_listed_after_a_plural_body_noun_are_organizations() {
+        let pos = [
+            SAID,
+            ("drugmakers", "NNS"),
+            ("companies", "NNS"),
+            ("voters", "NNS"),
+        ];
+        let found = classes(
+            "Drug\n\nThe trial, funded by drugmakers Eisai and Biogen, enrolled patients. The \
+             companies Alder, Brix and Corvel said so. The voters Jane Roe and John Doe said \
+             so.",
+            &[
+                ("Eisai", MentionClass::Person),
+                ("Biogen", MentionClass::Organization),
+                ("Corvel", MentionClass::Person),
+                ("John Doe", MentionClass::Person),
+            ],
+            &pos,
+        );
+        assert_eq!(
+            found,
+            [
+                MentionClass::Organization,
+                MentionClass::Organization,
+                MentionClass::Organization,
+                MentionClass::Person
+            ]
+        );
     }
 
     /// Regression: "the EU statistics office Eurostat" and "a consumer
