@@ -64,6 +64,14 @@ fn an_answer_links_to_its_question() {
     assert_eq!(answer.channel[0].via.as_deref(), Some("CNN"));
 }
 
+/// The texts of the outlet's own claims in an account.
+fn claims_of(acc: &Account) -> Vec<&str> {
+    acc.unattributed
+        .iter()
+        .map(|u| u.span.text.as_str())
+        .collect()
+}
+
 #[test]
 fn the_outlets_own_claims_are_unattributed() {
     let acc = analyze(
@@ -81,11 +89,7 @@ fn the_outlets_own_claims_are_unattributed() {
         "Rates\n\nMortgage rates remain near 7%. $5 billion was spent on the program. John \
          Smith said that it would grow again.",
     );
-    let claims: Vec<&str> = acc
-        .unattributed
-        .iter()
-        .map(|u| u.span.text.as_str())
-        .collect();
+    let claims: Vec<&str> = claims_of(&acc);
     assert_eq!(
         claims,
         [
@@ -104,11 +108,7 @@ fn the_outlets_own_claims_are_unattributed() {
         "Talks\n\nCAIRO — Negotiations over a ceasefire in Gaza stalled on Thursday, with \
          Israel and Hamas each blaming the other for the impasse.",
     );
-    let claims: Vec<&str> = acc
-        .unattributed
-        .iter()
-        .map(|u| u.span.text.as_str())
-        .collect();
+    let claims: Vec<&str> = claims_of(&acc);
     assert_eq!(
         claims,
         ["Negotiations over a ceasefire in Gaza stalled on Thursday"],

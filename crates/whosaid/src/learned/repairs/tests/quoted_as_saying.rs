@@ -19,16 +19,19 @@ fn the_one_quoted_is_the_source_and_the_outlet_relays() {
         "Talks\n\nPutin was quoted by the Interfax news agency as saying Russia would \
          respond.\n\nThe minister was quoted as saying the talks had failed.",
     );
-    let putin = acc
-        .attributions
-        .iter()
-        .find(|a| {
-            a.attribution
-                .content
-                .iter()
-                .any(|c| c.text.starts_with("Russia would respond"))
-        })
-        .unwrap_or_else(|| panic!("{acc:#?}"));
+    // The attribution whose content opens with `words`.
+    let holding = |words: &str| {
+        acc.attributions
+            .iter()
+            .find(|a| {
+                a.attribution
+                    .content
+                    .iter()
+                    .any(|c| c.text.starts_with(words))
+            })
+            .unwrap_or_else(|| panic!("no content opens with {words:?}: {acc:#?}"))
+    };
+    let putin = holding("Russia would respond");
     assert_eq!(putin.attribution.source[0].text, "Putin", "{acc:#?}");
     assert_eq!(
         putin.attribution.cue[0].text,
@@ -40,16 +43,7 @@ fn the_one_quoted_is_the_source_and_the_outlet_relays() {
         Some("Interfax"),
         "{acc:#?}"
     );
-    let minister = acc
-        .attributions
-        .iter()
-        .find(|a| {
-            a.attribution
-                .content
-                .iter()
-                .any(|c| c.text.starts_with("the talks had failed"))
-        })
-        .unwrap_or_else(|| panic!("{acc:#?}"));
+    let minister = holding("the talks had failed");
     assert_eq!(
         minister.attribution.source[0].text, "The minister",
         "{acc:#?}"
