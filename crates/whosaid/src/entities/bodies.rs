@@ -404,27 +404,30 @@ fn listed_after_plural_body_noun(doc: &Document, pos: &[&str], m: &Mention) -> b
     while i > floor {
         let k = i - 1;
         let listed = doc.is_capitalized(k)
-            || matches!(doc.lower(k), "and" | "or" | "&")
-            || doc.token_is(k, ",");
+            || doc.token_is(k, ",")
+            || matches!(doc.lower(k), "and" | "or" | "&");
         if !listed {
             break;
         }
         i = k;
     }
+    // The list opens on a name, not on a conjunction or a comma.
     let Some(noun) = i.checked_sub(1) else {
         return false;
     };
+    let lowercase_plural = pos.get(noun).is_some_and(|&t| t == "NNS") && !doc.is_capitalized(noun);
+    if !lowercase_plural || !doc.is_capitalized(i) {
+        return false;
+    }
     let word = doc.lower(noun);
-    let singular = match word.strip_suffix("ies") {
-        Some(stem) => format!("{stem}y"),
-        None => word.strip_suffix('s').unwrap_or(word).to_string(),
-    };
-    // The list opens on a name, not on a conjunction or a comma.
-    let opens_on_a_name = doc.is_capitalized(i);
-    pos.get(noun).is_some_and(|&t| t == "NNS")
-        && doc.token_text(noun).starts_with(char::is_lowercase)
-        && opens_on_a_name
-        && BODY_NOUNS.contains(&singular.as_str())
+    // The plural's singular, compared without building it ("companies",
+    // "drugmakers").
+    BODY_NOUNS
+        .iter()
+        .any(|body| match word.strip_suffix("ies") {
+            Some(stem) => body.strip_suffix('y') == Some(stem),
+            None => word.strip_suffix('s') == Some(body),
+        })
 }
 
 /// Where "the|a|an <words> <noun>" opens, when token `noun` is a body noun

@@ -44,8 +44,9 @@ pub(in crate::learned) fn quoted_as_saying(cx: &Context<'_>, found: &mut Vec<Tok
 /// has one with a subject and a content.
 fn frame_in(cx: &Context<'_>, range: Range<usize>) -> Option<TokenAttribution> {
     let lower = |i: usize| cx.doc.lower(i);
+    // Compared as bytes first: this runs over every sentence.
     let verb = (range.start + 2..range.end).find(|&i| {
-        matches!(lower(i), "quoted" | "cited")
+        (cx.doc.token_is(i, "quoted") || cx.doc.token_is(i, "cited"))
             && PASSIVE_AUXILIARIES.contains(&lower(i - 1))
             && !cx.quotes.is_quoted(i)
     })?;
