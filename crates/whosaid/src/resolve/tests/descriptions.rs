@@ -103,13 +103,21 @@ fn an_agentless_passive_keeps_no_source() {
         "Climate\n\nAlvarez, a Democrat who is widely seen as a possible presidential \
          candidate, has made climate policy the centerpiece of her second term.",
     );
-    let seen = acc
+    // The tagger may or may not read the passive as an attribution (it
+    // does not since the retraining of 2026-12-07); when it does, the
+    // attribution has no source, and "Democrat" speaks nowhere.
+    if let Some(seen) = acc
         .attributions
         .iter()
         .find(|a| a.attribution.cue[0].text.contains("seen"))
-        .expect("the passive's attribution");
-    assert!(seen.attribution.source.is_empty(), "{seen:#?}");
-    assert_eq!(seen.speaker, None, "{seen:#?}");
+    {
+        assert!(seen.attribution.source.is_empty(), "{seen:#?}");
+        assert_eq!(seen.speaker, None, "{seen:#?}");
+    }
+    assert!(
+        acc.speakers.iter().all(|s| s.name != "Democrat"),
+        "{acc:#?}"
+    );
 }
 
 /// A relative clause without a comma is the source of its own verb
