@@ -203,18 +203,29 @@ impl Resolution<'_> {
         self.ents.covering(t).is_some() || (t > sentence_start && self.doc.is_capitalized(t))
     }
 
-    /// An outlet or platform named at token `t`.
-    pub(super) fn media_at(&self, t: usize) -> Option<String> {
-        let at = if t < self.doc.tokens.len()
-            && self.lower(t) == "the"
-            && self.ents.starting_at(t).is_none()
-        {
+    /// The mention that starts at token `t`, or right after an article
+    /// there: the article may be the name's own ("The Washington Post") or
+    /// not ("the Interfax news agency").
+    fn mention_from(&self, t: usize) -> Option<&(Mention, usize)> {
+        self.ents.starting_at(t).or_else(|| {
+            let after = self.past_article(t);
+            (after != t).then(|| self.ents.starting_at(after)).flatten()
+        })
+    }
+
+    /// The token after "the" at `t`, else `t` itself.
+    fn past_article(&self, t: usize) -> usize {
+        if t < self.doc.tokens.len() && self.lower(t) == "the" {
             t + 1
         } else {
             t
-        };
-        let Some((m, e)) = self.ents.starting_at(at) else {
-            return self.outlet_word_at(at);
+        }
+    }
+
+    /// An outlet or platform named at token `t`.
+    pub(super) fn media_at(&self, t: usize) -> Option<String> {
+        let Some((m, e)) = self.mention_from(t) else {
+            return self.outlet_word_at(self.past_article(t));
         };
         let x = &self.ents.list[*e];
         // A body's name before a common noun modifies it: "on the Senate
@@ -236,11 +247,7 @@ impl Resolution<'_> {
     /// person's, a place's or a nationality's ("Israeli media").
     fn relaying_outlet(&self, t: usize) -> Option<String> {
         self.media_at(t).or_else(|| {
-            let (_, e) = self.ents.starting_at(t).or_else(|| {
-                (self.lower(t) == "the")
-                    .then(|| self.ents.starting_at(t + 1))
-                    .flatten()
-            })?;
+            let (_, e) = self.mention_from(t)?;
             let x = &self.ents.list[*e];
             (x.class == MentionClass::Organization).then(|| x.name.clone())
         })
@@ -298,12 +305,7 @@ impl Resolution<'_> {
             if i >= frame.end {
                 return None;
             }
-            // The article may be the name's own ("The Washington Post").
-            let (m, e) = self.ents.starting_at(i).or_else(|| {
-                (self.lower(i) == "the")
-                    .then(|| self.ents.starting_at(i + 1))
-                    .flatten()
-            })?;
+            let (m, e) = self.mention_from(i)?;
             // A capitalized "Today" the tagger left after the name is
             // still the outlet's ("told USA | Today", "Russia Today").
             let name = &self.ents.list[*e].name;
@@ -323,11 +325,7 @@ impl Resolution<'_> {
         };
         let named_from = |i: usize| {
             named_from(i).or_else(|| {
-                let i = if i < frame.end && self.lower(i) == "the" {
-                    i + 1
-                } else {
-                    i
-                };
+                let i = self.past_article(i);
                 (i < frame.end).then(|| self.outlet_word_at(i)).flatten()
             })
         };
