@@ -59,6 +59,8 @@ const SAY_VERBS: &[&str] = &[
 pub(in crate::learned) fn trailing_say_clause(cx: &Context<'_>, found: &mut Vec<TokenAttribution>) {
     let text = |i: usize| cx.doc.token_text(i);
     let word = |i: usize| cx.doc.tokens[i].kind == TokenKind::Word;
+    // A word or an abbreviation with its period ("Sgt.", "Corp.").
+    let named = |i: usize| word(i) || cx.doc.tokens[i].kind == TokenKind::Abbreviation;
     let mut added = Vec::new();
     for sentence in &cx.doc.sentences {
         let range = sentence.tokens.clone();
@@ -101,7 +103,8 @@ pub(in crate::learned) fn trailing_say_clause(cx: &Context<'_>, found: &mut Vec<
         let at_end = (end.saturating_sub(5).max(range.start)..end)
             .rev()
             .find(|&i| say(i) || reports(i))
-            .filter(|&v| circumstance(v + 1..end));
+            .filter(|&v| circumstance(v + 1..end))
+            .or_else(|| told_at_end(cx, range.start, end));
         // The appendix's comma may follow a short circumstance of the
         // verb ("…, the company said Tuesday, as it struggles …"); a
         // "that" after it is the statement's second half ("It matters,
@@ -139,7 +142,7 @@ pub(in crate::learned) fn trailing_say_clause(cx: &Context<'_>, found: &mut Vec<
             && !speaker.clone().any(|i| cx.doc.lower(i) == "according")
             && speaker
                 .clone()
-                .all(|i| word(i) && !super::finite_verb_tag(cx.pos[i]) && !cx.quotes.is_quoted(i))
+                .all(|i| named(i) && !super::finite_verb_tag(cx.pos[i]) && !cx.quotes.is_quoted(i))
             && speaker
                 .clone()
                 .any(|i| cx.pos[i].starts_with("NN") || cx.pos[i] == "PRP");
@@ -165,7 +168,8 @@ pub(in crate::learned) fn trailing_say_clause(cx: &Context<'_>, found: &mut Vec<
             continue;
         }
         let in_sentence = |r: &Range<usize>| r.start >= range.start && r.end <= range.end;
-        if say(verb) {
+        let told = is_tell_verb(cx, verb);
+        if say(verb) || told {
             found.retain(|a| {
                 !(a.cue.start >= range.start
                     && a.cue.end <= comma
@@ -194,15 +198,25 @@ pub(in crate::learned) fn trailing_say_clause(cx: &Context<'_>, found: &mut Vec<
         // appendix as its content, takes the clause; its source, when it
         // began inside the noun phrase, is the phrase.
         if let Some(a) = found.iter_mut().find(|a| a.cue.contains(&verb)) {
-            if appended {
+            // A source begun inside the speaker's phrase ("the Centers for
+            // | Disease Control and Prevention", "police spokesperson |
+            // Sgt. Lena Ortiz") is the phrase; the words of it the tagger
+            // gave the content are no part of what was said.
+            let cut_short = |s: &Range<usize>| {
+                s.start > speaker.start && s.start < speaker.end && s.end <= verb
+            };
+            if a.source.as_ref().is_some_and(cut_short) {
+                a.source = Some(speaker.clone());
+                a.content
+                    .retain(|c| !(c.start >= speaker.start && c.end <= speaker.end));
+            }
+            if appended || told {
+                // After "told", the tagger's content is the hearer ("told
+                // reporters"), which the channel finder reads from the frame.
                 if a.content.iter().all(|c| c.start > verb) {
                     a.content = std::iter::once(clause).collect();
                 }
-                // "the Centers for | Disease Control and Prevention".
-                let cut_short = |s: &Range<usize>| {
-                    s.start > speaker.start && s.start < speaker.end && s.end <= verb
-                };
-                if a.source.as_ref().is_none_or(cut_short) {
+                if a.source.is_none() {
                     a.source = Some(speaker);
                 }
             } else if a
@@ -232,6 +246,38 @@ pub(in crate::learned) fn trailing_say_clause(cx: &Context<'_>, found: &mut Vec<
         !a.content.is_empty() && a.source.as_ref().is_none_or(|s| !s.contains(&a.cue.start))
     });
     found.extend(added);
+}
+
+/// `…, police spokesperson Lena Ortiz told reporters.`: "told" or "tells"
+/// near a sentence's `end`, then only its hearer and a short circumstance
+/// ("told The Associated Press on Monday", "told his players"): a noun phrase with
+/// no verb, so not the start of what was told ("told reporters he would
+/// resign" runs on to a clause of its own). Returns the verb.
+fn told_at_end(cx: &Context<'_>, start: usize, end: usize) -> Option<usize> {
+    let verb = (end.saturating_sub(8).max(start)..end)
+        .rev()
+        .find(|&i| is_tell_verb(cx, i))?;
+    let hearer = verb + 1..end;
+    let opens_a_phrase = matches!(
+        cx.pos.get(hearer.start).copied(),
+        Some("DT" | "NNP" | "NNPS" | "NN" | "NNS" | "PRP" | "PRP$")
+    );
+    let no_clause = hearer.clone().all(|i| {
+        matches!(
+            cx.doc.tokens[i].kind,
+            TokenKind::Word | TokenKind::Abbreviation
+        ) && !cx.quotes.is_quoted(i)
+            && matches!(
+                cx.pos[i],
+                "DT" | "NNP" | "NNPS" | "NN" | "NNS" | "PRP" | "PRP$" | "IN" | "JJ" | "CD" | "POS"
+            )
+    });
+    (opens_a_phrase && no_clause).then_some(verb)
+}
+
+/// Whether token `i` is an unquoted "told" or "tells".
+fn is_tell_verb(cx: &Context<'_>, i: usize) -> bool {
+    matches!(cx.doc.token_text(i), "told" | "tells") && !cx.quotes.is_quoted(i)
 }
 
 /// Whether `tail` (after the comma that follows a reporting verb) is a

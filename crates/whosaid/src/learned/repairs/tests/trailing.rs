@@ -521,3 +521,65 @@ fn a_trailing_verbs_own_attribution_takes_the_clause_from_its_subject() {
     in_context(text, |_, cx| trailing_say_clause(cx, &mut found));
     assert_eq!(found[0].content, [content]);
 }
+
+/// `…, police spokesperson Sgt. Lena Ortiz told reporters.`: "told" and
+/// its hearer ending a sentence report the clause before the comma, as
+/// "said" does; the tagger had read the hearer as what was told. A clause
+/// after the hearer ("told reporters he would resign") is what was told,
+/// and the sentence is left alone.
+#[test]
+fn a_trailing_told_and_its_hearer_report_the_clause_before_them() {
+    let text = "Head.\n\nThe man was taken into custody after a tip from a neighbor, \
+                police spokesperson Sgt. Lena Ortiz told reporters.";
+    let speaker = tokens_of(text, "police spokesperson Sgt. Lena Ortiz");
+    let mut found = vec![attribution(
+        Some(speaker.clone()),
+        tokens_of(text, "told"),
+        tokens_of(text, "reporters"),
+    )];
+    in_context(text, |_, cx| trailing_say_clause(cx, &mut found));
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].source, Some(speaker));
+    assert_eq!(
+        found[0].content,
+        [tokens_of(
+            text,
+            "The man was taken into custody after a tip from a neighbor"
+        )]
+    );
+    let text = "Head.\n\nAfter a long debate, the mayor told reporters he would resign.";
+    let told = attribution(
+        Some(tokens_of(text, "the mayor")),
+        tokens_of(text, "told"),
+        tokens_of(text, "he would resign"),
+    );
+    let mut found = vec![told.clone()];
+    in_context(text, |_, cx| trailing_say_clause(cx, &mut found));
+    assert_eq!(found, [told]);
+}
+
+/// `…, police spokesperson Sgt. Lena Ortiz said.`: the tagger began the
+/// source at the title's abbreviation and gave the words before it to the
+/// content. The whole phrase is the source, and the content is the clause
+/// before the comma.
+#[test]
+fn a_trailing_speaker_cut_at_an_abbreviation_is_made_whole() {
+    let text = "Head.\n\nThe man was taken into custody after a tip from a neighbor, \
+                police spokesperson Sgt. Lena Ortiz said.";
+    let clause = tokens_of(
+        text,
+        "The man was taken into custody after a tip from a neighbor",
+    );
+    let mut found = vec![TokenAttribution {
+        source: Some(tokens_of(text, "Sgt. Lena Ortiz")),
+        cue: tokens_of(text, "said"),
+        content: vec![clause.clone(), tokens_of(text, "police spokesperson")],
+    }];
+    in_context(text, |_, cx| trailing_say_clause(cx, &mut found));
+    assert_eq!(found.len(), 1);
+    assert_eq!(
+        found[0].source,
+        Some(tokens_of(text, "police spokesperson Sgt. Lena Ortiz"))
+    );
+    assert_eq!(found[0].content, [clause]);
+}
