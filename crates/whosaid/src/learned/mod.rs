@@ -43,12 +43,12 @@ use repairs::{
     object_of_the_cue_out_of_content, participle_subject, passive_agent_source,
     passive_subject_to_content, platform_into_the_cue, program_title_out_of_content,
     quotation_after_a_lead_in, quote_to_the_main_clause, quoted_as_saying, recipient_is_no_source,
-    rejoin_split_quotes, source_across_a_quotation, source_after_a_bare_relative,
-    source_after_an_amount, source_before_its_own_verb, source_inside_a_relative_clause,
-    source_is_an_object, source_out_of_earlier_content, source_out_of_the_cue,
-    source_past_its_possessive, source_with_its_antecedent, source_with_its_apposed_name,
-    source_with_its_conjunct, source_with_its_head, source_with_its_title,
-    source_within_its_sentence, source_without_a_trailing_preposition,
+    rejoin_split_quotes, relative_clause_into_the_source, source_across_a_quotation,
+    source_after_a_bare_relative, source_after_an_amount, source_before_its_own_verb,
+    source_inside_a_relative_clause, source_is_an_object, source_out_of_earlier_content,
+    source_out_of_the_cue, source_past_its_possessive, source_with_its_antecedent,
+    source_with_its_apposed_name, source_with_its_conjunct, source_with_its_head,
+    source_with_its_title, source_within_its_sentence, source_without_a_trailing_preposition,
     source_without_a_trailing_time, speaker_after_an_opening_verb, speaker_after_the_quotation,
     split_coordinated_cue, subject_already_content, subject_before_a_relative_clause,
     subject_before_an_apposition, subject_out_of_content, that_said, time_out_of_the_cue,
@@ -545,6 +545,7 @@ impl AttrTagger {
             source_with_its_conjunct(cx, a);
             source_with_its_head(cx, a);
             source_with_its_antecedent(cx, a);
+            relative_clause_into_the_source(cx, a);
             source_with_its_apposed_name(cx, a);
             source_with_its_title(cx, a);
             passive_agent_source(cx, a);

@@ -42,14 +42,15 @@ pub(super) use relative::content_within_its_relative_clause;
 pub(super) use sources::{
     circumstance_after_the_cue, coordinated_verb_subject, dateline_place, expletive_it,
     names_nothing, participle_subject, passive_agent_source, recipient_is_no_source,
-    source_across_a_quotation, source_after_a_bare_relative, source_after_an_amount,
-    source_before_its_own_verb, source_inside_a_relative_clause, source_is_an_object,
-    source_out_of_earlier_content, source_out_of_the_cue, source_past_its_possessive,
-    source_with_its_antecedent, source_with_its_apposed_name, source_with_its_conjunct,
-    source_with_its_head, source_with_its_title, source_within_its_sentence,
-    source_without_a_trailing_preposition, source_without_a_trailing_time,
-    speaker_after_an_opening_verb, speaker_after_the_quotation, subject_before_a_relative_clause,
-    subject_before_an_apposition, time_phrase, whole_name_source, whole_noun_phrase_source,
+    relative_clause_into_the_source, source_across_a_quotation, source_after_a_bare_relative,
+    source_after_an_amount, source_before_its_own_verb, source_inside_a_relative_clause,
+    source_is_an_object, source_out_of_earlier_content, source_out_of_the_cue,
+    source_past_its_possessive, source_with_its_antecedent, source_with_its_apposed_name,
+    source_with_its_conjunct, source_with_its_head, source_with_its_title,
+    source_within_its_sentence, source_without_a_trailing_preposition,
+    source_without_a_trailing_time, speaker_after_an_opening_verb, speaker_after_the_quotation,
+    subject_before_a_relative_clause, subject_before_an_apposition, time_phrase, whole_name_source,
+    whole_noun_phrase_source,
 };
 pub(super) use trailing::{
     according_to_frame, appendix_clause_out_of_content, trailing_say_clause,

@@ -11,12 +11,13 @@ pub(in crate::learned) use no_speaker::{
     recipient_is_no_source, time_phrase,
 };
 pub(in crate::learned) use spans::{
-    source_across_a_quotation, source_after_a_bare_relative, source_after_an_amount,
-    source_before_its_own_verb, source_out_of_the_cue, source_past_its_possessive,
-    source_with_its_antecedent, source_with_its_apposed_name, source_with_its_conjunct,
-    source_with_its_head, source_with_its_title, source_within_its_sentence,
-    source_without_a_trailing_preposition, source_without_a_trailing_time,
-    speaker_after_the_quotation, whole_name_source, whole_noun_phrase_source,
+    relative_clause_into_the_source, source_across_a_quotation, source_after_a_bare_relative,
+    source_after_an_amount, source_before_its_own_verb, source_out_of_the_cue,
+    source_past_its_possessive, source_with_its_antecedent, source_with_its_apposed_name,
+    source_with_its_conjunct, source_with_its_head, source_with_its_title,
+    source_within_its_sentence, source_without_a_trailing_preposition,
+    source_without_a_trailing_time, speaker_after_the_quotation, whole_name_source,
+    whole_noun_phrase_source,
 };
 pub(in crate::learned) use subjects::{
     coordinated_verb_subject, participle_subject, passive_agent_source,

@@ -612,6 +612,42 @@ pub(in crate::learned) fn source_with_its_antecedent(cx: &Context<'_>, a: &mut T
     }
 }
 
+/// `Tom Becker, who owns a bakery on Main Street | that was hit twice, |
+/// said …`: a relative clause on the source's last noun, closed by the
+/// comma before the cue, is part of the source. The tagger read its
+/// "that" as the start of what was said and gave the clause to the
+/// content, or left it out of both.
+pub(in crate::learned) fn relative_clause_into_the_source(
+    cx: &Context<'_>,
+    a: &mut TokenAttribution,
+) {
+    let Some(source) = a.source.clone().filter(|s| s.start < s.end) else {
+        return;
+    };
+    let clause = source.end..a.cue.start.saturating_sub(1);
+    let relative = clause.len() >= 2
+        && clause.end < a.cue.start
+        && cx.doc.token_is(clause.end, ",")
+        && cx.pos[source.end - 1].starts_with("NN")
+        && matches!(cx.pos[clause.start], "WDT" | "WP")
+        && (cx.pos[clause.start + 1].starts_with("VB") || cx.pos[clause.start + 1] == "MD")
+        && !clause.clone().any(|i| cx.quotes.is_quoted(i));
+    // The clause is all one content piece, or no content's at all.
+    let piece = a.content.iter().position(|p| *p == clause);
+    if !relative
+        || (piece.is_none()
+            && a.content
+                .iter()
+                .any(|p| p.start < clause.end && clause.start < p.end))
+    {
+        return;
+    }
+    if let Some(k) = piece {
+        a.content.remove(k);
+    }
+    a.source = Some(source.start..clause.end);
+}
+
 /// Widens a source that is only the object of a preposition after a noun
 /// for people: "regulators and advisers to | Patriot | didn't know",
 /// "experts on | North Korea | say". The noun before the preposition heads

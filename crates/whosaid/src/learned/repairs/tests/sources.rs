@@ -852,3 +852,42 @@ fn a_title_before_a_named_source_is_the_source() {
     assert_eq!(source, "Jan Hatzius,");
     assert_eq!(content.len(), 2);
 }
+
+/// `Tom Becker, who owns a bakery on Main Street that was hit twice, said
+/// …`: the relative clause on "Main Street" belongs to the source, whether
+/// the tagger gave it to the content or to nothing. A clause with no
+/// comma before the cue ("officials said that …") is no relative clause
+/// of the source.
+#[test]
+fn a_relative_clause_before_the_cue_joins_the_source() {
+    let text = "Head.\n\nTom Becker, who owns a bakery on Main Street that was hit twice, \
+                said he had spent $4,000 on locks.";
+    let source = "Tom Becker, who owns a bakery on Main Street";
+    let whole = "Tom Becker, who owns a bakery on Main Street that was hit twice";
+    let mut a = attribution(
+        Some(tokens_of(text, source)),
+        tokens_of(text, "said"),
+        tokens_of(text, "he had spent $4,000 on locks"),
+    );
+    a.content.insert(0, tokens_of(text, "that was hit twice"));
+    in_context(text, |_, cx| relative_clause_into_the_source(cx, &mut a));
+    assert_eq!(a.source, Some(tokens_of(text, whole)));
+    assert_eq!(a.content, [tokens_of(text, "he had spent $4,000 on locks")]);
+    let left_out = repaired_source(
+        text,
+        source,
+        "said",
+        "he had spent $4,000 on locks",
+        relative_clause_into_the_source,
+    );
+    assert_eq!(left_out.as_deref(), Some(whole));
+    let text = "Head.\n\nThe officials said that the plan was dead.";
+    let kept = repaired_source(
+        text,
+        "The officials",
+        "said",
+        "that the plan was dead",
+        relative_clause_into_the_source,
+    );
+    assert_eq!(kept.as_deref(), Some("The officials"));
+}
