@@ -29,8 +29,8 @@ pub(crate) use platforms::{names_a_platform, platform_at, PLATFORMS};
 use repair::repaired;
 pub(crate) use repair::{ends_organization_as_company, is_small_name_word, may_be_a_name_word};
 use titles::titles_of;
-pub(crate) use titles::DEMONYM_ENDINGS;
 pub use titles::{agent_by_ending, is_title_noun, TITLE_NOUNS};
+pub(crate) use titles::{is_nationality_adjective, DEMONYM_ENDINGS};
 
 /// Class of a named mention, as the entity tagger assigns it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

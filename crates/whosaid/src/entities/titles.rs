@@ -362,7 +362,7 @@ pub(crate) const DEMONYM_ENDINGS: &[&str] = &["an", "ese", "ish", "i"];
 /// Whether a lowercased adjective names a country's people by its ending
 /// ([`DEMONYM_ENDINGS`]) or is one whose ending does not say so
 /// ("french", "dutch", "swiss", "greek").
-fn is_nationality_adjective(word: &str) -> bool {
+pub(crate) fn is_nationality_adjective(word: &str) -> bool {
     DEMONYM_ENDINGS
         .iter()
         .any(|end| word.len() > end.len() + 2 && word.ends_with(end))

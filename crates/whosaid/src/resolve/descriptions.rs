@@ -105,6 +105,22 @@ impl Resolution<'_> {
             .chain(self.post_modifier_nouns(src, end))
             .map(|i| self.lower(i).trim_end_matches('s'))
             .collect();
+        // A nation's adjective before a public body's noun ("the Chinese
+        // foreign ministry", "the French government") says whose body it
+        // is: one whose name has the word, else a body of its own, not the
+        // latest named (the U.N.). A company's ("the Swiss drugmaker") is
+        // only described by it.
+        let nation = (body_kind(&head) == Some(BodyKind::Public))
+            .then(|| {
+                (src.start + 1..head_at).find(|&i| {
+                    let word = self.lower(i);
+                    self.doc.is_capitalized(i)
+                        && entities::is_nationality_adjective(word)
+                        && word != "republican"
+                })
+            })
+            .flatten()
+            .map(|i| self.doc.token_text(i).to_string());
         let paragraph = self.paragraph_of(src.start);
         let bodies = || {
             earlier()
@@ -129,7 +145,10 @@ impl Resolution<'_> {
                         name.split_whitespace()
                             .any(|w| w.to_lowercase().starts_with(m))
                     });
-                    !(other_kind || outlet) && members_named
+                    let nation_named = nation
+                        .as_ref()
+                        .is_none_or(|n| name.split_whitespace().any(|w| w.eq_ignore_ascii_case(n)));
+                    !(other_kind || outlet) && members_named && nation_named
                 })
         };
         // One of the kind the noun says first (an outlet for "the

@@ -734,3 +734,20 @@ fn a_word_read_as_a_person_between_two_pieces_of_a_body_is_the_bodys() {
         "{acc:#?}"
     );
 }
+
+/// Regression: "the Chinese foreign ministry said" after the U.N. summit
+/// was named resolved to the U.N. A nation's adjective before a public
+/// body's noun says whose body it is: a body of its own where no name
+/// has the word. A company described by its nation ("the Swiss
+/// company") still refers back to the company named.
+#[test]
+fn a_nations_public_body_is_not_the_latest_body_named() {
+    let text = "Head.\n\nNegotiators at the U.N. summit remained deadlocked on Friday. \
+                The Chinese foreign ministry said rich countries bore responsibility.";
+    let name = speaker_with_source(text, "The", "said");
+    assert_ne!(name, "U.N.");
+    assert!(name.contains("Chinese"), "{name}");
+    let text = "Head.\n\nAcme Corp. cut its forecast on Friday. \
+                The Swiss company said sales had slowed.";
+    assert_eq!(speaker_with_source(text, "The", "said"), "Acme Corp.");
+}
