@@ -616,7 +616,7 @@ pub(in crate::learned) fn source_with_its_antecedent(cx: &Context<'_>, a: &mut T
 /// said …`: a relative clause on the source's last noun, closed by the
 /// comma before the cue, is part of the source. The tagger read its
 /// "that" as the start of what was said and gave the clause to the
-/// content, or left it out of both.
+/// content (all of it or only its "that"), or left it out of both.
 pub(in crate::learned) fn relative_clause_into_the_source(
     cx: &Context<'_>,
     a: &mut TokenAttribution,
@@ -632,19 +632,15 @@ pub(in crate::learned) fn relative_clause_into_the_source(
         && matches!(cx.pos[clause.start], "WDT" | "WP")
         && (cx.pos[clause.start + 1].starts_with("VB") || cx.pos[clause.start + 1] == "MD")
         && !clause.clone().any(|i| cx.quotes.is_quoted(i));
-    // The clause is all one content piece, or no content's at all.
-    let piece = a.content.iter().position(|p| *p == clause);
-    if !relative
-        || (piece.is_none()
-            && a.content
-                .iter()
-                .any(|p| p.start < clause.end && clause.start < p.end))
-    {
+    // No content piece crosses the clause's edges: the pieces inside it
+    // ("that", "that was hit twice") are the tagger's slip.
+    let inside = |p: &std::ops::Range<usize>| p.start >= clause.start && p.end <= clause.end;
+    let crosses =
+        |p: &std::ops::Range<usize>| p.start < clause.end && clause.start < p.end && !inside(p);
+    if !relative || a.content.iter().any(crosses) {
         return;
     }
-    if let Some(k) = piece {
-        a.content.remove(k);
-    }
+    a.content.retain(|p| !inside(p));
     a.source = Some(source.start..clause.end);
 }
 
