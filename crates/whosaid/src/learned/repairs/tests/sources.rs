@@ -864,15 +864,18 @@ fn a_relative_clause_before_the_cue_joins_the_source() {
                 said he had spent $4,000 on locks.";
     let source = "Tom Becker, who owns a bakery on Main Street";
     let whole = "Tom Becker, who owns a bakery on Main Street that was hit twice";
-    let mut a = attribution(
-        Some(tokens_of(text, source)),
-        tokens_of(text, "said"),
-        tokens_of(text, "he had spent $4,000 on locks"),
-    );
-    a.content.insert(0, tokens_of(text, "that was hit twice"));
-    in_context(text, |_, cx| relative_clause_into_the_source(cx, &mut a));
-    assert_eq!(a.source, Some(tokens_of(text, whole)));
-    assert_eq!(a.content, [tokens_of(text, "he had spent $4,000 on locks")]);
+    // The clause, or only its relative pronoun, given to the content.
+    for given in ["that was hit twice", "that"] {
+        let mut a = attribution(
+            Some(tokens_of(text, source)),
+            tokens_of(text, "said"),
+            tokens_of(text, "he had spent $4,000 on locks"),
+        );
+        a.content.insert(0, tokens_of(text, given));
+        in_context(text, |_, cx| relative_clause_into_the_source(cx, &mut a));
+        assert_eq!(a.source, Some(tokens_of(text, whole)), "{given}");
+        assert_eq!(a.content, [tokens_of(text, "he had spent $4,000 on locks")]);
+    }
     let left_out = repaired_source(
         text,
         source,
@@ -881,16 +884,6 @@ fn a_relative_clause_before_the_cue_joins_the_source() {
         relative_clause_into_the_source,
     );
     assert_eq!(left_out.as_deref(), Some(whole));
-    // Only the relative pronoun given to the content.
-    let mut a = attribution(
-        Some(tokens_of(text, source)),
-        tokens_of(text, "said"),
-        tokens_of(text, "he had spent $4,000 on locks"),
-    );
-    a.content.insert(0, tokens_of(text, "that"));
-    in_context(text, |_, cx| relative_clause_into_the_source(cx, &mut a));
-    assert_eq!(a.source, Some(tokens_of(text, whole)));
-    assert_eq!(a.content, [tokens_of(text, "he had spent $4,000 on locks")]);
     let text = "Head.\n\nThe officials said that the plan was dead.";
     let kept = repaired_source(
         text,
